@@ -1,0 +1,47 @@
+// The initlab command line: parse, dispatch, and turn every error into one line
+// on stderr with the right exit code (2: usage, 1: failure).
+import { Command, CommanderError } from 'commander';
+import { isInitlabError } from '../errors.js';
+import { registerDataCommand } from './commands/data.js';
+import { registerInitCommand } from './commands/init.js';
+import { registerTrainingCommands } from './commands/training.js';
+import { VERSION } from './version.js';
+
+function buildProgram(): Command {
+  const program = new Command()
+    .name('initlab')
+    .description('How weight initialization makes or breaks training: the Initialization notebook, numpy-exact, in TypeScript.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces on errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} }); // errors are printed once, below
+  registerTrainingCommands(program, () => {});
+  registerInitCommand(program);
+  registerDataCommand(program);
+  for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;
+      process.stderr.write(`initlab: ${e.message.replace(/^error: /, '')} (see initlab --help)\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (isInitlabError(e)) {
+      process.stderr.write(`initlab: ${e.message}\n`);
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      process.exitCode = e.kind === 'usage' ? 2 : 1;
+      return;
+    }
+    const err = e as Error;
+    process.stderr.write(`initlab: internal error: ${err?.message ?? String(e)}${debug ? `\n${err?.stack}` : ' (run with --debug for details, and please report it)'}\n`);
+    process.exitCode = 1;
+  }
+}

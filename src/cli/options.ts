@@ -1,0 +1,117 @@
+// The flags train, compare and notebook share, checked with zod and turned into run configs.
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import type { Dataset } from '../data/dataset.js';
+import { datasetFromSpec, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../data/registry.js';
+import { UsageError } from '../errors.js';
+import { NOTEBOOK_DEFAULTS } from '../experiments/notebook.js';
+import type { RunConfig } from '../experiments/run.js';
+import { activationFromName, activations } from '../nn/activations.js';
+import { initializerNames, resolveInitializer } from '../nn/initializers.js';
+import { checkDims } from '../nn/network.js';
+import { num, int, parseOrThrow, seedText } from '../validate.js';
+
+const d = NOTEBOOK_DEFAULTS;
+
+export function parseLayers(text: string): number[] {
+  if (!/^\s*-?\d+(\s*,\s*-?\d+)+\s*$/.test(text)) {
+    throw new UsageError(`--layers must be comma-separated sizes with at least an input and an output, like 2,10,5,1; got "${text}"`);
+  }
+  const dims = text.split(',').map((s) => Number(s.trim()));
+  if (dims.some((x) => x < 1)) throw new UsageError(`--layers: every layer size must be >= 1, got "${text}"`);
+  checkDims(dims);
+  return dims;
+}
+
+/** Adds the network / training flags (defaults are the notebook's). */
+export function addTrainingOptions(cmd: Command): Command {
+  return cmd
+    .option('--seed <n>', 'seed of the weights\' RandomState (0..4294967295)', String(d.seed))
+    .option('--scale <x>', 'multiplier of the normal draws for --init random', String(d.scale))
+    .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
+    .option('--activation <name>', `hidden-layer activation (${Object.keys(activations).join(', ')})`, d.activation)
+    .option('--lr <x>', 'learning rate of gradient descent', String(d.learningRate))
+    .option('--iterations <n>', 'gradient-descent iterations', String(d.iterations))
+    .option('--print-every <n>', 'record (and print) the cost every n iterations', String(d.printEvery))
+    .option('--train <spec>', 'training data, NAME[:key=value,...]', NOTEBOOK_TRAIN_SPEC)
+    .option('--test <spec>', 'test data, NAME[:key=value,...]', NOTEBOOK_TEST_SPEC)
+    .addOption(new Option('--loss <kind>', 'cost printed: stable (from the logits) or naive (the notebook\'s formula, may print inf)').choices(['stable', 'naive']).default('stable'))
+    .option('--json', 'print one JSON document on stdout instead of text')
+    .option('--no-report', 'do not write the report folder')
+    .option('--out <dir>', 'report folder', 'initlab-report')
+    .option('--quiet', 'no progress bar');
+}
+
+export interface TrainingFlags {
+  seed: string;
+  scale: string;
+  layers: string;
+  activation: string;
+  lr: string;
+  iterations: string;
+  printEvery: string;
+  train: string;
+  test: string;
+  loss: 'stable' | 'naive';
+  json?: boolean;
+  report: boolean;
+  out: string;
+  quiet?: boolean;
+}
+
+const flagSchema = z.object({
+  seed: seedText('--seed'),
+  scale: num('--scale').pipe(z.number().refine(Number.isFinite, { message: '--scale must be finite' })),
+  lr: num('--lr').pipe(z.number().gt(0, { message: '--lr must be a positive number' }).refine(Number.isFinite, { message: '--lr must be finite' })),
+  iterations: int('--iterations').pipe(z.number().min(1, { message: '--iterations must be an integer >= 1' }).max(1e9, { message: '--iterations must be at most 1000000000' })),
+  printEvery: int('--print-every').pipe(z.number().min(1, { message: '--print-every must be an integer >= 1' })),
+});
+
+export interface Setup {
+  base: Omit<RunConfig, 'init'>;
+  train: Dataset;
+  test: Dataset;
+  trainSpec: string;
+  testSpec: string;
+}
+
+/** Validates the shared flags and builds the data; throws UsageError with the flag's name. */
+export function resolveSetup(flags: TrainingFlags): Setup {
+  const f = parseOrThrow(flagSchema, flags, 'invalid option');
+  const layers = parseLayers(flags.layers);
+  activationFromName(flags.activation); // validates the name now, before any work
+  const train = datasetFromSpec(flags.train);
+  const test = datasetFromSpec(flags.test);
+  if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
+  if (test.X.rows !== train.X.rows) throw new UsageError(`the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
+  if (layers[layers.length - 1] !== 1) throw new UsageError(`--layers must end with 1 (one sigmoid output for two classes), got ${layers[layers.length - 1]}`);
+  return {
+    base: {
+      seed: f.seed,
+      scale: f.scale,
+      layers,
+      activation: flags.activation,
+      learningRate: f.lr,
+      iterations: f.iterations,
+      printEvery: f.printEvery,
+      naiveLoss: flags.loss === 'naive',
+    },
+    train,
+    test,
+    trainSpec: flags.train,
+    testSpec: flags.test,
+  };
+}
+
+/** Checks an initializer spec (and a comma list of them) early, with the accepted names. */
+export function parseInits(text: string): string[] {
+  // "he,random:scale=1,xavier": a piece with "=" but no ":" continues the previous spec's options
+  const inits: string[] = [];
+  for (const piece of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (piece.includes('=') && !piece.includes(':') && inits.length) inits[inits.length - 1] += `,${piece}`;
+    else inits.push(piece);
+  }
+  if (!inits.length) throw new UsageError(`--inits needs at least one of ${initializerNames().join(', ')}`);
+  for (const i of inits) resolveInitializer(i);
+  return inits;
+}

@@ -1,0 +1,97 @@
+// Runs several initializations on the same data and prints them as the notebook does
+// (or as one JSON document), ending with the comparison table.
+import { runExperiment, type RunOutput, type RunResult } from '../experiments/run.js';
+import { verdict } from '../experiments/verdict.js';
+import { pyFloat } from '../format.js';
+import type { Setup, TrainingFlags } from './options.js';
+import { createProgress } from './progress.js';
+import { watchInterrupt } from './interrupt.js';
+import { toJson } from './json.js';
+
+export interface RunRow extends RunResult {
+  verdict: string;
+}
+
+export interface RunsDocument {
+  runs: RunRow[];
+  train: string;
+  test: string;
+  loss: 'stable' | 'naive';
+  version: string;
+}
+
+const TITLES: Record<string, string> = { zeros: 'zeros initialization', random: 'large random initialization', he: 'He initialization', xavier: 'Xavier initialization' };
+const titleOf = (init: string) => TITLES[init] ?? `${init} initialization`;
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** The comparison table the notebook ends with, as aligned text. */
+export function comparisonTable(rows: RunRow[], layerCount: number): string {
+  const head = ['Model', 'Train accuracy', 'Test accuracy', 'Final cost', 'Problem/Comment'];
+  const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, pct(r.trainAccuracy), pct(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
+  return [line(head), widths.map((w, c) => '-'.repeat(c === head.length - 1 ? head[c].length : w)).join('  '), ...body.map(line)].join('\n');
+}
+
+export interface ExecutedRuns {
+  doc: RunsDocument;
+  outputs: RunOutput[];
+  interrupted: boolean;
+  diverged: boolean;
+}
+
+/** Trains each initializer in turn, printing as it goes unless --json. */
+export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags, version: string): ExecutedRuns {
+  const json = !!flags.json;
+  const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
+  const progress = createProgress(!flags.quiet);
+  const shouldStop = watchInterrupt();
+  const outputs: RunOutput[] = [];
+  const rows: RunRow[] = [];
+  let interrupted = false;
+  for (const init of inits) {
+    const cfg = { ...setup.base, init };
+    out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} iterations)`);
+    progress.start(init, cfg.iterations);
+    let o: RunOutput;
+    try {
+      o = runExperiment(cfg, setup.train, setup.test, {
+        progressEvery: 100,
+        onProgress: (done) => progress.update(done),
+        shouldStop,
+        onRecord: (p) => {
+          if (json) return;
+          progress.stop();
+          out(`Cost after iteration ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
+          progress.start(init, cfg.iterations);
+          progress.update(p.iteration);
+        },
+      });
+    } finally {
+      progress.stop();
+    }
+    const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network) };
+    outputs.push(o);
+    rows.push(row);
+    if (o.result.stopReason === 'diverged') {
+      out(`Training diverged at iteration ${o.result.divergedAt}: the cost or the parameters stopped being finite numbers. Lower --lr or pick a smaller initialization.`);
+    }
+    out('On the train set:');
+    out(`Accuracy: ${pyFloat(row.trainAccuracy)}`);
+    out('On the test set:');
+    out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
+    if (o.result.stopReason === 'interrupted') {
+      interrupted = true;
+      out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} iterations)`);
+      break;
+    }
+  }
+  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, loss: flags.loss, version };
+  if (rows.length > 1) {
+    out('');
+    out(comparisonTable(rows, setup.base.layers.length - 1));
+  }
+  if (json) process.stdout.write(`${toJson(doc)}\n`);
+  return { doc, outputs, interrupted, diverged: rows.some((r) => r.stopReason === 'diverged') };
+}

@@ -1,0 +1,47 @@
+// A labelled binary-classification dataset in the notebook's layout.
+import { DataError } from '../errors.js';
+import { Matrix } from '../nn/matrix.js';
+
+/** X is (features × m), Y is (1 × m) with 0/1 labels, as in the notebook. */
+export interface Dataset {
+  X: Matrix;
+  Y: Matrix;
+}
+
+/** Builds a dataset from examples given as rows (m × features) and their labels. */
+export function datasetFromExamples(points: ArrayLike<ArrayLike<number>>, labels: ArrayLike<number>): Dataset {
+  const m = points.length;
+  if (labels.length !== m) throw new DataError(`${m} examples but ${labels.length} labels`);
+  const n = m ? points[0].length : 0;
+  const X = new Matrix(n, m);
+  const Y = new Matrix(1, m);
+  for (let j = 0; j < m; j++) {
+    if (points[j].length !== n) throw new DataError(`example ${j} has ${points[j].length} features, expected ${n}`);
+    for (let f = 0; f < n; f++) X.data[f * m + j] = points[j][f];
+    Y.data[j] = labels[j];
+  }
+  return validateDataset({ X, Y });
+}
+
+/** Checks shapes, finiteness and 0/1 labels; returns the dataset unchanged. */
+export function validateDataset(d: Dataset): Dataset {
+  const { X, Y } = d;
+  if (Y.rows !== 1) throw new DataError(`Y must have one row, got shape (${Y.rows}, ${Y.cols})`);
+  if (X.cols !== Y.cols) throw new DataError(`X has ${X.cols} examples but Y has ${Y.cols}`);
+  if (X.cols === 0) throw new DataError('the dataset has no examples');
+  if (X.rows === 0) throw new DataError('the dataset has no features');
+  for (let i = 0; i < X.data.length; i++) {
+    if (!Number.isFinite(X.data[i])) {
+      throw new DataError(`feature ${Math.floor(i / X.cols) + 1} of example ${(i % X.cols) + 1} is not a finite number (${X.data[i]})`);
+    }
+  }
+  for (let j = 0; j < Y.cols; j++) {
+    if (Y.data[j] !== 0 && Y.data[j] !== 1) throw new DataError(`label of example ${j + 1} is ${Y.data[j]}; labels must be 0 or 1`);
+  }
+  return d;
+}
+
+/** Columns → examples helper: example j as an array of its features. */
+export function example(d: Dataset, j: number): number[] {
+  return Array.from({ length: d.X.rows }, (_, f) => d.X.get(f, j));
+}

@@ -1,0 +1,64 @@
+// The dataset registry: name → generator with its SPEC keys and defaults.
+// Defaults are the notebook's train set (n=300, noise=0.05, seed=1).
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { RandomState } from '../rng/random-state.js';
+import { parseSpec } from '../spec.js';
+import { bool, int, num, parseOrThrow, seedText } from '../validate.js';
+import { makeCircles } from './circles.js';
+import type { Dataset } from './dataset.js';
+import { makeMoons } from './moons.js';
+
+export interface DatasetDefinition {
+  name: string;
+  description: string;
+  keys: string;
+  make(params: Record<string, string>, context: string): Dataset;
+}
+
+const common = {
+  n: int('n').pipe(z.number().int().min(2, { message: 'n must be at least 2' }).max(10_000_000, { message: 'n must be at most 10000000' })).default(300),
+  noise: num('noise').pipe(z.number().min(0, { message: 'noise must be >= 0' })).default(0.05),
+  seed: seedText().default(1),
+  shuffle: bool('shuffle').default(true),
+};
+
+const circlesSchema = z.strictObject({
+  ...common,
+  factor: num('factor').pipe(z.number().min(0, { message: 'factor must be in [0, 1)' }).lt(1, { message: 'factor must be in [0, 1)' })).default(0.8),
+});
+const moonsSchema = z.strictObject(common);
+
+export const datasets: Record<string, DatasetDefinition> = {
+  circles: {
+    name: 'circles',
+    description: "scikit-learn's make_circles: a ring around a smaller ring (the notebook's data)",
+    keys: 'n=300, noise=0.05, seed=1, factor=0.8, shuffle=true',
+    make(params, context) {
+      const p = parseOrThrow(circlesSchema, params, context);
+      return makeCircles(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, factor: p.factor, shuffle: p.shuffle });
+    },
+  },
+  moons: {
+    name: 'moons',
+    description: "scikit-learn's make_moons: two interleaving half circles",
+    keys: 'n=300, noise=0.05, seed=1, shuffle=true',
+    make(params, context) {
+      const p = parseOrThrow(moonsSchema, params, context);
+      return makeMoons(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, shuffle: p.shuffle });
+    },
+  },
+};
+
+export const datasetNames = (): string[] => Object.keys(datasets);
+
+/** Makes the dataset a SPEC describes, e.g. `circles:n=100,noise=0.05,seed=2`. */
+export function datasetFromSpec(spec: string): Dataset {
+  const { name, params } = parseSpec(spec, 'dataset');
+  const def = datasets[name];
+  if (!def) throw new UsageError(`unknown dataset "${name}"; accepted: ${datasetNames().join(', ')}`);
+  return def.make(params, `dataset ${name}`);
+}
+
+export const NOTEBOOK_TRAIN_SPEC = 'circles:n=300,noise=0.05,seed=1';
+export const NOTEBOOK_TEST_SPEC = 'circles:n=100,noise=0.05,seed=2';

@@ -1,0 +1,45 @@
+// What make_circles and make_moons share in scikit-learn (sklearn/datasets/_samples_generator.py):
+// two point sets stacked as (outer, inner), optionally shuffled with
+// sklearn.utils.shuffle, then Gaussian noise added with the same RandomState.
+import type { RandomState } from '../rng/random-state.js';
+import { Matrix } from '../nn/matrix.js';
+import type { Dataset } from './dataset.js';
+
+export interface TwoClassPoints {
+  x: Float64Array; // first coordinate of every point, outer (label 0) then inner (label 1)
+  y: Float64Array;
+  nOuter: number;
+}
+
+/** numpy's linspace(start, stop, num, endpoint): i·step + start, last set to stop when endpoint. */
+export function linspace(start: number, stop: number, num: number, endpoint = true): Float64Array {
+  const out = new Float64Array(num);
+  const div = endpoint ? num - 1 : num;
+  const step = (stop - start) / div;
+  for (let i = 0; i < num; i++) out[i] = i * step + start;
+  if (endpoint && num > 1) out[num - 1] = stop;
+  return out;
+}
+
+export function finishTwoClass(points: TwoClassPoints, rs: RandomState, shuffle: boolean, noise: number): Dataset {
+  const n = points.x.length;
+  // rows of the (n × 2) array numpy builds, and their labels
+  const order = Array.from({ length: n }, (_, i) => i);
+  if (shuffle) rs.shuffle(order); // resample(replace=False) shuffles arange(n) with this RandomState
+  const X = new Matrix(2, n);
+  const Y = new Matrix(1, n);
+  for (let j = 0; j < n; j++) {
+    const src = order[j];
+    X.data[j] = points.x[src];
+    X.data[n + j] = points.y[src];
+    Y.data[j] = src < points.nOuter ? 0 : 1;
+  }
+  if (noise > 0) {
+    // generator.normal(scale=noise, size=(n, 2)): row-major over (point, coordinate)
+    for (let j = 0; j < n; j++) {
+      X.data[j] += noise * rs.gaussian();
+      X.data[n + j] += noise * rs.gaussian();
+    }
+  }
+  return { X, Y };
+}

@@ -1,0 +1,91 @@
+// One training run described by plain values (what the CLI, the report and the
+// JSON share): initializer, seed, layers, data; and what came out of it.
+import type { Dataset } from '../data/dataset.js';
+import { activationFromName } from '../nn/activations.js';
+import { resolveInitializer } from '../nn/initializers.js';
+import type { Kernels } from '../nn/kernels.js';
+import { cloneNetwork, defaultActivations, initializeNetwork, type Network } from '../nn/network.js';
+import { accuracyOf, predictLabels } from '../train/metrics.js';
+import { type CostPoint, type StopReason, train, type TrainOptions } from '../train/train.js';
+
+export interface RunConfig {
+  /** Initializer spec, e.g. `he` or `random:scale=1`. */
+  init: string;
+  seed: number;
+  /** Multiplier for `random` (the notebook's 10). */
+  scale: number;
+  layers: number[];
+  /** Hidden-layer activation name (the output layer is sigmoid). */
+  activation: string;
+  learningRate: number;
+  iterations: number;
+  printEvery: number;
+  naiveLoss?: boolean;
+}
+
+export interface RunResult {
+  init: string;
+  seed: number;
+  layers: number[];
+  activation: string;
+  learningRate: number;
+  iterations: number;
+  costs: CostPoint[];
+  finalCost: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  stopReason: StopReason;
+  divergedAt?: number;
+  iterationsRun: number;
+  seconds: number;
+}
+
+export interface RunOutput {
+  result: RunResult;
+  network: Network;
+  /** The network as it was before training (for diagnostics and plots). */
+  initial: Network;
+  trainPredictions: Uint8Array;
+  testPredictions: Uint8Array;
+}
+
+export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop'> {
+  kernels?: Kernels;
+}
+
+export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'layers' | 'activation'>): Network {
+  const { init, opts } = resolveInitializer(cfg.init, { scale: cfg.scale });
+  const hidden = activationFromName(cfg.activation);
+  return initializeNetwork(cfg.layers, init, { ...opts, seed: cfg.seed, activations: defaultActivations(cfg.layers, hidden) });
+}
+
+export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset, hooks: RunHooks = {}): RunOutput {
+  const network = buildNetwork(cfg);
+  const initial = cloneNetwork(network);
+  const r = train(network, trainSet, {
+    learningRate: cfg.learningRate,
+    iterations: cfg.iterations,
+    recordEvery: cfg.printEvery,
+    naiveLoss: cfg.naiveLoss,
+    ...hooks,
+  });
+  const trainPredictions = predictLabels(network, trainSet, hooks.kernels);
+  const testPredictions = predictLabels(network, testSet, hooks.kernels);
+  const result: RunResult = {
+    init: resolveInitializer(cfg.init, { scale: cfg.scale }).label,
+    seed: cfg.seed,
+    layers: [...cfg.layers],
+    activation: cfg.activation,
+    learningRate: cfg.learningRate,
+    iterations: cfg.iterations,
+    costs: r.costs,
+    finalCost: r.finalCost,
+    trainAccuracy: accuracyOf(trainPredictions, trainSet.Y.data),
+    testAccuracy: accuracyOf(testPredictions, testSet.Y.data),
+    stopReason: r.stopReason,
+    iterationsRun: r.iterationsRun,
+    seconds: r.seconds,
+  };
+  if (r.divergedAt !== undefined) result.divergedAt = r.divergedAt;
+  return { result, network, initial, trainPredictions, testPredictions };
+}

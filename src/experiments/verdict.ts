@@ -1,0 +1,30 @@
+// A one-line verdict per run, read off what happened (not off the initializer's name),
+// in the spirit of the notebook's closing table.
+import type { Network } from '../nn/network.js';
+import type { RunResult } from './run.js';
+
+/** True when, in every hidden layer, all units have identical incoming weights: symmetry never broke. */
+export function isSymmetric(net: Network): boolean {
+  for (let l = 0; l < net.W.length - 1; l++) {
+    const W = net.W[l];
+    if (W.rows < 2) continue;
+    for (let i = 1; i < W.rows; i++) {
+      for (let j = 0; j < W.cols; j++) if (W.get(i, j) !== W.get(0, j)) return false;
+      if (net.b[l].data[i] !== net.b[l].data[0]) return false;
+    }
+  }
+  return net.W.length > 1;
+}
+
+const LN2 = Math.log(2);
+
+export function verdict(run: RunResult, initial: Network, trained: Network): string {
+  if (run.stopReason === 'diverged') return `diverged at iteration ${run.divergedAt}: lower the learning rate or use a smaller initialization`;
+  if (isSymmetric(initial) && isSymmetric(trained)) return 'fails to break symmetry: every hidden unit learns the same thing';
+  const start = run.costs[0]?.cost ?? NaN;
+  // A cost far above ln 2 (chance) at iteration 0 means saturated sigmoids from oversized weights.
+  if (start > 10 * LN2) return `weights too large: cost starts at ${start.toPrecision(4)} (saturated outputs) and training is slow`;
+  if (run.trainAccuracy >= 0.95) return 'works well: symmetry broken at a sensible scale';
+  if (run.trainAccuracy <= 0.6) return 'barely better than chance';
+  return 'learns, but slowly';
+}

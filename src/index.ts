@@ -1,0 +1,22 @@
+// initlab's library: numpy-exact randomness and data, the float64 engine, training.
+export * from './errors.js';
+export { MT19937 } from './rng/mt19937.js';
+export { RandomState, checkSeed, MAX_SEED } from './rng/random-state.js';
+export { Matrix } from './nn/matrix.js';
+export type { Dataset } from './data/dataset.js';
+export { datasetFromExamples, validateDataset } from './data/dataset.js';
+export { makeCircles, type CirclesOptions } from './data/circles.js';
+export { makeMoons, type MoonsOptions } from './data/moons.js';
+export { datasets, datasetFromSpec, datasetNames, NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from './data/registry.js';
+export * from './nn/activations.js';
+export * from './nn/initializers.js';
+export { type Kernels, tsKernels } from './nn/kernels.js';
+export * from './nn/loss.js';
+export * from './nn/network.js';
+export * from './train/metrics.js';
+export * from './train/train.js';
+export * from './experiments/run.js';
+export * from './experiments/notebook.js';
+export { verdict, isSymmetric } from './experiments/verdict.js';
+export { pyFloat, formatNumpy } from './format.js';
+export { parseSpec } from './spec.js';

@@ -1,0 +1,122 @@
+// Activations as small objects: the forward map and its backward step side by side
+// (TensorFlow Playground's { output, der } idea), each looping over a whole buffer.
+import { UsageError } from '../errors.js';
+
+export interface Activation {
+  /** Registry name with parameters, e.g. `leaky-relu:slope=0.01`. */
+  readonly name: string;
+  /** a[i] = f(z[i]) for i < n. */
+  forward(z: Float64Array, a: Float64Array, n: number): void;
+  /** dZ[i] = dA[i] · f'(z[i]) for i < n (a = f(z) given too, where it is cheaper). */
+  backward(dA: Float64Array, z: Float64Array, a: Float64Array, dZ: Float64Array, n: number): void;
+}
+
+export const relu: Activation = {
+  name: 'relu',
+  forward(z, a, n) {
+    for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : 0;
+  },
+  // the notebook multiplies by (a > 0), which is the same as z > 0
+  backward(dA, z, a, dZ, n) {
+    for (let i = 0; i < n; i++) dZ[i] = a[i] > 0 ? dA[i] : 0;
+  },
+};
+
+export const sigmoid: Activation = {
+  name: 'sigmoid',
+  forward(z, a, n) {
+    for (let i = 0; i < n; i++) a[i] = 1 / (1 + Math.exp(-z[i]));
+  },
+  backward(dA, z, a, dZ, n) {
+    for (let i = 0; i < n; i++) dZ[i] = dA[i] * a[i] * (1 - a[i]);
+  },
+};
+
+export const tanh: Activation = {
+  name: 'tanh',
+  forward(z, a, n) {
+    for (let i = 0; i < n; i++) a[i] = Math.tanh(z[i]);
+  },
+  backward(dA, z, a, dZ, n) {
+    for (let i = 0; i < n; i++) dZ[i] = dA[i] * (1 - a[i] * a[i]);
+  },
+};
+
+export const linear: Activation = {
+  name: 'linear',
+  forward(z, a, n) {
+    for (let i = 0; i < n; i++) a[i] = z[i];
+  },
+  backward(dA, z, a, dZ, n) {
+    for (let i = 0; i < n; i++) dZ[i] = dA[i];
+  },
+};
+
+export function leakyRelu(slope = 0.01): Activation {
+  return {
+    name: `leaky-relu:slope=${slope}`,
+    forward(z, a, n) {
+      for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : slope * z[i];
+    },
+    backward(dA, z, a, dZ, n) {
+      for (let i = 0; i < n; i++) dZ[i] = z[i] > 0 ? dA[i] : slope * dA[i];
+    },
+  };
+}
+
+export function elu(alpha = 1): Activation {
+  return {
+    name: `elu:alpha=${alpha}`,
+    forward(z, a, n) {
+      for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? z[i] : alpha * Math.expm1(z[i]);
+    },
+    backward(dA, z, a, dZ, n) {
+      for (let i = 0; i < n; i++) dZ[i] = z[i] > 0 ? dA[i] : dA[i] * (a[i] + alpha);
+    },
+  };
+}
+
+// Klambauer et al. 2017, the constants as in PyTorch / Keras.
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
+
+export const selu: Activation = {
+  name: 'selu',
+  forward(z, a, n) {
+    for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? SELU_SCALE * z[i] : SELU_SCALE * SELU_ALPHA * Math.expm1(z[i]);
+  },
+  backward(dA, z, a, dZ, n) {
+    for (let i = 0; i < n; i++) dZ[i] = z[i] > 0 ? SELU_SCALE * dA[i] : dA[i] * (a[i] + SELU_SCALE * SELU_ALPHA);
+  },
+};
+
+interface ActivationEntry {
+  description: string;
+  make(params: Record<string, number>): Activation;
+}
+
+export const activations: Record<string, ActivationEntry> = {
+  relu: { description: 'max(0, z)', make: () => relu },
+  'leaky-relu': { description: 'z if z > 0 else slope·z (slope=0.01)', make: (p) => leakyRelu(p.slope ?? 0.01) },
+  tanh: { description: 'tanh(z)', make: () => tanh },
+  sigmoid: { description: '1 / (1 + e^-z)', make: () => sigmoid },
+  linear: { description: 'z (identity)', make: () => linear },
+  elu: { description: 'z if z > 0 else alpha·(e^z − 1) (alpha=1)', make: (p) => elu(p.alpha ?? 1) },
+  selu: { description: 'scaled ELU with the self-normalizing constants', make: () => selu },
+};
+
+/** `relu`, `leaky-relu:slope=0.2`, … → the activation. */
+export function activationFromName(spec: string): Activation {
+  const [rawName, rest] = spec.split(':', 2);
+  const name = rawName.trim().toLowerCase();
+  const entry = activations[name];
+  if (!entry) throw new UsageError(`unknown activation "${name}"; accepted: ${Object.keys(activations).join(', ')}`);
+  const params: Record<string, number> = {};
+  for (const pair of (rest ?? '').split(',').filter((s) => s.trim())) {
+    const [k, v] = pair.split('=');
+    const x = Number(v);
+    if (!k || v === undefined || !Number.isFinite(x)) throw new UsageError(`activation "${spec}": "${pair}" is not key=number`);
+    params[k.trim()] = x;
+  }
+  return entry.make(params);
+}

@@ -1,0 +1,66 @@
+// The few kernels where training spends its time, behind one interface so that a
+// faster backend can stand in for this readable reference. All matrices are
+// row-major Float64Arrays; m (examples) is the innermost, contiguous axis.
+
+export interface Kernels {
+  readonly name: string;
+  /** Z (n × m) = W (n × k) · A (k × m) + b (n), b broadcast along the examples. */
+  linearForward(W: Float64Array, b: Float64Array, A: Float64Array, n: number, k: number, m: number, Z: Float64Array): void;
+  /** dZ = (1/m) · (A − Y): the sigmoid + cross-entropy output gradient, as the notebook writes it. */
+  outputGradient(A: Float64Array, Y: Float64Array, m: number, dZ: Float64Array): void;
+  /** dW (n × k) = dZ (n × m) · Aprevᵀ (m × k); db (n) = row sums of dZ. */
+  weightGradients(dZ: Float64Array, Aprev: Float64Array, n: number, k: number, m: number, dW: Float64Array, db: Float64Array): void;
+  /** dAprev (k × m) = Wᵀ (k × n) · dZ (n × m). */
+  backwardLinear(W: Float64Array, dZ: Float64Array, n: number, k: number, m: number, dAprev: Float64Array): void;
+  /** P ← P − lr · G, elementwise over len values. */
+  update(P: Float64Array, G: Float64Array, lr: number, len: number): void;
+}
+
+export const tsKernels: Kernels = {
+  name: 'ts',
+  linearForward(W, b, A, n, k, m, Z) {
+    for (let i = 0; i < n; i++) {
+      const zo = i * m;
+      for (let j = 0; j < m; j++) Z[zo + j] = 0;
+      for (let p = 0; p < k; p++) {
+        const w = W[i * k + p];
+        const ao = p * m;
+        for (let j = 0; j < m; j++) Z[zo + j] += w * A[ao + j];
+      }
+      const bi = b[i];
+      for (let j = 0; j < m; j++) Z[zo + j] += bi;
+    }
+  },
+  outputGradient(A, Y, m, dZ) {
+    const inv = 1.0 / m;
+    for (let j = 0; j < m; j++) dZ[j] = inv * (A[j] - Y[j]);
+  },
+  weightGradients(dZ, Aprev, n, k, m, dW, db) {
+    for (let i = 0; i < n; i++) {
+      const zo = i * m;
+      for (let p = 0; p < k; p++) {
+        const ao = p * m;
+        let s = 0;
+        for (let j = 0; j < m; j++) s += dZ[zo + j] * Aprev[ao + j];
+        dW[i * k + p] = s;
+      }
+      let s = 0;
+      for (let j = 0; j < m; j++) s += dZ[zo + j];
+      db[i] = s;
+    }
+  },
+  backwardLinear(W, dZ, n, k, m, dAprev) {
+    for (let p = 0; p < k; p++) {
+      const o = p * m;
+      for (let j = 0; j < m; j++) dAprev[o + j] = 0;
+      for (let i = 0; i < n; i++) {
+        const w = W[i * k + p];
+        const zo = i * m;
+        for (let j = 0; j < m; j++) dAprev[o + j] += w * dZ[zo + j];
+      }
+    }
+  },
+  update(P, G, lr, len) {
+    for (let i = 0; i < len; i++) P[i] = P[i] - lr * G[i];
+  },
+};

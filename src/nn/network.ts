@@ -1,0 +1,165 @@
+// A fully-connected network of any depth in the notebook's shapes: W_l (n_l × n_{l-1}),
+// b_l (n_l × 1), X (n_0 × m). Forward keeps its cache in a workspace allocated once
+// per batch size; backward writes the gradients next to it.
+import { DataError, UsageError } from '../errors.js';
+import { RandomState } from '../rng/random-state.js';
+import { type Activation, relu, sigmoid } from './activations.js';
+import type { InitializerOptions, Initializer } from './initializers.js';
+import { type Kernels, tsKernels } from './kernels.js';
+import { Matrix } from './matrix.js';
+
+export interface Network {
+  /** Layer sizes [n_0, n_1, …, n_L]. */
+  readonly dims: readonly number[];
+  /** Activation of layers 1..L (index 0 is layer 1); the last must be sigmoid for the cross-entropy loss. */
+  readonly activations: readonly Activation[];
+  /** W[l] is layer l+1's weight matrix, b[l] its bias column. */
+  readonly W: Matrix[];
+  readonly b: Matrix[];
+}
+
+/** Checks a layers list such as [2, 10, 5, 1]. */
+export function checkDims(dims: readonly number[]): void {
+  if (dims.length < 2) throw new UsageError(`layers needs at least an input and an output size, got [${dims.join(',')}]`);
+  for (const d of dims) {
+    if (!Number.isInteger(d) || d < 1) throw new UsageError(`every layer size must be an integer >= 1, got [${dims.join(',')}]`);
+  }
+}
+
+/** Hidden layers use `hidden` (ReLU by default), the output layer sigmoid. */
+export function defaultActivations(dims: readonly number[], hidden: Activation = relu): Activation[] {
+  return dims.slice(1).map((_, l) => (l === dims.length - 2 ? sigmoid : hidden));
+}
+
+export interface InitOptions extends InitializerOptions {
+  /** Seed of the RandomState the weights are drawn from (the notebook uses 3). */
+  seed?: number;
+  /** Draw from this RandomState instead of a fresh one seeded with `seed`. */
+  rng?: RandomState;
+  activations?: Activation[];
+}
+
+/** A network with weights from `init` (in numpy's draw order) and zero biases. */
+export function initializeNetwork(dims: readonly number[], init: Initializer, opts: InitOptions = {}): Network {
+  checkDims(dims);
+  const rs = opts.rng ?? new RandomState(opts.seed ?? 3);
+  const W: Matrix[] = [];
+  const b: Matrix[] = [];
+  for (let l = 1; l < dims.length; l++) {
+    W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], opts)));
+    b.push(new Matrix(dims[l], 1));
+  }
+  const activations = opts.activations ?? defaultActivations(dims);
+  if (activations.length !== dims.length - 1) throw new UsageError(`${dims.length - 1} layers need ${dims.length - 1} activations, got ${activations.length}`);
+  // the output gradient (A − Y)/m is the one of sigmoid followed by cross-entropy
+  if (activations[activations.length - 1].name !== 'sigmoid') throw new UsageError(`the output layer must use sigmoid (binary cross-entropy), got ${activations[activations.length - 1].name}`);
+  return { dims: [...dims], activations, W, b };
+}
+
+export function cloneNetwork(net: Network): Network {
+  return { dims: [...net.dims], activations: [...net.activations], W: net.W.map((w) => w.clone()), b: net.b.map((x) => x.clone()) };
+}
+
+/** Buffers for one batch size: Z/A per layer (the cache), dZ/dA, and the gradients. */
+export class Workspace {
+  readonly m: number;
+  readonly Z: Float64Array[];
+  readonly A: Float64Array[];
+  readonly dZ: Float64Array[];
+  readonly dA: Float64Array[];
+  readonly dW: Float64Array[];
+  readonly db: Float64Array[];
+
+  constructor(dims: readonly number[], m: number) {
+    this.m = m;
+    const layers = dims.slice(1);
+    this.Z = layers.map((n) => new Float64Array(n * m));
+    this.A = layers.map((n) => new Float64Array(n * m));
+    this.dZ = layers.map((n) => new Float64Array(n * m));
+    this.dA = layers.map((n) => new Float64Array(n * m));
+    this.dW = layers.map((n, l) => new Float64Array(n * dims[l]));
+    this.db = layers.map((n) => new Float64Array(n));
+  }
+
+  /** The output layer's activations (1 × m for a binary classifier). */
+  get output(): Float64Array {
+    return this.A[this.A.length - 1];
+  }
+
+  /** The output layer's pre-activations (logits). */
+  get logits(): Float64Array {
+    return this.Z[this.Z.length - 1];
+  }
+}
+
+function checkInput(net: Network, X: Matrix, ws: Workspace): void {
+  if (X.rows !== net.dims[0]) throw new DataError(`the network takes ${net.dims[0]} features per example, the data has ${X.rows}`);
+  if (X.cols !== ws.m) throw new DataError(`workspace is for ${ws.m} examples, the data has ${X.cols}`);
+}
+
+/** LINEAR → ACTIVATION for every layer; leaves Z and A of each layer in `ws`. */
+export function forward(net: Network, X: Matrix, ws: Workspace, k: Kernels = tsKernels): Float64Array {
+  checkInput(net, X, ws);
+  const m = ws.m;
+  let prev = X.data;
+  for (let l = 0; l < net.W.length; l++) {
+    const n = net.dims[l + 1];
+    k.linearForward(net.W[l].data, net.b[l].data, prev, n, net.dims[l], m, ws.Z[l]);
+    net.activations[l].forward(ws.Z[l], ws.A[l], n * m);
+    prev = ws.A[l];
+  }
+  return ws.output;
+}
+
+/**
+ * The notebook's backward pass after `forward` on the same X: dZ_L = (1/m)(A_L − Y),
+ * then for each layer dW = dZ·A_prevᵀ, db = Σ dZ, dA_prev = Wᵀ·dZ, dZ_prev = dA_prev ⊙ act'.
+ */
+export function backward(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: Kernels = tsKernels): void {
+  const m = ws.m;
+  const L = net.W.length;
+  if (Y.cols !== m || Y.rows !== net.dims[L]) throw new DataError(`Y must be (${net.dims[L]} × ${m}), got (${Y.rows} × ${Y.cols})`);
+  k.outputGradient(ws.A[L - 1], Y.data, net.dims[L] * m, ws.dZ[L - 1]);
+  for (let l = L - 1; l >= 0; l--) {
+    const n = net.dims[l + 1];
+    const kk = net.dims[l];
+    const prev = l === 0 ? X.data : ws.A[l - 1];
+    k.weightGradients(ws.dZ[l], prev, n, kk, m, ws.dW[l], ws.db[l]);
+    if (l > 0) {
+      k.backwardLinear(net.W[l].data, ws.dZ[l], n, kk, m, ws.dA[l - 1]);
+      net.activations[l - 1].backward(ws.dA[l - 1], ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], kk * m);
+    }
+  }
+}
+
+/** Gradient descent: W ← W − lr·dW, b ← b − lr·db. */
+export function updateNetwork(net: Network, ws: Workspace, lr: number, k: Kernels = tsKernels): void {
+  for (let l = 0; l < net.W.length; l++) {
+    k.update(net.W[l].data, ws.dW[l], lr, net.W[l].data.length);
+    k.update(net.b[l].data, ws.db[l], lr, net.b[l].data.length);
+  }
+}
+
+/** The output probabilities for X, in a fresh array. */
+export function predictProba(net: Network, X: Matrix, k: Kernels = tsKernels): Float64Array {
+  const ws = new Workspace(net.dims, X.cols);
+  return forward(net, X, ws, k).slice();
+}
+
+/** True when every weight and bias is a finite number. */
+export function isFiniteNetwork(net: Network): boolean {
+  for (const M of [...net.W, ...net.b]) {
+    for (let i = 0; i < M.data.length; i++) if (!Number.isFinite(M.data[i])) return false;
+  }
+  return true;
+}
+
+/** Parameters as the notebook's dictionary: { W1, b1, W2, b2, … } in nested arrays. */
+export function networkToDict(net: Network): Record<string, number[][]> {
+  const out: Record<string, number[][]> = {};
+  net.W.forEach((w, l) => {
+    out[`W${l + 1}`] = w.toArray();
+    out[`b${l + 1}`] = net.b[l].toArray();
+  });
+  return out;
+}

@@ -29,17 +29,20 @@ function trimmedFixed(x: number, precision: number): { int: string; frac: string
 }
 
 /**
- * A 2-d array as numpy's str() prints it with default print options: 8 significant
- * decimals at most, columns aligned, rows wrapped at 75 characters.
+ * A 2-d array as numpy's str() prints it with default print options: 8 decimals at
+ * most, columns aligned, rows wrapped at 75 characters; `integer` for int arrays.
  */
-export function formatNumpy(rows: number[][], precision = 8, lineWidth = 75): string {
+export function formatNumpy(rows: number[][], { precision = 8, lineWidth = 75, integer = false } = {}): string {
   const flat = rows.flat();
   const finite = flat.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   const maxAbs = finite.length ? Math.max(...finite) : 0;
   const minAbs = finite.length ? Math.min(...finite) : 0;
   const scientific = finite.length > 0 && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3);
   let cells: string[];
-  if (scientific) {
+  if (integer) {
+    const width = Math.max(...flat.map((v) => String(v).length));
+    cells = flat.map((v) => String(v).padStart(width));
+  } else if (scientific) {
     const parts = flat.map((v) => {
       const [m, e] = v.toExponential(precision).split('e');
       const [mi, mf = ''] = m.split('.');
@@ -52,7 +55,7 @@ export function formatNumpy(rows: number[][], precision = 8, lineWidth = 75): st
     const parts = flat.map((v) => (Number.isFinite(v) ? trimmedFixed(v, precision) : { int: pyFloat(v), frac: '' }));
     const fracLen = Math.max(0, ...parts.map((p) => p.frac.length));
     const intLen = Math.max(...parts.map((p) => p.int.length));
-    cells = parts.map((p) => (p.int.match(/^-?\d+$/) ? `${p.int.padStart(intLen)}.${p.frac.padEnd(fracLen, fracLen ? '0' : '')}` : p.int.padStart(intLen + fracLen + 1)));
+    cells = parts.map((p) => (p.int.match(/^-?\d+$/) ? `${p.int.padStart(intLen)}.${p.frac.padEnd(fracLen, ' ')}` : p.int.padStart(intLen + fracLen + 1)));
   }
   const cols = rows[0]?.length ?? 0;
   const lines: string[] = [];

@@ -6,7 +6,13 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, con
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  if (issue.code === 'unrecognized_keys' && schema instanceof z.ZodObject) {
+    const accepted = Object.keys(schema.shape).join(', ');
+    throw new UsageError(`${context}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; accepted: ${accepted}`);
+  }
+  // our messages name the flag or key already; zod's generic ones get the path
+  const key = String(issue.path[issue.path.length - 1] ?? '');
+  const where = key && !issue.message.includes(key) ? `${key}: ` : '';
   throw new UsageError(`${context}: ${where}${issue.message}`);
 }
 

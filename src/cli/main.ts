@@ -24,6 +24,11 @@ function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `initlab ... | head`: a closed pipe ends the program quietly
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const debug = argv.includes('--debug');
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });

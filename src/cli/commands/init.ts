@@ -28,6 +28,7 @@ export function registerInitCommand(program: Command): void {
         process.stdout.write(`${toJson(dict)}\n`);
         return;
       }
-      for (const [k, v] of Object.entries(dict)) process.stdout.write(`${k} = ${formatNumpy(v).replace(/\n/g, '\n' + ' '.repeat(k.length + 3))}\n`);
+      // print("W1 = " + str(W1)), as the notebook's cells do
+      for (const [k, v] of Object.entries(dict)) process.stdout.write(`${k} = ${formatNumpy(v)}\n`);
     });
 }

@@ -1,7 +1,7 @@
 // The initlab command line: parse, dispatch, and turn every error into one line
 // on stderr with the right exit code (2: usage, 1: failure).
 import { Command, CommanderError } from 'commander';
-import { isInitlabError } from '../errors.js';
+import { isInitlabError, UsageError } from '../errors.js';
 import { registerDataCommand } from './commands/data.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerTrainingCommands } from './commands/training.js';
@@ -31,7 +31,14 @@ export async function main(argv: string[]): Promise<void> {
   });
   const debug = argv.includes('--debug');
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    const program = buildProgram();
+    // with a default command, commander would read a mistyped command as an argument of `notebook`
+    const first = argv[0];
+    const names = [...program.commands.map((c) => c.name()), 'help'];
+    if (first !== undefined && !first.startsWith('-') && !names.includes(first)) {
+      throw new UsageError(`unknown command '${first}'; commands: ${names.join(', ')}`);
+    }
+    await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;

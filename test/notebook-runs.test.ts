@@ -3,17 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { NOTEBOOK_DEFAULTS, notebookData } from '../src/experiments/notebook.js';
 import { runExperiment } from '../src/experiments/run.js';
 import { networkToDict } from '../src/nn/network.js';
+import { getKernels } from '../src/nn/backends.js';
 import { maxRelErr, ref } from './helpers.js';
 
 const data = notebookData();
 
 describe.each([
-  ['zeros', 1e-9],
-  ['he', 1e-9],
-  ['random', 1e-2], // ×10 weights: rounding order moves the trajectory (see the reference README)
-] as const)('%s run', (init, tol) => {
+  ['zeros', 1e-9, 'ts'],
+  ['he', 1e-9, 'ts'],
+  ['random', 1e-2, 'ts'], // ×10 weights: rounding order moves the trajectory (see the reference README)
+  ['zeros', 1e-9, 'wasm'],
+  ['he', 1e-9, 'wasm'],
+  ['random', 1e-2, 'wasm'],
+] as const)('%s run (%s kernels)', (init, tol, backend) => {
   const want = ref.runs[init];
-  const out = runExperiment({ ...NOTEBOOK_DEFAULTS, init, printEvery: 100, naiveLoss: true }, data.train, data.test);
+  const out = runExperiment({ ...NOTEBOOK_DEFAULTS, init, printEvery: 100, naiveLoss: true }, data.train, data.test, { kernels: getKernels(backend) });
   const r = out.result;
 
   it('records the cost at 0, 100, …, 14900', () => {

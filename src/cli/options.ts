@@ -36,6 +36,7 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--train <spec>', 'training data, NAME[:key=value,...]', NOTEBOOK_TRAIN_SPEC)
     .option('--test <spec>', 'test data, NAME[:key=value,...]', NOTEBOOK_TEST_SPEC)
     .addOption(new Option('--loss <kind>', 'cost printed: stable (from the logits) or naive (the notebook\'s formula, may print inf)').choices(['stable', 'naive']).default('stable'))
+    .addOption(new Option('--backend <name>', 'kernels: wasm (SIMD, the default where it runs) or ts (the TypeScript reference)').choices(['auto', 'wasm', 'ts']).default('auto'))
     .option('--json', 'print one JSON document on stdout instead of text')
     .option('--no-report', 'do not write the report folder')
     .option('--out <dir>', 'report folder', 'initlab-report')
@@ -53,6 +54,7 @@ export interface TrainingFlags {
   train: string;
   test: string;
   loss: 'stable' | 'naive';
+  backend: 'auto' | 'wasm' | 'ts';
   json?: boolean;
   report: boolean;
   out: string;

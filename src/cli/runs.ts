@@ -7,6 +7,7 @@ import type { Setup, TrainingFlags } from './options.js';
 import { createProgress } from './progress.js';
 import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';
+import { getKernels } from '../nn/backends.js';
 
 export interface RunRow extends RunResult {
   verdict: string;
@@ -17,6 +18,7 @@ export interface RunsDocument {
   train: string;
   test: string;
   loss: 'stable' | 'naive';
+  backend: string;
   version: string;
 }
 
@@ -47,6 +49,7 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
   const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
   const progress = createProgress(!flags.quiet);
   const shouldStop = watchInterrupt();
+  const kernels = getKernels(flags.backend);
   const outputs: RunOutput[] = [];
   const rows: RunRow[] = [];
   let interrupted = false;
@@ -57,6 +60,7 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
     let o: RunOutput;
     try {
       o = runExperiment(cfg, setup.train, setup.test, {
+        kernels,
         progressEvery: 100,
         onProgress: (done) => progress.update(done),
         shouldStop,
@@ -87,7 +91,7 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
       break;
     }
   }
-  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, loss: flags.loss, version };
+  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, loss: flags.loss, backend: kernels.name, version };
   if (rows.length > 1) {
     out('');
     out(comparisonTable(rows, setup.base.layers.length - 1));

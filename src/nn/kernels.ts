@@ -1,9 +1,22 @@
 // The few kernels where training spends its time, behind one interface so that a
 // faster backend can stand in for this readable reference. All matrices are
 // row-major Float64Arrays; m (examples) is the innermost, contiguous axis.
+import type { Activation } from './activations.js';
+
+/** Hands out arrays the kernels can work on (for wasm: views into its memory). */
+export type Allocator = (length: number) => Float64Array;
 
 export interface Kernels {
   readonly name: string;
+  /**
+   * Room for `floats` values in total; returns the allocator for this run's buffers.
+   * Arrays from an earlier arena of the same backend may be invalid afterwards.
+   */
+  arena(floats: number): Allocator;
+  /** A = act(Z) over len values. */
+  activate(act: Activation, Z: Float64Array, A: Float64Array, len: number): void;
+  /** dZ = dA ⊙ act'(Z) over len values. */
+  activateBackward(act: Activation, dA: Float64Array, Z: Float64Array, A: Float64Array, dZ: Float64Array, len: number): void;
   /** Z (n × m) = W (n × k) · A (k × m) + b (n), b broadcast along the examples. */
   linearForward(W: Float64Array, b: Float64Array, A: Float64Array, n: number, k: number, m: number, Z: Float64Array): void;
   /** dZ = (1/m) · (A − Y): the sigmoid + cross-entropy output gradient, as the notebook writes it. */
@@ -18,6 +31,9 @@ export interface Kernels {
 
 export const tsKernels: Kernels = {
   name: 'ts',
+  arena: () => (length) => new Float64Array(length),
+  activate: (act, Z, A, len) => act.forward(Z, A, len),
+  activateBackward: (act, dA, Z, A, dZ, len) => act.backward(dA, Z, A, dZ, len),
   linearForward(W, b, A, n, k, m, Z) {
     for (let i = 0; i < n; i++) {
       const zo = i * m;

@@ -5,7 +5,7 @@ import { DataError, UsageError } from '../errors.js';
 import { RandomState } from '../rng/random-state.js';
 import { type Activation, relu, sigmoid } from './activations.js';
 import type { InitializerOptions, Initializer } from './initializers.js';
-import { type Kernels, tsKernels } from './kernels.js';
+import { type Allocator, type Kernels, tsKernels } from './kernels.js';
 import { Matrix } from './matrix.js';
 
 export interface Network {
@@ -70,15 +70,20 @@ export class Workspace {
   readonly dW: Float64Array[];
   readonly db: Float64Array[];
 
-  constructor(dims: readonly number[], m: number) {
+  constructor(dims: readonly number[], m: number, alloc: Allocator = (n) => new Float64Array(n)) {
     this.m = m;
     const layers = dims.slice(1);
-    this.Z = layers.map((n) => new Float64Array(n * m));
-    this.A = layers.map((n) => new Float64Array(n * m));
-    this.dZ = layers.map((n) => new Float64Array(n * m));
-    this.dA = layers.map((n) => new Float64Array(n * m));
-    this.dW = layers.map((n, l) => new Float64Array(n * dims[l]));
-    this.db = layers.map((n) => new Float64Array(n));
+    this.Z = layers.map((n) => alloc(n * m));
+    this.A = layers.map((n) => alloc(n * m));
+    this.dZ = layers.map((n) => alloc(n * m));
+    this.dA = layers.map((n) => alloc(n * m));
+    this.dW = layers.map((n, l) => alloc(n * dims[l]));
+    this.db = layers.map((n) => alloc(n));
+  }
+
+  /** How many values a workspace for these dims and m holds (to size an arena). */
+  static floats(dims: readonly number[], m: number): number {
+    return dims.slice(1).reduce((s, n, l) => s + 4 * n * m + n * dims[l] + n, 0);
   }
 
   /** The output layer's activations (1 × m for a binary classifier). */
@@ -105,7 +110,7 @@ export function forward(net: Network, X: Matrix, ws: Workspace, k: Kernels = tsK
   for (let l = 0; l < net.W.length; l++) {
     const n = net.dims[l + 1];
     k.linearForward(net.W[l].data, net.b[l].data, prev, n, net.dims[l], m, ws.Z[l]);
-    net.activations[l].forward(ws.Z[l], ws.A[l], n * m);
+    k.activate(net.activations[l], ws.Z[l], ws.A[l], n * m);
     prev = ws.A[l];
   }
   return ws.output;
@@ -127,7 +132,7 @@ export function backward(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: K
     k.weightGradients(ws.dZ[l], prev, n, kk, m, ws.dW[l], ws.db[l]);
     if (l > 0) {
       k.backwardLinear(net.W[l].data, ws.dZ[l], n, kk, m, ws.dA[l - 1]);
-      net.activations[l - 1].backward(ws.dA[l - 1], ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], kk * m);
+      k.activateBackward(net.activations[l - 1], ws.dA[l - 1], ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], kk * m);
     }
   }
 }
@@ -140,10 +145,39 @@ export function updateNetwork(net: Network, ws: Workspace, lr: number, k: Kernel
   }
 }
 
+/** Parameter count of a network with these layer sizes. */
+export const parameterCount = (dims: readonly number[]): number => dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
+
+/**
+ * A copy of `net` and of (X, Y) in one arena of backend `k`, with its workspace: what a
+ * run trains on. `copyBack` writes the trained weights into `net`.
+ */
+export function stage(net: Network, X: Matrix, Y: Matrix | null, k: Kernels) {
+  const m = X.cols;
+  const alloc = k.arena(Workspace.floats(net.dims, m) + parameterCount(net.dims) + X.data.length + (Y ? Y.data.length : 0));
+  const copy = (M: Matrix) => {
+    const a = alloc(M.data.length);
+    a.set(M.data);
+    return new Matrix(M.rows, M.cols, a);
+  };
+  const staged: Network = { dims: net.dims, activations: net.activations, W: net.W.map(copy), b: net.b.map(copy) };
+  const ws = new Workspace(net.dims, m, alloc);
+  return {
+    net: staged,
+    X: copy(X),
+    Y: Y ? copy(Y) : null,
+    ws,
+    copyBack(): void {
+      net.W.forEach((w, l) => w.data.set(staged.W[l].data));
+      net.b.forEach((b, l) => b.data.set(staged.b[l].data));
+    },
+  };
+}
+
 /** The output probabilities for X, in a fresh array. */
 export function predictProba(net: Network, X: Matrix, k: Kernels = tsKernels): Float64Array {
-  const ws = new Workspace(net.dims, X.cols);
-  return forward(net, X, ws, k).slice();
+  const s = stage(net, X, null, k);
+  return forward(s.net, s.X, s.ws, k).slice();
 }
 
 /** True when every weight and bias is a finite number. */

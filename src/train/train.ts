@@ -3,9 +3,10 @@
 // iterations that are recorded, and a non-finite cost or parameter stops the run.
 import type { Dataset } from '../data/dataset.js';
 import { UsageError } from '../errors.js';
-import { type Kernels, tsKernels } from '../nn/kernels.js';
+import type { Kernels } from '../nn/kernels.js';
+import { getKernels } from '../nn/backends.js';
 import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
-import { backward, forward, isFiniteNetwork, type Network, updateNetwork, Workspace } from '../nn/network.js';
+import { backward, forward, isFiniteNetwork, type Network, stage, updateNetwork } from '../nn/network.js';
 
 export interface CostPoint {
   iteration: number;
@@ -22,6 +23,7 @@ export interface TrainOptions {
   recordEvery: number;
   /** Also compute the notebook's naive cost at each record. */
   naiveLoss?: boolean;
+  /** The kernel backend (default: wasm SIMD where it runs, else the TypeScript reference). */
   kernels?: Kernels;
   /** Called at every record, after the cost is known. */
   onRecord?: (point: CostPoint) => void;
@@ -52,14 +54,16 @@ export function checkTrainOptions(o: Pick<TrainOptions, 'learningRate' | 'iterat
   if (!Number.isInteger(o.recordEvery) || o.recordEvery < 1) throw new UsageError(`print-every must be an integer >= 1, got ${o.recordEvery}`);
 }
 
-/** Trains `net` in place on `data`. */
-export function train(net: Network, data: Dataset, o: TrainOptions): TrainResult {
+/** Trains `target` in place on `data`. */
+export function train(target: Network, data: Dataset, o: TrainOptions): TrainResult {
   checkTrainOptions(o);
   const start = performance.now();
-  const k = o.kernels ?? tsKernels;
-  const { X, Y } = data;
+  const k = o.kernels ?? getKernels(); // wasm SIMD where it runs, else the TypeScript reference
+  // one arena per run: buffers, weights and data side by side, allocated once
+  const staged = stage(target, data.X, data.Y, k);
+  const { net, ws, X } = staged;
+  const Y = staged.Y as NonNullable<typeof staged.Y>;
   const m = X.cols;
-  const ws = new Workspace(net.dims, m);
   const costs: CostPoint[] = [];
   const progressEvery = o.progressEvery ?? 100;
   let stopReason: StopReason = 'completed';
@@ -98,5 +102,6 @@ export function train(net: Network, data: Dataset, o: TrainOptions): TrainResult
       divergedAt = i;
     }
   }
+  staged.copyBack();
   return { costs, finalCost, iterationsRun: i, stopReason, divergedAt, seconds: (performance.now() - start) / 1000 };
 }

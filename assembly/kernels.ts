@@ -1,0 +1,174 @@
+// initlab's fast kernels: the same arithmetic as src/nn/kernels.ts (tsKernels), in
+// WebAssembly with f64x2 SIMD. Lanes run over examples (the contiguous axis), so every
+// output element is summed in the same order as the reference: forward and backward
+// products are bit-identical to it; only the reductions over examples (dW, db) round
+// differently, by a few ulps.
+// All pointers are byte offsets into the memory the host provides.
+
+// Z (n × m) = W (n × k) · A (k × m) + b
+export function linearForward(W: usize, b: usize, A: usize, n: i32, k: i32, m: i32, Z: usize): void {
+  const zero = f64x2.splat(0);
+  const rowBytes = <usize>m << 3;
+  for (let i = 0; i < n; i++) {
+    const z = Z + <usize>i * rowBytes;
+    const w = W + (<usize>(i * k) << 3);
+    const bias = f64x2.splat(load<f64>(b + (<usize>i << 3)));
+    let j = 0;
+    for (; j + 8 <= m; j += 8) {
+      let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+      let src = A + (<usize>j << 3);
+      for (let p = 0; p < k; p++) {
+        const wp = f64x2.splat(load<f64>(w + (<usize>p << 3)));
+        a0 = f64x2.add(a0, f64x2.mul(wp, v128.load(src)));
+        a1 = f64x2.add(a1, f64x2.mul(wp, v128.load(src, 16)));
+        a2 = f64x2.add(a2, f64x2.mul(wp, v128.load(src, 32)));
+        a3 = f64x2.add(a3, f64x2.mul(wp, v128.load(src, 48)));
+        src += rowBytes;
+      }
+      const dst = z + (<usize>j << 3);
+      v128.store(dst, f64x2.add(a0, bias));
+      v128.store(dst, f64x2.add(a1, bias), 16);
+      v128.store(dst, f64x2.add(a2, bias), 32);
+      v128.store(dst, f64x2.add(a3, bias), 48);
+    }
+    for (; j < m; j++) {
+      let s: f64 = 0;
+      let src = A + (<usize>j << 3);
+      for (let p = 0; p < k; p++) {
+        s += load<f64>(w + (<usize>p << 3)) * load<f64>(src);
+        src += rowBytes;
+      }
+      store<f64>(z + (<usize>j << 3), s + load<f64>(b + (<usize>i << 3)));
+    }
+  }
+}
+
+// dAprev (k × m) = Wᵀ · dZ (n × m), W (n × k)
+export function backwardLinear(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize): void {
+  const zero = f64x2.splat(0);
+  const rowBytes = <usize>m << 3;
+  const colStride = <usize>k << 3;
+  for (let p = 0; p < k; p++) {
+    const out = dA + <usize>p * rowBytes;
+    const wcol = W + (<usize>p << 3);
+    let j = 0;
+    for (; j + 8 <= m; j += 8) {
+      let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+      let src = dZ + (<usize>j << 3);
+      let wp = wcol;
+      for (let i = 0; i < n; i++) {
+        const w = f64x2.splat(load<f64>(wp));
+        a0 = f64x2.add(a0, f64x2.mul(w, v128.load(src)));
+        a1 = f64x2.add(a1, f64x2.mul(w, v128.load(src, 16)));
+        a2 = f64x2.add(a2, f64x2.mul(w, v128.load(src, 32)));
+        a3 = f64x2.add(a3, f64x2.mul(w, v128.load(src, 48)));
+        src += rowBytes;
+        wp += colStride;
+      }
+      const dst = out + (<usize>j << 3);
+      v128.store(dst, a0);
+      v128.store(dst, a1, 16);
+      v128.store(dst, a2, 32);
+      v128.store(dst, a3, 48);
+    }
+    for (; j < m; j++) {
+      let s: f64 = 0;
+      let src = dZ + (<usize>j << 3);
+      let wp = wcol;
+      for (let i = 0; i < n; i++) {
+        s += load<f64>(wp) * load<f64>(src);
+        src += rowBytes;
+        wp += colStride;
+      }
+      store<f64>(out + (<usize>j << 3), s);
+    }
+  }
+}
+
+// dW (n × k) = dZ (n × m) · Aprevᵀ, db (n) = row sums of dZ
+export function weightGradients(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW: usize, db: usize): void {
+  const zero = f64x2.splat(0);
+  const rowBytes = <usize>m << 3;
+  const m4 = m & ~3;
+  for (let i = 0; i < n; i++) {
+    const dz = dZ + <usize>i * rowBytes;
+    for (let p = 0; p < k; p++) {
+      const a = A + <usize>p * rowBytes;
+      let s0 = zero, s1 = zero;
+      let j = 0;
+      for (; j < m4; j += 4) {
+        const o = <usize>j << 3;
+        s0 = f64x2.add(s0, f64x2.mul(v128.load(dz + o), v128.load(a + o)));
+        s1 = f64x2.add(s1, f64x2.mul(v128.load(dz + o, 16), v128.load(a + o, 16)));
+      }
+      const s = f64x2.add(s0, s1);
+      let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+      for (; j < m; j++) t += load<f64>(dz + (<usize>j << 3)) * load<f64>(a + (<usize>j << 3));
+      store<f64>(dW + (<usize>(i * k + p) << 3), t);
+    }
+    let s0 = zero, s1 = zero;
+    let j = 0;
+    for (; j < m4; j += 4) {
+      const o = <usize>j << 3;
+      s0 = f64x2.add(s0, v128.load(dz + o));
+      s1 = f64x2.add(s1, v128.load(dz + o, 16));
+    }
+    const s = f64x2.add(s0, s1);
+    let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+    for (; j < m; j++) t += load<f64>(dz + (<usize>j << 3));
+    store<f64>(db + (<usize>i << 3), t);
+  }
+}
+
+// dZ = (1/m)·(A − Y)
+export function outputGradient(A: usize, Y: usize, m: i32, dZ: usize): void {
+  const inv: f64 = 1.0 / <f64>m;
+  for (let j = 0; j < m; j++) {
+    const o = <usize>j << 3;
+    store<f64>(dZ + o, inv * (load<f64>(A + o) - load<f64>(Y + o)));
+  }
+}
+
+// P ← P − lr·G
+export function update(P: usize, G: usize, lr: f64, len: i32): void {
+  const l = f64x2.splat(lr);
+  let i = 0;
+  for (; i + 2 <= len; i += 2) {
+    const o = <usize>i << 3;
+    v128.store(P + o, f64x2.sub(v128.load(P + o), f64x2.mul(l, v128.load(G + o))));
+  }
+  for (; i < len; i++) {
+    const o = <usize>i << 3;
+    store<f64>(P + o, load<f64>(P + o) - lr * load<f64>(G + o));
+  }
+}
+
+// A = Z > 0 ? Z : 0 (NaN → 0, as the reference's comparison gives)
+export function reluForward(Z: usize, A: usize, len: i32): void {
+  const zero = f64x2.splat(0);
+  let i = 0;
+  for (; i + 2 <= len; i += 2) {
+    const o = <usize>i << 3;
+    const z = v128.load(Z + o);
+    v128.store(A + o, v128.and(z, f64x2.gt(z, zero)));
+  }
+  for (; i < len; i++) {
+    const o = <usize>i << 3;
+    const z = load<f64>(Z + o);
+    store<f64>(A + o, z > 0 ? z : 0);
+  }
+}
+
+// dZ = A > 0 ? dA : 0
+export function reluBackward(dA: usize, A: usize, dZ: usize, len: i32): void {
+  const zero = f64x2.splat(0);
+  let i = 0;
+  for (; i + 2 <= len; i += 2) {
+    const o = <usize>i << 3;
+    v128.store(dZ + o, v128.and(v128.load(dA + o), f64x2.gt(v128.load(A + o), zero)));
+  }
+  for (; i < len; i++) {
+    const o = <usize>i << 3;
+    store<f64>(dZ + o, load<f64>(A + o) > 0 ? load<f64>(dA + o) : 0);
+  }
+}

@@ -1,0 +1,19 @@
+// Choosing a kernel backend: wasm (SIMD) wherever it runs, the TypeScript reference otherwise.
+import { UsageError } from '../errors.js';
+import { type Kernels, tsKernels } from './kernels.js';
+import { createWasmKernels, wasmSimdSupported } from './wasm-kernels.js';
+
+export type BackendName = 'ts' | 'wasm';
+export const backendNames: BackendName[] = ['ts', 'wasm'];
+
+let wasm: Kernels | undefined;
+
+export function getKernels(name: BackendName | 'auto' = 'auto'): Kernels {
+  if (name === 'ts') return tsKernels;
+  if (name === 'wasm' || name === 'auto') {
+    if (wasmSimdSupported()) return (wasm ??= createWasmKernels());
+    if (name === 'wasm') throw new UsageError('--backend wasm: this JavaScript engine has no WebAssembly SIMD; use --backend ts');
+    return tsKernels;
+  }
+  throw new UsageError(`unknown backend "${name}"; accepted: ${backendNames.join(', ')}`);
+}

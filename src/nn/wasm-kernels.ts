@@ -1,0 +1,91 @@
+// The fast backend: assembly/kernels.ts compiled to WebAssembly SIMD, behind the same
+// Kernels interface as the TypeScript reference. Each arena is its own instance with its
+// own memory, sized once before any view is made (growing would detach the views); a
+// kernel call runs on the instance that owns its arrays, so arenas never overlap.
+import { KERNELS_WASM_BASE64 } from '../generated/kernels-wasm.js';
+import type { Activation } from './activations.js';
+import type { Allocator, Kernels } from './kernels.js';
+
+interface WasmExports {
+  linearForward(W: number, b: number, A: number, n: number, k: number, m: number, Z: number): void;
+  backwardLinear(W: number, dZ: number, n: number, k: number, m: number, dA: number): void;
+  weightGradients(dZ: number, A: number, n: number, k: number, m: number, dW: number, db: number): void;
+  outputGradient(A: number, Y: number, m: number, dZ: number): void;
+  update(P: number, G: number, lr: number, len: number): void;
+  reluForward(Z: number, A: number, len: number): void;
+  reluBackward(dA: number, A: number, dZ: number, len: number): void;
+}
+
+const PAGE = 65536;
+const ALIGN = 16; // bytes: one v128
+const BASE = 16; // keep offset 0 unused
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(decodeBase64(KERNELS_WASM_BASE64));
+    } catch {
+      compiled = null; // no WebAssembly, or no SIMD in this engine
+    }
+  }
+  return compiled;
+}
+
+/** True when this JavaScript engine runs the SIMD kernels. */
+export const wasmSimdSupported = (): boolean => typeof WebAssembly === 'object' && kernelModule() !== null;
+
+export function createWasmKernels(): Kernels {
+  const module = kernelModule();
+  if (!module) throw new Error('WebAssembly SIMD is not available here');
+  const owners = new WeakMap<ArrayBufferLike, WasmExports>();
+  let lastBuffer: ArrayBufferLike | null = null;
+  let last: WasmExports | null = null;
+  // the instance owning an array (the last one used is the common case)
+  const on = (a: Float64Array): WasmExports => {
+    if (a.buffer === lastBuffer) return last as WasmExports;
+    const x = owners.get(a.buffer);
+    if (!x) throw new Error('wasm kernels were given an array outside their arenas (allocate it with arena())');
+    lastBuffer = a.buffer;
+    last = x;
+    return x;
+  };
+  return {
+    name: 'wasm',
+    arena(floats: number): Allocator {
+      const bytes = BASE + floats * 8 + 64 * ALIGN;
+      const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
+      const x = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as WasmExports;
+      owners.set(memory.buffer, x);
+      let top = BASE;
+      return (length: number) => {
+        top = Math.ceil(top / ALIGN) * ALIGN;
+        if (top + length * 8 > memory.buffer.byteLength) throw new Error(`wasm arena too small for ${length} more values (reserve them in arena())`);
+        const view = new Float64Array(memory.buffer, top, length);
+        top += length * 8;
+        return view;
+      };
+    },
+    activate(act: Activation, Z, A, len) {
+      if (act.name === 'relu') on(Z).reluForward(Z.byteOffset, A.byteOffset, len);
+      else act.forward(Z, A, len); // transcendental ones stay in JS: the same Math.exp as the reference
+    },
+    activateBackward(act: Activation, dA, Z, A, dZ, len) {
+      if (act.name === 'relu') on(dA).reluBackward(dA.byteOffset, A.byteOffset, dZ.byteOffset, len);
+      else act.backward(dA, Z, A, dZ, len);
+    },
+    linearForward: (W, b, A, n, k, m, Z) => on(W).linearForward(W.byteOffset, b.byteOffset, A.byteOffset, n, k, m, Z.byteOffset),
+    outputGradient: (A, Y, m, dZ) => on(A).outputGradient(A.byteOffset, Y.byteOffset, m, dZ.byteOffset),
+    weightGradients: (dZ, A, n, k, m, dW, db) => on(dZ).weightGradients(dZ.byteOffset, A.byteOffset, n, k, m, dW.byteOffset, db.byteOffset),
+    backwardLinear: (W, dZ, n, k, m, dA) => on(W).backwardLinear(W.byteOffset, dZ.byteOffset, n, k, m, dA.byteOffset),
+    update: (P, G, lr, len) => on(P).update(P.byteOffset, G.byteOffset, lr, len),
+  };
+}

@@ -16,7 +16,7 @@ function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: () => {} }); // errors are printed once, below
-  registerTrainingCommands(program, () => {});
+  registerTrainingCommands(program);
   registerInitCommand(program);
   registerDataCommand(program);
   for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });

@@ -40,6 +40,7 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--json', 'print one JSON document on stdout instead of text')
     .option('--no-report', 'do not write the report folder')
     .option('--out <dir>', 'report folder', 'initlab-report')
+    .option('--show-test', 'draw the test points (instead of the training points) on the decision boundaries')
     .option('--quiet', 'no progress bar');
 }
 
@@ -58,6 +59,7 @@ export interface TrainingFlags {
   json?: boolean;
   report: boolean;
   out: string;
+  showTest?: boolean;
   quiet?: boolean;
 }
 

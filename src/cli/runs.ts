@@ -8,6 +8,7 @@ import { createProgress } from './progress.js';
 import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';
 import { getKernels } from '../nn/backends.js';
+import { sparkline } from '../plot/sparkline.js';
 
 export interface RunRow extends RunResult {
   verdict: string;
@@ -23,7 +24,7 @@ export interface RunsDocument {
 }
 
 const TITLES: Record<string, string> = { zeros: 'zeros initialization', random: 'large random initialization', he: 'He initialization', xavier: 'Xavier initialization' };
-const titleOf = (init: string) => TITLES[init] ?? `${init} initialization`;
+export const titleOf = (init: string) => TITLES[init] ?? `${init} initialization`;
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -37,6 +38,7 @@ export function comparisonTable(rows: RunRow[], layerCount: number): string {
 }
 
 export interface ExecutedRuns {
+  setup: Setup;
   doc: RunsDocument;
   outputs: RunOutput[];
   interrupted: boolean;
@@ -61,6 +63,7 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
     try {
       o = runExperiment(cfg, setup.train, setup.test, {
         kernels,
+        traceEvery: Math.max(1, Math.floor(cfg.iterations / 300)),
         progressEvery: 100,
         onProgress: (done) => progress.update(done),
         shouldStop,
@@ -81,6 +84,8 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
     if (o.result.stopReason === 'diverged') {
       out(`Training diverged at iteration ${o.result.divergedAt}: the cost or the parameters stopped being finite numbers. Lower --lr or pick a smaller initialization.`);
     }
+    const costs = o.trace.map((p) => p.cost);
+    if (costs.length > 1) out(`cost ${sparkline(costs)} ${pyFloat(costs[0])} → ${pyFloat(costs[costs.length - 1])}`);
     out('On the train set:');
     out(`Accuracy: ${pyFloat(row.trainAccuracy)}`);
     out('On the test set:');
@@ -97,5 +102,5 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
     out(comparisonTable(rows, setup.base.layers.length - 1));
   }
   if (json) process.stdout.write(`${toJson(doc)}\n`);
-  return { doc, outputs, interrupted, diverged: rows.some((r) => r.stopReason === 'diverged') };
+  return { setup, doc, outputs, interrupted, diverged: rows.some((r) => r.stopReason === 'diverged') };
 }

@@ -42,6 +42,8 @@ export interface RunResult {
 
 export interface RunOutput {
   result: RunResult;
+  /** The cost at a finer cadence than the records, for plots. */
+  trace: CostPoint[];
   network: Network;
   /** The network as it was before training (for diagnostics and plots). */
   initial: Network;
@@ -49,7 +51,7 @@ export interface RunOutput {
   testPredictions: Uint8Array;
 }
 
-export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop'> {
+export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop' | 'traceEvery'> {
   kernels?: Kernels;
 }
 
@@ -87,5 +89,5 @@ export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Datase
     seconds: r.seconds,
   };
   if (r.divergedAt !== undefined) result.divergedAt = r.divergedAt;
-  return { result, network, initial, trainPredictions, testPredictions };
+  return { result, trace: r.trace, network, initial, trainPredictions, testPredictions };
 }

@@ -21,6 +21,8 @@ export interface TrainOptions {
   iterations: number;
   /** Record the cost at iteration 0 and every `recordEvery` after it. */
   recordEvery: number;
+  /** Also keep the cost every `traceEvery` iterations in `trace` (for plots; default: only the records). */
+  traceEvery?: number;
   /** Also compute the notebook's naive cost at each record. */
   naiveLoss?: boolean;
   /** The kernel backend (default: wasm SIMD where it runs, else the TypeScript reference). */
@@ -38,6 +40,8 @@ export type StopReason = 'completed' | 'diverged' | 'interrupted';
 
 export interface TrainResult {
   costs: CostPoint[];
+  /** The cost every `traceEvery` iterations, plus the final cost at `iterationsRun`. */
+  trace: CostPoint[];
   /** Cost of the final parameters (after the last update), stable formula. */
   finalCost: number;
   /** Iterations actually run. */
@@ -65,13 +69,20 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
   const Y = staged.Y as NonNullable<typeof staged.Y>;
   const m = X.cols;
   const costs: CostPoint[] = [];
+  const trace: CostPoint[] = [];
+  const traceEvery = o.traceEvery ?? o.recordEvery;
   const progressEvery = o.progressEvery ?? 100;
   let stopReason: StopReason = 'completed';
   let divergedAt: number | undefined;
   let i = 0;
   for (; i < o.iterations; i++) {
     forward(net, X, ws, k);
-    if (i % o.recordEvery === 0) {
+    const record = i % o.recordEvery === 0;
+    if (!record && i % traceEvery === 0) {
+      const cost = stableCrossEntropy(ws.logits, Y.data, m);
+      if (Number.isFinite(cost)) trace.push({ iteration: i, cost });
+    }
+    if (record) {
       const point: CostPoint = { iteration: i, cost: stableCrossEntropy(ws.logits, Y.data, m) };
       if (o.naiveLoss) point.naiveCost = naiveCrossEntropy(ws.output, Y.data, m);
       if (!Number.isFinite(point.cost) || !isFiniteNetwork(net)) {
@@ -80,6 +91,7 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
         break;
       }
       costs.push(point);
+      if (i % traceEvery === 0) trace.push({ iteration: i, cost: point.cost });
       o.onRecord?.(point);
     }
     backward(net, X, Y, ws, k);
@@ -100,8 +112,8 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
     if (!Number.isFinite(finalCost) || !isFiniteNetwork(net)) {
       stopReason = 'diverged';
       divergedAt = i;
-    }
+    } else trace.push({ iteration: i, cost: finalCost });
   }
   staged.copyBack();
-  return { costs, finalCost, iterationsRun: i, stopReason, divergedAt, seconds: (performance.now() - start) / 1000 };
+  return { costs, trace, finalCost, iterationsRun: i, stopReason, divergedAt, seconds: (performance.now() - start) / 1000 };
 }

@@ -4,26 +4,25 @@ import type { Command } from 'commander';
 import { NOTEBOOK_INITS } from '../../experiments/notebook.js';
 import { addTrainingOptions, parseInits, resolveSetup, type TrainingFlags } from '../options.js';
 import { executeRuns, type ExecutedRuns } from '../runs.js';
+import { writeRunsReport } from '../report-step.js';
 import { initializerNames } from '../../nn/initializers.js';
 import { VERSION } from '../version.js';
 import { UsageError } from '../../errors.js';
 
-/** What a training command leaves for the report writer and the exit code. */
-export type AfterRuns = (runs: ExecutedRuns, flags: TrainingFlags) => Promise<void> | void;
 
 function finish(r: ExecutedRuns): void {
   if (r.interrupted) process.exitCode = 130;
   else if (r.diverged) process.exitCode = 1;
 }
 
-export function registerTrainingCommands(program: Command, after: AfterRuns): void {
+export function registerTrainingCommands(program: Command): void {
   addTrainingOptions(
     program
       .command('notebook', { isDefault: true })
       .description("reproduce the notebook: train with zeros, random ×10 and He, then compare (the default command)"),
   ).action(async (flags: TrainingFlags) => {
     const r = executeRuns([...NOTEBOOK_INITS], resolveSetup(flags), flags, VERSION);
-    await after(r, flags);
+    await writeRunsReport(r, flags, 'initlab: the Initialization notebook, reproduced');
     finish(r);
   });
 
@@ -36,8 +35,8 @@ export function registerTrainingCommands(program: Command, after: AfterRuns): vo
     const inits = parseInits(flags.init);
     if (inits.length > 1) throw new UsageError(`--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`);
     const setup = resolveSetup(flags);
-    const r = executeRuns(inits.slice(0, 1), setup, flags, VERSION);
-    await after(r, flags);
+    const r = executeRuns(inits, setup, flags, VERSION);
+    await writeRunsReport(r, flags, `initlab train: ${inits[0]}`);
     finish(r);
   });
 
@@ -49,7 +48,7 @@ export function registerTrainingCommands(program: Command, after: AfterRuns): vo
   ).action(async (flags: TrainingFlags & { inits: string }) => {
     const inits = parseInits(flags.inits);
     const r = executeRuns(inits, resolveSetup(flags), flags, VERSION);
-    await after(r, flags);
+    await writeRunsReport(r, flags, `initlab compare: ${inits.join(', ')}`);
     finish(r);
   });
 }

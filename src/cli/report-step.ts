@@ -1,0 +1,35 @@
+// After a training command: write the report folder unless --no-report. The plotting
+// stack is imported here, on demand, so runs without a report start fast.
+import type { TrainingFlags } from './options.js';
+import { titleOf, type ExecutedRuns } from './runs.js';
+import { VERSION } from './version.js';
+
+export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, title: string): Promise<void> {
+  if (!flags.report || r.outputs.length === 0) return;
+  const { writeReport } = await import('../node/report.js');
+  const b = r.setup.base;
+  const files = await writeReport(flags.out, {
+    title,
+    version: VERSION,
+    runs: r.outputs.map((o, i) => ({ label: titleOf(o.result.init), short: o.result.init, output: o, verdict: r.doc.runs[i].verdict })),
+    train: r.setup.train,
+    test: r.setup.test,
+    showTest: flags.showTest,
+    results: r.doc,
+    config: [
+      ['layers', b.layers.join(', ')],
+      ['hidden activation', `${b.activation} (output: sigmoid)`],
+      ['learning rate', String(b.learningRate)],
+      ['iterations', String(b.iterations)],
+      ['weights seed', String(b.seed)],
+      ['scale (random)', String(b.scale)],
+      ['training data', r.setup.trainSpec],
+      ['test data', r.setup.testSpec],
+      ['kernels', r.doc.backend],
+      ['initlab', VERSION],
+    ],
+  });
+  const line = `report: ${flags.out}/index.html (${files.length} files)`;
+  if (flags.json) process.stderr.write(`${line}\n`);
+  else process.stdout.write(`\n${line}\n`);
+}

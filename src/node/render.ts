@@ -1,0 +1,61 @@
+// Figures to files: Observable Plot renders a spec into linkedom's DOM, resvg rasterizes
+// the SVG (off the main thread, so several PNGs render at once).
+import { existsSync } from 'node:fs';
+import * as Plot from '@observablehq/plot';
+import { renderAsync } from '@resvg/resvg-js';
+import { parseHTML } from 'linkedom/worker'; // the one-file build: loads in half the time
+import type { PlotSpec } from '../plot/specs.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+
+/** A rendered figure: the DOM element (to compose) and its markup (to write). */
+export interface Figure {
+  element: Element;
+  svg: string;
+}
+
+function finish(el: Element): Figure {
+  el.setAttribute('xmlns', SVG_NS); // resvg needs the namespace on the root
+  return { element: el, svg: el.outerHTML };
+}
+
+/** One spec as a standalone SVG figure. */
+export function renderFigure(spec: PlotSpec): Figure {
+  const el = Plot.plot({ ...spec, document } as Plot.PlotOptions) as unknown as Element;
+  if (el.tagName.toLowerCase() !== 'svg') throw new Error('a figure spec must render to a bare <svg> (no title, caption or HTML legend)');
+  return finish(el);
+}
+
+/** Rendered figures side by side in one SVG (small multiples), `columns` per row. */
+export function composeGrid(figures: Figure[], columns: number): Figure {
+  const cellW = Math.max(...figures.map((f) => Number(f.element.getAttribute('width'))));
+  const cellH = Math.max(...figures.map((f) => Number(f.element.getAttribute('height'))));
+  const cols = Math.min(columns, figures.length);
+  const rows = Math.ceil(figures.length / columns);
+  const root = document.createElementNS(SVG_NS, 'svg');
+  for (const [k, v] of Object.entries({ width: cellW * cols, height: cellH * rows, viewBox: `0 0 ${cellW * cols} ${cellH * rows}` })) root.setAttribute(k, String(v));
+  const bg = document.createElementNS(SVG_NS, 'rect');
+  for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: 'white' })) bg.setAttribute(k, v);
+  root.appendChild(bg);
+  figures.forEach((f, i) => {
+    const cell = f.element.cloneNode(true) as Element;
+    cell.removeAttribute('xmlns');
+    cell.setAttribute('x', String((i % columns) * cellW));
+    cell.setAttribute('y', String(Math.floor(i / columns) * cellH));
+    root.appendChild(cell);
+  });
+  return finish(root);
+}
+
+// One known font instead of scanning every system font for each image, where present.
+const FONT_FILES = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].filter(existsSync);
+const FONT = FONT_FILES.length
+  ? { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
+  : { loadSystemFonts: true };
+
+/** An SVG rasterized at `zoom`× (2× by default, for sharp screens) on white. */
+export async function svgToPng(svg: string, zoom = 2): Promise<Buffer> {
+  const image = await renderAsync(svg, { fitTo: { mode: 'zoom', value: zoom }, background: 'white', font: FONT });
+  return image.asPng();
+}

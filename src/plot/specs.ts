@@ -1,0 +1,91 @@
+// Plot specifications (Observable Plot options) for every figure initlab draws. Pure:
+// rendering them needs a `document`, which the caller passes (linkedom in Node, the
+// page's own in the browser).
+import * as Plot from '@observablehq/plot';
+import type { Dataset } from '../data/dataset.js';
+import type { CostPoint } from '../train/train.js';
+import type { ProbabilityGrid } from './grid.js';
+import { CLASS_COLORS, PROBABILITY_COLORS, PROBABILITY_THRESHOLDS, RUN_COLORS } from './palette.js';
+
+export type PlotSpec = Plot.PlotOptions;
+
+/** Fixed geometry of the decision-boundary plots, so a point's pixel is known. */
+export const BOUNDARY_FRAME = { width: 420, height: 420, marginTop: 36, marginRight: 16, marginBottom: 40, marginLeft: 44 };
+
+const titleMark = (title: string) => Plot.text([title], { frameAnchor: 'top', dy: -22, fontSize: 14, fontWeight: 'bold' });
+
+/** Plot's y-axis type for cost curves: log when the costs span more than two decades. */
+function costScale(costs: number[]): 'log' | 'linear' {
+  const f = costs.filter((c) => Number.isFinite(c) && c > 0);
+  return f.length && Math.max(...f) / Math.min(...f) > 100 ? 'log' : 'linear';
+}
+
+export interface CostSeries {
+  label: string;
+  points: CostPoint[];
+}
+
+/** Cost against iterations; one line per series, labelled at its end (the legend sits on the lines). */
+export function costCurveSpec(series: CostSeries[], title: string): PlotSpec {
+  const rows = series.flatMap((s, i) => s.points.filter((p) => Number.isFinite(p.cost)).map((p) => ({ ...p, label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })));
+  const ends = series.map((s, i) => ({ ...s.points[s.points.length - 1], label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })).filter((p) => Number.isFinite(p.cost));
+  const type = costScale(rows.map((r) => r.cost));
+  return {
+    width: 640,
+    height: 360,
+    marginTop: 36,
+    marginRight: series.length > 1 ? 16 + 7 * Math.max(...series.map((s) => s.label.length)) : 20,
+    marginLeft: 56,
+    x: { label: 'iteration', grid: true },
+    y: { label: type === 'log' ? 'cost (cross-entropy, log scale)' : 'cost (cross-entropy)', type, grid: true, tickFormat: '~g' },
+    marks: [
+      titleMark(title),
+      Plot.line(rows, { x: 'iteration', y: 'cost', z: 'label', stroke: 'color', strokeWidth: 2 }),
+      ...(series.length > 1 ? [Plot.text(ends, { x: 'iteration', y: 'cost', text: 'label', fill: 'color', textAnchor: 'start', dx: 6, fontSize: 12 })] : []),
+    ],
+  };
+}
+
+/** The probability over the plane as filled bands, the 0.5 boundary as a line, points as rings of their class. */
+export function decisionBoundarySpec(grid: ProbabilityGrid, points: Dataset, title: string): PlotSpec {
+  const [lo, hi] = grid.extent;
+  const contour = { width: grid.size, height: grid.size, x1: lo, x2: hi, y1: hi, y2: lo };
+  const pts = Array.from({ length: points.X.cols }, (_, j) => ({ x: points.X.get(0, j), y: points.X.get(1, j), label: points.Y.data[j] }))
+    .filter((p) => p.x >= lo && p.x <= hi && p.y >= lo && p.y <= hi);
+  return {
+    ...BOUNDARY_FRAME,
+    x: { domain: [lo, hi], label: 'x1' },
+    y: { domain: [lo, hi], label: 'x2' },
+    color: { type: 'threshold', domain: PROBABILITY_THRESHOLDS, range: PROBABILITY_COLORS },
+    marks: [
+      titleMark(title),
+      Plot.contour(grid.values, { ...contour, fill: Plot.identity, thresholds: [0, ...PROBABILITY_THRESHOLDS], stroke: null }),
+      Plot.contour(grid.values, { ...contour, thresholds: [0.5], stroke: 'black', strokeWidth: 1.5, fill: null }),
+      // a white halo under each ring keeps it visible on any shade; the ring's centre shows the shade
+      // beneath; crisp edges, so ring pixels never blend into colours that look like a shade
+      Plot.dot(pts, { x: 'x', y: 'y', r: 3, stroke: 'white', strokeWidth: 2.2, fill: null, shapeRendering: 'crispEdges' }),
+      Plot.dot(pts, { x: 'x', y: 'y', r: 3, stroke: (d: { label: number }) => CLASS_COLORS[d.label], strokeWidth: 1.2, fill: null, shapeRendering: 'crispEdges' }),
+      Plot.frame(),
+    ],
+  };
+}
+
+/** The dataset itself: train points as filled dots, test points as rings. */
+export function datasetSpec(train: Dataset, test: Dataset | null, title: string): PlotSpec {
+  const rows = (d: Dataset, set: string) => Array.from({ length: d.X.cols }, (_, j) => ({ x: d.X.get(0, j), y: d.X.get(1, j), label: d.Y.data[j], set }));
+  const all = [...rows(train, 'train'), ...(test ? rows(test, 'test') : [])];
+  return {
+    width: 420,
+    height: 420,
+    marginTop: 36,
+    x: { label: 'x1', domain: [-1.5, 1.5] },
+    y: { label: 'x2', domain: [-1.5, 1.5] },
+    marks: [
+      titleMark(title),
+      Plot.dot(all.filter((r) => r.set === 'train'), { x: 'x', y: 'y', r: 3, fill: (d: { label: number }) => CLASS_COLORS[d.label] }),
+      Plot.dot(all.filter((r) => r.set === 'test'), { x: 'x', y: 'y', r: 3.5, stroke: (d: { label: number }) => CLASS_COLORS[d.label], strokeWidth: 1.2 }),
+      Plot.text(['● train   ○ test   orange: label 0   purple: label 1'], { frameAnchor: 'bottom', dy: -4, fontSize: 11 }),
+      Plot.frame(),
+    ],
+  };
+}

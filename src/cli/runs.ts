@@ -85,7 +85,7 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
       out(`Training diverged at iteration ${o.result.divergedAt}: the cost or the parameters stopped being finite numbers. Lower --lr or pick a smaller initialization.`);
     }
     const costs = o.trace.map((p) => p.cost);
-    if (costs.length > 1) out(`cost ${sparkline(costs)} ${pyFloat(costs[0])} → ${pyFloat(costs[costs.length - 1])}`);
+    if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);
     out('On the train set:');
     out(`Accuracy: ${pyFloat(row.trainAccuracy)}`);
     out('On the test set:');

@@ -11,5 +11,7 @@ export function sparkline(values: number[], width = 40): string {
   const sampled = Array.from({ length: cols }, (_, c) => f(finite[Math.floor((c * (finite.length - 1)) / Math.max(1, cols - 1))]));
   const lo = Math.min(...sampled);
   const hi = Math.max(...sampled);
-  return sampled.map((v) => BARS[hi > lo ? Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1)) : 0]).join('');
+  // a range within rounding noise is a flat line, not a cliff
+  const flat = hi - lo <= 1e-9 * Math.max(Math.abs(hi), Math.abs(lo), 1e-300);
+  return sampled.map((v) => BARS[flat ? 0 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]).join('');
 }

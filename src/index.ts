@@ -11,6 +11,7 @@ export { datasets, datasetFromSpec, datasetNames, NOTEBOOK_TRAIN_SPEC, NOTEBOOK_
 export * from './nn/activations.js';
 export * from './nn/initializers.js';
 export { type Kernels, tsKernels } from './nn/kernels.js';
+export { getKernels, backendNames, type BackendName } from './nn/backends.js';
 export * from './nn/loss.js';
 export * from './nn/network.js';
 export * from './train/metrics.js';

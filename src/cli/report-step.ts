@@ -1,6 +1,6 @@
 // After a training command: write the report folder unless --no-report. The plotting
 // stack is imported here, on demand, so runs without a report start fast.
-import type { TrainingFlags } from './options.js';
+import type { TrainingFlags } from './flags.js';
 import { titleOf, type ExecutedRuns } from './runs.js';
 import { VERSION } from './version.js';
 

@@ -3,7 +3,8 @@
 import { runExperiment, type RunOutput, type RunResult } from '../experiments/run.js';
 import { verdict } from '../experiments/verdict.js';
 import { pyFloat } from '../format.js';
-import type { Setup, TrainingFlags } from './options.js';
+import type { TrainingFlags } from './flags.js';
+import type { Setup } from './setup.js';
 import { createProgress } from './progress.js';
 import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';

@@ -60,5 +60,4 @@ export function datasetFromSpec(spec: string): Dataset {
   return def.make(params, `dataset ${name}`);
 }
 
-export const NOTEBOOK_TRAIN_SPEC = 'circles:n=300,noise=0.05,seed=1';
-export const NOTEBOOK_TEST_SPEC = 'circles:n=100,noise=0.05,seed=2';
+export { NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';

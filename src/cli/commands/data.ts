@@ -1,39 +1,21 @@
 // `initlab data`: a dataset as numbers (text summary, JSON in the notebook's layout, or CSV).
 import type { Command } from 'commander';
-import { datasetFromSpec, datasetNames, datasets, NOTEBOOK_TRAIN_SPEC } from '../../data/registry.js';
-import { UsageError } from '../../errors.js';
-import { pyFloat } from '../../format.js';
-import { toJson } from '../json.js';
+import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
+
+export interface DataFlags {
+  dataset: string;
+  json?: boolean;
+  csv?: boolean;
+  list?: boolean;
+}
 
 export function registerDataCommand(program: Command): void {
   program
     .command('data')
     .description('generate a dataset and print it')
-    .option('--dataset <spec>', `NAME[:key=value,...]; names: ${datasetNames().join(', ')}`, NOTEBOOK_TRAIN_SPEC)
+    .option('--dataset <spec>', 'NAME[:key=value,...] (see --list)', NOTEBOOK_TRAIN_SPEC)
     .option('--json', 'print {"X":[[...],[...]],"Y":[[...]]} (features × m, like the notebook)')
     .option('--csv', 'print CSV: x1,...,xn,label, one example per line')
     .option('--list', 'list the dataset generators and their keys')
-    .action((flags: { dataset: string; json?: boolean; csv?: boolean; list?: boolean }) => {
-      if (flags.list) {
-        for (const d of Object.values(datasets)) process.stdout.write(`${d.name.padEnd(10)} ${d.description}\n${' '.repeat(11)}keys: ${d.keys}\n`);
-        return;
-      }
-      if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
-      const { X, Y } = datasetFromSpec(flags.dataset);
-      if (flags.json) {
-        process.stdout.write(`${toJson({ X: X.toArray(), Y: Y.toArray() })}\n`);
-        return;
-      }
-      const header = [...Array.from({ length: X.rows }, (_, f) => `x${f + 1}`), 'label'].join(',');
-      const lines = Array.from({ length: X.cols }, (_, j) => [...Array.from({ length: X.rows }, (_, f) => String(X.get(f, j))), String(Y.data[j])].join(','));
-      if (flags.csv) {
-        process.stdout.write(`${header}\n${lines.join('\n')}\n`);
-        return;
-      }
-      const ones = Y.data.reduce((s, y) => s + y, 0);
-      process.stdout.write(`${flags.dataset}: ${X.cols} examples, ${X.rows} features, ${ones} labelled 1 and ${X.cols - ones} labelled 0\n`);
-      process.stdout.write(`first examples (${header}):\n`);
-      for (let j = 0; j < Math.min(5, X.cols); j++) process.stdout.write(`  ${Array.from({ length: X.rows }, (_, f) => pyFloat(X.get(f, j))).join(', ')} → ${Y.data[j]}\n`);
-      process.stdout.write('use --json or --csv for all of it\n');
-    });
+    .action(async (flags: DataFlags) => (await import('./data-action.js')).printData(flags));
 }

@@ -1,17 +1,14 @@
-// The flags train, compare and notebook share, checked with zod and turned into run configs.
-import { Command, Option } from 'commander';
+// The training flags checked with zod and turned into run configs and datasets.
 import { z } from 'zod';
 import type { Dataset } from '../data/dataset.js';
-import { datasetFromSpec, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../data/registry.js';
+import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
-import { NOTEBOOK_DEFAULTS } from '../experiments/notebook.js';
 import type { RunConfig } from '../experiments/run.js';
-import { activationFromName, activations } from '../nn/activations.js';
+import { activationFromName } from '../nn/activations.js';
 import { initializerNames, resolveInitializer } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { num, int, parseOrThrow, seedText } from '../validate.js';
-
-const d = NOTEBOOK_DEFAULTS;
+import type { TrainingFlags } from './flags.js';
 
 export function parseLayers(text: string): number[] {
   if (!/^\s*-?\d+(\s*,\s*-?\d+)+\s*$/.test(text)) {
@@ -21,46 +18,6 @@ export function parseLayers(text: string): number[] {
   if (dims.some((x) => x < 1)) throw new UsageError(`--layers: every layer size must be >= 1, got "${text}"`);
   checkDims(dims);
   return dims;
-}
-
-/** Adds the network / training flags (defaults are the notebook's). */
-export function addTrainingOptions(cmd: Command): Command {
-  return cmd
-    .option('--seed <n>', 'seed of the weights\' RandomState (0..4294967295)', String(d.seed))
-    .option('--scale <x>', 'multiplier of the normal draws for --init random', String(d.scale))
-    .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
-    .option('--activation <name>', `hidden-layer activation (${Object.keys(activations).join(', ')})`, d.activation)
-    .option('--lr <x>', 'learning rate of gradient descent', String(d.learningRate))
-    .option('--iterations <n>', 'gradient-descent iterations', String(d.iterations))
-    .option('--print-every <n>', 'record (and print) the cost every n iterations', String(d.printEvery))
-    .option('--train <spec>', 'training data, NAME[:key=value,...]', NOTEBOOK_TRAIN_SPEC)
-    .option('--test <spec>', 'test data, NAME[:key=value,...]', NOTEBOOK_TEST_SPEC)
-    .addOption(new Option('--loss <kind>', 'cost printed: stable (from the logits) or naive (the notebook\'s formula, may print inf)').choices(['stable', 'naive']).default('stable'))
-    .addOption(new Option('--backend <name>', 'kernels: wasm (SIMD, the default where it runs) or ts (the TypeScript reference)').choices(['auto', 'wasm', 'ts']).default('auto'))
-    .option('--json', 'print one JSON document on stdout instead of text')
-    .option('--no-report', 'do not write the report folder')
-    .option('--out <dir>', 'report folder', 'initlab-report')
-    .option('--show-test', 'draw the test points (instead of the training points) on the decision boundaries')
-    .option('--quiet', 'no progress bar');
-}
-
-export interface TrainingFlags {
-  seed: string;
-  scale: string;
-  layers: string;
-  activation: string;
-  lr: string;
-  iterations: string;
-  printEvery: string;
-  train: string;
-  test: string;
-  loss: 'stable' | 'naive';
-  backend: 'auto' | 'wasm' | 'ts';
-  json?: boolean;
-  report: boolean;
-  out: string;
-  showTest?: boolean;
-  quiet?: boolean;
 }
 
 const flagSchema = z.object({

@@ -1,0 +1,142 @@
+// initlab's benchmarks, side by side with the peers that are installed here.
+// Usage: npm run bench   (N=7 for more rounds; QUICK=1 for a 1,500-iteration smoke run)
+// Writes bench/results/results.md and results.json. Peers that are missing are skipped with
+// a note, never faked; each peer's printed costs are checked against initlab's first.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const peers = join(here, 'peers');
+const N = Number(process.env.N ?? 5);
+const ITERS = process.env.QUICK ? '1500' : process.env.ITERS;
+const PY = '/usr/bin/python3';
+const env = { ...process.env, ...(ITERS ? { ITERS } : {}) };
+const notes = [];
+
+const has = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const k = s.length >> 1; return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2; };
+const fmt = (x, d = 2) => (x >= 100 ? x.toFixed(0) : x.toFixed(d));
+
+function run(cmd, args, opts = {}) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 1 << 26, ...opts });
+  const wall = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return { out: r.stdout, wall };
+}
+const loopMicros = (out) => Number(out.match(/\(([\d.]+) us\/iter\)/)[1]);
+const costs = (out) => [...out.matchAll(/Cost after iteration (\d+): (\S+)/g)].map((m) => Number(m[2]));
+const relDiff = (a, b) => Math.max(...b.map((x, i) => Math.abs(a[i] - x) / Math.abs(x)));
+
+// ---- setup -------------------------------------------------------------------------------
+if (!existsSync(join(root, 'dist', 'index.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+const hasNumpy = existsSync(PY) && has(PY, ['-c', 'import numpy, sklearn']);
+if (!hasNumpy) notes.push('numpy: skipped (apt-get install python3-numpy python3-sklearn to include it)');
+let hasTfjs = existsSync(join(peers, 'node_modules', '@tensorflow', 'tfjs-backend-wasm'));
+if (!hasTfjs) {
+  hasTfjs = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peers, stdio: 'inherit' }).status === 0;
+  if (!hasTfjs) notes.push('TF.js: skipped (npm ci in bench/peers failed)');
+}
+let cBin = null;
+if (has('gcc', ['--version'])) {
+  mkdirSync(join(here, 'build'), { recursive: true });
+  cBin = join(here, 'build', 'c_ref');
+  execFileSync('gcc', ['-O3', '-march=native', '-o', cBin, join(peers, 'c_ref.c'), '-lm']);
+} else notes.push('C: skipped (no gcc)');
+
+// ---- 1. the training loop on the notebook's workload ----------------------------------------
+const initlab = (backend) => ['node', [join(here, 'initlab_loop.mjs'), backend]];
+const loopPeers = [
+  ['initlab ts (TypeScript reference kernels)', ...initlab('ts')],
+  ...(hasNumpy ? [['numpy 1.24 (OpenBLAS), env as set', PY, [join(peers, 'numpy_ref.py')]]] : []),
+  ...(cBin ? [['C -O3 -march=native', cBin, [join(peers, 'data', 'seed.json')]]] : []),
+  ...(hasTfjs ? [['TF.js WASM (float32)', 'node', [join(peers, 'tfjs_wasm.mjs')]], ['TF.js CPU (float32)', 'node', [join(peers, 'tfjs_cpu.mjs')]]] : []),
+];
+const mine = run(...initlab('wasm'));
+const myCosts = costs(mine.out);
+const loopRows = [];
+for (const [name, cmd, args] of loopPeers) {
+  const first = run(cmd, args);
+  const tol = name.startsWith('TF.js') ? 1e-3 : 1e-9;
+  const diff = relDiff(costs(first.out), myCosts);
+  if (!(diff <= tol)) throw new Error(`${name} printed other costs than initlab (max rel diff ${diff})`);
+  const ratios = [], peerUs = [], myUs = [];
+  for (let i = 0; i < N; i++) {
+    const a = loopMicros(run(...initlab('wasm')).out);
+    const b = loopMicros(run(cmd, args).out);
+    myUs.push(a); peerUs.push(b); ratios.push(b / a);
+  }
+  loopRows.push({ name, peerUs: median(peerUs), peerMin: Math.min(...peerUs), peerMax: Math.max(...peerUs), initlabUs: median(myUs), ratio: median(ratios), costsAgree: diff });
+  console.log(`${name}: ${fmt(median(peerUs))} µs/iter, initlab wasm ${fmt(median(myUs))} → ${fmt(median(ratios))}×`);
+}
+
+// ---- 2. whole process: the notebook's three runs --------------------------------------------
+const bin = join(root, 'bin', 'initlab.js');
+const processRows = [];
+if (hasNumpy) {
+  const a = [], b = [], ratios = [];
+  const iterArgs = ITERS ? ['--iterations', ITERS] : [];
+  for (let i = 0; i < N; i++) {
+    const x = run('node', [bin, '--json', '--no-report', ...iterArgs]).wall;
+    const y = run(PY, [join(peers, 'numpy_notebook.py')]).wall;
+    a.push(x); b.push(y); ratios.push(y / x);
+  }
+  processRows.push({ name: 'numpy, the same three runs (numpy_notebook.py)', initlab: median(a), initlabMin: Math.min(...a), initlabMax: Math.max(...a), peer: median(b), ratio: median(ratios) });
+  console.log(`whole process: initlab ${fmt(median(a))} s, numpy ${fmt(median(b))} s → ${fmt(median(ratios))}×`);
+}
+
+// ---- 3. what the report adds, and start-up --------------------------------------------------
+const out = mkdtempSync(join(tmpdir(), 'initlab-bench-'));
+const withReport = [], without = [], extra = [];
+for (let i = 0; i < N; i++) {
+  const iterArgs = ITERS ? ['--iterations', ITERS] : [];
+  const x = run('node', [bin, '--quiet', '--out', join(out, 'r'), ...iterArgs]).wall;
+  const y = run('node', [bin, '--quiet', '--no-report', ...iterArgs]).wall;
+  withReport.push(x); without.push(y); extra.push(x - y);
+}
+rmSync(out, { recursive: true, force: true });
+const helpTimes = Array.from({ length: N * 2 }, () => run('node', [bin, '--help']).wall);
+console.log(`report adds ${fmt(median(extra))} s; --help answers in ${fmt(median(helpTimes) * 1000)} ms`);
+
+// ---- write ----------------------------------------------------------------------------------
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const numpyVersion = hasNumpy ? execFileSync(PY, ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' }).trim() : null;
+const machine = `${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}${numpyVersion ? `, numpy ${numpyVersion}` : ''}`;
+const results = {
+  date: new Date().toISOString(), machine, rounds: N, iterations: Number(ITERS ?? 15000),
+  loop: loopRows, wholeProcess: processRows,
+  report: { withReport: median(withReport), without: median(without), added: median(extra), addedMin: Math.min(...extra), addedMax: Math.max(...extra) },
+  helpMs: median(helpTimes) * 1000, notes,
+};
+const md = [
+  `# Benchmark results`,
+  '',
+  `${results.date.slice(0, 10)} · ${machine} · median of ${N} paired rounds · ${results.iterations} iterations · \`npm run bench\``,
+  '',
+  '## Training loop, the notebook\'s workload (He, [2, 10, 5, 1], 300 points)',
+  '',
+  '| peer | peer µs/iter (min–max) | initlab wasm µs/iter | initlab is faster by | costs agree (max rel diff) |',
+  '| --- | --- | --- | --- | --- |',
+  ...loopRows.map((r) => `| ${r.name} | ${fmt(r.peerUs)} (${fmt(r.peerMin)}–${fmt(r.peerMax)}) | ${fmt(r.initlabUs)} | ${fmt(r.ratio)}× | ${r.costsAgree.toExponential(1)} |`),
+  '',
+  '## Whole process: `initlab --json --no-report` (three runs, start to exit)',
+  '',
+  '| peer | initlab s (min–max) | peer s | initlab is faster by |',
+  '| --- | --- | --- | --- |',
+  ...processRows.map((r) => `| ${r.name} | ${fmt(r.initlab)} (${fmt(r.initlabMin)}–${fmt(r.initlabMax)}) | ${fmt(r.peer)} | ${fmt(r.ratio)}× |`),
+  '',
+  '## Report and start-up',
+  '',
+  `- Writing the report adds ${fmt(results.report.added)} s (min ${fmt(results.report.addedMin)}, max ${fmt(results.report.addedMax)}) to \`npm start\` (${fmt(results.report.withReport)} s with it, ${fmt(results.report.without)} s without).`,
+  `- \`initlab --help\` answers in ${fmt(results.helpMs)} ms.`,
+  ...(notes.length ? ['', '## Skipped', '', ...notes.map((n) => `- ${n}`)] : []),
+  '',
+].join('\n');
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(here, 'results', 'results.md'), md);
+console.log(`\nwrote bench/results/results.md`);

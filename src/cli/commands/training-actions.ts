@@ -1,0 +1,34 @@
+// What notebook, train and compare do once their flags are parsed.
+import { UsageError } from '../../errors.js';
+import { NOTEBOOK_INITS } from '../../experiments/notebook-config.js';
+import type { TrainingFlags } from '../flags.js';
+import { writeRunsReport } from '../report-step.js';
+import { executeRuns, type ExecutedRuns } from '../runs.js';
+import { parseInits, resolveSetup } from '../setup.js';
+import { VERSION } from '../version.js';
+
+function finish(r: ExecutedRuns): void {
+  if (r.interrupted) process.exitCode = 130;
+  else if (r.diverged) process.exitCode = 1;
+}
+
+export async function notebook(flags: TrainingFlags): Promise<void> {
+  const r = executeRuns([...NOTEBOOK_INITS], resolveSetup(flags), flags, VERSION);
+  await writeRunsReport(r, flags, 'initlab: the Initialization notebook, reproduced');
+  finish(r);
+}
+
+export async function trainOne(flags: TrainingFlags & { init: string }): Promise<void> {
+  const inits = parseInits(flags.init);
+  if (inits.length > 1) throw new UsageError(`--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`);
+  const r = executeRuns(inits, resolveSetup(flags), flags, VERSION);
+  await writeRunsReport(r, flags, `initlab train: ${inits[0]}`);
+  finish(r);
+}
+
+export async function compare(flags: TrainingFlags & { inits: string }): Promise<void> {
+  const inits = parseInits(flags.inits);
+  const r = executeRuns(inits, resolveSetup(flags), flags, VERSION);
+  await writeRunsReport(r, flags, `initlab compare: ${inits.join(', ')}`);
+  finish(r);
+}

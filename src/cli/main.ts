@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { isInitlabError, UsageError } from '../errors.js';
 import { registerDataCommand } from './commands/data.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerPredictCommand } from './commands/predict.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
 
@@ -19,6 +20,7 @@ function buildProgram(): Command {
   registerTrainingCommands(program);
   registerInitCommand(program);
   registerDataCommand(program);
+  registerPredictCommand(program);
   for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }

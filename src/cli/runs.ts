@@ -83,7 +83,7 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
     outputs.push(o);
     rows.push(row);
     if (o.result.stopReason === 'diverged') {
-      out(`Training diverged at iteration ${o.result.divergedAt}: the cost or the parameters stopped being finite numbers. Lower --lr or pick a smaller initialization.`);
+      process.stderr.write(`initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization\n`);
     }
     const costs = o.trace.map((p) => p.cost);
     if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);

@@ -9,6 +9,11 @@ import { initializerNames, resolveInitializer } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { num, int, parseOrThrow, seedText } from '../validate.js';
 import type { TrainingFlags } from './flags.js';
+import { isPathSpec, readCsvDataset } from '../node/files.js';
+import { validateDataset } from '../data/dataset.js';
+
+/** A SPEC or a CSV file path → the dataset. */
+export const loadData = (spec: string): Dataset => (isPathSpec(spec) ? validateDataset(readCsvDataset(spec)) : datasetFromSpec(spec));
 
 export function parseLayers(text: string): number[] {
   if (!/^\s*-?\d+(\s*,\s*-?\d+)+\s*$/.test(text)) {
@@ -41,8 +46,8 @@ export function resolveSetup(flags: TrainingFlags): Setup {
   const f = parseOrThrow(flagSchema, flags, 'invalid option');
   const layers = parseLayers(flags.layers);
   activationFromName(flags.activation); // validates the name now, before any work
-  const train = datasetFromSpec(flags.train);
-  const test = datasetFromSpec(flags.test);
+  const train = loadData(flags.train);
+  const test = loadData(flags.test);
   if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
   if (test.X.rows !== train.X.rows) throw new UsageError(`the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
   if (layers[layers.length - 1] !== 1) throw new UsageError(`--layers must end with 1 (one sigmoid output for two classes), got ${layers[layers.length - 1]}`);

@@ -55,7 +55,7 @@ export const datasetNames = (): string[] => Object.keys(datasets);
 /** Makes the dataset a SPEC describes, e.g. `circles:n=100,noise=0.05,seed=2`. */
 export function datasetFromSpec(spec: string): Dataset {
   const { name, params } = parseSpec(spec, 'dataset');
-  const def = datasets[name];
+  const def = Object.hasOwn(datasets, name) ? datasets[name] : undefined;
   if (!def) throw new UsageError(`unknown dataset "${name}"; accepted: ${datasetNames().join(', ')}`);
   return def.make(params, `dataset ${name}`);
 }

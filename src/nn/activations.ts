@@ -109,7 +109,7 @@ export const activations: Record<string, ActivationEntry> = {
 export function activationFromName(spec: string): Activation {
   const [rawName, rest] = spec.split(':', 2);
   const name = rawName.trim().toLowerCase();
-  const entry = activations[name];
+  const entry = Object.hasOwn(activations, name) ? activations[name] : undefined;
   if (!entry) throw new UsageError(`unknown activation "${name}"; accepted: ${Object.keys(activations).join(', ')}`);
   const params: Record<string, number> = {};
   for (const pair of (rest ?? '').split(',').filter((s) => s.trim())) {

@@ -63,7 +63,7 @@ export interface ResolvedInitializer {
 /** `he`, `random`, `random:scale=0.01` → the initializer and its options (flags give defaults). */
 export function resolveInitializer(spec: string, defaults: InitializerOptions = {}): ResolvedInitializer {
   const { name, params } = parseSpec(spec, 'initializer');
-  const init = initializers[name];
+  const init = Object.hasOwn(initializers, name) ? initializers[name] : undefined;
   if (!init) throw new UsageError(`unknown initialization "${name}"; accepted: ${initializerNames().join(', ')}`);
   const opts: InitializerOptions = { ...defaults };
   for (const [k, v] of Object.entries(params)) {

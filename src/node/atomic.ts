@@ -18,6 +18,28 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
+/** Folders a killed writer left beside `target` (its process is gone): safe to remove. */
+function removeStale(target: string): void {
+  const dir = dirname(target);
+  const name = basename(target).replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  const prefix = new RegExp(`^\\.${name}\\.(building|old|tmp)-(\\d+)-`);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const m = prefix.exec(e);
+    if (!m || Number(m[2]) === process.pid) continue;
+    try {
+      process.kill(Number(m[2]), 0); // still running: leave it
+    } catch {
+      rmSync(join(dir, e), { recursive: true, force: true });
+    }
+  }
+}
+
 /** Files that mark a folder as one initlab wrote (so replacing it loses nothing of the user's). */
 const REPORT_MARKERS = ['results.json', 'index.html'];
 
@@ -33,6 +55,7 @@ export async function replaceDirAtomic(target: string, fill: (dir: string) => Pr
       throw new FileError(`${target} exists and is not an initlab report; choose another --out or empty it`);
     }
   }
+  removeStale(target);
   const tmp = tmpName(target, 'building');
   try {
     await fill(tmp);

@@ -42,7 +42,7 @@ export interface TrainResult {
   costs: CostPoint[];
   /** The cost every `traceEvery` iterations, plus the final cost at `iterationsRun`. */
   trace: CostPoint[];
-  /** Cost of the final parameters (after the last update), stable formula. */
+  /** Cost of the final parameters (after the last update), stable formula; for a diverged run the last finite cost recorded. */
   finalCost: number;
   /** Iterations actually run. */
   iterationsRun: number;
@@ -56,6 +56,12 @@ export function checkTrainOptions(o: Pick<TrainOptions, 'learningRate' | 'iterat
   if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) throw new UsageError(`learning rate must be a positive number, got ${o.learningRate}`);
   if (!Number.isInteger(o.iterations) || o.iterations < 1) throw new UsageError(`iterations must be an integer >= 1, got ${o.iterations}`);
   if (!Number.isInteger(o.recordEvery) || o.recordEvery < 1) throw new UsageError(`print-every must be an integer >= 1, got ${o.recordEvery}`);
+}
+
+function finiteSum(a: Float64Array): boolean {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += a[j];
+  return Number.isFinite(s);
 }
 
 /** Trains `target` in place on `data`. */
@@ -77,6 +83,12 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
   let i = 0;
   for (; i < o.iterations; i++) {
     forward(net, X, ws, k);
+    // divergence shows in the logits at once (m additions: cheap next to the forward pass)
+    if (!finiteSum(ws.logits)) {
+      stopReason = 'diverged';
+      divergedAt = i;
+      break;
+    }
     const record = i % o.recordEvery === 0;
     if (!record && i % traceEvery === 0) {
       const cost = stableCrossEntropy(ws.logits, Y.data, m);
@@ -114,6 +126,7 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
       divergedAt = i;
     } else trace.push({ iteration: i, cost: finalCost });
   }
+  if (stopReason === 'diverged') finalCost = costs.length ? costs[costs.length - 1].cost : NaN;
   staged.copyBack();
   return { costs, trace, finalCost, iterationsRun: i, stopReason, divergedAt, seconds: (performance.now() - start) / 1000 };
 }

@@ -1,5 +1,7 @@
 // What `initlab data` does once its flags are parsed.
-import { datasetFromSpec, datasets } from '../../data/registry.js';
+import { datasets } from '../../data/registry.js';
+import { toCsv } from '../../data/csv.js';
+import { loadData } from '../setup.js';
 import { UsageError } from '../../errors.js';
 import { pyFloat } from '../../format.js';
 import { toJson } from '../json.js';
@@ -11,17 +13,16 @@ export function printData(flags: DataFlags): void {
     return;
   }
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
-  const { X, Y } = datasetFromSpec(flags.dataset);
+  const { X, Y } = loadData(flags.dataset);
   if (flags.json) {
     process.stdout.write(`${toJson({ X: X.toArray(), Y: Y.toArray() })}\n`);
     return;
   }
-  const header = [...Array.from({ length: X.rows }, (_, f) => `x${f + 1}`), 'label'].join(',');
-  const lines = Array.from({ length: X.cols }, (_, j) => [...Array.from({ length: X.rows }, (_, f) => String(X.get(f, j))), String(Y.data[j])].join(','));
   if (flags.csv) {
-    process.stdout.write(`${header}\n${lines.join('\n')}\n`);
+    process.stdout.write(toCsv({ X, Y }));
     return;
   }
+  const header = [...Array.from({ length: X.rows }, (_, f) => `x${f + 1}`), 'label'].join(',');
   const ones = Y.data.reduce((s, y) => s + y, 0);
   process.stdout.write(`${flags.dataset}: ${X.cols} examples, ${X.rows} features, ${ones} labelled 1 and ${X.cols - ones} labelled 0\n`);
   process.stdout.write(`first examples (${header}):\n`);

@@ -18,10 +18,17 @@ export async function notebook(flags: TrainingFlags): Promise<void> {
   finish(r);
 }
 
-export async function trainOne(flags: TrainingFlags & { init: string }): Promise<void> {
+export async function trainOne(flags: TrainingFlags & { init: string; save?: string }): Promise<void> {
   const inits = parseInits(flags.init);
   if (inits.length > 1) throw new UsageError(`--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`);
   const r = executeRuns(inits, resolveSetup(flags), flags, VERSION);
+  const out = r.outputs[0];
+  if (flags.save && out && out.result.stopReason !== 'diverged') {
+    const { saveModel } = await import('../../node/model-file.js');
+    const res = out.result;
+    saveModel(flags.save, out.network, { init: res.init, seed: res.seed, learningRate: res.learningRate, iterations: res.iterationsRun, trainData: r.setup.trainSpec, createdBy: `initlab ${VERSION}` });
+    (flags.json ? process.stderr : process.stdout).write(`model: ${flags.save}\n`);
+  }
   await writeRunsReport(r, flags, `initlab train: ${inits[0]}`);
   finish(r);
 }

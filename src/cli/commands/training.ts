@@ -18,8 +18,9 @@ export function registerTrainingCommands(program: Command): void {
     program
       .command('train')
       .description('train one network and report its costs and accuracies')
-      .option('--init <name>', `initialization (${initializerNames().join(', ')}; random:scale=X also works)`, 'he'),
-  ).action(async (flags: TrainingFlags & { init: string }) => (await actions()).trainOne(flags));
+      .option('--init <name>', `initialization (${initializerNames().join(', ')}; random:scale=X also works)`, 'he')
+      .option('--save <file>', 'save the trained model (JSON, exact float64) for initlab predict'),
+  ).action(async (flags: TrainingFlags & { init: string; save?: string }) => (await actions()).trainOne(flags));
 
   addTrainingOptions(
     program

@@ -1,0 +1,19 @@
+// `initlab predict`: a saved model's predictions on a dataset.
+import type { Command } from 'commander';
+import { NOTEBOOK_TEST_SPEC } from '../../experiments/notebook-config.js';
+
+export interface PredictFlags {
+  model: string;
+  data: string;
+  json?: boolean;
+}
+
+export function registerPredictCommand(program: Command): void {
+  program
+    .command('predict')
+    .description('predict with a model saved by initlab train --save; prints accuracy where the data has labels')
+    .requiredOption('--model <file>', 'a model file written by initlab train --save')
+    .option('--data <spec>', 'NAME[:key=value,...] or a CSV file', NOTEBOOK_TEST_SPEC)
+    .option('--json', 'print {"predictions":[...],"probabilities":[...],"accuracy":x}')
+    .action(async (flags: PredictFlags) => (await import('./predict-action.js')).predict(flags));
+}

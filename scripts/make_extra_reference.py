@@ -64,6 +64,67 @@ def train(dims, init, seed, lr, iters, every, X, Y, scale=10.0):
     acc = float(np.mean((A > 0.5).astype(int)[0] == Y[0]))
     return {"costs": costs, "train_accuracy": acc}
 
+def train_opt(dims, seed, lr, iters, every, X, Y, optimizer="gd", batch=0, beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8):
+    """He init, then gd / momentum / adam, full batch or mini-batches: epoch e is
+    RandomState(seed + e).permutation(m), batches taken in order, iterations = updates;
+    the cost is the stable one on the whole training set."""
+    np.random.seed(seed)
+    p = []
+    for l in range(1, len(dims)):
+        p.append([np.random.randn(dims[l], dims[l - 1]) * np.sqrt(2.0 / dims[l - 1]), np.zeros((dims[l], 1))])
+    v = [[np.zeros_like(W), np.zeros_like(b)] for W, b in p]
+    s = [[np.zeros_like(W), np.zeros_like(b)] for W, b in p]
+    m = X.shape[1]
+    costs = []
+    order, offset, epoch, t = None, m, -1, 0
+
+    def fwd(Xb):
+        A = [Xb]; Z = []
+        for l, (W, b) in enumerate(p):
+            z = np.dot(W, A[-1]) + b
+            Z.append(z)
+            A.append(sigmoid(z) if l == len(p) - 1 else relu(z))
+        return A, Z
+
+    for i in range(iters):
+        if i % every == 0:
+            A, Z = fwd(X)
+            costs.append(float(np.mean(np.logaddexp(0, Z[-1]) - Y * Z[-1])))
+        if batch:
+            if offset >= m:
+                epoch += 1
+                order = np.random.RandomState(seed + epoch).permutation(m)
+                offset = 0
+            idx = order[offset:offset + batch]
+            offset += len(idx)
+            Xb, Yb = X[:, idx], Y[:, idx]
+        else:
+            Xb, Yb = X, Y
+        A, Z = fwd(Xb)
+        mb = Xb.shape[1]
+        dz = 1.0 / mb * (A[-1] - Yb)
+        grads = [None] * len(p)
+        for l in range(len(p) - 1, -1, -1):
+            grads[l] = (np.dot(dz, A[l].T), np.sum(dz, axis=1, keepdims=True))
+            if l > 0:
+                dz = np.multiply(np.dot(p[l][0].T, dz), np.int64(A[l] > 0))
+        t += 1
+        for l in range(len(p)):
+            for k in (0, 1):
+                g = grads[l][k]
+                if optimizer == "gd":
+                    p[l][k] = p[l][k] - lr * g
+                elif optimizer == "momentum":
+                    v[l][k] = beta * v[l][k] + (1 - beta) * g
+                    p[l][k] = p[l][k] - lr * v[l][k]
+                else:
+                    v[l][k] = beta1 * v[l][k] + (1 - beta1) * g
+                    s[l][k] = beta2 * s[l][k] + (1 - beta2) * np.square(g)
+                    vc = v[l][k] / (1 - beta1 ** t)
+                    sc = s[l][k] / (1 - beta2 ** t)
+                    p[l][k] = p[l][k] - lr * vc / (np.sqrt(sc) + eps)
+    return {"costs": costs}
+
 def circles(seed, n, noise):
     np.random.seed(seed)
     X, y = sklearn.datasets.make_circles(n_samples=n, noise=noise)
@@ -90,5 +151,14 @@ runs["he seed=5 layers=2,6,6,6,1 lr=0.1 iters=500"] = dict(
 runs["random scale=1 seed=9 layers=2,5,1 lr=0.3 iters=400"] = dict(
     args=["train", "--init", "random", "--scale", "1", "--seed", "9", "--layers", "2,5,1", "--lr", "0.3", "--iterations", "400", "--print-every", "100"],
     **train([2, 5, 1], "random", 9, 0.3, 400, 100, X, Y, scale=1.0))
+runs["adam batch=64 seed=3 lr=0.01 iters=700"] = dict(
+    args=["train", "--init", "he", "--optimizer", "adam", "--batch-size", "64", "--lr", "0.01", "--iterations", "700", "--print-every", "100"],
+    **train_opt([2, 10, 5, 1], 3, 0.01, 700, 100, X, Y, optimizer="adam", batch=64))
+runs["momentum beta=0.8 seed=3 lr=0.05 iters=500"] = dict(
+    args=["train", "--init", "he", "--optimizer", "momentum:beta=0.8", "--lr", "0.05", "--iterations", "500", "--print-every", "100"],
+    **train_opt([2, 10, 5, 1], 3, 0.05, 500, 100, X, Y, optimizer="momentum", beta=0.8))
+runs["gd batch=50 seed=3 lr=0.1 iters=300"] = dict(
+    args=["train", "--init", "he", "--batch-size", "50", "--lr", "0.1", "--iterations", "300", "--print-every", "30"],
+    **train_opt([2, 10, 5, 1], 3, 0.1, 300, 30, X, Y, batch=50))
 out["runs"] = runs
 print(json.dumps(out))

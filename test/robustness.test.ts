@@ -189,6 +189,27 @@ describe('round trips and replays', () => {
   });
 });
 
+describe('Ctrl-C', () => {
+  it('stops a long run cleanly, keeps its history and says where it stopped', async () => {
+    const child = spawn(process.execPath, [BIN, 'train', '--iterations', '100000000', '--print-every', '10000', '--json', '--no-report'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000); // never leave it running
+    expect(await code).toBe(130);
+    clearTimeout(timer);
+    const run = JSON.parse(stdout).runs[0];
+    expect(run.stopReason).toBe('interrupted');
+    expect(run.iterationsRun).toBeGreaterThan(10000);
+    expect(run.costs.length).toBeGreaterThan(1);
+    expect(stderr).toMatch(/interrupted/);
+  });
+});
+
 describe('nothing half-written', () => {
   it('killing a report writer at any moment leaves the old report or the new one, whole', async () => {
     const out = join(dir, 'kill', 'report');

@@ -15,6 +15,8 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--activation <name>', `hidden-layer activation (${Object.keys(activations).join(', ')})`, d.activation)
     .option('--lr <x>', 'learning rate of gradient descent', String(d.learningRate))
     .option('--iterations <n>', 'gradient-descent iterations', String(d.iterations))
+    .option('--optimizer <spec>', 'gd (the notebook\'s), momentum[:beta=0.9] or adam[:beta1=0.9,beta2=0.999,epsilon=1e-8]', 'gd')
+    .option('--batch-size <n>', 'mini-batch size, shuffled each epoch with the seed (0: the full batch, as the notebook)', '0')
     .option('--print-every <n>', 'record (and print) the cost every n iterations', String(d.printEvery))
     .option('--train <spec>', 'training data: NAME[:key=value,...] or a CSV file (x1,...,xn,label)', NOTEBOOK_TRAIN_SPEC)
     .option('--test <spec>', 'test data: NAME[:key=value,...] or a CSV file', NOTEBOOK_TEST_SPEC)
@@ -35,6 +37,8 @@ export interface TrainingFlags {
   lr: string;
   iterations: string;
   printEvery: string;
+  optimizer: string;
+  batchSize: string;
   train: string;
   test: string;
   loss: 'stable' | 'naive';

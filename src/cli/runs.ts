@@ -1,6 +1,6 @@
 // Runs several initializations on the same data and prints them as the notebook does
 // (or as one JSON document), ending with the comparison table.
-import { runExperiment, type RunOutput, type RunResult } from '../experiments/run.js';
+import { runExperimentAsync, type RunOutput, type RunResult } from '../experiments/run.js';
 import { verdict } from '../experiments/verdict.js';
 import { pyFloat } from '../format.js';
 import type { TrainingFlags } from './flags.js';
@@ -47,7 +47,7 @@ export interface ExecutedRuns {
 }
 
 /** Trains each initializer in turn, printing as it goes unless --json. */
-export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags, version: string): ExecutedRuns {
+export async function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags, version: string): Promise<ExecutedRuns> {
   const json = !!flags.json;
   const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
   const progress = createProgress(!flags.quiet);
@@ -62,7 +62,7 @@ export function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags,
     progress.start(init, cfg.iterations);
     let o: RunOutput;
     try {
-      o = runExperiment(cfg, setup.train, setup.test, {
+      o = await runExperimentAsync(cfg, setup.train, setup.test, {
         kernels,
         traceEvery: Math.max(1, Math.floor(cfg.iterations / 300)),
         progressEvery: 100,

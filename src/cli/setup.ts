@@ -7,6 +7,7 @@ import type { RunConfig } from '../experiments/run.js';
 import { activationFromName } from '../nn/activations.js';
 import { initializerNames, resolveInitializer } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
+import { parseOptimizer } from '../nn/optimizers.js';
 import { num, int, parseOrThrow, seedText } from '../validate.js';
 import type { TrainingFlags } from './flags.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
@@ -31,6 +32,7 @@ const flagSchema = z.object({
   lr: num('--lr').pipe(z.number().gt(0, { message: '--lr must be a positive number' }).refine(Number.isFinite, { message: '--lr must be finite' })),
   iterations: int('--iterations').pipe(z.number().min(1, { message: '--iterations must be an integer >= 1' }).max(1e9, { message: '--iterations must be at most 1000000000' })),
   printEvery: int('--print-every').pipe(z.number().min(1, { message: '--print-every must be an integer >= 1' })),
+  batchSize: int('--batch-size').pipe(z.number().min(0, { message: '--batch-size must be an integer >= 0 (0: the full batch)' })),
 });
 
 export interface Setup {
@@ -61,6 +63,8 @@ export function resolveSetup(flags: TrainingFlags): Setup {
       iterations: f.iterations,
       printEvery: f.printEvery,
       naiveLoss: flags.loss === 'naive',
+      optimizer: parseOptimizer(flags.optimizer),
+      batchSize: f.batchSize,
     },
     train,
     test,

@@ -6,7 +6,8 @@ import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { cloneNetwork, defaultActivations, initializeNetwork, type Network } from '../nn/network.js';
 import { accuracyOf, predictLabels } from '../train/metrics.js';
-import { type CostPoint, type StopReason, train, type TrainOptions } from '../train/train.js';
+import { type CostPoint, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
+import type { OptimizerSpec } from '../nn/optimizers.js';
 
 export interface RunConfig {
   /** Initializer spec, e.g. `he` or `random:scale=1`. */
@@ -21,6 +22,10 @@ export interface RunConfig {
   iterations: number;
   printEvery: number;
   naiveLoss?: boolean;
+  /** gd (default), momentum or adam. */
+  optimizer?: OptimizerSpec;
+  /** Mini-batch size; 0 or absent: the full batch. Shuffles are seeded with `seed`. */
+  batchSize?: number;
 }
 
 export interface RunResult {
@@ -61,16 +66,20 @@ export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'l
   return initializeNetwork(cfg.layers, init, { ...opts, seed: cfg.seed, activations: defaultActivations(cfg.layers, hidden) });
 }
 
-export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset, hooks: RunHooks = {}): RunOutput {
-  const network = buildNetwork(cfg);
-  const initial = cloneNetwork(network);
-  const r = train(network, trainSet, {
+function trainOptions(cfg: RunConfig, hooks: RunHooks): TrainOptions {
+  return {
     learningRate: cfg.learningRate,
     iterations: cfg.iterations,
     recordEvery: cfg.printEvery,
     naiveLoss: cfg.naiveLoss,
+    optimizer: cfg.optimizer,
+    batchSize: cfg.batchSize,
+    shuffleSeed: cfg.seed,
     ...hooks,
-  });
+  };
+}
+
+function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainResult, trainSet: Dataset, testSet: Dataset, hooks: RunHooks): RunOutput {
   const trainPredictions = predictLabels(network, trainSet, hooks.kernels);
   const testPredictions = predictLabels(network, testSet, hooks.kernels);
   const result: RunResult = {
@@ -90,4 +99,18 @@ export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Datase
   };
   if (r.divergedAt !== undefined) result.divergedAt = r.divergedAt;
   return { result, trace: r.trace, network, initial, trainPredictions, testPredictions };
+}
+
+/** Builds the network, trains it and measures it, in one go. */
+export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset, hooks: RunHooks = {}): RunOutput {
+  const network = buildNetwork(cfg);
+  const initial = cloneNetwork(network);
+  return conclude(cfg, network, initial, train(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
+}
+
+/** The same, yielding to the event loop while it trains (Ctrl-C, progress, a responsive page). */
+export async function runExperimentAsync(cfg: RunConfig, trainSet: Dataset, testSet: Dataset, hooks: RunHooks = {}): Promise<RunOutput> {
+  const network = buildNetwork(cfg);
+  const initial = cloneNetwork(network);
+  return conclude(cfg, network, initial, await trainAsync(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
 }

@@ -69,6 +69,8 @@ export class Workspace {
   readonly dA: Float64Array[];
   readonly dW: Float64Array[];
   readonly db: Float64Array[];
+  /** [dW1, db1, dW2, db2, …]: the gradients in the order optimizers take them. */
+  readonly gradients: Float64Array[];
 
   constructor(dims: readonly number[], m: number, alloc: Allocator = (n) => new Float64Array(n)) {
     this.m = m;
@@ -79,6 +81,7 @@ export class Workspace {
     this.dA = layers.map((n) => alloc(n * m));
     this.dW = layers.map((n, l) => alloc(n * dims[l]));
     this.db = layers.map((n) => alloc(n));
+    this.gradients = this.dW.flatMap((dW, l) => [dW, this.db[l]]);
   }
 
   /** How many values a workspace for these dims and m holds (to size an arena). */
@@ -137,24 +140,16 @@ export function backward(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: K
   }
 }
 
-/** Gradient descent: W ← W − lr·dW, b ← b − lr·db. */
-export function updateNetwork(net: Network, ws: Workspace, lr: number, k: Kernels = tsKernels): void {
-  for (let l = 0; l < net.W.length; l++) {
-    k.update(net.W[l].data, ws.dW[l], lr, net.W[l].data.length);
-    k.update(net.b[l].data, ws.db[l], lr, net.b[l].data.length);
-  }
-}
-
 /** Parameter count of a network with these layer sizes. */
 export const parameterCount = (dims: readonly number[]): number => dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
 
 /**
  * A copy of `net` and of (X, Y) in one arena of backend `k`, with its workspace: what a
- * run trains on. `copyBack` writes the trained weights into `net`.
+ * run trains on, with room for `extraFloats` more. `copyBack` writes the trained weights into `net`.
  */
-export function stage(net: Network, X: Matrix, Y: Matrix | null, k: Kernels) {
+export function stage(net: Network, X: Matrix, Y: Matrix | null, k: Kernels, extraFloats = 0) {
   const m = X.cols;
-  const alloc = k.arena(Workspace.floats(net.dims, m) + parameterCount(net.dims) + X.data.length + (Y ? Y.data.length : 0));
+  const alloc = k.arena(Workspace.floats(net.dims, m) + parameterCount(net.dims) + X.data.length + (Y ? Y.data.length : 0) + extraFloats);
   const copy = (M: Matrix) => {
     const a = alloc(M.data.length);
     a.set(M.data);
@@ -163,6 +158,8 @@ export function stage(net: Network, X: Matrix, Y: Matrix | null, k: Kernels) {
   const staged: Network = { dims: net.dims, activations: net.activations, W: net.W.map(copy), b: net.b.map(copy) };
   const ws = new Workspace(net.dims, m, alloc);
   return {
+    /** For `extraFloats` more values in the same arena. */
+    alloc,
     net: staged,
     X: copy(X),
     Y: Y ? copy(Y) : null,

@@ -6,7 +6,10 @@ import { UsageError } from '../errors.js';
 import type { Kernels } from '../nn/kernels.js';
 import { getKernels } from '../nn/backends.js';
 import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
-import { backward, forward, isFiniteNetwork, type Network, stage, updateNetwork } from '../nn/network.js';
+import { backward, forward, isFiniteNetwork, type Network, parameterCount, stage, Workspace } from '../nn/network.js';
+import { Matrix } from '../nn/matrix.js';
+import { createOptimizer, type Optimizer, type OptimizerSpec } from '../nn/optimizers.js';
+import { RandomState } from '../rng/random-state.js';
 
 export interface CostPoint {
   iteration: number;
@@ -25,6 +28,12 @@ export interface TrainOptions {
   traceEvery?: number;
   /** Also compute the notebook's naive cost at each record. */
   naiveLoss?: boolean;
+  /** gd (the notebook's, default), momentum or adam. */
+  optimizer?: OptimizerSpec;
+  /** Mini-batch size (default: the whole training set, as the notebook). */
+  batchSize?: number;
+  /** Seed of the mini-batch shuffles: epoch e is shuffled with RandomState(shuffleSeed + e). */
+  shuffleSeed?: number;
   /** The kernel backend (default: wasm SIMD where it runs, else the TypeScript reference). */
   kernels?: Kernels;
   /** Called at every record, after the cost is known. */
@@ -52,10 +61,11 @@ export interface TrainResult {
   seconds: number;
 }
 
-export function checkTrainOptions(o: Pick<TrainOptions, 'learningRate' | 'iterations' | 'recordEvery'>): void {
+export function checkTrainOptions(o: Pick<TrainOptions, 'learningRate' | 'iterations' | 'recordEvery' | 'batchSize'>): void {
   if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) throw new UsageError(`learning rate must be a positive number, got ${o.learningRate}`);
   if (!Number.isInteger(o.iterations) || o.iterations < 1) throw new UsageError(`iterations must be an integer >= 1, got ${o.iterations}`);
   if (!Number.isInteger(o.recordEvery) || o.recordEvery < 1) throw new UsageError(`print-every must be an integer >= 1, got ${o.recordEvery}`);
+  if (o.batchSize !== undefined && (!Number.isInteger(o.batchSize) || o.batchSize < 0)) throw new UsageError(`batch size must be an integer >= 1 (0 for the full batch), got ${o.batchSize}`);
 }
 
 function finiteSum(a: Float64Array): boolean {
@@ -64,69 +74,215 @@ function finiteSum(a: Float64Array): boolean {
   return Number.isFinite(s);
 }
 
-/** Trains `target` in place on `data`. */
-export function train(target: Network, data: Dataset, o: TrainOptions): TrainResult {
-  checkTrainOptions(o);
-  const start = performance.now();
-  const k = o.kernels ?? getKernels(); // wasm SIMD where it runs, else the TypeScript reference
-  // one arena per run: buffers, weights and data side by side, allocated once
-  const staged = stage(target, data.X, data.Y, k);
-  const { net, ws, X } = staged;
-  const Y = staged.Y as NonNullable<typeof staged.Y>;
-  const m = X.cols;
-  const costs: CostPoint[] = [];
-  const trace: CostPoint[] = [];
-  const traceEvery = o.traceEvery ?? o.recordEvery;
-  const progressEvery = o.progressEvery ?? 100;
-  let stopReason: StopReason = 'completed';
-  let divergedAt: number | undefined;
-  let i = 0;
-  for (; i < o.iterations; i++) {
-    forward(net, X, ws, k);
-    // divergence shows in the logits at once (m additions: cheap next to the forward pass)
-    if (!finiteSum(ws.logits)) {
-      stopReason = 'diverged';
-      divergedAt = i;
-      break;
+/** Copies the columns `idx[from..from+count)` of a row-major (rows × m) array into `out` (rows × count). */
+function gatherColumns(src: Float64Array, rows: number, m: number, idx: number[], from: number, count: number, out: Float64Array): void {
+  for (let r = 0; r < rows; r++) {
+    const so = r * m;
+    const oo = r * count;
+    for (let c = 0; c < count; c++) out[oo + c] = src[so + idx[from + c]];
+  }
+}
+
+/**
+ * A training run that can be advanced in slices (so a caller can yield to the event
+ * loop, for Ctrl-C or a page that must stay responsive) and finished at any point.
+ */
+export class Trainer {
+  private readonly o: TrainOptions;
+  private readonly k: Kernels;
+  private readonly target: Network;
+  private readonly net: Network;
+  private readonly X: Matrix;
+  private readonly Y: Matrix;
+  private readonly ws: Workspace;
+  private readonly copyBack: () => void;
+  private readonly optimizer: Optimizer;
+  private readonly params: Float64Array[];
+  private readonly start = performance.now();
+  private readonly traceEvery: number;
+  // mini-batches (absent for full-batch gradient descent)
+  private readonly batch?: { size: number; seed: number; X: Matrix[]; Y: Matrix[]; ws: Workspace[]; order: number[]; epoch: number; offset: number };
+  readonly costs: CostPoint[] = [];
+  readonly trace: CostPoint[] = [];
+  private i = 0;
+  private stopReason: StopReason | null = null;
+  private divergedAt?: number;
+
+  constructor(target: Network, data: Dataset, o: TrainOptions) {
+    checkTrainOptions(o);
+    this.o = o;
+    this.target = target;
+    this.k = o.kernels ?? getKernels(); // wasm SIMD where it runs, else the TypeScript reference
+    this.traceEvery = o.traceEvery ?? o.recordEvery;
+    const m = data.X.cols;
+    const dims = target.dims;
+    const B = o.batchSize && o.batchSize < m ? o.batchSize : 0;
+    const sizes = target.W.flatMap((w, l) => [w.data.length, target.b[l].data.length]);
+    const rest = B ? m % B : 0;
+    const batchFloats = B ? Workspace.floats(dims, B) + (B * (dims[0] + 1)) + (rest ? Workspace.floats(dims, rest) + rest * (dims[0] + 1) : 0) : 0;
+    const optimizerFloats = (o.optimizer?.name === 'adam' ? 2 : o.optimizer?.name === 'momentum' ? 1 : 0) * parameterCount(dims);
+    // one arena per run: weights, data, buffers and optimizer state side by side, allocated once
+    const staged = stage(target, data.X, data.Y, this.k, batchFloats + optimizerFloats);
+    this.net = staged.net;
+    this.X = staged.X;
+    this.Y = staged.Y as Matrix;
+    this.ws = staged.ws;
+    this.copyBack = staged.copyBack;
+    this.params = this.net.W.flatMap((w, l) => [w.data, this.net.b[l].data]);
+    this.optimizer = createOptimizer(o.optimizer ?? { name: 'gd' }, sizes, staged.alloc);
+    if (B) {
+      const counts = rest ? [B, rest] : [B];
+      this.batch = {
+        size: B,
+        seed: o.shuffleSeed ?? 0,
+        X: counts.map((c) => new Matrix(dims[0], c, staged.alloc(dims[0] * c))),
+        Y: counts.map((c) => new Matrix(1, c, staged.alloc(c))),
+        ws: counts.map((c) => new Workspace(dims, c, staged.alloc)),
+        order: [],
+        epoch: -1,
+        offset: m, // forces a shuffle before the first batch
+      };
     }
-    const record = i % o.recordEvery === 0;
-    if (!record && i % traceEvery === 0) {
-      const cost = stableCrossEntropy(ws.logits, Y.data, m);
-      if (Number.isFinite(cost)) trace.push({ iteration: i, cost });
+  }
+
+  get done(): boolean {
+    return this.stopReason !== null || this.i >= this.o.iterations;
+  }
+
+  get iteration(): number {
+    return this.i;
+  }
+
+  /** Stops the run where it is (it can still be finished). */
+  interrupt(): void {
+    if (!this.done) this.stopReason = 'interrupted';
+  }
+
+  private diverged(at: number): void {
+    this.stopReason = 'diverged';
+    this.divergedAt = at;
+  }
+
+  /** The cost of the current weights on the whole training set (forward pass into the full workspace). */
+  private fullCost(): number {
+    forward(this.net, this.X, this.ws, this.k);
+    return stableCrossEntropy(this.ws.logits, this.Y.data, this.X.cols);
+  }
+
+  /** The next mini-batch, reshuffling with RandomState(shuffleSeed + epoch) at each epoch. */
+  private nextBatch(): { X: Matrix; Y: Matrix; ws: Workspace } {
+    const b = this.batch!;
+    const m = this.X.cols;
+    if (b.offset >= m) {
+      b.epoch++;
+      b.order = new RandomState((b.seed + b.epoch) % 4294967296).permutation(m);
+      b.offset = 0;
     }
+    const count = Math.min(b.size, m - b.offset);
+    const slot = count === b.size ? 0 : 1;
+    gatherColumns(this.X.data, this.X.rows, m, b.order, b.offset, count, b.X[slot].data);
+    gatherColumns(this.Y.data, 1, m, b.order, b.offset, count, b.Y[slot].data);
+    b.offset += count;
+    return { X: b.X[slot], Y: b.Y[slot], ws: b.ws[slot] };
+  }
+
+  /** Runs up to `count` more iterations; returns true when the run is over. */
+  advance(count: number): boolean {
+    const o = this.o;
+    const { net, k } = this;
+    const end = Math.min(o.iterations, this.i + count);
+    const progressEvery = o.progressEvery ?? 100;
+    while (this.i < end && this.stopReason === null) {
+      const i = this.i;
+      const record = i % o.recordEvery === 0;
+      const traced = i % this.traceEvery === 0;
+      let X = this.X, Y = this.Y, ws = this.ws;
+      if (this.batch) {
+        if (record || traced) {
+          const cost = this.fullCost();
+          if (!this.recordCost(i, cost, record, traced)) break;
+        }
+        ({ X, Y, ws } = this.nextBatch());
+        forward(net, X, ws, k);
+        if (!finiteSum(ws.logits)) { this.diverged(i); break; }
+      } else {
+        forward(net, X, ws, k);
+        // divergence shows in the logits at once (m additions: cheap next to the forward pass)
+        if (!finiteSum(ws.logits)) { this.diverged(i); break; }
+        if ((record || traced) && !this.recordCost(i, stableCrossEntropy(ws.logits, Y.data, X.cols), record, traced)) break;
+      }
+      backward(net, X, Y, ws, k);
+      this.optimizer.step(this.params, ws.gradients, o.learningRate, k);
+      this.i = i + 1;
+      if (this.i % progressEvery === 0) {
+        o.onProgress?.(this.i);
+        if (o.shouldStop?.()) this.interrupt();
+      }
+    }
+    return this.done;
+  }
+
+  /** Keeps a cost (record and/or trace); false when the run diverged here. */
+  private recordCost(i: number, cost: number, record: boolean, traced: boolean): boolean {
     if (record) {
-      const point: CostPoint = { iteration: i, cost: stableCrossEntropy(ws.logits, Y.data, m) };
-      if (o.naiveLoss) point.naiveCost = naiveCrossEntropy(ws.output, Y.data, m);
-      if (!Number.isFinite(point.cost) || !isFiniteNetwork(net)) {
-        stopReason = 'diverged';
-        divergedAt = i;
-        break;
+      if (!Number.isFinite(cost) || !isFiniteNetwork(this.net)) {
+        this.diverged(i);
+        return false;
       }
-      costs.push(point);
-      if (i % traceEvery === 0) trace.push({ iteration: i, cost: point.cost });
-      o.onRecord?.(point);
-    }
-    backward(net, X, Y, ws, k);
-    updateNetwork(net, ws, o.learningRate, k);
-    if ((i + 1) % progressEvery === 0) {
-      o.onProgress?.(i + 1);
-      if (o.shouldStop?.()) {
-        i++;
-        stopReason = 'interrupted';
-        break;
+      const point: CostPoint = { iteration: i, cost };
+      if (this.o.naiveLoss) {
+        if (this.batch) forward(this.net, this.X, this.ws, this.k); // the full-set forward pass the naive loss reads
+        point.naiveCost = naiveCrossEntropy(this.ws.output, this.Y.data, this.X.cols);
       }
+      this.costs.push(point);
+      this.o.onRecord?.(point);
     }
+    if (traced && Number.isFinite(cost)) this.trace.push({ iteration: i, cost });
+    return true;
   }
-  let finalCost = NaN;
-  if (stopReason !== 'diverged') {
-    forward(net, X, ws, k);
-    finalCost = stableCrossEntropy(ws.logits, Y.data, m);
-    if (!Number.isFinite(finalCost) || !isFiniteNetwork(net)) {
-      stopReason = 'diverged';
-      divergedAt = i;
-    } else trace.push({ iteration: i, cost: finalCost });
+
+  /** Ends the run: the final cost, the weights copied back into the network trained. */
+  finish(): TrainResult {
+    let finalCost = NaN;
+    if (this.stopReason !== 'diverged') {
+      finalCost = this.fullCost();
+      if (!Number.isFinite(finalCost) || !isFiniteNetwork(this.net)) this.diverged(this.i);
+      else this.trace.push({ iteration: this.i, cost: finalCost });
+    }
+    if (this.stopReason === 'diverged') finalCost = this.costs.length ? this.costs[this.costs.length - 1].cost : NaN;
+    this.copyBack();
+    return {
+      costs: this.costs,
+      trace: this.trace,
+      finalCost,
+      iterationsRun: this.i,
+      stopReason: this.stopReason ?? 'completed',
+      divergedAt: this.divergedAt,
+      seconds: (performance.now() - this.start) / 1000,
+    };
   }
-  if (stopReason === 'diverged') finalCost = costs.length ? costs[costs.length - 1].cost : NaN;
-  staged.copyBack();
-  return { costs, trace, finalCost, iterationsRun: i, stopReason, divergedAt, seconds: (performance.now() - start) / 1000 };
+}
+
+/** Trains `target` in place on `data`, in one go. */
+export function train(target: Network, data: Dataset, o: TrainOptions): TrainResult {
+  const t = new Trainer(target, data, o);
+  t.advance(Infinity);
+  return t.finish();
+}
+
+/**
+ * The same run in slices of about `sliceMs`, yielding to the event loop between them, so
+ * signals (Ctrl-C) and other work get through; `shouldStop` is checked at each slice.
+ */
+export async function trainAsync(target: Network, data: Dataset, o: TrainOptions & { sliceMs?: number }): Promise<TrainResult> {
+  const t = new Trainer(target, data, o);
+  const slice = o.sliceMs ?? 50;
+  const chunk = o.progressEvery ?? 100;
+  while (!t.done) {
+    const until = performance.now() + slice;
+    while (!t.advance(chunk) && performance.now() < until);
+    await new Promise((r) => setImmediate(r));
+    if (o.shouldStop?.()) t.interrupt();
+  }
+  return t.finish();
 }

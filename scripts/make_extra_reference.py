@@ -161,4 +161,14 @@ runs["gd batch=50 seed=3 lr=0.1 iters=300"] = dict(
     args=["train", "--init", "he", "--batch-size", "50", "--lr", "0.1", "--iterations", "300", "--print-every", "30"],
     **train_opt([2, 10, 5, 1], 3, 0.1, 300, 30, X, Y, batch=50))
 out["runs"] = runs
+
+def orthogonal(seed, fan_out, fan_in, gain=1.0):
+    """a = randn(max, min); Q, R = qr(a); Q *= sign(diag(R)); W = Q, or Q.T when fan_out < fan_in."""
+    np.random.seed(seed)
+    rows, cols = max(fan_out, fan_in), min(fan_out, fan_in)
+    q, r = np.linalg.qr(np.random.randn(rows, cols))
+    q = q * np.sign(np.diag(r))
+    return (gain * (q if fan_out >= fan_in else q.T)).tolist()
+
+out["orthogonal"] = {"seed=0 5x3": orthogonal(0, 5, 3), "seed=1 3x5 gain=2": orthogonal(1, 3, 5, 2.0), "seed=7 4x4": orthogonal(7, 4, 4)}
 print(json.dumps(out))

@@ -28,3 +28,17 @@ export function parseSpec(spec: string, what: string): ParsedSpec {
   }
   return { name, params };
 }
+
+/**
+ * A comma-separated list of SPECs, where a SPEC's own options also use commas:
+ * "he,random:scale=1,mode=x,xavier" → ["he", "random:scale=1,mode=x", "xavier"]
+ * (a piece with "=" but no ":" continues the previous SPEC).
+ */
+export function splitSpecList(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (piece.includes('=') && !piece.includes(':') && out.length) out[out.length - 1] += `,${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}

@@ -86,7 +86,7 @@ describe('initlab init and data', () => {
 
 describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
   const cases: [string[], RegExp][] = [
-    [['train', '--init', 'nope'], /unknown initialization "nope"; accepted: zeros, random, he, xavier/],
+    [['train', '--init', 'nope'], /unknown initialization "nope"; accepted: zeros, ones, constant, random, he, xavier, .*orthogonal, identity, lsuv/],
     [['train', '--layers', '2,-1,1'], /every layer size must be >= 1/],
     [['train', '--layers', '2'], /--layers must be comma-separated/],
     [['train', '--layers', '2,x,1'], /--layers must be comma-separated/],

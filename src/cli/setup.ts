@@ -4,7 +4,8 @@ import type { Dataset } from '../data/dataset.js';
 import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
 import type { RunConfig } from '../experiments/run.js';
-import { activationFromName } from '../nn/activations.js';
+import { hiddenActivations } from '../experiments/run.js';
+import { splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { parseOptimizer } from '../nn/optimizers.js';
@@ -47,7 +48,7 @@ export interface Setup {
 export function resolveSetup(flags: TrainingFlags): Setup {
   const f = parseOrThrow(flagSchema, flags, 'invalid option');
   const layers = parseLayers(flags.layers);
-  activationFromName(flags.activation); // validates the name now, before any work
+  hiddenActivations(layers, flags.activation); // validates the names now, before any work
   const train = loadData(flags.train);
   const test = loadData(flags.test);
   if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
@@ -75,12 +76,7 @@ export function resolveSetup(flags: TrainingFlags): Setup {
 
 /** Checks an initializer spec (and a comma list of them) early, with the accepted names. */
 export function parseInits(text: string): string[] {
-  // "he,random:scale=1,xavier": a piece with "=" but no ":" continues the previous spec's options
-  const inits: string[] = [];
-  for (const piece of text.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (piece.includes('=') && !piece.includes(':') && inits.length) inits[inits.length - 1] += `,${piece}`;
-    else inits.push(piece);
-  }
+  const inits = splitSpecList(text);
   if (!inits.length) throw new UsageError(`--inits needs at least one of ${initializerNames().join(', ')}`);
   for (const i of inits) resolveInitializer(i);
   return inits;

@@ -1,10 +1,12 @@
 // One training run described by plain values (what the CLI, the report and the
 // JSON share): initializer, seed, layers, data; and what came out of it.
 import type { Dataset } from '../data/dataset.js';
-import { activationFromName } from '../nn/activations.js';
+import { type Activation, activationFromName, sigmoid } from '../nn/activations.js';
+import { UsageError } from '../errors.js';
+import { splitSpecList } from '../spec.js';
 import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
-import { cloneNetwork, defaultActivations, initializeNetwork, type Network } from '../nn/network.js';
+import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js';
 import { accuracyOf, predictLabels } from '../train/metrics.js';
 import { type CostPoint, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
 import type { OptimizerSpec } from '../nn/optimizers.js';
@@ -60,10 +62,18 @@ export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' |
   kernels?: Kernels;
 }
 
-export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'layers' | 'activation'>): Network {
+export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'layers' | 'activation'>, data?: Dataset): Network {
   const { init, opts } = resolveInitializer(cfg.init, { scale: cfg.scale });
-  const hidden = activationFromName(cfg.activation);
-  return initializeNetwork(cfg.layers, init, { ...opts, seed: cfg.seed, activations: defaultActivations(cfg.layers, hidden) });
+  return initializeNetwork(cfg.layers, init, { params: opts, seed: cfg.seed, activations: hiddenActivations(cfg.layers, cfg.activation), data: data?.X });
+}
+
+/** `relu` for every hidden layer, or one per hidden layer: `relu,tanh,relu`. The output is sigmoid. */
+export function hiddenActivations(layers: number[], spec: string): Activation[] {
+  const names = splitSpecList(spec);
+  const hidden = layers.length - 2;
+  if (names.length !== 1 && names.length !== hidden) throw new UsageError(`--activation: give one activation or one per hidden layer (${hidden}), got ${names.length}`);
+  const acts = names.map(activationFromName);
+  return [...Array.from({ length: hidden }, (_, l) => acts[names.length === 1 ? 0 : l]), sigmoid];
 }
 
 function trainOptions(cfg: RunConfig, hooks: RunHooks): TrainOptions {
@@ -103,14 +113,14 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
 
 /** Builds the network, trains it and measures it, in one go. */
 export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset, hooks: RunHooks = {}): RunOutput {
-  const network = buildNetwork(cfg);
+  const network = buildNetwork(cfg, trainSet);
   const initial = cloneNetwork(network);
   return conclude(cfg, network, initial, train(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
 }
 
 /** The same, yielding to the event loop while it trains (Ctrl-C, progress, a responsive page). */
 export async function runExperimentAsync(cfg: RunConfig, trainSet: Dataset, testSet: Dataset, hooks: RunHooks = {}): Promise<RunOutput> {
-  const network = buildNetwork(cfg);
+  const network = buildNetwork(cfg, trainSet);
   const initial = cloneNetwork(network);
   return conclude(cfg, network, initial, await trainAsync(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
 }

@@ -1,57 +1,238 @@
-// The initializer registry: how each layer's weight matrix W (fanOut × fanIn) is drawn.
-// Biases always start at zero. Draws come from one RandomState, layer after layer and
-// row by row within a layer, the order numpy's `randn(n_l, n_{l-1})` uses.
+// The initializer registry: how each layer's weight matrix W (fanOut × fanIn) is drawn,
+// with its formula, its fan convention and its equivalents elsewhere. Biases start at 0.
+// Draws come from one RandomState, layer after layer and row by row within a layer (the
+// order of numpy's randn(n_l, n_{l-1})), normals from numpy's legacy Gaussian.
 import { UsageError } from '../errors.js';
 import type { RandomState } from '../rng/random-state.js';
 import { parseSpec } from '../spec.js';
+import { orthonormalColumns } from './orthogonal.js';
 
-export interface InitializerOptions {
-  /** Multiplier of the standard normal draws for `random` (the notebook's ×10). */
-  scale?: number;
+export type ParamValue = number | string;
+export type InitializerOptions = Record<string, ParamValue>;
+
+export interface ParamDef {
+  default: ParamValue;
+  /** Allowed words, for a choice; absent for a number. */
+  choices?: string[];
+  /** Smallest allowed number (inclusive) and whether 0 itself is refused. */
+  min?: number;
+  positive?: boolean;
+  doc: string;
 }
 
 export interface Initializer {
   readonly name: string;
+  /** The formula, in words. */
   readonly description: string;
+  /** Which fan the scale uses. */
+  readonly fan: string;
+  readonly equivalents: { keras?: string; pytorch?: string; tfjs?: string };
   /** Whether it consumes random draws (zeros does not, so the notebook never seeds for it). */
   readonly random: boolean;
-  weights(rs: RandomState, fanOut: number, fanIn: number, opts: InitializerOptions): Float64Array;
+  readonly params: Record<string, ParamDef>;
+  weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions): Float64Array;
+  /** Data-dependent ones (LSUV) rescale the drawn network on a batch: see network.ts. */
+  readonly needsData?: boolean;
 }
 
-function scaledNormal(rs: RandomState, fanOut: number, fanIn: number, factor: number): Float64Array {
-  const w = rs.randn(fanOut * fanIn);
-  for (let i = 0; i < w.length; i++) w[i] = w[i] * factor;
+/** The standard deviation of a unit normal truncated to [-2, 2]: Keras divides by it so the truncated draws keep the variance asked for. */
+export const TRUNCATED_NORMAL_STD = 0.87962566103423978;
+
+const num = (p: InitializerOptions, k: string) => p[k] as number;
+
+function normal(rs: RandomState, n: number, mean: number, std: number): Float64Array {
+  const w = rs.randn(n);
+  for (let i = 0; i < n; i++) w[i] = mean + std * w[i];
   return w;
 }
 
-export const initializers: Record<string, Initializer> = {
-  zeros: {
-    name: 'zeros',
-    description: 'all weights 0: fails to break symmetry (the notebook\'s first run)',
-    random: false,
+/** Normal draws beyond two standard deviations drawn again (Keras' / TF's truncated normal). */
+function truncatedNormal(rs: RandomState, n: number, mean: number, std: number): Float64Array {
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let g: number;
+    do g = rs.gaussian();
+    while (g < -2 || g > 2);
+    w[i] = mean + std * g;
+  }
+  return w;
+}
+
+const uniform = (rs: RandomState, n: number, low: number, high: number) => rs.uniform(low, high, n);
+
+function scaledNormal(rs: RandomState, n: number, factor: number): Float64Array {
+  const w = rs.randn(n);
+  for (let i = 0; i < n; i++) w[i] = w[i] * factor; // randn(...) * factor, as the notebook
+  return w;
+}
+
+type Mode = 'fan_in' | 'fan_out' | 'fan_avg';
+const fanOf = (mode: Mode, fanIn: number, fanOut: number) => (mode === 'fan_in' ? fanIn : mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2);
+
+/** Keras' VarianceScaling: variance scale / fan. */
+function varianceScaling(rs: RandomState, fanOut: number, fanIn: number, scale: number, mode: Mode, distribution: string): Float64Array {
+  const n = fanOut * fanIn;
+  const s = scale / Math.max(1, fanOf(mode, fanIn, fanOut));
+  if (distribution === 'truncated_normal') return truncatedNormal(rs, n, 0, Math.sqrt(s) / TRUNCATED_NORMAL_STD);
+  if (distribution === 'normal') return normal(rs, n, 0, Math.sqrt(s));
+  const limit = Math.sqrt(3 * s);
+  return uniform(rs, n, -limit, limit);
+}
+
+/** PyTorch's calculate_gain. */
+export function gainFor(nonlinearity: string, a: number): number {
+  switch (nonlinearity) {
+    case 'relu': return Math.SQRT2;
+    case 'leaky_relu': return Math.sqrt(2 / (1 + a * a));
+    case 'tanh': return 5 / 3;
+    case 'selu': return 3 / 4;
+    default: return 1; // linear, sigmoid
+  }
+}
+
+function orthogonal(rs: RandomState, fanOut: number, fanIn: number, gain: number): Float64Array {
+  const rows = Math.max(fanOut, fanIn);
+  const cols = Math.min(fanOut, fanIn);
+  const Q = orthonormalColumns(rs.randn(rows * cols), rows, cols);
+  const w = new Float64Array(fanOut * fanIn);
+  for (let i = 0; i < fanOut; i++) {
+    for (let j = 0; j < fanIn; j++) w[i * fanIn + j] = gain * (fanOut >= fanIn ? Q[i * cols + j] : Q[j * cols + i]);
+  }
+  return w;
+}
+
+const MODE: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out', 'fan_avg'], doc: 'which fan divides the scale' };
+const MODE_TORCH: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out'], doc: 'which fan divides the gain²' };
+const NONLINEARITY: ParamDef = { default: 'leaky_relu', choices: ['relu', 'leaky_relu', 'tanh', 'selu', 'linear', 'sigmoid'], doc: 'sets the gain as torch.nn.init.calculate_gain' };
+const A: ParamDef = { default: 0, min: 0, doc: 'negative slope of the leaky ReLU (gain sqrt(2 / (1 + a²)))' };
+const GAIN: ParamDef = { default: 1, min: 0, doc: 'multiplier' };
+
+function preset(name: string, scale: number, mode: Mode, distribution: 'truncated_normal' | 'uniform', keras: string, pytorch: string, tfjs: string, who: string): Initializer {
+  const formula = distribution === 'uniform' ? `uniform(±sqrt(3·${scale} / ${mode}))` : `normal(0, sqrt(${scale} / ${mode}) / ${TRUNCATED_NORMAL_STD}) truncated at 2 std`;
+  return {
+    name,
+    description: `${who}: ${formula}`,
+    fan: mode,
+    equivalents: { keras, pytorch, tfjs },
+    random: true,
+    params: {},
+    weights: (rs, fanOut, fanIn) => varianceScaling(rs, fanOut, fanIn, scale, mode, distribution),
+  };
+}
+
+const list: Initializer[] = [
+  {
+    name: 'zeros', description: 'all weights 0: fails to break symmetry (the notebook\'s first run)', fan: '-', random: false, params: {},
+    equivalents: { keras: 'Zeros()', pytorch: 'nn.init.zeros_', tfjs: 'tf.initializers.zeros()' },
     weights: (_rs, fanOut, fanIn) => new Float64Array(fanOut * fanIn),
   },
-  random: {
-    name: 'random',
-    description: 'standard normal × scale (default 10: the notebook\'s "large random")',
-    random: true,
-    weights: (rs, fanOut, fanIn, opts) => scaledNormal(rs, fanOut, fanIn, opts.scale ?? 10),
+  {
+    name: 'ones', description: 'all weights 1 (symmetric, like zeros)', fan: '-', random: false, params: {},
+    equivalents: { keras: 'Ones()', pytorch: 'nn.init.ones_', tfjs: 'tf.initializers.ones()' },
+    weights: (_rs, fanOut, fanIn) => new Float64Array(fanOut * fanIn).fill(1),
   },
-  he: {
-    name: 'he',
-    description: 'standard normal × sqrt(2 / fan_in) (He et al. 2015; the notebook\'s recommended method)',
-    random: true,
-    weights: (rs, fanOut, fanIn) => scaledNormal(rs, fanOut, fanIn, Math.sqrt(2.0 / fanIn)),
+  {
+    name: 'constant', description: 'all weights = value', fan: '-', random: false,
+    params: { value: { default: 0.1, doc: 'the weight' } },
+    equivalents: { keras: 'Constant(value)', pytorch: 'nn.init.constant_', tfjs: 'tf.initializers.constant({value})' },
+    weights: (_rs, fanOut, fanIn, p) => new Float64Array(fanOut * fanIn).fill(num(p, 'value')),
   },
-  xavier: {
-    name: 'xavier',
-    description: 'standard normal × sqrt(1 / fan_in) (as the notebook describes Xavier)',
-    random: true,
-    weights: (rs, fanOut, fanIn) => scaledNormal(rs, fanOut, fanIn, Math.sqrt(1.0 / fanIn)),
+  {
+    name: 'random', description: 'standard normal × scale (default 10: the notebook\'s "large random")', fan: '-', random: true,
+    params: { scale: { default: 10, doc: 'multiplier of the N(0, 1) draws (also --scale)' } },
+    equivalents: { keras: 'RandomNormal(0, scale)', pytorch: 'nn.init.normal_(w, 0, scale)', tfjs: 'tf.initializers.randomNormal({stddev: scale})' },
+    weights: (rs, fanOut, fanIn, p) => scaledNormal(rs, fanOut * fanIn, num(p, 'scale')),
   },
-};
+  {
+    name: 'he', description: 'standard normal × sqrt(2 / fan_in) (He et al. 2015, as the notebook writes it: untruncated)', fan: 'fan_in', random: true, params: {},
+    equivalents: { keras: 'VarianceScaling(2, "fan_in", "untruncated_normal")', pytorch: 'nn.init.kaiming_normal_(w, nonlinearity="relu")', tfjs: 'tf.initializers.varianceScaling({scale: 2, distribution: "normal"}) (truncated)' },
+    weights: (rs, fanOut, fanIn) => scaledNormal(rs, fanOut * fanIn, Math.sqrt(2.0 / fanIn)),
+  },
+  {
+    name: 'xavier', description: 'standard normal × sqrt(1 / fan_in) (as the notebook describes Xavier; LeCun\'s normal, untruncated)', fan: 'fan_in', random: true, params: {},
+    equivalents: { keras: 'VarianceScaling(1, "fan_in", "untruncated_normal")', pytorch: 'nn.init.kaiming_normal_(w, nonlinearity="linear")', tfjs: '-' },
+    weights: (rs, fanOut, fanIn) => scaledNormal(rs, fanOut * fanIn, Math.sqrt(1.0 / fanIn)),
+  },
+  {
+    name: 'random-normal', description: 'normal(mean, std)', fan: '-', random: true,
+    params: { mean: { default: 0, doc: 'mean' }, std: { default: 0.05, min: 0, doc: 'standard deviation' } },
+    equivalents: { keras: 'RandomNormal(mean, stddev)', pytorch: 'nn.init.normal_(w, mean, std)', tfjs: 'tf.initializers.randomNormal({mean, stddev})' },
+    weights: (rs, fanOut, fanIn, p) => normal(rs, fanOut * fanIn, num(p, 'mean'), num(p, 'std')),
+  },
+  {
+    name: 'random-uniform', description: 'uniform(min, max)', fan: '-', random: true,
+    params: { min: { default: -0.05, doc: 'lower bound' }, max: { default: 0.05, doc: 'upper bound' } },
+    equivalents: { keras: 'RandomUniform(minval, maxval)', pytorch: 'nn.init.uniform_(w, a, b)', tfjs: 'tf.initializers.randomUniform({minval, maxval})' },
+    weights: (rs, fanOut, fanIn, p) => uniform(rs, fanOut * fanIn, num(p, 'min'), num(p, 'max')),
+  },
+  {
+    name: 'truncated-normal', description: 'normal(mean, std), draws beyond 2 std drawn again', fan: '-', random: true,
+    params: { mean: { default: 0, doc: 'mean' }, std: { default: 0.05, min: 0, doc: 'standard deviation before truncation' } },
+    equivalents: { keras: 'TruncatedNormal(mean, stddev)', pytorch: 'nn.init.trunc_normal_(w, mean, std, -2std, 2std)', tfjs: 'tf.initializers.truncatedNormal({mean, stddev})' },
+    weights: (rs, fanOut, fanIn, p) => truncatedNormal(rs, fanOut * fanIn, num(p, 'mean'), num(p, 'std')),
+  },
+  {
+    name: 'variance-scaling', description: 'variance scale / fan: truncated normal (std corrected by 0.8796…), normal, or uniform(±sqrt(3·scale / fan))', fan: 'mode', random: true,
+    params: {
+      scale: { default: 1, min: 0, positive: true, doc: 'target variance × fan' },
+      mode: MODE,
+      distribution: { default: 'truncated_normal', choices: ['truncated_normal', 'normal', 'uniform'], doc: 'shape of the draws' },
+    },
+    equivalents: { keras: 'VarianceScaling(scale, mode, distribution)', pytorch: '-', tfjs: 'tf.initializers.varianceScaling (its truncated normal skips the 0.8796 correction)' },
+    weights: (rs, fanOut, fanIn, p) => varianceScaling(rs, fanOut, fanIn, num(p, 'scale'), p.mode as Mode, p.distribution as string),
+  },
+  preset('he-normal', 2, 'fan_in', 'truncated_normal', 'HeNormal()', '-', 'tf.initializers.heNormal() (no truncation correction)', 'He et al. 2015 (Keras)'),
+  preset('he-uniform', 2, 'fan_in', 'uniform', 'HeUniform()', 'nn.init.kaiming_uniform_(w, nonlinearity="relu")', 'tf.initializers.heUniform()', 'He et al. 2015 (Keras)'),
+  preset('glorot-normal', 1, 'fan_avg', 'truncated_normal', 'GlorotNormal()', '-', 'tf.initializers.glorotNormal() (no truncation correction)', 'Glorot & Bengio 2010 (Keras)'),
+  preset('glorot-uniform', 1, 'fan_avg', 'uniform', 'GlorotUniform()', 'nn.init.xavier_uniform_', 'tf.initializers.glorotUniform()', 'Glorot & Bengio 2010 (Keras)'),
+  preset('lecun-normal', 1, 'fan_in', 'truncated_normal', 'LecunNormal()', '-', 'tf.initializers.leCunNormal() (no truncation correction)', 'LeCun et al. 1998 (Keras)'),
+  preset('lecun-uniform', 1, 'fan_in', 'uniform', 'LecunUniform()', '-', 'tf.initializers.leCunUniform()', 'LeCun et al. 1998 (Keras)'),
+  {
+    name: 'kaiming-normal', description: 'normal(0, gain / sqrt(fan)), untruncated, gain from the nonlinearity (PyTorch)', fan: 'mode', random: true,
+    params: { a: A, mode: MODE_TORCH, nonlinearity: NONLINEARITY },
+    equivalents: { keras: 'VarianceScaling(gain², mode, "untruncated_normal")', pytorch: 'nn.init.kaiming_normal_(w, a, mode, nonlinearity)', tfjs: '-' },
+    weights: (rs, fanOut, fanIn, p) => normal(rs, fanOut * fanIn, 0, gainFor(p.nonlinearity as string, num(p, 'a')) / Math.sqrt(p.mode === 'fan_out' ? fanOut : fanIn)),
+  },
+  {
+    name: 'kaiming-uniform', description: 'uniform(±gain · sqrt(3 / fan)), gain from the nonlinearity (PyTorch)', fan: 'mode', random: true,
+    params: { a: A, mode: MODE_TORCH, nonlinearity: NONLINEARITY },
+    equivalents: { keras: 'VarianceScaling(gain², mode, "uniform")', pytorch: 'nn.init.kaiming_uniform_(w, a, mode, nonlinearity)', tfjs: '-' },
+    weights: (rs, fanOut, fanIn, p) => {
+      const bound = gainFor(p.nonlinearity as string, num(p, 'a')) * Math.sqrt(3 / (p.mode === 'fan_out' ? fanOut : fanIn));
+      return uniform(rs, fanOut * fanIn, -bound, bound);
+    },
+  },
+  {
+    name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014)', fan: '-', random: true,
+    params: { gain: GAIN },
+    equivalents: { keras: 'Orthogonal(gain)', pytorch: 'nn.init.orthogonal_(w, gain)', tfjs: 'tf.initializers.orthogonal({gain})' },
+    weights: (rs, fanOut, fanIn, p) => orthogonal(rs, fanOut, fanIn, num(p, 'gain')),
+  },
+  {
+    name: 'identity', description: 'gain on the diagonal, 0 elsewhere (rectangular: the leading diagonal)', fan: '-', random: false,
+    params: { gain: GAIN },
+    equivalents: { keras: 'Identity(gain)', pytorch: 'nn.init.eye_ (× gain)', tfjs: 'tf.initializers.identity({gain})' },
+    weights: (_rs, fanOut, fanIn, p) => {
+      const w = new Float64Array(fanOut * fanIn);
+      for (let i = 0; i < Math.min(fanOut, fanIn); i++) w[i * fanIn + i] = num(p, 'gain');
+      return w;
+    },
+  },
+  {
+    name: 'lsuv', description: 'orthogonal, then each layer rescaled on the training batch until its output variance is 1 within tol (Mishkin & Matas 2016)', fan: 'data', random: true,
+    params: { tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' }, 'max-iter': { default: 10, min: 1, doc: 'rescaling rounds per layer' } },
+    equivalents: { keras: '-', pytorch: '-', tfjs: '-' },
+    needsData: true,
+    weights: (rs, fanOut, fanIn) => orthogonal(rs, fanOut, fanIn, 1),
+  },
+];
+
+export const initializers: Record<string, Initializer> = Object.fromEntries(list.map((i) => [i.name, i]));
 
 export const initializerNames = (): string[] => Object.keys(initializers);
+
+/** Every parameter at its default, for direct calls of `weights`. */
+export const defaultParams = (init: Initializer): InitializerOptions => Object.fromEntries(Object.entries(init.params).map(([k, d]) => [k, d.default]));
 
 export interface ResolvedInitializer {
   init: Initializer;
@@ -60,17 +241,30 @@ export interface ResolvedInitializer {
   label: string;
 }
 
-/** `he`, `random`, `random:scale=0.01` → the initializer and its options (flags give defaults). */
-export function resolveInitializer(spec: string, defaults: InitializerOptions = {}): ResolvedInitializer {
+/**
+ * `he`, `random:scale=0.01`, `variance-scaling:scale=2,mode=fan_out` → the initializer and
+ * its parameters; `flagDefaults` (the CLI's --scale) fill in what the spec leaves out.
+ */
+export function resolveInitializer(spec: string, flagDefaults: InitializerOptions = {}): ResolvedInitializer {
   const { name, params } = parseSpec(spec, 'initializer');
   const init = Object.hasOwn(initializers, name) ? initializers[name] : undefined;
   if (!init) throw new UsageError(`unknown initialization "${name}"; accepted: ${initializerNames().join(', ')}`);
-  const opts: InitializerOptions = { ...defaults };
+  const opts: InitializerOptions = defaultParams(init);
+  for (const [k, v] of Object.entries(flagDefaults)) if (k in init.params) opts[k] = v;
   for (const [k, v] of Object.entries(params)) {
-    if (k !== 'scale' || name !== 'random') throw new UsageError(`initialization "${name}" takes no "${k}"${name === 'random' ? '; accepted: scale' : ''}`);
-    const x = Number(v);
-    if (!Number.isFinite(x)) throw new UsageError(`initialization "${spec}": scale must be a finite number, got "${v}"`);
-    opts.scale = x;
+    const def = Object.hasOwn(init.params, k) ? init.params[k] : undefined;
+    const keys = Object.keys(init.params);
+    if (!def) throw new UsageError(`initialization "${name}" takes no "${k}"${keys.length ? `; accepted: ${keys.join(', ')}` : ''}`);
+    if (def.choices) {
+      if (!def.choices.includes(v)) throw new UsageError(`initialization "${name}": ${k} must be one of ${def.choices.join(', ')}, got "${v}"`);
+      opts[k] = v;
+    } else {
+      const x = Number(v);
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) || !Number.isFinite(x)) throw new UsageError(`initialization "${spec}": ${k} must be a finite number, got "${v}"`);
+      if (def.min !== undefined && (x < def.min || (def.positive && x === 0))) throw new UsageError(`initialization "${name}": ${k} must be ${def.positive ? '>' : '>='} ${def.min}, got ${v}`);
+      opts[k] = x;
+    }
   }
+  if (name === 'random-uniform' && (opts.min as number) > (opts.max as number)) throw new UsageError(`initialization "${name}": min must not exceed max`);
   return { init, opts, label: Object.keys(params).length ? spec.trim() : name };
 }

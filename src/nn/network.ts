@@ -4,7 +4,7 @@
 import { DataError, UsageError } from '../errors.js';
 import { RandomState } from '../rng/random-state.js';
 import { type Activation, relu, sigmoid } from './activations.js';
-import type { InitializerOptions, Initializer } from './initializers.js';
+import { defaultParams, type InitializerOptions, type Initializer } from './initializers.js';
 import { type Allocator, type Kernels, tsKernels } from './kernels.js';
 import { Matrix } from './matrix.js';
 
@@ -31,29 +31,70 @@ export function defaultActivations(dims: readonly number[], hidden: Activation =
   return dims.slice(1).map((_, l) => (l === dims.length - 2 ? sigmoid : hidden));
 }
 
-export interface InitOptions extends InitializerOptions {
+export interface InitOptions {
   /** Seed of the RandomState the weights are drawn from (the notebook uses 3). */
   seed?: number;
   /** Draw from this RandomState instead of a fresh one seeded with `seed`. */
   rng?: RandomState;
   activations?: Activation[];
+  /** The initializer's parameters; those left out take their defaults. */
+  params?: InitializerOptions;
+  /** Shortcut for params.scale (the notebook's ×10 for `random`). */
+  scale?: number;
+  /** A batch (features × examples) for data-dependent initializers (lsuv). */
+  data?: Matrix;
 }
 
 /** A network with weights from `init` (in numpy's draw order) and zero biases. */
 export function initializeNetwork(dims: readonly number[], init: Initializer, opts: InitOptions = {}): Network {
   checkDims(dims);
   const rs = opts.rng ?? new RandomState(opts.seed ?? 3);
+  const params: InitializerOptions = { ...defaultParams(init), ...(opts.scale !== undefined && 'scale' in init.params ? { scale: opts.scale } : {}), ...opts.params };
   const W: Matrix[] = [];
   const b: Matrix[] = [];
   for (let l = 1; l < dims.length; l++) {
-    W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], opts)));
+    W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params)));
     b.push(new Matrix(dims[l], 1));
   }
   const activations = opts.activations ?? defaultActivations(dims);
   if (activations.length !== dims.length - 1) throw new UsageError(`${dims.length - 1} layers need ${dims.length - 1} activations, got ${activations.length}`);
   // the output gradient (A − Y)/m is the one of sigmoid followed by cross-entropy
   if (activations[activations.length - 1].name !== 'sigmoid') throw new UsageError(`the output layer must use sigmoid (binary cross-entropy), got ${activations[activations.length - 1].name}`);
-  return { dims: [...dims], activations, W, b };
+  const net = { dims: [...dims], activations, W, b };
+  if (init.needsData) {
+    if (!opts.data) throw new UsageError(`initialization "${init.name}" is data-dependent: give it a batch (initializeNetwork's data option)`);
+    lsuv(net, opts.data, params.tol as number, params['max-iter'] as number);
+  }
+  return net;
+}
+
+/** Population variance of an array. */
+export function variance(a: Float64Array): number {
+  let mean = 0;
+  for (let i = 0; i < a.length; i++) mean += a[i];
+  mean /= a.length;
+  let v = 0;
+  for (let i = 0; i < a.length; i++) v += (a[i] - mean) ** 2;
+  return v / a.length;
+}
+
+/**
+ * LSUV (Mishkin & Matas 2016): layer by layer, divide W by the standard deviation of the
+ * layer's output (pre-activation) on the batch until its variance is within tol of 1.
+ */
+function lsuv(net: Network, X: Matrix, tol: number, maxIter: number): void {
+  if (X.rows !== net.dims[0]) throw new DataError(`lsuv: the batch has ${X.rows} features, the network takes ${net.dims[0]}`);
+  const ws = new Workspace(net.dims, X.cols);
+  for (let l = 0; l < net.W.length; l++) {
+    for (let it = 0; it < maxIter; it++) {
+      forward(net, X, ws);
+      const v = variance(ws.Z[l]);
+      if (!(v > 0) || Math.abs(v - 1) < tol) break; // a dead layer (variance 0) cannot be rescaled
+      const f = 1 / Math.sqrt(v);
+      const w = net.W[l].data;
+      for (let i = 0; i < w.length; i++) w[i] *= f;
+    }
+  }
 }
 
 export function cloneNetwork(net: Network): Network {

@@ -170,5 +170,20 @@ def orthogonal(seed, fan_out, fan_in, gain=1.0):
     q = q * np.sign(np.diag(r))
     return (gain * (q if fan_out >= fan_in else q.T)).tolist()
 
+def flower():
+    """planar_utils.load_planar_dataset from the course, as written there."""
+    np.random.seed(1)
+    m = 400; N = int(m / 2); D = 2
+    X = np.zeros((m, D)); Y = np.zeros((m, 1), dtype='uint8'); a = 4
+    for j in range(2):
+        ix = range(N * j, N * (j + 1))
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, N) + np.random.randn(N) * 0.2
+        r = a * np.sin(4 * t) + np.random.randn(N) * 0.2
+        X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
+        Y[ix] = j
+    return {"X": X.T.tolist(), "Y": Y.T.astype(int).tolist()}
+
+out["datasets"]["flower"] = flower()
+
 out["orthogonal"] = {"seed=0 5x3": orthogonal(0, 5, 3), "seed=1 3x5 gain=2": orthogonal(1, 3, 5, 2.0), "seed=7 4x4": orthogonal(7, 4, 4)}
 print(json.dumps(out))

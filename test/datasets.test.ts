@@ -50,3 +50,33 @@ describe('datasets equal scikit-learn', () => {
     expect(() => makeCircles(new RandomState(0), { nSamples: 10, factor: 2 })).toThrow(DataError);
   });
 });
+
+describe('the other generators', () => {
+  for (const name of ['xor', 'blobs', 'spiral', 'flower', 'moons', 'circles']) {
+    it(`${name}: deterministic per seed, different across seeds, both labels present`, () => {
+      const a = datasetFromSpec(`${name}:n=120,seed=7`);
+      const b = datasetFromSpec(`${name}:n=120,seed=7`);
+      const c = datasetFromSpec(`${name}:n=120,seed=8`);
+      expect(a.X.data).toEqual(b.X.data);
+      expect(a.X.data).not.toEqual(c.X.data);
+      expect(a.X.shape).toEqual([2, 120]);
+      const ones = a.Y.data.reduce((s, y) => s + y, 0);
+      expect(ones).toBeGreaterThan(20);
+      expect(ones).toBeLessThan(100);
+    });
+  }
+  it('xor labels follow the quadrants without noise', () => {
+    const d = datasetFromSpec('xor:n=200,noise=0,seed=3');
+    for (let j = 0; j < 200; j++) expect(d.Y.data[j]).toBe(d.X.get(0, j) * d.X.get(1, j) < 0 ? 1 : 0);
+  });
+  it('blobs sit around their centres', () => {
+    const d = datasetFromSpec('blobs:n=2000,spread=0.1,distance=2,seed=1');
+    let sum1 = 0;
+    for (let j = 0; j < 2000; j++) if (d.Y.data[j] === 1) sum1 += d.X.get(0, j);
+    expect(sum1 / 1000).toBeCloseTo(2, 1);
+  });
+  it('the keys each generator takes are checked', () => {
+    expect(() => datasetFromSpec('spiral:turns=0')).toThrow(/turns must be > 0/);
+    expect(() => datasetFromSpec('blobs:noise=1')).toThrow(/unknown key "noise"; accepted: n, seed, spread, distance/);
+  });
+});

@@ -8,6 +8,8 @@ import { bool, int, num, parseOrThrow, seedText } from '../validate.js';
 import { makeCircles } from './circles.js';
 import type { Dataset } from './dataset.js';
 import { makeMoons } from './moons.js';
+import { makeFlower } from './planar.js';
+import { makeBlobs, makeSpiral, makeXor } from './toy.js';
 
 export interface DatasetDefinition {
   name: string;
@@ -28,6 +30,12 @@ const circlesSchema = z.strictObject({
   factor: num('factor').pipe(z.number().min(0, { message: 'factor must be in [0, 1)' }).lt(1, { message: 'factor must be in [0, 1)' })).default(0.8),
 });
 const moonsSchema = z.strictObject(common);
+const noise = (d: number) => num('noise').pipe(z.number().min(0, { message: 'noise must be >= 0' })).default(d);
+const positive = (label: string, d: number) => num(label).pipe(z.number().gt(0, { message: `${label} must be > 0` })).default(d);
+const xorSchema = z.strictObject({ n: common.n, seed: common.seed, noise: noise(0.05) });
+const blobsSchema = z.strictObject({ n: common.n, seed: common.seed, spread: positive('spread', 0.5), distance: num('distance').default(1) });
+const spiralSchema = z.strictObject({ n: common.n, seed: common.seed, noise: noise(0.05), turns: positive('turns', 1.75) });
+const flowerSchema = z.strictObject({ n: common.n.default(400), seed: common.seed, noise: noise(0.2), petal: positive('petal', 4) });
 
 export const datasets: Record<string, DatasetDefinition> = {
   circles: {
@@ -46,6 +54,42 @@ export const datasets: Record<string, DatasetDefinition> = {
     make(params, context) {
       const p = parseOrThrow(moonsSchema, params, context);
       return makeMoons(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, shuffle: p.shuffle });
+    },
+  },
+  xor: {
+    name: 'xor',
+    description: 'points uniform in [-1, 1]², label 1 in the quadrants where x1·x2 < 0',
+    keys: 'n=300, noise=0.05, seed=1',
+    make(params, context) {
+      const p = parseOrThrow(xorSchema, params, context);
+      return makeXor(new RandomState(p.seed), p.n, p.noise);
+    },
+  },
+  blobs: {
+    name: 'blobs',
+    description: 'two Gaussian blobs around (-distance, -distance) and (distance, distance)',
+    keys: 'n=300, spread=0.5, distance=1, seed=1',
+    make(params, context) {
+      const p = parseOrThrow(blobsSchema, params, context);
+      return makeBlobs(new RandomState(p.seed), p.n, p.spread, p.distance);
+    },
+  },
+  spiral: {
+    name: 'spiral',
+    description: 'two interleaved spirals',
+    keys: 'n=300, noise=0.05, turns=1.75, seed=1',
+    make(params, context) {
+      const p = parseOrThrow(spiralSchema, params, context);
+      return makeSpiral(new RandomState(p.seed), p.n, p.noise, p.turns);
+    },
+  },
+  flower: {
+    name: 'flower',
+    description: "the course's planar flower (load_planar_dataset: seed 1, 400 points, petals of length 4)",
+    keys: 'n=400, noise=0.2, petal=4, seed=1',
+    make(params, context) {
+      const p = parseOrThrow(flowerSchema, params, context);
+      return makeFlower(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, petal: p.petal });
     },
   },
 };

@@ -44,6 +44,14 @@ export function costsCsv(runs: ReportRun[]): string {
   return `${header}\n${lines.join('\n')}\n`;
 }
 
+/** The notebook's [-1.5, 1.5]² unless the data reaches beyond it (the flower does), then a square around it all. */
+export function plotExtent(d: Dataset): [number, number] {
+  let r = 1.5;
+  for (let i = 0; i < d.X.data.length; i++) r = Math.max(r, Math.abs(d.X.data[i]) * 1.1);
+  r = r === 1.5 ? r : Math.ceil(r * 2) / 2;
+  return [-r, r];
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** Writes the report into `dir` (replacing an earlier report there as a whole); returns the files written. */
@@ -70,9 +78,10 @@ export async function writeReport(dir: string, input: ReportInput): Promise<stri
       return n > 1 ? `${base}-${n}` : base;
     };
 
-    const dataFig = figure('dataset', 'The data', renderFigure(datasetSpec(input.train, input.test, 'The data: train (filled) and test (rings)')));
+    const dataFig = figure('dataset', 'The data', renderFigure(datasetSpec(input.train, input.test, 'The data: train (filled) and test (rings)', plotExtent(input.train))));
 
     const boundaries: Figure[] = [];
+    const extent = plotExtent(input.train);
     const runFigures: HtmlFigure[] = [];
     for (const r of input.runs) {
       const name = nameOf(r.label);
@@ -80,7 +89,7 @@ export async function writeReport(dir: string, input: ReportInput): Promise<stri
       runFigures.push(figure(`${name}-cost`, `Cost, ${r.label}`, renderFigure(costCurveSpec([{ label: r.label, points: r.output.trace }], `Cost with ${r.label} (learning rate ${res.learningRate})`))));
       const points = input.showTest ? input.test : input.train;
       const title = `${r.short}: train ${pct(res.trainAccuracy)}, test ${pct(res.testAccuracy)}`;
-      const fig = renderFigure(decisionBoundarySpec(probabilityGrid(r.output.network), points, title));
+      const fig = renderFigure(decisionBoundarySpec(probabilityGrid(r.output.network, 120, extent), points, title));
       boundaries.push(fig);
       runFigures.push(figure(`${name}-boundary`, `Decision boundary, ${r.label}`, fig));
     }

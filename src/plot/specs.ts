@@ -71,15 +71,15 @@ export function decisionBoundarySpec(grid: ProbabilityGrid, points: Dataset, tit
 }
 
 /** The dataset itself: train points as filled dots, test points as rings. */
-export function datasetSpec(train: Dataset, test: Dataset | null, title: string): PlotSpec {
+export function datasetSpec(train: Dataset, test: Dataset | null, title: string, extent: [number, number] = [-1.5, 1.5]): PlotSpec {
   const rows = (d: Dataset, set: string) => Array.from({ length: d.X.cols }, (_, j) => ({ x: d.X.get(0, j), y: d.X.get(1, j), label: d.Y.data[j], set }));
   const all = [...rows(train, 'train'), ...(test ? rows(test, 'test') : [])];
   return {
     width: 420,
     height: 420,
     marginTop: 36,
-    x: { label: 'x1', domain: [-1.5, 1.5] },
-    y: { label: 'x2', domain: [-1.5, 1.5] },
+    x: { label: 'x1', domain: extent },
+    y: { label: 'x2', domain: extent },
     marks: [
       titleMark(title),
       Plot.dot(all.filter((r) => r.set === 'train'), { x: 'x', y: 'y', r: 3, fill: (d: { label: number }) => CLASS_COLORS[d.label] }),

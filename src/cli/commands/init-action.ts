@@ -1,20 +1,34 @@
 // What `initlab init` does once its flags are parsed.
 import { z } from 'zod';
 import { formatNumpy } from '../../format.js';
-import { resolveInitializer } from '../../nn/initializers.js';
+import { initializers, resolveInitializer } from '../../nn/initializers.js';
 import { initializeNetwork, networkToDict } from '../../nn/network.js';
 import { num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
-import { parseLayers } from '../setup.js';
+import { loadData, parseLayers } from '../setup.js';
 import type { InitFlags } from './init.js';
 
 const schema = z.object({ seed: seedText('--seed'), scale: num('--scale').pipe(z.number().refine(Number.isFinite, { message: '--scale must be finite' })) });
 
+function printCatalogue(json: boolean): void {
+  const entries = Object.values(initializers).map((i) => ({ name: i.name, formula: i.description, fan: i.fan, parameters: Object.fromEntries(Object.entries(i.params).map(([k, d]) => [k, { default: d.default, ...(d.choices ? { choices: d.choices } : {}), doc: d.doc }])), equivalents: i.equivalents }));
+  if (json) {
+    process.stdout.write(`${toJson(entries)}\n`);
+    return;
+  }
+  for (const e of entries) {
+    const params = Object.entries(e.parameters).map(([k, d]) => `${k}=${d.default}`).join(', ');
+    process.stdout.write(`${e.name}${params ? ` (${params})` : ''}\n  ${e.formula}\n  fan: ${e.fan} · Keras: ${e.equivalents.keras ?? '-'} · PyTorch: ${e.equivalents.pytorch ?? '-'} · TF.js: ${e.equivalents.tfjs ?? '-'}\n`);
+  }
+}
+
 export function printInit(flags: InitFlags): void {
+  if (flags.list) return printCatalogue(!!flags.json);
   const f = parseOrThrow(schema, flags, 'invalid option');
   const dims = parseLayers(flags.layers);
   const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
-  const dict = networkToDict(initializeNetwork(dims, init, { ...opts, seed: f.seed }));
+  const data = init.needsData ? loadData(flags.data).X : undefined;
+  const dict = networkToDict(initializeNetwork(dims, init, { params: opts, seed: f.seed, data }));
   if (flags.json) {
     process.stdout.write(`${toJson(dict)}\n`);
     return;

@@ -1,6 +1,7 @@
 // `initlab init`: the parameters an initializer gives, printed like the notebook's cells.
 import type { Command } from 'commander';
 import { initializerNames } from '../../nn/initializers.js';
+import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
 
 export interface InitFlags {
   init: string;
@@ -8,6 +9,8 @@ export interface InitFlags {
   seed: string;
   scale: string;
   json?: boolean;
+  list?: boolean;
+  data: string;
 }
 
 export function registerInitCommand(program: Command): void {
@@ -19,5 +22,7 @@ export function registerInitCommand(program: Command): void {
     .option('--seed <n>', 'seed of the RandomState (0..4294967295)', '3')
     .option('--scale <x>', 'multiplier for --init random', '10')
     .option('--json', 'print {"W1":[[...]],"b1":[[...]],...}')
+    .option('--data <spec>', 'the batch a data-dependent initializer (lsuv) rescales on', NOTEBOOK_TRAIN_SPEC)
+    .option('--list', 'list the initializers: formula, fan, parameters and their Keras / PyTorch / TF.js equivalents')
     .action(async (flags: InitFlags) => (await import('./init-action.js')).printInit(flags));
 }

@@ -1,0 +1,37 @@
+// The course's planar "flower" (planar_utils.load_planar_dataset): two classes of petals
+// around the origin, drawn with numpy's legacy normals exactly as the course does.
+import type { RandomState } from '../rng/random-state.js';
+import { Matrix } from '../nn/matrix.js';
+import type { Dataset } from './dataset.js';
+import { linspace } from './two-class.js';
+
+export interface FlowerOptions {
+  /** Total points, half per class (the course: 400). */
+  nSamples: number;
+  /** Longest petal (the course's `a`: 4). */
+  petal?: number;
+  /** Standard deviation of the angle and radius noise (the course: 0.2). */
+  noise?: number;
+}
+
+export function makeFlower(rs: RandomState, { nSamples, petal = 4, noise = 0.2 }: FlowerOptions): Dataset {
+  const N = Math.floor(nSamples / 2);
+  const m = 2 * N;
+  const X = new Matrix(2, m);
+  const Y = new Matrix(1, m);
+  for (let j = 0; j < 2; j++) {
+    // t = linspace(j·3.12, (j+1)·3.12, N) + randn(N)·noise; r = a·sin(4t) + randn(N)·noise
+    const t = linspace(j * 3.12, (j + 1) * 3.12, N);
+    const dt = rs.randn(N);
+    for (let i = 0; i < N; i++) t[i] = t[i] + dt[i] * noise;
+    const dr = rs.randn(N);
+    for (let i = 0; i < N; i++) {
+      const r = petal * Math.sin(4 * t[i]) + dr[i] * noise;
+      const col = j * N + i;
+      X.data[col] = r * Math.sin(t[i]);
+      X.data[m + col] = r * Math.cos(t[i]);
+      Y.data[col] = j;
+    }
+  }
+  return { X, Y };
+}

@@ -102,7 +102,7 @@ describe('bad input: one line on stderr, exit code 2, no stack trace', () => {
     [['train', '--seed', '-1'], /--seed must be between 0 and 4294967295/],
     [['train', '--print-every', '0'], /--print-every must be an integer >= 1/],
     [['train', '--bogus'], /unknown option '--bogus'/],
-    [['train', '--train', 'spiral'], /unknown dataset "spiral"; accepted: circles, moons/],
+    [['train', '--train', 'spirals'], /unknown dataset "spirals"; accepted: circles, moons, xor, blobs, spiral, flower/],
     [['train', '--train', 'circles:n=abc'], /n must be an integer/],
     [['train', '--test', 'circles:noise=-1'], /noise must be >= 0/],
     [['train', '--activation', 'swish'], /unknown activation "swish"/],

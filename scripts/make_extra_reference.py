@@ -185,5 +185,25 @@ def flower():
 
 out["datasets"]["flower"] = flower()
 
+def probe(seed, depth, width, samples, init, act, scale=1.0):
+    """One RandomState(seed): X = randn(width, samples); each layer W = draws of the
+    initializer (width x width) on the same stream; no biases; H = act(W.H)."""
+    rs = np.random.RandomState(seed)
+    H = rs.randn(width, samples)
+    out = []
+    for l in range(depth):
+        f = {"random": scale, "he": np.sqrt(2.0 / width), "xavier": np.sqrt(1.0 / width)}[init]
+        W = rs.randn(width, width) * f
+        Z = np.dot(W, H)
+        H = np.tanh(Z) if act == "tanh" else np.maximum(0, Z)
+        out.append({"layer": l + 1, "mean": float(H.mean()), "std": float(H.std())})
+    return out
+
+out["probe"] = {
+    "random:scale=0.01 tanh seed=0 depth=6 width=60 samples=80": probe(0, 6, 60, 80, "random", "tanh", 0.01),
+    "he relu seed=4 depth=5 width=40 samples=50": probe(4, 5, 40, 50, "he", "relu"),
+    "xavier tanh seed=2 depth=4 width=30 samples=70": probe(2, 4, 30, 70, "xavier", "tanh"),
+}
+
 out["orthogonal"] = {"seed=0 5x3": orthogonal(0, 5, 3), "seed=1 3x5 gain=2": orthogonal(1, 3, 5, 2.0), "seed=7 4x4": orthogonal(7, 4, 4)}
 print(json.dumps(out))

@@ -17,6 +17,7 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--iterations <n>', 'gradient-descent iterations', String(d.iterations))
     .option('--optimizer <spec>', 'gd (the notebook\'s), momentum[:beta=0.9] or adam[:beta1=0.9,beta2=0.999,epsilon=1e-8]', 'gd')
     .option('--batch-size <n>', 'mini-batch size, shuffled each epoch with the seed (0: the full batch, as the notebook)', '0')
+    .option('--diagnostics-every <n>', 'per-layer statistics (activations, gradients, weights) every n iterations, from 0 (0: none; default: --print-every)')
     .option('--print-every <n>', 'record (and print) the cost every n iterations', String(d.printEvery))
     .option('--train <spec>', 'training data: NAME[:key=value,...] or a CSV file (x1,...,xn,label)', NOTEBOOK_TRAIN_SPEC)
     .option('--test <spec>', 'test data: NAME[:key=value,...] or a CSV file', NOTEBOOK_TEST_SPEC)
@@ -37,6 +38,7 @@ export interface TrainingFlags {
   lr: string;
   iterations: string;
   printEvery: string;
+  diagnosticsEvery?: string;
   optimizer: string;
   batchSize: string;
   train: string;

@@ -5,6 +5,8 @@ import { isInitlabError, UsageError } from '../errors.js';
 import { registerDataCommand } from './commands/data.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerPredictCommand } from './commands/predict.js';
+import { registerProbeCommands } from './commands/probe.js';
+import { registerSweepCommand } from './commands/sweep.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
 
@@ -21,6 +23,8 @@ function buildProgram(): Command {
   registerInitCommand(program);
   registerDataCommand(program);
   registerPredictCommand(program);
+  registerProbeCommands(program);
+  registerSweepCommand(program);
   for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }

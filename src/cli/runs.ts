@@ -65,6 +65,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       o = await runExperimentAsync(cfg, setup.train, setup.test, {
         kernels,
         traceEvery: Math.max(1, Math.floor(cfg.iterations / 300)),
+        diagnosticsEvery: setup.diagnosticsEvery,
         progressEvery: 100,
         onProgress: (done) => progress.update(done),
         shouldStop,

@@ -33,11 +33,13 @@ const flagSchema = z.object({
   lr: num('--lr').pipe(z.number().gt(0, { message: '--lr must be a positive number' }).refine(Number.isFinite, { message: '--lr must be finite' })),
   iterations: int('--iterations').pipe(z.number().min(1, { message: '--iterations must be an integer >= 1' }).max(1e9, { message: '--iterations must be at most 1000000000' })),
   printEvery: int('--print-every').pipe(z.number().min(1, { message: '--print-every must be an integer >= 1' })),
+  diagnosticsEvery: int('--diagnostics-every').pipe(z.number().min(0, { message: '--diagnostics-every must be an integer >= 0' })).optional(),
   batchSize: int('--batch-size').pipe(z.number().min(0, { message: '--batch-size must be an integer >= 0 (0: the full batch)' })),
 });
 
 export interface Setup {
   base: Omit<RunConfig, 'init'>;
+  diagnosticsEvery: number;
   train: Dataset;
   test: Dataset;
   trainSpec: string;
@@ -67,6 +69,7 @@ export function resolveSetup(flags: TrainingFlags): Setup {
       optimizer: parseOptimizer(flags.optimizer),
       batchSize: f.batchSize,
     },
+    diagnosticsEvery: f.diagnosticsEvery ?? f.printEvery,
     train,
     test,
     trainSpec: flags.train,

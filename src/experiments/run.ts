@@ -10,6 +10,7 @@ import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js'
 import { accuracyOf, predictLabels } from '../train/metrics.js';
 import { type CostPoint, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
 import type { OptimizerSpec } from '../nn/optimizers.js';
+import type { DiagnosticsPoint } from '../train/diagnostics.js';
 
 export interface RunConfig {
   /** Initializer spec, e.g. `he` or `random:scale=1`. */
@@ -38,6 +39,8 @@ export interface RunResult {
   learningRate: number;
   iterations: number;
   costs: CostPoint[];
+  /** Per-layer statistics at iteration 0 and every `diagnosticsEvery` iterations. */
+  diagnostics: DiagnosticsPoint[];
   finalCost: number;
   trainAccuracy: number;
   testAccuracy: number;
@@ -58,7 +61,7 @@ export interface RunOutput {
   testPredictions: Uint8Array;
 }
 
-export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop' | 'traceEvery'> {
+export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop' | 'traceEvery' | 'diagnosticsEvery'> {
   kernels?: Kernels;
 }
 
@@ -100,6 +103,7 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
     learningRate: cfg.learningRate,
     iterations: cfg.iterations,
     costs: r.costs,
+    diagnostics: r.diagnostics,
     finalCost: r.finalCost,
     trainAccuracy: accuracyOf(trainPredictions, trainSet.Y.data),
     testAccuracy: accuracyOf(testPredictions, testSet.Y.data),

@@ -89,3 +89,28 @@ export function datasetSpec(train: Dataset, test: Dataset | null, title: string,
     ],
   };
 }
+
+/** A sweep's outcomes: test accuracy of every run per initializer (one panel per learning rate), mean as a tick. */
+export function sweepSpec(rows: { init: string; learningRate: number; seed: number; testAccuracy: number }[], title: string): PlotSpec {
+  const inits = [...new Set(rows.map((r) => r.init))];
+  const color = (init: string) => RUN_COLORS[inits.indexOf(init) % RUN_COLORS.length];
+  const data = rows.map((r) => ({ ...r, lr: `lr ${r.learningRate}`, color: color(r.init) }));
+  const means = [...new Set(data.map((r) => `${r.init}\u0000${r.lr}`))].map((k) => {
+    const g = data.filter((r) => `${r.init}\u0000${r.lr}` === k);
+    return { init: g[0].init, lr: g[0].lr, testAccuracy: g.reduce((s, r) => s + r.testAccuracy, 0) / g.length };
+  });
+  const panels = new Set(data.map((r) => r.lr)).size;
+  return {
+    width: Math.max(420, 90 * inits.length * panels + 80),
+    height: 380,
+    marginTop: 40,
+    marginBottom: 40,
+    x: { label: null, domain: inits },
+    y: { label: `${title}: test accuracy (dots: runs, ticks: means)`, grid: true },
+    fx: { label: null },
+    marks: [
+      Plot.dot(data, { x: 'init', y: 'testAccuracy', fx: 'lr', fill: 'color', r: 3, fillOpacity: 0.5 }),
+      Plot.tickY(means, { x: 'init', y: 'testAccuracy', fx: 'lr', stroke: 'black', strokeWidth: 2 }),
+    ],
+  };
+}

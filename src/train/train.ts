@@ -10,6 +10,7 @@ import { backward, forward, isFiniteNetwork, type Network, parameterCount, stage
 import { Matrix } from '../nn/matrix.js';
 import { createOptimizer, type Optimizer, type OptimizerSpec } from '../nn/optimizers.js';
 import { RandomState } from '../rng/random-state.js';
+import { type DiagnosticsPoint, layerStats } from './diagnostics.js';
 
 export interface CostPoint {
   iteration: number;
@@ -26,6 +27,8 @@ export interface TrainOptions {
   recordEvery: number;
   /** Also keep the cost every `traceEvery` iterations in `trace` (for plots; default: only the records). */
   traceEvery?: number;
+  /** Per-layer statistics (activations, gradients, weights) at iteration 0 and every `diagnosticsEvery` after (0: none). */
+  diagnosticsEvery?: number;
   /** Also compute the notebook's naive cost at each record. */
   naiveLoss?: boolean;
   /** gd (the notebook's, default), momentum or adam. */
@@ -49,6 +52,8 @@ export type StopReason = 'completed' | 'diverged' | 'interrupted';
 
 export interface TrainResult {
   costs: CostPoint[];
+  /** Per-layer statistics, when diagnosticsEvery was given. */
+  diagnostics: DiagnosticsPoint[];
   /** The cost every `traceEvery` iterations, plus the final cost at `iterationsRun`. */
   trace: CostPoint[];
   /** Cost of the final parameters (after the last update), stable formula; for a diverged run the last finite cost recorded. */
@@ -104,6 +109,7 @@ export class Trainer {
   private readonly batch?: { size: number; seed: number; X: Matrix[]; Y: Matrix[]; ws: Workspace[]; order: number[]; epoch: number; offset: number };
   readonly costs: CostPoint[] = [];
   readonly trace: CostPoint[] = [];
+  readonly diagnostics: DiagnosticsPoint[] = [];
   private i = 0;
   private stopReason: StopReason | null = null;
   private divergedAt?: number;
@@ -212,6 +218,7 @@ export class Trainer {
         if ((record || traced) && !this.recordCost(i, stableCrossEntropy(ws.logits, Y.data, X.cols), record, traced)) break;
       }
       backward(net, X, Y, ws, k);
+      if (o.diagnosticsEvery && i % o.diagnosticsEvery === 0) this.diagnostics.push({ iteration: i, layers: layerStats(net, ws) });
       this.optimizer.step(this.params, ws.gradients, o.learningRate, k);
       this.i = i + 1;
       if (this.i % progressEvery === 0) {
@@ -253,6 +260,7 @@ export class Trainer {
     this.copyBack();
     return {
       costs: this.costs,
+      diagnostics: this.diagnostics,
       trace: this.trace,
       finalCost,
       iterationsRun: this.i,

@@ -1,0 +1,53 @@
+// What `initlab probe` and `initlab gradcheck` do once their flags are parsed.
+import { z } from 'zod';
+import { UsageError } from '../../errors.js';
+import { buildNetwork } from '../../experiments/run.js';
+import { probe } from '../../experiments/probe.js';
+import { getKernels, type BackendName } from '../../nn/backends.js';
+import { gradientCheck } from '../../train/gradient-check.js';
+import { int, num, parseOrThrow, seedText } from '../../validate.js';
+import { toJson } from '../json.js';
+import { loadData, parseLayers } from '../setup.js';
+import type { GradcheckFlags, ProbeFlags } from './probe.js';
+
+const probeSchema = z.object({
+  depth: int('--depth'),
+  width: int('--width'),
+  samples: int('--samples'),
+  seed: seedText('--seed'),
+  scale: num('--scale').optional(),
+});
+
+export function runProbe(flags: ProbeFlags): void {
+  const f = parseOrThrow(probeSchema, flags, 'invalid option');
+  if (!['auto', 'wasm', 'ts'].includes(flags.backend)) throw new UsageError(`--backend must be auto, wasm or ts, got "${flags.backend}"`);
+  const r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed }, getKernels(flags.backend as BackendName | 'auto'));
+  if (flags.json) {
+    process.stdout.write(`${toJson(r)}\n`);
+    return;
+  }
+  process.stdout.write(`${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}, ${flags.activation}, ${f.depth} layers of ${f.width} units, ${f.samples} samples, seed ${f.seed}\n`);
+  process.stdout.write('layer        mean          std\n');
+  for (const l of r.layers) process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(Math.max(0, Math.min(40, Math.round(10 * (Math.log10(l.std) + 4)))))}\n`);
+}
+
+const gradSchema = z.object({
+  seed: seedText('--seed'),
+  scale: num('--scale'),
+  epsilon: num('--epsilon').pipe(z.number().gt(0, { message: '--epsilon must be > 0' }).lt(1, { message: '--epsilon must be < 1' })),
+});
+
+export function runGradcheck(flags: GradcheckFlags): void {
+  const f = parseOrThrow(gradSchema, flags, 'invalid option');
+  const layers = parseLayers(flags.layers);
+  const data = loadData(flags.train);
+  if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
+  const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
+  const difference = gradientCheck(net, data, f.epsilon);
+  if (flags.json) {
+    process.stdout.write(`${toJson({ difference })}\n`);
+    return;
+  }
+  const ok = difference < 2e-7;
+  process.stdout.write(`difference = ${difference.toExponential(3)}: ${ok ? 'backpropagation agrees with the finite differences' : 'larger than 2e-7: check the gradients (or kinks of ReLU near 0)'}\n`);
+}

@@ -1,0 +1,57 @@
+// `initlab probe` (the depth experiment) and `initlab gradcheck` (the course's gradient check).
+import type { Command } from 'commander';
+import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
+import { activations } from '../../nn/activations.js';
+import { initializerNames } from '../../nn/initializers.js';
+
+export interface ProbeFlags {
+  init: string;
+  scale?: string;
+  depth: string;
+  width: string;
+  activation: string;
+  samples: string;
+  seed: string;
+  backend: string;
+  json?: boolean;
+}
+
+export interface GradcheckFlags {
+  init: string;
+  seed: string;
+  scale: string;
+  layers: string;
+  activation: string;
+  train: string;
+  epsilon: string;
+  json?: boolean;
+}
+
+export function registerProbeCommands(program: Command): void {
+  program
+    .command('probe')
+    .description('the depth experiment: random inputs through a deep plain network (no training), activation spread per layer')
+    .option('--init <name>', `initialization (${initializerNames().join(', ')})`, 'he')
+    .option('--scale <x>', 'multiplier for --init random')
+    .option('--depth <n>', 'layers', '10')
+    .option('--width <n>', 'units per layer (and input features)', '500')
+    .option('--activation <name>', `activation of every layer (${Object.keys(activations).join(', ')})`, 'tanh')
+    .option('--samples <n>', 'random input examples', '1000')
+    .option('--seed <n>', 'seed of the one RandomState for inputs and weights', '0')
+    .option('--backend <name>', 'kernels: auto, wasm or ts', 'auto')
+    .option('--json', 'print {"layers":[{"layer","mean","std"}...]}')
+    .action(async (flags: ProbeFlags) => (await import('./probe-action.js')).runProbe(flags));
+
+  program
+    .command('gradcheck')
+    .description("check backpropagation against two-sided finite differences: ‖g − g̃‖ / (‖g‖ + ‖g̃‖)")
+    .option('--init <name>', 'initialization', 'he')
+    .option('--seed <n>', 'seed of the weights', '3')
+    .option('--scale <x>', 'multiplier for --init random', '10')
+    .option('--layers <sizes>', 'layer sizes, input first, output 1', '2,10,5,1')
+    .option('--activation <name>', 'hidden-layer activation(s)', 'relu')
+    .option('--train <spec>', 'the data the cost is measured on', NOTEBOOK_TRAIN_SPEC)
+    .option('--epsilon <x>', 'the finite-difference step', '1e-7')
+    .option('--json', 'print {"difference": d}')
+    .action(async (flags: GradcheckFlags) => (await import('./probe-action.js')).runGradcheck(flags));
+}

@@ -1,0 +1,75 @@
+// What `initlab sweep` does once its flags are parsed.
+import { z } from 'zod';
+import { UsageError } from '../../errors.js';
+import { expandGrid, parseRange, type SweepRow, summarize } from '../../experiments/sweep.js';
+import { parseOptimizer } from '../../nn/optimizers.js';
+import { int, num, parseOrThrow } from '../../validate.js';
+import { watchInterrupt } from '../interrupt.js';
+import { toJson } from '../json.js';
+import { createProgress } from '../progress.js';
+import { parseInits, parseLayers, loadData } from '../setup.js';
+import { hiddenActivations } from '../../experiments/run.js';
+import { VERSION } from '../version.js';
+import type { SweepFlags } from './sweep.js';
+
+const schema = z.object({
+  scale: num('--scale'),
+  iterations: int('--iterations').pipe(z.number().min(1, { message: '--iterations must be an integer >= 1' })),
+  batchSize: int('--batch-size').pipe(z.number().min(0, { message: '--batch-size must be an integer >= 0' })),
+  workers: int('--workers').pipe(z.number().min(1, { message: '--workers must be an integer >= 1' }).max(256, { message: '--workers must be at most 256' })),
+});
+
+function parseRates(text: string): number[] {
+  const rates = text.split(',').map((s) => s.trim());
+  return rates.map((r) => {
+    const x = Number(r);
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(r) || !(x > 0) || !Number.isFinite(x)) throw new UsageError(`--lr must be positive numbers separated by commas, got "${text}"`);
+    return x;
+  });
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const fmt = (s: { mean: number; std: number; min: number; max: number }, digits = 4) => `${s.mean.toPrecision(digits)} ± ${s.std.toPrecision(2)} [${s.min.toPrecision(digits)}, ${s.max.toPrecision(digits)}]`;
+
+export async function runSweep(flags: SweepFlags): Promise<void> {
+  const f = parseOrThrow(schema, flags, 'invalid option');
+  const inits = parseInits(flags.inits);
+  const seeds = parseRange(flags.seeds);
+  const rates = parseRates(flags.lr);
+  const layers = parseLayers(flags.layers);
+  hiddenActivations(layers, flags.activation);
+  const optimizer = parseOptimizer(flags.optimizer);
+  const train = loadData(flags.train); // checked here, made again in each worker
+  loadData(flags.test);
+  if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
+  const jobs = expandGrid(inits, seeds, rates);
+  const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
+  const tasks = jobs.map((job) => ({ job, base, trainSpec: flags.train, testSpec: flags.test }));
+
+  const progress = createProgress(!flags.quiet);
+  progress.start('sweep', tasks.length);
+  const { runOnPool } = await import('../../node/sweep-pool.js');
+  const started = performance.now();
+  const { rows, interrupted } = await runOnPool(tasks, { workers: f.workers, onDone: (n) => progress.update(n), shouldStop: watchInterrupt() });
+  progress.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const done = rows.filter((r): r is SweepRow => r !== undefined);
+  const summary = summarize(done);
+  const doc = { runs: done, summary, workers: f.workers, seconds, interrupted, train: flags.train, test: flags.test, version: VERSION };
+
+  if (flags.json) process.stdout.write(`${toJson(doc)}\n`);
+  else {
+    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${f.workers} worker${f.workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n\n`);
+    for (const s of summary) {
+      process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
+      process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${fmt(s.testAccuracy)}\n`);
+    }
+  }
+  if (flags.report && done.length) {
+    const { writeSweepReport } = await import('../../node/sweep-report.js');
+    await writeSweepReport(flags.out, doc);
+    (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html\n`);
+  }
+  if (interrupted) process.exitCode = 130;
+}

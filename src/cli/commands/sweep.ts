@@ -1,0 +1,48 @@
+// `initlab sweep`: a grid of initializers × seeds × learning rates on worker threads.
+import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
+import { initializerNames } from '../../nn/initializers.js';
+
+export interface SweepFlags {
+  inits: string;
+  seeds: string;
+  lr: string;
+  scale: string;
+  layers: string;
+  activation: string;
+  iterations: string;
+  optimizer: string;
+  batchSize: string;
+  train: string;
+  test: string;
+  workers: string;
+  json?: boolean;
+  report: boolean;
+  out: string;
+  quiet?: boolean;
+}
+
+export function registerSweepCommand(program: Command): void {
+  const d = NOTEBOOK_DEFAULTS;
+  program
+    .command('sweep')
+    .description('train every initializer × seed × learning rate of a grid on worker threads; spread of the outcomes per initializer')
+    .option('--inits <list>', `comma-separated initializations (${initializerNames().join(', ')})`, 'he,xavier,random')
+    .option('--seeds <range>', 'weight seeds: 1-20, or 1,5,9, or both', '1-10')
+    .option('--lr <list>', 'comma-separated learning rates', String(d.learningRate))
+    .option('--scale <x>', 'multiplier for --init random', String(d.scale))
+    .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
+    .option('--activation <name>', 'hidden-layer activation(s)', d.activation)
+    .option('--iterations <n>', 'gradient-descent iterations per run', String(d.iterations))
+    .option('--optimizer <spec>', 'gd, momentum or adam', 'gd')
+    .option('--batch-size <n>', 'mini-batch size (0: the full batch)', '0')
+    .option('--train <spec>', 'training data', NOTEBOOK_TRAIN_SPEC)
+    .option('--test <spec>', 'test data', NOTEBOOK_TEST_SPEC)
+    .option('--workers <n>', 'worker threads', String(availableParallelism()))
+    .option('--json', 'print {"runs":[...],"summary":[...]}')
+    .option('--no-report', 'do not write the sweep folder')
+    .option('--out <dir>', 'sweep folder (results.json, sweep.csv, distribution.svg/png, index.html)', 'initlab-sweep')
+    .option('--quiet', 'no progress bar')
+    .action(async (flags: SweepFlags) => (await import('./sweep-action.js')).runSweep(flags));
+}

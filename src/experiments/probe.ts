@@ -1,0 +1,58 @@
+// The classic depth experiment: random inputs through a deep plain network, no training,
+// and the spread of each layer's activations. Small weights make the signal vanish,
+// large ones make it explode or saturate; He / Xavier keep it steady.
+// Draw order (so numpy can replay it): one RandomState(seed); X = randn(width, samples),
+// row by row; then each layer's (width × width) weights from the initializer on the same
+// RandomState; no biases; H_l = act(W_l · H_{l-1}).
+import { UsageError } from '../errors.js';
+import { activationFromName } from '../nn/activations.js';
+import { getKernels } from '../nn/backends.js';
+import { resolveInitializer } from '../nn/initializers.js';
+import type { Kernels } from '../nn/kernels.js';
+import { RandomState } from '../rng/random-state.js';
+import { moments } from '../train/diagnostics.js';
+
+export interface ProbeConfig {
+  /** Initializer spec, e.g. `he` or `random:scale=0.01`. */
+  init: string;
+  /** Multiplier for `random`. */
+  scale?: number;
+  depth: number;
+  width: number;
+  activation: string;
+  samples: number;
+  seed: number;
+}
+
+export interface ProbeLayer {
+  layer: number;
+  mean: number;
+  std: number;
+}
+
+export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels()): { layers: ProbeLayer[] } {
+  for (const [k, v, max] of [['depth', cfg.depth, 10_000], ['width', cfg.width, 20_000], ['samples', cfg.samples, 1_000_000]] as const) {
+    if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(`--${k} must be an integer from 1 to ${max}, got ${v}`);
+  }
+  if (cfg.width * cfg.samples > 50_000_000) throw new UsageError(`--width × --samples must be at most 50000000 (memory), got ${cfg.width * cfg.samples}`);
+  const { init, opts } = resolveInitializer(cfg.init, cfg.scale === undefined ? {} : { scale: cfg.scale });
+  if (init.needsData) throw new UsageError(`probe draws its inputs at random; "${init.name}" needs data (use initlab train)`);
+  const act = activationFromName(cfg.activation);
+  const { width: w, samples: n } = cfg;
+  const rs = new RandomState(cfg.seed);
+  const alloc = kernels.arena(2 * w * n + w * w + w);
+  let H = alloc(w * n);
+  H.set(rs.randn(w * n));
+  let Z = alloc(w * n);
+  const W = alloc(w * w);
+  const zeroBias = alloc(w);
+  const layers: ProbeLayer[] = [];
+  for (let l = 1; l <= cfg.depth; l++) {
+    W.set(init.weights(rs, w, w, opts));
+    kernels.linearForward(W, zeroBias, H, w, w, n, Z);
+    kernels.activate(act, Z, Z, w * n); // in place: the pre-activations are not needed again
+    [H, Z] = [Z, H];
+    layers.push({ layer: l, ...moments(H) });
+  }
+  return { layers };
+}

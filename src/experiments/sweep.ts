@@ -1,0 +1,89 @@
+// Sweeps: the same experiment over a grid of initializers × seeds × learning rates, and
+// the spread of the outcomes, so one lucky seed does not decide which initializer wins.
+import type { Dataset } from '../data/dataset.js';
+import { UsageError } from '../errors.js';
+import { type RunConfig, runExperiment } from './run.js';
+
+export interface SweepJob {
+  init: string;
+  seed: number;
+  learningRate: number;
+}
+
+export interface SweepRow extends SweepJob {
+  finalCost: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  stopReason: string;
+}
+
+export interface Spread {
+  mean: number;
+  std: number;
+  min: number;
+  max: number;
+}
+
+export interface SweepSummary {
+  init: string;
+  learningRate: number;
+  runs: number;
+  diverged: number;
+  finalCost: Spread;
+  trainAccuracy: Spread;
+  testAccuracy: Spread;
+}
+
+/** "1-20", "3", "1-3,7,10-12" → the integers, in order, each once. */
+export function parseRange(text: string, what = '--seeds'): number[] {
+  const out: number[] = [];
+  for (const part of text.split(',').map((s) => s.trim())) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) throw new UsageError(`${what} must be integers or ranges like 1-20,25; got "${text}"`);
+    const a = Number(m[1]);
+    const b = m[2] === undefined ? a : Number(m[2]);
+    if (b < a) throw new UsageError(`${what}: the range ${part} runs backwards`);
+    if (b > 4294967295) throw new UsageError(`${what}: seeds go up to 4294967295`);
+    if (b - a > 100_000) throw new UsageError(`${what}: ${part} is more than 100000 seeds`);
+    for (let s = a; s <= b; s++) if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/** Every (init, learning rate, seed), in that nesting order. */
+export function expandGrid(inits: string[], seeds: number[], learningRates: number[]): SweepJob[] {
+  const jobs = inits.flatMap((init) => learningRates.flatMap((learningRate) => seeds.map((seed) => ({ init, seed, learningRate }))));
+  if (jobs.length > 1_000_000) throw new UsageError(`the grid has ${jobs.length} runs; at most 1000000`);
+  return jobs;
+}
+
+/** One grid point: the experiment with this init, seed and learning rate. */
+export function runSweepJob(job: SweepJob, base: Omit<RunConfig, 'init' | 'seed' | 'learningRate'>, train: Dataset, test: Dataset): SweepRow {
+  const r = runExperiment({ ...base, ...job }, train, test).result;
+  return { ...job, finalCost: r.finalCost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, stopReason: r.stopReason };
+}
+
+function spread(xs: number[]): Spread {
+  const n = xs.length;
+  const mean = xs.reduce((s, x) => s + x, 0) / n;
+  const std = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n);
+  return { mean, std, min: Math.min(...xs), max: Math.max(...xs) };
+}
+
+/** Per (init, learning rate): mean ± std (population), min and max of each outcome. */
+export function summarize(rows: SweepRow[]): SweepSummary[] {
+  const groups = new Map<string, SweepRow[]>();
+  for (const r of rows) {
+    const key = `${r.init}\u0000${r.learningRate}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => ({
+    init: g[0].init,
+    learningRate: g[0].learningRate,
+    runs: g.length,
+    diverged: g.filter((r) => r.stopReason === 'diverged').length,
+    finalCost: spread(g.map((r) => r.finalCost)),
+    trainAccuracy: spread(g.map((r) => r.trainAccuracy)),
+    testAccuracy: spread(g.map((r) => r.testAccuracy)),
+  }));
+}

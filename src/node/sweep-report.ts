@@ -1,0 +1,47 @@
+// The sweep folder: results.json, sweep.csv, the distribution of outcomes as SVG and PNG, and a page.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SweepRow, SweepSummary } from '../experiments/sweep.js';
+import { sweepSpec } from '../plot/specs.js';
+import { replaceDirAtomic } from './atomic.js';
+import { reportHtml } from './html.js';
+import { renderFigure, svgToPng } from './render.js';
+
+export interface SweepDocument {
+  runs: SweepRow[];
+  summary: SweepSummary[];
+  workers: number;
+  seconds: number;
+  train: string;
+  test: string;
+  version: string;
+}
+
+export function sweepCsv(rows: SweepRow[]): string {
+  const head = 'init,seed,learningRate,finalCost,trainAccuracy,testAccuracy,stopReason';
+  return `${head}\n${rows.map((r) => [JSON.stringify(r.init), r.seed, r.learningRate, r.finalCost, r.trainAccuracy, r.testAccuracy, r.stopReason].join(',')).join('\n')}\n`;
+}
+
+export async function writeSweepReport(dir: string, doc: SweepDocument): Promise<void> {
+  await replaceDirAtomic(dir, async (tmp) => {
+    mkdirSync(tmp, { recursive: true });
+    const fig = renderFigure(sweepSpec(doc.runs, 'initlab sweep'));
+    writeFileSync(join(tmp, 'distribution.svg'), fig.svg);
+    writeFileSync(join(tmp, 'distribution.png'), await svgToPng(fig.svg));
+    writeFileSync(join(tmp, 'sweep.csv'), sweepCsv(doc.runs));
+    writeFileSync(join(tmp, 'results.json'), `${JSON.stringify(doc, null, 2)}\n`);
+    const s = (x: { mean: number; std: number }) => `${x.mean.toFixed(4)} ± ${x.std.toFixed(4)}`;
+    writeFileSync(join(tmp, 'index.html'), reportHtml({
+      title: 'initlab sweep',
+      version: doc.version,
+      created: new Date().toISOString(),
+      config: [['training data', doc.train], ['test data', doc.test], ['runs', String(doc.runs.length)], ['workers', String(doc.workers)], ['time', `${doc.seconds.toFixed(1)} s`]],
+      table: {
+        head: ['Initialization', 'Learning rate', 'Runs', 'Final cost', 'Train accuracy', 'Test accuracy'],
+        rows: doc.summary.map((r) => [r.init, String(r.learningRate), String(r.runs), s(r.finalCost), s(r.trainAccuracy), s(r.testAccuracy)]),
+      },
+      sections: [{ heading: 'Distribution', figures: [{ title: 'Test accuracy of every run (dots) and the mean (tick)', svg: fig.svg, png: 'distribution.png' }] }],
+      files: ['results.json', 'sweep.csv', 'distribution.svg', 'distribution.png'],
+    }));
+  });
+}

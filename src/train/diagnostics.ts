@@ -1,0 +1,91 @@
+// Per-layer statistics: what initialization does to the signal on its way through the
+// network (activations), on its way back (gradients), and what the weights look like.
+import type { Network, Workspace } from '../nn/network.js';
+
+export interface Moments {
+  mean: number;
+  std: number;
+}
+
+export interface LayerStats {
+  layer: number;
+  activation: Moments & {
+    /** Fraction of units whose output is 0 for every example (dead ReLUs; 0 for other activations). */
+    dead: number;
+    /** Fraction of outputs in the flat tails: |tanh| > 0.99, sigmoid < 0.01 or > 0.99 (0 for others). */
+    saturated: number;
+  };
+  gradient: { weightNorm: number; biasNorm: number };
+  weight: Moments & { norm: number };
+}
+
+export interface DiagnosticsPoint {
+  iteration: number;
+  layers: LayerStats[];
+}
+
+/** Population mean and standard deviation (numpy's default ddof=0). */
+export function moments(a: ArrayLike<number>, n = a.length): Moments {
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += a[i];
+  mean /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (a[i] - mean) ** 2;
+  return { mean, std: Math.sqrt(v / n) };
+}
+
+const norm = (a: Float64Array) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
+  return Math.sqrt(s);
+};
+
+function deadFraction(A: Float64Array, units: number, m: number): number {
+  let dead = 0;
+  for (let u = 0; u < units; u++) {
+    let alive = false;
+    for (let j = 0; j < m && !alive; j++) alive = A[u * m + j] !== 0;
+    if (!alive) dead++;
+  }
+  return dead / units;
+}
+
+function saturatedFraction(kind: string, A: Float64Array): number {
+  if (kind !== 'tanh' && kind !== 'sigmoid') return 0;
+  let s = 0;
+  for (let i = 0; i < A.length; i++) {
+    const a = A[i];
+    if (kind === 'tanh' ? Math.abs(a) > 0.99 : a < 0.01 || a > 0.99) s++;
+  }
+  return s / A.length;
+}
+
+/** Statistics of every layer from a workspace that holds a forward and a backward pass of `net`. */
+export function layerStats(net: Network, ws: Workspace): LayerStats[] {
+  return net.W.map((W, l) => {
+    const units = net.dims[l + 1];
+    const kind = net.activations[l].name.split(':')[0];
+    const A = ws.A[l];
+    return {
+      layer: l + 1,
+      activation: {
+        ...moments(A),
+        dead: kind === 'relu' ? deadFraction(A, units, ws.m) : 0,
+        saturated: saturatedFraction(kind, A),
+      },
+      gradient: { weightNorm: norm(ws.dW[l]), biasNorm: norm(ws.db[l]) },
+      weight: { ...moments(W.data), norm: norm(W.data) },
+    };
+  });
+}
+
+/** Counts of `values` in `bins` equal bins over [lo, hi] (values outside are clamped into the end bins). */
+export function histogram(values: Float64Array, bins: number, lo: number, hi: number): { x0: number; x1: number; count: number }[] {
+  const counts = new Array(bins).fill(0);
+  const w = (hi - lo) / bins;
+  for (let i = 0; i < values.length; i++) {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor((values[i] - lo) / w)));
+    counts[b]++;
+  }
+  return counts.map((count, b) => ({ x0: lo + b * w, x1: lo + (b + 1) * w, count }));
+}

@@ -6,6 +6,7 @@ import { RandomState } from '../rng/random-state.js';
 import { type Activation, relu, sigmoid } from './activations.js';
 import { defaultParams, type InitializerOptions, type Initializer } from './initializers.js';
 import { type Allocator, type Kernels, tsKernels } from './kernels.js';
+import { getKernels } from './backends.js';
 import { Matrix } from './matrix.js';
 
 export interface Network {
@@ -212,8 +213,8 @@ export function stage(net: Network, X: Matrix, Y: Matrix | null, k: Kernels, ext
   };
 }
 
-/** The output probabilities for X, in a fresh array. */
-export function predictProba(net: Network, X: Matrix, k: Kernels = tsKernels): Float64Array {
+/** The output probabilities for X, in a fresh array (wasm kernels where they run: forward passes are bit-identical on both). */
+export function predictProba(net: Network, X: Matrix, k: Kernels = getKernels()): Float64Array {
   const s = stage(net, X, null, k);
   return forward(s.net, s.X, s.ws, k).slice();
 }

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import type { Dataset } from '../data/dataset.js';
 import type { RunOutput } from '../experiments/run.js';
 import { probabilityGrid } from '../plot/grid.js';
-import { costCurveSpec, datasetSpec, decisionBoundarySpec } from '../plot/specs.js';
+import { costCurveSpec, datasetSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec } from '../plot/specs.js';
+import { RUN_COLORS } from '../plot/palette.js';
+import { forward, stage } from '../nn/network.js';
+import { getKernels } from '../nn/backends.js';
+import { histogram } from '../train/diagnostics.js';
 import { replaceDirAtomic } from './atomic.js';
 import { reportHtml, type HtmlFigure } from './html.js';
 import { composeGrid, type Figure, renderFigure, svgToPng } from './render.js';
@@ -52,77 +56,127 @@ export function plotExtent(d: Dataset): [number, number] {
   return [-r, r];
 }
 
+/** Histograms (20 bins over each layer's range) of every layer's activations on the data. */
+export function activationHistograms(net: RunOutput['initial'], data: Dataset) {
+  const k = getKernels();
+  const s = stage(net, data.X, null, k);
+  forward(s.net, s.X, s.ws, k);
+  return s.ws.A.map((A, l) => {
+    let lo = Infinity, hi = -Infinity;
+    for (const v of A) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
+    return { layer: l + 1, bins: histogram(A, 20, lo, hi) };
+  });
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** A report folder being written: files now, PNGs rasterized in parallel until settle(). */
+class ReportFolder {
+  readonly files: string[] = [];
+  private readonly pngs: Promise<void>[] = [];
+  constructor(private readonly dir: string) {}
+
+  put(name: string, data: string | Uint8Array): void {
+    writeFileSync(join(this.dir, name), data);
+    this.files.push(name);
+  }
+
+  /** Writes the SVG, queues its PNG; returns the figure for the page. */
+  figure(name: string, title: string, fig: Figure): HtmlFigure {
+    this.put(`${name}.svg`, fig.svg);
+    this.files.push(`${name}.png`);
+    this.pngs.push(svgToPng(fig.svg).then((png) => writeFileSync(join(this.dir, `${name}.png`), png)));
+    return { title, svg: fig.svg, png: `${name}.png` };
+  }
+
+  /** Waits for every PNG (all of them, even after a failure, so none writes into a removed folder). */
+  async settle(): Promise<void> {
+    const results = await Promise.allSettled(this.pngs);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+}
 
 /** Writes the report into `dir` (replacing an earlier report there as a whole); returns the files written. */
 export async function writeReport(dir: string, input: ReportInput): Promise<string[]> {
-  const files: string[] = [];
+  let files: string[] = [];
   await replaceDirAtomic(dir, async (tmp) => {
     mkdirSync(tmp, { recursive: true });
-    const put = (name: string, data: string | Uint8Array) => {
-      writeFileSync(join(tmp, name), data);
-      files.push(name);
-    };
-    const pngs: Promise<void>[] = []; // rasterized in parallel, awaited before the folder is swapped in
-    const figure = (name: string, title: string, fig: Figure): HtmlFigure => {
-      put(`${name}.svg`, fig.svg);
-      files.push(`${name}.png`);
-      pngs.push(svgToPng(fig.svg).then((png) => writeFileSync(join(tmp, `${name}.png`), png)));
-      return { title, svg: fig.svg, png: `${name}.png` };
-    };
-    const uniqueNames = new Map<string, number>();
-    const nameOf = (label: string) => {
-      const base = slug(label) || 'run';
-      const n = (uniqueNames.get(base) ?? 0) + 1;
-      uniqueNames.set(base, n);
-      return n > 1 ? `${base}-${n}` : base;
-    };
-
-    const dataFig = figure('dataset', 'The data', renderFigure(datasetSpec(input.train, input.test, 'The data: train (filled) and test (rings)', plotExtent(input.train))));
-
-    const boundaries: Figure[] = [];
-    const extent = plotExtent(input.train);
-    const runFigures: HtmlFigure[] = [];
-    for (const r of input.runs) {
-      const name = nameOf(r.label);
-      const res = r.output.result;
-      runFigures.push(figure(`${name}-cost`, `Cost, ${r.label}`, renderFigure(costCurveSpec([{ label: r.label, points: r.output.trace }], `Cost with ${r.label} (learning rate ${res.learningRate})`))));
-      const points = input.showTest ? input.test : input.train;
-      const title = `${r.short}: train ${pct(res.trainAccuracy)}, test ${pct(res.testAccuracy)}`;
-      const fig = renderFigure(decisionBoundarySpec(probabilityGrid(r.output.network, 120, extent), points, title));
-      boundaries.push(fig);
-      runFigures.push(figure(`${name}-boundary`, `Decision boundary, ${r.label}`, fig));
+    const out = new ReportFolder(tmp);
+    try {
+      composeReport(out, input);
+    } finally {
+      await out.settle();
     }
-
-    const compare: HtmlFigure[] = [];
-    if (input.runs.length > 1) {
-      compare.push(figure('compare-costs', 'Cost curves side by side', renderFigure(costCurveSpec(input.runs.map((r) => ({ label: r.short, points: r.output.trace })), 'Cost curves'))));
-      compare.push(figure('compare-boundaries', 'Decision boundaries side by side', composeGrid(boundaries, Math.min(3, boundaries.length))));
-    }
-
-    put('costs.csv', costsCsv(input.runs));
-    put('results.json', `${JSON.stringify(input.results, null, 2)}\n`);
-    const others = [...files];
-    put('index.html', reportHtml({
-      title: input.title,
-      version: input.version,
-      created: new Date().toISOString(),
-      config: input.config,
-      table: {
-        head: ['Initialization', 'Train accuracy', 'Test accuracy', 'Final cost', 'Training time', 'Verdict'],
-        rows: input.runs.map((r) => {
-          const res = r.output.result;
-          return [r.label, pct(res.trainAccuracy), pct(res.testAccuracy), Number.isFinite(res.finalCost) ? res.finalCost.toPrecision(4) : String(res.finalCost), `${res.seconds.toFixed(2)} s`, r.verdict];
-        }),
-      },
-      sections: [
-        ...(compare.length ? [{ heading: 'Side by side', figures: compare }] : []),
-        { heading: 'Each run', text: 'Cost curves (iterations on x) and decision boundaries: shading is the model\'s probability of label 1 (orange below 0.5, purple above), the black line its 0.5 boundary, rings the training points coloured by their label.', figures: runFigures },
-        { heading: 'The data', figures: [dataFig] },
-      ],
-      files: others,
-    }));
-    await Promise.all(pngs);
+    files = out.files;
   });
   return files;
+}
+
+function composeReport(out: ReportFolder, input: ReportInput): void {
+  const uniqueNames = new Map<string, number>();
+  const nameOf = (label: string) => {
+    const base = slug(label) || 'run';
+    const n = (uniqueNames.get(base) ?? 0) + 1;
+    uniqueNames.set(base, n);
+    return n > 1 ? `${base}-${n}` : base;
+  };
+
+  const dataFig = out.figure('dataset', 'The data', renderFigure(datasetSpec(input.train, input.test, 'The data: train (filled) and test (rings)', plotExtent(input.train))));
+
+  const boundaries: Figure[] = [];
+  const extent = plotExtent(input.train);
+  const runFigures: HtmlFigure[] = [];
+  for (const r of input.runs) {
+    const name = nameOf(r.label);
+    const res = r.output.result;
+    runFigures.push(out.figure(`${name}-cost`, `Cost, ${r.label}`, renderFigure(costCurveSpec([{ label: r.label, points: r.output.trace }], `Cost with ${r.label} (learning rate ${res.learningRate})`))));
+    const points = input.showTest ? input.test : input.train;
+    const title = `${r.short}: train ${pct(res.trainAccuracy)}, test ${pct(res.testAccuracy)}`;
+    const fig = renderFigure(decisionBoundarySpec(probabilityGrid(r.output.network, 120, extent), points, title));
+    boundaries.push(fig);
+    runFigures.push(out.figure(`${name}-boundary`, `Decision boundary, ${r.label}`, fig));
+  }
+
+  // per-layer views: the activations' spread at initialization and after, and their histograms at initialization
+  const stats = (d: RunOutput['result']['diagnostics'][number] | undefined) => (d ? d.layers.map((l) => ({ layer: l.layer, std: l.activation.std, dead: l.activation.dead })) : []);
+  const layerFigures: HtmlFigure[] = [];
+  if (input.runs.every((r) => r.output.result.diagnostics.length)) {
+    const series = input.runs.map((r) => ({ label: r.short, start: stats(r.output.result.diagnostics[0]), end: stats(r.output.result.diagnostics.at(-1)) }));
+    layerFigures.push(out.figure('layers-activation-std', 'Activation spread by layer', renderFigure(layerStatsSpec(series, 'activation std by layer'))));
+    // one small histogram per run and layer, each on its own scale (×10 weights reach hundreds, He stays near 1)
+    const cells = input.runs.flatMap((r, i) => activationHistograms(r.output.initial, input.train).map((h) => renderFigure(histogramSpec(h.bins, `${r.short}, layer ${h.layer}`, RUN_COLORS[i % RUN_COLORS.length]))));
+    layerFigures.push(out.figure('layers-histograms', 'Activations at initialization: a row per run, a column per layer', composeGrid(cells, input.runs[0].output.initial.W.length)));
+  }
+
+  const compare: HtmlFigure[] = [];
+  if (input.runs.length > 1) {
+    compare.push(out.figure('compare-costs', 'Cost curves side by side', renderFigure(costCurveSpec(input.runs.map((r) => ({ label: r.short, points: r.output.trace })), 'Cost curves'))));
+    compare.push(out.figure('compare-boundaries', 'Decision boundaries side by side', composeGrid(boundaries, Math.min(3, boundaries.length))));
+  }
+
+  out.put('costs.csv', costsCsv(input.runs));
+  out.put('results.json', `${JSON.stringify(input.results, null, 2)}\n`);
+  const others = [...out.files];
+  out.put('index.html', reportHtml({
+    title: input.title,
+    version: input.version,
+    created: new Date().toISOString(),
+    config: input.config,
+    table: {
+      head: ['Initialization', 'Train accuracy', 'Test accuracy', 'Final cost', 'Training time', 'Verdict'],
+      rows: input.runs.map((r) => {
+        const res = r.output.result;
+        return [r.label, pct(res.trainAccuracy), pct(res.testAccuracy), Number.isFinite(res.finalCost) ? res.finalCost.toPrecision(4) : String(res.finalCost), `${res.seconds.toFixed(2)} s`, r.verdict];
+      }),
+    },
+    sections: [
+      ...(compare.length ? [{ heading: 'Side by side', figures: compare }] : []),
+      ...(layerFigures.length ? [{ heading: 'Inside the network', text: 'Per-layer statistics on the training data (diagnostics in results.json): how widely each layer\'s activations spread at initialization and after training, and their histograms at initialization.', figures: layerFigures }] : []),
+      { heading: 'Each run', text: 'Cost curves (iterations on x) and decision boundaries: shading is the model\'s probability of label 1 (orange below 0.5, purple above), the black line its 0.5 boundary, rings the training points coloured by their label.', figures: runFigures },
+      { heading: 'The data', figures: [dataFig] },
+    ],
+    files: others,
+  }));
 }

@@ -114,3 +114,55 @@ export function sweepSpec(rows: { init: string; learningRate: number; seed: numb
     ],
   };
 }
+
+export interface LayerSeries {
+  label: string;
+  /** Per layer, at initialization and at the end of training. */
+  start: { layer: number; std: number; dead: number }[];
+  end: { layer: number; std: number; dead: number }[];
+}
+
+/** Activation spread by layer, one line per run, at initialization and at the end (two panels). */
+export function layerStatsSpec(series: LayerSeries[], title: string): PlotSpec {
+  const rows = series.flatMap((s, i) => [
+    ...s.start.map((p) => ({ ...p, when: '1 at initialization', label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })),
+    ...s.end.map((p) => ({ ...p, when: '2 after training', label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })),
+  ]);
+  const positive = rows.filter((r) => r.std > 0).map((r) => r.std);
+  // symlog when the spreads span decades: it keeps a zero (the zeros run) on the chart
+  const log = positive.length > 0 && Math.max(...positive) / Math.min(...positive) > 100;
+  const shown = rows;
+  const layers = [...new Set(rows.map((r) => r.layer))];
+  return {
+    width: 640,
+    height: 320,
+    marginTop: 40,
+    marginRight: 16 + 7 * Math.max(...series.map((s) => s.label.length)),
+    x: { label: 'layer', ticks: layers, tickFormat: 'd' },
+    y: { label: `${title}${log ? ' (symlog scale)' : ''}`, type: log ? 'symlog' : 'linear', grid: true, tickFormat: '~g' },
+    fx: { label: null, tickFormat: (w: unknown) => String(w).slice(2) },
+    marks: [
+      Plot.line(shown, { x: 'layer', y: 'std', z: 'label', stroke: 'color', fx: 'when', strokeWidth: 2 }),
+      Plot.dot(shown, { x: 'layer', y: 'std', stroke: 'color', fx: 'when', r: 3 }),
+      Plot.text(shown.filter((r) => r.layer === layers[layers.length - 1] && r.when.startsWith('2')), { x: 'layer', y: 'std', text: 'label', fill: 'color', fx: 'when', textAnchor: 'start', dx: 8 }),
+    ],
+  };
+}
+
+/** One layer's activation histogram, small (a cell of a grid of them). */
+export function histogramSpec(bins: { x0: number; x1: number; count: number }[], title: string, color = RUN_COLORS[0]): PlotSpec {
+  return {
+    width: 220,
+    height: 150,
+    marginTop: 28,
+    marginLeft: 44,
+    marginRight: 14,
+    x: { label: null, tickFormat: '~s', ticks: 3 },
+    y: { label: null, ticks: 3 },
+    marks: [
+      Plot.text([title], { frameAnchor: 'top', dy: -18, fontSize: 11, fontWeight: 'bold' }),
+      Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'count', fill: color, inset: 0.5 }),
+      Plot.ruleY([0]),
+    ],
+  };
+}

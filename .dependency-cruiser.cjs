@@ -1,0 +1,40 @@
+// The core (rng, data, nn, train, experiments, plot specs, notebook API) runs the same in
+// Node and in the browser: it must not reach for Node's built-ins, the Node-only layer
+// (src/node, src/cli) or the page (web/). Checked by `npm test` (npm run lint:deps).
+const CORE = '^src/(rng|data|nn|train|experiments|plot|notebook|generated)/|^src/(errors|spec|validate|format|index)\\.ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-stays-pure',
+      comment: 'core code must not import Node built-ins',
+      severity: 'error',
+      from: { path: CORE },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-does-not-import-node-or-cli',
+      comment: 'Node-only and CLI code import the core, never the other way',
+      severity: 'error',
+      from: { path: CORE },
+      to: { path: '^src/(node|cli)/' },
+    },
+    {
+      name: 'core-does-not-import-the-page',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^web/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: false, // type-only imports vanish at build time: they make no cycle and no dependency
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};

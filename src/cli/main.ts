@@ -7,6 +7,7 @@ import { registerInitCommand } from './commands/init.js';
 import { registerPredictCommand } from './commands/predict.js';
 import { registerProbeCommands } from './commands/probe.js';
 import { registerSweepCommand } from './commands/sweep.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
 
@@ -25,6 +26,7 @@ function buildProgram(): Command {
   registerPredictCommand(program);
   registerProbeCommands(program);
   registerSweepCommand(program);
+  registerServeCommand(program);
   for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }

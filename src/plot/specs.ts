@@ -30,6 +30,10 @@ export function costCurveSpec(series: CostSeries[], title: string): PlotSpec {
   const rows = series.flatMap((s, i) => s.points.filter((p) => Number.isFinite(p.cost)).map((p) => ({ ...p, label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })));
   const ends = series.map((s, i) => ({ ...s.points[s.points.length - 1], label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })).filter((p) => Number.isFinite(p.cost));
   const type = costScale(rows.map((r) => r.cost));
+  // a flat curve (the zeros run) would otherwise magnify its rounding noise to the full height
+  const lo = Math.min(...rows.map((r) => r.cost));
+  const hi = Math.max(...rows.map((r) => r.cost));
+  const flat = rows.length > 0 && hi - lo <= 1e-6 * Math.abs(hi);
   return {
     width: 640,
     height: 360,
@@ -37,7 +41,7 @@ export function costCurveSpec(series: CostSeries[], title: string): PlotSpec {
     marginRight: series.length > 1 ? 16 + 7 * Math.max(...series.map((s) => s.label.length)) : 20,
     marginLeft: 56,
     x: { label: 'iteration', grid: true },
-    y: { label: type === 'log' ? 'cost (cross-entropy, log scale)' : 'cost (cross-entropy)', type, grid: true, tickFormat: '~g' },
+    y: { label: type === 'log' ? 'cost (cross-entropy, log scale)' : 'cost (cross-entropy)', type, grid: true, tickFormat: '~g', ...(flat ? { domain: [0, 2 * hi || 1] } : {}) },
     marks: [
       titleMark(title),
       Plot.line(rows, { x: 'iteration', y: 'cost', z: 'label', stroke: 'color', strokeWidth: 2 }),

@@ -14,6 +14,8 @@ import { type DiagnosticsPoint, layerStats } from './diagnostics.js';
 
 export interface CostPoint {
   iteration: number;
+  /** On `testData`, at traced iterations when it was given. */
+  testCost?: number;
   /** Cross-entropy computed from the logits (finite whenever the logits are). */
   cost: number;
   /** The notebook's formula on the probabilities; only when asked for (may be Infinity). */
@@ -27,6 +29,8 @@ export interface TrainOptions {
   recordEvery: number;
   /** Also keep the cost every `traceEvery` iterations in `trace` (for plots; default: only the records). */
   traceEvery?: number;
+  /** Also trace the cost on this data (a test set), at the same iterations as `trace`. */
+  testData?: Dataset;
   /** Per-layer statistics (activations, gradients, weights) at iteration 0 and every `diagnosticsEvery` after (0: none). */
   diagnosticsEvery?: number;
   /** Also compute the notebook's naive cost at each record. */
@@ -105,6 +109,7 @@ export class Trainer {
   private readonly params: Float64Array[];
   private readonly start = performance.now();
   private readonly traceEvery: number;
+  private readonly test?: { X: Matrix; Y: Matrix; ws: Workspace };
   // mini-batches (absent for full-batch gradient descent)
   private readonly batch?: { size: number; seed: number; X: Matrix[]; Y: Matrix[]; ws: Workspace[]; order: number[]; epoch: number; offset: number };
   readonly costs: CostPoint[] = [];
@@ -127,8 +132,10 @@ export class Trainer {
     const rest = B ? m % B : 0;
     const batchFloats = B ? Workspace.floats(dims, B) + (B * (dims[0] + 1)) + (rest ? Workspace.floats(dims, rest) + rest * (dims[0] + 1) : 0) : 0;
     const optimizerFloats = (o.optimizer?.name === 'adam' ? 2 : o.optimizer?.name === 'momentum' ? 1 : 0) * parameterCount(dims);
+    const mt = o.testData?.X.cols ?? 0;
+    const testFloats = mt ? Workspace.floats(dims, mt) + mt * (dims[0] + 1) : 0;
     // one arena per run: weights, data, buffers and optimizer state side by side, allocated once
-    const staged = stage(target, data.X, data.Y, this.k, batchFloats + optimizerFloats);
+    const staged = stage(target, data.X, data.Y, this.k, batchFloats + optimizerFloats + testFloats);
     this.net = staged.net;
     this.X = staged.X;
     this.Y = staged.Y as Matrix;
@@ -136,6 +143,14 @@ export class Trainer {
     this.copyBack = staged.copyBack;
     this.params = this.net.W.flatMap((w, l) => [w.data, this.net.b[l].data]);
     this.optimizer = createOptimizer(o.optimizer ?? { name: 'gd' }, sizes, staged.alloc);
+    if (o.testData) {
+      const T = o.testData;
+      const X = new Matrix(T.X.rows, T.X.cols, staged.alloc(T.X.data.length));
+      X.data.set(T.X.data);
+      const Y = new Matrix(1, T.Y.cols, staged.alloc(T.Y.cols));
+      Y.data.set(T.Y.data);
+      this.test = { X, Y, ws: new Workspace(dims, T.X.cols, staged.alloc) };
+    }
     if (B) {
       const counts = rest ? [B, rest] : [B];
       this.batch = {
@@ -157,6 +172,11 @@ export class Trainer {
 
   get iteration(): number {
     return this.i;
+  }
+
+  /** The weights as they are now (the run's own copy in its arena: read it, do not keep it). */
+  get current(): Network {
+    return this.net;
   }
 
   /** Stops the run where it is (it can still be finished). */
@@ -244,8 +264,17 @@ export class Trainer {
       this.costs.push(point);
       this.o.onRecord?.(point);
     }
-    if (traced && Number.isFinite(cost)) this.trace.push({ iteration: i, cost });
+    if (traced && Number.isFinite(cost)) this.trace.push(this.withTest({ iteration: i, cost }));
     return true;
+  }
+
+  /** Adds the cost on the test data, when there is some. */
+  private withTest(p: CostPoint): CostPoint {
+    if (this.test) {
+      forward(this.net, this.test.X, this.test.ws, this.k);
+      p.testCost = stableCrossEntropy(this.test.ws.logits, this.test.Y.data, this.test.X.cols);
+    }
+    return p;
   }
 
   /** Ends the run: the final cost, the weights copied back into the network trained. */
@@ -254,7 +283,7 @@ export class Trainer {
     if (this.stopReason !== 'diverged') {
       finalCost = this.fullCost();
       if (!Number.isFinite(finalCost) || !isFiniteNetwork(this.net)) this.diverged(this.i);
-      else this.trace.push({ iteration: this.i, cost: finalCost });
+      else this.trace.push(this.withTest({ iteration: this.i, cost: finalCost }));
     }
     if (this.stopReason === 'diverged') finalCost = this.costs.length ? this.costs[this.costs.length - 1].cost : NaN;
     this.copyBack();
@@ -289,7 +318,7 @@ export async function trainAsync(target: Network, data: Dataset, o: TrainOptions
   while (!t.done) {
     const until = performance.now() + slice;
     while (!t.advance(chunk) && performance.now() < until);
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 0)); // a macrotask: lets signals and messages in (Node and browsers alike)
     if (o.shouldStop?.()) t.interrupt();
   }
   return t.finish();

@@ -1,0 +1,138 @@
+// The web lab in a real Chromium (Debian's, driven by playwright-core) against the served
+// build: the lesson lands on the notebook's numbers, the lab trains, URLs replay, CSVs load
+// or are refused on the page, nothing errs in the console, nothing leaves 127.0.0.1.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ref } from './helpers.js';
+
+const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+let server: ChildProcess;
+let base = '';
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  base = await new Promise<string>((resolve, reject) => {
+    server.stdout!.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  expect(existsSync('/usr/bin/chromium'), 'Debian chromium is needed: apt-get install -y chromium').toBe(true);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function open(query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`); });
+  await page.goto(`${base}${query}`);
+  return page;
+}
+
+async function labRun(page: Page): Promise<string[]> {
+  await page.click('#b-play');
+  await page.waitForSelector('#status[data-done="true"]', { state: 'attached', timeout: 60_000 });
+  return page.$$eval('.run-accuracy', (ps) => ps.map((p) => p.textContent ?? ''));
+}
+
+async function historyCsv(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#x-history')]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+describe('web lab', () => {
+  it('lesson: the three runs show the notebook\'s accuracies', async () => {
+    const page = await open();
+    const got: Record<string, [number, number]> = {};
+    for (const init of ['zeros', 'random', 'he']) {
+      await page.click(`button[data-init="${init}"]`);
+      const sel = `#lesson-${init} .numbers[data-done="true"]`;
+      await page.waitForSelector(sel, { timeout: 60_000 });
+      got[init] = [Number(await page.getAttribute(sel, 'data-train')), Number(await page.getAttribute(sel, 'data-test'))];
+    }
+    expect(got).toEqual({ zeros: [0.5, 0.5], random: [0.83, 0.86], he: [ref.runs.he.train_accuracy, 0.96] });
+    expect(await page.isVisible('#lesson-table')).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}web-lesson.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('lab: zeros gives a flat cost; the view is captured', async () => {
+    const page = await open('?view=lab&inits=zeros,he&it=2000');
+    const acc = await labRun(page);
+    expect(acc[0]).toMatch(/^zeros: iteration 2000, train accuracy 50\.0%/);
+    const rows = (await historyCsv(page)).trim().split('\n').slice(1).map((l) => l.split(','));
+    const zeros = rows.filter((r) => r[0] === 'zeros').map((r) => Number(r[2]));
+    expect(zeros.length).toBeGreaterThan(100);
+    for (const c of zeros) expect(Math.abs(c - Math.LN2)).toBeLessThan(1e-9);
+    const he = rows.filter((r) => r[0] === 'he').map((r) => Number(r[2]));
+    expect(he.at(-1)!).toBeLessThan(he[0] - 0.1);
+    await page.screenshot({ path: `${ARTIFACTS}web-lab.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('a URL round trip reproduces the numbers', async () => {
+    const query = '?view=lab&data=moons%3An%3D200%2Cnoise%3D0.1%2Cseed%3D4&hidden=8%2C8&act=tanh&inits=glorot-uniform%2Corthogonal&seed=7&opt=adam&lr=0.01&it=1500&bs=32';
+    const first = await open(query);
+    const a = await labRun(first);
+    const ha = await historyCsv(first);
+    const shared = await first.getAttribute('#share-link', 'href');
+    await first.close();
+    const second = await open(new URL(shared!).search);
+    const b = await labRun(second);
+    expect(b).toEqual(a);
+    expect(await historyCsv(second)).toBe(ha);
+    await second.close();
+  });
+
+  it('a CSV file trains; a malformed one shows its error on the page', async () => {
+    const page = await open('?view=lab&it=300');
+    const rows = Array.from({ length: 80 }, (_, i) => `${Math.cos(i)},${Math.sin(i) * (i % 2 ? 0.4 : 1)},${i % 2}`);
+    await page.setInputFiles('#f-csv', { name: 'rings.csv', mimeType: 'text/csv', buffer: Buffer.from(`x1,x2,label\n${rows.join('\n')}\n`) });
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('80 examples'));
+    const acc = await labRun(page);
+    expect(acc[0]).toMatch(/iteration 300/);
+    await page.setInputFiles('#f-csv', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('1,2,0\n3,x,1\n') });
+    await page.waitForFunction(() => document.getElementById('err-csv')!.textContent !== '');
+    expect(await page.textContent('#err-csv')).toBe('bad.csv:2:3: "x" is not a number');
+    await page.close();
+  });
+
+  it('URL state is validated, never evaluated: bad values are named next to their control', async () => {
+    const page = await open('?view=lab&data=javascript%3Aalert(1)&lr=-1&inits=bogus&hidden=10%2Cx&seed=99999999999');
+    expect(await page.textContent('#err-data')).toMatch(/dataset spec "javascript:alert\(1\)": "alert\(1\)" is not key=value/);
+    expect(await page.textContent('#err-lr')).toMatch(/lr: must be at least/);
+    expect(await page.textContent('#err-inits')).toMatch(/unknown initialization "bogus"/);
+    expect(await page.textContent('#err-hidden')).toMatch(/must be sizes like 10,5/);
+    expect(await page.textContent('#err-seed')).toMatch(/must be at most 4294967295/);
+    await page.close();
+  });
+
+  it('no console errors and no request left 127.0.0.1 in any test', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('initlab serve', () => {
+  it('serves the built files only, GET/HEAD only, with a CSP that forbids other origins', async () => {
+    const ok = await fetch(base);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    for (const path of ['../package.json', '%2e%2e/%2e%2e/package.json', '..%2f..%2fpackage.json', 'assets/../../../etc/passwd', '%00']) {
+      const r = await fetch(`${base}${path}`);
+      expect(r.status, path).toBe(404);
+    }
+    expect((await fetch(base, { method: 'POST', body: 'x' })).status).toBe(405);
+    expect((await fetch(base, { method: 'HEAD' })).status).toBe(200);
+  });
+});

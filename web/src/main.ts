@@ -1,0 +1,293 @@
+// The web lab: a lesson that retells the notebook, and a lab to try any setup. Training
+// runs in a Web Worker on initlab's float64 core; the charts are the report's plot specs.
+import './style.css';
+import * as Comlink from 'comlink';
+import { parseCsv } from '../../src/data/csv.js';
+import { datasets } from '../../src/data/registry.js';
+import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
+import { activations } from '../../src/nn/activations.js';
+import { initializerNames } from '../../src/nn/initializers.js';
+import { parseSpec } from '../../src/spec.js';
+import { boundaries, costChart, type History, layers } from './charts.js';
+import type { DataSummary, JobConfig, RunUpdate } from './job.js';
+import { download, pngOf, svgText } from './exports.js';
+import { DEFAULT_STATE, type FieldErrors, type LabState, readState, writeState } from './url-state.js';
+import type { WorkerApi } from './worker.js';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const worker = Comlink.wrap<WorkerApi>(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+// ---------------------------------------------------------------- views and URL
+const initial = readState(location.search);
+let state: LabState = initial.state;
+
+function showView(view: LabState['view']): void {
+  state.view = view;
+  for (const v of ['lesson', 'lab'] as const) {
+    $(v).hidden = v !== view;
+    $(`tab-${v}`).setAttribute('aria-selected', String(v === view));
+  }
+  syncUrl();
+}
+$('tab-lesson').addEventListener('click', () => showView('lesson'));
+$('tab-lab').addEventListener('click', () => showView('lab'));
+document.querySelector('nav')!.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+    const next = state.view === 'lesson' ? 'lab' : 'lesson';
+    showView(next);
+    $(`tab-${next}`).focus();
+  }
+});
+
+function syncUrl(): void {
+  const q = writeState(state);
+  history.replaceState(null, '', q ? `?${q}` : location.pathname);
+  ($('share-link') as HTMLAnchorElement).href = location.href;
+}
+
+// ---------------------------------------------------------------- one training at a time
+let busy: Promise<void> | null = null;
+let data: DataSummary | null = null;
+
+async function train(config: JobConfig, speed: number, onUpdate: (u: RunUpdate[]) => void, startPaused = false): Promise<void> {
+  data = await worker.load(config);
+  await worker.setSpeed(speed);
+  const run = worker.play(Comlink.proxy(onUpdate));
+  if (startPaused) await worker.pause();
+  busy = run;
+  await run;
+}
+
+// ---------------------------------------------------------------- lesson
+const lessonResults = new Map<string, RunUpdate>();
+const VERDICTS: Record<string, string> = { zeros: 'fails to break symmetry', random: 'weights too large: slow, saturated start', he: 'works well' };
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson')) {
+  button.addEventListener('click', async () => {
+    const init = button.dataset.init!;
+    const out = $(`lesson-${init}`);
+    out.replaceChildren();
+    const cost = document.createElement('div');
+    const boundary = document.createElement('div');
+    const numbers = document.createElement('p');
+    numbers.className = 'numbers';
+    out.append(cost, boundary, numbers);
+    const lessonCurve: History = { [init]: [] };
+    const config: JobConfig = { train: NOTEBOOK_TRAIN_SPEC, test: NOTEBOOK_TEST_SPEC, layers: NOTEBOOK_DEFAULTS.layers, activation: 'relu', inits: [init], seed: 3, scale: 10, optimizer: 'gd', learningRate: 0.01, iterations: 15000, batchSize: 0, printEvery: 1000 };
+    button.disabled = true;
+    try {
+      await train(config, 1500, (updates) => {
+        const u = updates[0];
+        lessonCurve[init].push(...u.curve);
+        frame(() => {
+          costChart(lessonCurve, cost, `Cost with ${init}`);
+          boundaries([u], data!, boundary);
+          numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}`;
+          numbers.dataset.train = String(u.trainAccuracy);
+          numbers.dataset.test = String(u.testAccuracy);
+          numbers.dataset.done = String(u.done);
+        });
+        if (u.done) lessonResults.set(init, u);
+      });
+    } finally {
+      button.disabled = false;
+    }
+    if (lessonResults.size === 3) {
+      $('lesson-summary').hidden = false;
+      const body = $('lesson-table').querySelector('tbody')!;
+      body.replaceChildren(...['zeros', 'random', 'he'].map((i) => {
+        const r = lessonResults.get(i)!;
+        const tr = document.createElement('tr');
+        for (const c of [i, pct(r.trainAccuracy), pct(r.testAccuracy), VERDICTS[i]]) tr.append(Object.assign(document.createElement('td'), { textContent: c }));
+        return tr;
+      }));
+    }
+  });
+}
+
+// one render per animation frame, whatever the rate of updates
+let pending: (() => void) | null = null;
+function frame(f: () => void): void {
+  if (!pending) requestAnimationFrame(() => { const g = pending; pending = null; g?.(); });
+  pending = f;
+}
+
+// ---------------------------------------------------------------- lab controls
+const field = <T extends HTMLInputElement | HTMLSelectElement>(id: string) => $(id) as T;
+const select = field<HTMLSelectElement>('f-dataset');
+for (const name of Object.keys(datasets)) select.append(new Option(name, name));
+for (const name of Object.keys(activations)) field<HTMLSelectElement>('f-act').append(new Option(name, name));
+const checks = $('f-inits');
+for (const name of initializerNames().filter((n) => n !== 'lsuv' || true)) {
+  const label = document.createElement('label');
+  const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: name, name: 'init' });
+  label.append(box, name);
+  checks.append(label);
+}
+let csv: { name: string; text: string } | null = null;
+
+function showForm(s: LabState): void {
+  field('f-data').value = s.data;
+  const { name, params } = parseSpec(s.data, 'dataset');
+  select.value = name;
+  field('f-n').value = params.n ?? '';
+  field('f-noise').value = params.noise ?? '';
+  field('f-dseed').value = params.seed ?? '';
+  field('f-hidden').value = s.hidden.join(',');
+  field('f-act').value = s.act.split(',')[0];
+  const names = new Set(initializerNames());
+  for (const box of checks.querySelectorAll<HTMLInputElement>('input')) box.checked = s.inits.includes(box.value);
+  field('f-initspec').value = s.inits.filter((i) => !names.has(i)).join(',');
+  field('f-seed').value = String(s.seed);
+  field('f-scale').value = String(s.scale);
+  field('f-opt').value = s.opt.split(':')[0];
+  field('f-lr').value = String(s.lr);
+  field('f-it').value = String(s.it);
+  field('f-bs').value = String(s.bs);
+  field('f-speed').value = String(s.speed);
+  $('speed-value').textContent = `${s.speed} iterations per step`;
+}
+
+function showErrors(errors: FieldErrors): void {
+  const at: Record<string, string> = { data: 'err-data', test: 'err-data', hidden: 'err-hidden', act: 'err-act', inits: 'err-inits', seed: 'err-seed', lr: 'err-lr', it: 'err-lr', bs: 'err-lr', opt: 'err-lr', scale: 'err-seed', speed: 'err-lr', view: 'err-data' };
+  for (const id of new Set(Object.values(at))) $(id).textContent = '';
+  for (const [k, m] of Object.entries(errors)) $(at[k]).textContent = `${k}: ${m}`;
+}
+
+/** The form as a state, checked by the same reader as URLs; errors shown beside their controls. */
+function readForm(): { state: LabState; errors: FieldErrors } {
+  const spec = (() => {
+    const { name } = parseSpec(field('f-data').value || select.value, 'dataset');
+    const parts = [['n', field('f-n').value], ['noise', field('f-noise').value], ['seed', field('f-dseed').value]].filter(([, v]) => v !== '');
+    return name === select.value && parts.length ? `${name}:${parts.map(([k, v]) => `${k}=${v}`).join(',')}` : select.value;
+  })();
+  const boxes = [...checks.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
+  const extra = field('f-initspec').value.trim();
+  const p = new URLSearchParams({
+    view: 'lab', data: spec, test: state.test, hidden: field('f-hidden').value, act: field('f-act').value,
+    inits: [...boxes, ...(extra ? [extra] : [])].join(','), seed: field('f-seed').value, scale: field('f-scale').value,
+    opt: field('f-opt').value, lr: field('f-lr').value, it: field('f-it').value, bs: field('f-bs').value, speed: field('f-speed').value,
+  });
+  return readState(p.toString());
+}
+
+function onFormChange(): void {
+  const { state: s, errors } = readForm();
+  showErrors(errors);
+  if (!Object.keys(errors).length) {
+    state = s;
+    field('f-data').value = s.data;
+    $('speed-value').textContent = `${s.speed} iterations per step`;
+    syncUrl();
+    void worker.setSpeed(s.speed);
+  }
+}
+select.addEventListener('change', () => { field('f-data').value = select.value; field('f-n').value = ''; field('f-noise').value = ''; field('f-dseed').value = ''; csv = null; onFormChange(); });
+$('controls').addEventListener('change', (e) => { if ((e.target as HTMLElement).id !== 'f-dataset' && (e.target as HTMLElement).id !== 'f-csv') onFormChange(); });
+$('controls').addEventListener('input', (e) => { if ((e.target as HTMLElement).id === 'f-speed') onFormChange(); });
+
+// ---------------------------------------------------------------- CSV files
+async function takeCsv(file: File): Promise<void> {
+  $('err-csv').textContent = '';
+  if (file.size > 20 * 1024 * 1024) {
+    $('err-csv').textContent = `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MB; the lab reads CSV files up to 20 MB`;
+    return;
+  }
+  const text = await file.text();
+  try {
+    const d = parseCsv(text, file.name);
+    csv = { name: file.name, text };
+    $('status').textContent = `${file.name}: ${d.X.cols} examples, ${d.X.rows} features`;
+    field('f-hidden').value = state.hidden.join(',');
+  } catch (e) {
+    csv = null;
+    $('err-csv').textContent = (e as Error).message;
+  }
+}
+field<HTMLInputElement>('f-csv').addEventListener('change', (e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void takeCsv(f); });
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); const f = e.dataTransfer?.files[0]; if (f) void takeCsv(f); });
+
+// ---------------------------------------------------------------- lab runs
+let curves: History = {};
+let lastUpdates: RunUpdate[] = [];
+const firstDiagnostics = new Map<string, RunUpdate['diagnostics']>();
+let loadedKey = '';
+
+function configOf(s: LabState, features: number): JobConfig {
+  return {
+    train: csv ? csv.text : s.data, csv: !!csv, test: s.test, layers: [features, ...s.hidden, 1], activation: s.act, inits: s.inits, seed: s.seed, scale: s.scale,
+    optimizer: s.opt, learningRate: s.lr, iterations: s.it, batchSize: s.bs, printEvery: Math.max(1, Math.min(1000, Math.floor(s.it / 15))),
+  };
+}
+
+function onLabUpdate(updates: RunUpdate[]): void {
+  for (const u of updates) {
+    (curves[u.init] ??= []).push(...u.curve);
+    if (!firstDiagnostics.has(u.init) && u.diagnostics) firstDiagnostics.set(u.init, u.diagnostics);
+  }
+  lastUpdates = updates;
+  frame(() => {
+    costChart(curves, $('cost-chart'));
+    $('accuracy').replaceChildren(...updates.map((u) => Object.assign(document.createElement('p'), {
+      className: 'run-accuracy', textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}${u.done ? ' (done)' : ''}`,
+    })));
+    boundaries(updates, data!, $('boundaries'));
+    layers(updates, firstDiagnostics, $('layers-chart'), $('histograms'));
+    $('status').dataset.iteration = String(Math.min(...updates.map((u) => u.iteration)));
+    $('status').dataset.done = String(updates.every((u) => u.done));
+  });
+}
+
+async function start(paused: boolean): Promise<void> {
+  const { errors } = readForm();
+  showErrors(errors);
+  if (Object.keys(errors).length) return;
+  const features = csv ? parseCsv(csv.text, csv.name).X.rows : 2;
+  const config = configOf(state, features);
+  const key = JSON.stringify(config);
+  if (key === loadedKey && busy) {
+    if (paused) await worker.step(state.speed);
+    else await worker.resume();
+    return;
+  }
+  loadedKey = key;
+  curves = {};
+  firstDiagnostics.clear();
+  $('status').textContent = '';
+  try {
+    await train(config, state.speed, onLabUpdate, paused);
+  } catch (e) {
+    $('err-data').textContent = (e as Error).message.replace(/^Error: /, '');
+    loadedKey = '';
+  }
+}
+$('b-play').addEventListener('click', () => void start(false));
+$('b-pause').addEventListener('click', () => void worker.pause());
+$('b-step').addEventListener('click', async () => { if (!busy || !loadedKey) { void start(true); await worker.step(state.speed); } else await worker.step(state.speed); });
+$('b-reset').addEventListener('click', () => {
+  loadedKey = '';
+  busy = null;
+  curves = {};
+  firstDiagnostics.clear();
+  for (const id of ['cost-chart', 'boundaries', 'layers-chart', 'histograms', 'accuracy']) $(id).replaceChildren();
+  void worker.load(configOf(state, csv ? parseCsv(csv.text).X.rows : 2)).catch(() => {});
+});
+
+// ---------------------------------------------------------------- exports
+$('x-model').addEventListener('click', async () => { if (lastUpdates[0]) download(`${lastUpdates[0].init}-model.json`, await worker.exportModel(lastUpdates[0].init), 'application/json'); });
+$('x-history').addEventListener('click', () => {
+  const rows = Object.entries(curves).flatMap(([init, pts]) => pts.map((p) => `${init},${p.iteration},${p.train},${Number.isFinite(p.test) ? p.test : ''}`));
+  download('history.csv', `init,iteration,train_cost,test_cost\n${rows.join('\n')}\n`, 'text/csv');
+});
+$('x-svg').addEventListener('click', () => { for (const [i, svg] of [...document.querySelectorAll<SVGSVGElement>('#views svg')].entries()) download(`chart-${i + 1}.svg`, svgText(svg), 'image/svg+xml'); });
+$('x-png').addEventListener('click', async () => { const svg = document.querySelector<SVGSVGElement>('#cost-chart svg'); if (svg) download('cost.png', await pngOf(svg), 'image/png'); });
+
+// ---------------------------------------------------------------- start
+showForm(state);
+showErrors(initial.errors);
+showView(state.view);
+(window as unknown as { initlab: unknown }).initlab = { ready: true, defaults: DEFAULT_STATE };

@@ -11,8 +11,11 @@ net.W.forEach((w, l) => w.data.set(M(`W${l + 1}`).data));
 net.b.forEach((b, l) => b.data.set(M(`b${l + 1}`).data));
 const iters = Number(process.env.ITERS ?? d.num_iterations);
 const data = { X: M('X'), Y: M('Y') };
-const r = train(net, data, { learningRate: d.learning_rate, iterations: iters, recordEvery: d.print_every, naiveLoss: true, kernels });
+// the heap at each record after the first: flat when nothing is allocated per iteration
+const heap = [];
+const r = train(net, data, { learningRate: d.learning_rate, iterations: iters, recordEvery: d.print_every, naiveLoss: true, kernels, onRecord: (p) => { if (p.iteration > 0) { globalThis.gc?.(); heap.push(process.memoryUsage().heapUsed); } } });
 for (const c of r.costs) console.log(`Cost after iteration ${c.iteration}: ${pyFloat(c.naiveCost)}`);
 console.log(`train accuracy: ${accuracy(net, data)}`);
 console.log(`test accuracy: ${accuracy(net, { X: M('test_X'), Y: M('test_Y') })}`);
+if (heap.length > 1) console.log(`heap_growth_kb: ${((heap.at(-1) - heap[0]) / 1024).toFixed(1)} (over ${heap.length} records)`);
 console.log(`train_loop_seconds: ${r.seconds.toFixed(6)} (${((r.seconds / iters) * 1e6).toFixed(3)} us/iter)`);

@@ -89,6 +89,28 @@ if (hasNumpy) {
   console.log(`whole process: initlab ${fmt(median(a))} s, numpy ${fmt(median(b))} s → ${fmt(median(ratios))}×`);
 }
 
+// ---- 2b. wide nets, the depth probe, sweeps, memory -----------------------------------------
+const gflop = 2 * 3 * 2000 * [2, 256, 256, 256, 1].slice(1).reduce((acc, n, l, a) => acc + n * [2, 256, 256, 256][l], 0);
+const wide = { initlab: median(Array.from({ length: N }, () => Number(run('node', [join(here, 'wide.mjs')]).out.match(/ms_per_iter: ([\d.]+)/)[1]))) };
+if (hasNumpy) wide.numpy = median(Array.from({ length: N }, () => Number(run(PY, [join(peers, 'numpy_wide.py')], { env: { ...process.env, ITERS: '20' } }).out.match(/ms_per_iter: ([\d.]+)/)[1])));
+const gflops = (ms) => gflop / (ms / 1000) / 1e9;
+console.log(`wide nets: initlab ${fmt(gflops(wide.initlab))} GFLOP/s${wide.numpy ? `, numpy ${fmt(gflops(wide.numpy))}` : ''}`);
+const probeArgs = ['probe', '--init', 'random', '--scale', '0.01', '--activation', 'tanh', '--json'];
+const probeTimes = { initlab: median(Array.from({ length: N }, () => run('node', [join(root, 'bin', 'initlab.js'), ...probeArgs]).wall)) };
+if (hasNumpy) probeTimes.numpy = median(Array.from({ length: N }, () => run(PY, [join(peers, 'numpy_probe.py')]).wall));
+console.log(`probe: initlab ${fmt(probeTimes.initlab)} s${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s` : ''} (whole processes)`);
+const sweepArgs = (w) => [join(root, 'bin', 'initlab.js'), 'sweep', '--seeds', '1-8', '--iterations', '4000', '--workers', String(w), '--no-report', '--quiet', '--json'];
+const sweep1 = median(Array.from({ length: Math.min(N, 3) }, () => JSON.parse(run('node', sweepArgs(1)).out).seconds));
+const sweep2 = median(Array.from({ length: Math.min(N, 3) }, () => JSON.parse(run('node', sweepArgs(2)).out).seconds));
+console.log(`sweep: 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s → ${fmt(sweep1 / sweep2)}×`);
+let peakMb = null;
+if (existsSync('/usr/bin/time')) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', 'node', join(root, 'bin', 'initlab.js'), '--json', '--no-report'], { encoding: 'utf8', env });
+  peakMb = Number(r.stderr.trim().split('\n').at(-1)) / 1024;
+}
+const heapLine = run('node', ['--expose-gc', join(here, 'initlab_loop.mjs'), 'wasm']).out.match(/heap_growth_kb: ([-\d.]+)/);
+console.log(`memory: peak ${peakMb ? fmt(peakMb) : '?'} MB, heap growth over the loop ${heapLine ? heapLine[1] : '?'} kB`);
+
 // ---- 3. what the report adds, and start-up --------------------------------------------------
 const out = mkdtempSync(join(tmpdir(), 'initlab-bench-'));
 const withReport = [], without = [], extra = [];
@@ -111,6 +133,9 @@ const results = {
   loop: loopRows, wholeProcess: processRows,
   report: { withReport: median(withReport), without: median(without), added: median(extra), addedMin: Math.min(...extra), addedMax: Math.max(...extra) },
   helpMs: median(helpTimes) * 1000, notes,
+  wide: { ...wide, gflopPerIter: gflop / 1e9, initlabGflops: gflops(wide.initlab), numpyGflops: wide.numpy ? gflops(wide.numpy) : null },
+  probe: probeTimes, sweep: { oneWorker: sweep1, twoWorkers: sweep2, speedup: sweep1 / sweep2 },
+  memory: { peakMb, heapGrowthKb: heapLine ? Number(heapLine[1]) : null },
 };
 const md = [
   `# Benchmark results`,
@@ -128,6 +153,13 @@ const md = [
   '| peer | initlab s (min–max) | peer s | initlab is faster by |',
   '| --- | --- | --- | --- |',
   ...processRows.map((r) => `| ${r.name} | ${fmt(r.initlab)} (${fmt(r.initlabMin)}–${fmt(r.initlabMax)}) | ${fmt(r.peer)} | ${fmt(r.ratio)}× |`),
+  '',
+  '## Wide nets, depth probe, sweeps, memory',
+  '',
+  `- Wide nets ([2, 256, 256, 256, 1], 2,000 points, full batch): initlab ${fmt(results.wide.initlabGflops)} GFLOP/s (${fmt(wide.initlab)} ms/iter)${wide.numpy ? `, numpy ${fmt(results.wide.numpyGflops)} GFLOP/s (${fmt(wide.numpy)} ms/iter): initlab reaches ${fmt(results.wide.initlabGflops / results.wide.numpyGflops)} of numpy` : ''}.`,
+  `- Depth probe (10 tanh layers of 500, 1,000 samples), whole process: initlab ${fmt(probeTimes.initlab)} s${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s (${fmt(probeTimes.initlab / probeTimes.numpy)}× numpy's time)` : ''}.`,
+  `- Sweep (3 initializers × 8 seeds, 4,000 iterations): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweep1 / sweep2)}× the throughput.`,
+  `- Memory: the notebook run peaks at ${peakMb ? fmt(peakMb) : '?'} MB (RSS); the heap (collected before each reading) grows ${heapLine ? heapLine[1] : '?'} kB over the 15,000-iteration loop (the recorded costs themselves).`,
   '',
   '## Report and start-up',
   '',

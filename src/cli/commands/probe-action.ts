@@ -27,8 +27,11 @@ export function runProbe(flags: ProbeFlags): void {
     return;
   }
   process.stdout.write(`${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}, ${flags.activation}, ${f.depth} layers of ${f.width} units, ${f.samples} samples, seed ${f.seed}\n`);
-  process.stdout.write('layer        mean          std\n');
-  for (const l of r.layers) process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(Math.max(0, Math.min(40, Math.round(10 * (Math.log10(l.std) + 4)))))}\n`);
+  process.stdout.write('layer        mean          std  (bar: log of std, between the smallest and the largest)\n');
+  const logs = r.layers.map((l) => Math.log10(Math.max(l.std, 1e-300)));
+  const lo = Math.min(...logs);
+  const span = Math.max(...logs) - lo || 1;
+  r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
 }
 
 const gradSchema = z.object({

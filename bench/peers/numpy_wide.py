@@ -1,0 +1,32 @@
+#!/usr/bin/python3
+"""numpy on a wide net: [2, 256, 256, 256, 1], 2,000 points, full batch, He, plain GD
+(forward, backward, update; no cost), as initlab's bench/wide.mjs does. Prints ms/iter."""
+import os, time
+import numpy as np
+
+dims = [2, 256, 256, 256, 1]
+m = 2000
+rs = np.random.RandomState(0)
+X = rs.randn(2, m)
+Y = (rs.rand(1, m) > 0.5).astype(float)
+np.random.seed(1)
+p = [[np.random.randn(dims[l], dims[l - 1]) * np.sqrt(2.0 / dims[l - 1]), np.zeros((dims[l], 1))] for l in range(1, len(dims))]
+iters = int(os.environ.get("ITERS", 20))
+
+def step():
+    A = [X]
+    for l, (W, b) in enumerate(p):
+        z = np.dot(W, A[-1]) + b
+        A.append(1 / (1 + np.exp(-z)) if l == len(p) - 1 else np.maximum(0, z))
+    dz = 1.0 / m * (A[-1] - Y)
+    for l in range(len(p) - 1, -1, -1):
+        dW = np.dot(dz, A[l].T); db = np.sum(dz, axis=1, keepdims=True)
+        if l > 0:
+            dz = np.multiply(np.dot(p[l][0].T, dz), A[l] > 0)
+        p[l][0] -= 0.01 * dW; p[l][1] -= 0.01 * db
+
+step()
+t = time.perf_counter()
+for _ in range(iters):
+    step()
+print("ms_per_iter: %.3f" % ((time.perf_counter() - t) / iters * 1000))

@@ -1,0 +1,14 @@
+// initlab on a wide net, the same work as peers/numpy_wide.py: [2, 256, 256, 256, 1],
+// 2,000 points, full batch, He, gradient descent. Prints ms/iter (ITERS=N, default 20).
+import { Matrix, getKernels, initializeNetwork, initializers, train, RandomState } from '../dist/index.js';
+
+const m = 2000;
+const dims = [2, 256, 256, 256, 1];
+const rs = new RandomState(0);
+const X = new Matrix(2, m, rs.randn(2 * m));
+const Y = new Matrix(1, m, Float64Array.from(rs.randomSample(m), (u) => (u > 0.5 ? 1 : 0)));
+const iters = Number(process.env.ITERS ?? 20);
+const kernels = getKernels(process.argv[2] ?? 'wasm');
+train(initializeNetwork(dims, initializers.he, { seed: 1 }), { X, Y }, { learningRate: 0.01, iterations: 1, recordEvery: 1000, kernels }); // warm-up
+const r = train(initializeNetwork(dims, initializers.he, { seed: 1 }), { X, Y }, { learningRate: 0.01, iterations: iters, recordEvery: 1_000_000, kernels });
+console.log(`ms_per_iter: ${((r.seconds / iters) * 1000).toFixed(3)}`);

@@ -4,12 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../data/dataset.js';
 import type { RunOutput } from '../experiments/run.js';
-import { probabilityGrid } from '../plot/grid.js';
+import { plotExtent, probabilityGrid } from '../plot/grid.js';
 import { costCurveSpec, datasetSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec } from '../plot/specs.js';
 import { RUN_COLORS } from '../plot/palette.js';
-import { forward, stage } from '../nn/network.js';
 import { getKernels } from '../nn/backends.js';
-import { histogram } from '../train/diagnostics.js';
+import { activationHistograms } from '../train/diagnostics.js';
 import { replaceDirAtomic } from './atomic.js';
 import { reportHtml, type HtmlFigure } from './html.js';
 import { composeGrid, type Figure, renderFigure, svgToPng } from './render.js';
@@ -46,27 +45,6 @@ export function costsCsv(runs: ReportRun[]): string {
   const header = ['iteration', ...runs.map((r) => r.label)].map((h) => (/[",\n]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h)).join(',');
   const lines = iterations.map((it) => [String(it), ...maps.map((m) => (m.has(it) ? String(m.get(it)) : ''))].join(','));
   return `${header}\n${lines.join('\n')}\n`;
-}
-
-/** The notebook's [-1.5, 1.5]² unless the data reaches beyond it (the flower does), then a square around it all. */
-export function plotExtent(d: Dataset): [number, number] {
-  let r = 1.5;
-  for (let i = 0; i < d.X.data.length; i++) r = Math.max(r, Math.abs(d.X.data[i]) * 1.1);
-  r = r === 1.5 ? r : Math.ceil(r * 2) / 2;
-  return [-r, r];
-}
-
-/** Histograms (20 bins over each layer's range) of every layer's activations on the data. */
-export function activationHistograms(net: RunOutput['initial'], data: Dataset) {
-  const k = getKernels();
-  const s = stage(net, data.X, null, k);
-  forward(s.net, s.X, s.ws, k);
-  return s.ws.A.map((A, l) => {
-    let lo = Infinity, hi = -Infinity;
-    for (const v of A) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
-    return { layer: l + 1, bins: histogram(A, 20, lo, hi) };
-  });
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -123,10 +101,10 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
     return n > 1 ? `${base}-${n}` : base;
   };
 
-  const dataFig = out.figure('dataset', 'The data', renderFigure(datasetSpec(input.train, input.test, 'The data: train (filled) and test (rings)', plotExtent(input.train))));
+  const extent = plotExtent(input.train);
+  const dataFig = out.figure('dataset', 'The data', renderFigure(datasetSpec(input.train, input.test, 'The data: train (filled) and test (rings)', extent)));
 
   const boundaries: Figure[] = [];
-  const extent = plotExtent(input.train);
   const runFigures: HtmlFigure[] = [];
   for (const r of input.runs) {
     const name = nameOf(r.label);
@@ -140,13 +118,13 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
   }
 
   // per-layer views: the activations' spread at initialization and after, and their histograms at initialization
-  const stats = (d: RunOutput['result']['diagnostics'][number] | undefined) => (d ? d.layers.map((l) => ({ layer: l.layer, std: l.activation.std, dead: l.activation.dead })) : []);
+  const stats = (d: RunOutput['result']['diagnostics'][number] | undefined) => (d ? d.layers.map((l) => ({ layer: l.layer, value: l.activation.std })) : []);
   const layerFigures: HtmlFigure[] = [];
   if (input.runs.every((r) => r.output.result.diagnostics.length)) {
     const series = input.runs.map((r) => ({ label: r.short, start: stats(r.output.result.diagnostics[0]), end: stats(r.output.result.diagnostics.at(-1)) }));
     layerFigures.push(out.figure('layers-activation-std', 'Activation spread by layer', renderFigure(layerStatsSpec(series, 'activation std by layer'))));
     // one small histogram per run and layer, each on its own scale (×10 weights reach hundreds, He stays near 1)
-    const cells = input.runs.flatMap((r, i) => activationHistograms(r.output.initial, input.train).map((h) => renderFigure(histogramSpec(h.bins, `${r.short}, layer ${h.layer}`, RUN_COLORS[i % RUN_COLORS.length]))));
+    const cells = input.runs.flatMap((r, i) => activationHistograms(r.output.initial, input.train.X, getKernels()).map((h) => renderFigure(histogramSpec(h.bins, `${r.short}, layer ${h.layer}`, RUN_COLORS[i % RUN_COLORS.length]))));
     layerFigures.push(out.figure('layers-histograms', 'Activations at initialization: a row per run, a column per layer', composeGrid(cells, input.runs[0].output.initial.W.length)));
   }
 

@@ -1,4 +1,5 @@
 // The model's probability over a square of the plane, for decision-boundary plots.
+import type { Dataset } from '../data/dataset.js';
 import { Matrix } from '../nn/matrix.js';
 import { type Network, predictProba } from '../nn/network.js';
 
@@ -22,4 +23,12 @@ export function probabilityGrid(net: Network, size = 120, extent: [number, numbe
     }
   }
   return { values: predictProba(net, X), size, extent };
+}
+
+/** The notebook's [-1.5, 1.5]² unless the data reaches beyond it (the flower does), then a square around it all. */
+export function plotExtent(d: Dataset): [number, number] {
+  let r = 1.5;
+  for (let i = 0; i < d.X.data.length; i++) r = Math.max(r, Math.abs(d.X.data[i]) * 1.1);
+  r = r === 1.5 ? r : Math.ceil(r * 2) / 2;
+  return [-r, r];
 }

@@ -51,25 +51,34 @@ export function costCurveSpec(series: CostSeries[], title: string): PlotSpec {
 }
 
 /** The probability over the plane as filled bands, the 0.5 boundary as a line, points as rings of their class. */
-export function decisionBoundarySpec(grid: ProbabilityGrid, points: Dataset, title: string): PlotSpec {
-  const [lo, hi] = grid.extent;
-  const contour = { width: grid.size, height: grid.size, x1: lo, x2: hi, y1: hi, y2: lo };
+/**
+ * `layers`: 'all', or one of the two layers the web lab stacks, so that while training runs
+ * it redraws only the shading and title ('shading') under points drawn once ('points').
+ */
+export function decisionBoundarySpec(grid: ProbabilityGrid | null, points: Dataset, title: string, { layers = 'all' as 'all' | 'shading' | 'points', extent = grid?.extent ?? ([-1.5, 1.5] as [number, number]) } = {}): PlotSpec {
+  const [lo, hi] = extent;
+  const contour = grid ? { width: grid.size, height: grid.size, x1: lo, x2: hi, y1: hi, y2: lo } : null;
   const pts = Array.from({ length: points.X.cols }, (_, j) => ({ x: points.X.get(0, j), y: points.X.get(1, j), label: points.Y.data[j] }))
     .filter((p) => p.x >= lo && p.x <= hi && p.y >= lo && p.y <= hi);
   return {
     ...BOUNDARY_FRAME,
-    x: { domain: [lo, hi], label: 'x1' },
-    y: { domain: [lo, hi], label: 'x2' },
+    // the points layer sits on the shading layer's axes
+    x: { domain: [lo, hi], label: 'x1', ...(layers === 'points' ? { axis: null } : {}) },
+    y: { domain: [lo, hi], label: 'x2', ...(layers === 'points' ? { axis: null } : {}) },
     color: { type: 'threshold', domain: PROBABILITY_THRESHOLDS, range: PROBABILITY_COLORS },
     marks: [
-      titleMark(title),
-      Plot.contour(grid.values, { ...contour, fill: Plot.identity, thresholds: [0, ...PROBABILITY_THRESHOLDS], stroke: null }),
-      Plot.contour(grid.values, { ...contour, thresholds: [0.5], stroke: 'black', strokeWidth: 1.5, fill: null }),
+      ...(layers !== 'points' ? [titleMark(title)] : []),
+      ...(grid && contour && layers !== 'points' ? [
+        Plot.contour(grid.values, { ...contour, fill: Plot.identity, thresholds: [0, ...PROBABILITY_THRESHOLDS], stroke: null }),
+        Plot.contour(grid.values, { ...contour, thresholds: [0.5], stroke: 'black', strokeWidth: 1.5, fill: null }),
+      ] : []),
       // a white halo under each ring keeps it visible on any shade; the ring's centre shows the shade
       // beneath; crisp edges, so ring pixels never blend into colours that look like a shade
-      Plot.dot(pts, { x: 'x', y: 'y', r: 3, stroke: 'white', strokeWidth: 2.2, fill: null, shapeRendering: 'crispEdges' }),
-      Plot.dot(pts, { x: 'x', y: 'y', r: 3, stroke: (d: { label: number }) => CLASS_COLORS[d.label], strokeWidth: 1.2, fill: null, shapeRendering: 'crispEdges' }),
-      Plot.frame(),
+      ...(layers !== 'shading' ? [
+        Plot.dot(pts, { x: 'x', y: 'y', r: 3, stroke: 'white', strokeWidth: 2.2, fill: null, shapeRendering: 'crispEdges' }),
+        Plot.dot(pts, { x: 'x', y: 'y', r: 3, stroke: (d: { label: number }) => CLASS_COLORS[d.label], strokeWidth: 1.2, fill: null, shapeRendering: 'crispEdges' }),
+        Plot.frame(),
+      ] : []),
     ],
   };
 }
@@ -121,21 +130,20 @@ export function sweepSpec(rows: { init: string; learningRate: number; seed: numb
 
 export interface LayerSeries {
   label: string;
-  /** Per layer, at initialization and at the end of training. */
-  start: { layer: number; std: number; dead: number }[];
-  end: { layer: number; std: number; dead: number }[];
+  /** One number per layer (an activation std, a gradient norm…), at initialization and at the end. */
+  start: { layer: number; value: number }[];
+  end: { layer: number; value: number }[];
 }
 
-/** Activation spread by layer, one line per run, at initialization and at the end (two panels). */
-export function layerStatsSpec(series: LayerSeries[], title: string): PlotSpec {
+/** A per-layer statistic, one line per run, at initialization and after training (two panels). */
+export function layerStatsSpec(series: LayerSeries[], metric: string): PlotSpec {
   const rows = series.flatMap((s, i) => [
     ...s.start.map((p) => ({ ...p, when: '1 at initialization', label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })),
     ...s.end.map((p) => ({ ...p, when: '2 after training', label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })),
   ]);
-  const positive = rows.filter((r) => r.std > 0).map((r) => r.std);
-  // symlog when the spreads span decades: it keeps a zero (the zeros run) on the chart
+  const positive = rows.filter((r) => r.value > 0).map((r) => r.value);
+  // symlog when the values span decades: unlike log, it keeps a zero (the zeros run) on the chart
   const log = positive.length > 0 && Math.max(...positive) / Math.min(...positive) > 100;
-  const shown = rows;
   const layers = [...new Set(rows.map((r) => r.layer))];
   return {
     width: 640,
@@ -143,12 +151,12 @@ export function layerStatsSpec(series: LayerSeries[], title: string): PlotSpec {
     marginTop: 40,
     marginRight: 16 + 7 * Math.max(...series.map((s) => s.label.length)),
     x: { label: 'layer', ticks: layers, tickFormat: 'd' },
-    y: { label: `${title}${log ? ' (symlog scale)' : ''}`, type: log ? 'symlog' : 'linear', grid: true, tickFormat: '~g' },
+    y: { label: `${metric}${log ? ' (symlog scale)' : ''}`, type: log ? 'symlog' : 'linear', grid: true, tickFormat: '~g' },
     fx: { label: null, tickFormat: (w: unknown) => String(w).slice(2) },
     marks: [
-      Plot.line(shown, { x: 'layer', y: 'std', z: 'label', stroke: 'color', fx: 'when', strokeWidth: 2 }),
-      Plot.dot(shown, { x: 'layer', y: 'std', stroke: 'color', fx: 'when', r: 3 }),
-      Plot.text(shown.filter((r) => r.layer === layers[layers.length - 1] && r.when.startsWith('2')), { x: 'layer', y: 'std', text: 'label', fill: 'color', fx: 'when', textAnchor: 'start', dx: 8 }),
+      Plot.line(rows, { x: 'layer', y: 'value', z: 'label', stroke: 'color', fx: 'when', strokeWidth: 2 }),
+      Plot.dot(rows, { x: 'layer', y: 'value', stroke: 'color', fx: 'when', r: 3 }),
+      Plot.text(rows.filter((r) => r.layer === layers[layers.length - 1] && r.when.startsWith('2')), { x: 'layer', y: 'value', text: 'label', fill: 'color', fx: 'when', textAnchor: 'start', dx: 8 }),
     ],
   };
 }

@@ -1,6 +1,8 @@
 // Per-layer statistics: what initialization does to the signal on its way through the
 // network (activations), on its way back (gradients), and what the weights look like.
-import type { Network, Workspace } from '../nn/network.js';
+import type { Kernels } from '../nn/kernels.js';
+import type { Matrix } from '../nn/matrix.js';
+import { forward, type Network, stage, type Workspace } from '../nn/network.js';
 
 export interface Moments {
   mean: number;
@@ -88,4 +90,16 @@ export function histogram(values: Float64Array, bins: number, lo: number, hi: nu
     counts[b]++;
   }
   return counts.map((count, b) => ({ x0: lo + b * w, x1: lo + (b + 1) * w, count }));
+}
+
+/** Histograms (`bins` equal bins over each layer's own range) of every layer's activations on X. */
+export function activationHistograms(net: Network, X: Matrix, kernels: Kernels, bins = 20): { layer: number; bins: { x0: number; x1: number; count: number }[] }[] {
+  const s = stage(net, X, null, kernels);
+  forward(s.net, s.X, s.ws, kernels);
+  return s.ws.A.map((A, l) => {
+    let lo = Infinity, hi = -Infinity;
+    for (const v of A) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
+    return { layer: l + 1, bins: histogram(A, bins, lo, hi) };
+  });
 }

@@ -31,22 +31,52 @@ export function costChart(history: History, into: Element, title = 'Cost (train 
   return render(spec, into);
 }
 
-export function boundaries(updates: RunUpdate[], data: DataSummary, into: Element): SVGSVGElement[] {
-  const points = datasetOf(data.X, data.Y);
-  const cells = updates.map((u) => {
-    const div = document.createElement('figure');
-    render(decisionBoundarySpec({ values: u.grid, size: GRID, extent: u.extent }, points, `${u.init}: train ${(100 * u.trainAccuracy).toFixed(1)}%, test ${(100 * u.testAccuracy).toFixed(1)}%`), div);
-    div.setAttribute('data-init', u.init);
-    return div;
-  });
-  into.replaceChildren(...cells);
-  return cells.map((c) => c.querySelector('svg') as SVGSVGElement);
+// each dataset's points as a Dataset, made once
+const pointSets = new WeakMap<DataSummary, Dataset>();
+function pointsOf(data: DataSummary): Dataset {
+  let p = pointSets.get(data);
+  if (!p) pointSets.set(data, (p = datasetOf(data.X, data.Y)));
+  return p;
 }
 
-export function layers(updates: RunUpdate[], first: Map<string, RunUpdate['diagnostics']>, chart: Element, hist: Element): void {
-  const stats = (d: RunUpdate['diagnostics']) => (d ? d.layers.map((l) => ({ layer: l.layer, std: l.activation.std, dead: l.activation.dead })) : []);
-  const series = updates.filter((u) => u.diagnostics).map((u) => ({ label: u.init, start: stats(first.get(u.init) ?? u.diagnostics), end: stats(u.diagnostics) }));
-  if (series.length) render(layerStatsSpec(series, 'activation std by layer'), chart);
+/** The figure of one run's boundary in `into`, made with its points layer (drawn once) if missing. */
+export function boundaryFigure(data: DataSummary, init: string, into: Element): HTMLElement {
+  const existing = into.querySelector<HTMLElement>(`figure[data-init="${CSS.escape(init)}"]`);
+  if (existing) return existing;
+  const fig = Object.assign(document.createElement('figure'), { className: 'boundary' });
+  fig.dataset.init = init;
+  const top = document.createElement('div');
+  render(decisionBoundarySpec(null, pointsOf(data), '', { layers: 'points', extent: data.extent }), top);
+  fig.append(document.createElement('div'), top);
+  into.append(fig);
+  return fig;
+}
+
+/**
+ * Decision boundaries, one figure per run: a shading layer (redrawn at each update) under a
+ * points layer (drawn once, by boundaryFigure): what changes between frames is a frame's worth of drawing.
+ */
+export function boundaries(updates: RunUpdate[], data: DataSummary, into: Element): void {
+  const figures = updates.map((u) => {
+    const fig = boundaryFigure(data, u.init, into);
+    const title = `${u.init}: train ${(100 * u.trainAccuracy).toFixed(1)}%, test ${(100 * u.testAccuracy).toFixed(1)}%`;
+    render(decisionBoundarySpec({ values: u.grid, size: GRID, extent: u.extent }, pointsOf(data), title, { layers: 'shading' }), fig.firstElementChild!);
+    return fig;
+  });
+  for (const child of [...into.children]) if (!figures.includes(child as HTMLElement)) child.remove();
+}
+
+type Stat = (l: NonNullable<RunUpdate['diagnostics']>['layers'][number]) => number;
+
+export function layers(updates: RunUpdate[], first: Map<string, RunUpdate['diagnostics']>, activationChart: Element, gradientChart: Element, hist: Element): void {
+  const series = (stat: Stat) => updates.filter((u) => u.diagnostics).map((u) => {
+    const of = (d: RunUpdate['diagnostics']) => (d ? d.layers.map((l) => ({ layer: l.layer, value: stat(l) })) : []);
+    return { label: u.init, start: of(first.get(u.init) ?? u.diagnostics), end: of(u.diagnostics) };
+  });
+  if (updates.some((u) => u.diagnostics)) {
+    render(layerStatsSpec(series((l) => l.activation.std), 'activation std by layer'), activationChart);
+    render(layerStatsSpec(series((l) => l.gradient.weightNorm), 'weight-gradient norm by layer'), gradientChart);
+  }
   const cells = updates.flatMap((u, i) => u.histograms.map((h) => {
     const div = document.createElement('div');
     const dead = u.diagnostics?.layers[h.layer - 1]?.activation.dead ?? 0;

@@ -38,6 +38,8 @@ export interface RunUpdate {
 }
 
 export interface DataSummary {
+  /** The square the plots show. */
+  extent: [number, number];
   X: number[][];
   Y: number[];
   testX: number[][];

@@ -8,8 +8,8 @@ import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../.
 import { activations } from '../../src/nn/activations.js';
 import { initializerNames } from '../../src/nn/initializers.js';
 import { parseSpec } from '../../src/spec.js';
-import { boundaries, costChart, type History, layers } from './charts.js';
-import type { DataSummary, JobConfig, RunUpdate } from './job.js';
+import { boundaries, boundaryFigure, costChart, type History, layers } from './charts.js';
+import { type DataSummary, GRID, type JobConfig, type RunUpdate } from './job.js';
 import { download, pngOf, svgText } from './exports.js';
 import { DEFAULT_STATE, type FieldErrors, type LabState, readState, writeState } from './url-state.js';
 import type { WorkerApi } from './worker.js';
@@ -50,10 +50,14 @@ function syncUrl(): void {
 let busy: Promise<void> | null = null;
 let data: DataSummary | null = null;
 
-async function train(config: JobConfig, speed: number, onUpdate: (u: RunUpdate[]) => void, startPaused = false): Promise<void> {
+async function train(config: JobConfig, speed: number, onUpdate: (u: RunUpdate[]) => void, into: Element, startPaused = false, extras = true): Promise<void> {
   data = await worker.load(config);
+  // each run's boundary figure with its points, one per frame, before the live frames need them
+  const loaded = data;
+  into.replaceChildren();
+  for (const init of config.inits) later(`points-${init}`, 0, () => boundaryFigure(loaded, init, into));
   await worker.setSpeed(speed);
-  const run = worker.play(Comlink.proxy(onUpdate));
+  const run = worker.play(Comlink.proxy(onUpdate), 150, extras);
   if (startPaused) await worker.pause();
   busy = run;
   await run;
@@ -80,16 +84,20 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
       await train(config, 1500, (updates) => {
         const u = updates[0];
         lessonCurve[init].push(...u.curve);
-        frame(() => {
-          costChart(lessonCurve, cost, `Cost with ${init}`);
-          boundaries([u], data!, boundary);
-          numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}`;
-          numbers.dataset.train = String(u.trainAccuracy);
-          numbers.dataset.test = String(u.testAccuracy);
-          numbers.dataset.done = String(u.done);
-        });
+        const draws: [string, () => void][] = [
+          ['lesson-cost', () => costChart(lessonCurve, cost, `Cost with ${init}`)],
+          ['lesson-boundary', () => boundaries([u], data!, boundary)],
+          ['lesson-numbers', () => {
+            numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}`;
+            numbers.dataset.train = String(u.trainAccuracy);
+            numbers.dataset.test = String(u.testAccuracy);
+            numbers.dataset.done = String(u.done);
+          }],
+        ];
+        if (u.done) drawAllNow(draws);
+        else draws.forEach(([key, draw], i) => later(key, i === 1 ? 300 : 0, draw));
         if (u.done) lessonResults.set(init, u);
-      });
+      }, boundary, false, false);
     } finally {
       button.disabled = false;
     }
@@ -106,11 +114,41 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
   });
 }
 
-// one render per animation frame, whatever the rate of updates
-let pending: (() => void) | null = null;
-function frame(f: () => void): void {
-  if (!pending) requestAnimationFrame(() => { const g = pending; pending = null; g?.(); });
-  pending = f;
+// Rendering keeps the page responsive: each view redraws at most every `minMs` with its
+// latest data, and one view per animation frame, so no frame waits on several charts.
+const views = new Map<string, { draw: () => void; minMs: number }>();
+const drawnAt = new Map<string, number>();
+let scheduled = false;
+function later(key: string, minMs: number, draw: () => void): void {
+  views.set(key, { draw, minMs });
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(drawOne);
+  }
+}
+/** The last update: every view at once, in this order, in one frame (the run is over: nothing to keep responsive for). */
+function drawAllNow(draws: [string, () => void][]): void {
+  for (const [key] of draws) views.delete(key);
+  requestAnimationFrame(() => { for (const [, draw] of draws) draw(); });
+}
+function drawOne(now: number): void {
+  scheduled = false;
+  // the view waiting longest whose interval has passed
+  let pick: string | null = null;
+  for (const [key, v] of views) {
+    const at = drawnAt.get(key) ?? -Infinity;
+    if (now - at >= v.minMs && (pick === null || at < (drawnAt.get(pick) ?? -Infinity))) pick = key;
+  }
+  if (pick) {
+    const v = views.get(pick)!;
+    views.delete(pick);
+    drawnAt.set(pick, now);
+    v.draw();
+  }
+  if (views.size && !scheduled) {
+    scheduled = true;
+    requestAnimationFrame(drawOne);
+  }
 }
 
 // ---------------------------------------------------------------- lab controls
@@ -230,16 +268,22 @@ function onLabUpdate(updates: RunUpdate[]): void {
     if (!firstDiagnostics.has(u.init) && u.diagnostics) firstDiagnostics.set(u.init, u.diagnostics);
   }
   lastUpdates = updates;
-  frame(() => {
-    costChart(curves, $('cost-chart'));
-    $('accuracy').replaceChildren(...updates.map((u) => Object.assign(document.createElement('p'), {
-      className: 'run-accuracy', textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}${u.done ? ' (done)' : ''}`,
-    })));
-    boundaries(updates, data!, $('boundaries'));
-    layers(updates, firstDiagnostics, $('layers-chart'), $('histograms'));
-    $('status').dataset.iteration = String(Math.min(...updates.map((u) => u.iteration)));
-    $('status').dataset.done = String(updates.every((u) => u.done));
-  });
+  const done = updates.every((u) => u.done);
+  const draws: [string, number, () => void][] = [
+    ['cost', 0, () => costChart(curves, $('cost-chart'))],
+    ['boundaries', 400, () => boundaries(updates, data!, $('boundaries'))],
+    ['layers', 1000, () => layers(updates, firstDiagnostics, $('layers-chart'), $('gradients-chart'), $('histograms'))],
+    // the numbers last, so "done" is set once every view shows the final state
+    ['numbers', 0, () => {
+      $('accuracy').replaceChildren(...updates.map((u) => Object.assign(document.createElement('p'), {
+        className: 'run-accuracy', textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}${u.done ? ' (done)' : ''}`,
+      })));
+      $('status').dataset.iteration = String(Math.min(...updates.map((u) => u.iteration)));
+      $('status').dataset.done = String(done);
+    }],
+  ];
+  if (done) drawAllNow(draws.map(([key, , draw]) => [key, draw]));
+  else for (const [key, minMs, draw] of draws) later(key, minMs, draw);
 }
 
 async function start(paused: boolean): Promise<void> {
@@ -259,7 +303,7 @@ async function start(paused: boolean): Promise<void> {
   firstDiagnostics.clear();
   $('status').textContent = '';
   try {
-    await train(config, state.speed, onLabUpdate, paused);
+    await train(config, state.speed, onLabUpdate, $('boundaries'), paused);
   } catch (e) {
     $('err-data').textContent = (e as Error).message.replace(/^Error: /, '');
     loadedKey = '';
@@ -273,7 +317,7 @@ $('b-reset').addEventListener('click', () => {
   busy = null;
   curves = {};
   firstDiagnostics.clear();
-  for (const id of ['cost-chart', 'boundaries', 'layers-chart', 'histograms', 'accuracy']) $(id).replaceChildren();
+  for (const id of ['cost-chart', 'boundaries', 'layers-chart', 'gradients-chart', 'histograms', 'accuracy']) $(id).replaceChildren();
   void worker.load(configOf(state, csv ? parseCsv(csv.text).X.rows : 2)).catch(() => {});
 });
 
@@ -290,4 +334,13 @@ $('x-png').addEventListener('click', async () => { const svg = document.querySel
 showForm(state);
 showErrors(initial.errors);
 showView(state.view);
-(window as unknown as { initlab: unknown }).initlab = { ready: true, defaults: DEFAULT_STATE };
+// draw a throwaway chart while the page is idle, so the first live frame does not pay for
+// compiling the plotting code
+requestIdleCallback(() => {
+  const scratch = document.createElement('div');
+  costChart({ warm: [{ iteration: 0, train: 1, test: 1 }, { iteration: 1, train: 0.5, test: 0.6 }] }, scratch);
+  const grid = Float64Array.from({ length: GRID * GRID }, (_, i) => (i % GRID) / GRID);
+  const warm = { init: 'warm', iteration: 0, done: false, curve: [], trainAccuracy: 0, testAccuracy: 0, grid, extent: [-1.5, 1.5] as [number, number], diagnostics: null, histograms: [] };
+  for (let i = 0; i < 3; i++) boundaries([warm], { extent: [-1.5, 1.5], X: [[0, 1], [0, 1]], Y: [0, 1], testX: [[0], [0]], testY: [0] }, scratch);
+});
+(window as unknown as { initlab: unknown }).initlab = { ready: true, defaults: DEFAULT_STATE, throughput: () => worker.throughput() };

@@ -9,10 +9,10 @@ import { datasetFromSpec } from '../../src/data/registry.js';
 import { buildNetwork } from '../../src/experiments/run.js';
 import { getKernels } from '../../src/nn/backends.js';
 import { modelToJson } from '../../src/nn/model-format.js';
-import { cloneNetwork, forward, type Network, predictProba, stage } from '../../src/nn/network.js';
+import { cloneNetwork, type Network, predictProba } from '../../src/nn/network.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
-import { probabilityGrid } from '../../src/plot/grid.js';
-import { histogram } from '../../src/train/diagnostics.js';
+import { plotExtent, probabilityGrid } from '../../src/plot/grid.js';
+import { activationHistograms } from '../../src/train/diagnostics.js';
 import { accuracyOf, threshold } from '../../src/train/metrics.js';
 import { Trainer } from '../../src/train/train.js';
 import { GRID, type DataSummary, type JobConfig, type RunUpdate } from './job.js';
@@ -35,26 +35,11 @@ let paused = true;
 let speed = 200; // iterations per run per slice
 let stepBudget = 0;
 let generation = 0;
+// time spent training (in Trainer.advance) and iterations done, for throughput measurements
+let trainMs = 0;
+let trained = 0;
 
-function extentOf(d: Dataset): [number, number] {
-  let r = 1.5;
-  for (const v of d.X.data) r = Math.max(r, Math.abs(v) * 1.1);
-  r = r === 1.5 ? r : Math.ceil(r * 2) / 2;
-  return [-r, r];
-}
-
-function histograms(net: Network, d: Dataset) {
-  const s = stage(net, d.X, null, kernels);
-  forward(s.net, s.X, s.ws, kernels);
-  return s.ws.A.map((A, l) => {
-    let lo = Infinity, hi = -Infinity;
-    for (const v of A) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
-    return { layer: l + 1, bins: histogram(A, 16, lo, hi) };
-  });
-}
-
-function report(run: Run): RunUpdate {
+function report(run: Run, extras: boolean): RunUpdate {
   const d = data!;
   const net = run.live();
   const trainProbs = predictProba(net, d.train.X, kernels);
@@ -62,7 +47,7 @@ function report(run: Run): RunUpdate {
   const it = run.trainer.iteration;
   const newPoints = run.trainer.trace.slice(run.sent);
   run.sent = run.trainer.trace.length;
-  const diag = run.trainer.diagnostics.at(-1) ?? null;
+  const diag = extras ? run.trainer.diagnostics.at(-1) ?? null : null;
   return {
     init: run.init,
     iteration: it,
@@ -73,7 +58,7 @@ function report(run: Run): RunUpdate {
     grid: probabilityGrid(net, GRID, d.extent).values,
     extent: d.extent,
     diagnostics: diag,
-    histograms: histograms(net, d.train),
+    histograms: extras ? activationHistograms(net, d.train.X, kernels, 16) : [],
   };
 }
 
@@ -85,7 +70,7 @@ const api = {
     const test = config.csv ? train : datasetFromSpec(config.test);
     if (config.layers[0] !== train.X.rows) throw new Error(`layers: the data has ${train.X.rows} features`);
     const optimizer = parseOptimizer(config.optimizer);
-    data = { train, test, extent: extentOf(train) };
+    data = { train, test, extent: plotExtent(train) };
     job = config;
     runs = config.inits.map((init) => {
       const network = buildNetwork({ init, seed: config.seed, scale: config.scale, layers: config.layers, activation: config.activation }, train);
@@ -105,33 +90,47 @@ const api = {
     });
     paused = true;
     const cols = (d: Dataset) => Array.from({ length: d.X.rows }, (_, f) => Array.from(d.X.row(f)));
-    return { X: cols(train), Y: Array.from(train.Y.data), testX: cols(test), testY: Array.from(test.Y.data) };
+    return { extent: data.extent, X: cols(train), Y: Array.from(train.Y.data), testX: cols(test), testY: Array.from(test.Y.data) };
   },
 
-  /** Runs until done, paused or replaced, calling `onUpdate` about every `frameMs`. */
-  async play(onUpdate: (updates: RunUpdate[]) => void, frameMs = 100): Promise<void> {
+  /**
+   * Runs until done, paused or replaced, calling `onUpdate` about every `frameMs`; `extras`
+   * adds per-layer statistics and histograms to each update (the lab shows them, the lesson not).
+   */
+  async play(onUpdate: (updates: RunUpdate[]) => void, frameMs = 100, extras = true): Promise<void> {
     const mine = generation;
     paused = false;
     let last = 0;
-    onUpdate(runs.map(report));
+    const send = () => onUpdate(runs.map((r) => report(r, extras)));
+    send();
     while (mine === generation && runs.some((r) => !r.trainer.done)) {
       if (paused && stepBudget <= 0) {
         await new Promise((r) => setTimeout(r, 30));
         continue;
       }
       const n = paused ? Math.min(stepBudget, speed) : speed;
-      for (const r of runs) r.trainer.advance(n);
+      const t = performance.now();
+      for (const r of runs) {
+        const before = r.trainer.iteration;
+        r.trainer.advance(n);
+        trained += r.trainer.iteration - before;
+      }
+      trainMs += performance.now() - t;
       if (paused) stepBudget -= n;
       const now = performance.now();
       if (now - last >= frameMs || runs.every((r) => r.trainer.done) || (paused && stepBudget <= 0)) {
         last = now;
-        onUpdate(runs.map(report));
+        send();
       }
       await new Promise((r) => setTimeout(r, 0)); // let pause / step / speed messages in
     }
     if (mine === generation) for (const r of runs) r.trainer.finish();
   },
 
+  /** Iterations trained and the milliseconds spent training them, since the page loaded. */
+  throughput(): { iterations: number; ms: number } {
+    return { iterations: trained, ms: trainMs };
+  },
   pause(): void {
     paused = true;
   },

@@ -126,10 +126,14 @@ function later(key: string, minMs: number, draw: () => void): void {
     requestAnimationFrame(drawOne);
   }
 }
-/** The last update: every view at once, in this order, in one frame (the run is over: nothing to keep responsive for). */
+/** The last update: every view, in this order, one per frame (the last one sets "done"). */
 function drawAllNow(draws: [string, () => void][]): void {
   for (const [key] of draws) views.delete(key);
-  requestAnimationFrame(() => { for (const [, draw] of draws) draw(); });
+  const next = (i: number) => requestAnimationFrame(() => {
+    draws[i][1]();
+    if (i + 1 < draws.length) next(i + 1);
+  });
+  next(0);
 }
 function drawOne(now: number): void {
   scheduled = false;
@@ -337,10 +341,17 @@ showView(state.view);
 // draw a throwaway chart while the page is idle, so the first live frame does not pay for
 // compiling the plotting code
 requestIdleCallback(() => {
-  const scratch = document.createElement('div');
-  costChart({ warm: [{ iteration: 0, train: 1, test: 1 }, { iteration: 1, train: 0.5, test: 0.6 }] }, scratch);
+  // a full-size boundary and cost chart in an invisible, laid-out box: the live frames then
+  // start with warm code (a cold first draw takes several frames' time)
+  const scratch = Object.assign(document.createElement('div'), { style: 'position:absolute;left:-10000px;top:0;visibility:hidden' });
+  document.body.append(scratch);
   const grid = Float64Array.from({ length: GRID * GRID }, (_, i) => (i % GRID) / GRID);
-  const warm = { init: 'warm', iteration: 0, done: false, curve: [], trainAccuracy: 0, testAccuracy: 0, grid, extent: [-1.5, 1.5] as [number, number], diagnostics: null, histograms: [] };
-  for (let i = 0; i < 3; i++) boundaries([warm], { extent: [-1.5, 1.5], X: [[0, 1], [0, 1]], Y: [0, 1], testX: [[0], [0]], testY: [0] }, scratch);
+  const pts = Array.from({ length: 300 }, (_, i) => [Math.cos(i), Math.sin(i)]);
+  const fake: DataSummary = { extent: [-1.5, 1.5], X: [pts.map((p) => p[0]), pts.map((p) => p[1])], Y: pts.map((_, i) => i % 2), testX: [[0], [0]], testY: [0] };
+  for (let i = 0; i < 3; i++) {
+    costChart({ warm: [{ iteration: 0, train: 1, test: 1 }, { iteration: 1, train: 0.5, test: 0.6 }] }, scratch);
+    boundaries([{ init: `warm${i}`, iteration: 0, done: false, curve: [], trainAccuracy: 0, testAccuracy: 0, grid, extent: [-1.5, 1.5], diagnostics: null, histograms: [] }], fake, scratch);
+  }
+  scratch.remove();
 });
 (window as unknown as { initlab: unknown }).initlab = { ready: true, defaults: DEFAULT_STATE, throughput: () => worker.throughput() };

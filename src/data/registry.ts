@@ -37,62 +37,25 @@ const blobsSchema = z.strictObject({ n: common.n, seed: common.seed, spread: pos
 const spiralSchema = z.strictObject({ n: common.n, seed: common.seed, noise: noise(0.05), turns: positive('turns', 1.75) });
 const flowerSchema = z.strictObject({ n: common.n.default(400), seed: common.seed, noise: noise(0.2), petal: positive('petal', 4) });
 
-export const datasets: Record<string, DatasetDefinition> = {
-  circles: {
-    name: 'circles',
-    description: "scikit-learn's make_circles: a ring around a smaller ring (the notebook's data)",
-    keys: 'n=300, noise=0.05, seed=1, factor=0.8, shuffle=true',
-    make(params, context) {
-      const p = parseOrThrow(circlesSchema, params, context);
-      return makeCircles(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, factor: p.factor, shuffle: p.shuffle });
-    },
-  },
-  moons: {
-    name: 'moons',
-    description: "scikit-learn's make_moons: two interleaving half circles",
-    keys: 'n=300, noise=0.05, seed=1, shuffle=true',
-    make(params, context) {
-      const p = parseOrThrow(moonsSchema, params, context);
-      return makeMoons(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, shuffle: p.shuffle });
-    },
-  },
-  xor: {
-    name: 'xor',
-    description: 'points uniform in [-1, 1]², label 1 in the quadrants where x1·x2 < 0',
-    keys: 'n=300, noise=0.05, seed=1',
-    make(params, context) {
-      const p = parseOrThrow(xorSchema, params, context);
-      return makeXor(new RandomState(p.seed), p.n, p.noise);
-    },
-  },
-  blobs: {
-    name: 'blobs',
-    description: 'two Gaussian blobs around (-distance, -distance) and (distance, distance)',
-    keys: 'n=300, spread=0.5, distance=1, seed=1',
-    make(params, context) {
-      const p = parseOrThrow(blobsSchema, params, context);
-      return makeBlobs(new RandomState(p.seed), p.n, p.spread, p.distance);
-    },
-  },
-  spiral: {
-    name: 'spiral',
-    description: 'two interleaved spirals',
-    keys: 'n=300, noise=0.05, turns=1.75, seed=1',
-    make(params, context) {
-      const p = parseOrThrow(spiralSchema, params, context);
-      return makeSpiral(new RandomState(p.seed), p.n, p.noise, p.turns);
-    },
-  },
-  flower: {
-    name: 'flower',
-    description: "the course's planar flower (load_planar_dataset: seed 1, 400 points, petals of length 4)",
-    keys: 'n=400, noise=0.2, petal=4, seed=1',
-    make(params, context) {
-      const p = parseOrThrow(flowerSchema, params, context);
-      return makeFlower(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, petal: p.petal });
-    },
-  },
-};
+/** A registry entry: its SPEC keys are checked by `schema`, then `make` draws the data. */
+function entry<S extends z.ZodType<{ seed: number }>>(name: string, description: string, keys: string, schema: S, make: (rs: RandomState, p: z.output<S>) => Dataset): DatasetDefinition {
+  return { name, description, keys, make: (params, context) => { const p = parseOrThrow(schema, params, context); return make(new RandomState(p.seed), p); } };
+}
+
+export const datasets: Record<string, DatasetDefinition> = Object.fromEntries([
+  entry('circles', "scikit-learn's make_circles: a ring around a smaller ring (the notebook's data)", 'n=300, noise=0.05, seed=1, factor=0.8, shuffle=true', circlesSchema,
+    (rs, p) => makeCircles(rs, { nSamples: p.n, noise: p.noise, factor: p.factor, shuffle: p.shuffle })),
+  entry('moons', "scikit-learn's make_moons: two interleaving half circles", 'n=300, noise=0.05, seed=1, shuffle=true', moonsSchema,
+    (rs, p) => makeMoons(rs, { nSamples: p.n, noise: p.noise, shuffle: p.shuffle })),
+  entry('xor', 'points uniform in [-1, 1]², label 1 in the quadrants where x1·x2 < 0', 'n=300, noise=0.05, seed=1', xorSchema,
+    (rs, p) => makeXor(rs, p.n, p.noise)),
+  entry('blobs', 'two Gaussian blobs around (-distance, -distance) and (distance, distance)', 'n=300, spread=0.5, distance=1, seed=1', blobsSchema,
+    (rs, p) => makeBlobs(rs, p.n, p.spread, p.distance)),
+  entry('spiral', 'two interleaved spirals', 'n=300, noise=0.05, turns=1.75, seed=1', spiralSchema,
+    (rs, p) => makeSpiral(rs, p.n, p.noise, p.turns)),
+  entry('flower', "the course's planar flower (load_planar_dataset: seed 1, 400 points, petals of length 4)", 'n=400, noise=0.2, petal=4, seed=1', flowerSchema,
+    (rs, p) => makeFlower(rs, { nSamples: p.n, noise: p.noise, petal: p.petal })),
+].map((d) => [d.name, d]));
 
 export const datasetNames = (): string[] => Object.keys(datasets);
 

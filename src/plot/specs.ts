@@ -62,9 +62,8 @@ export function decisionBoundarySpec(grid: ProbabilityGrid | null, points: Datas
     .filter((p) => p.x >= lo && p.x <= hi && p.y >= lo && p.y <= hi);
   return {
     ...BOUNDARY_FRAME,
-    // the points layer sits on the shading layer's axes
-    x: { domain: [lo, hi], label: 'x1', ...(layers === 'points' ? { axis: null } : {}) },
-    y: { domain: [lo, hi], label: 'x2', ...(layers === 'points' ? { axis: null } : {}) },
+    x: { domain: [lo, hi], label: 'x1' },
+    y: { domain: [lo, hi], label: 'x2' },
     color: { type: 'threshold', domain: PROBABILITY_THRESHOLDS, range: PROBABILITY_COLORS },
     marks: [
       ...(layers !== 'points' ? [titleMark(title)] : []),

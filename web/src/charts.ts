@@ -2,8 +2,8 @@
 import * as Plot from '@observablehq/plot';
 import type { Dataset } from '../../src/data/dataset.js';
 import { Matrix } from '../../src/nn/matrix.js';
-import { costCurveSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec, type PlotSpec } from '../../src/plot/specs.js';
-import { RUN_COLORS } from '../../src/plot/palette.js';
+import { BOUNDARY_FRAME, costCurveSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec, type PlotSpec } from '../../src/plot/specs.js';
+import { PROBABILITY_COLORS, PROBABILITY_THRESHOLDS, RUN_COLORS } from '../../src/plot/palette.js';
 import type { DataSummary, RunUpdate } from './job.js';
 import { GRID } from './job.js';
 
@@ -47,20 +47,56 @@ export function boundaryFigure(data: DataSummary, init: string, into: Element): 
   fig.dataset.init = init;
   const top = document.createElement('div');
   render(decisionBoundarySpec(null, pointsOf(data), '', { layers: 'points', extent: data.extent }), top);
-  fig.append(document.createElement('div'), top);
+  const title = Object.assign(document.createElement('div'), { className: 'live-title' });
+  fig.append(document.createElement('div'), top, title);
   into.append(fig);
   return fig;
 }
 
+// PROBABILITY_COLORS as bytes, for painting the live shading
+const BAND_RGB = PROBABILITY_COLORS.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+
 /**
- * Decision boundaries, one figure per run: a shading layer (redrawn at each update) under a
- * points layer (drawn once, by boundaryFigure): what changes between frames is a frame's worth of drawing.
+ * While training runs: the probability grid painted into a small canvas (the report's band
+ * colours, cell by cell) that the browser scales onto the plot's frame — a frame's worth of work.
  */
-export function boundaries(updates: RunUpdate[], data: DataSummary, into: Element): void {
+function paintLive(u: RunUpdate, holder: Element): void {
+  let canvas = holder.querySelector('canvas');
+  if (!canvas) {
+    canvas = Object.assign(document.createElement('canvas'), { width: GRID, height: GRID, className: 'live-shading' });
+    const { width, height, marginLeft, marginRight, marginTop, marginBottom } = BOUNDARY_FRAME;
+    Object.assign(canvas.style, { left: `${marginLeft}px`, top: `${marginTop}px`, width: `${width - marginLeft - marginRight}px`, height: `${height - marginTop - marginBottom}px` });
+    holder.replaceChildren(canvas);
+  }
+  const ctx = canvas.getContext('2d')!;
+  const img = ctx.createImageData(GRID, GRID);
+  for (let i = 0; i < GRID * GRID; i++) {
+    const v = u.grid[i];
+    let band = 0;
+    while (band < PROBABILITY_THRESHOLDS.length && v >= PROBABILITY_THRESHOLDS[band]) band++;
+    const [r, g, b] = BAND_RGB[band];
+    img.data.set([r, g, b, 255], 4 * i);
+  }
+  ctx.putImageData(img, 0, 0);
+}
+
+/**
+ * Decision boundaries, one figure per run: a shading layer under a points layer (drawn once,
+ * by boundaryFigure). While training runs (`live`) the shading is a painted canvas; the last
+ * frame draws it with the report's plot spec (bands, the 0.5 line, the title).
+ */
+export function boundaries(updates: RunUpdate[], data: DataSummary, into: Element, live = false): void {
   const figures = updates.map((u) => {
     const fig = boundaryFigure(data, u.init, into);
     const title = `${u.init}: train ${(100 * u.trainAccuracy).toFixed(1)}%, test ${(100 * u.testAccuracy).toFixed(1)}%`;
-    render(decisionBoundarySpec({ values: u.grid, size: GRID, extent: u.extent }, pointsOf(data), title, { layers: 'shading' }), fig.firstElementChild!);
+    const [shading, , caption] = fig.children;
+    if (live) {
+      paintLive(u, shading);
+      caption.textContent = title;
+    } else {
+      render(decisionBoundarySpec({ values: u.grid, size: GRID, extent: u.extent }, pointsOf(data), title, { layers: 'shading' }), shading);
+      caption.textContent = '';
+    }
     return fig;
   });
   for (const child of [...into.children]) if (!figures.includes(child as HTMLElement)) child.remove();

@@ -63,6 +63,9 @@ async function train(config: JobConfig, speed: number, onUpdate: (u: RunUpdate[]
   await run;
 }
 
+/** When the worker's last update arrived (training over; the final drawing follows): read by bench/web.mjs. */
+const markTrained = () => { (window as unknown as { initlab: { trainedAt?: number } }).initlab.trainedAt = performance.now(); };
+
 // ---------------------------------------------------------------- lesson
 const lessonResults = new Map<string, RunUpdate>();
 const VERDICTS: Record<string, string> = { zeros: 'fails to break symmetry', random: 'weights too large: slow, saturated start', he: 'works well' };
@@ -86,7 +89,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
         lessonCurve[init].push(...u.curve);
         const draws: [string, () => void][] = [
           ['lesson-cost', () => costChart(lessonCurve, cost, `Cost with ${init}`)],
-          ['lesson-boundary', () => boundaries([u], data!, boundary)],
+          ['lesson-boundary', () => boundaries([u], data!, boundary, !u.done)],
           ['lesson-numbers', () => {
             numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}`;
             numbers.dataset.train = String(u.trainAccuracy);
@@ -94,8 +97,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
             numbers.dataset.done = String(u.done);
           }],
         ];
+        if (u.done) markTrained();
         if (u.done) drawAllNow(draws);
-        else draws.forEach(([key, draw], i) => later(key, i === 1 ? 300 : 0, draw));
+        else draws.forEach(([key, draw]) => later(key, 0, draw));
         if (u.done) lessonResults.set(init, u);
       }, boundary, false, false);
     } finally {
@@ -275,7 +279,7 @@ function onLabUpdate(updates: RunUpdate[]): void {
   const done = updates.every((u) => u.done);
   const draws: [string, number, () => void][] = [
     ['cost', 0, () => costChart(curves, $('cost-chart'))],
-    ['boundaries', 400, () => boundaries(updates, data!, $('boundaries'))],
+    ['boundaries', 150, () => boundaries(updates, data!, $('boundaries'), !done)],
     ['layers', 1000, () => layers(updates, firstDiagnostics, $('layers-chart'), $('gradients-chart'), $('histograms'))],
     // the numbers last, so "done" is set once every view shows the final state
     ['numbers', 0, () => {
@@ -286,6 +290,7 @@ function onLabUpdate(updates: RunUpdate[]): void {
       $('status').dataset.done = String(done);
     }],
   ];
+  if (done) markTrained();
   if (done) drawAllNow(draws.map(([key, , draw]) => [key, draw]));
   else for (const [key, minMs, draw] of draws) later(key, minMs, draw);
 }
@@ -350,7 +355,7 @@ requestIdleCallback(() => {
   const fake: DataSummary = { extent: [-1.5, 1.5], X: [pts.map((p) => p[0]), pts.map((p) => p[1])], Y: pts.map((_, i) => i % 2), testX: [[0], [0]], testY: [0] };
   for (let i = 0; i < 3; i++) {
     costChart({ warm: [{ iteration: 0, train: 1, test: 1 }, { iteration: 1, train: 0.5, test: 0.6 }] }, scratch);
-    boundaries([{ init: `warm${i}`, iteration: 0, done: false, curve: [], trainAccuracy: 0, testAccuracy: 0, grid, extent: [-1.5, 1.5], diagnostics: null, histograms: [] }], fake, scratch);
+    boundaries([{ init: `warm${i}`, iteration: 0, done: false, curve: [], trainAccuracy: 0, testAccuracy: 0, grid, extent: [-1.5, 1.5], diagnostics: null, histograms: [] }], fake, scratch, i < 2);
   }
   scratch.remove();
 });

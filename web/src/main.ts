@@ -99,7 +99,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
         ];
         if (u.done) markTrained();
         if (u.done) drawAllNow(draws);
-        else draws.forEach(([key, draw]) => later(key, 0, draw));
+        else draws.forEach(([key, draw]) => later(key, 120, draw));
         if (u.done) lessonResults.set(init, u);
       }, boundary, false, false);
     } finally {
@@ -278,7 +278,7 @@ function onLabUpdate(updates: RunUpdate[]): void {
   lastUpdates = updates;
   const done = updates.every((u) => u.done);
   const draws: [string, number, () => void][] = [
-    ['cost', 0, () => costChart(curves, $('cost-chart'))],
+    ['cost', 120, () => costChart(curves, $('cost-chart'))],
     ['boundaries', 150, () => boundaries(updates, data!, $('boundaries'), !done)],
     ['layers', 1000, () => layers(updates, firstDiagnostics, $('layers-chart'), $('gradients-chart'), $('histograms'))],
     // the numbers last, so "done" is set once every view shows the final state

@@ -6,49 +6,156 @@
 // All pointers are byte offsets into the memory the host provides.
 
 // Z (n × m) = W (n × k) · A (k × m) + b
+// For wide layers, rows of Z are done four at a time, so each block of A loaded from memory
+// serves four rows (a quarter of the traffic through A, which is what limits them); each
+// element is still summed over k in order, as in the reference.
 export function linearForward(W: usize, b: usize, A: usize, n: i32, k: i32, m: i32, Z: usize): void {
+  let i = 0;
+  // short rows (small k) stay in cache anyway: there the one-row kernel's wider column blocks win
+  if (k >= 16) for (; i + 4 <= n; i += 4) linearForwardRows4(W, b, A, i, k, m, Z);
+  for (; i < n; i++) linearForwardRow(W, b, A, i, k, m, Z);
+}
+
+function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
-  for (let i = 0; i < n; i++) {
-    const z = Z + <usize>i * rowBytes;
-    const w = W + (<usize>(i * k) << 3);
-    const bias = f64x2.splat(load<f64>(b + (<usize>i << 3)));
-    let j = 0;
-    for (; j + 8 <= m; j += 8) {
-      let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
-      let src = A + (<usize>j << 3);
-      for (let p = 0; p < k; p++) {
-        const wp = f64x2.splat(load<f64>(w + (<usize>p << 3)));
-        a0 = f64x2.add(a0, f64x2.mul(wp, v128.load(src)));
-        a1 = f64x2.add(a1, f64x2.mul(wp, v128.load(src, 16)));
-        a2 = f64x2.add(a2, f64x2.mul(wp, v128.load(src, 32)));
-        a3 = f64x2.add(a3, f64x2.mul(wp, v128.load(src, 48)));
-        src += rowBytes;
-      }
-      const dst = z + (<usize>j << 3);
-      v128.store(dst, f64x2.add(a0, bias));
-      v128.store(dst, f64x2.add(a1, bias), 16);
-      v128.store(dst, f64x2.add(a2, bias), 32);
-      v128.store(dst, f64x2.add(a3, bias), 48);
+  const kBytes = <usize>k << 3;
+  const w0 = W + (<usize>(i * k) << 3);
+  const z0 = Z + <usize>i * rowBytes;
+  let j = 0;
+  for (; j + 4 <= m; j += 4) {
+    let a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero;
+    let src = A + (<usize>j << 3);
+    let wp = w0;
+    for (let p = 0; p < k; p++) {
+      const x0 = v128.load(src);
+      const x1 = v128.load(src, 16);
+      const c0 = f64x2.splat(load<f64>(wp));
+      const c1 = f64x2.splat(load<f64>(wp + kBytes));
+      const c2 = f64x2.splat(load<f64>(wp + 2 * kBytes));
+      const c3 = f64x2.splat(load<f64>(wp + 3 * kBytes));
+      a00 = f64x2.add(a00, f64x2.mul(c0, x0)); a01 = f64x2.add(a01, f64x2.mul(c0, x1));
+      a10 = f64x2.add(a10, f64x2.mul(c1, x0)); a11 = f64x2.add(a11, f64x2.mul(c1, x1));
+      a20 = f64x2.add(a20, f64x2.mul(c2, x0)); a21 = f64x2.add(a21, f64x2.mul(c2, x1));
+      a30 = f64x2.add(a30, f64x2.mul(c3, x0)); a31 = f64x2.add(a31, f64x2.mul(c3, x1));
+      src += rowBytes;
+      wp += 8;
     }
-    for (; j < m; j++) {
-      let s: f64 = 0;
-      let src = A + (<usize>j << 3);
-      for (let p = 0; p < k; p++) {
-        s += load<f64>(w + (<usize>p << 3)) * load<f64>(src);
-        src += rowBytes;
-      }
-      store<f64>(z + (<usize>j << 3), s + load<f64>(b + (<usize>i << 3)));
+    const o = <usize>j << 3;
+    const b0 = f64x2.splat(load<f64>(b + (<usize>i << 3)));
+    const b1 = f64x2.splat(load<f64>(b + (<usize>(i + 1) << 3)));
+    const b2 = f64x2.splat(load<f64>(b + (<usize>(i + 2) << 3)));
+    const b3 = f64x2.splat(load<f64>(b + (<usize>(i + 3) << 3)));
+    v128.store(z0 + o, f64x2.add(a00, b0)); v128.store(z0 + o, f64x2.add(a01, b0), 16);
+    v128.store(z0 + rowBytes + o, f64x2.add(a10, b1)); v128.store(z0 + rowBytes + o, f64x2.add(a11, b1), 16);
+    v128.store(z0 + 2 * rowBytes + o, f64x2.add(a20, b2)); v128.store(z0 + 2 * rowBytes + o, f64x2.add(a21, b2), 16);
+    v128.store(z0 + 3 * rowBytes + o, f64x2.add(a30, b3)); v128.store(z0 + 3 * rowBytes + o, f64x2.add(a31, b3), 16);
+  }
+  for (let r = 0; r < 4; r++) linearForwardTail(W, b, A, i + r, k, m, Z, j);
+}
+
+function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize): void {
+  const zero = f64x2.splat(0);
+  const rowBytes = <usize>m << 3;
+  const z = Z + <usize>i * rowBytes;
+  const w = W + (<usize>(i * k) << 3);
+  const bias = f64x2.splat(load<f64>(b + (<usize>i << 3)));
+  let j = 0;
+  for (; j + 8 <= m; j += 8) {
+    let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    let src = A + (<usize>j << 3);
+    for (let p = 0; p < k; p++) {
+      const wp = f64x2.splat(load<f64>(w + (<usize>p << 3)));
+      a0 = f64x2.add(a0, f64x2.mul(wp, v128.load(src)));
+      a1 = f64x2.add(a1, f64x2.mul(wp, v128.load(src, 16)));
+      a2 = f64x2.add(a2, f64x2.mul(wp, v128.load(src, 32)));
+      a3 = f64x2.add(a3, f64x2.mul(wp, v128.load(src, 48)));
+      src += rowBytes;
     }
+    const dst = z + (<usize>j << 3);
+    v128.store(dst, f64x2.add(a0, bias));
+    v128.store(dst, f64x2.add(a1, bias), 16);
+    v128.store(dst, f64x2.add(a2, bias), 32);
+    v128.store(dst, f64x2.add(a3, bias), 48);
+  }
+  linearForwardTail(W, b, A, i, k, m, Z, j);
+}
+
+// columns j0..m-1 of row i, one at a time
+function linearForwardTail(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, j0: i32): void {
+  const rowBytes = <usize>m << 3;
+  const z = Z + <usize>i * rowBytes;
+  const w = W + (<usize>(i * k) << 3);
+  for (let j = j0; j < m; j++) {
+    let s: f64 = 0;
+    let src = A + (<usize>j << 3);
+    for (let p = 0; p < k; p++) {
+      s += load<f64>(w + (<usize>p << 3)) * load<f64>(src);
+      src += rowBytes;
+    }
+    store<f64>(z + (<usize>j << 3), s + load<f64>(b + (<usize>i << 3)));
   }
 }
 
 // dAprev (k × m) = Wᵀ · dZ (n × m), W (n × k)
 export function backwardLinear(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize): void {
+  let p0 = 0;
+  // wide layers: four output rows per pass over dZ (as linearForward does over A)
+  if (n >= 16) for (; p0 + 4 <= k; p0 += 4) backwardLinearRows4(W, dZ, n, k, m, dA, p0);
+  backwardLinearRows(W, dZ, n, k, m, dA, p0);
+}
+
+function backwardLinearRows4(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const colStride = <usize>k << 3;
-  for (let p = 0; p < k; p++) {
+  const out = dA + <usize>p * rowBytes;
+  let j = 0;
+  for (; j + 4 <= m; j += 4) {
+    let a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero;
+    let src = dZ + (<usize>j << 3);
+    let wp = W + (<usize>p << 3);
+    for (let i = 0; i < n; i++) {
+      const x0 = v128.load(src);
+      const x1 = v128.load(src, 16);
+      const c0 = f64x2.splat(load<f64>(wp));
+      const c1 = f64x2.splat(load<f64>(wp, 8));
+      const c2 = f64x2.splat(load<f64>(wp, 16));
+      const c3 = f64x2.splat(load<f64>(wp, 24));
+      a00 = f64x2.add(a00, f64x2.mul(c0, x0)); a01 = f64x2.add(a01, f64x2.mul(c0, x1));
+      a10 = f64x2.add(a10, f64x2.mul(c1, x0)); a11 = f64x2.add(a11, f64x2.mul(c1, x1));
+      a20 = f64x2.add(a20, f64x2.mul(c2, x0)); a21 = f64x2.add(a21, f64x2.mul(c2, x1));
+      a30 = f64x2.add(a30, f64x2.mul(c3, x0)); a31 = f64x2.add(a31, f64x2.mul(c3, x1));
+      src += rowBytes;
+      wp += colStride;
+    }
+    const o = out + (<usize>j << 3);
+    v128.store(o, a00); v128.store(o, a01, 16);
+    v128.store(o + rowBytes, a10); v128.store(o + rowBytes, a11, 16);
+    v128.store(o + 2 * rowBytes, a20); v128.store(o + 2 * rowBytes, a21, 16);
+    v128.store(o + 3 * rowBytes, a30); v128.store(o + 3 * rowBytes, a31, 16);
+  }
+  for (let r = 0; r < 4; r++) {
+    for (let jj = j; jj < m; jj++) {
+      let s: f64 = 0;
+      let src = dZ + (<usize>jj << 3);
+      let wp = W + (<usize>(p + r) << 3);
+      for (let i = 0; i < n; i++) {
+        s += load<f64>(wp) * load<f64>(src);
+        src += rowBytes;
+        wp += colStride;
+      }
+      store<f64>(out + <usize>r * rowBytes + (<usize>jj << 3), s);
+    }
+  }
+}
+
+// output rows p0..k-1, one at a time
+function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p0: i32): void {
+  const zero = f64x2.splat(0);
+  const rowBytes = <usize>m << 3;
+  const colStride = <usize>k << 3;
+  for (let p = p0; p < k; p++) {
     const out = dA + <usize>p * rowBytes;
     const wcol = W + (<usize>p << 3);
     let j = 0;

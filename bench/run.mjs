@@ -99,7 +99,7 @@ const probeArgs = ['probe', '--init', 'random', '--scale', '0.01', '--activation
 const probeTimes = { initlab: median(Array.from({ length: N }, () => run('node', [join(root, 'bin', 'initlab.js'), ...probeArgs]).wall)) };
 if (hasNumpy) probeTimes.numpy = median(Array.from({ length: N }, () => run(PY, [join(peers, 'numpy_probe.py')]).wall));
 console.log(`probe: initlab ${fmt(probeTimes.initlab)} s${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s` : ''} (whole processes)`);
-const sweepArgs = (w) => [join(root, 'bin', 'initlab.js'), 'sweep', '--seeds', '1-8', '--iterations', '4000', '--workers', String(w), '--no-report', '--quiet', '--json'];
+const sweepArgs = (w) => [join(root, 'bin', 'initlab.js'), 'sweep', '--seeds', '1-6', '--workers', String(w), '--no-report', '--quiet', '--json']; // 3 inits × 6 seeds, the notebook's 15,000 iterations
 const sweep1 = median(Array.from({ length: Math.min(N, 3) }, () => JSON.parse(run('node', sweepArgs(1)).out).seconds));
 const sweep2 = median(Array.from({ length: Math.min(N, 3) }, () => JSON.parse(run('node', sweepArgs(2)).out).seconds));
 console.log(`sweep: 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s → ${fmt(sweep1 / sweep2)}×`);
@@ -158,7 +158,7 @@ const md = [
   '',
   `- Wide nets ([2, 256, 256, 256, 1], 2,000 points, full batch): initlab ${fmt(results.wide.initlabGflops)} GFLOP/s (${fmt(wide.initlab)} ms/iter)${wide.numpy ? `, numpy ${fmt(results.wide.numpyGflops)} GFLOP/s (${fmt(wide.numpy)} ms/iter): initlab reaches ${fmt(results.wide.initlabGflops / results.wide.numpyGflops)} of numpy` : ''}.`,
   `- Depth probe (10 tanh layers of 500, 1,000 samples), whole process: initlab ${fmt(probeTimes.initlab)} s${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s (${fmt(probeTimes.initlab / probeTimes.numpy)}× numpy's time)` : ''}.`,
-  `- Sweep (3 initializers × 8 seeds, 4,000 iterations): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweep1 / sweep2)}× the throughput.`,
+  `- Sweep (3 initializers × 6 seeds, 15,000 iterations each): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweep1 / sweep2)}× the throughput.`,
   `- Memory: the notebook run peaks at ${peakMb ? fmt(peakMb) : '?'} MB (RSS); the heap (collected before each reading) grows ${heapLine ? heapLine[1] : '?'} kB over the 15,000-iteration loop (the recorded costs themselves).`,
   '',
   '## Report and start-up',

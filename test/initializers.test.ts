@@ -10,7 +10,6 @@ import { extra, maxRelErr } from './helpers.js';
 
 const FAN_OUT = 300;
 const FAN_IN = 400; // 120,000 draws per check
-const N = FAN_OUT * FAN_IN;
 
 function draw(spec: string, fanOut = FAN_OUT, fanIn = FAN_IN, seed = 42) {
   const { init, opts } = resolveInitializer(spec);

@@ -40,8 +40,3 @@ export function validateDataset(d: Dataset): Dataset {
   }
   return d;
 }
-
-/** Columns → examples helper: example j as an array of its features. */
-export function example(d: Dataset, j: number): number[] {
-  return Array.from({ length: d.X.rows }, (_, f) => d.X.get(f, j));
-}

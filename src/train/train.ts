@@ -99,7 +99,6 @@ function gatherColumns(src: Float64Array, rows: number, m: number, idx: number[]
 export class Trainer {
   private readonly o: TrainOptions;
   private readonly k: Kernels;
-  private readonly target: Network;
   private readonly net: Network;
   private readonly X: Matrix;
   private readonly Y: Matrix;
@@ -122,7 +121,6 @@ export class Trainer {
   constructor(target: Network, data: Dataset, o: TrainOptions) {
     checkTrainOptions(o);
     this.o = o;
-    this.target = target;
     this.k = o.kernels ?? getKernels(); // wasm SIMD where it runs, else the TypeScript reference
     this.traceEvery = o.traceEvery ?? o.recordEvery;
     const m = data.X.cols;

@@ -31,6 +31,9 @@ export function costChart(history: History, into: Element, title = 'Cost (train 
   return render(spec, into);
 }
 
+// which data each boundary figure's points were drawn from
+const figureData = new WeakMap<Element, DataSummary>();
+
 // each dataset's points as a Dataset, made once
 const pointSets = new WeakMap<DataSummary, Dataset>();
 function pointsOf(data: DataSummary): Dataset {
@@ -42,13 +45,15 @@ function pointsOf(data: DataSummary): Dataset {
 /** The figure of one run's boundary in `into`, made with its points layer (drawn once) if missing. */
 export function boundaryFigure(data: DataSummary, init: string, into: Element): HTMLElement {
   const existing = into.querySelector<HTMLElement>(`figure[data-init="${CSS.escape(init)}"]`);
-  if (existing) return existing;
+  if (existing && figureData.get(existing) === data) return existing;
+  existing?.remove(); // drawn for other data
   const fig = Object.assign(document.createElement('figure'), { className: 'boundary' });
   fig.dataset.init = init;
   const top = document.createElement('div');
   render(decisionBoundarySpec(null, pointsOf(data), '', { layers: 'points', extent: data.extent }), top);
   const title = Object.assign(document.createElement('div'), { className: 'live-title' });
   fig.append(document.createElement('div'), top, title);
+  figureData.set(fig, data);
   into.append(fig);
   return fig;
 }

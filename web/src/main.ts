@@ -50,12 +50,12 @@ function syncUrl(): void {
 let busy: Promise<void> | null = null;
 let data: DataSummary | null = null;
 
-async function train(config: JobConfig, speed: number, onUpdate: (u: RunUpdate[]) => void, into: Element, startPaused = false, extras = true): Promise<void> {
+async function train(config: JobConfig, speed: number, onUpdate: (u: RunUpdate[]) => void, into: Element | null, startPaused = false, extras = true): Promise<void> {
+  await lessonPrep; // one job at a time in the worker
   data = await worker.load(config);
   // each run's boundary figure with its points, one per frame, before the live frames need them
   const loaded = data;
-  into.replaceChildren();
-  for (const init of config.inits) later(`points-${init}`, 0, () => boundaryFigure(loaded, init, into));
+  if (into) for (const init of config.inits) later(`points-${init}`, 0, () => boundaryFigure(loaded, init, into));
   await worker.setSpeed(speed);
   const run = worker.play(Comlink.proxy(onUpdate), 150, extras);
   if (startPaused) await worker.pause();
@@ -68,28 +68,28 @@ const markTrained = () => { (window as unknown as { initlab: { trainedAt?: numbe
 
 // ---------------------------------------------------------------- lesson
 const lessonResults = new Map<string, RunUpdate>();
+const lessonConfig = (init: string): JobConfig => ({ train: NOTEBOOK_TRAIN_SPEC, test: NOTEBOOK_TEST_SPEC, layers: NOTEBOOK_DEFAULTS.layers, activation: 'relu', inits: [init], seed: 3, scale: 10, optimizer: 'gd', learningRate: 0.01, iterations: 15000, batchSize: 0, printEvery: 1000 });
+/** The lesson's data, fetched while the page is idle so its figures are drawn before any click. */
+let lessonData: DataSummary | null = null;
+let lessonPrep: Promise<void> = Promise.resolve();
 const VERDICTS: Record<string, string> = { zeros: 'fails to break symmetry', random: 'weights too large: slow, saturated start', he: 'works well' };
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson')) {
   button.addEventListener('click', async () => {
     const init = button.dataset.init!;
     const out = $(`lesson-${init}`);
-    out.replaceChildren();
-    const cost = document.createElement('div');
-    const boundary = document.createElement('div');
-    const numbers = document.createElement('p');
-    numbers.className = 'numbers';
-    out.append(cost, boundary, numbers);
+    const [cost, boundary, numbers] = out.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
+    delete numbers.dataset.done;
     const lessonCurve: History = { [init]: [] };
-    const config: JobConfig = { train: NOTEBOOK_TRAIN_SPEC, test: NOTEBOOK_TEST_SPEC, layers: NOTEBOOK_DEFAULTS.layers, activation: 'relu', inits: [init], seed: 3, scale: 10, optimizer: 'gd', learningRate: 0.01, iterations: 15000, batchSize: 0, printEvery: 1000 };
     button.disabled = true;
     try {
-      await train(config, 1500, (updates) => {
+      await train(lessonConfig(init), 1500, (updates) => {
         const u = updates[0];
         lessonCurve[init].push(...u.curve);
         const draws: [string, () => void][] = [
           ['lesson-cost', () => costChart(lessonCurve, cost, `Cost with ${init}`)],
-          ['lesson-boundary', () => boundaries([u], data!, boundary, !u.done)],
+          // the lesson's data never changes: its figures (drawn while the page was idle) are kept
+          ['lesson-boundary', () => boundaries([u], lessonData ?? data!, boundary, !u.done)],
           ['lesson-numbers', () => {
             numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}`;
             numbers.dataset.train = String(u.trainAccuracy);
@@ -101,7 +101,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
         if (u.done) drawAllNow(draws);
         else draws.forEach(([key, draw]) => later(key, 120, draw));
         if (u.done) lessonResults.set(init, u);
-      }, boundary, false, false);
+      }, lessonData ? null : boundary, false, false);
     } finally {
       button.disabled = false;
     }
@@ -358,5 +358,11 @@ requestIdleCallback(() => {
     boundaries([{ init: `warm${i}`, iteration: 0, done: false, curve: [], trainAccuracy: 0, testAccuracy: 0, grid, extent: [-1.5, 1.5], diagnostics: null, histograms: [] }], fake, scratch, i < 2);
   }
   scratch.remove();
+  if (state.view === 'lesson' && !busy) {
+    lessonPrep = worker.load(lessonConfig('he')).then((d) => {
+      lessonData = d;
+      for (const init of ['zeros', 'random', 'he']) later(`lesson-points-${init}`, 0, () => boundaryFigure(d, init, $(`lesson-${init}`).children[1]));
+    });
+  }
 });
 (window as unknown as { initlab: unknown }).initlab = { ready: true, defaults: DEFAULT_STATE, throughput: () => worker.throughput() };

@@ -1,0 +1,56 @@
+// How the cost grows: time per iteration against examples (m), width and depth, initlab
+// (wasm kernels, in-process) with numpy beside it on the same shapes. Usage: node bench/scaling.mjs
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Matrix, RandomState, getKernels, initializeNetwork, initializers, train } from '../dist/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PY = '/usr/bin/python3';
+const hasNumpy = existsSync(PY) && (() => { try { execFileSync(PY, ['-c', 'import numpy']); return true; } catch { return false; } })();
+const kernels = getKernels();
+
+function initlabMs(dims, m, iters) {
+  const rs = new RandomState(0);
+  const X = new Matrix(dims[0], m, rs.randn(dims[0] * m));
+  const Y = new Matrix(1, m, Float64Array.from(rs.randomSample(m), (u) => (u > 0.5 ? 1 : 0)));
+  const run = (n) => train(initializeNetwork(dims, initializers.he, { seed: 1 }), { X, Y }, { learningRate: 0.01, iterations: n, recordEvery: 1e9, kernels });
+  run(Math.max(1, Math.floor(iters / 5))); // warm-up
+  const times = [0, 1, 2].map(() => run(iters).seconds / iters * 1000);
+  return times.sort((a, b) => a - b)[1];
+}
+const numpyMs = (dims, m, iters) => {
+  const ts = [0, 1, 2].map(() => Number(execFileSync(PY, [join(here, 'peers', 'numpy_scaling.py'), dims.join(','), String(m), String(iters)], { encoding: 'utf8' }).match(/ms_per_iter: ([\d.]+)/)[1]));
+  return ts.sort((a, b) => a - b)[1];
+};
+/** 2-32-32-…-32-1 → 2-32×24-1 */
+const compact = (dims) => dims.reduce((parts, d) => { const last = parts.at(-1); if (last && last.size === d) last.count++; else parts.push({ size: d, count: 1 }); return parts; }, []).map((p) => (p.count > 2 ? `${p.size}×${p.count}` : Array(p.count).fill(p.size).join('-'))).join('-');
+const params = (dims) => dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
+
+const rows = [];
+const add = (axis, dims, m, iters) => {
+  const a = initlabMs(dims, m, iters);
+  const b = hasNumpy ? numpyMs(dims, m, iters) : null;
+  rows.push({ axis, layers: compact(dims), m, parameters: params(dims), initlabMs: a, numpyMs: b });
+  console.log(axis, compact(dims), m, a.toFixed(3), b?.toFixed(3));
+};
+for (const m of [300, 3000, 30000]) add('examples', [2, 10, 5, 1], m, m >= 30000 ? 50 : 300);
+for (const w of [10, 64, 256, 512]) add('width', [2, w, w, 1], 1000, w >= 256 ? 10 : 100);
+for (const d of [3, 10, 25, 50]) add('depth', [2, ...Array(d - 1).fill(32), 1], 1000, 40);
+
+const f = (x) => (x === null ? '–' : x >= 10 ? x.toFixed(1) : x.toFixed(3));
+const md = [
+  '# How the cost grows',
+  '',
+  `${new Date().toISOString().slice(0, 10)} · median of 3 timings · ms per training iteration (forward, backward, update) · \`node bench/scaling.mjs\``,
+  '',
+  '| varies | layers | examples | parameters | initlab ms/iter | numpy ms/iter | numpy / initlab |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.axis} | ${r.layers} | ${r.m} | ${r.parameters} | ${f(r.initlabMs)} | ${f(r.numpyMs)} | ${r.numpyMs ? (r.numpyMs / r.initlabMs).toFixed(2) + '×' : '–'} |`),
+  '',
+].join('\n');
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'scaling.md'), md);
+writeFileSync(join(here, 'results', 'scaling.json'), `${JSON.stringify(rows, null, 2)}\n`);
+console.log(md);

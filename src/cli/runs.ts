@@ -25,7 +25,7 @@ export interface RunsDocument {
 }
 
 const TITLES: Record<string, string> = { zeros: 'zeros initialization', random: 'large random initialization', he: 'He initialization', xavier: 'Xavier initialization' };
-export const titleOf = (init: string) => TITLES[init] ?? `${init} initialization`;
+export const titleOf = (init: string) => (Object.hasOwn(TITLES, init) ? TITLES[init] : `${init} initialization`);
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 

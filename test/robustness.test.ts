@@ -210,6 +210,25 @@ describe('Ctrl-C', () => {
   });
 });
 
+describe('Ctrl-C during a sweep', () => {
+  it('keeps the runs that finished and says the grid is incomplete', async () => {
+    const child = spawn(process.execPath, [BIN, 'sweep', '--seeds', '1-60', '--iterations', '3000', '--json', '--no-report', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    await new Promise((r) => setTimeout(r, 2500));
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    expect(await code).toBe(130);
+    clearTimeout(timer);
+    const doc = JSON.parse(stdout);
+    expect(doc.interrupted).toBe(true);
+    expect(doc.runs.length).toBeGreaterThan(0);
+    expect(doc.runs.length).toBeLessThan(180);
+    expect(doc.summary.length).toBeGreaterThan(0);
+  });
+});
+
 describe('nothing half-written', () => {
   it('killing a report writer at any moment leaves the old report or the new one, whole', async () => {
     const out = join(dir, 'kill', 'report');

@@ -9,7 +9,7 @@ export function watchInterrupt(): () => boolean {
     process.on('SIGINT', () => {
       if (requested) process.exit(130);
       requested = true;
-      process.stderr.write('\ninterrupted: stopping after the current iteration (Ctrl-C again to quit now)\n');
+      process.stderr.write('\ninterrupted: finishing what is running, then stopping (Ctrl-C again to quit now)\n');
     });
   }
   return () => requested;

@@ -92,7 +92,7 @@ if (hasNumpy) {
 // ---- 2b. wide nets, the depth probe, sweeps, memory -----------------------------------------
 const gflop = 2 * 3 * 2000 * [2, 256, 256, 256, 1].slice(1).reduce((acc, n, l, a) => acc + n * [2, 256, 256, 256][l], 0);
 const wide = { initlab: median(Array.from({ length: N }, () => Number(run('node', [join(here, 'wide.mjs')]).out.match(/ms_per_iter: ([\d.]+)/)[1]))) };
-if (hasNumpy) wide.numpy = median(Array.from({ length: N }, () => Number(run(PY, [join(peers, 'numpy_wide.py')], { env: { ...process.env, ITERS: '20' } }).out.match(/ms_per_iter: ([\d.]+)/)[1])));
+if (hasNumpy) wide.numpy = median(Array.from({ length: N }, () => Number(run(PY, [join(peers, 'numpy_scaling.py'), '2,256,256,256,1', '2000', '20']).out.match(/ms_per_iter: ([\d.]+)/)[1])));
 const gflops = (ms) => gflop / (ms / 1000) / 1e9;
 console.log(`wide nets: initlab ${fmt(gflops(wide.initlab))} GFLOP/s${wide.numpy ? `, numpy ${fmt(gflops(wide.numpy))}` : ''}`);
 const probeArgs = ['probe', '--init', 'random', '--scale', '0.01', '--activation', 'tanh', '--json'];

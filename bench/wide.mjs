@@ -1,4 +1,4 @@
-// initlab on a wide net, the same work as peers/numpy_wide.py: [2, 256, 256, 256, 1],
+// initlab on a wide net, the same work as `peers/numpy_scaling.py 2,256,256,256,1 2000 20`: [2, 256, 256, 256, 1],
 // 2,000 points, full batch, He, gradient descent. Prints ms/iter (ITERS=N, default 20).
 import { Matrix, getKernels, initializeNetwork, initializers, train, RandomState } from '../dist/index.js';
 

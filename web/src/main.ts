@@ -11,7 +11,7 @@ import { parseSpec } from '../../src/spec.js';
 import { boundaries, boundaryFigure, costChart, type History, layers } from './charts.js';
 import { type DataSummary, GRID, type JobConfig, type RunUpdate } from './job.js';
 import { download, pngOf, svgText } from './exports.js';
-import { DEFAULT_STATE, type FieldErrors, type LabState, readState, writeState } from './url-state.js';
+import { type FieldErrors, type LabState, readState, writeState } from './url-state.js';
 import type { WorkerApi } from './worker.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -365,4 +365,5 @@ requestIdleCallback(() => {
     });
   }
 });
-(window as unknown as { initlab: unknown }).initlab = { ready: true, defaults: DEFAULT_STATE, throughput: () => worker.throughput() };
+// for bench/web.mjs: the worker's training throughput (markTrained adds trainedAt)
+(window as unknown as { initlab: unknown }).initlab = { throughput: () => worker.throughput() };

@@ -5,35 +5,53 @@
 // differently, by a few ulps.
 // All pointers are byte offsets into the memory the host provides.
 
+// Columns of examples per panel in the wide-layer kernels: a panel of A (k × PANEL) stays in
+// the core's L2 cache while every block of output rows passes over it, instead of all of A
+// streaming in from memory once per block (A is 4 MB at 256 × 2,000).
+const PANEL = 96;
+
 // Z (n × m) = W (n × k) · A (k × m) + b
-// For wide layers, rows of Z are done four at a time, so each block of A loaded from memory
-// serves four rows (a quarter of the traffic through A, which is what limits them); each
-// element is still summed over k in order, as in the reference.
+// For wide layers, rows of Z are done four at a time (a 4 × 4 register tile), so each block
+// of A loaded serves four rows; each element is still summed over k in order, as in the
+// reference.
 export function linearForward(W: usize, b: usize, A: usize, n: i32, k: i32, m: i32, Z: usize): void {
   let i = 0;
   // short rows (small k) stay in cache anyway: there the one-row kernel's wider column blocks win
-  if (k >= 16) for (; i + 4 <= n; i += 4) linearForwardRows4(W, b, A, i, k, m, Z);
+  if (k >= 16 && n >= 4) {
+    const n4 = n & ~3;
+    const m4 = m & ~3;
+    for (let j0 = 0; j0 < m4; j0 += PANEL) {
+      const j1 = min(j0 + PANEL, m4);
+      for (let r = 0; r < n4; r += 4) linearForwardRows4(W, b, A, r, k, m, Z, j0, j1);
+    }
+    for (let r = 0; r < n4; r++) linearForwardTail(W, b, A, r, k, m, Z, m4);
+    i = n4;
+  }
   for (; i < n; i++) linearForwardRow(W, b, A, i, k, m, Z);
 }
 
-function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize): void {
+// rows i..i+3, columns j0..j1-1 (a multiple of 4 apart)
+function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, j0: i32, j1: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const kBytes = <usize>k << 3;
   const w0 = W + (<usize>(i * k) << 3);
   const z0 = Z + <usize>i * rowBytes;
-  let j = 0;
-  for (; j + 4 <= m; j += 4) {
+  const b0 = v128.load64_splat(b + (<usize>i << 3));
+  const b1 = v128.load64_splat(b + (<usize>(i + 1) << 3));
+  const b2 = v128.load64_splat(b + (<usize>(i + 2) << 3));
+  const b3 = v128.load64_splat(b + (<usize>(i + 3) << 3));
+  for (let j = j0; j < j1; j += 4) {
     let a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero;
     let src = A + (<usize>j << 3);
     let wp = w0;
     for (let p = 0; p < k; p++) {
       const x0 = v128.load(src);
       const x1 = v128.load(src, 16);
-      const c0 = f64x2.splat(load<f64>(wp));
-      const c1 = f64x2.splat(load<f64>(wp + kBytes));
-      const c2 = f64x2.splat(load<f64>(wp + 2 * kBytes));
-      const c3 = f64x2.splat(load<f64>(wp + 3 * kBytes));
+      const c0 = v128.load64_splat(wp);
+      const c1 = v128.load64_splat(wp + kBytes);
+      const c2 = v128.load64_splat(wp + 2 * kBytes);
+      const c3 = v128.load64_splat(wp + 3 * kBytes);
       a00 = f64x2.add(a00, f64x2.mul(c0, x0)); a01 = f64x2.add(a01, f64x2.mul(c0, x1));
       a10 = f64x2.add(a10, f64x2.mul(c1, x0)); a11 = f64x2.add(a11, f64x2.mul(c1, x1));
       a20 = f64x2.add(a20, f64x2.mul(c2, x0)); a21 = f64x2.add(a21, f64x2.mul(c2, x1));
@@ -42,16 +60,11 @@ function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32
       wp += 8;
     }
     const o = <usize>j << 3;
-    const b0 = f64x2.splat(load<f64>(b + (<usize>i << 3)));
-    const b1 = f64x2.splat(load<f64>(b + (<usize>(i + 1) << 3)));
-    const b2 = f64x2.splat(load<f64>(b + (<usize>(i + 2) << 3)));
-    const b3 = f64x2.splat(load<f64>(b + (<usize>(i + 3) << 3)));
     v128.store(z0 + o, f64x2.add(a00, b0)); v128.store(z0 + o, f64x2.add(a01, b0), 16);
     v128.store(z0 + rowBytes + o, f64x2.add(a10, b1)); v128.store(z0 + rowBytes + o, f64x2.add(a11, b1), 16);
     v128.store(z0 + 2 * rowBytes + o, f64x2.add(a20, b2)); v128.store(z0 + 2 * rowBytes + o, f64x2.add(a21, b2), 16);
     v128.store(z0 + 3 * rowBytes + o, f64x2.add(a30, b3)); v128.store(z0 + 3 * rowBytes + o, f64x2.add(a31, b3), 16);
   }
-  for (let r = 0; r < 4; r++) linearForwardTail(W, b, A, i + r, k, m, Z, j);
 }
 
 function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize): void {
@@ -59,13 +72,13 @@ function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, 
   const rowBytes = <usize>m << 3;
   const z = Z + <usize>i * rowBytes;
   const w = W + (<usize>(i * k) << 3);
-  const bias = f64x2.splat(load<f64>(b + (<usize>i << 3)));
+  const bias = v128.load64_splat(b + (<usize>i << 3));
   let j = 0;
   for (; j + 8 <= m; j += 8) {
     let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
     let src = A + (<usize>j << 3);
     for (let p = 0; p < k; p++) {
-      const wp = f64x2.splat(load<f64>(w + (<usize>p << 3)));
+      const wp = v128.load64_splat(w + (<usize>p << 3));
       a0 = f64x2.add(a0, f64x2.mul(wp, v128.load(src)));
       a1 = f64x2.add(a1, f64x2.mul(wp, v128.load(src, 16)));
       a2 = f64x2.add(a2, f64x2.mul(wp, v128.load(src, 32)));
@@ -100,28 +113,37 @@ function linearForwardTail(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32,
 // dAprev (k × m) = Wᵀ · dZ (n × m), W (n × k)
 export function backwardLinear(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize): void {
   let p0 = 0;
-  // wide layers: four output rows per pass over dZ (as linearForward does over A)
-  if (n >= 16) for (; p0 + 4 <= k; p0 += 4) backwardLinearRows4(W, dZ, n, k, m, dA, p0);
+  // wide layers: four output rows per pass over a panel of dZ (as linearForward does over A)
+  if (n >= 16 && k >= 4) {
+    const k4 = k & ~3;
+    const m4 = m & ~3;
+    for (let j0 = 0; j0 < m4; j0 += PANEL) {
+      const j1 = min(j0 + PANEL, m4);
+      for (let p = 0; p < k4; p += 4) backwardLinearRows4(W, dZ, n, k, m, dA, p, j0, j1);
+    }
+    for (let p = 0; p < k4; p++) backwardLinearTail(W, dZ, n, k, m, dA, p, m4);
+    p0 = k4;
+  }
   backwardLinearRows(W, dZ, n, k, m, dA, p0);
 }
 
-function backwardLinearRows4(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p: i32): void {
+// output rows p..p+3, columns j0..j1-1 (a multiple of 4 apart)
+function backwardLinearRows4(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p: i32, j0: i32, j1: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const colStride = <usize>k << 3;
   const out = dA + <usize>p * rowBytes;
-  let j = 0;
-  for (; j + 4 <= m; j += 4) {
+  for (let j = j0; j < j1; j += 4) {
     let a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero;
     let src = dZ + (<usize>j << 3);
     let wp = W + (<usize>p << 3);
     for (let i = 0; i < n; i++) {
       const x0 = v128.load(src);
       const x1 = v128.load(src, 16);
-      const c0 = f64x2.splat(load<f64>(wp));
-      const c1 = f64x2.splat(load<f64>(wp, 8));
-      const c2 = f64x2.splat(load<f64>(wp, 16));
-      const c3 = f64x2.splat(load<f64>(wp, 24));
+      const c0 = v128.load64_splat(wp);
+      const c1 = v128.load64_splat(wp, 8);
+      const c2 = v128.load64_splat(wp, 16);
+      const c3 = v128.load64_splat(wp, 24);
       a00 = f64x2.add(a00, f64x2.mul(c0, x0)); a01 = f64x2.add(a01, f64x2.mul(c0, x1));
       a10 = f64x2.add(a10, f64x2.mul(c1, x0)); a11 = f64x2.add(a11, f64x2.mul(c1, x1));
       a20 = f64x2.add(a20, f64x2.mul(c2, x0)); a21 = f64x2.add(a21, f64x2.mul(c2, x1));
@@ -135,18 +157,22 @@ function backwardLinearRows4(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: us
     v128.store(o + 2 * rowBytes, a20); v128.store(o + 2 * rowBytes, a21, 16);
     v128.store(o + 3 * rowBytes, a30); v128.store(o + 3 * rowBytes, a31, 16);
   }
-  for (let r = 0; r < 4; r++) {
-    for (let jj = j; jj < m; jj++) {
-      let s: f64 = 0;
-      let src = dZ + (<usize>jj << 3);
-      let wp = W + (<usize>(p + r) << 3);
-      for (let i = 0; i < n; i++) {
-        s += load<f64>(wp) * load<f64>(src);
-        src += rowBytes;
-        wp += colStride;
-      }
-      store<f64>(out + <usize>r * rowBytes + (<usize>jj << 3), s);
+}
+
+// output row p, columns j0..m-1, one at a time
+function backwardLinearTail(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p: i32, j0: i32): void {
+  const rowBytes = <usize>m << 3;
+  const colStride = <usize>k << 3;
+  for (let j = j0; j < m; j++) {
+    let s: f64 = 0;
+    let src = dZ + (<usize>j << 3);
+    let wp = W + (<usize>p << 3);
+    for (let i = 0; i < n; i++) {
+      s += load<f64>(wp) * load<f64>(src);
+      src += rowBytes;
+      wp += colStride;
     }
+    store<f64>(dA + <usize>p * rowBytes + (<usize>j << 3), s);
   }
 }
 
@@ -164,7 +190,7 @@ function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usi
       let src = dZ + (<usize>j << 3);
       let wp = wcol;
       for (let i = 0; i < n; i++) {
-        const w = f64x2.splat(load<f64>(wp));
+        const w = v128.load64_splat(wp);
         a0 = f64x2.add(a0, f64x2.mul(w, v128.load(src)));
         a1 = f64x2.add(a1, f64x2.mul(w, v128.load(src, 16)));
         a2 = f64x2.add(a2, f64x2.mul(w, v128.load(src, 32)));
@@ -194,6 +220,13 @@ function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usi
 
 // dW (n × k) = dZ (n × m) · Aprevᵀ, db (n) = row sums of dZ
 export function weightGradients(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW: usize, db: usize): void {
+  if (n >= 16 && k >= 16) weightGradientsWide(dZ, A, n, k, m, dW);
+  else weightGradientsNarrow(dZ, A, n, k, m, dW);
+  rowSums(dZ, n, m, db);
+}
+
+// narrow layers: one dot product over all the examples at a time
+function weightGradientsNarrow(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW: usize): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const m4 = m & ~3;
@@ -213,6 +246,101 @@ export function weightGradients(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW:
       for (; j < m; j++) t += load<f64>(dz + (<usize>j << 3)) * load<f64>(a + (<usize>j << 3));
       store<f64>(dW + (<usize>(i * k + p) << 3), t);
     }
+  }
+}
+
+// Examples per panel of the wide gradient kernel: the panel of Aprev (k × GRAD_PANEL) stays in
+// L2 while every block of four rows of dZ passes over it.
+const GRAD_PANEL = 128;
+
+// dW for wide layers: 4 × 2 tiles of dot products at once (six loads for eight products),
+// summed panel by panel into dW
+function weightGradientsWide(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW: usize): void {
+  const rowBytes = <usize>m << 3;
+  const m2 = m & ~1;
+  const n4 = n & ~3;
+  const k2 = k & ~1;
+  memory.fill(dW, 0, <usize>(n * k) << 3);
+  for (let j0 = 0; j0 < m2; j0 += GRAD_PANEL) {
+    const j1 = min(j0 + GRAD_PANEL, m2);
+    for (let i = 0; i < n4; i += 4) {
+      for (let p = 0; p < k2; p += 2) gradientTile4x2(dZ, A, i, p, k, m, dW, j0, j1);
+      if (k2 < k) for (let r = 0; r < 4; r++) gradientDot(dZ, A, i + r, k - 1, k, m, dW, j0, j1);
+    }
+    for (let i = n4; i < n; i++) for (let p = 0; p < k; p++) gradientDot(dZ, A, i, p, k, m, dW, j0, j1);
+  }
+  if (m2 < m) {
+    // an odd number of examples: the last one
+    const o = <usize>m2 << 3;
+    for (let i = 0; i < n; i++) {
+      const z = load<f64>(dZ + <usize>i * rowBytes + o);
+      for (let p = 0; p < k; p++) {
+        const w = dW + (<usize>(i * k + p) << 3);
+        store<f64>(w, load<f64>(w) + z * load<f64>(A + <usize>p * rowBytes + o));
+      }
+    }
+  }
+}
+
+// dW[i..i+3][p..p+1] += Σ over examples j0..j1-1 (an even count)
+function gradientTile4x2(dZ: usize, A: usize, i: i32, p: i32, k: i32, m: i32, dW: usize, j0: i32, j1: i32): void {
+  const zero = f64x2.splat(0);
+  const rowBytes = <usize>m << 3;
+  const o = <usize>j0 << 3;
+  let z0 = dZ + <usize>i * rowBytes + o;
+  let z1 = z0 + rowBytes;
+  let z2 = z1 + rowBytes;
+  let z3 = z2 + rowBytes;
+  let a0 = A + <usize>p * rowBytes + o;
+  let a1 = a0 + rowBytes;
+  let s00 = zero, s01 = zero, s10 = zero, s11 = zero, s20 = zero, s21 = zero, s30 = zero, s31 = zero;
+  for (let j = j0; j < j1; j += 2) {
+    const y0 = v128.load(a0);
+    const y1 = v128.load(a1);
+    const x0 = v128.load(z0);
+    const x1 = v128.load(z1);
+    const x2 = v128.load(z2);
+    const x3 = v128.load(z3);
+    s00 = f64x2.add(s00, f64x2.mul(x0, y0)); s01 = f64x2.add(s01, f64x2.mul(x0, y1));
+    s10 = f64x2.add(s10, f64x2.mul(x1, y0)); s11 = f64x2.add(s11, f64x2.mul(x1, y1));
+    s20 = f64x2.add(s20, f64x2.mul(x2, y0)); s21 = f64x2.add(s21, f64x2.mul(x2, y1));
+    s30 = f64x2.add(s30, f64x2.mul(x3, y0)); s31 = f64x2.add(s31, f64x2.mul(x3, y1));
+    z0 += 16; z1 += 16; z2 += 16; z3 += 16; a0 += 16; a1 += 16;
+  }
+  const w = dW + (<usize>(i * k + p) << 3);
+  const kBytes = <usize>k << 3;
+  addLanes(w, s00); addLanes(w + 8, s01);
+  addLanes(w + kBytes, s10); addLanes(w + kBytes + 8, s11);
+  addLanes(w + 2 * kBytes, s20); addLanes(w + 2 * kBytes + 8, s21);
+  addLanes(w + 3 * kBytes, s30); addLanes(w + 3 * kBytes + 8, s31);
+}
+
+// dW[i][p] += Σ over examples j0..j1-1 (an even count)
+function gradientDot(dZ: usize, A: usize, i: i32, p: i32, k: i32, m: i32, dW: usize, j0: i32, j1: i32): void {
+  const rowBytes = <usize>m << 3;
+  const o = <usize>j0 << 3;
+  let z = dZ + <usize>i * rowBytes + o;
+  let a = A + <usize>p * rowBytes + o;
+  let s = f64x2.splat(0);
+  for (let j = j0; j < j1; j += 2) {
+    s = f64x2.add(s, f64x2.mul(v128.load(z), v128.load(a)));
+    z += 16; a += 16;
+  }
+  addLanes(dW + (<usize>(i * k + p) << 3), s);
+}
+
+@inline
+function addLanes(ptr: usize, s: v128): void {
+  store<f64>(ptr, load<f64>(ptr) + (f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1)));
+}
+
+// db (n) = row sums of dZ (n × m)
+function rowSums(dZ: usize, n: i32, m: i32, db: usize): void {
+  const zero = f64x2.splat(0);
+  const rowBytes = <usize>m << 3;
+  const m4 = m & ~3;
+  for (let i = 0; i < n; i++) {
+    const dz = dZ + <usize>i * rowBytes;
     let s0 = zero, s1 = zero;
     let j = 0;
     for (; j < m4; j += 4) {

@@ -28,6 +28,8 @@ function both(sizes: number[], outSizes: number[], seed: number, call: (k: Kerne
 
 // sizes on both sides of 16, where the wide-layer (four rows at a time) kernels take over
 const shape = fc.record({ n: fc.integer({ min: 1, max: 40 }), k: fc.integer({ min: 1, max: 40 }), m: fc.integer({ min: 1, max: 41 }), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }) });
+// wide layers over several panels of examples (the cache-blocked kernels walk 96 or 128 at a time)
+const wideShape = fc.record({ n: fc.integer({ min: 14, max: 37 }), k: fc.integer({ min: 14, max: 37 }), m: fc.integer({ min: 90, max: 400 }), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }) });
 
 describe('wasm kernels agree with the TypeScript reference', () => {
   it('backend names', () => {
@@ -35,26 +37,28 @@ describe('wasm kernels agree with the TypeScript reference', () => {
     expect(getKernels('ts')).toBe(tsKernels);
     expect(() => getKernels('gpu' as never)).toThrow(/unknown backend "gpu"/);
   });
-  it('linearForward is bit-identical', () => {
-    fc.assert(fc.property(shape, ({ n, k, m, seed }) => {
-      const [a, b] = both([n * k, n, k * m], [n * m], seed, (K, [W, bb, A], [Z]) => K.linearForward(W, bb, A, n, k, m, Z));
-      expect(b).toEqual(a);
-    }), { numRuns: 200 });
-  });
-  it('backwardLinear is bit-identical', () => {
-    fc.assert(fc.property(shape, ({ n, k, m, seed }) => {
-      const [a, b] = both([n * k, n * m], [k * m], seed, (K, [W, dZ], [dA]) => K.backwardLinear(W, dZ, n, k, m, dA));
-      expect(b).toEqual(a);
-    }), { numRuns: 200 });
-  });
-  it('weightGradients agree to 1e-12 (sums over examples in another order)', () => {
-    fc.assert(fc.property(shape, ({ n, k, m, seed }) => {
-      const [a, b] = both([n * m, k * m], [n * k, n], seed, (K, [dZ, A], [dW, db]) => K.weightGradients(dZ, A, n, k, m, dW, db));
-      // relative to the sum of magnitudes: cancellation makes single sums arbitrarily small
-      const scale = Math.sqrt(m) * 10;
-      a.forEach((arr, o) => arr.forEach((x, i) => expect(Math.abs(x - b[o][i])).toBeLessThanOrEqual(1e-12 * scale)));
-    }), { numRuns: 200 });
-  });
+  for (const [label, shapes, numRuns] of [['', shape, 200], [' on wide layers', wideShape, 25]] as const) {
+    it(`linearForward is bit-identical${label}`, () => {
+      fc.assert(fc.property(shapes, ({ n, k, m, seed }) => {
+        const [a, b] = both([n * k, n, k * m], [n * m], seed, (K, [W, bb, A], [Z]) => K.linearForward(W, bb, A, n, k, m, Z));
+        expect(b).toEqual(a);
+      }), { numRuns });
+    });
+    it(`backwardLinear is bit-identical${label}`, () => {
+      fc.assert(fc.property(shapes, ({ n, k, m, seed }) => {
+        const [a, b] = both([n * k, n * m], [k * m], seed, (K, [W, dZ], [dA]) => K.backwardLinear(W, dZ, n, k, m, dA));
+        expect(b).toEqual(a);
+      }), { numRuns });
+    });
+    it(`weightGradients agree to 1e-12${label} (sums over examples in another order)`, () => {
+      fc.assert(fc.property(shapes, ({ n, k, m, seed }) => {
+        const [a, b] = both([n * m, k * m], [n * k, n], seed, (K, [dZ, A], [dW, db]) => K.weightGradients(dZ, A, n, k, m, dW, db));
+        // relative to the sum of magnitudes: cancellation makes single sums arbitrarily small
+        const scale = Math.sqrt(m) * 10;
+        a.forEach((arr, o) => arr.forEach((x, i) => expect(Math.abs(x - b[o][i])).toBeLessThanOrEqual(1e-12 * scale)));
+      }), { numRuns });
+    });
+  }
   it('update, outputGradient and relu are bit-identical', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (len, seed) => {
       const [a, b] = both([len, len, len], [len, len, len, len], seed, (K, [P, G, Z], [outGrad, A, dZ, P2]) => {

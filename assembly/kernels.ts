@@ -15,19 +15,25 @@ const PANEL = 96;
 // of A loaded serves four rows; each element is still summed over k in order, as in the
 // reference.
 export function linearForward(W: usize, b: usize, A: usize, n: i32, k: i32, m: i32, Z: usize): void {
+  linearForwardColumns(W, b, A, n, k, m, Z, 0, m);
+}
+
+// Columns c0..c1-1 of Z only. Every element's arithmetic is the same whatever the range, so
+// threads that split the columns between them produce the single-threaded result exactly.
+export function linearForwardColumns(W: usize, b: usize, A: usize, n: i32, k: i32, m: i32, Z: usize, c0: i32, c1: i32): void {
   let i = 0;
   // short rows (small k) stay in cache anyway: there the one-row kernel's wider column blocks win
   if (k >= 16 && n >= 4) {
     const n4 = n & ~3;
-    const m4 = m & ~3;
-    for (let j0 = 0; j0 < m4; j0 += PANEL) {
-      const j1 = min(j0 + PANEL, m4);
+    const c4 = c0 + ((c1 - c0) & ~3);
+    for (let j0 = c0; j0 < c4; j0 += PANEL) {
+      const j1 = min(j0 + PANEL, c4);
       for (let r = 0; r < n4; r += 4) linearForwardRows4(W, b, A, r, k, m, Z, j0, j1);
     }
-    for (let r = 0; r < n4; r++) linearForwardTail(W, b, A, r, k, m, Z, m4);
+    for (let r = 0; r < n4; r++) linearForwardTail(W, b, A, r, k, m, Z, c4, c1);
     i = n4;
   }
-  for (; i < n; i++) linearForwardRow(W, b, A, i, k, m, Z);
+  for (; i < n; i++) linearForwardRow(W, b, A, i, k, m, Z, c0, c1);
 }
 
 // rows i..i+3, columns j0..j1-1 (a multiple of 4 apart)
@@ -67,14 +73,14 @@ function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32
   }
 }
 
-function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize): void {
+function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, c0: i32, c1: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const z = Z + <usize>i * rowBytes;
   const w = W + (<usize>(i * k) << 3);
   const bias = v128.load64_splat(b + (<usize>i << 3));
-  let j = 0;
-  for (; j + 8 <= m; j += 8) {
+  let j = c0;
+  for (; j + 8 <= c1; j += 8) {
     let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
     let src = A + (<usize>j << 3);
     for (let p = 0; p < k; p++) {
@@ -91,15 +97,15 @@ function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, 
     v128.store(dst, f64x2.add(a2, bias), 32);
     v128.store(dst, f64x2.add(a3, bias), 48);
   }
-  linearForwardTail(W, b, A, i, k, m, Z, j);
+  linearForwardTail(W, b, A, i, k, m, Z, j, c1);
 }
 
-// columns j0..m-1 of row i, one at a time
-function linearForwardTail(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, j0: i32): void {
+// columns j0..j1-1 of row i, one at a time
+function linearForwardTail(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, j0: i32, j1: i32): void {
   const rowBytes = <usize>m << 3;
   const z = Z + <usize>i * rowBytes;
   const w = W + (<usize>(i * k) << 3);
-  for (let j = j0; j < m; j++) {
+  for (let j = j0; j < j1; j++) {
     let s: f64 = 0;
     let src = A + (<usize>j << 3);
     for (let p = 0; p < k; p++) {
@@ -112,19 +118,24 @@ function linearForwardTail(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32,
 
 // dAprev (k × m) = Wᵀ · dZ (n × m), W (n × k)
 export function backwardLinear(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize): void {
+  backwardLinearColumns(W, dZ, n, k, m, dA, 0, m);
+}
+
+// Columns c0..c1-1 of dAprev only (the same arithmetic whatever the range, as above)
+export function backwardLinearColumns(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, c0: i32, c1: i32): void {
   let p0 = 0;
   // wide layers: four output rows per pass over a panel of dZ (as linearForward does over A)
   if (n >= 16 && k >= 4) {
     const k4 = k & ~3;
-    const m4 = m & ~3;
-    for (let j0 = 0; j0 < m4; j0 += PANEL) {
-      const j1 = min(j0 + PANEL, m4);
+    const c4 = c0 + ((c1 - c0) & ~3);
+    for (let j0 = c0; j0 < c4; j0 += PANEL) {
+      const j1 = min(j0 + PANEL, c4);
       for (let p = 0; p < k4; p += 4) backwardLinearRows4(W, dZ, n, k, m, dA, p, j0, j1);
     }
-    for (let p = 0; p < k4; p++) backwardLinearTail(W, dZ, n, k, m, dA, p, m4);
+    for (let p = 0; p < k4; p++) backwardLinearTail(W, dZ, n, k, m, dA, p, c4, c1);
     p0 = k4;
   }
-  backwardLinearRows(W, dZ, n, k, m, dA, p0);
+  backwardLinearRows(W, dZ, n, k, m, dA, p0, c0, c1);
 }
 
 // output rows p..p+3, columns j0..j1-1 (a multiple of 4 apart)
@@ -159,11 +170,11 @@ function backwardLinearRows4(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: us
   }
 }
 
-// output row p, columns j0..m-1, one at a time
-function backwardLinearTail(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p: i32, j0: i32): void {
+// output row p, columns j0..j1-1, one at a time
+function backwardLinearTail(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p: i32, j0: i32, j1: i32): void {
   const rowBytes = <usize>m << 3;
   const colStride = <usize>k << 3;
-  for (let j = j0; j < m; j++) {
+  for (let j = j0; j < j1; j++) {
     let s: f64 = 0;
     let src = dZ + (<usize>j << 3);
     let wp = W + (<usize>p << 3);
@@ -176,16 +187,16 @@ function backwardLinearTail(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usi
   }
 }
 
-// output rows p0..k-1, one at a time
-function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p0: i32): void {
+// output rows p0..k-1, one at a time, columns c0..c1-1
+function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p0: i32, c0: i32, c1: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const colStride = <usize>k << 3;
   for (let p = p0; p < k; p++) {
     const out = dA + <usize>p * rowBytes;
     const wcol = W + (<usize>p << 3);
-    let j = 0;
-    for (; j + 8 <= m; j += 8) {
+    let j = c0;
+    for (; j + 8 <= c1; j += 8) {
       let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
       let src = dZ + (<usize>j << 3);
       let wp = wcol;
@@ -204,7 +215,7 @@ function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usi
       v128.store(dst, a2, 32);
       v128.store(dst, a3, 48);
     }
-    for (; j < m; j++) {
+    for (; j < c1; j++) {
       let s: f64 = 0;
       let src = dZ + (<usize>j << 3);
       let wp = wcol;
@@ -220,17 +231,23 @@ function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usi
 
 // dW (n × k) = dZ (n × m) · Aprevᵀ, db (n) = row sums of dZ
 export function weightGradients(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW: usize, db: usize): void {
-  if (n >= 16 && k >= 16) weightGradientsWide(dZ, A, n, k, m, dW);
-  else weightGradientsNarrow(dZ, A, n, k, m, dW);
-  rowSums(dZ, n, m, db);
+  weightGradientsRows(dZ, A, n, k, m, dW, db, 0, n);
+}
+
+// Rows r0..r1-1 of dW and db only: every sum runs in the same order whatever the range, so
+// threads that split the rows between them produce the single-threaded result exactly.
+export function weightGradientsRows(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW: usize, db: usize, r0: i32, r1: i32): void {
+  if (n >= 16 && k >= 16) weightGradientsWide(dZ, A, k, m, dW, r0, r1);
+  else weightGradientsNarrow(dZ, A, k, m, dW, r0, r1);
+  rowSums(dZ, m, db, r0, r1);
 }
 
 // narrow layers: one dot product over all the examples at a time
-function weightGradientsNarrow(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW: usize): void {
+function weightGradientsNarrow(dZ: usize, A: usize, k: i32, m: i32, dW: usize, r0: i32, r1: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const m4 = m & ~3;
-  for (let i = 0; i < n; i++) {
+  for (let i = r0; i < r1; i++) {
     const dz = dZ + <usize>i * rowBytes;
     for (let p = 0; p < k; p++) {
       const a = A + <usize>p * rowBytes;
@@ -255,24 +272,24 @@ const GRAD_PANEL = 128;
 
 // dW for wide layers: 4 × 2 tiles of dot products at once (six loads for eight products),
 // summed panel by panel into dW
-function weightGradientsWide(dZ: usize, A: usize, n: i32, k: i32, m: i32, dW: usize): void {
+function weightGradientsWide(dZ: usize, A: usize, k: i32, m: i32, dW: usize, r0: i32, r1: i32): void {
   const rowBytes = <usize>m << 3;
   const m2 = m & ~1;
-  const n4 = n & ~3;
+  const r4 = r0 + ((r1 - r0) & ~3);
   const k2 = k & ~1;
-  memory.fill(dW, 0, <usize>(n * k) << 3);
+  memory.fill(dW + (<usize>(r0 * k) << 3), 0, <usize>((r1 - r0) * k) << 3);
   for (let j0 = 0; j0 < m2; j0 += GRAD_PANEL) {
     const j1 = min(j0 + GRAD_PANEL, m2);
-    for (let i = 0; i < n4; i += 4) {
+    for (let i = r0; i < r4; i += 4) {
       for (let p = 0; p < k2; p += 2) gradientTile4x2(dZ, A, i, p, k, m, dW, j0, j1);
       if (k2 < k) for (let r = 0; r < 4; r++) gradientDot(dZ, A, i + r, k - 1, k, m, dW, j0, j1);
     }
-    for (let i = n4; i < n; i++) for (let p = 0; p < k; p++) gradientDot(dZ, A, i, p, k, m, dW, j0, j1);
+    for (let i = r4; i < r1; i++) for (let p = 0; p < k; p++) gradientDot(dZ, A, i, p, k, m, dW, j0, j1);
   }
   if (m2 < m) {
     // an odd number of examples: the last one
     const o = <usize>m2 << 3;
-    for (let i = 0; i < n; i++) {
+    for (let i = r0; i < r1; i++) {
       const z = load<f64>(dZ + <usize>i * rowBytes + o);
       for (let p = 0; p < k; p++) {
         const w = dW + (<usize>(i * k + p) << 3);
@@ -334,12 +351,12 @@ function addLanes(ptr: usize, s: v128): void {
   store<f64>(ptr, load<f64>(ptr) + (f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1)));
 }
 
-// db (n) = row sums of dZ (n × m)
-function rowSums(dZ: usize, n: i32, m: i32, db: usize): void {
+// db[r0..r1-1] = row sums of dZ (n × m)
+function rowSums(dZ: usize, m: i32, db: usize, r0: i32, r1: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const m4 = m & ~3;
-  for (let i = 0; i < n; i++) {
+  for (let i = r0; i < r1; i++) {
     const dz = dZ + <usize>i * rowBytes;
     let s0 = zero, s1 = zero;
     let j = 0;

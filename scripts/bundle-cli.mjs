@@ -1,4 +1,4 @@
-// Bundles the command line (and the sweep pool's worker) into a few files in dist/cli-bundle:
+// Bundles the command line (and the sweep pool's and the kernels' worker threads) into a few files in dist/cli-bundle:
 // Node's ESM loader then resolves a handful of modules instead of dozens, which is most of
 // what `initlab --help` waits for. The work still loads lazily (dynamic imports become chunks).
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
 const external = Object.keys(dependencies).filter((name) => name !== 'commander');
 
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/node/sweep-worker.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/node/sweep-worker.ts', 'src/node/kernel-thread.ts'],
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,9 +1,7 @@
 // Beyond the notebook: the depth probe, gradient checking, diagnostics and sweeps.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { datasetFromSpec } from '../src/data/registry.js';
 import { probe } from '../src/experiments/probe.js';
@@ -14,10 +12,8 @@ import { initializeNetwork } from '../src/nn/network.js';
 import { gradientCheck } from '../src/train/gradient-check.js';
 import { histogram } from '../src/train/diagnostics.js';
 import { train } from '../src/train/train.js';
-import { extra, maxRelErr } from './helpers.js';
+import { cli, extra, maxRelErr } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
-const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 describe('probe', () => {
   for (const [name, want] of Object.entries<any[]>(extra.probe)) {

@@ -1,13 +1,9 @@
 // The CLI as a user and other programs meet it: the built bin, real processes.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extra, maxRelErr, ref } from './helpers.js';
-
-const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
+import { cli as runCli, extra, maxRelErr, ref } from './helpers.js';
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = runCli(args);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const json = (args: string[]) => {

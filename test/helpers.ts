@@ -1,5 +1,12 @@
-// Shared test helpers: the committed reference fixtures and tolerant comparisons.
+// Shared test helpers: the committed reference fixtures, tolerant comparisons, the built CLI.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The built command line, as npm installs it. */
+export const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
+/** Runs `initlab args...` in a real process (from `cwd` if given). */
+export const cli = (args: string[], cwd?: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, maxBuffer: 1 << 26 });
 
 const load = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 

@@ -4,16 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARY_FRAME } from '../src/plot/specs.js';
 import { PROBABILITY_COLORS } from '../src/plot/palette.js';
-import { ref } from './helpers.js';
+import { BIN, cli, ref } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
-const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 const dir = join(mkdtempSync(join(tmpdir(), 'initlab-report-')), 'report');
 const run = cli(['--out', dir, '--quiet']);

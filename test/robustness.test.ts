@@ -1,11 +1,10 @@
 // Bad input of every kind gets one clear line and the right exit code; parsers throw only
 // initlab's typed errors; saved models round-trip; runs replay bit for bit; a killed
 // writer never leaves a half-written report.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, ftruncateSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from '../src/data/csv.js';
@@ -20,9 +19,8 @@ import { RandomState } from '../src/rng/random-state.js';
 import { parseSpec } from '../src/spec.js';
 import { train } from '../src/train/train.js';
 import { parseInits, parseLayers } from '../src/cli/setup.js';
+import { BIN, cli } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
-const cli = (args: string[], cwd?: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd });
 const dir = mkdtempSync(join(tmpdir(), 'initlab-robust-'));
 const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 

@@ -6,6 +6,8 @@ import { activations } from '../nn/activations.js';
 
 const d = NOTEBOOK_DEFAULTS;
 
+export const THREADS_HELP = 'threads for wide layers with the wasm kernels (a product of 2M+ multiply-adds is split between them, same numbers); default: the machine\'s cores; 1: one thread';
+
 /** Adds the network / training flags (defaults are the notebook's). */
 export function addTrainingOptions(cmd: Command): Command {
   return cmd
@@ -23,6 +25,7 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--test <spec>', 'test data: NAME[:key=value,...] or a CSV file', NOTEBOOK_TEST_SPEC)
     .addOption(new Option('--loss <kind>', 'cost printed: stable (from the logits) or naive (the notebook\'s formula, may print inf)').choices(['stable', 'naive']).default('stable'))
     .addOption(new Option('--backend <name>', 'kernels: wasm (SIMD, the default where it runs) or ts (the TypeScript reference)').choices(['auto', 'wasm', 'ts']).default('auto'))
+    .option('--threads <n>', THREADS_HELP)
     .option('--json', 'print one JSON document on stdout instead of text')
     .option('--no-report', 'do not write the report folder')
     .option('--out <dir>', 'report folder', 'initlab-report')
@@ -45,6 +48,7 @@ export interface TrainingFlags {
   test: string;
   loss: 'stable' | 'naive';
   backend: 'auto' | 'wasm' | 'ts';
+  threads?: string;
   json?: boolean;
   report: boolean;
   out: string;

@@ -8,7 +8,7 @@ import type { Setup } from './setup.js';
 import { createProgress } from './progress.js';
 import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';
-import { getKernels } from '../nn/backends.js';
+import { commandKernels } from './kernels.js';
 import { sparkline } from '../plot/sparkline.js';
 
 export interface RunRow extends RunResult {
@@ -21,6 +21,8 @@ export interface RunsDocument {
   test: string;
   loss: 'stable' | 'naive';
   backend: string;
+  /** Threads the wide layers' products could use (1 for the TypeScript kernels). */
+  threads: number;
   version: string;
 }
 
@@ -52,53 +54,57 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
   const progress = createProgress(!flags.quiet);
   const shouldStop = watchInterrupt();
-  const kernels = getKernels(flags.backend);
+  const { kernels, threads, close } = await commandKernels(flags.backend, flags.threads);
   const outputs: RunOutput[] = [];
   const rows: RunRow[] = [];
   let interrupted = false;
-  for (const init of inits) {
-    const cfg = { ...setup.base, init };
-    out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} iterations)`);
-    progress.start(init, cfg.iterations);
-    let o: RunOutput;
-    try {
-      o = await runExperimentAsync(cfg, setup.train, setup.test, {
-        kernels,
-        traceEvery: Math.max(1, Math.floor(cfg.iterations / 300)),
-        diagnosticsEvery: setup.diagnosticsEvery,
-        progressEvery: 100,
-        onProgress: (done) => progress.update(done),
-        shouldStop,
-        onRecord: (p) => {
-          if (json) return;
-          progress.stop();
-          out(`Cost after iteration ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
-          progress.start(init, cfg.iterations);
-          progress.update(p.iteration);
-        },
-      });
-    } finally {
-      progress.stop();
+  try {
+    for (const init of inits) {
+      const cfg = { ...setup.base, init };
+      out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} iterations)`);
+      progress.start(init, cfg.iterations);
+      let o: RunOutput;
+      try {
+        o = await runExperimentAsync(cfg, setup.train, setup.test, {
+          kernels,
+          traceEvery: Math.max(1, Math.floor(cfg.iterations / 300)),
+          diagnosticsEvery: setup.diagnosticsEvery,
+          progressEvery: 100,
+          onProgress: (done) => progress.update(done),
+          shouldStop,
+          onRecord: (p) => {
+            if (json) return;
+            progress.stop();
+            out(`Cost after iteration ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
+            progress.start(init, cfg.iterations);
+            progress.update(p.iteration);
+          },
+        });
+      } finally {
+        progress.stop();
+      }
+      const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network) };
+      outputs.push(o);
+      rows.push(row);
+      if (o.result.stopReason === 'diverged') {
+        process.stderr.write(`initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization\n`);
+      }
+      const costs = o.trace.map((p) => p.cost);
+      if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);
+      out('On the train set:');
+      out(`Accuracy: ${pyFloat(row.trainAccuracy)}`);
+      out('On the test set:');
+      out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
+      if (o.result.stopReason === 'interrupted') {
+        interrupted = true;
+        out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} iterations)`);
+        break;
+      }
     }
-    const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network) };
-    outputs.push(o);
-    rows.push(row);
-    if (o.result.stopReason === 'diverged') {
-      process.stderr.write(`initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization\n`);
-    }
-    const costs = o.trace.map((p) => p.cost);
-    if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);
-    out('On the train set:');
-    out(`Accuracy: ${pyFloat(row.trainAccuracy)}`);
-    out('On the test set:');
-    out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
-    if (o.result.stopReason === 'interrupted') {
-      interrupted = true;
-      out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} iterations)`);
-      break;
-    }
+  } finally {
+    close(); // the helper threads of wide layers, if any
   }
-  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, loss: flags.loss, backend: kernels.name, version };
+  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, loss: flags.loss, backend: kernels.name, threads, version };
   if (rows.length > 1) {
     out('');
     out(comparisonTable(rows, setup.base.layers.length - 1));

@@ -6,10 +6,14 @@ import { KERNELS_WASM_BASE64 } from '../generated/kernels-wasm.js';
 import type { Activation } from './activations.js';
 import type { Allocator, Kernels } from './kernels.js';
 
-interface WasmExports {
+/** What assembly/kernels.ts exports; pointers are byte offsets into the instance's memory. */
+export interface WasmExports {
   linearForward(W: number, b: number, A: number, n: number, k: number, m: number, Z: number): void;
+  linearForwardColumns(W: number, b: number, A: number, n: number, k: number, m: number, Z: number, c0: number, c1: number): void;
   backwardLinear(W: number, dZ: number, n: number, k: number, m: number, dA: number): void;
+  backwardLinearColumns(W: number, dZ: number, n: number, k: number, m: number, dA: number, c0: number, c1: number): void;
   weightGradients(dZ: number, A: number, n: number, k: number, m: number, dW: number, db: number): void;
+  weightGradientsRows(dZ: number, A: number, n: number, k: number, m: number, dW: number, db: number, r0: number, r1: number): void;
   outputGradient(A: number, Y: number, m: number, dZ: number): void;
   update(P: number, G: number, lr: number, len: number): void;
   reluForward(Z: number, A: number, len: number): void;
@@ -43,8 +47,18 @@ function kernelModule(): WebAssembly.Module | null {
 /** True when this JavaScript engine runs the SIMD kernels. */
 export const wasmSimdSupported = (): boolean => typeof WebAssembly === 'object' && kernelModule() !== null;
 
-export function createWasmKernels(): Kernels {
-  const module = kernelModule();
+/** How a host other than the default one runs the kernels (Node's threads: src/node/threaded-kernels.ts). */
+export interface WasmKernelHost {
+  /** The compiled kernels, built for the memories `memory` makes. */
+  module: WebAssembly.Module;
+  /** A new arena's memory, of `pages` 64 KiB pages. */
+  memory(pages: number): WebAssembly.Memory;
+  /** Told of every arena once its instance exists; `buffer` is the one every view of it is on. */
+  onArena?(memory: WebAssembly.Memory, exports: WasmExports, buffer: ArrayBufferLike): void;
+}
+
+export function createWasmKernels(host?: WasmKernelHost): Kernels {
+  const module = host?.module ?? kernelModule();
   if (!module) throw new Error('WebAssembly SIMD is not available here');
   const owners = new WeakMap<ArrayBufferLike, WasmExports>();
   let lastBuffer: ArrayBufferLike | null = null;
@@ -62,14 +76,17 @@ export function createWasmKernels(): Kernels {
     name: 'wasm',
     arena(floats: number): Allocator {
       const bytes = BASE + floats * 8 + 64 * ALIGN;
-      const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
+      const pages = Math.ceil(bytes / PAGE);
+      const memory = host ? host.memory(pages) : new WebAssembly.Memory({ initial: pages });
       const x = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as WasmExports;
-      owners.set(memory.buffer, x);
+      const buffer = memory.buffer; // one object for every view (a shared memory may hand out a new one per read)
+      owners.set(buffer, x);
+      host?.onArena?.(memory, x, buffer);
       let top = BASE;
       return (length: number) => {
         top = Math.ceil(top / ALIGN) * ALIGN;
-        if (top + length * 8 > memory.buffer.byteLength) throw new Error(`wasm arena too small for ${length} more values (reserve them in arena())`);
-        const view = new Float64Array(memory.buffer, top, length);
+        if (top + length * 8 > buffer.byteLength) throw new Error(`wasm arena too small for ${length} more values (reserve them in arena())`);
+        const view = new Float64Array(buffer, top, length);
         top += length * 8;
         return view;
       };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UsageError } from '../../errors.js';
 import { buildNetwork } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
-import { getKernels, type BackendName } from '../../nn/backends.js';
+import { commandKernels } from '../kernels.js';
 import { gradientCheck } from '../../train/gradient-check.js';
 import { int, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
@@ -18,10 +18,15 @@ const probeSchema = z.object({
   scale: num('--scale').optional(),
 });
 
-export function runProbe(flags: ProbeFlags): void {
+export async function runProbe(flags: ProbeFlags): Promise<void> {
   const f = parseOrThrow(probeSchema, flags, 'invalid option');
-  if (!['auto', 'wasm', 'ts'].includes(flags.backend)) throw new UsageError(`--backend must be auto, wasm or ts, got "${flags.backend}"`);
-  const r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed }, getKernels(flags.backend as BackendName | 'auto'));
+  const { kernels, close } = await commandKernels(flags.backend, flags.threads);
+  let r: ReturnType<typeof probe>;
+  try {
+    r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed }, kernels);
+  } finally {
+    close();
+  }
   if (flags.json) {
     process.stdout.write(`${toJson(r)}\n`);
     return;

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
 import { activations } from '../../nn/activations.js';
+import { THREADS_HELP } from '../flags.js';
 import { initializerNames } from '../../nn/initializers.js';
 
 export interface ProbeFlags {
@@ -13,6 +14,7 @@ export interface ProbeFlags {
   samples: string;
   seed: string;
   backend: string;
+  threads?: string;
   json?: boolean;
 }
 
@@ -39,6 +41,7 @@ export function registerProbeCommands(program: Command): void {
     .option('--samples <n>', 'random input examples', '1000')
     .option('--seed <n>', 'seed of the one RandomState for inputs and weights', '0')
     .option('--backend <name>', 'kernels: auto, wasm or ts', 'auto')
+    .option('--threads <n>', THREADS_HELP)
     .option('--json', 'print {"layers":[{"layer","mean","std"}...]}')
     .action(async (flags: ProbeFlags) => (await import('./probe-action.js')).runProbe(flags));
 

@@ -1,0 +1,49 @@
+// A helper thread of the threaded kernels (threaded-kernels.ts): it runs its share of each
+// wide-layer product on the same shared memory as the main thread. It waits on its control
+// block rather than on messages, so a call costs a wake-up, not a message round trip.
+import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { WasmExports } from '../nn/wasm-kernels.js';
+import { ARGS_OFFSET, type ArenaMessage, Op, Slot } from './kernel-thread-protocol.js';
+
+const { module, control, port } = workerData as { module: WebAssembly.Module; control: SharedArrayBuffer; port: MessagePort };
+const ctl = new Int32Array(control, 0, ARGS_OFFSET / 4);
+const args = new Float64Array(control, ARGS_OFFSET);
+const arenas = new Map<number, WasmExports>();
+
+// arenas arrive (and leave) as messages posted before the first job that needs them
+function drainMessages(): void {
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+    const msg = m.message as ArenaMessage;
+    if (msg.memory) arenas.set(msg.id, new WebAssembly.Instance(module, { env: { memory: msg.memory } }).exports as unknown as WasmExports);
+    else arenas.delete(msg.id);
+  }
+}
+
+function run(x: WasmExports, op: number): void {
+  const a = args;
+  if (op === Op.Forward) x.linearForwardColumns(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+  else if (op === Op.Backward) x.backwardLinearColumns(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+  else if (op === Op.Gradients) x.weightGradientsRows(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+}
+
+Atomics.store(ctl, Slot.Ready, 1);
+Atomics.notify(ctl, Slot.Ready);
+let seen = 0;
+for (;;) {
+  Atomics.wait(ctl, Slot.Seq, seen);
+  seen = Atomics.load(ctl, Slot.Seq);
+  const op = ctl[Slot.Op];
+  if (op === Op.Stop) break;
+  drainMessages();
+  const x = arenas.get(ctl[Slot.Arena]);
+  ctl[Slot.Failed] = 0;
+  try {
+    if (!x) throw new Error(`arena ${ctl[Slot.Arena]} was never sent to this thread`);
+    run(x, op);
+  } catch {
+    ctl[Slot.Failed] = 1; // the main thread reports it
+  }
+  Atomics.store(ctl, Slot.Done, seen);
+  Atomics.notify(ctl, Slot.Done);
+}
+port.close();

@@ -1,0 +1,152 @@
+// The wasm kernels on more than one core, for wide layers. Arenas live in shared memories;
+// each large product (forward, backward, weight gradients) is cut into one share per thread:
+// the main thread computes its own share while helper threads compute theirs, on the same
+// memory. Shares are whole columns (examples) or whole rows of the result, and every kernel
+// sums each element in the same order whatever its share, so the numbers are exactly those
+// of the single-threaded kernels. Small products stay on the calling thread: waking a helper
+// costs tens of microseconds, more than the notebook's whole iteration saves.
+import { availableParallelism } from 'node:os';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { KERNELS_SHARED_WASM_BASE64 } from '../generated/kernels-shared-wasm.js';
+import type { Kernels } from '../nn/kernels.js';
+import { createWasmKernels, type WasmExports } from '../nn/wasm-kernels.js';
+import { ARGS_OFFSET, type ArenaMessage, CONTROL_BYTES, Op, Slot } from './kernel-thread-protocol.js';
+
+/** Multiply-adds in a product below which it runs on one thread (about 0.1 ms of work). */
+export const SPLIT_WORK = 1 << 21;
+/** Largest memory a shared arena may have: the shared build's declared maximum (4 GiB). */
+const MAX_PAGES = 65536;
+/** How long a helper may take to start before the products stay on one thread. */
+const START_TIMEOUT_MS = 30_000;
+
+interface Helper {
+  worker: Worker;
+  ctl: Int32Array;
+  args: Float64Array;
+  post(message: ArenaMessage): void;
+  sent: Set<number>;
+}
+
+let sharedModule: WebAssembly.Module | undefined;
+
+/** Threads the machine can give one run: all its cores. */
+export const defaultThreads = (): number => availableParallelism();
+
+export interface ThreadedKernelOptions {
+  /** Multiply-adds from which a product is shared out (default SPLIT_WORK; 0: every product). */
+  minWork?: number;
+}
+
+/**
+ * Kernels that compute wide layers on `threads` threads (the caller's and `threads − 1`
+ * helpers, started at the first product large enough to share). Call `close()` when done;
+ * helpers never keep the process alive.
+ */
+export function createThreadedKernels(threads: number = defaultThreads(), options: ThreadedKernelOptions = {}): Kernels & { threads: number; close(): void } {
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a whole number >= 1, got ${threads}`);
+  const minWork = options.minWork ?? SPLIT_WORK;
+  sharedModule ??= new WebAssembly.Module(Buffer.from(KERNELS_SHARED_WASM_BASE64, 'base64'));
+  const module = sharedModule;
+  const arenaIds = new WeakMap<ArrayBufferLike, { id: number; x: WasmExports; memory: WebAssembly.Memory }>();
+  let nextArena = 1;
+  let helpers: Helper[] | null = null;
+  let seq = 0;
+  // when an arena is collected, helpers that hold it let it go too
+  const released = new FinalizationRegistry<number>((id) => {
+    for (const h of helpers ?? []) if (h.sent.delete(id)) h.post({ id });
+  });
+
+  const base = createWasmKernels({
+    module,
+    memory: (pages) => {
+      if (pages > MAX_PAGES) throw new Error(`an arena of ${pages} pages is over the shared memory's limit (${MAX_PAGES})`);
+      return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    },
+    onArena: (memory, x, buffer) => {
+      const id = nextArena++;
+      arenaIds.set(buffer, { id, x, memory });
+      released.register(buffer, id);
+    },
+  });
+
+  // Helpers are waited for synchronously (a kernel call cannot yield), so each says when it is
+  // ready; one that never does (it failed to load) leaves the products on this thread.
+  function startHelpers(): Helper[] {
+    const started = Array.from({ length: threads - 1 }, () => {
+      const control = new SharedArrayBuffer(CONTROL_BYTES);
+      const { port1, port2 } = new MessageChannel();
+      // execArgv: [] so that flags of the parent (-e, --input-type, ...) never reach the helper
+      const worker = new Worker(new URL('./kernel-thread.js', import.meta.url), { workerData: { module, control, port: port2 }, transferList: [port2], execArgv: [] });
+      worker.unref(); // a run's end is the process's end: helpers never hold it open
+      worker.on('error', () => {}); // a failed start is handled below, by the ready flag
+      port1.unref();
+      return { worker, ctl: new Int32Array(control, 0, ARGS_OFFSET / 4), args: new Float64Array(control, ARGS_OFFSET), post: (m: ArenaMessage) => port1.postMessage(m), sent: new Set<number>() };
+    });
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    const ready = started.every((h) => Atomics.load(h.ctl, Slot.Ready) === 1 || Atomics.wait(h.ctl, Slot.Ready, 0, Math.max(0, deadline - Date.now())) !== 'timed-out');
+    if (ready) return started;
+    for (const h of started) void h.worker.terminate();
+    process.emitWarning(`initlab: the kernel threads did not start within ${START_TIMEOUT_MS / 1000} s; wide layers run on one thread`);
+    return [];
+  }
+
+  /** Boundaries of `parts` shares of `total` columns or rows, multiples of 4 but for the last. */
+  const bounds = (total: number, parts: number): number[] => Array.from({ length: parts + 1 }, (_, t) => (t === parts ? total : Math.round((total * t) / parts / 4) * 4));
+
+  /** Runs `mine(lo, hi)` here and the job `op` with `args(lo, hi)` on every helper, each on its share. */
+  function shared(buffer: ArrayBufferLike, op: number, total: number, args: (lo: number, hi: number) => number[], mine: (x: WasmExports, lo: number, hi: number) => void): void {
+    const arena = arenaIds.get(buffer);
+    if (!arena) throw new Error('threaded kernels were given an array outside their arenas (allocate it with arena())');
+    helpers ??= startHelpers();
+    const b = bounds(total, helpers.length + 1);
+    seq++;
+    helpers.forEach((h, t) => {
+      if (!h.sent.has(arena.id)) {
+        h.post({ id: arena.id, memory: arena.memory });
+        h.sent.add(arena.id);
+      }
+      h.args.set(args(b[t + 1], b[t + 2]));
+      h.ctl[Slot.Op] = op;
+      h.ctl[Slot.Arena] = arena.id;
+      Atomics.store(h.ctl, Slot.Seq, seq); // publishes the arguments above
+      Atomics.notify(h.ctl, Slot.Seq);
+    });
+    try {
+      mine(arena.x, b[0], b[1]);
+    } finally {
+      // the helpers' shares are written into memory the caller reads next: wait for all of them
+      for (const h of helpers) {
+        for (let d = Atomics.load(h.ctl, Slot.Done); d !== seq; d = Atomics.load(h.ctl, Slot.Done)) Atomics.wait(h.ctl, Slot.Done, d);
+      }
+    }
+    if (helpers.some((h) => h.ctl[Slot.Failed])) throw new Error('a kernel thread failed');
+  }
+
+  return {
+    ...base,
+    threads,
+    linearForward(W, b, A, n, k, m, Z) {
+      if (threads < 2 || n * k * m < minWork) return base.linearForward(W, b, A, n, k, m, Z);
+      const p = [W.byteOffset, b.byteOffset, A.byteOffset, n, k, m, Z.byteOffset];
+      shared(W.buffer, Op.Forward, m, (lo, hi) => [...p, lo, hi], (x, lo, hi) => x.linearForwardColumns(p[0], p[1], p[2], n, k, m, p[6], lo, hi));
+    },
+    backwardLinear(W, dZ, n, k, m, dA) {
+      if (threads < 2 || n * k * m < minWork) return base.backwardLinear(W, dZ, n, k, m, dA);
+      const p = [W.byteOffset, dZ.byteOffset, n, k, m, dA.byteOffset];
+      shared(W.buffer, Op.Backward, m, (lo, hi) => [...p, lo, hi], (x, lo, hi) => x.backwardLinearColumns(p[0], p[1], n, k, m, p[5], lo, hi));
+    },
+    weightGradients(dZ, A, n, k, m, dW, db) {
+      if (threads < 2 || n * k * m < minWork) return base.weightGradients(dZ, A, n, k, m, dW, db);
+      const p = [dZ.byteOffset, A.byteOffset, n, k, m, dW.byteOffset, db.byteOffset];
+      shared(dZ.buffer, Op.Gradients, n, (lo, hi) => [...p, lo, hi], (x, lo, hi) => x.weightGradientsRows(p[0], p[1], n, k, m, p[5], p[6], lo, hi));
+    },
+    close() {
+      for (const h of helpers ?? []) {
+        h.ctl[Slot.Op] = Op.Stop;
+        Atomics.store(h.ctl, Slot.Seq, ++seq);
+        Atomics.notify(h.ctl, Slot.Seq);
+      }
+      helpers = null;
+    },
+  };
+}

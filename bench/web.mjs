@@ -39,8 +39,14 @@ try {
     // frames while the worker trains: from the click to its last update (the final drawing comes after)
     const gaps = await page.evaluate(() => { window.stopFrames = true; return window.gaps.slice(2).filter(([, t]) => t <= window.initlab.trainedAt).map(([g]) => g); });
     const worker = await page.evaluate(() => window.initlab.throughput());
-    rounds.push({ pageSeconds, workerMsPerIteration: worker.ms / worker.iterations, maxGap: Math.max(...gaps), p99Gap: [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length * 0.99)], frames: gaps.length });
     await page.close();
+    // the engine alone: the same run as Node's below, in the worker of a fresh, idle page
+    const idle = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await idle.goto(base);
+    await idle.waitForTimeout(500);
+    const engineSeconds = await idle.evaluate(() => window.initlab.engineSeconds());
+    await idle.close();
+    rounds.push({ pageSeconds, engineSeconds, workerMsPerIteration: worker.ms / worker.iterations, maxGap: Math.max(...gaps), p99Gap: [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length * 0.99)], frames: gaps.length });
   }
 } finally {
   await browser.close();
@@ -64,12 +70,23 @@ const results = {
   workerUsPerIteration: workerMs * 1000,
   nodeUsPerIteration: nodeMs * 1000,
   throughputRatio: workerMs / nodeMs,
+  engineSeconds: median(rounds.map((r) => r.engineSeconds)),
+  engineRatio: median(rounds.map((r) => r.engineSeconds)) / nodeSeconds,
+  engineRatioRange: [Math.min(...rounds.map((r) => r.engineSeconds)) / nodeSeconds, Math.max(...rounds.map((r) => r.engineSeconds)) / nodeSeconds],
 };
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'web.json'), `${JSON.stringify(results, null, 2)}\n`);
 const md = `# Web lab benchmark
 
 ${results.date.slice(0, 10)} · Debian Chromium (headless) · median of ${N} rounds · \`node bench/web.mjs\`
+
+The engine alone: the notebook's He run (15,000 iterations, cost traced every 50, statistics every 300) in the web lab's worker of an idle page, against the same call in Node:
+
+| measure | value |
+| --- | --- |
+| worker, time in the training loop | ${results.engineSeconds.toFixed(3)} s |
+| Node | ${results.nodeSeconds.toFixed(3)} s |
+| worker / Node (range over rounds) | ${results.engineRatio.toFixed(2)}× (${results.engineRatioRange.map((x) => x.toFixed(2)).join('–')}) |
 
 While the lesson's He run (15,000 iterations, the notebook's workload) trains in the worker and the page redraws its charts live (frames from the click to the worker's last update):
 

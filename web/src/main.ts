@@ -365,5 +365,5 @@ requestIdleCallback(() => {
     });
   }
 });
-// for bench/web.mjs: the worker's training throughput (markTrained adds trainedAt)
-(window as unknown as { initlab: unknown }).initlab = { throughput: () => worker.throughput() };
+// for bench/web.mjs: the worker's training throughput, live and on its own (markTrained adds trainedAt)
+(window as unknown as { initlab: unknown }).initlab = { throughput: () => worker.throughput(), engineSeconds: () => worker.engineSeconds() };

@@ -6,7 +6,9 @@ import { parseCsv } from '../../src/data/csv.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { validateDataset } from '../../src/data/dataset.js';
 import { datasetFromSpec } from '../../src/data/registry.js';
-import { buildNetwork } from '../../src/experiments/run.js';
+import { NOTEBOOK_DEFAULTS } from '../../src/experiments/notebook-config.js';
+import { notebookData } from '../../src/experiments/notebook.js';
+import { buildNetwork, runExperiment } from '../../src/experiments/run.js';
 import { getKernels } from '../../src/nn/backends.js';
 import { modelToJson } from '../../src/nn/model-format.js';
 import { cloneNetwork, type Network, predictProba } from '../../src/nn/network.js';
@@ -125,6 +127,15 @@ const api = {
       await new Promise((r) => setTimeout(r, 0)); // let pause / step / speed messages in
     }
     if (mine === generation) for (const r of runs) r.trainer.finish();
+  },
+
+  /**
+   * Seconds this worker's training loop takes for the notebook's He run (15,000 iterations,
+   * cost traced every 50, statistics every 300): the same call bench/web.mjs times in Node.
+   */
+  engineSeconds(): number {
+    const d = notebookData();
+    return runExperiment({ ...NOTEBOOK_DEFAULTS, init: 'he' }, d.train, d.test, { kernels, traceEvery: 50, diagnosticsEvery: 300 }).result.seconds;
   },
 
   /** Iterations trained and the milliseconds spent training them, since the page loaded. */

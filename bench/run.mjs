@@ -4,9 +4,10 @@
 // a note, never faked; each peer's printed costs are checked against initlab's first.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureStartup, startupLines } from './startup.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -91,14 +92,31 @@ if (hasNumpy) {
 
 // ---- 2b. wide nets, the depth probe, sweeps, memory -----------------------------------------
 const gflop = 2 * 3 * 2000 * [2, 256, 256, 256, 1].slice(1).reduce((acc, n, l, a) => acc + n * [2, 256, 256, 256][l], 0);
-const wide = { initlab: median(Array.from({ length: N }, () => Number(run('node', [join(here, 'wide.mjs')]).out.match(/ms_per_iter: ([\d.]+)/)[1]))) };
-if (hasNumpy) wide.numpy = median(Array.from({ length: N }, () => Number(run(PY, [join(peers, 'numpy_scaling.py'), '2,256,256,256,1', '2000', '20']).out.match(/ms_per_iter: ([\d.]+)/)[1])));
+const cores = availableParallelism();
+const wideRun = (threads) => {
+  const out = run('node', [join(here, 'wide.mjs'), 'wasm', String(threads)]).out;
+  return { ms: Number(out.match(/ms_per_iter: ([\d.]+)/)[1]), cost: out.match(/final_cost: (\S+)/)[1] };
+};
+const wideOne = [], wideAll = [];
+for (let i = 0; i < N; i++) { wideOne.push(wideRun(1)); wideAll.push(wideRun(cores)); }
+if (wideAll.some((r) => r.cost !== wideOne[0].cost)) throw new Error('the threaded wide run printed another cost than the single-threaded one');
+const wide = { initlab: median(wideOne.map((r) => r.ms)), initlabThreads: median(wideAll.map((r) => r.ms)), threads: cores };
+if (hasNumpy) {
+  wide.numpy = median(Array.from({ length: N }, () => Number(run(PY, [join(peers, 'numpy_scaling.py'), '2,256,256,256,1', '2000', '20']).out.match(/ms_per_iter: ([\d.]+)/)[1])));
+  const gemm = (e) => Number(run(PY, [join(peers, 'numpy_gemm.py')], { env: e }).out.match(/gemm_gflops: ([\d.]+)/)[1]);
+  const { OPENBLAS_CORETYPE: _c, OPENBLAS_L2_SIZE: _l, ...unsetEnv } = env;
+  wide.numpyGemmAsSet = gemm(env);
+  wide.numpyGemmUnset = gemm(unsetEnv);
+}
 const gflops = (ms) => gflop / (ms / 1000) / 1e9;
-console.log(`wide nets: initlab ${fmt(gflops(wide.initlab))} GFLOP/s${wide.numpy ? `, numpy ${fmt(gflops(wide.numpy))}` : ''}`);
+console.log(`wide nets: initlab ${fmt(gflops(wide.initlab))} GFLOP/s (1 thread), ${fmt(gflops(wide.initlabThreads))} (${cores} threads)${wide.numpy ? `, numpy ${fmt(gflops(wide.numpy))}; numpy GEMM alone ${fmt(wide.numpyGemmAsSet)} / ${fmt(wide.numpyGemmUnset)}` : ''}`);
 const probeArgs = ['probe', '--init', 'random', '--scale', '0.01', '--activation', 'tanh', '--json'];
-const probeTimes = { initlab: median(Array.from({ length: N }, () => run('node', [join(root, 'bin', 'initlab.js'), ...probeArgs]).wall)) };
+const probeTimes = {
+  initlab: median(Array.from({ length: N }, () => run('node', [join(root, 'bin', 'initlab.js'), ...probeArgs]).wall)),
+  initlabOneThread: median(Array.from({ length: N }, () => run('node', [join(root, 'bin', 'initlab.js'), ...probeArgs, '--threads', '1']).wall)),
+};
 if (hasNumpy) probeTimes.numpy = median(Array.from({ length: N }, () => run(PY, [join(peers, 'numpy_probe.py')]).wall));
-console.log(`probe: initlab ${fmt(probeTimes.initlab)} s${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s` : ''} (whole processes)`);
+console.log(`probe: initlab ${fmt(probeTimes.initlab)} s (${fmt(probeTimes.initlabOneThread)} s on one thread)${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s` : ''} (whole processes)`);
 const sweepArgs = (w) => [join(root, 'bin', 'initlab.js'), 'sweep', '--seeds', '1-6', '--workers', String(w), '--no-report', '--quiet', '--json']; // 3 inits × 6 seeds, the notebook's 15,000 iterations
 const sweep1 = median(Array.from({ length: Math.min(N, 3) }, () => JSON.parse(run('node', sweepArgs(1)).out).seconds));
 const sweep2 = median(Array.from({ length: Math.min(N, 3) }, () => JSON.parse(run('node', sweepArgs(2)).out).seconds));
@@ -121,8 +139,8 @@ for (let i = 0; i < N; i++) {
   withReport.push(x); without.push(y); extra.push(x - y);
 }
 rmSync(out, { recursive: true, force: true });
-const helpTimes = Array.from({ length: N * 2 }, () => run('node', [bin, '--help']).wall);
-console.log(`report adds ${fmt(median(extra))} s; --help answers in ${fmt(median(helpTimes) * 1000)} ms`);
+const startup = measureStartup(Math.max(11, N * 3));
+console.log(`report adds ${fmt(median(extra))} s\n${startupLines(startup).join('\n')}`);
 
 // ---- write ----------------------------------------------------------------------------------
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -132,8 +150,8 @@ const results = {
   date: new Date().toISOString(), machine, rounds: N, iterations: Number(ITERS ?? 15000),
   loop: loopRows, wholeProcess: processRows,
   report: { withReport: median(withReport), without: median(without), added: median(extra), addedMin: Math.min(...extra), addedMax: Math.max(...extra) },
-  helpMs: median(helpTimes) * 1000, notes,
-  wide: { ...wide, gflopPerIter: gflop / 1e9, initlabGflops: gflops(wide.initlab), numpyGflops: wide.numpy ? gflops(wide.numpy) : null },
+  helpMs: startup.asSet.help, startup, notes,
+  wide: { ...wide, gflopPerIter: gflop / 1e9, initlabGflops: gflops(wide.initlab), initlabThreadsGflops: gflops(wide.initlabThreads), numpyGflops: wide.numpy ? gflops(wide.numpy) : null },
   probe: probeTimes, sweep: { oneWorker: sweep1, twoWorkers: sweep2, speedup: sweep1 / sweep2 },
   memory: { peakMb, heapGrowthKb: heapLine ? Number(heapLine[1]) : null },
 };
@@ -156,15 +174,16 @@ const md = [
   '',
   '## Wide nets, depth probe, sweeps, memory',
   '',
-  `- Wide nets ([2, 256, 256, 256, 1], 2,000 points, full batch): initlab ${fmt(results.wide.initlabGflops)} GFLOP/s (${fmt(wide.initlab)} ms/iter)${wide.numpy ? `, numpy ${fmt(results.wide.numpyGflops)} GFLOP/s (${fmt(wide.numpy)} ms/iter): initlab reaches ${fmt(results.wide.initlabGflops / results.wide.numpyGflops)} of numpy` : ''}.`,
-  `- Depth probe (10 tanh layers of 500, 1,000 samples), whole process: initlab ${fmt(probeTimes.initlab)} s${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s (${fmt(probeTimes.initlab / probeTimes.numpy)}× numpy's time)` : ''}.`,
+  `- Wide nets ([2, 256, 256, 256, 1], 2,000 points, full batch; GFLOP/s of the whole iteration, ${fmt(gflop / 1e9, 3)} GFLOP): initlab ${fmt(results.wide.initlabThreadsGflops)} GFLOP/s on ${cores} threads (${fmt(wide.initlabThreads)} ms/iter; the same cost as on one thread, checked), ${fmt(results.wide.initlabGflops)} on one (${fmt(wide.initlab)} ms/iter)${wide.numpy ? `; numpy ${fmt(results.wide.numpyGflops)} GFLOP/s (${fmt(wide.numpy)} ms/iter). initlab reaches ${fmt(results.wide.initlabThreadsGflops / results.wide.numpyGflops)}× numpy's rate on this workload.` : '.'}`,
+  ...(wide.numpy ? [`- numpy's matrix product alone at this shape ((256 × 256) · (256 × 2,000), \`peers/numpy_gemm.py\`): ${fmt(wide.numpyGemmAsSet)} GFLOP/s with this environment's OPENBLAS_CORETYPE=Haswell, ${fmt(wide.numpyGemmUnset)} GFLOP/s with it unset (AVX-512 kernels). initlab's whole iteration runs at ${fmt((100 * results.wide.initlabThreadsGflops) / wide.numpyGemmAsSet, 0)}% and ${fmt((100 * results.wide.initlabThreadsGflops) / wide.numpyGemmUnset, 0)}% of those rates.`] : []),
+  `- Depth probe (10 tanh layers of 500, 1,000 samples), whole process: initlab ${fmt(probeTimes.initlab)} s (${fmt(probeTimes.initlabOneThread)} s on one thread)${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s (${fmt(probeTimes.initlab / probeTimes.numpy)}× numpy's time)` : ''}.`,
   `- Sweep (3 initializers × 6 seeds, 15,000 iterations each): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweep1 / sweep2)}× the throughput.`,
   `- Memory: the notebook run peaks at ${peakMb ? fmt(peakMb) : '?'} MB (RSS); the heap (collected before each reading) grows ${heapLine ? heapLine[1] : '?'} kB over the 15,000-iteration loop (the recorded costs themselves).`,
   '',
   '## Report and start-up',
   '',
   `- Writing the report adds ${fmt(results.report.added)} s (min ${fmt(results.report.addedMin)}, max ${fmt(results.report.addedMax)}) to \`npm start\` (${fmt(results.report.withReport)} s with it, ${fmt(results.report.without)} s without).`,
-  `- \`initlab --help\` answers in ${fmt(results.helpMs)} ms.`,
+  ...startupLines(startup),
   ...(notes.length ? ['', '## Skipped', '', ...notes.map((n) => `- ${n}`)] : []),
   '',
 ].join('\n');

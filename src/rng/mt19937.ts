@@ -9,7 +9,9 @@ const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
 
 export class MT19937 {
-  private readonly key = new Uint32Array(N);
+  // The state words as int32 bit patterns: V8 keeps int32 values unboxed, where a uint32 over
+  // 2^31 would become a heap number in every call that returns it (bitwise ops see the same bits).
+  private readonly key = new Int32Array(N);
   private pos = N;
 
   constructor(seed: number) {
@@ -26,39 +28,45 @@ export class MT19937 {
     this.pos = N;
   }
 
-  /** Regenerates the whole state block (mt19937_gen). */
+  /** Regenerates the whole state block (mt19937_gen). `-(y & 1) & MATRIX_A` is the reference's
+   *  `y & 1 ? MATRIX_A : 0` without a branch, which a CPU mispredicts half the time. */
   private generate(): void {
     const k = this.key;
     let i = 0;
     let y: number;
     for (; i < N - M; i++) {
       y = (k[i] & UPPER_MASK) | (k[i + 1] & LOWER_MASK);
-      k[i] = k[i + M] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      k[i] = k[i + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     for (; i < N - 1; i++) {
       y = (k[i] & UPPER_MASK) | (k[i + 1] & LOWER_MASK);
-      k[i] = k[i + (M - N)] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      k[i] = k[i + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     y = (k[N - 1] & UPPER_MASK) | (k[0] & LOWER_MASK);
-    k[N - 1] = k[M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    k[N - 1] = k[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     this.pos = 0;
   }
 
-  /** The next tempered 32-bit output, as an unsigned integer. */
-  nextUint32(): number {
+  /** The next tempered 32-bit output, as its int32 bit pattern. */
+  private next(): number {
     if (this.pos === N) this.generate();
     let y = this.key[this.pos++];
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
     y ^= (y << 15) & 0xefc60000;
     y ^= y >>> 18;
-    return y >>> 0;
+    return y;
+  }
+
+  /** The next tempered 32-bit output, as an unsigned integer. */
+  nextUint32(): number {
+    return this.next() >>> 0;
   }
 
   /** A double in [0, 1) from 53 random bits (mt19937_next_double). */
   nextDouble(): number {
-    const a = this.nextUint32() >>> 5;
-    const b = this.nextUint32() >>> 6;
+    const a = this.next() >>> 5;
+    const b = this.next() >>> 6;
     return (a * 67108864.0 + b) / 9007199254740992.0;
   }
 }

@@ -9,6 +9,12 @@
 // the core's L2 cache while every block of output rows passes over it, instead of all of A
 // streaming in from memory once per block (A is 4 MB at 256 × 2,000).
 const PANEL = 96;
+// Terms per pass of the sum over k: a pass walks DEPTH rows of the panel for every four
+// columns, and those rows' cache lines must still be in L1 when the next four columns use the
+// other half of them. Between passes the partial sums wait in the output itself, and the next
+// pass continues from them, so each element's additions happen in the same order as without
+// blocking (a stored and reloaded double is exact): results stay bit-identical.
+const DEPTH = 128;
 
 // Z (n × m) = W (n × k) · A (k × m) + b
 // For wide layers, rows of Z are done four at a time (a 4 × 4 register tile), so each block
@@ -28,7 +34,10 @@ export function linearForwardColumns(W: usize, b: usize, A: usize, n: i32, k: i3
     const c4 = c0 + ((c1 - c0) & ~3);
     for (let j0 = c0; j0 < c4; j0 += PANEL) {
       const j1 = min(j0 + PANEL, c4);
-      for (let r = 0; r < n4; r += 4) linearForwardRows4(W, b, A, r, k, m, Z, j0, j1);
+      for (let p0 = 0; p0 < k; p0 += DEPTH) {
+        const p1 = min(p0 + DEPTH, k);
+        for (let r = 0; r < n4; r += 4) linearForwardRows4(W, b, A, r, k, m, Z, j0, j1, p0, p1);
+      }
     }
     for (let r = 0; r < n4; r++) linearForwardTail(W, b, A, r, k, m, Z, c4, c1);
     i = n4;
@@ -36,8 +45,9 @@ export function linearForwardColumns(W: usize, b: usize, A: usize, n: i32, k: i3
   for (; i < n; i++) linearForwardRow(W, b, A, i, k, m, Z, c0, c1);
 }
 
-// rows i..i+3, columns j0..j1-1 (a multiple of 4 apart)
-function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, j0: i32, j1: i32): void {
+// rows i..i+3, columns j0..j1-1 (a multiple of 4 apart), terms p0..p1-1 of the sums: the first
+// pass starts from zero, later ones from the partial sums in Z, the last one adds the bias
+function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, j0: i32, j1: i32, p0: i32, p1: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const kBytes = <usize>k << 3;
@@ -47,11 +57,21 @@ function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32
   const b1 = v128.load64_splat(b + (<usize>(i + 1) << 3));
   const b2 = v128.load64_splat(b + (<usize>(i + 2) << 3));
   const b3 = v128.load64_splat(b + (<usize>(i + 3) << 3));
+  const first = p0 == 0;
+  const last = p1 == k;
   for (let j = j0; j < j1; j += 4) {
+    const o = <usize>j << 3;
+    const zr0 = z0 + o, zr1 = zr0 + rowBytes, zr2 = zr1 + rowBytes, zr3 = zr2 + rowBytes;
     let a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero;
-    let src = A + (<usize>j << 3);
-    let wp = w0;
-    for (let p = 0; p < k; p++) {
+    if (!first) {
+      a00 = v128.load(zr0); a01 = v128.load(zr0, 16);
+      a10 = v128.load(zr1); a11 = v128.load(zr1, 16);
+      a20 = v128.load(zr2); a21 = v128.load(zr2, 16);
+      a30 = v128.load(zr3); a31 = v128.load(zr3, 16);
+    }
+    let src = A + <usize>p0 * rowBytes + o;
+    let wp = w0 + (<usize>p0 << 3);
+    for (let p = p0; p < p1; p++) {
       const x0 = v128.load(src);
       const x1 = v128.load(src, 16);
       const c0 = v128.load64_splat(wp);
@@ -65,11 +85,16 @@ function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32
       src += rowBytes;
       wp += 8;
     }
-    const o = <usize>j << 3;
-    v128.store(z0 + o, f64x2.add(a00, b0)); v128.store(z0 + o, f64x2.add(a01, b0), 16);
-    v128.store(z0 + rowBytes + o, f64x2.add(a10, b1)); v128.store(z0 + rowBytes + o, f64x2.add(a11, b1), 16);
-    v128.store(z0 + 2 * rowBytes + o, f64x2.add(a20, b2)); v128.store(z0 + 2 * rowBytes + o, f64x2.add(a21, b2), 16);
-    v128.store(z0 + 3 * rowBytes + o, f64x2.add(a30, b3)); v128.store(z0 + 3 * rowBytes + o, f64x2.add(a31, b3), 16);
+    if (last) {
+      a00 = f64x2.add(a00, b0); a01 = f64x2.add(a01, b0);
+      a10 = f64x2.add(a10, b1); a11 = f64x2.add(a11, b1);
+      a20 = f64x2.add(a20, b2); a21 = f64x2.add(a21, b2);
+      a30 = f64x2.add(a30, b3); a31 = f64x2.add(a31, b3);
+    }
+    v128.store(zr0, a00); v128.store(zr0, a01, 16);
+    v128.store(zr1, a10); v128.store(zr1, a11, 16);
+    v128.store(zr2, a20); v128.store(zr2, a21, 16);
+    v128.store(zr3, a30); v128.store(zr3, a31, 16);
   }
 }
 
@@ -130,7 +155,10 @@ export function backwardLinearColumns(W: usize, dZ: usize, n: i32, k: i32, m: i3
     const c4 = c0 + ((c1 - c0) & ~3);
     for (let j0 = c0; j0 < c4; j0 += PANEL) {
       const j1 = min(j0 + PANEL, c4);
-      for (let p = 0; p < k4; p += 4) backwardLinearRows4(W, dZ, n, k, m, dA, p, j0, j1);
+      for (let i0 = 0; i0 < n; i0 += DEPTH) {
+        const i1 = min(i0 + DEPTH, n);
+        for (let p = 0; p < k4; p += 4) backwardLinearRows4(W, dZ, n, k, m, dA, p, j0, j1, i0, i1);
+      }
     }
     for (let p = 0; p < k4; p++) backwardLinearTail(W, dZ, n, k, m, dA, p, c4, c1);
     p0 = k4;
@@ -138,17 +166,27 @@ export function backwardLinearColumns(W: usize, dZ: usize, n: i32, k: i32, m: i3
   backwardLinearRows(W, dZ, n, k, m, dA, p0, c0, c1);
 }
 
-// output rows p..p+3, columns j0..j1-1 (a multiple of 4 apart)
-function backwardLinearRows4(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p: i32, j0: i32, j1: i32): void {
+// output rows p..p+3, columns j0..j1-1 (a multiple of 4 apart), terms i0..i1-1 of the sums
+// (passes over the terms as in linearForwardRows4)
+function backwardLinearRows4(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p: i32, j0: i32, j1: i32, i0: i32, i1: i32): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const colStride = <usize>k << 3;
   const out = dA + <usize>p * rowBytes;
+  const first = i0 == 0;
   for (let j = j0; j < j1; j += 4) {
+    const o = out + (<usize>j << 3);
+    const o1 = o + rowBytes, o2 = o1 + rowBytes, o3 = o2 + rowBytes;
     let a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero;
-    let src = dZ + (<usize>j << 3);
-    let wp = W + (<usize>p << 3);
-    for (let i = 0; i < n; i++) {
+    if (!first) {
+      a00 = v128.load(o); a01 = v128.load(o, 16);
+      a10 = v128.load(o1); a11 = v128.load(o1, 16);
+      a20 = v128.load(o2); a21 = v128.load(o2, 16);
+      a30 = v128.load(o3); a31 = v128.load(o3, 16);
+    }
+    let src = dZ + <usize>i0 * rowBytes + (<usize>j << 3);
+    let wp = W + <usize>i0 * colStride + (<usize>p << 3);
+    for (let i = i0; i < i1; i++) {
       const x0 = v128.load(src);
       const x1 = v128.load(src, 16);
       const c0 = v128.load64_splat(wp);
@@ -162,11 +200,10 @@ function backwardLinearRows4(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: us
       src += rowBytes;
       wp += colStride;
     }
-    const o = out + (<usize>j << 3);
     v128.store(o, a00); v128.store(o, a01, 16);
-    v128.store(o + rowBytes, a10); v128.store(o + rowBytes, a11, 16);
-    v128.store(o + 2 * rowBytes, a20); v128.store(o + 2 * rowBytes, a21, 16);
-    v128.store(o + 3 * rowBytes, a30); v128.store(o + 3 * rowBytes, a31, 16);
+    v128.store(o1, a10); v128.store(o1, a11, 16);
+    v128.store(o2, a20); v128.store(o2, a21, 16);
+    v128.store(o3, a30); v128.store(o3, a31, 16);
   }
 }
 

@@ -30,6 +30,8 @@ function both(sizes: number[], outSizes: number[], seed: number, call: (k: Kerne
 const shape = fc.record({ n: fc.integer({ min: 1, max: 40 }), k: fc.integer({ min: 1, max: 40 }), m: fc.integer({ min: 1, max: 41 }), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }) });
 // wide layers over several panels of examples (the cache-blocked kernels walk 96 or 128 at a time)
 const wideShape = fc.record({ n: fc.integer({ min: 14, max: 37 }), k: fc.integer({ min: 14, max: 37 }), m: fc.integer({ min: 90, max: 400 }), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }) });
+// sums longer than one pass (128 terms) of the blocked kernels
+const deepShape = fc.record({ n: fc.integer({ min: 100, max: 300 }), k: fc.integer({ min: 100, max: 300 }), m: fc.integer({ min: 20, max: 130 }), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }) });
 
 describe('wasm kernels agree with the TypeScript reference', () => {
   it('backend names', () => {
@@ -37,7 +39,7 @@ describe('wasm kernels agree with the TypeScript reference', () => {
     expect(getKernels('ts')).toBe(tsKernels);
     expect(() => getKernels('gpu' as never)).toThrow(/unknown backend "gpu"/);
   });
-  for (const [label, shapes, numRuns] of [['', shape, 200], [' on wide layers', wideShape, 25]] as const) {
+  for (const [label, shapes, numRuns] of [['', shape, 200], [' on wide layers', wideShape, 25], [' on long sums', deepShape, 8]] as const) {
     it(`linearForward is bit-identical${label}`, () => {
       fc.assert(fc.property(shapes, ({ n, k, m, seed }) => {
         const [a, b] = both([n * k, n, k * m], [n * m], seed, (K, [W, bb, A], [Z]) => K.linearForward(W, bb, A, n, k, m, Z));

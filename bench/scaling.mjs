@@ -1,17 +1,22 @@
 // How the cost grows: time per iteration against examples (m), width and depth, initlab
-// (wasm kernels, in-process) with numpy beside it on the same shapes. Usage: node bench/scaling.mjs
+// (wasm kernels, in-process, on one thread and on all cores) with numpy beside it on the same
+// shapes. Usage: node bench/scaling.mjs
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Matrix, RandomState, getKernels, initializeNetwork, initializers, train } from '../dist/index.js';
+import { createThreadedKernels } from '../dist/node/threaded-kernels.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PY = '/usr/bin/python3';
 const hasNumpy = existsSync(PY) && (() => { try { execFileSync(PY, ['-c', 'import numpy']); return true; } catch { return false; } })();
-const kernels = getKernels();
+const single = getKernels();
+const cores = availableParallelism();
+const threaded = createThreadedKernels(cores);
 
-function initlabMs(dims, m, iters) {
+function initlabMs(dims, m, iters, kernels) {
   const rs = new RandomState(0);
   const X = new Matrix(dims[0], m, rs.randn(dims[0] * m));
   const Y = new Matrix(1, m, Float64Array.from(rs.randomSample(m), (u) => (u > 0.5 ? 1 : 0)));
@@ -30,14 +35,16 @@ const params = (dims) => dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 
 
 const rows = [];
 const add = (axis, dims, m, iters) => {
-  const a = initlabMs(dims, m, iters);
+  const a = initlabMs(dims, m, iters, single);
+  const t = initlabMs(dims, m, iters, threaded);
   const b = hasNumpy ? numpyMs(dims, m, iters) : null;
-  rows.push({ axis, layers: compact(dims), m, parameters: params(dims), initlabMs: a, numpyMs: b });
-  console.log(axis, compact(dims), m, a.toFixed(3), b?.toFixed(3));
+  rows.push({ axis, layers: compact(dims), m, parameters: params(dims), initlabMs: a, initlabThreadsMs: t, threads: cores, numpyMs: b });
+  console.log(axis, compact(dims), m, a.toFixed(3), t.toFixed(3), b?.toFixed(3));
 };
 for (const m of [300, 3000, 30000]) add('examples', [2, 10, 5, 1], m, m >= 30000 ? 50 : 300);
 for (const w of [10, 64, 256, 512]) add('width', [2, w, w, 1], 1000, w >= 256 ? 10 : 100);
 for (const d of [3, 10, 25, 50]) add('depth', [2, ...Array(d - 1).fill(32), 1], 1000, 40);
+threaded.close();
 
 const f = (x) => (x === null ? '–' : x >= 10 ? x.toFixed(1) : x.toFixed(3));
 const md = [
@@ -45,9 +52,11 @@ const md = [
   '',
   `${new Date().toISOString().slice(0, 10)} · median of 3 timings · ms per training iteration (forward, backward, update) · \`node bench/scaling.mjs\``,
   '',
-  '| varies | layers | examples | parameters | initlab ms/iter | numpy ms/iter | numpy / initlab |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.axis} | ${r.layers} | ${r.m} | ${r.parameters} | ${f(r.initlabMs)} | ${f(r.numpyMs)} | ${r.numpyMs ? (r.numpyMs / r.initlabMs).toFixed(2) + '×' : '–'} |`),
+  `initlab on one thread, and on ${cores} threads (products of 2M+ multiply-adds shared between cores; smaller ones stay on one, so the two columns agree for small layers). numpy uses OpenBLAS's threads as this environment sets them.`,
+  '',
+  `| varies | layers | examples | parameters | initlab ms/iter, 1 thread | initlab ms/iter, ${cores} threads | numpy ms/iter | numpy / initlab (${cores} threads) |`,
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.axis} | ${r.layers} | ${r.m} | ${r.parameters} | ${f(r.initlabMs)} | ${f(r.initlabThreadsMs)} | ${f(r.numpyMs)} | ${r.numpyMs ? (r.numpyMs / r.initlabThreadsMs).toFixed(2) + '×' : '–'} |`),
   '',
 ].join('\n');
 mkdirSync(join(here, 'results'), { recursive: true });

@@ -2,7 +2,7 @@
 // Usage: npm run bench   (N=7 for more rounds; QUICK=1 for a 1,500-iteration smoke run)
 // Writes bench/results/results.md and results.json. Peers that are missing are skipped with
 // a note, never faked; each peer's printed costs are checked against initlab's first.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -118,9 +118,34 @@ const probeTimes = {
 if (hasNumpy) probeTimes.numpy = median(Array.from({ length: N }, () => run(PY, [join(peers, 'numpy_probe.py')]).wall));
 console.log(`probe: initlab ${fmt(probeTimes.initlab)} s (${fmt(probeTimes.initlabOneThread)} s on one thread)${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s` : ''} (whole processes)`);
 const sweepArgs = (w) => [join(root, 'bin', 'initlab.js'), 'sweep', '--seeds', '1-6', '--workers', String(w), '--no-report', '--quiet', '--json']; // 3 inits × 6 seeds, the notebook's 15,000 iterations
-const sweep1 = median(Array.from({ length: Math.min(N, 3) }, () => JSON.parse(run('node', sweepArgs(1)).out).seconds));
-const sweep2 = median(Array.from({ length: Math.min(N, 3) }, () => JSON.parse(run('node', sweepArgs(2)).out).seconds));
-console.log(`sweep: 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s → ${fmt(sweep1 / sweep2)}×`);
+// What two cores give two independent runs here: the notebook loop alone, then two side by side
+// (their slowdown bounds what any two-way parallelism can reach on this machine)
+const loopAsync = () => new Promise((resolve, reject) => {
+  const p = spawn('node', [join(here, 'initlab_loop.mjs'), 'wasm'], { env });
+  let out = '';
+  p.stdout.on('data', (d) => { out += d; });
+  p.on('error', reject);
+  p.on('close', (code) => (code === 0 ? resolve(loopMicros(out)) : reject(new Error(`initlab_loop.mjs exited with ${code}`))));
+});
+const sideBySide = [];
+for (let i = 0; i < Math.max(N, 5); i++) {
+  const alone = loopMicros(run('node', [join(here, 'initlab_loop.mjs'), 'wasm']).out);
+  const pair = await Promise.all([loopAsync(), loopAsync()]);
+  sideBySide.push(Math.max(...pair) / alone);
+}
+const sideBySideSlowdown = median(sideBySide);
+console.log(`two loops side by side: each ${fmt(sideBySideSlowdown)}× the time of one alone`);
+// paired rounds (1 worker, then 2): this machine's speed drifts between minutes
+const sweepRounds = Array.from({ length: Math.max(N, 5) }, () => {
+  const one = JSON.parse(run('node', sweepArgs(1)).out).seconds;
+  const two = JSON.parse(run('node', sweepArgs(2)).out).seconds;
+  return { one, two, ratio: one / two };
+});
+const sweep1 = median(sweepRounds.map((r) => r.one));
+const sweep2 = median(sweepRounds.map((r) => r.two));
+const sweepSpeedup = median(sweepRounds.map((r) => r.ratio));
+const sweepRange = [Math.min(...sweepRounds.map((r) => r.ratio)), Math.max(...sweepRounds.map((r) => r.ratio))];
+console.log(`sweep: 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s → ${fmt(sweepSpeedup)}× (paired, ${sweepRange.map((x) => fmt(x)).join('–')})`);
 let peakMb = null;
 if (existsSync('/usr/bin/time')) {
   const r = spawnSync('/usr/bin/time', ['-f', '%M', 'node', join(root, 'bin', 'initlab.js'), '--json', '--no-report'], { encoding: 'utf8', env });
@@ -152,7 +177,7 @@ const results = {
   report: { withReport: median(withReport), without: median(without), added: median(extra), addedMin: Math.min(...extra), addedMax: Math.max(...extra) },
   helpMs: startup.asSet.help, startup, notes,
   wide: { ...wide, gflopPerIter: gflop / 1e9, initlabGflops: gflops(wide.initlab), initlabThreadsGflops: gflops(wide.initlabThreads), numpyGflops: wide.numpy ? gflops(wide.numpy) : null },
-  probe: probeTimes, sweep: { oneWorker: sweep1, twoWorkers: sweep2, speedup: sweep1 / sweep2 },
+  probe: probeTimes, sweep: { oneWorker: sweep1, twoWorkers: sweep2, speedup: sweepSpeedup, speedupRange: sweepRange, sideBySideSlowdown },
   memory: { peakMb, heapGrowthKb: heapLine ? Number(heapLine[1]) : null },
 };
 const md = [
@@ -177,7 +202,7 @@ const md = [
   `- Wide nets ([2, 256, 256, 256, 1], 2,000 points, full batch; GFLOP/s of the whole iteration, ${fmt(gflop / 1e9, 3)} GFLOP): initlab ${fmt(results.wide.initlabThreadsGflops)} GFLOP/s on ${cores} threads (${fmt(wide.initlabThreads)} ms/iter; the same cost as on one thread, checked), ${fmt(results.wide.initlabGflops)} on one (${fmt(wide.initlab)} ms/iter)${wide.numpy ? `; numpy ${fmt(results.wide.numpyGflops)} GFLOP/s (${fmt(wide.numpy)} ms/iter). initlab reaches ${fmt(results.wide.initlabThreadsGflops / results.wide.numpyGflops)}× numpy's rate on this workload.` : '.'}`,
   ...(wide.numpy ? [`- numpy's matrix product alone at this shape ((256 × 256) · (256 × 2,000), \`peers/numpy_gemm.py\`): ${fmt(wide.numpyGemmAsSet)} GFLOP/s with this environment's OPENBLAS_CORETYPE=Haswell, ${fmt(wide.numpyGemmUnset)} GFLOP/s with it unset (AVX-512 kernels). initlab's whole iteration runs at ${fmt((100 * results.wide.initlabThreadsGflops) / wide.numpyGemmAsSet, 0)}% and ${fmt((100 * results.wide.initlabThreadsGflops) / wide.numpyGemmUnset, 0)}% of those rates.`] : []),
   `- Depth probe (10 tanh layers of 500, 1,000 samples), whole process: initlab ${fmt(probeTimes.initlab)} s (${fmt(probeTimes.initlabOneThread)} s on one thread)${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s (${fmt(probeTimes.initlab / probeTimes.numpy)}× numpy's time)` : ''}.`,
-  `- Sweep (3 initializers × 6 seeds, 15,000 iterations each): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweep1 / sweep2)}× the throughput.`,
+  `- Sweep (3 initializers × 6 seeds, 15,000 iterations each; ${sweepRounds.length} paired rounds): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweepSpeedup)}× the throughput (median of the paired ratios; ${sweepRange.map((x) => fmt(x)).join('–')}). Two notebook loops run side by side take ${fmt(sideBySideSlowdown)}× the time of one alone here (the slower of the two, median of ${sideBySide.length}), so two cores can give at most ${fmt(2 / sideBySideSlowdown)}× on this machine.`,
   `- Memory: the notebook run peaks at ${peakMb ? fmt(peakMb) : '?'} MB (RSS); the heap (collected before each reading) grows ${heapLine ? heapLine[1] : '?'} kB over the 15,000-iteration loop (the recorded costs themselves).`,
   '',
   '## Report and start-up',

@@ -40,18 +40,18 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation);
   const optimizer = parseOptimizer(flags.optimizer);
-  const train = loadData(flags.train); // checked here, made again in each worker
-  loadData(flags.test);
+  const train = loadData(flags.train);
+  const test = loadData(flags.test);
   if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
-  const tasks = jobs.map((job) => ({ job, base, trainSpec: flags.train, testSpec: flags.test }));
+  const tasks = jobs.map((job) => ({ job, base }));
 
   const progress = createProgress(!flags.quiet);
   progress.start('sweep', tasks.length);
   const { runOnPool } = await import('../../node/sweep-pool.js');
   const started = performance.now();
-  const { rows, interrupted } = await runOnPool(tasks, { workers: f.workers, onDone: (n) => progress.update(n), shouldStop: watchInterrupt() });
+  const { rows, interrupted } = await runOnPool(tasks, { workers: f.workers, data: { train, test }, onDone: (n) => progress.update(n), shouldStop: watchInterrupt() });
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
   const done = rows.filter((r): r is SweepRow => r !== undefined);

@@ -1,5 +1,5 @@
 // The training flags checked with zod and turned into run configs and datasets.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Dataset } from '../data/dataset.js';
 import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
@@ -9,7 +9,7 @@ import { splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { parseOptimizer } from '../nn/optimizers.js';
-import { num, int, parseOrThrow, seedText } from '../validate.js';
+import { checkedNumber, int, num, parseOrThrow, seedText } from '../validate.js';
 import type { TrainingFlags } from './flags.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
@@ -29,12 +29,12 @@ export function parseLayers(text: string): number[] {
 
 const flagSchema = z.object({
   seed: seedText('--seed'),
-  scale: num('--scale').pipe(z.number().refine(Number.isFinite, { message: '--scale must be finite' })),
-  lr: num('--lr').pipe(z.number().gt(0, { message: '--lr must be a positive number' }).refine(Number.isFinite, { message: '--lr must be finite' })),
-  iterations: int('--iterations').pipe(z.number().min(1, { message: '--iterations must be an integer >= 1' }).max(1e9, { message: '--iterations must be at most 1000000000' })),
-  printEvery: int('--print-every').pipe(z.number().min(1, { message: '--print-every must be an integer >= 1' })),
-  diagnosticsEvery: int('--diagnostics-every').pipe(z.number().min(0, { message: '--diagnostics-every must be an integer >= 0' })).optional(),
-  batchSize: int('--batch-size').pipe(z.number().min(0, { message: '--batch-size must be an integer >= 0 (0: the full batch)' })),
+  scale: checkedNumber(num('--scale'), z.refine(Number.isFinite, { message: '--scale must be finite' })),
+  lr: checkedNumber(num('--lr'), z.gt(0, { message: '--lr must be a positive number' }), z.refine(Number.isFinite, { message: '--lr must be finite' })),
+  iterations: checkedNumber(int('--iterations'), z.minimum(1, { message: '--iterations must be an integer >= 1' }), z.maximum(1e9, { message: '--iterations must be at most 1000000000' })),
+  printEvery: checkedNumber(int('--print-every'), z.minimum(1, { message: '--print-every must be an integer >= 1' })),
+  diagnosticsEvery: z.optional(checkedNumber(int('--diagnostics-every'), z.minimum(0, { message: '--diagnostics-every must be an integer >= 0' }))),
+  batchSize: checkedNumber(int('--batch-size'), z.minimum(0, { message: '--batch-size must be an integer >= 0 (0: the full batch)' })),
 });
 
 export interface Setup {

@@ -1,10 +1,10 @@
 // The dataset registry: name → generator with its SPEC keys and defaults.
 // Defaults are the notebook's train set (n=300, noise=0.05, seed=1).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UsageError } from '../errors.js';
 import { RandomState } from '../rng/random-state.js';
 import { parseSpec } from '../spec.js';
-import { bool, int, num, parseOrThrow, seedText } from '../validate.js';
+import { bool, checkedNumber, int, num, parseOrThrow, seedText } from '../validate.js';
 import { makeCircles } from './circles.js';
 import type { Dataset } from './dataset.js';
 import { makeMoons } from './moons.js';
@@ -18,27 +18,28 @@ export interface DatasetDefinition {
   make(params: Record<string, string>, context: string): Dataset;
 }
 
+const count = (d: number) => z._default(checkedNumber(int('n'), z.minimum(2, { message: 'n must be at least 2' }), z.maximum(10_000_000, { message: 'n must be at most 10000000' })), d);
+const noise = (d: number) => z._default(checkedNumber(num('noise'), z.minimum(0, { message: 'noise must be >= 0' })), d);
+const positive = (label: string, d: number) => z._default(checkedNumber(num(label), z.gt(0, { message: `${label} must be > 0` })), d);
 const common = {
-  n: int('n').pipe(z.number().int().min(2, { message: 'n must be at least 2' }).max(10_000_000, { message: 'n must be at most 10000000' })).default(300),
-  noise: num('noise').pipe(z.number().min(0, { message: 'noise must be >= 0' })).default(0.05),
-  seed: seedText().default(1),
-  shuffle: bool('shuffle').default(true),
+  n: count(300),
+  noise: noise(0.05),
+  seed: z._default(seedText(), 1),
+  shuffle: z._default(bool('shuffle'), true),
 };
 
 const circlesSchema = z.strictObject({
   ...common,
-  factor: num('factor').pipe(z.number().min(0, { message: 'factor must be in [0, 1)' }).lt(1, { message: 'factor must be in [0, 1)' })).default(0.8),
+  factor: z._default(checkedNumber(num('factor'), z.minimum(0, { message: 'factor must be in [0, 1)' }), z.lt(1, { message: 'factor must be in [0, 1)' })), 0.8),
 });
 const moonsSchema = z.strictObject(common);
-const noise = (d: number) => num('noise').pipe(z.number().min(0, { message: 'noise must be >= 0' })).default(d);
-const positive = (label: string, d: number) => num(label).pipe(z.number().gt(0, { message: `${label} must be > 0` })).default(d);
 const xorSchema = z.strictObject({ n: common.n, seed: common.seed, noise: noise(0.05) });
-const blobsSchema = z.strictObject({ n: common.n, seed: common.seed, spread: positive('spread', 0.5), distance: num('distance').default(1) });
+const blobsSchema = z.strictObject({ n: common.n, seed: common.seed, spread: positive('spread', 0.5), distance: z._default(num('distance'), 1) });
 const spiralSchema = z.strictObject({ n: common.n, seed: common.seed, noise: noise(0.05), turns: positive('turns', 1.75) });
-const flowerSchema = z.strictObject({ n: common.n.default(400), seed: common.seed, noise: noise(0.2), petal: positive('petal', 4) });
+const flowerSchema = z.strictObject({ n: count(400), seed: common.seed, noise: noise(0.2), petal: positive('petal', 4) });
 
 /** A registry entry: its SPEC keys are checked by `schema`, then `make` draws the data. */
-function entry<S extends z.ZodType<{ seed: number }>>(name: string, description: string, keys: string, schema: S, make: (rs: RandomState, p: z.output<S>) => Dataset): DatasetDefinition {
+function entry<S extends z.ZodMiniType<{ seed: number }>>(name: string, description: string, keys: string, schema: S, make: (rs: RandomState, p: z.output<S>) => Dataset): DatasetDefinition {
   return { name, description, keys, make: (params, context) => { const p = parseOrThrow(schema, params, context); return make(new RandomState(p.seed), p); } };
 }
 

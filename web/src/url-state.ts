@@ -1,6 +1,6 @@
 // The lab's whole setup as URL query parameters: the same URL gives the same numbers.
 // Read with schemas and initlab's own parsers; nothing from the URL is ever evaluated.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { datasetFromSpec } from '../../src/data/registry.js';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
 import { hiddenActivations } from '../../src/experiments/run.js';
@@ -41,28 +41,32 @@ export const DEFAULT_STATE: LabState = {
   speed: 200,
 };
 
-const checked = (check: (v: string) => unknown) => z.string().max(500).superRefine((v, ctx) => {
+const checked = (check: (v: string) => unknown) => z.string().check(z.maxLength(500), z.superRefine((v: string, ctx) => {
   try {
     check(v);
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    ctx.addIssue({ code: 'custom', message: (e as Error).message, input: v });
   }
-});
-const number = (min: number, max: number, integer = false) => z.string().max(40).regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { message: 'must be a number' }).transform(Number)
-  .pipe(z.number().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }).refine((x) => !integer || Number.isInteger(x), { message: 'must be a whole number' }));
+}));
+const number = (min: number, max: number, integer = false) => z.pipe(
+  z.pipe(z.string().check(z.maxLength(40), z.regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { message: 'must be a number' })), z.transform(Number)),
+  z.number().check(z.minimum(min, { message: `must be at least ${min}` }), z.maximum(max, { message: `must be at most ${max}` }), z.refine((x: number) => !integer || Number.isInteger(x), { message: 'must be a whole number' })),
+);
 
 const fields = {
   view: z.enum(['lesson', 'lab']),
   data: checked((v) => datasetFromSpec(v)),
   test: checked((v) => datasetFromSpec(v)),
-  hidden: z.string().max(200).regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be sizes like 10,5' }).transform((v) => (v.trim() ? v.split(',').map(Number) : []))
-    .pipe(z.array(z.number().int().min(1, { message: 'layer sizes must be at least 1' }).max(2048, { message: 'layer sizes must be at most 2048' })).max(50, { message: 'at most 50 hidden layers' })),
-  act: z.string().max(200),
-  inits: checked((v) => {
+  hidden: z.pipe(
+    z.pipe(z.string().check(z.maxLength(200), z.regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be sizes like 10,5' })), z.transform((v: string) => (v.trim() ? v.split(',').map(Number) : []))),
+    z.array(z.number().check(z.minimum(1, { message: 'layer sizes must be at least 1' }), z.maximum(2048, { message: 'layer sizes must be at most 2048' }))).check(z.maxLength(50, { message: 'at most 50 hidden layers' })),
+  ),
+  act: z.string().check(z.maxLength(200)),
+  inits: z.pipe(checked((v) => {
     const list = splitSpecList(v);
     if (!list.length || list.length > 8) throw new Error('choose 1 to 8 initializations');
     for (const i of list) resolveInitializer(i);
-  }).transform(splitSpecList),
+  }), z.transform(splitSpecList)),
   seed: number(0, 4294967295, true),
   scale: number(-1e6, 1e6),
   opt: checked(parseOptimizer),
@@ -82,7 +86,7 @@ export function readState(search: string): { state: LabState; errors: FieldError
   for (const key of Object.keys(fields) as (keyof LabState)[]) {
     const raw = params.get(key);
     if (raw === null) continue;
-    const r = (fields[key] as z.ZodType).safeParse(raw);
+    const r = (fields[key] as z.ZodMiniType).safeParse(raw);
     if (r.success) (state as unknown as Record<string, unknown>)[key] = r.data;
     else errors[key] = r.error.issues[0].message;
   }

@@ -1,14 +1,14 @@
 // What `initlab init` does once its flags are parsed.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatNumpy } from '../../format.js';
 import { initializers, resolveInitializer } from '../../nn/initializers.js';
 import { initializeNetwork, networkToDict } from '../../nn/network.js';
-import { num, parseOrThrow, seedText } from '../../validate.js';
+import { checkedNumber, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
 import { loadData, parseLayers } from '../setup.js';
 import type { InitFlags } from './init.js';
 
-const schema = z.object({ seed: seedText('--seed'), scale: num('--scale').pipe(z.number().refine(Number.isFinite, { message: '--scale must be finite' })) });
+const schema = z.object({ seed: seedText('--seed'), scale: checkedNumber(num('--scale'), z.refine(Number.isFinite, { message: '--scale must be finite' })) });
 
 function printCatalogue(json: boolean): void {
   const entries = Object.values(initializers).map((i) => ({ name: i.name, formula: i.description, fan: i.fan, parameters: Object.fromEntries(Object.entries(i.params).map(([k, d]) => [k, { default: d.default, ...(d.choices ? { choices: d.choices } : {}), doc: d.doc }])), equivalents: i.equivalents }));

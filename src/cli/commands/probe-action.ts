@@ -1,11 +1,11 @@
 // What `initlab probe` and `initlab gradcheck` do once their flags are parsed.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UsageError } from '../../errors.js';
 import { buildNetwork } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
 import { commandKernels } from '../kernels.js';
 import { gradientCheck } from '../../train/gradient-check.js';
-import { int, num, parseOrThrow, seedText } from '../../validate.js';
+import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
 import { loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
@@ -15,7 +15,7 @@ const probeSchema = z.object({
   width: int('--width'),
   samples: int('--samples'),
   seed: seedText('--seed'),
-  scale: num('--scale').optional(),
+  scale: z.optional(num('--scale')),
 });
 
 export async function runProbe(flags: ProbeFlags): Promise<void> {
@@ -42,7 +42,7 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
 const gradSchema = z.object({
   seed: seedText('--seed'),
   scale: num('--scale'),
-  epsilon: num('--epsilon').pipe(z.number().gt(0, { message: '--epsilon must be > 0' }).lt(1, { message: '--epsilon must be < 1' })),
+  epsilon: checkedNumber(num('--epsilon'), z.gt(0, { message: '--epsilon must be > 0' }), z.lt(1, { message: '--epsilon must be < 1' })),
 });
 
 export function runGradcheck(flags: GradcheckFlags): void {

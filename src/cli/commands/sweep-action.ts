@@ -1,9 +1,9 @@
 // What `initlab sweep` does once its flags are parsed.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UsageError } from '../../errors.js';
 import { expandGrid, parseRange, type SweepRow, summarize } from '../../experiments/sweep.js';
 import { parseOptimizer } from '../../nn/optimizers.js';
-import { int, num, parseOrThrow } from '../../validate.js';
+import { checkedNumber, int, num, parseOrThrow } from '../../validate.js';
 import { watchInterrupt } from '../interrupt.js';
 import { toJson } from '../json.js';
 import { createProgress } from '../progress.js';
@@ -14,9 +14,9 @@ import type { SweepFlags } from './sweep.js';
 
 const schema = z.object({
   scale: num('--scale'),
-  iterations: int('--iterations').pipe(z.number().min(1, { message: '--iterations must be an integer >= 1' })),
-  batchSize: int('--batch-size').pipe(z.number().min(0, { message: '--batch-size must be an integer >= 0' })),
-  workers: int('--workers').pipe(z.number().min(1, { message: '--workers must be an integer >= 1' }).max(256, { message: '--workers must be at most 256' })),
+  iterations: checkedNumber(int('--iterations'), z.minimum(1, { message: '--iterations must be an integer >= 1' })),
+  batchSize: checkedNumber(int('--batch-size'), z.minimum(0, { message: '--batch-size must be an integer >= 0' })),
+  workers: checkedNumber(int('--workers'), z.minimum(1, { message: '--workers must be an integer >= 1' }), z.maximum(256, { message: '--workers must be at most 256' })),
 });
 
 function parseRates(text: string): number[] {

@@ -119,7 +119,7 @@ if (hasNumpy) probeTimes.numpy = median(Array.from({ length: N }, () => run(PY, 
 console.log(`probe: initlab ${fmt(probeTimes.initlab)} s (${fmt(probeTimes.initlabOneThread)} s on one thread)${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s` : ''} (whole processes)`);
 const sweepArgs = (w) => [join(root, 'bin', 'initlab.js'), 'sweep', '--seeds', '1-6', '--workers', String(w), '--no-report', '--quiet', '--json']; // 3 inits × 6 seeds, the notebook's 15,000 iterations
 // What two cores give two independent runs here: the notebook loop alone, then two side by side
-// (their slowdown bounds what any two-way parallelism can reach on this machine)
+// (how much this machine's two vCPUs slow each other down)
 const loopAsync = () => new Promise((resolve, reject) => {
   const p = spawn('node', [join(here, 'initlab_loop.mjs'), 'wasm'], { env });
   let out = '';
@@ -202,7 +202,7 @@ const md = [
   `- Wide nets ([2, 256, 256, 256, 1], 2,000 points, full batch; GFLOP/s of the whole iteration, ${fmt(gflop / 1e9, 3)} GFLOP): initlab ${fmt(results.wide.initlabThreadsGflops)} GFLOP/s on ${cores} threads (${fmt(wide.initlabThreads)} ms/iter; the same cost as on one thread, checked), ${fmt(results.wide.initlabGflops)} on one (${fmt(wide.initlab)} ms/iter)${wide.numpy ? `; numpy ${fmt(results.wide.numpyGflops)} GFLOP/s (${fmt(wide.numpy)} ms/iter). initlab reaches ${fmt(results.wide.initlabThreadsGflops / results.wide.numpyGflops)}× numpy's rate on this workload.` : '.'}`,
   ...(wide.numpy ? [`- numpy's matrix product alone at this shape ((256 × 256) · (256 × 2,000), \`peers/numpy_gemm.py\`): ${fmt(wide.numpyGemmAsSet)} GFLOP/s with this environment's OPENBLAS_CORETYPE=Haswell, ${fmt(wide.numpyGemmUnset)} GFLOP/s with it unset (AVX-512 kernels). initlab's whole iteration runs at ${fmt((100 * results.wide.initlabThreadsGflops) / wide.numpyGemmAsSet, 0)}% and ${fmt((100 * results.wide.initlabThreadsGflops) / wide.numpyGemmUnset, 0)}% of those rates.`] : []),
   `- Depth probe (10 tanh layers of 500, 1,000 samples), whole process: initlab ${fmt(probeTimes.initlab)} s (${fmt(probeTimes.initlabOneThread)} s on one thread)${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s (${fmt(probeTimes.initlab / probeTimes.numpy)}× numpy's time)` : ''}.`,
-  `- Sweep (3 initializers × 6 seeds, 15,000 iterations each; ${sweepRounds.length} paired rounds): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweepSpeedup)}× the throughput (median of the paired ratios; ${sweepRange.map((x) => fmt(x)).join('–')}). Two notebook loops run side by side take ${fmt(sideBySideSlowdown)}× the time of one alone here (the slower of the two, median of ${sideBySide.length}), so two cores can give at most ${fmt(2 / sideBySideSlowdown)}× on this machine.`,
+  `- Sweep (3 initializers × 6 seeds, 15,000 iterations each; ${sweepRounds.length} paired rounds): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweepSpeedup)}× the throughput (median of the paired ratios; ${sweepRange.map((x) => fmt(x)).join('–')}). Two notebook loops run side by side each take up to ${fmt(sideBySideSlowdown)}× the time of one alone here (the slower of the two, median of ${sideBySide.length} pairs): this machine's two vCPUs slow each other down.`,
   `- Memory: the notebook run peaks at ${peakMb ? fmt(peakMb) : '?'} MB (RSS); the heap (collected before each reading) grows ${heapLine ? heapLine[1] : '?'} kB over the 15,000-iteration loop (the recorded costs themselves).`,
   '',
   '## Report and start-up',

@@ -70,8 +70,8 @@ describe('threaded kernels', () => {
     expect(() => createThreadedKernels(0)).toThrow(/whole number/);
   });
 
-  it('a process that never closes them still exits', () => {
-    const script = `import { createThreadedKernels } from './dist/node/threaded-kernels.js';
+  it('a process that never closes them still exits (imported as the package exports them)', () => {
+    const script = `import { createThreadedKernels } from 'initlab/threads';
 const k = createThreadedKernels(2, { minWork: 0 }); const a = k.arena(64);
 const W = a(16), b = a(4), A = a(16), Z = a(16); W.fill(1); A.fill(2);
 k.linearForward(W, b, A, 4, 4, 4, Z); console.log(Z[0]);`;

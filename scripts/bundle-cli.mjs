@@ -13,6 +13,17 @@ const bundled = ['commander', 'zod'];
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
 const external = Object.keys(dependencies).filter((name) => !bundled.includes(name));
 
+// commander requires child_process at load for a feature initlab does not use (subcommands that
+// are separate executables); Node takes ~5 ms to load that module, so commander gets a stand-in
+// that loads it on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({ contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });", loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: ['src/cli/main.ts', 'src/node/sweep-worker.ts', 'src/node/kernel-thread.ts'],
   bundle: true,
@@ -23,6 +34,7 @@ await build({
   outdir: 'dist/cli-bundle',
   entryNames: '[name]', // flat: every file one level below dist/, as the paths in the code expect
   external,
+  plugins: [lazyChildProcess],
   // commander is CommonJS and requires Node's built-ins; an ES module has no `require` of its own
   banner: { js: "import { createRequire as __initlabCreateRequire } from 'node:module'; const require = __initlabCreateRequire(import.meta.url);" },
   logLevel: 'warning',

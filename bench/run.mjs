@@ -117,7 +117,9 @@ const probeTimes = {
 };
 if (hasNumpy) probeTimes.numpy = median(Array.from({ length: N }, () => run(PY, [join(peers, 'numpy_probe.py')]).wall));
 console.log(`probe: initlab ${fmt(probeTimes.initlab)} s (${fmt(probeTimes.initlabOneThread)} s on one thread)${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s` : ''} (whole processes)`);
-const sweepArgs = (w) => [join(root, 'bin', 'initlab.js'), 'sweep', '--seeds', '1-6', '--workers', String(w), '--no-report', '--quiet', '--json']; // 3 inits × 6 seeds, the notebook's 15,000 iterations
+// 3 inits × 12 seeds (36 jobs), the notebook's 15,000 iterations each: long enough that the
+// workers' start-up (~0.1 s) is not what is measured
+const sweepArgs = (w) => [join(root, 'bin', 'initlab.js'), 'sweep', '--seeds', '1-12', '--workers', String(w), '--no-report', '--quiet', '--json'];
 // What two cores give two independent runs here: the notebook loop alone, then two side by side
 // (how much this machine's two vCPUs slow each other down)
 const loopAsync = () => new Promise((resolve, reject) => {
@@ -202,7 +204,7 @@ const md = [
   `- Wide nets ([2, 256, 256, 256, 1], 2,000 points, full batch; GFLOP/s of the whole iteration, ${fmt(gflop / 1e9, 3)} GFLOP): initlab ${fmt(results.wide.initlabThreadsGflops)} GFLOP/s on ${cores} threads (${fmt(wide.initlabThreads)} ms/iter; the same cost as on one thread, checked), ${fmt(results.wide.initlabGflops)} on one (${fmt(wide.initlab)} ms/iter)${wide.numpy ? `; numpy ${fmt(results.wide.numpyGflops)} GFLOP/s (${fmt(wide.numpy)} ms/iter). initlab reaches ${fmt(results.wide.initlabThreadsGflops / results.wide.numpyGflops)}× numpy's rate on this workload.` : '.'}`,
   ...(wide.numpy ? [`- numpy's matrix product alone at this shape ((256 × 256) · (256 × 2,000), \`peers/numpy_gemm.py\`): ${fmt(wide.numpyGemmAsSet)} GFLOP/s with this environment's OPENBLAS_CORETYPE=Haswell, ${fmt(wide.numpyGemmUnset)} GFLOP/s with it unset (AVX-512 kernels). initlab's whole iteration runs at ${fmt((100 * results.wide.initlabThreadsGflops) / wide.numpyGemmAsSet, 0)}% and ${fmt((100 * results.wide.initlabThreadsGflops) / wide.numpyGemmUnset, 0)}% of those rates.`] : []),
   `- Depth probe (10 tanh layers of 500, 1,000 samples), whole process: initlab ${fmt(probeTimes.initlab)} s (${fmt(probeTimes.initlabOneThread)} s on one thread)${probeTimes.numpy ? `, numpy ${fmt(probeTimes.numpy)} s (${fmt(probeTimes.initlab / probeTimes.numpy)}× numpy's time)` : ''}.`,
-  `- Sweep (3 initializers × 6 seeds, 15,000 iterations each; ${sweepRounds.length} paired rounds): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweepSpeedup)}× the throughput (median of the paired ratios; ${sweepRange.map((x) => fmt(x)).join('–')}). Two notebook loops run side by side each take up to ${fmt(sideBySideSlowdown)}× the time of one alone here (the slower of the two, median of ${sideBySide.length} pairs): this machine's two vCPUs slow each other down.`,
+  `- Sweep (3 initializers × 12 seeds, 15,000 iterations each; ${sweepRounds.length} paired rounds): 1 worker ${fmt(sweep1)} s, 2 workers ${fmt(sweep2)} s: ${fmt(sweepSpeedup)}× the throughput (median of the paired ratios; ${sweepRange.map((x) => fmt(x)).join('–')}). Two notebook loops run side by side each take up to ${fmt(sideBySideSlowdown)}× the time of one alone here (the slower of the two, median of ${sideBySide.length} pairs): this machine's two vCPUs slow each other down.`,
   `- Memory: the notebook run peaks at ${peakMb ? fmt(peakMb) : '?'} MB (RSS); the heap (collected before each reading) ${heapLine ? (Number(heapLine[1]) > 0 ? `grows ${heapLine[1]} kB over the 15,000-iteration loop (the recorded costs themselves)` : `does not grow over the 15,000-iteration loop (${heapLine[1]} kB between the first and the last reading)`) : 'was not read'}.`,
   '',
   '## Report and start-up',

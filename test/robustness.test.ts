@@ -206,6 +206,24 @@ describe('Ctrl-C', () => {
     expect(run.costs.length).toBeGreaterThan(1);
     expect(stderr).toMatch(/interrupted/);
   });
+
+  it('stops a wide network within a slice, not after a fixed count of slow iterations', async () => {
+    // one iteration of this network takes tens of milliseconds: a stop only at every 100th
+    // iteration (progress's count) would report at least 100 here
+    const child = spawn(process.execPath, [BIN, 'train', '--layers', '2,256,256,256,1', '--train', 'circles:n=2000', '--iterations', '100000', '--json', '--no-report', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    expect(await code).toBe(130);
+    clearTimeout(timer);
+    const run = JSON.parse(stdout).runs[0];
+    expect(run.stopReason).toBe('interrupted');
+    expect(run.iterationsRun).toBeGreaterThan(0);
+    expect(run.iterationsRun).toBeLessThan(100);
+  });
 });
 
 describe('Ctrl-C during a sweep', () => {

@@ -312,10 +312,18 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
 export async function trainAsync(target: Network, data: Dataset, o: TrainOptions & { sliceMs?: number }): Promise<TrainResult> {
   const t = new Trainer(target, data, o);
   const slice = o.sliceMs ?? 50;
-  const chunk = o.progressEvery ?? 100;
+  // Iterations per advance, sized from the last one to take about a fifth of a slice: a wide
+  // network's iteration can take 100 ms, and a fixed count would hold Ctrl-C for seconds.
+  let step = 1;
   while (!t.done) {
     const until = performance.now() + slice;
-    while (!t.advance(chunk) && performance.now() < until);
+    for (;;) {
+      const t0 = performance.now();
+      const over = t.advance(step);
+      const now = performance.now();
+      step = Math.max(1, Math.min(10_000, Math.floor(slice / 5 / Math.max((now - t0) / step, 1e-4))));
+      if (over || now >= until) break;
+    }
     await new Promise((r) => setTimeout(r, 0)); // a macrotask: lets signals and messages in (Node and browsers alike)
     if (o.shouldStop?.()) t.interrupt();
   }

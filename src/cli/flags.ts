@@ -6,11 +6,22 @@ import { activations } from '../nn/activations.js';
 
 const d = NOTEBOOK_DEFAULTS;
 
-export const THREADS_HELP = 'threads for wide layers with the wasm kernels (a product of 2M+ multiply-adds is split between them, same numbers); default: the machine\'s cores; 1: one thread';
+/** The kernels a command computes on (read by cli/kernels.ts). */
+export interface KernelFlags {
+  backend: 'auto' | 'wasm' | 'ts';
+  threads?: string;
+}
+
+/** Adds --backend and --threads. */
+export function addKernelOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--backend <name>', 'kernels: wasm (SIMD, the default where it runs) or ts (the TypeScript reference)').choices(['auto', 'wasm', 'ts']).default('auto'))
+    .option('--threads <n>', 'threads for wide layers with the wasm kernels (a product of 2M+ multiply-adds is split between them, same numbers); default: the machine\'s cores; 1: one thread');
+}
 
 /** Adds the network / training flags (defaults are the notebook's). */
 export function addTrainingOptions(cmd: Command): Command {
-  return cmd
+  return addKernelOptions(cmd)
     .option('--seed <n>', 'seed of the weights\' RandomState (0..4294967295)', String(d.seed))
     .option('--scale <x>', 'multiplier of the normal draws for --init random', String(d.scale))
     .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
@@ -24,8 +35,6 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--train <spec>', 'training data: NAME[:key=value,...] or a CSV file (x1,...,xn,label)', NOTEBOOK_TRAIN_SPEC)
     .option('--test <spec>', 'test data: NAME[:key=value,...] or a CSV file', NOTEBOOK_TEST_SPEC)
     .addOption(new Option('--loss <kind>', 'cost printed: stable (from the logits) or naive (the notebook\'s formula, may print inf)').choices(['stable', 'naive']).default('stable'))
-    .addOption(new Option('--backend <name>', 'kernels: wasm (SIMD, the default where it runs) or ts (the TypeScript reference)').choices(['auto', 'wasm', 'ts']).default('auto'))
-    .option('--threads <n>', THREADS_HELP)
     .option('--json', 'print one JSON document on stdout instead of text')
     .option('--no-report', 'do not write the report folder')
     .option('--out <dir>', 'report folder', 'initlab-report')
@@ -33,7 +42,7 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--quiet', 'no progress bar');
 }
 
-export interface TrainingFlags {
+export interface TrainingFlags extends KernelFlags {
   seed: string;
   scale: string;
   layers: string;
@@ -47,8 +56,6 @@ export interface TrainingFlags {
   train: string;
   test: string;
   loss: 'stable' | 'naive';
-  backend: 'auto' | 'wasm' | 'ts';
-  threads?: string;
   json?: boolean;
   report: boolean;
   out: string;

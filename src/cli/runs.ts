@@ -54,7 +54,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
   const progress = createProgress(!flags.quiet);
   const shouldStop = watchInterrupt();
-  const { kernels, threads, close } = await commandKernels(flags.backend, flags.threads);
+  const { kernels, threads, close } = await commandKernels(flags);
   const outputs: RunOutput[] = [];
   const rows: RunRow[] = [];
   let interrupted = false;

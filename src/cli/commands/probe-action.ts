@@ -20,7 +20,7 @@ const probeSchema = z.object({
 
 export async function runProbe(flags: ProbeFlags): Promise<void> {
   const f = parseOrThrow(probeSchema, flags, 'invalid option');
-  const { kernels, close } = await commandKernels(flags.backend, flags.threads);
+  const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
     r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed }, kernels);

@@ -2,10 +2,10 @@
 import type { Command } from 'commander';
 import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
 import { activations } from '../../nn/activations.js';
-import { THREADS_HELP } from '../flags.js';
+import { addKernelOptions, type KernelFlags } from '../flags.js';
 import { initializerNames } from '../../nn/initializers.js';
 
-export interface ProbeFlags {
+export interface ProbeFlags extends KernelFlags {
   init: string;
   scale?: string;
   depth: string;
@@ -13,8 +13,6 @@ export interface ProbeFlags {
   activation: string;
   samples: string;
   seed: string;
-  backend: string;
-  threads?: string;
   json?: boolean;
 }
 
@@ -30,7 +28,7 @@ export interface GradcheckFlags {
 }
 
 export function registerProbeCommands(program: Command): void {
-  program
+  addKernelOptions(program
     .command('probe')
     .description('the depth experiment: random inputs through a deep plain network (no training), activation spread per layer')
     .option('--init <name>', `initialization (${initializerNames().join(', ')})`, 'he')
@@ -39,9 +37,7 @@ export function registerProbeCommands(program: Command): void {
     .option('--width <n>', 'units per layer (and input features)', '500')
     .option('--activation <name>', `activation of every layer (${Object.keys(activations).join(', ')})`, 'tanh')
     .option('--samples <n>', 'random input examples', '1000')
-    .option('--seed <n>', 'seed of the one RandomState for inputs and weights', '0')
-    .option('--backend <name>', 'kernels: auto, wasm or ts', 'auto')
-    .option('--threads <n>', THREADS_HELP)
+    .option('--seed <n>', 'seed of the one RandomState for inputs and weights', '0'))
     .option('--json', 'print {"layers":[{"layer","mean","std"}...]}')
     .action(async (flags: ProbeFlags) => (await import('./probe-action.js')).runProbe(flags));
 

@@ -1,5 +1,6 @@
 // The control block the threaded kernels share with each helper thread: a few Int32 slots the
 // two sides wait on and signal with Atomics, followed by the job's arguments as float64s.
+import type { WasmExports } from '../nn/wasm-kernels.js';
 
 /** Int32 slots of the control block. */
 export const Slot = {
@@ -9,14 +10,21 @@ export const Slot = {
   Done: 1,
   Op: 2,
   Arena: 3,
+  /** How many arguments follow. */
+  ArgCount: 6,
   /** 1 when the helper's last job threw. */
   Failed: 4,
   /** 1 once the helper waits for jobs. */
   Ready: 5,
 } as const;
 
-/** What a job asks of the helper. */
-export const Op = { Stop: 0, Forward: 1, Backward: 2, Gradients: 3 } as const;
+/**
+ * What a job asks of the helper: Op 0 stops it, Op i > 0 runs the kernel SHARED_KERNELS[i - 1]
+ * on the arguments (a kernel whose last two arguments are the share: columns or rows).
+ */
+export const STOP = 0;
+export const SHARED_KERNELS = ['linearForwardColumns', 'backwardLinearColumns', 'weightGradientsRows'] as const satisfies readonly (keyof WasmExports)[];
+export type SharedKernel = (typeof SHARED_KERNELS)[number];
 
 /** Bytes before the arguments (16 Int32 slots). */
 export const ARGS_OFFSET = 64;

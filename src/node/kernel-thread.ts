@@ -3,7 +3,7 @@
 // block rather than on messages, so a call costs a wake-up, not a message round trip.
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { WasmExports } from '../nn/wasm-kernels.js';
-import { ARGS_OFFSET, type ArenaMessage, Op, Slot } from './kernel-thread-protocol.js';
+import { ARGS_OFFSET, type ArenaMessage, SHARED_KERNELS, Slot, STOP } from './kernel-thread-protocol.js';
 
 const { module, control, port } = workerData as { module: WebAssembly.Module; control: SharedArrayBuffer; port: MessagePort };
 const ctl = new Int32Array(control, 0, ARGS_OFFSET / 4);
@@ -19,13 +19,6 @@ function drainMessages(): void {
   }
 }
 
-function run(x: WasmExports, op: number): void {
-  const a = args;
-  if (op === Op.Forward) x.linearForwardColumns(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
-  else if (op === Op.Backward) x.backwardLinearColumns(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
-  else if (op === Op.Gradients) x.weightGradientsRows(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
-}
-
 Atomics.store(ctl, Slot.Ready, 1);
 Atomics.notify(ctl, Slot.Ready);
 let seen = 0;
@@ -33,13 +26,13 @@ for (;;) {
   Atomics.wait(ctl, Slot.Seq, seen);
   seen = Atomics.load(ctl, Slot.Seq);
   const op = ctl[Slot.Op];
-  if (op === Op.Stop) break;
+  if (op === STOP) break;
   drainMessages();
   const x = arenas.get(ctl[Slot.Arena]);
   ctl[Slot.Failed] = 0;
   try {
     if (!x) throw new Error(`arena ${ctl[Slot.Arena]} was never sent to this thread`);
-    run(x, op);
+    (x[SHARED_KERNELS[op - 1]] as (...a: number[]) => void)(...args.subarray(0, ctl[Slot.ArgCount]));
   } catch {
     ctl[Slot.Failed] = 1; // the main thread reports it
   }

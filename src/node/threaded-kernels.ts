@@ -10,7 +10,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { KERNELS_SHARED_WASM_BASE64 } from '../generated/kernels-shared-wasm.js';
 import type { Kernels } from '../nn/kernels.js';
 import { createWasmKernels, type WasmExports } from '../nn/wasm-kernels.js';
-import { ARGS_OFFSET, type ArenaMessage, CONTROL_BYTES, Op, Slot } from './kernel-thread-protocol.js';
+import { ARGS_OFFSET, type ArenaMessage, CONTROL_BYTES, SHARED_KERNELS, type SharedKernel, Slot, STOP } from './kernel-thread-protocol.js';
 
 /** Multiply-adds in a product below which it runs on one thread (about 0.1 ms of work). */
 export const SPLIT_WORK = 1 << 21;
@@ -29,9 +29,6 @@ interface Helper {
 
 let sharedModule: WebAssembly.Module | undefined;
 
-/** Threads the machine can give one run: all its cores. */
-export const defaultThreads = (): number => availableParallelism();
-
 export interface ThreadedKernelOptions {
   /** Multiply-adds from which a product is shared out (default SPLIT_WORK; 0: every product). */
   minWork?: number;
@@ -42,7 +39,7 @@ export interface ThreadedKernelOptions {
  * helpers, started at the first product large enough to share). Call `close()` when done;
  * helpers never keep the process alive.
  */
-export function createThreadedKernels(threads: number = defaultThreads(), options: ThreadedKernelOptions = {}): Kernels & { threads: number; close(): void } {
+export function createThreadedKernels(threads: number = availableParallelism(), options: ThreadedKernelOptions = {}): Kernels & { threads: number; close(): void } {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a whole number >= 1, got ${threads}`);
   const minWork = options.minWork ?? SPLIT_WORK;
   sharedModule ??= new WebAssembly.Module(Buffer.from(KERNELS_SHARED_WASM_BASE64, 'base64'));
@@ -93,8 +90,11 @@ export function createThreadedKernels(threads: number = defaultThreads(), option
   /** Boundaries of `parts` shares of `total` columns or rows, multiples of 4 but for the last. */
   const bounds = (total: number, parts: number): number[] => Array.from({ length: parts + 1 }, (_, t) => (t === parts ? total : Math.round((total * t) / parts / 4) * 4));
 
-  /** Runs `mine(lo, hi)` here and the job `op` with `args(lo, hi)` on every helper, each on its share. */
-  function shared(buffer: ArrayBufferLike, op: number, total: number, args: (lo: number, hi: number) => number[], mine: (x: WasmExports, lo: number, hi: number) => void): void {
+  /**
+   * Runs `kernel(...args, lo, hi)` on every thread, each on its share [lo, hi) of `total` columns
+   * or rows: the helpers' shares through their control blocks, the first one here.
+   */
+  function shared(buffer: ArrayBufferLike, kernel: SharedKernel, total: number, args: number[]): void {
     const arena = arenaIds.get(buffer);
     if (!arena) throw new Error('threaded kernels were given an array outside their arenas (allocate it with arena())');
     helpers ??= startHelpers();
@@ -105,14 +105,17 @@ export function createThreadedKernels(threads: number = defaultThreads(), option
         h.post({ id: arena.id, memory: arena.memory });
         h.sent.add(arena.id);
       }
-      h.args.set(args(b[t + 1], b[t + 2]));
-      h.ctl[Slot.Op] = op;
+      h.args.set(args);
+      h.args[args.length] = b[t + 1];
+      h.args[args.length + 1] = b[t + 2];
+      h.ctl[Slot.ArgCount] = args.length + 2;
+      h.ctl[Slot.Op] = SHARED_KERNELS.indexOf(kernel) + 1;
       h.ctl[Slot.Arena] = arena.id;
       Atomics.store(h.ctl, Slot.Seq, seq); // publishes the arguments above
       Atomics.notify(h.ctl, Slot.Seq);
     });
     try {
-      mine(arena.x, b[0], b[1]);
+      (arena.x[kernel] as (...a: number[]) => void)(...args, b[0], b[1]);
     } finally {
       // the helpers' shares are written into memory the caller reads next: wait for all of them
       for (const h of helpers) {
@@ -125,24 +128,22 @@ export function createThreadedKernels(threads: number = defaultThreads(), option
   return {
     ...base,
     threads,
+    // products split by columns (examples) or, for weight gradients, by rows of dW
     linearForward(W, b, A, n, k, m, Z) {
       if (threads < 2 || n * k * m < minWork) return base.linearForward(W, b, A, n, k, m, Z);
-      const p = [W.byteOffset, b.byteOffset, A.byteOffset, n, k, m, Z.byteOffset];
-      shared(W.buffer, Op.Forward, m, (lo, hi) => [...p, lo, hi], (x, lo, hi) => x.linearForwardColumns(p[0], p[1], p[2], n, k, m, p[6], lo, hi));
+      shared(W.buffer, 'linearForwardColumns', m, [W.byteOffset, b.byteOffset, A.byteOffset, n, k, m, Z.byteOffset]);
     },
     backwardLinear(W, dZ, n, k, m, dA) {
       if (threads < 2 || n * k * m < minWork) return base.backwardLinear(W, dZ, n, k, m, dA);
-      const p = [W.byteOffset, dZ.byteOffset, n, k, m, dA.byteOffset];
-      shared(W.buffer, Op.Backward, m, (lo, hi) => [...p, lo, hi], (x, lo, hi) => x.backwardLinearColumns(p[0], p[1], n, k, m, p[5], lo, hi));
+      shared(W.buffer, 'backwardLinearColumns', m, [W.byteOffset, dZ.byteOffset, n, k, m, dA.byteOffset]);
     },
     weightGradients(dZ, A, n, k, m, dW, db) {
       if (threads < 2 || n * k * m < minWork) return base.weightGradients(dZ, A, n, k, m, dW, db);
-      const p = [dZ.byteOffset, A.byteOffset, n, k, m, dW.byteOffset, db.byteOffset];
-      shared(dZ.buffer, Op.Gradients, n, (lo, hi) => [...p, lo, hi], (x, lo, hi) => x.weightGradientsRows(p[0], p[1], n, k, m, p[5], p[6], lo, hi));
+      shared(dZ.buffer, 'weightGradientsRows', n, [dZ.byteOffset, A.byteOffset, n, k, m, dW.byteOffset, db.byteOffset]);
     },
     close() {
       for (const h of helpers ?? []) {
-        h.ctl[Slot.Op] = Op.Stop;
+        h.ctl[Slot.Op] = STOP;
         Atomics.store(h.ctl, Slot.Seq, ++seq);
         Atomics.notify(h.ctl, Slot.Seq);
       }

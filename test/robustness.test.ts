@@ -187,39 +187,39 @@ describe('round trips and replays', () => {
   });
 });
 
+/** Starts `initlab args`, sends SIGINT after `afterMs`, and returns how it ended (SIGKILL after 20 s: never left running). */
+async function interrupted(args: string[], afterMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  await new Promise((r) => setTimeout(r, afterMs));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const result = { code: await code, stdout, stderr };
+  clearTimeout(timer);
+  return result;
+}
+
 describe('Ctrl-C', () => {
   it('stops a long run cleanly, keeps its history and says where it stopped', async () => {
-    const child = spawn(process.execPath, [BIN, 'train', '--iterations', '100000000', '--print-every', '10000', '--json', '--no-report'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    await new Promise((r) => setTimeout(r, 1500));
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000); // never leave it running
-    expect(await code).toBe(130);
-    clearTimeout(timer);
-    const run = JSON.parse(stdout).runs[0];
+    const r = await interrupted(['train', '--iterations', '100000000', '--print-every', '10000', '--json', '--no-report'], 1500);
+    expect(r.code).toBe(130);
+    const run = JSON.parse(r.stdout).runs[0];
     expect(run.stopReason).toBe('interrupted');
     expect(run.iterationsRun).toBeGreaterThan(10000);
     expect(run.costs.length).toBeGreaterThan(1);
-    expect(stderr).toMatch(/interrupted/);
+    expect(r.stderr).toMatch(/interrupted/);
   });
 
   it('stops a wide network within a slice, not after a fixed count of slow iterations', async () => {
     // one iteration of this network takes tens of milliseconds: a stop only at every 100th
     // iteration (progress's count) would report at least 100 here
-    const child = spawn(process.execPath, [BIN, 'train', '--layers', '2,256,256,256,1', '--train', 'circles:n=2000', '--iterations', '100000', '--json', '--no-report', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    await new Promise((r) => setTimeout(r, 1500));
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    expect(await code).toBe(130);
-    clearTimeout(timer);
-    const run = JSON.parse(stdout).runs[0];
+    const r = await interrupted(['train', '--layers', '2,256,256,256,1', '--train', 'circles:n=2000', '--iterations', '100000', '--json', '--no-report', '--quiet'], 1500);
+    expect(r.code).toBe(130);
+    const run = JSON.parse(r.stdout).runs[0];
     expect(run.stopReason).toBe('interrupted');
     expect(run.iterationsRun).toBeGreaterThan(0);
     expect(run.iterationsRun).toBeLessThan(100);
@@ -228,16 +228,9 @@ describe('Ctrl-C', () => {
 
 describe('Ctrl-C during a sweep', () => {
   it('keeps the runs that finished and says the grid is incomplete', async () => {
-    const child = spawn(process.execPath, [BIN, 'sweep', '--seeds', '1-60', '--iterations', '3000', '--json', '--no-report', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    const code = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    await new Promise((r) => setTimeout(r, 2500));
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    expect(await code).toBe(130);
-    clearTimeout(timer);
-    const doc = JSON.parse(stdout);
+    const r = await interrupted(['sweep', '--seeds', '1-60', '--iterations', '3000', '--json', '--no-report', '--quiet'], 2500);
+    expect(r.code).toBe(130);
+    const doc = JSON.parse(r.stdout);
     expect(doc.interrupted).toBe(true);
     expect(doc.runs.length).toBeGreaterThan(0);
     expect(doc.runs.length).toBeLessThan(180);

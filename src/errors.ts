@@ -1,7 +1,7 @@
 // Typed errors a person can hit. The CLI prints `message` as one line and maps
 // the kind to an exit code (usage → 2, everything else → 1).
 
-export type InitlabErrorKind = 'usage' | 'data' | 'numeric' | 'file';
+export type InitlabErrorKind = 'usage' | 'data' | 'file';
 
 export class InitlabError extends Error {
   readonly kind: InitlabErrorKind;
@@ -20,15 +20,6 @@ export class UsageError extends InitlabError {
 /** Data that cannot be used as given (shapes, labels, values). */
 export class DataError extends InitlabError {
   constructor(message: string) { super('data', message); }
-}
-
-/** A run that left the finite numbers (diverged). */
-export class NumericError extends InitlabError {
-  readonly iteration: number;
-  constructor(message: string, iteration: number) {
-    super('numeric', message);
-    this.iteration = iteration;
-  }
 }
 
 /** A file that cannot be read or written. */

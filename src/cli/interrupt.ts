@@ -14,5 +14,3 @@ export function watchInterrupt(): () => boolean {
   }
   return () => requested;
 }
-
-export const wasInterrupted = (): boolean => requested;

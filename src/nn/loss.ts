@@ -3,8 +3,6 @@
 // naive: the notebook's formula on a = sigmoid(z), −log(a)·y − log(1 − a)·(1 − y),
 //        NaN terms dropped (np.nansum); it overflows to inf when a rounds to 0 or 1.
 
-export type LossKind = 'stable' | 'naive';
-
 /** log(1 + e^z) without overflow: max(z, 0) + log1p(e^−|z|), as numpy's logaddexp(0, z). */
 export function softplus(z: number): number {
   return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
@@ -23,8 +21,4 @@ export function naiveCrossEntropy(A: Float64Array, Y: Float64Array, m: number): 
     if (!Number.isNaN(term)) s += term;
   }
   return (1.0 / m) * s;
-}
-
-export function crossEntropy(kind: LossKind, logits: Float64Array, A: Float64Array, Y: Float64Array, m: number): number {
-  return kind === 'stable' ? stableCrossEntropy(logits, Y, m) : naiveCrossEntropy(A, Y, m);
 }

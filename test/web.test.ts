@@ -2,10 +2,11 @@
 // build: the lesson lands on the notebook's numbers, the lab trains, URLs replay, CSVs load
 // or are refused on the page, nothing errs in the console, nothing leaves 127.0.0.1.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
 import { ref } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
@@ -22,8 +23,7 @@ beforeAll(async () => {
     server.stdout!.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); });
     server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
   });
-  expect(existsSync('/usr/bin/chromium'), 'Debian chromium is needed: apt-get install -y chromium').toBe(true);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { registerPredictCommand } from './commands/predict.js';
 import { registerProbeCommands } from './commands/probe.js';
 import { registerSweepCommand } from './commands/sweep.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTheoryCommand } from './commands/theory.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
 
@@ -27,6 +28,7 @@ function buildProgram(): Command {
   registerProbeCommands(program);
   registerSweepCommand(program);
   registerServeCommand(program);
+  registerTheoryCommand(program);
   for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }

@@ -23,7 +23,7 @@ export function addKernelOptions(cmd: Command): Command {
 export function addTrainingOptions(cmd: Command): Command {
   return addKernelOptions(cmd)
     .option('--seed <n>', 'seed of the weights\' RandomState (0..4294967295)', String(d.seed))
-    .option('--scale <x>', 'multiplier of the normal draws for --init random', String(d.scale))
+    .option('--scale <x>', `multiplier of the normal draws of --init random, and of no other initializer (default: random's own, ${d.scale})`)
     .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
     .option('--activation <name>', `hidden-layer activation (${Object.keys(activations).join(', ')})`, d.activation)
     .option('--lr <x>', 'learning rate of gradient descent', String(d.learningRate))
@@ -44,7 +44,8 @@ export function addTrainingOptions(cmd: Command): Command {
 
 export interface TrainingFlags extends KernelFlags {
   seed: string;
-  scale: string;
+  /** random's multiplier; absent: random's own default. */
+  scale?: string;
   layers: string;
   activation: string;
   lr: string;

@@ -7,7 +7,7 @@ export interface InitFlags {
   init: string;
   layers: string;
   seed: string;
-  scale: string;
+  scale?: string;
   json?: boolean;
   list?: boolean;
   data: string;
@@ -20,7 +20,7 @@ export function registerInitCommand(program: Command): void {
     .option('--init <name>', `initialization (${initializerNames().join(', ')})`, 'he')
     .option('--layers <sizes>', 'layer sizes, input first', '2,4,1')
     .option('--seed <n>', 'seed of the RandomState (0..4294967295)', '3')
-    .option('--scale <x>', 'multiplier for --init random', '10')
+    .option('--scale <x>', "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)")
     .option('--json', 'print {"W1":[[...]],"b1":[[...]],...}')
     .option('--data <spec>', 'the batch a data-dependent initializer (lsuv) rescales on', NOTEBOOK_TRAIN_SPEC)
     .option('--list', 'list the initializers: formula, fan, parameters and their Keras / PyTorch / TF.js equivalents')

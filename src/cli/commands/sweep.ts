@@ -8,7 +8,7 @@ export interface SweepFlags {
   inits: string;
   seeds: string;
   lr: string;
-  scale: string;
+  scale?: string;
   layers: string;
   activation: string;
   iterations: string;
@@ -31,7 +31,7 @@ export function registerSweepCommand(program: Command): void {
     .option('--inits <list>', `comma-separated initializations (${initializerNames().join(', ')})`, 'he,xavier,random')
     .option('--seeds <range>', 'weight seeds: 1-20, or 1,5,9, or both', '1-10')
     .option('--lr <list>', 'comma-separated learning rates', String(d.learningRate))
-    .option('--scale <x>', 'multiplier for --init random', String(d.scale))
+    .option('--scale <x>', `multiplier of initialization random's draws, and of no other initializer (default: random's own, ${d.scale})`)
     .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
     .option('--activation <name>', 'hidden-layer activation(s)', d.activation)
     .option('--iterations <n>', 'gradient-descent iterations per run', String(d.iterations))

@@ -54,6 +54,15 @@ export const datasets: Record<string, DatasetDefinition> = Object.fromEntries([
 export const datasetNames = (): string[] => Object.keys(datasets);
 
 /**
+ * Checks a dataset SPEC without drawing the points (for an option a command may not use,
+ * such as init's --data for an initializer that needs no data).
+ * @throws UsageError for an unknown name, key or value
+ */
+export function checkDatasetSpec(spec: string): void {
+  resolveSpec(spec, 'dataset', datasets);
+}
+
+/**
  * Makes the dataset a SPEC describes, e.g. `circles:n=100,noise=0.05,seed=2`.
  * @throws UsageError for an unknown name, key or value
  */

@@ -4,6 +4,8 @@ import { initializers, resolveInitializer } from '../../nn/initializers.js';
 import { initializeNetwork, networkToDict } from '../../nn/network.js';
 import { toJson } from '../json.js';
 import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
+import { checkDatasetSpec } from '../../data/registry.js';
+import { isPathSpec } from '../../node/files.js';
 import { acceptedText } from '../../validate.js';
 import type { InitFlags } from './init.js';
 
@@ -32,6 +34,8 @@ export function printInit(flags: InitFlags): void {
   checkScaleFlag(f.scale, [flags.init]);
   const dims = parseLayers(flags.layers);
   const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
+  // --data is read only by a data-dependent initializer, but a mistyped SPEC is refused either way
+  if (!init.needsData && !isPathSpec(flags.data)) checkDatasetSpec(flags.data);
   const data = init.needsData ? loadData(flags.data).X : undefined;
   const dict = networkToDict(initializeNetwork(dims, init, { params: opts, seed: f.seed, data }));
   if (flags.json) {

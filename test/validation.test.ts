@@ -167,6 +167,7 @@ describe('every option: one schema, named as the user knows it', () => {
     expect(errors.inits).toMatch(/initialization "he" takes no parameters, got "bogus"/);
     expect(errors.opt).toMatch(/optimizer "adam": beta1 must be a finite number >= 0 and < 1, got "2"/);
     expect(errors.data).toMatch(/dataset "circles": unknown parameter "__proto__"/);
+    expect(readState('hidden=10,x').errors.hidden).toBe('Hidden layers must be sizes like 10,5 (each from 1 to 2048, at most 50 layers), got "10,x"');
     for (const m of Object.values(errors)) expect(m).not.toMatch(/--/);
   });
 });

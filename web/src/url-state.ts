@@ -57,6 +57,15 @@ const checked = (check: (v: string) => unknown) => z.string().check(z.maxLength(
     ctx.addIssue({ code: 'custom', message: (e as Error).message, input: v });
   }
 }));
+/** Hidden layer sizes as the page takes them: `10,5` (each 1 to 2048, at most 50 layers; empty: none). */
+function parseHidden(text: string): number[] {
+  const fail = (): never => { throw new Error(`${FIELD_LABELS.hidden} must be sizes like 10,5 (each from 1 to 2048, at most 50 layers), got ${JSON.stringify(text)}`); };
+  if (text.length > 200 || !/^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(text)) fail();
+  const sizes = text.trim() ? text.split(',').map(Number) : [];
+  if (sizes.length > 50 || sizes.some((n) => n < 1 || n > 2048)) fail();
+  return sizes;
+}
+
 // A numeric field: the core option's schema, within the page's own bounds where it has them.
 const number = (label: string, def: ParamDef) => checked((v) => readParam(def, v, label));
 
@@ -64,10 +73,7 @@ const fields = {
   view: z.enum(['lesson', 'lab'], { message: `${FIELD_LABELS.view} must be lesson or lab` }),
   data: checked((v) => datasetFromSpec(v)),
   test: checked((v) => datasetFromSpec(v)),
-  hidden: z.pipe(
-    z.pipe(z.string().check(z.maxLength(200, { message: `${FIELD_LABELS.hidden} is longer than 200 characters` }), z.regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: `${FIELD_LABELS.hidden} must be sizes like 10,5` })), z.transform((v: string) => (v.trim() ? v.split(',').map(Number) : []))),
-    z.array(z.number().check(z.minimum(1, { message: `${FIELD_LABELS.hidden}: every size must be at least 1` }), z.maximum(2048, { message: `${FIELD_LABELS.hidden}: every size must be at most 2048` }))).check(z.maxLength(50, { message: `${FIELD_LABELS.hidden}: at most 50 layers` })),
-  ),
+  hidden: z.pipe(checked((v) => parseHidden(v)), z.transform(parseHidden)),
   act: z.string().check(z.maxLength(200, { message: `${FIELD_LABELS.act} is longer than 200 characters` })),
   inits: z.pipe(checked((v) => {
     const list = splitSpecList(v);

@@ -79,17 +79,38 @@ export function paramSchema(def: ParamDef): z.ZodMiniType<ParamValue, string> {
   } else if (isBoolean(def)) {
     schema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.refine((v: string) => BOOLEAN_WORDS.includes(v))), z.transform((v: string) => TRUE_WORDS.includes(v)));
   } else {
-    const checks: z.core.$ZodCheck<number>[] = [z.refine(Number.isFinite)];
-    if (def.integer) checks.push(z.refine(Number.isInteger));
-    if (def.min !== undefined) checks.push(z.minimum(def.min));
-    if (def.max !== undefined) checks.push(z.maximum(def.max));
-    if (def.gt !== undefined) checks.push(z.gt(def.gt));
-    if (def.lt !== undefined) checks.push(z.lt(def.lt));
-    if (def.positive) checks.push(z.refine((x: number) => x !== 0));
-    schema = z.pipe(z.pipe(z.string().check(z.trim(), z.regex(DECIMAL)), z.transform(Number)), z.number().check(...checks));
+    schema = z.pipe(z.pipe(z.string().check(z.trim(), z.regex(DECIMAL)), z.transform(Number)), numberSchema(def));
   }
   schemaCache.set(def, schema);
   return schema;
+}
+
+const numberCache = new WeakMap<ParamDef, z.ZodMiniNumber<number>>();
+
+/** The bounds of a numeric ParamDef as a zod/mini number schema (finite always). */
+function numberSchema(def: ParamDef): z.ZodMiniNumber<number> {
+  const cached = numberCache.get(def);
+  if (cached) return cached;
+  const checks: z.core.$ZodCheck<number>[] = [z.refine(Number.isFinite)];
+  if (def.integer) checks.push(z.refine(Number.isInteger));
+  if (def.min !== undefined) checks.push(z.minimum(def.min));
+  if (def.max !== undefined) checks.push(z.maximum(def.max));
+  if (def.gt !== undefined) checks.push(z.gt(def.gt));
+  if (def.lt !== undefined) checks.push(z.lt(def.lt));
+  if (def.positive) checks.push(z.refine((x: number) => x !== 0));
+  const schema = z.number().check(...checks);
+  numberCache.set(def, schema);
+  return schema;
+}
+
+/**
+ * A number that arrived as a number (a library call, a worker message) held to the same
+ * schema as typed text: `checkValue(OPTIONS.iterations, 1.5, 'iterations')`.
+ * @throws UsageError `NAME must be ACCEPTED, got VALUE`
+ */
+export function checkValue(def: ParamDef, value: number, name: string): number {
+  if (numberSchema(def).safeParse(value).success) return value;
+  throw new UsageError(`${name} must be ${acceptedText(def)}, got ${value}`);
 }
 
 /**
@@ -140,7 +161,8 @@ export const describeParams = (schema: ParamSchema): string =>
   Object.entries(schema).map(([k, d]) => (d.default === undefined ? k : `${k}=${d.default}`)).join(', ');
 
 // ---------------------------------------------------------------------------------------
-// The older zod helpers, kept for code that builds a zod object of flags directly.
+// The older zod helpers: initlab itself no longer uses them (every option is a ParamDef in
+// src/options.ts, read with readParam); kept so that code written against them still builds.
 
 export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, context: string): z.output<S> {
   const r = schema.safeParse(value);

@@ -26,7 +26,9 @@ import { initializers, resolveInitializer } from '../src/nn/initializers.js';
 import { parseOptimizer, optimizers } from '../src/nn/optimizers.js';
 import { OPTIONS } from '../src/options.js';
 import { parseSpec } from '../src/spec.js';
-import { type ParamDef, readParam } from '../src/validate.js';
+import { acceptedText, checkValue, type ParamDef, readParam } from '../src/validate.js';
+import { initializeNetwork } from '../src/nn/network.js';
+import { train } from '../src/train/train.js';
 import { FIELD_LABELS, readState } from '../web/src/url-state.js';
 import { cli } from './helpers.js';
 
@@ -159,6 +161,22 @@ describe('every option: one schema, named as the user knows it', () => {
         expect(m).not.toMatch(/--|Invalid input/);
       }
     }
+  });
+
+  it('library calls hold numbers to the same schemas, under their own names', () => {
+    const net = initializeNetwork([2, 3, 1], initializers.he);
+    const data = datasetFromSpec('circles:n=20');
+    for (const [options, message] of [
+      [{ learningRate: NaN, iterations: 1, recordEvery: 1 }, 'learningRate must be a finite number > 0, got NaN'],
+      [{ learningRate: Infinity, iterations: 1, recordEvery: 1 }, 'learningRate must be a finite number > 0, got Infinity'],
+      [{ learningRate: 0.1, iterations: 1.5, recordEvery: 1 }, 'iterations must be an integer from 1 to 1000000000, got 1.5'],
+      [{ learningRate: 0.1, iterations: 1, recordEvery: 0 }, 'recordEvery must be an integer >= 1, got 0'],
+      [{ learningRate: 0.1, iterations: 1, recordEvery: 1, batchSize: -1 }, 'batchSize must be an integer >= 0, got -1'],
+    ] as const) expect(refused(() => train(net, data, options))).toBe(message);
+    expect(checkValue(OPTIONS.epsilon, 0.5, 'epsilon')).toBe(0.5);
+    expect(acceptedText({ doc: '', min: 0, lt: 1 })).toBe('a finite number >= 0 and < 1');
+    expect(acceptedText({ doc: '', integer: true, min: 1, max: 10 })).toBe('an integer from 1 to 10');
+    expect(acceptedText({ doc: '', choices: ['a', 'b'], aliases: { c: 'a' } })).toBe('one of a, b, c (= a)');
   });
 
   it('SPEC fields and the activation count speak of the page, not the command line', () => {

@@ -30,6 +30,7 @@ import { acceptedText, checkValue, type ParamDef, readParam } from '../src/valid
 import { initializeNetwork } from '../src/nn/network.js';
 import { train } from '../src/train/train.js';
 import { FIELD_LABELS, readState } from '../web/src/url-state.js';
+import { ACTIVATION_NAMES, INITIALIZER_NAMES } from '../src/registry-names.js';
 import { cli } from './helpers.js';
 
 type Kind = 'empty' | 'hex' | 'two =' | 'non-finite' | 'out of bounds' | 'unknown word' | 'prototype key' | 'unknown key' | 'given twice';
@@ -119,6 +120,11 @@ describe('every parameter of every registry entry: bad values refused in words',
     expect(refused(() => activationFromName('leaky-relu:slope=0x10'))).toBe('activation "leaky-relu": slope must be a finite number >= 0, got "0x10"');
     expect(refused(() => activationFromName('relu:bogus=1'))).toBe('activation "relu" takes no parameters, got "bogus"');
     expect(refused(() => activationFromName('elu:alpha=1=2'))).toMatch(/"alpha=1=2" has more than one "="/);
+  });
+
+  it('the --help name lists are the registries\' names', () => {
+    expect([...INITIALIZER_NAMES]).toEqual(Object.keys(initializers));
+    expect([...ACTIVATION_NAMES]).toEqual(Object.keys(activations));
   });
 
   it('good values still pass, Keras\' spellings included', () => {

@@ -2,7 +2,7 @@
 // only, cheap to import: --help must answer fast; checking them is setup.ts's job.
 import { type Command, Option } from 'commander';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../experiments/notebook-config.js';
-import { activations } from '../nn/activations.js';
+import { ACTIVATION_NAMES } from '../registry-names.js';
 
 const d = NOTEBOOK_DEFAULTS;
 
@@ -25,7 +25,7 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--seed <n>', 'seed of the weights\' RandomState (0..4294967295)', String(d.seed))
     .option('--scale <x>', `multiplier of the normal draws of --init random, and of no other initializer (default: random's own, ${d.scale})`)
     .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
-    .option('--activation <name>', `hidden-layer activation (${Object.keys(activations).join(', ')})`, d.activation)
+    .option('--activation <name>', `hidden-layer activation (${ACTIVATION_NAMES.join(', ')})`, d.activation)
     .option('--lr <x>', 'learning rate of gradient descent', String(d.learningRate))
     .option('--iterations <n>', 'gradient-descent iterations', String(d.iterations))
     .option('--optimizer <spec>', 'gd (the notebook\'s), momentum[:beta=0.9] or adam[:beta1=0.9,beta2=0.999,epsilon=1e-8]', 'gd')

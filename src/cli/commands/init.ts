@@ -1,6 +1,6 @@
 // `initlab init`: the parameters an initializer gives, printed like the notebook's cells.
 import type { Command } from 'commander';
-import { initializerNames } from '../../nn/initializers.js';
+import { INITIALIZER_NAMES } from '../../registry-names.js';
 import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
 
 export interface InitFlags {
@@ -17,7 +17,7 @@ export function registerInitCommand(program: Command): void {
   program
     .command('init')
     .description("print the initial parameters W1, b1, … for a network, as the notebook's cells do")
-    .option('--init <name>', `initialization (${initializerNames().join(', ')})`, 'he')
+    .option('--init <name>', `initialization (${INITIALIZER_NAMES.join(', ')})`, 'he')
     .option('--layers <sizes>', 'layer sizes, input first', '2,4,1')
     .option('--seed <n>', 'seed of the RandomState (0..4294967295)', '3')
     .option('--scale <x>', "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)")

@@ -1,9 +1,8 @@
 // `initlab probe` (the depth experiment) and `initlab gradcheck` (the course's gradient check).
 import type { Command } from 'commander';
 import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
-import { activations } from '../../nn/activations.js';
 import { addKernelOptions, type KernelFlags } from '../flags.js';
-import { initializerNames } from '../../nn/initializers.js';
+import { ACTIVATION_NAMES, INITIALIZER_NAMES } from '../../registry-names.js';
 
 export interface ProbeFlags extends KernelFlags {
   init: string;
@@ -31,11 +30,11 @@ export function registerProbeCommands(program: Command): void {
   addKernelOptions(program
     .command('probe')
     .description('the depth experiment: random inputs through a deep plain network (no training), activation spread per layer')
-    .option('--init <name>', `initialization (${initializerNames().join(', ')})`, 'he')
+    .option('--init <name>', `initialization (${INITIALIZER_NAMES.join(', ')})`, 'he')
     .option('--scale <x>', "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)")
     .option('--depth <n>', 'layers', '10')
     .option('--width <n>', 'units per layer (and input features)', '500')
-    .option('--activation <name>', `activation of every layer (${Object.keys(activations).join(', ')})`, 'tanh')
+    .option('--activation <name>', `activation of every layer (${ACTIVATION_NAMES.join(', ')})`, 'tanh')
     .option('--samples <n>', 'random input examples', '1000')
     .option('--seed <n>', 'seed of the one RandomState for inputs and weights', '0'))
     .option('--json', 'print {"layers":[{"layer","mean","std"}...]}')

@@ -285,6 +285,9 @@ describe('from every command: one line, exit 2, the same words', () => {
       expect(p.status, command.join(' ')).toBe(2);
       expect(p.stderr.trim()).toMatch(/^initlab: --scale is the multiplier of initialization random only, and .* random; give an initializer's own parameters in its SPEC/);
     }
+    const twice = cli(['init', '--init', 'random:scale=1', '--scale', '2']);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr.trim()).toBe('initlab: --scale 2 would change nothing: random:scale=1 gives its own scale; give it once');
     const doc = JSON.parse(cli(['compare', '--inits', 'variance-scaling,random', '--scale', '1', '--iterations', '1', '--json', '--no-report', '--quiet']).stdout);
     const init = (name: string) => JSON.parse(cli(['init', '--init', name, '--layers', '2,10,5,1', '--json']).stdout);
     expect(init('variance-scaling').W1[0][0]).toBeCloseTo(1.4378290432078356, 12); // its own scale 1, not 10 (fixture: registry_defaults.json)

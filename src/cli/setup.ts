@@ -4,7 +4,7 @@ import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
 import type { RunConfig } from '../experiments/run.js';
 import { hiddenActivations } from '../experiments/run.js';
-import { splitSpecList } from '../spec.js';
+import { parseSpec, splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer, takesScaleFlag } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { parseOptimizer } from '../nn/optimizers.js';
@@ -47,7 +47,9 @@ export function flag(option: OptionName, text: string | undefined, name: string)
  */
 export function checkScaleFlag(scale: number | undefined, inits: readonly string[]): void {
   if (scale === undefined) return;
-  if (inits.some((i) => takesScaleFlag(resolveInitializer(i).init))) return;
+  const randoms = inits.filter((i) => takesScaleFlag(resolveInitializer(i).init));
+  if (randoms.some((i) => !Object.hasOwn(parseSpec(i, 'initialization').params, 'scale'))) return;
+  if (randoms.length) throw new UsageError(`--scale ${scale} would change nothing: ${randoms.join(', ')} ${randoms.length > 1 ? 'give' : 'gives'} its own scale; give it once`);
   throw new UsageError(`--scale is the multiplier of initialization random only, and ${inits.length === 1 ? `${JSON.stringify(inits[0])} is not random` : `none of ${inits.join(', ')} is random`}; give an initializer's own parameters in its SPEC (e.g. variance-scaling:scale=2)`);
 }
 

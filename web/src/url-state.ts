@@ -50,7 +50,7 @@ export const FIELD_LABELS: Record<keyof LabState, string> = {
 };
 
 // A SPEC-valued field: checked by the registry that owns it (its messages name the entry and the parameter).
-const checked = (check: (v: string) => unknown) => z.string().check(z.maxLength(500, { message: 'is longer than 500 characters' }), z.superRefine((v: string, ctx) => {
+const checked = (label: string, check: (v: string) => unknown) => z.string().check(z.maxLength(500, { message: `${label} is longer than 500 characters` }), z.superRefine((v: string, ctx) => {
   try {
     check(v);
   } catch (e) {
@@ -67,22 +67,22 @@ function parseHidden(text: string): number[] {
 }
 
 // A numeric field: the core option's schema, within the page's own bounds where it has them.
-const number = (label: string, def: ParamDef) => checked((v) => readParam(def, v, label));
+const number = (label: string, def: ParamDef) => checked(label, (v) => readParam(def, v, label));
 
 const fields = {
   view: z.enum(['lesson', 'lab'], { message: `${FIELD_LABELS.view} must be lesson or lab` }),
-  data: checked((v) => datasetFromSpec(v)),
-  test: checked((v) => datasetFromSpec(v)),
-  hidden: z.pipe(checked((v) => parseHidden(v)), z.transform(parseHidden)),
+  data: checked(FIELD_LABELS.data, (v) => datasetFromSpec(v)),
+  test: checked(FIELD_LABELS.test, (v) => datasetFromSpec(v)),
+  hidden: z.pipe(checked(FIELD_LABELS.hidden, (v) => parseHidden(v)), z.transform(parseHidden)),
   act: z.string().check(z.maxLength(200, { message: `${FIELD_LABELS.act} is longer than 200 characters` })),
-  inits: z.pipe(checked((v) => {
+  inits: z.pipe(checked(FIELD_LABELS.inits, (v) => {
     const list = splitSpecList(v);
     if (!list.length || list.length > 8) throw new Error(`${FIELD_LABELS.inits}: choose 1 to 8 initializations, got ${list.length}`);
     for (const i of list) resolveInitializer(i);
   }), z.transform(splitSpecList)),
   seed: z.pipe(number(FIELD_LABELS.seed, OPTIONS.seed), z.transform(Number)),
   scale: z.pipe(number(FIELD_LABELS.scale, { ...OPTIONS.scale, min: -1e6, max: 1e6 }), z.transform(Number)),
-  opt: checked(parseOptimizer),
+  opt: checked(FIELD_LABELS.opt, parseOptimizer),
   lr: z.pipe(number(FIELD_LABELS.lr, { ...OPTIONS.learningRate, max: 100 }), z.transform(Number)),
   it: z.pipe(number(FIELD_LABELS.it, { ...OPTIONS.iterations, max: 10_000_000 }), z.transform(Number)),
   bs: z.pipe(number(FIELD_LABELS.bs, { ...OPTIONS.batchSize, max: 1_000_000 }), z.transform(Number)),

@@ -10,8 +10,8 @@ sqrt(3 * scale / fan)), Keras' RandomNormal / RandomUniform / TruncatedNormal / 
 Identity, PyTorch's kaiming_normal_ / kaiming_uniform_ (calculate_gain), and the notebook's
 zeros / random (x10) / he (sqrt(2 / fan_in)), all drawn from numpy's legacy RandomState
 (one stream, layer after layer, row-major W of shape fan_out x fan_in, as np.random.randn).
-Activations are Keras' defaults (LeakyReLU slope 0.01 as PyTorch's, ELU alpha 1, SELU's
-constants), optimizers the course's (momentum beta 0.9; Adam 0.9, 0.999, 1e-8), datasets
+Activations take initlab's documented defaults: LeakyReLU slope 0.01 (PyTorch's
+negative_slope; Keras' is 0.3), ELU alpha 1 (both frameworks), SELU's constants, optimizers the course's (momentum beta 0.9; Adam 0.9, 0.999, 1e-8), datasets
 scikit-learn's make_circles / make_moons and the course's load_planar_dataset.
 
 Never run by tests. With Debian's python3-numpy and python3-sklearn:

@@ -4,9 +4,9 @@
 // in the user's words (a flag on the command line, a field label in the page).
 //
 // Bad inputs tried, per kind (counted as they run and checked at the end, so the numbers stay
-// true): empty value 80, hexadecimal 129, a second "=" 66, non-finite 387, out of bounds 166,
-// unknown word 19, prototype key 195, unknown key 49, key given twice 59 — 1150 in all, of
-// which 86 through a real process (one line on stderr, exit 2 or, in a model file, 1). From:
+// true): empty value 82, hexadecimal 131, a second "=" 66, non-finite 389, out of bounds 172,
+// unknown word 19, prototype key 195, unknown key 49, key given twice 59 — 1162 in all, of
+// which 98 through a real process (one line on stderr, exit 2 or, in a model file, 1). From:
 //   - in-process, every parameter of every entry of the four registries:
 //       empty value, hexadecimal, a second "=", non-finite (1e400, -1e400, Infinity, -Infinity,
 //       NaN, inf), out of bounds (negative / zero / too large / not whole, where refused),
@@ -270,6 +270,29 @@ describe('from every command: one line, exit 2, the same words', () => {
     }
   });
 
+  it('options: the flag, the value and what is accepted, from every command', () => {
+    const cases: [Kind, string[], string][] = [
+      ['out of bounds', ['probe', '--depth', '0'], '--depth must be an integer from 1 to 10000, got "0"'],
+      ['hex', ['probe', '--width', '0x10'], '--width must be an integer from 1 to 20000, got "0x10"'],
+      ['empty', ['probe', '--samples', ''], '--samples must be an integer from 1 to 1000000, got ""'],
+      ['out of bounds', ['sweep', '--workers', '0'], '--workers must be an integer from 1 to 256, got "0"'],
+      ['hex', ['sweep', '--lr', '0.1,0x10'], '--lr (each of "0.1,0x10") must be a finite number > 0, got "0x10"'],
+      ['out of bounds', ['gradcheck', '--epsilon', '0'], '--epsilon must be a finite number > 0 and < 1, got "0"'],
+      ['out of bounds', ['train', '--threads', '0'], '--threads must be an integer from 1 to 256, got "0"'],
+      ['non-finite', ['init', '--seed', '1e400'], '--seed must be an integer from 0 to 4294967295, got "1e400" (beyond the range of a float64)'],
+      ['out of bounds', ['train', '--diagnostics-every', '-1'], '--diagnostics-every must be an integer >= 0, got "-1"'],
+      ['out of bounds', ['compare', '--batch-size', '1.5'], '--batch-size must be an integer >= 0, got "1.5"'],
+      ['empty', ['notebook', '--print-every', ''], '--print-every must be an integer >= 1, got ""'],
+      ['non-finite', ['probe', '--seed', 'NaN'], '--seed must be an integer from 0 to 4294967295, got "NaN"'],
+    ];
+    for (const [kind, args, message] of cases) {
+      const p = cli(safe(args));
+      count(kind);
+      expect(p.status, args.join(' ')).toBe(2);
+      expect(p.stderr.trim()).toBe(`initlab: ${message}`);
+    }
+  });
+
   it('--scale 1e400 is refused alike by every command that takes --scale', () => {
     for (const command of [['train'], ['compare'], ['notebook'], ['init'], ['probe', '--init', 'random'], ['gradcheck'], ['sweep']]) {
       const p = cli(safe([...command, '--scale', '1e400']));
@@ -300,8 +323,8 @@ describe('how many bad inputs were tried, per kind', () => {
     const c = Object.fromEntries(counts);
     // the counts stated at the top of this file: floors, since a registry entry added later only adds cases
     expect(c).toEqual({
-      'empty': expect.toSatisfy((n: number) => n >= 80), 'hex': expect.toSatisfy((n: number) => n >= 129), 'two =': expect.toSatisfy((n: number) => n >= 66),
-      'non-finite': expect.toSatisfy((n: number) => n >= 387), 'out of bounds': expect.toSatisfy((n: number) => n >= 166), 'unknown word': expect.toSatisfy((n: number) => n >= 19),
+      'empty': expect.toSatisfy((n: number) => n >= 82), 'hex': expect.toSatisfy((n: number) => n >= 131), 'two =': expect.toSatisfy((n: number) => n >= 66),
+      'non-finite': expect.toSatisfy((n: number) => n >= 389), 'out of bounds': expect.toSatisfy((n: number) => n >= 172), 'unknown word': expect.toSatisfy((n: number) => n >= 19),
       'prototype key': expect.toSatisfy((n: number) => n >= 195), 'unknown key': expect.toSatisfy((n: number) => n >= 49), 'given twice': expect.toSatisfy((n: number) => n >= 59),
     });
   });

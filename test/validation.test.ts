@@ -30,6 +30,7 @@ import { acceptedText, checkValue, type ParamDef, readParam } from '../src/valid
 import { initializeNetwork } from '../src/nn/network.js';
 import { train } from '../src/train/train.js';
 import { FIELD_LABELS, readState } from '../web/src/url-state.js';
+import { OPTION_FLAGS } from '../src/cli/flags.js';
 import { ACTIVATION_NAMES, INITIALIZER_NAMES } from '../src/registry-names.js';
 import { cli } from './helpers.js';
 
@@ -136,15 +137,13 @@ describe('every parameter of every registry entry: bad values refused in words',
   });
 });
 
-// flag → option, for the CLI; the web lab's numeric fields
-const FLAGS: [keyof typeof OPTIONS, string][] = [
-  ['seed', '--seed'], ['scale', '--scale'], ['learningRate', '--lr'], ['iterations', '--iterations'], ['printEvery', '--print-every'], ['diagnosticsEvery', '--diagnostics-every'],
-  ['batchSize', '--batch-size'], ['epsilon', '--epsilon'], ['depth', '--depth'], ['width', '--width'], ['samples', '--samples'], ['workers', '--workers'], ['threads', '--threads'],
-];
+// the CLI's flag for every core option; the web lab's numeric fields
+const FLAGS = Object.entries(OPTION_FLAGS) as [keyof typeof OPTIONS, string][];
 const FIELDS = ['seed', 'scale', 'lr', 'it', 'bs', 'speed'] as const;
 
 describe('every option: one schema, named as the user knows it', () => {
   it('under its flag', () => {
+    expect(Object.keys(OPTION_FLAGS).sort()).toEqual(Object.keys(OPTIONS).sort()); // every option has its flag
     for (const [option, name] of FLAGS) {
       for (const [kind, value] of badValues(OPTIONS[option]).filter(([k]) => k !== 'two =')) {
         const m = refused(() => readParam(OPTIONS[option], value, name));

@@ -1,10 +1,17 @@
 // The flags train, compare and notebook share (defaults are the notebook's). Definitions
 // only, cheap to import: --help must answer fast; checking them is setup.ts's job.
 import { type Command, Option } from 'commander';
+import type { OptionName } from '../options.js';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../experiments/notebook-config.js';
 import { ACTIVATION_NAMES } from '../registry-names.js';
 
 const d = NOTEBOOK_DEFAULTS;
+
+/** The flag each core option is given by (the web lab has its own field labels: web/src/url-state.ts). */
+export const OPTION_FLAGS: Record<OptionName, string> = {
+  seed: '--seed', scale: '--scale', learningRate: '--lr', iterations: '--iterations', printEvery: '--print-every', diagnosticsEvery: '--diagnostics-every',
+  batchSize: '--batch-size', epsilon: '--epsilon', depth: '--depth', width: '--width', samples: '--samples', workers: '--workers', threads: '--threads',
+};
 
 /** The kernels a command computes on (read by cli/kernels.ts). */
 export interface KernelFlags {

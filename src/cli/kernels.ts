@@ -5,11 +5,11 @@ import { getKernels } from '../nn/backends.js';
 import type { Kernels } from '../nn/kernels.js';
 import { OPTIONS } from '../options.js';
 import { readNumber } from '../validate.js';
-import type { KernelFlags } from './flags.js';
+import { type KernelFlags, OPTION_FLAGS } from './flags.js';
 
 /** The kernels to train on, and `close` to call when the command is done with them. */
 export async function commandKernels(flags: KernelFlags): Promise<{ kernels: Kernels; threads: number; close(): void }> {
-  const threads = readNumber(OPTIONS.threads, flags.threads, '--threads') ?? availableParallelism();
+  const threads = readNumber(OPTIONS.threads, flags.threads, OPTION_FLAGS.threads) ?? availableParallelism();
   const kernels = getKernels(flags.backend);
   if (kernels.name !== 'wasm' || threads === 1) return { kernels, threads: 1, close() {} };
   const { createThreadedKernels } = await import('../node/threaded-kernels.js');

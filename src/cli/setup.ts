@@ -11,7 +11,7 @@ import { parseOptimizer } from '../nn/optimizers.js';
 import { NOTEBOOK_INITS } from '../experiments/notebook-config.js';
 import { OPTIONS, type OptionName } from '../options.js';
 import { readNumber } from '../validate.js';
-import type { TrainingFlags } from './flags.js';
+import { OPTION_FLAGS, type TrainingFlags } from './flags.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
 
@@ -29,13 +29,14 @@ export function parseLayers(text: string): number[] {
 }
 
 /**
- * A numeric option read under its flag: `flag('learningRate', flags.lr, '--lr')`. The schema
- * is the core's (src/options.ts); the message names the flag, the value and what is accepted.
+ * A numeric option read under its flag: `flag('learningRate', flags.lr)` reads --lr. The
+ * schema is the core's (src/options.ts), the flag is OPTION_FLAGS'; `name` overrides it
+ * (a value within a list). The message names the flag, the value and what is accepted.
  * @throws UsageError `--lr must be a finite number > 0, got "abc"`
  */
-export function flag(option: OptionName, text: string, name: string): number;
-export function flag(option: OptionName, text: string | undefined, name: string): number | undefined;
-export function flag(option: OptionName, text: string | undefined, name: string): number | undefined {
+export function flag(option: OptionName, text: string, name?: string): number;
+export function flag(option: OptionName, text: string | undefined, name?: string): number | undefined;
+export function flag(option: OptionName, text: string | undefined, name = OPTION_FLAGS[option]): number | undefined {
   return readNumber(OPTIONS[option], text, name);
 }
 
@@ -65,13 +66,13 @@ export interface Setup {
 /** Validates the shared flags and builds the data; throws UsageError with the flag's name. */
 export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NOTEBOOK_INITS): Setup {
   const f = {
-    seed: flag('seed', flags.seed, '--seed'),
-    scale: flag('scale', flags.scale, '--scale'),
-    lr: flag('learningRate', flags.lr, '--lr'),
-    iterations: flag('iterations', flags.iterations, '--iterations'),
-    printEvery: flag('printEvery', flags.printEvery, '--print-every'),
-    diagnosticsEvery: flag('diagnosticsEvery', flags.diagnosticsEvery, '--diagnostics-every'),
-    batchSize: flag('batchSize', flags.batchSize, '--batch-size'),
+    seed: flag('seed', flags.seed),
+    scale: flag('scale', flags.scale),
+    lr: flag('learningRate', flags.lr),
+    iterations: flag('iterations', flags.iterations),
+    printEvery: flag('printEvery', flags.printEvery),
+    diagnosticsEvery: flag('diagnosticsEvery', flags.diagnosticsEvery),
+    batchSize: flag('batchSize', flags.batchSize),
   };
   checkScaleFlag(f.scale, inits);
   const layers = parseLayers(flags.layers);

@@ -30,7 +30,7 @@ function printCatalogue(json: boolean): void {
 
 export function printInit(flags: InitFlags): void {
   if (flags.list) return printCatalogue(!!flags.json);
-  const f = { seed: flag('seed', flags.seed, '--seed'), scale: flag('scale', flags.scale, '--scale') };
+  const f = { seed: flag('seed', flags.seed), scale: flag('scale', flags.scale) };
   checkScaleFlag(f.scale, [flags.init]);
   const dims = parseLayers(flags.layers);
   const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });

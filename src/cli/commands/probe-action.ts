@@ -10,11 +10,11 @@ import type { GradcheckFlags, ProbeFlags } from './probe.js';
 
 export async function runProbe(flags: ProbeFlags): Promise<void> {
   const f = {
-    depth: flag('depth', flags.depth, '--depth'),
-    width: flag('width', flags.width, '--width'),
-    samples: flag('samples', flags.samples, '--samples'),
-    seed: flag('seed', flags.seed, '--seed'),
-    scale: flag('scale', flags.scale, '--scale'),
+    depth: flag('depth', flags.depth),
+    width: flag('width', flags.width),
+    samples: flag('samples', flags.samples),
+    seed: flag('seed', flags.seed),
+    scale: flag('scale', flags.scale),
   };
   checkScaleFlag(f.scale, [flags.init]);
   const { kernels, close } = await commandKernels(flags);
@@ -37,7 +37,7 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
 }
 
 export function runGradcheck(flags: GradcheckFlags): void {
-  const f = { seed: flag('seed', flags.seed, '--seed'), scale: flag('scale', flags.scale, '--scale'), epsilon: flag('epsilon', flags.epsilon, '--epsilon') };
+  const f = { seed: flag('seed', flags.seed), scale: flag('scale', flags.scale), epsilon: flag('epsilon', flags.epsilon) };
   checkScaleFlag(f.scale, [flags.init]);
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation, '--activation');

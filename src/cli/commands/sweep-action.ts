@@ -19,10 +19,10 @@ const fmt = (s: { mean: number; std: number; min: number; max: number }, digits 
 
 export async function runSweep(flags: SweepFlags): Promise<void> {
   const f = {
-    scale: flag('scale', flags.scale, '--scale'),
-    iterations: flag('iterations', flags.iterations, '--iterations'),
-    batchSize: flag('batchSize', flags.batchSize, '--batch-size'),
-    workers: flag('workers', flags.workers, '--workers'),
+    scale: flag('scale', flags.scale),
+    iterations: flag('iterations', flags.iterations),
+    batchSize: flag('batchSize', flags.batchSize),
+    workers: flag('workers', flags.workers),
   };
   const inits = parseInits(flags.inits);
   checkScaleFlag(f.scale, inits);

@@ -18,6 +18,7 @@ export const OPTIONS = {
   samples: { integer: true, min: 1, max: 1_000_000, doc: 'random input examples of the depth experiment' },
   workers: { integer: true, min: 1, max: 256, doc: 'worker threads of a sweep' },
   threads: { integer: true, min: 1, max: 256, doc: 'threads of the wasm kernels for wide layers' },
+  port: { integer: true, min: 0, max: 65535, doc: "the web lab's port (0: any free one)" },
 } as const satisfies Record<string, ParamDef>;
 
 export type OptionName = keyof typeof OPTIONS;

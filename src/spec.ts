@@ -26,6 +26,7 @@ export function parseSpec(spec: string, what: string): ParsedSpec {
     const body = text.slice(colon + 1).trim();
     if (body) {
       for (const pair of body.split(',')) {
+        if (!pair.trim()) throw new UsageError(`${where}: an empty key=value pair (a stray ",")`);
         const parts = pair.split('=');
         const key = parts[0].trim();
         const value = parts.length === 2 ? parts[1].trim() : '';

@@ -4,9 +4,9 @@
 // in the user's words (a flag on the command line, a field label in the page).
 //
 // Bad inputs tried, per kind (counted as they run and checked at the end, so the numbers stay
-// true): empty value 82, hexadecimal 131, a second "=" 66, non-finite 389, out of bounds 172,
-// unknown word 19, prototype key 195, unknown key 49, key given twice 59 — 1162 in all, of
-// which 98 through a real process (one line on stderr, exit 2 or, in a model file, 1). From:
+// true): empty value 82, hexadecimal 132, a second "=" 66, non-finite 389, out of bounds 173,
+// unknown word 19, prototype key 195, unknown key 49, key given twice 59 — 1164 in all, of
+// which 100 through a real process (one line on stderr, exit 2 or, in a model file, 1). From:
 //   - in-process, every parameter of every entry of the four registries:
 //       empty value, hexadecimal, a second "=", non-finite (1e400, -1e400, Infinity, -Infinity,
 //       NaN, inf), out of bounds (negative / zero / too large / not whole, where refused),
@@ -121,6 +121,8 @@ describe('every parameter of every registry entry: bad values refused in words',
     expect(refused(() => activationFromName('leaky-relu:slope=0x10'))).toBe('activation "leaky-relu": slope must be a finite number >= 0, got "0x10"');
     expect(refused(() => activationFromName('relu:bogus=1'))).toBe('activation "relu" takes no parameters, got "bogus"');
     expect(refused(() => activationFromName('elu:alpha=1=2'))).toMatch(/"alpha=1=2" has more than one "="/);
+    expect(refused(() => datasetFromSpec('circles:n=5,'))).toBe('dataset spec "circles:n=5,": an empty key=value pair (a stray ",")');
+    expect(refused(() => parseOptimizer('adam:=1'))).toBe('optimizer spec "adam:=1": "=1" is not key=value');
   });
 
   it('the --help name lists are the registries\' names', () => {
@@ -283,6 +285,8 @@ describe('from every command: one line, exit 2, the same words', () => {
       ['out of bounds', ['compare', '--batch-size', '1.5'], '--batch-size must be an integer >= 0, got "1.5"'],
       ['empty', ['notebook', '--print-every', ''], '--print-every must be an integer >= 1, got ""'],
       ['non-finite', ['probe', '--seed', 'NaN'], '--seed must be an integer from 0 to 4294967295, got "NaN"'],
+      ['hex', ['serve', '--port', '0x50'], '--port must be an integer from 0 to 65535, got "0x50"'],
+      ['out of bounds', ['serve', '--port', '65536'], '--port must be an integer from 0 to 65535, got "65536"'],
     ];
     for (const [kind, args, message] of cases) {
       const p = cli(safe(args));

@@ -10,7 +10,7 @@ const d = NOTEBOOK_DEFAULTS;
 /** The flag each core option is given by (the web lab has its own field labels: web/src/url-state.ts). */
 export const OPTION_FLAGS: Record<OptionName, string> = {
   seed: '--seed', scale: '--scale', learningRate: '--lr', iterations: '--iterations', printEvery: '--print-every', diagnosticsEvery: '--diagnostics-every',
-  batchSize: '--batch-size', epsilon: '--epsilon', depth: '--depth', width: '--width', samples: '--samples', workers: '--workers', threads: '--threads',
+  batchSize: '--batch-size', epsilon: '--epsilon', depth: '--depth', width: '--width', samples: '--samples', workers: '--workers', threads: '--threads', port: '--port',
 };
 
 /** The kernels a command computes on (read by cli/kernels.ts). */

@@ -7,6 +7,7 @@
 // Orthogonal and LSUV have no single reference matrix (Keras and PyTorch order the draws
 // differently): they are held to their defining properties instead (gain 1: orthonormal
 // rows or columns; LSUV: every layer's output variance within its default tol 0.1 of 1).
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { forward, type Network, Workspace } from '../src/nn/network.js';
 import { parseOptimizer } from '../src/nn/optimizers.js';
 import { train } from '../src/train/train.js';
 import { readState } from '../web/src/url-state.js';
-import { cli, maxRelErr } from './helpers.js';
+import { BIN, maxRelErr } from './helpers.js';
 
 const ref = JSON.parse(readFileSync(new URL('./fixtures/registry_defaults.json', import.meta.url), 'utf8'));
 const DIMS: number[] = ref.dims;
@@ -30,11 +31,25 @@ const TOL = 1e-9;
 
 const dir = mkdtempSync(join(tmpdir(), 'initlab-defaults-'));
 
+// About 180 processes: the tests run concurrently, at most PROCESSES commands at a time.
+const PROCESSES = 3;
+let running = 0;
+const waiting: (() => void)[] = [];
+
 /** `initlab args --json`'s document; the command must succeed. */
-function json(args: string[]) {
-  const r = cli(args);
-  expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return JSON.parse(r.stdout);
+async function json(args: string[]) {
+  while (running >= PROCESSES) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  try {
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }));
+    });
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    return JSON.parse(r.stdout);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 const memo = new Map<string, unknown>();
 const once = <T>(key: string, f: () => T): T => {
@@ -97,20 +112,20 @@ const OPTS = Object.keys(ref.optimizers);
 const DATA = Object.keys(ref.datasets);
 const NOTEBOOK = ['zeros', 'random', 'he'];
 
-describe('initializers at their own defaults, from every command', () => {
+describe.concurrent('initializers at their own defaults, from every command', () => {
   const compareAll = () => once('compare', () => json(['compare', '--inits', INITS.join(','), '--iterations', '1', ...QUIET]));
   const sweepAll = () => once('sweep', () => json(['sweep', '--inits', INITS.join(','), '--seeds', '3', '--iterations', '1', ...QUIET]));
   const notebook = () => once('notebook', () => json(['notebook', '--iterations', '1', ...QUIET]));
   for (const name of INITS) {
     const e = ref.initializers[name];
-    it(`${name}: init`, () => close(weightsOf(json(['init', '--init', name, '--layers', DIMS.join(','), '--json'])), e.W));
-    it(`${name}: train`, () => closeRun(json(['train', '--init', name, '--iterations', '1', ...QUIET]).runs[0], e));
-    it(`${name}: compare`, () => closeRun(runOf(compareAll(), name), e));
-    it(`${name}: sweep`, () => close(runOf(sweepAll(), name).finalCost, e.cost1));
-    it(`${name}: probe`, () => closeProbe(json(['probe', '--init', name, ...P, '--json']).layers, e.probe));
-    if (e.gradcheck !== null) it(`${name}: gradcheck`, () => close(json(['gradcheck', '--init', name, ...G, '--json']).difference, e.gradcheck, 1e-7));
-    it(`${name}: web lab URL`, () => close(netWeights(webNetwork(`inits=${name}`).net), e.W));
-    if (NOTEBOOK.includes(name)) it(`${name}: notebook`, () => closeRun(runOf(notebook(), name), e));
+    it(`${name}: init`, async () => close(weightsOf(await json(['init', '--init', name, '--layers', DIMS.join(','), '--json'])), e.W));
+    it(`${name}: train`, async () => closeRun((await json(['train', '--init', name, '--iterations', '1', ...QUIET])).runs[0], e));
+    it(`${name}: compare`, async () => closeRun(runOf(await compareAll(), name), e));
+    it(`${name}: sweep`, async () => close(runOf(await sweepAll(), name).finalCost, e.cost1));
+    it(`${name}: probe`, async () => closeProbe((await json(['probe', '--init', name, ...P, '--json'])).layers, e.probe));
+    if (e.gradcheck !== null) it(`${name}: gradcheck`, async () => close((await json(['gradcheck', '--init', name, ...G, '--json'])).difference, e.gradcheck, 1e-7));
+    it(`${name}: web lab URL`, async () => close(netWeights(webNetwork(`inits=${name}`).net), e.W));
+    if (NOTEBOOK.includes(name)) it(`${name}: notebook`, async () => closeRun(runOf(await notebook(), name), e));
   }
 
   const orthonormal = (W: number[][]) => {
@@ -123,13 +138,13 @@ describe('initializers at their own defaults, from every command', () => {
       expect(Math.abs(s - (a === b ? 1 : 0))).toBeLessThan(1e-12);
     }
   };
-  it('orthogonal: init (gain 1: orthonormal)', () => weightsOf(json(['init', '--init', 'orthogonal', '--layers', DIMS.join(','), '--json'])).forEach(orthonormal));
-  it('orthogonal: web lab URL (gain 1: orthonormal)', () => netWeights(webNetwork('inits=orthogonal').net).forEach(orthonormal));
-  it('orthogonal: probe, train, compare and gradcheck run with gain 1', () => {
+  it('orthogonal: init (gain 1: orthonormal)', async () => weightsOf(await json(['init', '--init', 'orthogonal', '--layers', DIMS.join(','), '--json'])).forEach(orthonormal));
+  it('orthogonal: web lab URL (gain 1: orthonormal)', async () => netWeights(webNetwork('inits=orthogonal').net).forEach(orthonormal));
+  it('orthogonal: probe, train, compare and gradcheck run with gain 1', async () => {
     // gain 1 keeps tanh's signal: no layer's spread collapses or explodes over 3 layers
-    for (const l of json(['probe', '--init', 'orthogonal', ...P, '--json']).layers) expect(l.std).toBeGreaterThan(0.3);
-    expect(json(['train', '--init', 'orthogonal', '--iterations', '1', ...QUIET]).runs[0].init).toBe('orthogonal');
-    expect(json(['gradcheck', '--init', 'orthogonal', ...G, '--json']).difference).toBeGreaterThan(0);
+    for (const l of (await json(['probe', '--init', 'orthogonal', ...P, '--json'])).layers) expect(l.std).toBeGreaterThan(0.3);
+    expect((await json(['train', '--init', 'orthogonal', '--iterations', '1', ...QUIET])).runs[0].init).toBe('orthogonal');
+    expect((await json(['gradcheck', '--init', 'orthogonal', ...G, '--json'])).difference).toBeGreaterThan(0);
   });
 
   /** LSUV's own tol (0.1): every layer's pre-activation variance on the batch is within it of 1. */
@@ -145,9 +160,9 @@ describe('initializers at their own defaults, from every command', () => {
     });
   }
   for (const d of DATA) {
-    it(`lsuv on ${d}: init --data ${d}`, () => lsuvHolds(weightsOf(json(['init', '--init', 'lsuv', '--layers', DIMS.join(','), '--data', d, '--json'])), ref.datasets[d].X));
+    it(`lsuv on ${d}: init --data ${d}`, async () => lsuvHolds(weightsOf(await json(['init', '--init', 'lsuv', '--layers', DIMS.join(','), '--data', d, '--json'])), ref.datasets[d].X));
   }
-  it('lsuv: web lab URL', () => {
+  it('lsuv: web lab URL', async () => {
     const { state } = readState('inits=lsuv');
     const data = datasetFromSpec(state.data);
     const net = buildNetwork({ init: state.inits[0], seed: state.seed, scale: state.scale, layers: DIMS, activation: state.act }, data);
@@ -157,43 +172,43 @@ describe('initializers at their own defaults, from every command', () => {
 
 const heRelu = () => once('model', () => modelFile('he', 'relu'));
 
-describe('activations at their own defaults, from every command', () => {
+describe.concurrent('activations at their own defaults, from every command', () => {
   for (const a of ACTS) {
     const e = ref.activations[a];
     const flag = ['--activation', a];
-    it(`${a}: train`, () => closeRun(json(['train', ...flag, '--iterations', '1', ...QUIET]).runs[0], e));
-    it(`${a}: compare`, () => closeRun(runOf(json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${a}: notebook`, () => closeRun(runOf(json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${a}: sweep`, () => close(runOf(json(['sweep', '--inits', 'he', '--seeds', '3', ...flag, '--iterations', '1', ...QUIET]), 'he').finalCost, e.cost1));
-    it(`${a}: probe`, () => closeProbe(json(['probe', '--init', 'he', ...flag, ...P, '--json']).layers, e.probe));
-    it(`${a}: gradcheck`, () => close(json(['gradcheck', ...flag, ...G, '--json']).difference, e.gradcheck, 1e-7));
-    it(`${a}: predict (a model file naming it)`, () => close(json(['predict', '--model', modelFile(a, a), '--data', 'circles:n=100,noise=0.05,seed=2', '--json']).probabilities, e.predict));
-    it(`${a}: web lab URL`, () => {
+    it(`${a}: train`, async () => closeRun((await json(['train', ...flag, '--iterations', '1', ...QUIET])).runs[0], e));
+    it(`${a}: compare`, async () => closeRun(runOf(await json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
+    it(`${a}: notebook`, async () => closeRun(runOf(await json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
+    it(`${a}: sweep`, async () => close(runOf(await json(['sweep', '--inits', 'he', '--seeds', '3', ...flag, '--iterations', '1', ...QUIET]), 'he').finalCost, e.cost1));
+    it(`${a}: probe`, async () => closeProbe((await json(['probe', '--init', 'he', ...flag, ...P, '--json'])).layers, e.probe));
+    it(`${a}: gradcheck`, async () => close((await json(['gradcheck', ...flag, ...G, '--json'])).difference, e.gradcheck, 1e-7));
+    it(`${a}: predict (a model file naming it)`, async () => close((await json(['predict', '--model', modelFile(a, a), '--data', 'circles:n=100,noise=0.05,seed=2', '--json'])).probabilities, e.predict));
+    it(`${a}: web lab URL`, async () => {
       const { net, state } = webNetwork(`act=${a}`);
       close(costOn(net, datasetFromSpec(state.data)), e.cost0);
     });
   }
-  it('the He/ReLU model file predicts as numpy does (the model the datasets use)', () => {
-    close(json(['predict', '--model', heRelu(), '--data', 'circles:n=100,noise=0.05,seed=2', '--json']).probabilities, ref.activations.relu.predict);
+  it('the He/ReLU model file predicts as numpy does (the model the datasets use)', async () => {
+    close((await json(['predict', '--model', heRelu(), '--data', 'circles:n=100,noise=0.05,seed=2', '--json'])).probabilities, ref.activations.relu.predict);
   });
 });
 
-describe('datasets at their own defaults, from every command', () => {
+describe.concurrent('datasets at their own defaults, from every command', () => {
   for (const d of DATA) {
     const e = ref.datasets[d];
     const flag = ['--train', d];
-    it(`${d}: data`, () => {
-      const doc = json(['data', '--dataset', d, '--json']);
+    it(`${d}: data`, async () => {
+      const doc = await json(['data', '--dataset', d, '--json']);
       close(doc.X, e.X, 1e-12);
       expect(doc.Y).toEqual(e.Y);
     });
-    it(`${d}: train`, () => closeRun(json(['train', ...flag, '--iterations', '1', ...QUIET]).runs[0], e));
-    it(`${d}: compare`, () => closeRun(runOf(json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${d}: notebook`, () => closeRun(runOf(json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${d}: sweep`, () => close(runOf(json(['sweep', '--inits', 'he', '--seeds', '3', ...flag, '--iterations', '1', ...QUIET]), 'he').finalCost, e.cost1));
-    it(`${d}: gradcheck`, () => close(json(['gradcheck', ...flag, ...G, '--json']).difference, e.gradcheck, 1e-7));
-    it(`${d}: predict`, () => close(json(['predict', '--model', heRelu(), '--data', d, '--json']).probabilities, e.predict));
-    it(`${d}: web lab URL`, () => {
+    it(`${d}: train`, async () => closeRun((await json(['train', ...flag, '--iterations', '1', ...QUIET])).runs[0], e));
+    it(`${d}: compare`, async () => closeRun(runOf(await json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
+    it(`${d}: notebook`, async () => closeRun(runOf(await json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
+    it(`${d}: sweep`, async () => close(runOf(await json(['sweep', '--inits', 'he', '--seeds', '3', ...flag, '--iterations', '1', ...QUIET]), 'he').finalCost, e.cost1));
+    it(`${d}: gradcheck`, async () => close((await json(['gradcheck', ...flag, ...G, '--json'])).difference, e.gradcheck, 1e-7));
+    it(`${d}: predict`, async () => close((await json(['predict', '--model', heRelu(), '--data', d, '--json'])).probabilities, e.predict));
+    it(`${d}: web lab URL`, async () => {
       const { state } = readState(`data=${d}`);
       const data = datasetFromSpec(state.data);
       close([Array.from(data.X.data.subarray(0, data.X.cols)), Array.from(data.X.data.subarray(data.X.cols))], e.X, 1e-12);
@@ -202,7 +217,7 @@ describe('datasets at their own defaults, from every command', () => {
   }
 });
 
-describe('optimizers at their own defaults, from every command', () => {
+describe.concurrent('optimizers at their own defaults, from every command', () => {
   for (const o of OPTS) {
     const e = ref.optimizers[o];
     const flag = ['--optimizer', o, '--iterations', '3', '--print-every', '1'];
@@ -210,11 +225,11 @@ describe('optimizers at their own defaults, from every command', () => {
       close(run.costs.map((c) => c.cost), e.costs);
       close(run.finalCost, e.final);
     };
-    it(`${o}: train`, () => check(json(['train', ...flag, ...QUIET]).runs[0]));
-    it(`${o}: compare`, () => check(runOf(json(['compare', '--inits', 'he', ...flag, ...QUIET]), 'he')));
-    it(`${o}: notebook`, () => check(runOf(json(['notebook', ...flag, ...QUIET]), 'he')));
-    it(`${o}: sweep`, () => close(runOf(json(['sweep', '--inits', 'he', '--seeds', '3', '--optimizer', o, '--iterations', '3', ...QUIET]), 'he').finalCost, e.final));
-    it(`${o}: web lab URL`, () => {
+    it(`${o}: train`, async () => check((await json(['train', ...flag, ...QUIET])).runs[0]));
+    it(`${o}: compare`, async () => check(runOf(await json(['compare', '--inits', 'he', ...flag, ...QUIET]), 'he')));
+    it(`${o}: notebook`, async () => check(runOf(await json(['notebook', ...flag, ...QUIET]), 'he')));
+    it(`${o}: sweep`, async () => close(runOf(await json(['sweep', '--inits', 'he', '--seeds', '3', '--optimizer', o, '--iterations', '3', ...QUIET]), 'he').finalCost, e.final));
+    it(`${o}: web lab URL`, async () => {
       const { net, state } = webNetwork(`opt=${o}`);
       const r = train(net, datasetFromSpec(state.data), { learningRate: state.lr, iterations: 3, recordEvery: 1, optimizer: parseOptimizer(state.opt) });
       check(r);

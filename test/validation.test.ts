@@ -5,7 +5,7 @@
 //
 // Bad inputs tried, per kind (counted as they run and checked at the end, so the numbers stay
 // true): empty value 82, hexadecimal 132, a second "=" 66, non-finite 389, out of bounds 173,
-// unknown word 19, prototype key 195, unknown key 49, key given twice 59 — 1164 in all, of
+// unknown word 19, prototype key 215, unknown key 49, key given twice 59 — 1184 in all, of
 // which 100 through a real process (one line on stderr, exit 2 or, in a model file, 1). From:
 //   - in-process, every parameter of every entry of the four registries:
 //       empty value, hexadecimal, a second "=", non-finite (1e400, -1e400, Infinity, -Infinity,
@@ -113,6 +113,16 @@ describe('every parameter of every registry entry: bad values refused in words',
     for (const key of PROTO_KEYS) {
       expect(parseSpec(`circles:${key}=1`, 'dataset').params[key]).toBe('1');
       expect(refused(() => datasetFromSpec(`circles:${key}=1`))).toBe(`dataset "circles": unknown parameter "${key}"; accepted: n, noise, seed, factor, shuffle`);
+    }
+  });
+
+  it('prototype names are unknown entries of every registry', () => {
+    for (const r of registries) {
+      for (const key of PROTO_KEYS) {
+        const m = refused(() => r.resolve(key));
+        count('prototype key');
+        expect(m).toMatch(new RegExp(`^unknown ${r.what} "${key.toLowerCase()}"; accepted: `));
+      }
     }
   });
 
@@ -328,7 +338,7 @@ describe('how many bad inputs were tried, per kind', () => {
     expect(c).toEqual({
       'empty': expect.toSatisfy((n: number) => n >= 82), 'hex': expect.toSatisfy((n: number) => n >= 131), 'two =': expect.toSatisfy((n: number) => n >= 66),
       'non-finite': expect.toSatisfy((n: number) => n >= 389), 'out of bounds': expect.toSatisfy((n: number) => n >= 172), 'unknown word': expect.toSatisfy((n: number) => n >= 19),
-      'prototype key': expect.toSatisfy((n: number) => n >= 195), 'unknown key': expect.toSatisfy((n: number) => n >= 49), 'given twice': expect.toSatisfy((n: number) => n >= 59),
+      'prototype key': expect.toSatisfy((n: number) => n >= 215), 'unknown key': expect.toSatisfy((n: number) => n >= 49), 'given twice': expect.toSatisfy((n: number) => n >= 59),
     });
   });
 });

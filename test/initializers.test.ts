@@ -128,10 +128,10 @@ describe('the registry', () => {
     }
   });
   it('rejects bad parameters with what is accepted', () => {
-    expect(() => resolveInitializer('he-normal:scale=2')).toThrow(/takes no "scale"/);
+    expect(() => resolveInitializer('he-normal:scale=2')).toThrow(/initialization "he-normal" takes no parameters, got "scale"/);
     expect(() => resolveInitializer('variance-scaling:mode=fan_sum')).toThrow(/mode must be one of fan_in, fan_out, fan_avg/);
-    expect(() => resolveInitializer('random-normal:std=-1')).toThrow(/std must be >= 0/);
-    expect(() => resolveInitializer('variance-scaling:scale=0')).toThrow(/scale must be > 0/);
+    expect(() => resolveInitializer('random-normal:std=-1')).toThrow(/std must be a finite number >= 0, got "-1"/);
+    expect(() => resolveInitializer('variance-scaling:scale=0')).toThrow(/scale must be a finite number > 0, got "0"/);
     expect(() => resolveInitializer('random-uniform:min=2,max=1')).toThrow(UsageError);
   });
 });

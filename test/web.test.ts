@@ -111,10 +111,10 @@ describe('web lab', () => {
   it('URL state is validated, never evaluated: bad values are named next to their control', async () => {
     const page = await open('?view=lab&data=javascript%3Aalert(1)&lr=-1&inits=bogus&hidden=10%2Cx&seed=99999999999');
     expect(await page.textContent('#err-data')).toMatch(/dataset spec "javascript:alert\(1\)": "alert\(1\)" is not key=value/);
-    expect(await page.textContent('#err-lr')).toMatch(/lr: must be at least/);
+    expect(await page.textContent('#err-lr')).toBe('Learning rate must be a finite number > 0 and <= 100, got "-1"'); // the field's label, never a flag or a key
     expect(await page.textContent('#err-inits')).toMatch(/unknown initialization "bogus"/);
-    expect(await page.textContent('#err-hidden')).toMatch(/must be sizes like 10,5/);
-    expect(await page.textContent('#err-seed')).toMatch(/must be at most 4294967295/);
+    expect(await page.textContent('#err-hidden')).toMatch(/^Hidden layers must be sizes like 10,5/);
+    expect(await page.textContent('#err-seed')).toBe('Weight seed must be an integer from 0 to 4294967295, got "99999999999"');
     await page.close();
   });
 

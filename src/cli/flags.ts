@@ -1,10 +1,17 @@
 // The flags train, compare and notebook share (defaults are the notebook's). Definitions
 // only, cheap to import: --help must answer fast; checking them is setup.ts's job.
 import { type Command, Option } from 'commander';
+import type { OptionName } from '../options.js';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../experiments/notebook-config.js';
-import { activations } from '../nn/activations.js';
+import { ACTIVATION_NAMES } from '../registry-names.js';
 
 const d = NOTEBOOK_DEFAULTS;
+
+/** The flag each core option is given by (the web lab has its own field labels: web/src/url-state.ts). */
+export const OPTION_FLAGS: Record<OptionName, string> = {
+  seed: '--seed', scale: '--scale', learningRate: '--lr', iterations: '--iterations', printEvery: '--print-every', diagnosticsEvery: '--diagnostics-every',
+  batchSize: '--batch-size', epsilon: '--epsilon', depth: '--depth', width: '--width', samples: '--samples', workers: '--workers', threads: '--threads', port: '--port',
+};
 
 /** The kernels a command computes on (read by cli/kernels.ts). */
 export interface KernelFlags {
@@ -23,9 +30,9 @@ export function addKernelOptions(cmd: Command): Command {
 export function addTrainingOptions(cmd: Command): Command {
   return addKernelOptions(cmd)
     .option('--seed <n>', 'seed of the weights\' RandomState (0..4294967295)', String(d.seed))
-    .option('--scale <x>', 'multiplier of the normal draws for --init random', String(d.scale))
+    .option('--scale <x>', `multiplier of the normal draws of --init random, and of no other initializer (default: random's own, ${d.scale})`)
     .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
-    .option('--activation <name>', `hidden-layer activation (${Object.keys(activations).join(', ')})`, d.activation)
+    .option('--activation <name>', `hidden-layer activation (${ACTIVATION_NAMES.join(', ')})`, d.activation)
     .option('--lr <x>', 'learning rate of gradient descent', String(d.learningRate))
     .option('--iterations <n>', 'gradient-descent iterations', String(d.iterations))
     .option('--optimizer <spec>', 'gd (the notebook\'s), momentum[:beta=0.9] or adam[:beta1=0.9,beta2=0.999,epsilon=1e-8]', 'gd')
@@ -44,7 +51,8 @@ export function addTrainingOptions(cmd: Command): Command {
 
 export interface TrainingFlags extends KernelFlags {
   seed: string;
-  scale: string;
+  /** random's multiplier; absent: random's own default. */
+  scale?: string;
   layers: string;
   activation: string;
   lr: string;

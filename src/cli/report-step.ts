@@ -1,5 +1,6 @@
 // After a training command: write the report folder unless --no-report. The plotting
 // stack is imported here, on demand, so runs without a report start fast.
+import { RANDOM_SCALE } from '../nn/initializers.js';
 import type { TrainingFlags } from './flags.js';
 import { titleOf, type ExecutedRuns } from './runs.js';
 import { VERSION } from './version.js';
@@ -22,7 +23,7 @@ export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, tit
       ['learning rate', String(b.learningRate)],
       ['iterations', String(b.iterations)],
       ['weights seed', String(b.seed)],
-      ['scale (random)', String(b.scale)],
+      ['scale (random)', String(b.scale ?? RANDOM_SCALE)],
       ['training data', r.setup.trainSpec],
       ['test data', r.setup.testSpec],
       ['kernels', r.doc.backend],

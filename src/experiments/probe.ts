@@ -11,6 +11,8 @@ import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { RandomState } from '../rng/random-state.js';
 import { moments } from '../train/diagnostics.js';
+import { OPTIONS } from '../options.js';
+import { checkValue } from '../validate.js';
 
 export interface ProbeConfig {
   /** Initializer spec, e.g. `he` or `random:scale=0.01`. */
@@ -31,9 +33,7 @@ export interface ProbeLayer {
 }
 
 export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels()): { layers: ProbeLayer[] } {
-  for (const [k, v, max] of [['depth', cfg.depth, 10_000], ['width', cfg.width, 20_000], ['samples', cfg.samples, 1_000_000]] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(`--${k} must be an integer from 1 to ${max}, got ${v}`);
-  }
+  for (const k of ['depth', 'width', 'samples'] as const) checkValue(OPTIONS[k], cfg[k], k);
   if (cfg.width * cfg.samples > 50_000_000) throw new UsageError(`--width × --samples must be at most 50000000 (memory), got ${cfg.width * cfg.samples}`);
   const { init, opts } = resolveInitializer(cfg.init, cfg.scale === undefined ? {} : { scale: cfg.scale });
   if (init.needsData) throw new UsageError(`probe draws its inputs at random; "${init.name}" needs data (use initlab train)`);

@@ -16,8 +16,8 @@ export interface RunConfig {
   /** Initializer spec, e.g. `he` or `random:scale=1`. */
   init: string;
   seed: number;
-  /** Multiplier for `random` (the notebook's 10). */
-  scale: number;
+  /** random's multiplier (the CLI's --scale), for `random` only; absent: random's own default (the notebook's 10). */
+  scale?: number;
   layers: number[];
   /** Hidden-layer activation name (the output layer is sigmoid). */
   activation: string;
@@ -70,11 +70,15 @@ export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'l
   return initializeNetwork(cfg.layers, init, { params: opts, seed: cfg.seed, activations: hiddenActivations(cfg.layers, cfg.activation), data: data?.X });
 }
 
-/** `relu` for every hidden layer, or one per hidden layer: `relu,tanh,relu`. The output is sigmoid. */
-export function hiddenActivations(layers: number[], spec: string): Activation[] {
+/**
+ * `relu` for every hidden layer, or one per hidden layer: `relu,tanh,relu`. The output is
+ * sigmoid. `name` is how the caller's user knows the setting (the CLI's `--activation`).
+ * @throws UsageError for a wrong count or a bad activation SPEC
+ */
+export function hiddenActivations(layers: number[], spec: string, name = 'activation'): Activation[] {
   const names = splitSpecList(spec);
   const hidden = layers.length - 2;
-  if (names.length !== 1 && names.length !== hidden) throw new UsageError(`--activation: give one activation or one per hidden layer (${hidden}), got ${names.length}`);
+  if (names.length !== 1 && names.length !== hidden) throw new UsageError(`${name}: give one activation or one per hidden layer (${hidden}), got ${names.length}: ${JSON.stringify(spec)}`);
   const acts = names.map(activationFromName);
   return [...Array.from({ length: hidden }, (_, l) => acts[names.length === 1 ? 0 : l]), sigmoid];
 }

@@ -2,7 +2,6 @@
 // backward, update. Buffers are allocated once; the cost is only computed on the
 // iterations that are recorded, and a non-finite cost or parameter stops the run.
 import type { Dataset } from '../data/dataset.js';
-import { UsageError } from '../errors.js';
 import type { Kernels } from '../nn/kernels.js';
 import { getKernels } from '../nn/backends.js';
 import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
@@ -11,6 +10,8 @@ import { Matrix } from '../nn/matrix.js';
 import { createOptimizer, type Optimizer, type OptimizerSpec } from '../nn/optimizers.js';
 import { RandomState } from '../rng/random-state.js';
 import { type DiagnosticsPoint, layerStats } from './diagnostics.js';
+import { OPTIONS } from '../options.js';
+import { checkValue } from '../validate.js';
 
 export interface CostPoint {
   iteration: number;
@@ -70,11 +71,12 @@ export interface TrainResult {
   seconds: number;
 }
 
+/** The options' own schemas (src/options.ts), under the names TrainOptions gives them. @throws UsageError */
 export function checkTrainOptions(o: Pick<TrainOptions, 'learningRate' | 'iterations' | 'recordEvery' | 'batchSize'>): void {
-  if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) throw new UsageError(`learning rate must be a positive number, got ${o.learningRate}`);
-  if (!Number.isInteger(o.iterations) || o.iterations < 1) throw new UsageError(`iterations must be an integer >= 1, got ${o.iterations}`);
-  if (!Number.isInteger(o.recordEvery) || o.recordEvery < 1) throw new UsageError(`print-every must be an integer >= 1, got ${o.recordEvery}`);
-  if (o.batchSize !== undefined && (!Number.isInteger(o.batchSize) || o.batchSize < 0)) throw new UsageError(`batch size must be an integer >= 1 (0 for the full batch), got ${o.batchSize}`);
+  checkValue(OPTIONS.learningRate, o.learningRate, 'learningRate');
+  checkValue(OPTIONS.iterations, o.iterations, 'iterations');
+  checkValue(OPTIONS.printEvery, o.recordEvery, 'recordEvery');
+  if (o.batchSize !== undefined) checkValue(OPTIONS.batchSize, o.batchSize, 'batchSize');
 }
 
 function finiteSum(a: Float64Array): boolean {

@@ -198,7 +198,7 @@ function showForm(s: LabState): void {
 function showErrors(errors: FieldErrors): void {
   const at: Record<string, string> = { data: 'err-data', test: 'err-data', hidden: 'err-hidden', act: 'err-act', inits: 'err-inits', seed: 'err-seed', lr: 'err-lr', it: 'err-lr', bs: 'err-lr', opt: 'err-lr', scale: 'err-seed', speed: 'err-lr', view: 'err-data' };
   for (const id of new Set(Object.values(at))) $(id).textContent = '';
-  for (const [k, m] of Object.entries(errors)) $(at[k]).textContent = `${k}: ${m}`;
+  for (const [k, m] of Object.entries(errors)) $(at[k]).textContent = m; // each message names its field already
 }
 
 /** The form as a state, checked by the same reader as URLs; errors shown beside their controls. */

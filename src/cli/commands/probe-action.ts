@@ -1,25 +1,22 @@
 // What `initlab probe` and `initlab gradcheck` do once their flags are parsed.
-import * as z from 'zod/mini';
 import { UsageError } from '../../errors.js';
-import { buildNetwork } from '../../experiments/run.js';
+import { buildNetwork, hiddenActivations } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
 import { commandKernels } from '../kernels.js';
 import { gradientCheck } from '../../train/gradient-check.js';
-import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
-import { loadData, parseLayers } from '../setup.js';
+import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
 
-const probeSchema = z.object({
-  depth: int('--depth'),
-  width: int('--width'),
-  samples: int('--samples'),
-  seed: seedText('--seed'),
-  scale: z.optional(num('--scale')),
-});
-
 export async function runProbe(flags: ProbeFlags): Promise<void> {
-  const f = parseOrThrow(probeSchema, flags, 'invalid option');
+  const f = {
+    depth: flag('depth', flags.depth),
+    width: flag('width', flags.width),
+    samples: flag('samples', flags.samples),
+    seed: flag('seed', flags.seed),
+    scale: flag('scale', flags.scale),
+  };
+  checkScaleFlag(f.scale, [flags.init]);
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
@@ -39,15 +36,11 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
 }
 
-const gradSchema = z.object({
-  seed: seedText('--seed'),
-  scale: num('--scale'),
-  epsilon: checkedNumber(num('--epsilon'), z.gt(0, { message: '--epsilon must be > 0' }), z.lt(1, { message: '--epsilon must be < 1' })),
-});
-
 export function runGradcheck(flags: GradcheckFlags): void {
-  const f = parseOrThrow(gradSchema, flags, 'invalid option');
+  const f = { seed: flag('seed', flags.seed), scale: flag('scale', flags.scale), epsilon: flag('epsilon', flags.epsilon) };
+  checkScaleFlag(f.scale, [flags.init]);
   const layers = parseLayers(flags.layers);
+  hiddenActivations(layers, flags.activation, '--activation');
   const data = loadData(flags.train);
   if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
   const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);

@@ -1,9 +1,8 @@
 // `initlab probe` (the depth experiment) and `initlab gradcheck` (the course's gradient check).
 import type { Command } from 'commander';
 import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
-import { activations } from '../../nn/activations.js';
 import { addKernelOptions, type KernelFlags } from '../flags.js';
-import { initializerNames } from '../../nn/initializers.js';
+import { ACTIVATION_NAMES, INITIALIZER_NAMES } from '../../registry-names.js';
 
 export interface ProbeFlags extends KernelFlags {
   init: string;
@@ -19,7 +18,7 @@ export interface ProbeFlags extends KernelFlags {
 export interface GradcheckFlags {
   init: string;
   seed: string;
-  scale: string;
+  scale?: string;
   layers: string;
   activation: string;
   train: string;
@@ -31,11 +30,11 @@ export function registerProbeCommands(program: Command): void {
   addKernelOptions(program
     .command('probe')
     .description('the depth experiment: random inputs through a deep plain network (no training), activation spread per layer')
-    .option('--init <name>', `initialization (${initializerNames().join(', ')})`, 'he')
-    .option('--scale <x>', 'multiplier for --init random')
+    .option('--init <name>', `initialization (${INITIALIZER_NAMES.join(', ')})`, 'he')
+    .option('--scale <x>', "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)")
     .option('--depth <n>', 'layers', '10')
     .option('--width <n>', 'units per layer (and input features)', '500')
-    .option('--activation <name>', `activation of every layer (${Object.keys(activations).join(', ')})`, 'tanh')
+    .option('--activation <name>', `activation of every layer (${ACTIVATION_NAMES.join(', ')})`, 'tanh')
     .option('--samples <n>', 'random input examples', '1000')
     .option('--seed <n>', 'seed of the one RandomState for inputs and weights', '0'))
     .option('--json', 'print {"layers":[{"layer","mean","std"}...]}')
@@ -46,7 +45,7 @@ export function registerProbeCommands(program: Command): void {
     .description("check backpropagation against two-sided finite differences: ‖g − g̃‖ / (‖g‖ + ‖g̃‖)")
     .option('--init <name>', 'initialization', 'he')
     .option('--seed <n>', 'seed of the weights', '3')
-    .option('--scale <x>', 'multiplier for --init random', '10')
+    .option('--scale <x>', "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)")
     .option('--layers <sizes>', 'layer sizes, input first, output 1', '2,10,5,1')
     .option('--activation <name>', 'hidden-layer activation(s)', 'relu')
     .option('--train <spec>', 'the data the cost is measured on', NOTEBOOK_TRAIN_SPEC)

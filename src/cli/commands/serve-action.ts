@@ -3,10 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileError, UsageError } from '../../errors.js';
 import { createStaticServer, webRoot } from '../../node/serve.js';
+import { OPTIONS } from '../../options.js';
+import { readNumber } from '../../validate.js';
+import { OPTION_FLAGS } from '../flags.js';
 import type { ServeFlags } from './serve.js';
 
 export async function serve(flags: ServeFlags): Promise<void> {
-  if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${flags.port}"`);
+  readNumber(OPTIONS.port, flags.port, OPTION_FLAGS.port);
   const root = webRoot();
   if (!existsSync(join(root, 'index.html'))) throw new FileError(`the web lab is not built (no ${root}/index.html): run npm run build`);
   const server = createStaticServer(root);

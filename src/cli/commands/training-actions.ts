@@ -21,7 +21,7 @@ export async function notebook(flags: TrainingFlags): Promise<void> {
 export async function trainOne(flags: TrainingFlags & { init: string; save?: string }): Promise<void> {
   const inits = parseInits(flags.init);
   if (inits.length > 1) throw new UsageError(`--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`);
-  const r = await executeRuns(inits, resolveSetup(flags), flags, VERSION);
+  const r = await executeRuns(inits, resolveSetup(flags, inits), flags, VERSION);
   const out = r.outputs[0];
   if (flags.save && out && out.result.stopReason !== 'diverged') {
     const { saveModel } = await import('../../node/model-file.js');
@@ -35,7 +35,7 @@ export async function trainOne(flags: TrainingFlags & { init: string; save?: str
 
 export async function compare(flags: TrainingFlags & { inits: string }): Promise<void> {
   const inits = parseInits(flags.inits);
-  const r = await executeRuns(inits, resolveSetup(flags), flags, VERSION);
+  const r = await executeRuns(inits, resolveSetup(flags, inits), flags, VERSION);
   await writeRunsReport(r, flags, `initlab compare: ${inits.join(', ')}`);
   finish(r);
 }

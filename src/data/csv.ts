@@ -1,68 +1,285 @@
-// Datasets from CSV text: one example per line, columns x1..xn then a 0/1 label; an
-// optional header line; comma, semicolon or tab separated. Errors name line and column.
-import { DataError } from '../errors.js';
-import type { Dataset } from './dataset.js';
+// Datasets from CSV text, read with csv-parse (quoting, comments, line numbers) and written
+// with d3-dsv. One example per line: feature columns x1..xn, then (where the file has
+// labels) a 0/1 label; an optional header line; lines starting with # are comments.
+// The separator is found from the data lines alone (comma, tab or semicolon); with a tab
+// or a semicolon, decimal commas (0,5) are read as decimal points. Every error names the
+// file, line and column of the cell at fault.
+import { parse } from 'csv-parse/browser/esm/sync';
+import { csvFormatRows } from 'd3-dsv';
+import { DataError, UsageError } from '../errors.js';
 import { Matrix } from '../nn/matrix.js';
+import type { Dataset } from './dataset.js';
 
 /** Above this many examples a CSV is refused (a typo'd path to a huge file should not hang). */
 export const MAX_CSV_EXAMPLES = 1_000_000;
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const DECIMAL_COMMA = /^[-+]?(\d+,\d*|,\d+)([eE][-+]?\d+)?$/;
+const NON_FINITE = /^[-+]?(nan|inf(inity)?)$/i;
+/** Tried in this order; the first that reads every sampled line as numbers wins. */
+const SEPARATORS = [',', '\t', ';'] as const;
+/** Lines sampled to choose the separator. */
+const SAMPLE_LINES = 200;
+/** Header names that mark the last column as the labels (compared in lower case). */
+const LABEL_NAMES = new Set(['label', 'labels', 'y', 'class', 'target']);
 
-/** Parses CSV text into a dataset; `source` (a file name) prefixes every error's location. */
-export function parseCsv(text: string, source = 'csv'): Dataset {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // byte-order mark
-  const lines = body.split(/\r\n|\n|\r/);
-  const sep = [',', ';', '\t'].find((s) => lines.some((l) => l.includes(s))) ?? ',';
-  const rows: number[][] = [];
-  let width = -1;
-  let headerSeen = false;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    if (!raw.trim() || raw.trimStart().startsWith('#')) continue;
-    const cells = raw.split(sep).map((c) => c.trim());
-    const where = (col: number) => `${source}:${i + 1}:${col}`;
-    const numeric = cells.map((c) => NUMBER.test(c));
-    if (!numeric.every(Boolean)) {
-      if (rows.length === 0 && !headerSeen && numeric.every((n) => !n)) {
-        headerSeen = true; // a header: names only
-        width = cells.length;
-        continue;
-      }
-      const bad = numeric.indexOf(false);
-      const col = raw.split(sep).slice(0, bad).join(sep).length + (bad > 0 ? 2 : 1);
-      const cell = cells[bad];
-      const what = /^[-+]?(nan|inf(inity)?)$/i.test(cell) ? `${cell} is not allowed (values must be finite numbers)`
-        : rows.length > 0 && numeric.every((n) => !n) ? 'a header line in the middle of the data'
-          : cell === '' ? 'an empty cell' : `"${cell.slice(0, 20)}" is not a number`;
-      throw new DataError(`${where(col)}: ${what}`);
-    }
-    if (width < 0) width = cells.length;
-    if (cells.length !== width) throw new DataError(`${where(1)}: ${cells.length} columns, but ${headerSeen && rows.length === 0 ? 'the header has' : 'earlier lines have'} ${width}`);
-    if (width < 2) throw new DataError(`${where(1)}: need at least one feature column and a label column`);
-    const values = cells.map(Number);
-    if (values.some((v) => !Number.isFinite(v))) throw new DataError(`${where(1)}: a value overflows to infinity`);
-    const label = values[width - 1];
-    if (label !== 0 && label !== 1) throw new DataError(`${where(raw.lastIndexOf(sep) + 2)}: label ${cells[width - 1]} must be 0 or 1 (the last column is the label)`);
-    rows.push(values);
-    if (rows.length > MAX_CSV_EXAMPLES) throw new DataError(`${source}: more than ${MAX_CSV_EXAMPLES} examples; initlab trains on at most that many`);
+/**
+ * How a CSV's columns are read:
+ * - 'last': the last column is the 0/1 label (training data);
+ * - 'none': every column is a feature (data to predict on);
+ * - 'auto': the header says (last column named label, y, class or target → labels; a header
+ *   without one → no labels); without a header, `features` decides: features + 1 columns →
+ *   labels in the last, features columns → none. Never guessed from the values.
+ */
+export type CsvLabels = 'last' | 'none' | 'auto';
+
+export interface CsvOptions {
+  labels?: CsvLabels;
+  /** Features the data must have (a model's inputs); used by 'auto' without a header. */
+  features?: number;
+}
+
+/** A CSV read into the notebook's layout: X is (features × m), Y (1 × m) or null without labels. */
+export interface CsvTable {
+  X: Matrix;
+  Y: Matrix | null;
+  /** The header's names, or null when the file has none. */
+  header: string[] | null;
+  /** Why the labels were or were not read, for the output ("the header's \"label\" column"). */
+  labelsFrom: string;
+}
+
+interface Record_ {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * Text of a CSV file's bytes (UTF-8, an optional byte-order mark). Throws DataError
+ * "not a text CSV file" for compressed, UTF-16, binary or non-UTF-8 content.
+ */
+export function csvTextFromBytes(bytes: Uint8Array, source = 'csv'): string {
+  const not = (why: string) => new DataError(`${source}: not a text CSV file (${why})`);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw not('gzip-compressed: decompress it first');
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw not('a zip archive: extract the CSV first');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw not('UTF-16 text: save it as UTF-8');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw not('its bytes are not UTF-8 text');
   }
-  if (rows.length === 0) throw new DataError(`${source}: no examples (expected lines like 0.5,-1.2,1: features then a 0/1 label)`);
-  const m = rows.length;
-  const n = width - 1;
+  checkText(text, source);
+  return text;
+}
+
+/** Refuses text that came from a binary file decoded leniently (NUL bytes, replacement characters). */
+function checkText(text: string, source: string): void {
+  if (text.includes('\u0000')) throw new DataError(`${source}: not a text CSV file (it holds NUL bytes: binary or UTF-16 data)`);
+  if (text.includes('\ufffd')) throw new DataError(`${source}: not a text CSV file (its bytes are not UTF-8 text)`);
+}
+
+/** Column (1-based, in characters) where each field of a physical line starts, quotes respected. */
+function fieldStarts(line: string, sep: string): number[] {
+  const starts = [1];
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === sep && !quoted) starts.push(i + 2);
+  }
+  return starts;
+}
+
+/** The text of physical line `n` (1-based); only called to place an error. */
+function lineText(text: string, n: number): string {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+}
+
+const QUOTE_ERRORS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quote opened here is never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by more text in the same cell',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted cell (quote the whole cell: "…")',
+};
+
+/** Records of `text` split at `sep`, comments and blank lines skipped; csv-parse's errors become DataErrors. */
+function records(text: string, sep: string, source: string, limit?: { lines?: number; records?: number }): Record_[] {
+  try {
+    const rows = parse(text, {
+      delimiter: sep,
+      comment: '#',
+      comment_no_infix: true, // a # inside a line is data, not the start of a comment
+      skip_empty_lines: true,
+      relax_column_count: true, // ragged lines are reported below with their line and column
+      trim: true,
+      bom: true,
+      info: true,
+      ...(limit?.lines ? { to_line: limit.lines } : {}),
+      ...(limit?.records ? { to: limit.records } : {}),
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    // a line holding only blanks and separators (",,") is blank, as an empty line is
+    return rows.filter((r) => r.record.some((c) => c !== '')).map((r) => ({ cells: r.record, line: r.info.lines }));
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; message: string };
+    if (!err.code) throw e;
+    const what = QUOTE_ERRORS[err.code] ?? err.message.replace(/\s+/g, ' ');
+    throw new DataError(`${source}:${err.lines ?? 1}: ${what}`);
+  }
+}
+
+/** A cell as a number under this separator, or undefined when it is not one. */
+function numberOf(cell: string, sep: string): number | undefined {
+  if (NUMBER.test(cell)) return Number(cell);
+  if (sep !== ',' && DECIMAL_COMMA.test(cell)) return Number(cell.replace(',', '.'));
+  return undefined;
+}
+
+/** Do these records read as a numeric table (an optional header, then equal widths ≥ 2)? */
+function readsAsTable(rows: Record_[], sep: string): boolean {
+  if (!rows.length) return false;
+  const body = rows[0].cells.every((c) => numberOf(c, sep) === undefined) ? rows.slice(1) : rows;
+  if (!body.length) return false; // a header alone (or one line of words) tells nothing
+  const width = body[0].cells.length;
+  return width >= 2 && body.every((r) => r.cells.length === width && r.cells.every((c) => numberOf(c, sep) !== undefined));
+}
+
+/**
+ * The separator: the first of comma, tab and semicolon that reads the sampled lines as a
+ * numeric table; if none does, the one giving the widest first line (its errors are then
+ * reported). Comment lines never take part.
+ */
+function chooseSeparator(text: string): string {
+  let fallback: { sep: string; width: number } | undefined;
+  for (const sep of SEPARATORS) {
+    let rows: Record_[];
+    try {
+      rows = records(text, sep, '', { lines: SAMPLE_LINES });
+    } catch {
+      continue;
+    }
+    if (readsAsTable(rows, sep)) return sep;
+    const width = rows.length ? Math.max(rows[0].cells.length, rows[1]?.cells.length ?? 0) : 0;
+    if (!fallback || width > fallback.width) fallback = { sep, width };
+  }
+  return fallback?.sep ?? ',';
+}
+
+/**
+ * Reads CSV text as features and, where it has them, labels (see CsvLabels).
+ * Throws DataError "FILE:LINE:COLUMN: …" for a cell or line at fault, and UsageError when
+ * `labels: 'auto'` cannot tell from the header or `features` whether labels are present.
+ */
+export function readCsvTable(text: string, source = 'csv', { labels = 'last', features }: CsvOptions = {}): CsvTable {
+  checkText(text, source);
+  const sep = chooseSeparator(text);
+  const rows = records(text, sep, source, { records: MAX_CSV_EXAMPLES + 2 });
+  const at = (r: Record_, field: number) => `${source}:${r.line}:${fieldStarts(lineText(text, r.line), sep)[field] ?? 1}`;
+
+  let header: string[] | null = null;
+  let first = 0;
+  if (rows.length && rows[0].cells.every((c) => numberOf(c, sep) === undefined)) {
+    header = rows[0].cells;
+    first = 1;
+  }
+  const m = rows.length - first;
+  if (m > MAX_CSV_EXAMPLES) throw new DataError(`${source}: more than ${MAX_CSV_EXAMPLES} examples; initlab reads at most that many`);
+  const width = header ? header.length : m ? rows[first].cells.length : 0;
+
+  // whether the last column holds labels, and why
+  let labelled: boolean;
+  let labelsFrom: string;
+  const named = header ? LABEL_NAMES.has(header[header.length - 1].toLowerCase()) : false;
+  if (labels === 'last') {
+    labelled = true;
+    labelsFrom = header ? `the last column ("${header[header.length - 1]}")` : 'the last column';
+  } else if (labels === 'none') {
+    labelled = false;
+    labelsFrom = 'none (every column is a feature)';
+  } else if (header) {
+    labelled = named;
+    labelsFrom = named ? `the header's "${header[header.length - 1]}" column` : `none: the header names no label column (label, y, class or target, last)`;
+  } else if (features !== undefined && width === features + 1) {
+    labelled = true;
+    labelsFrom = `the last column (${width} columns for ${features} features)`;
+  } else if (features !== undefined && width === features) {
+    labelled = false;
+    labelsFrom = `none (${width} columns for ${features} features)`;
+  } else if (features !== undefined && m) {
+    throw new UsageError(`${source}: ${width} columns, but the model takes ${features} features: give ${features} columns, or ${features + 1} with 0/1 labels last`);
+  } else {
+    throw new UsageError(`${source}: say whether the last column holds labels (a header naming it "label", or the number of features)`);
+  }
+  const n = labelled ? width - 1 : width;
+
+  const values = new Float64Array(m * width); // row-major, as read
+  let decimals: 'point' | 'comma' | undefined;
+  for (let i = 0; i < m; i++) {
+    const r = rows[first + i];
+    const { cells } = r;
+    for (let f = 0; f < cells.length; f++) {
+      const cell = cells[f];
+      const v = numberOf(cell, sep);
+      if (v === undefined) {
+        const what = NON_FINITE.test(cell) ? `${cell} is not allowed (values must be finite numbers)`
+          : cells.every((c) => numberOf(c, sep) === undefined) ? 'a header line in the middle of the data'
+            : cell === '' ? 'an empty cell'
+              : DECIMAL_COMMA.test(cell) ? `"${cell}" is not a number (a decimal comma in a comma-separated file: write a decimal point)`
+                : `"${cell.slice(0, 20)}" is not a number`;
+        throw new DataError(`${at(r, what.startsWith('a header') ? 0 : f)}: ${what}`);
+      }
+      if (!Number.isFinite(v)) throw new DataError(`${at(r, f)}: ${cell.slice(0, 20)} overflows to infinity (values must be finite numbers)`);
+      // one file, one decimal mark: "1,5" next to "2.25" means the file is not what it seems
+      const mark = cell.includes('.') ? 'point' : cell.includes(',') ? 'comma' : undefined;
+      if (mark && decimals && mark !== decimals) throw new DataError(`${at(r, f)}: decimal points and decimal commas are mixed; use one of them`);
+      decimals ??= mark;
+      if (f < width) values[i * width + f] = v;
+    }
+    if (cells.length !== width) throw new DataError(`${at(r, 0)}: ${cells.length} columns, but ${header ? 'the header has' : 'earlier lines have'} ${width}`);
+    if (labelled && width < 2) throw new DataError(`${at(r, 0)}: need at least one feature column and a label column`);
+    const label = values[i * width + width - 1];
+    if (labelled && label !== 0 && label !== 1) throw new DataError(`${at(r, width - 1)}: label ${cells[width - 1]} must be 0 or 1 (the last column is the label)`);
+  }
+  if (m === 0) {
+    throw new DataError(`${source}: no examples (expected lines like 0.5,-1.2,1: features${labels === 'none' ? '' : ' then a 0/1 label'})`);
+  }
   const X = new Matrix(n, m);
-  const Y = new Matrix(1, m);
-  rows.forEach((r, j) => {
-    for (let f = 0; f < n; f++) X.data[f * m + j] = r[f];
-    Y.data[j] = r[n];
-  });
-  return { X, Y };
+  const Y = labelled ? new Matrix(1, m) : null;
+  for (let j = 0; j < m; j++) {
+    for (let f = 0; f < n; f++) X.data[f * m + j] = values[j * width + f];
+    if (Y) Y.data[j] = values[j * width + n];
+  }
+  return { X, Y, header, labelsFrom };
+}
+
+/** Parses labelled CSV text (the last column is the 0/1 label) into a dataset; `source` prefixes every error's location. */
+export function parseCsv(text: string, source = 'csv'): Dataset {
+  const { X, Y } = readCsvTable(text, source, { labels: 'last' });
+  return { X, Y: Y! };
+}
+
+/** One number as CSV text; keeps the sign of zero so that a round trip is bit for bit. */
+const cellText = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+
+/** Rows of values as CSV text (d3-dsv: quoted where a cell needs it), one line each, ending in a newline. */
+export function formatCsv(rows: (string | number)[][]): string {
+  return `${csvFormatRows(rows.map((r) => r.map((c) => (typeof c === 'number' ? cellText(c) : c))))}\n`;
 }
 
 /** The dataset as CSV text with a header (x1,…,xn,label), the inverse of parseCsv. */
 export function toCsv({ X, Y }: Dataset): string {
-  const header = [...Array.from({ length: X.rows }, (_, f) => `x${f + 1}`), 'label'].join(',');
-  const text = (v: number) => (Object.is(v, -0) ? '-0' : String(v)); // keep the sign of zero
-  const lines = Array.from({ length: X.cols }, (_, j) => [...Array.from({ length: X.rows }, (_, f) => text(X.get(f, j))), String(Y.data[j])].join(','));
-  return `${header}\n${lines.join('\n')}\n`;
+  const rows: (string | number)[][] = [[...Array.from({ length: X.rows }, (_, f) => `x${f + 1}`), 'label']];
+  for (let j = 0; j < X.cols; j++) {
+    const row: number[] = new Array(X.rows + 1);
+    for (let f = 0; f < X.rows; f++) row[f] = X.get(f, j);
+    row[X.rows] = Y.data[j];
+    rows.push(row);
+  }
+  return formatCsv(rows);
 }

@@ -1,12 +1,12 @@
 // The dataset registry: name → generator with its SPEC keys and defaults.
 // Defaults are the notebook's train set (n=300, noise=0.05, seed=1).
 import * as z from 'zod/mini';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { RandomState } from '../rng/random-state.js';
 import { parseSpec } from '../spec.js';
 import { bool, checkedNumber, int, num, parseOrThrow, seedText } from '../validate.js';
 import { makeCircles } from './circles.js';
-import type { Dataset } from './dataset.js';
+import { type Dataset, validateDataset } from './dataset.js';
 import { makeMoons } from './moons.js';
 import { makeFlower } from './planar.js';
 import { makeBlobs, makeSpiral, makeXor } from './toy.js';
@@ -65,7 +65,21 @@ export function datasetFromSpec(spec: string): Dataset {
   const { name, params } = parseSpec(spec, 'dataset');
   const def = Object.hasOwn(datasets, name) ? datasets[name] : undefined;
   if (!def) throw new UsageError(`unknown dataset "${name}"; accepted: ${datasetNames().join(', ')}`);
-  return def.make(params, `dataset ${name}`);
+  return checkGenerated(def.make(params, `dataset ${name}`), spec);
+}
+
+/**
+ * Generated data gets the same checks as a CSV file's: parameters such as distance=1e400
+ * pass their own schema yet give infinite points, which must not reach training.
+ * Throws UsageError (the parameters are the user's) naming the SPEC.
+ */
+function checkGenerated(d: Dataset, spec: string): Dataset {
+  try {
+    return validateDataset(d);
+  } catch (e) {
+    if (e instanceof DataError) throw new UsageError(`dataset "${spec}": ${e.message}; its parameters are too large`);
+    throw e;
+  }
 }
 
 export { NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';

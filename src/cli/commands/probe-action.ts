@@ -9,6 +9,7 @@ import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.
 import { toJson } from '../json.js';
 import { loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
+import { maxOf, minOf } from '../../extent.js';
 
 const probeSchema = z.object({
   depth: int('--depth'),
@@ -34,8 +35,8 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   process.stdout.write(`${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}, ${flags.activation}, ${f.depth} layers of ${f.width} units, ${f.samples} samples, seed ${f.seed}\n`);
   process.stdout.write('layer        mean          std  (bar: log of std, between the smallest and the largest)\n');
   const logs = r.layers.map((l) => Math.log10(Math.max(l.std, 1e-300)));
-  const lo = Math.min(...logs);
-  const span = Math.max(...logs) - lo || 1;
+  const lo = minOf(logs);
+  const span = maxOf(logs) - lo || 1;
   r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
 }
 

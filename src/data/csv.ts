@@ -123,12 +123,14 @@ function records(text: string, sep: string | undefined, source: string, limit = 
   let counted = 0; // text before this offset has had its newlines counted
   let newlines = 0;
   let failure: DataError | undefined;
-  const result = Papa.parse<string[]>(text, {
+  let used = sep;
+  Papa.parse<string[]>(text, {
     delimiter: sep ?? '',
     delimitersToGuess: [...SEPARATORS],
     comments: '#',
     skipEmptyLines: false,
     step: (step, parser) => {
+      used ??= step.meta.delimiter; // papaparse's guess when none was given
       // the cursor is just past this record and its line break: the record's last character
       // is at cursor − 1, on line 1 + (line breaks before it)
       const last = step.meta.cursor - 1;
@@ -150,9 +152,9 @@ function records(text: string, sep: string | undefined, source: string, limit = 
       if (cells.some((c) => c !== '') && !cells[0].startsWith('#')) rows.push({ cells, line });
       if (rows.length >= limit) parser.abort();
     },
-  }) as unknown as { meta?: { delimiter: string } } | undefined;
+  });
   if (failure) throw failure;
-  return { rows, sep: sep ?? result?.meta?.delimiter ?? ',' };
+  return { rows, sep: used ?? ',' };
 }
 
 /** A cell as a number under this separator, or undefined when it is not one. */

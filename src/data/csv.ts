@@ -1,6 +1,7 @@
 // Datasets from CSV text, read with papaparse (quoting, comments, separator detection)
-// and written with d3-dsv (three times faster than papaparse's writer). One example per line: feature columns x1..xn, then (where the file has
-// labels) a 0/1 label; an optional header line; lines starting with # are comments.
+// and written with d3-dsv (three times faster than papaparse's writer). One example per
+// line: feature columns x1..xn, then (where the file has labels) a 0/1 label; an optional
+// header line; lines starting with # are comments.
 // The separator is found from the data lines alone (comma, tab or semicolon); with a tab
 // or a semicolon, decimal commas (0,5) are read as decimal points. Every error names the
 // file, line and column of the cell at fault.
@@ -16,7 +17,7 @@ export const MAX_CSV_EXAMPLES = 1_000_000;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DECIMAL_COMMA = /^[-+]?(\d+,\d*|,\d+)([eE][-+]?\d+)?$/;
 const NON_FINITE = /^[-+]?(nan|inf(inity)?)$/i;
-/** Tried in this order; the first that reads every sampled line as numbers wins. */
+/** The separators papaparse may guess; when its guess fails, tried in this order. */
 const SEPARATORS = [',', '\t', ';'] as const;
 /** Lines sampled to choose the separator. */
 const SAMPLE_LINES = 200;
@@ -215,7 +216,10 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
   }
   const m = rows.length - first;
   if (m > MAX_CSV_EXAMPLES) throw new DataError(`${source}: more than ${MAX_CSV_EXAMPLES} examples; initlab reads at most that many`);
-  const width = header ? header.length : m ? rows[first].cells.length : 0;
+  if (m === 0) {
+    throw new DataError(`${source}: no examples (expected lines like 0.5,-1.2,1: features${labels === 'none' ? '' : ' then a 0/1 label'})`);
+  }
+  const width = header ? header.length : rows[first].cells.length;
 
   // whether the last column holds labels, and why
   let labelled: boolean;
@@ -236,7 +240,7 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
   } else if (features !== undefined && width === features) {
     labelled = false;
     labelsFrom = `none (${width} columns for ${features} features)`;
-  } else if (features !== undefined && m) {
+  } else if (features !== undefined) {
     throw new UsageError(`${source}: ${width} columns, but the model takes ${features} features: give ${features} columns, or ${features + 1} with 0/1 labels last`);
   } else {
     throw new UsageError(`${source}: say whether the last column holds labels (a header naming it "label", or the number of features)`);
@@ -270,9 +274,6 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
     if (labelled && width < 2) throw new DataError(`${at(r, 0)}: need at least one feature column and a label column`);
     const label = values[i * width + width - 1];
     if (labelled && label !== 0 && label !== 1) throw new DataError(`${at(r, width - 1)}: label ${cells[width - 1]} must be 0 or 1 (the last column is the label)`);
-  }
-  if (m === 0) {
-    throw new DataError(`${source}: no examples (expected lines like 0.5,-1.2,1: features${labels === 'none' ? '' : ' then a 0/1 label'})`);
   }
   const X = new Matrix(n, m);
   const Y = labelled ? new Matrix(1, m) : null;

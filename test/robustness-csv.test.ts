@@ -46,6 +46,7 @@ const good: Good[] = [
   ['an indented comment and blank lines', '1,2,0\n\n   # later\n\n3,4,1\n', { X: [[1, 3], [2, 4]], Y: [[0, 1]] }],
   ['old Mac line ends (\\r)', 'x1,x2,label\r1,2,0\r3,4,1\r', { X: [[1, 3], [2, 4]], Y: [[0, 1]] }],
   ['a byte-order mark, CRLF and semicolons', '\ufeffa;b;label\r\n0.5;-1;1\r\n', { X: [[0.5], [-1]], Y: [[1]] }],
+  ["Excel's sep= line naming the separator", 'sep=;\nx1;x2;label\n1,5;2;0\n', { X: [[1.5], [2]], Y: [[0]] }],
 ];
 
 describe(`CSV files read as they are meant (${good.length} inputs)`, () => {
@@ -81,12 +82,16 @@ const badCells: Bad[] = [
   ['a bad cell in an old Mac file', '1,2,0\r1,q,0\r', /mac\.csv:2:3: "q" is not a number/],
   ['a label that is not 0/1 after a comment', '# labels\n1;2;0,5\n', /label\.csv:2:5: label 0,5 must be 0 or 1/],
   ['NaN after decimal commas', '1,5;nan;0\n', /nan\.csv:1:5: nan is not allowed/],
+  ['a first line of NaN (data, not a header)', 'NaN,NaN,NaN\n1,2,0\n', /nanrow\.csv:1:1: NaN is not allowed/],
+  ['numbers separated by spaces', '1 2 0\n3 4 1\n', /spaces\.csv:1:1: "1 2 0" is not a number \(separate the cells with commas, tabs or semicolons\)/],
+  ['a bad cell after sep=', 'sep=|\n1|2|0\n1|x|1\n', /sepbar\.csv:3:3: "x" is not a number/],
 ];
 const badNames: Record<string, string> = {
   'overflow in column 2': 'over2.csv', 'overflow in column 3 of line 3': 'over3.csv', 'overflow after a quoted cell': 'overq.csv',
   'a never-closed quote': 'quote.csv', 'a word with a line break in quotes': 'break.csv', 'a decimal comma in a comma file': 'dcomma.csv',
   'decimal points and commas mixed': 'mixed.csv', 'a bad cell in an old Mac file': 'mac.csv', 'a label that is not 0/1 after a comment': 'label.csv',
-  'NaN after decimal commas': 'nan.csv',
+  'NaN after decimal commas': 'nan.csv', 'a first line of NaN (data, not a header)': 'nanrow.csv', 'numbers separated by spaces': 'spaces.csv',
+  'a bad cell after sep=': 'sepbar.csv',
 };
 
 describe(`files that are not text CSV (${notText.length} inputs): "not a text CSV file", exit 1`, () => {

@@ -165,10 +165,15 @@ function numberOf(cell: string, sep: string): number | undefined {
   return undefined;
 }
 
+/** Numbers separated by spaces only ("1 2 0"): data in a separator initlab does not read, not a name. */
+const SPACED_NUMBERS = /^[-+]?[\d.]+([eE][-+]?\d+)?(\s+[-+]?[\d.]+([eE][-+]?\d+)?)+$/;
+/** A header: names only (no number, no NaN or Infinity, no spaced numbers: those are bad data, not names). */
+const isHeader = (cells: string[], sep: string) => cells.every((c) => numberOf(c, sep) === undefined && !NON_FINITE.test(c) && !SPACED_NUMBERS.test(c));
+
 /** Do these records read as a numeric table (an optional header, then equal widths ≥ 2)? */
 function readsAsTable(rows: Record_[], sep: string): boolean {
   if (!rows.length) return false;
-  const body = rows[0].cells.every((c) => numberOf(c, sep) === undefined) ? rows.slice(1) : rows;
+  const body = isHeader(rows[0].cells, sep) ? rows.slice(1) : rows;
   if (!body.length) return false; // a header alone (or one line of words) tells nothing
   const width = body[0].cells.length;
   return width >= 2 && body.every((r) => r.cells.length === width && r.cells.every((c) => numberOf(c, sep) !== undefined));
@@ -204,13 +209,16 @@ function chooseSeparator(text: string): string {
 export function readCsvTable(text: string, source = 'csv', { labels = 'last', features }: CsvOptions = {}): CsvTable {
   checkText(text, source);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark
-  const sep = chooseSeparator(text);
+  // Excel may start a file with "sep=;": it names the separator; kept as a comment so line numbers hold
+  const declared = /^sep=([,;\t|])[ \t]*(?=\r?\n|\r|$)/.exec(text);
+  if (declared) text = `#${text}`;
+  const sep = declared ? declared[1] : chooseSeparator(text);
   const { rows } = records(text, sep, source, MAX_CSV_EXAMPLES + 2);
   const at = (r: Record_, field: number) => `${source}:${r.line}:${fieldStarts(lineText(text, r.line), sep)[field] ?? 1}`;
 
   let header: string[] | null = null;
   let first = 0;
-  if (rows.length && rows[0].cells.every((c) => numberOf(c, sep) === undefined)) {
+  if (rows.length && isHeader(rows[0].cells, sep)) {
     header = rows[0].cells;
     first = 1;
   }
@@ -257,9 +265,10 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
       const v = numberOf(cell, sep);
       if (v === undefined) {
         const what = NON_FINITE.test(cell) ? `${cell} is not allowed (values must be finite numbers)`
-          : cells.every((c) => numberOf(c, sep) === undefined) ? 'a header line in the middle of the data'
+          : isHeader(cells, sep) ? 'a header line in the middle of the data'
             : cell === '' ? 'an empty cell'
               : DECIMAL_COMMA.test(cell) ? `${JSON.stringify(cell)} is not a number (a decimal comma in a comma-separated file: write a decimal point)`
+                : cells.length === 1 && /\s/.test(cell) ? `${JSON.stringify(cell.slice(0, 20))} is not a number (separate the cells with commas, tabs or semicolons)`
                 : `${JSON.stringify(cell.slice(0, 20))} is not a number`;
         throw new DataError(`${at(r, what.startsWith('a header') ? 0 : f)}: ${what}`);
       }

@@ -1,6 +1,9 @@
 // Ten times the default sizes work, in time linear in the size: wide layers, many examples,
 // long sweeps and long seed ranges. Expected values are set by construction (alternating
 // 0/1 outcomes have mean 0.5, population std 0.5, min 0, max 1) or by plain loops.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, readCsvTable, toCsv } from '../src/data/csv.js';
 import { datasetFromSpec } from '../src/data/registry.js';
@@ -36,7 +39,25 @@ function sweepRows(count: number): SweepRow[] {
   }));
 }
 
+/** Every .ts file under a folder of the repository. */
+function sources(folder: string): string[] {
+  const root = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(root, f));
+}
+
 describe('no data-sized spread or apply', { timeout: 60_000 }, () => {
+  it('src/ and web/src/ spread no array into Math.max/min or push, and call no .apply', () => {
+    // each of these passes every element as a call argument: past ~10⁵ the stack overflows
+    const banned = /Math\.(max|min)\([^)]*\.\.\.|\.push\(\s*\.\.\.|\.apply\(/;
+    const found: string[] = [];
+    for (const path of [...sources('src'), ...sources('web/src')]) {
+      readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
+        if (!line.trimStart().startsWith('//') && banned.test(line)) found.push(`${path}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
   it('maxOf / minOf take a million values and agree with a loop, NaN and empty included', () => {
     const xs = Float64Array.from({ length: 1_000_000 }, (_, i) => Math.sin(i) * i);
     let hi = -Infinity;

@@ -3,6 +3,7 @@
 import './style.css';
 import * as Comlink from 'comlink';
 import { formatCsv, parseCsv } from '../../src/data/csv.js';
+import { minOf } from '../../src/extent.js';
 import { datasets } from '../../src/data/registry.js';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
 import { activations } from '../../src/nn/activations.js';
@@ -287,7 +288,7 @@ function onLabUpdate(updates: RunUpdate[]): void {
       $('accuracy').replaceChildren(...updates.map((u) => Object.assign(document.createElement('p'), {
         className: 'run-accuracy', textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}${u.done ? ' (done)' : ''}`,
       })));
-      $('status').dataset.iteration = String(Math.min(...updates.map((u) => u.iteration)));
+      $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
       $('status').dataset.done = String(done);
     }],
   ];

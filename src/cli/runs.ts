@@ -10,6 +10,7 @@ import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';
 import { commandKernels } from './kernels.js';
 import { sparkline } from '../plot/sparkline.js';
+import { maxOf } from '../extent.js';
 
 export interface RunRow extends RunResult {
   verdict: string;
@@ -35,7 +36,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 export function comparisonTable(rows: RunRow[], layerCount: number): string {
   const head = ['Model', 'Train accuracy', 'Test accuracy', 'Final cost', 'Problem/Comment'];
   const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, pct(r.trainAccuracy), pct(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
-  const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+  const widths = head.map((h, c) => Math.max(h.length, maxOf(body.map((row) => row[c].length))));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
   return [line(head), widths.map((w, c) => '-'.repeat(c === head.length - 1 ? head[c].length : w)).join('  '), ...body.map(line)].join('\n');
 }

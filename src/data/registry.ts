@@ -1,10 +1,11 @@
 // The dataset registry: name → generator with its SPEC keys and defaults.
 // Defaults are the notebook's train set (n=300, noise=0.05, seed=1).
+import { DataError, UsageError } from '../errors.js';
 import { RandomState } from '../rng/random-state.js';
 import { resolveSpec } from '../spec.js';
 import { describeParams, type ParamDef, type ParamSchema } from '../validate.js';
 import { makeCircles } from './circles.js';
-import type { Dataset } from './dataset.js';
+import { type Dataset, validateDataset } from './dataset.js';
 import { makeMoons } from './moons.js';
 import { makeFlower } from './planar.js';
 import { makeBlobs, makeSpiral, makeXor } from './toy.js';
@@ -68,7 +69,21 @@ export function checkDatasetSpec(spec: string): void {
  */
 export function datasetFromSpec(spec: string): Dataset {
   const { entry: def, params } = resolveSpec(spec, 'dataset', datasets);
-  return def.generate(params as Record<string, number | boolean>);
+  return checkGenerated(def.generate(params as Record<string, number | boolean>), spec);
+}
+
+/**
+ * Generated data gets the same checks as a CSV file's: parameters such as distance=1e400
+ * pass their own schema yet give infinite points, which must not reach training.
+ * Throws UsageError (the parameters are the user's) naming the SPEC.
+ */
+function checkGenerated(d: Dataset, spec: string): Dataset {
+  try {
+    return validateDataset(d);
+  } catch (e) {
+    if (e instanceof DataError) throw new UsageError(`dataset "${spec}": ${e.message}; its parameters are too large`);
+    throw e;
+  }
 }
 
 export { NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';

@@ -7,6 +7,7 @@ import { gradientCheck } from '../../train/gradient-check.js';
 import { toJson } from '../json.js';
 import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
+import { maxOf, minOf } from '../../extent.js';
 
 export async function runProbe(flags: ProbeFlags): Promise<void> {
   const f = {
@@ -31,8 +32,8 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   process.stdout.write(`${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}, ${flags.activation}, ${f.depth} layers of ${f.width} units, ${f.samples} samples, seed ${f.seed}\n`);
   process.stdout.write('layer        mean          std  (bar: log of std, between the smallest and the largest)\n');
   const logs = r.layers.map((l) => Math.log10(Math.max(l.std, 1e-300)));
-  const lo = Math.min(...logs);
-  const span = Math.max(...logs) - lo || 1;
+  const lo = minOf(logs);
+  const span = maxOf(logs) - lo || 1;
   r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
 }
 

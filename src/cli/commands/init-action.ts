@@ -7,6 +7,7 @@ import { checkedNumber, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
 import { loadData, parseLayers } from '../setup.js';
 import type { InitFlags } from './init.js';
+import { requireStdout } from '../stdout.js';
 
 const schema = z.object({ seed: seedText('--seed'), scale: checkedNumber(num('--scale'), z.refine(Number.isFinite, { message: '--scale must be finite' })) });
 
@@ -23,6 +24,7 @@ function printCatalogue(json: boolean): void {
 }
 
 export function printInit(flags: InitFlags): void {
+  requireStdout(flags.list ? 'the catalogue' : 'the weights');
   if (flags.list) return printCatalogue(!!flags.json);
   const f = parseOrThrow(schema, flags, 'invalid option');
   const dims = parseLayers(flags.layers);

@@ -7,8 +7,10 @@ import { accuracyOf, threshold } from '../../train/metrics.js';
 import { toJson } from '../json.js';
 import { loadData } from '../setup.js';
 import type { PredictFlags } from './predict.js';
+import { requireStdout } from '../stdout.js';
 
 export function predict(flags: PredictFlags): void {
+  requireStdout('the predictions');
   const { network } = loadModel(flags.model);
   const data = loadData(flags.data);
   if (data.X.rows !== network.dims[0]) throw new UsageError(`the model takes ${network.dims[0]} features, ${flags.data} has ${data.X.rows}`);

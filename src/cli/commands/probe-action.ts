@@ -1,6 +1,5 @@
 // What `initlab probe` and `initlab gradcheck` do once their flags are parsed.
 import * as z from 'zod/mini';
-import { UsageError } from '../../errors.js';
 import { buildNetwork } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
 import { commandKernels } from '../kernels.js';
@@ -9,6 +8,8 @@ import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.
 import { toJson } from '../json.js';
 import { loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
+import { checkShapes } from '../shapes.js';
+import { requireStdout } from '../stdout.js';
 
 const probeSchema = z.object({
   depth: int('--depth'),
@@ -20,6 +21,7 @@ const probeSchema = z.object({
 
 export async function runProbe(flags: ProbeFlags): Promise<void> {
   const f = parseOrThrow(probeSchema, flags, 'invalid option');
+  requireStdout('the statistics');
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
@@ -47,9 +49,10 @@ const gradSchema = z.object({
 
 export function runGradcheck(flags: GradcheckFlags): void {
   const f = parseOrThrow(gradSchema, flags, 'invalid option');
+  requireStdout('the difference');
   const layers = parseLayers(flags.layers);
   const data = loadData(flags.train);
-  if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
+  checkShapes(layers, data);
   const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
   const difference = gradientCheck(net, data, f.epsilon);
   if (flags.json) {

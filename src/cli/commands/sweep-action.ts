@@ -11,6 +11,9 @@ import { parseInits, parseLayers, loadData } from '../setup.js';
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
 import type { SweepFlags } from './sweep.js';
+import { checkShapes } from '../shapes.js';
+import { requireStdout } from '../stdout.js';
+import { checkOutputDir } from '../../node/outputs.js';
 
 const schema = z.object({
   scale: num('--scale'),
@@ -42,7 +45,9 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const optimizer = parseOptimizer(flags.optimizer);
   const train = loadData(flags.train);
   const test = loadData(flags.test);
-  if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
+  checkShapes(layers, train, test);
+  if (flags.report) checkOutputDir(flags.out, '--out');
+  else requireStdout('the results'); // before the work, so a bad folder never costs a sweep
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
   const tasks = jobs.map((job) => ({ job, base }));
@@ -68,8 +73,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   }
   if (flags.report && done.length) {
     const { writeSweepReport } = await import('../../node/sweep-report.js');
-    await writeSweepReport(flags.out, doc);
-    (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html\n`);
+    const files = await writeSweepReport(flags.out, doc);
+    (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html (${files.length} files)\n`);
   }
   if (interrupted) process.exitCode = 130;
 }

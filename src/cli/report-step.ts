@@ -15,8 +15,8 @@ export function checkRunOutputs(flags: TrainingFlags & { save?: string }): void 
   if (flags.report) checkOutputDir(flags.out, '--out');
   else if (flags.save === undefined) requireStdout('the results'); // with neither a report nor a model, stdout is all there is
   if (flags.save !== undefined) {
+    if (flags.report && flags.save.trim() !== '') checkSaveOutsideOut(flags.save, flags.out);
     checkModelPath(flags.save, '--save');
-    if (flags.report) checkSaveOutsideOut(flags.save, flags.out);
   }
 }
 

@@ -1,9 +1,9 @@
 // `initlab serve` trusts no one (issue 12, kind 8): an empty --host is a usage error, an
 // address off loopback is warned about, a request naming another host is refused (DNS
 // rebinding), an over-long URL gets a 414 page. Requests go to loopback only.
-// Bad inputs tried: 4 bad --host values, 2 wildcard addresses that warn, 14 refused Host
-// headers (11 at loopback, one per wildcard run, and the duplicate), 4 over-long requests;
-// 8 good Host headers still served; and 39 unit cases of isLoopback and hostAllowed.
+// Bad inputs tried: 4 bad --host values, 2 wildcard addresses that warn, 13 refused Host
+// headers (11 at loopback, one per wildcard run), 4 over-long requests;
+// 7 good Host headers still served; and 39 unit cases of isLoopback and hostAllowed.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { connect } from 'node:net';

@@ -138,7 +138,7 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
   }
   if (entries.length) {
     const marker = readMarker(full);
-    if (!marker) throw new FileError(`${dir} exists and holds files initlab did not write (it has no ${MARKER}); choose another ${flag} or remove the folder yourself`);
+    if (!marker) throw new FileError(`${dir} is not an initlab report; choose another ${flag} or remove the folder yourself (it holds files initlab did not write, and no ${MARKER})`);
     if (marker.formatVersion > MARKER_VERSION) throw new FileError(`${dir} was written by a newer initlab (output format ${marker.formatVersion}, this one writes ${MARKER_VERSION}); choose another ${flag}`);
     const ours = new Set([...marker.files, MARKER]);
     const theirs = entries.filter((e) => !ours.has(e) && !BROWSER_LITTER.has(e)).sort();

@@ -1,9 +1,9 @@
 // Outputs, tried as a hostile user would (issue 12, kinds 1, 2 and 5): initlab never deletes
 // or overwrites what it did not write, checks every output path before the first iteration,
 // and names every failure in one line. Bad inputs tried, per kind:
-//   kind 1, nothing of the user's lost:        16 (12 refused, 4 replaced as they should be)
-//   kind 2, outputs checked before the work:   24 (and a diverged run that says why no model)
-//   kind 5, failures named, not "internal":     17 (plus the system-error wording, unit-tested)
+//   kind 1, nothing of the user's lost:        22 (18 refused, 4 that initlab wrote replaced)
+//   kind 2, outputs checked before the work:   23 (and a diverged run that says why no model)
+//   kind 5, failures named, not "internal":     24 (plus the system-error wording, unit-tested)
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +51,7 @@ function report(cwd: string, out = 'rep'): string {
 // long enough that any run which starts training is far from done when the check must have failed
 const LONG = ['--iterations', '100000000', '--quiet'];
 
-describe('kind 1: initlab never deletes what it did not write (16 cases)', () => {
+describe('kind 1: initlab never deletes what it did not write (22 cases)', () => {
   const refusedFolders: [string, (d: string) => void, string[]][] = [
     ['a folder holding index.html and notes.txt (the issue\'s case)', (d) => { put(join(d, 'index.html'), 'x'); put(join(d, 'notes.txt'), 'keep'); }, ['train']],
     ['a folder holding only results.json', (d) => { put(join(d, 'results.json'), '{"mine":1}'); }, ['compare', '--inits', 'he,xavier']],
@@ -193,7 +193,7 @@ describe('kind 1: initlab never deletes what it did not write (16 cases)', () =>
   });
 });
 
-describe('kind 2: every output path is checked before the first iteration (24 cases)', () => {
+describe('kind 2: every output path is checked before the first iteration (23 cases)', () => {
   let cwd: string;
   beforeAll(() => {
     cwd = fresh();
@@ -364,6 +364,17 @@ describe('kind 5: failures are named, never "internal error" (standard output, s
       expectOneLine(r, 2, message);
     });
   }
+
+  it('a CSV file or a model the user may not read: one named line, exit 1', () => {
+    const cwd = fresh();
+    const csv = put(join(cwd, 'secret.csv'), '1,2,0\n2,1,1\n');
+    expect(run(['train', '--iterations', '5', '--no-report', '--quiet', '--save', 'm.json'], cwd).status).toBe(0);
+    chmodSync(csv, 0o000);
+    chmodSync(join(cwd, 'm.json'), 0o000);
+    const as = asRoot ? { uid: 65534, gid: 65534 } : {}; // root reads anything: ask as nobody
+    expectOneLine(run(['data', '--dataset', csv], cwd, as), 1, /cannot read .*secret\.csv: permission denied \(EACCES\)/);
+    expectOneLine(run(['predict', '--model', 'm.json'], cwd, as), 1, /cannot read m\.json: permission denied \(EACCES\)/);
+  });
 
   it('system errors are worded for people, with their code; other errors keep their message', () => {
     const err = (code: string) => Object.assign(new Error(`${code}: raw`), { code });

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseCsv } from '../data/csv.js';
 import type { Dataset } from '../data/dataset.js';
 import { FileError } from '../errors.js';
+import { describeSystemError } from './fs-errors.js';
 
 /** CSV files above this size are refused before reading (a wrong path to a huge file). */
 export const MAX_CSV_BYTES = 200 * 1024 * 1024;
@@ -18,13 +19,13 @@ export function readTextFile(path: string, maxBytes: number, what: string): stri
   } catch (e) {
     if (e instanceof FileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `${what} ${path} does not exist` : `cannot read ${path}: ${(e as Error).message}`);
+    throw new FileError(code === 'ENOENT' ? `${what} ${path} does not exist` : `cannot read ${path}: ${describeSystemError(e)}`);
   }
   if (size > maxBytes) throw new FileError(`${path} is ${human(size)}; initlab reads ${what}s up to ${human(maxBytes)}`);
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new FileError(`cannot read ${path}: ${(e as Error).message}`);
+    throw new FileError(`cannot read ${path}: ${describeSystemError(e)}`);
   }
 }
 

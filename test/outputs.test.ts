@@ -2,7 +2,7 @@
 // or overwrites what it did not write, checks every output path before the first iteration,
 // and names every failure in one line. Bad inputs tried, per kind:
 //   kind 1, nothing of the user's lost:        22 (18 refused, 4 that initlab wrote replaced)
-//   kind 2, outputs checked before the work:   23 (and a diverged run that says why no model)
+//   kind 2, outputs checked before the work:   24 (and a diverged run that says why no model)
 //   kind 5, failures named, not "internal":     24 (plus the system-error wording, unit-tested)
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -193,7 +193,7 @@ describe('kind 1: initlab never deletes what it did not write (22 cases)', () =>
   });
 });
 
-describe('kind 2: every output path is checked before the first iteration (23 cases)', () => {
+describe('kind 2: every output path is checked before the first iteration (24 cases)', () => {
   let cwd: string;
   beforeAll(() => {
     cwd = fresh();
@@ -294,6 +294,12 @@ describe.skipIf(!canMount)('kind 5: a read-only file system and a full disk are 
       expectOneLine(r, 1, /cannot write in .*ro: the file system is read-only \(EROFS\)/);
       expect(r.stdout).toBe('');
     }
+  });
+
+  it('a mount point as --out is refused before the work (it cannot be swapped out)', () => {
+    const r = run(['train', ...LONG, '--out', small], root);
+    expectOneLine(r, 1, /small is a mount point, which cannot be replaced as a whole; give a folder inside it/);
+    expect(r.stdout).toBe('');
   });
 
   it('ENOSPC: a report that fills the disk is one named line; nothing half-written is left', () => {

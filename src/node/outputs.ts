@@ -130,6 +130,7 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
   }
   if (st.isSymbolicLink()) throw new FileError(`${dir} is a symbolic link; initlab replaces its output folder as a whole, so give the real folder or another ${flag}`);
   if (!st.isDirectory()) throw new FileError(`${dir} exists and is not a folder; choose another ${flag}`);
+  if (isMountPoint(full, st.dev)) throw new FileError(`${dir} is a mount point, which cannot be replaced as a whole; give a folder inside it, like ${flag} ${join(dir, 'initlab-report')}`);
   let entries: string[];
   try {
     entries = readdirSync(full);
@@ -147,6 +148,15 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
     }
   }
   probeWritable(dirname(full), dir, flag, false);
+}
+
+/** Is the folder on another device than its parent (a mounted disk, which rename cannot move)? */
+function isMountPoint(full: string, dev: number): boolean {
+  try {
+    return statSync(dirname(full)).dev !== dev;
+  } catch {
+    return false;
+  }
 }
 
 /** Is the file at `path` a model initlab saved? (read only to look for its format tag) */

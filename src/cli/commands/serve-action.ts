@@ -17,6 +17,7 @@ function listenError(e: NodeJS.ErrnoException, flags: ServeFlags): Error {
 export async function serve(flags: ServeFlags): Promise<void> {
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${flags.port}"`);
   if (flags.host.trim() === '') throw new UsageError('--host is empty; give an address, like --host 127.0.0.1 (this machine only)');
+  flags = { ...flags, host: flags.host.replace(/^\[(.*)\]$/, '$1') }; // [::1], as in a URL, is ::1
   const root = webRoot();
   if (!existsSync(join(root, 'index.html'))) throw new FileError(`the web lab is not built (no ${root}/index.html): run npm run build`);
   const server = createStaticServer(root, { host: flags.host });

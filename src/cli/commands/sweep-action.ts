@@ -46,8 +46,9 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const train = loadData(flags.train);
   const test = loadData(flags.test);
   checkShapes(layers, train, test);
+  // before the work, so a bad folder never costs a sweep
   if (flags.report) checkOutputDir(flags.out, '--out');
-  else requireStdout('the results'); // before the work, so a bad folder never costs a sweep
+  else requireStdout('the results');
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
   const tasks = jobs.map((job) => ({ job, base }));

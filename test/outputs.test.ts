@@ -1,7 +1,7 @@
 // Outputs, tried as a hostile user would (issue 12, kinds 1, 2 and 5): initlab never deletes
 // or overwrites what it did not write, checks every output path before the first iteration,
 // and names every failure in one line. Bad inputs tried, per kind:
-//   kind 1, nothing of the user's lost:        22 (18 refused, 4 that initlab wrote replaced)
+//   kind 1, nothing of the user's lost:        24 (20 refused, 4 that initlab wrote replaced)
 //   kind 2, outputs checked before the work:   24 (and a diverged run that says why no model)
 //   kind 5, failures named, not "internal":     24 (plus the system-error wording, unit-tested)
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -51,7 +51,7 @@ function report(cwd: string, out = 'rep'): string {
 // long enough that any run which starts training is far from done when the check must have failed
 const LONG = ['--iterations', '100000000', '--quiet'];
 
-describe('kind 1: initlab never deletes what it did not write (22 cases)', () => {
+describe('kind 1: initlab never deletes what it did not write (24 cases)', () => {
   const refusedFolders: [string, (d: string) => void, string[]][] = [
     ['a folder holding index.html and notes.txt (the issue\'s case)', (d) => { put(join(d, 'index.html'), 'x'); put(join(d, 'notes.txt'), 'keep'); }, ['train']],
     ['a folder holding only results.json', (d) => { put(join(d, 'results.json'), '{"mine":1}'); }, ['compare', '--inits', 'he,xavier']],
@@ -93,6 +93,20 @@ describe('kind 1: initlab never deletes what it did not write (22 cases)', () =>
     const r = run(['compare', ...LONG, '--out', 'rep'], cwd);
     expectOneLine(r, 1, /also holds mine, which initlab did not write/);
     expect(readFileSync(join(rep, 'mine', 'a.txt'), 'utf8')).toBe('keep');
+  });
+
+  it('refuses a report where a listed file was replaced by a folder or a link of the user\'s', () => {
+    const cwd = fresh();
+    const rep = report(cwd);
+    rmSync(join(rep, 'costs.csv'));
+    mkdirSync(join(rep, 'costs.csv'));
+    put(join(rep, 'costs.csv', 'mine.txt'), 'keep');
+    const r = run(['train', ...LONG, '--out', 'rep'], cwd);
+    expectOneLine(r, 1, /also holds costs\.csv, which initlab did not write/);
+    rmSync(join(rep, 'costs.csv'), { recursive: true });
+    symlinkSync(put(join(cwd, 'precious.txt'), 'keep'), join(rep, 'costs.csv'));
+    expectOneLine(run(['train', ...LONG, '--out', 'rep'], cwd), 1, /also holds costs\.csv, which initlab did not write/);
+    expect(readFileSync(join(cwd, 'precious.txt'), 'utf8')).toBe('keep');
   });
 
   it('refuses a report marked by a newer initlab', () => {

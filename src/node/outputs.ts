@@ -142,7 +142,9 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
     if (!marker) throw new FileError(`${dir} is not an initlab report; choose another ${flag} or remove the folder yourself (it holds files initlab did not write, and no ${MARKER})`);
     if (marker.formatVersion > MARKER_VERSION) throw new FileError(`${dir} was written by a newer initlab (output format ${marker.formatVersion}, this one writes ${MARKER_VERSION}); choose another ${flag}`);
     const ours = new Set([...marker.files, MARKER]);
-    const theirs = entries.filter((e) => !ours.has(e) && !BROWSER_LITTER.has(e)).sort();
+    // initlab writes plain files only: a listed name that is now a folder or a link was made by the user
+    const plainFile = (e: string) => { try { return lstatSync(join(full, e)).isFile(); } catch { return false; } };
+    const theirs = entries.filter((e) => !((ours.has(e) && plainFile(e)) || BROWSER_LITTER.has(e))).sort();
     if (theirs.length) {
       throw new FileError(`${dir} is an initlab ${marker.kind} but also holds ${list(theirs)}, which initlab did not write; move ${theirs.length > 1 ? 'them' : 'it'} out or choose another ${flag}`);
     }

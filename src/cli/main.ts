@@ -11,6 +11,8 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerTheoryCommand } from './commands/theory.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
+import { watchStdout } from './stdout.js';
+import { describeSystemError, isSystemError } from '../node/fs-errors.js';
 
 function buildProgram(): Command {
   const program = new Command()
@@ -34,11 +36,7 @@ function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // `initlab ... | head`: a closed pipe ends the program quietly
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+  watchStdout(); // `initlab ... | head` ends quietly; a full disk is one named line
   const debug = argv.includes('--debug');
   try {
     const program = buildProgram();
@@ -60,6 +58,12 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`initlab: ${e.message}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       process.exitCode = e.kind === 'usage' ? 2 : 1;
+      return;
+    }
+    if (isSystemError(e)) { // the system refused (a full disk, no permission): a failure of the run, not a bug
+      process.stderr.write(`initlab: ${e.path ? `${e.path}: ` : ''}${e.syscall ? `${e.syscall} failed: ` : ''}${describeSystemError(e)}\n`);
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      process.exitCode = 1;
       return;
     }
     const err = e as Error;

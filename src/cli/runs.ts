@@ -88,7 +88,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       outputs.push(o);
       rows.push(row);
       if (o.result.stopReason === 'diverged') {
-        process.stderr.write(`initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization\n`);
+        process.stderr.write(`initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization${(flags as { save?: string }).save !== undefined ? `; so no model was saved to ${(flags as { save?: string }).save}` : ''}\n`);
       }
       const costs = o.trace.map((p) => p.cost);
       if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);

@@ -14,6 +14,7 @@ import { readNumber } from '../validate.js';
 import { OPTION_FLAGS, type TrainingFlags } from './flags.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
+import { checkShapes } from './shapes.js';
 
 /** A SPEC or a CSV file path → the dataset. */
 export const loadData = (spec: string): Dataset => (isPathSpec(spec) ? validateDataset(readCsvDataset(spec)) : datasetFromSpec(spec));
@@ -79,9 +80,7 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
   hiddenActivations(layers, flags.activation, '--activation'); // validates the names now, before any work
   const train = loadData(flags.train);
   const test = loadData(flags.test);
-  if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
-  if (test.X.rows !== train.X.rows) throw new UsageError(`the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
-  if (layers[layers.length - 1] !== 1) throw new UsageError(`--layers must end with 1 (one sigmoid output for two classes), got ${layers[layers.length - 1]}`);
+  checkShapes(layers, train, test);
   return {
     base: {
       seed: f.seed,

@@ -4,6 +4,7 @@ import { type CsvOptions, type CsvTable, csvTextFromBytes, parseCsv, readCsvTabl
 import type { Dataset } from '../data/dataset.js';
 import { datasets } from '../data/registry.js';
 import { FileError } from '../errors.js';
+import { describeSystemError } from './fs-errors.js';
 
 /** CSV files above this size are refused before reading (a wrong path to a huge file). */
 export const MAX_CSV_BYTES = 200 * 1024 * 1024;
@@ -20,7 +21,7 @@ function checkFile(path: string, maxBytes: number, what: string): void {
   } catch (e) {
     if (e instanceof FileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `${what} ${path} does not exist` : `cannot read ${path}: ${(e as Error).message}`);
+    throw new FileError(code === 'ENOENT' ? `${what} ${path} does not exist` : `cannot read ${path}: ${describeSystemError(e)}`);
   }
   if (size > maxBytes) throw new FileError(`${path} is ${human(size)}; initlab reads ${what}s up to ${human(maxBytes)}`);
 }
@@ -29,7 +30,7 @@ function readBytes(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    throw new FileError(`cannot read ${path}: ${(e as Error).message}`);
+    throw new FileError(`cannot read ${path}: ${describeSystemError(e)}`);
   }
 }
 

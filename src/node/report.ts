@@ -1,6 +1,6 @@
 // The report folder: every figure as SVG and PNG, costs.csv, results.json and a
 // self-contained index.html; written aside and swapped in as a whole.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatCsv } from '../data/csv.js';
 import type { Dataset } from '../data/dataset.js';
@@ -77,20 +77,17 @@ class ReportFolder {
   }
 }
 
-/** Writes the report into `dir` (replacing an earlier report there as a whole); returns the files written. */
+/** Writes the report into `dir` (replacing an earlier initlab report there as a whole); returns the files written. */
 export async function writeReport(dir: string, input: ReportInput): Promise<string[]> {
-  let files: string[] = [];
-  await replaceDirAtomic(dir, async (tmp) => {
-    mkdirSync(tmp, { recursive: true });
+  return replaceDirAtomic(dir, 'report', async (tmp) => {
     const out = new ReportFolder(tmp);
     try {
       composeReport(out, input);
     } finally {
       await out.settle();
     }
-    files = out.files;
+    return out.files;
   });
-  return files;
 }
 
 function composeReport(out: ReportFolder, input: ReportInput): void {

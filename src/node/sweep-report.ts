@@ -1,5 +1,5 @@
 // The sweep folder: results.json, sweep.csv, the distribution of outcomes as SVG and PNG, and a page.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatCsv } from '../data/csv.js';
 import type { SweepRow, SweepSummary } from '../experiments/sweep.js';
@@ -25,9 +25,9 @@ export function sweepCsv(rows: SweepRow[]): string {
   return formatCsv(out);
 }
 
-export async function writeSweepReport(dir: string, doc: SweepDocument): Promise<void> {
-  await replaceDirAtomic(dir, async (tmp) => {
-    mkdirSync(tmp, { recursive: true });
+/** Writes the sweep folder into `dir` (replacing an earlier initlab folder there as a whole); returns the files written. */
+export async function writeSweepReport(dir: string, doc: SweepDocument): Promise<string[]> {
+  return replaceDirAtomic(dir, 'sweep', async (tmp) => {
     const fig = renderFigure(sweepSpec(doc.runs, 'initlab sweep'));
     writeFileSync(join(tmp, 'distribution.svg'), fig.svg);
     writeFileSync(join(tmp, 'distribution.png'), await svgToPng(fig.svg));
@@ -46,5 +46,6 @@ export async function writeSweepReport(dir: string, doc: SweepDocument): Promise
       sections: [{ heading: 'Distribution', figures: [{ title: 'Test accuracy of every run (dots) and the mean (tick)', svg: fig.svg, png: 'distribution.png' }] }],
       files: ['results.json', 'sweep.csv', 'distribution.svg', 'distribution.png'],
     }));
+    return ['distribution.svg', 'distribution.png', 'sweep.csv', 'results.json', 'index.html'];
   });
 }

@@ -8,6 +8,7 @@ import { checkDatasetSpec } from '../../data/registry.js';
 import { isPathSpec } from '../../node/files.js';
 import { acceptedText } from '../../validate.js';
 import type { InitFlags } from './init.js';
+import { requireStdout } from '../stdout.js';
 
 function printCatalogue(json: boolean): void {
   const entries = Object.values(initializers).map((i) => ({
@@ -29,6 +30,7 @@ function printCatalogue(json: boolean): void {
 }
 
 export function printInit(flags: InitFlags): void {
+  requireStdout(flags.list ? 'the catalogue' : 'the weights');
   if (flags.list) return printCatalogue(!!flags.json);
   const f = { seed: flag('seed', flags.seed), scale: flag('scale', flags.scale) };
   checkScaleFlag(f.scale, [flags.init]);

@@ -9,6 +9,7 @@ import { accuracyOf, threshold } from '../../train/metrics.js';
 import { toJson } from '../json.js';
 import { loadData } from '../setup.js';
 import type { PredictFlags } from './predict.js';
+import { requireStdout } from '../stdout.js';
 
 /**
  * The data to predict on. A CSV file's labels are never guessed from its values: --labels /
@@ -26,6 +27,7 @@ function predictionData(flags: PredictFlags, features: number): { X: Matrix; Y: 
 }
 
 export function predict(flags: PredictFlags): void {
+  requireStdout('the predictions');
   const { network } = loadModel(flags.model);
   const { X, Y, labelsFrom } = predictionData(flags, network.dims[0]);
   if (X.rows !== network.dims[0]) throw new UsageError(`the model takes ${network.dims[0]} features, ${flags.data} has ${X.rows}`);

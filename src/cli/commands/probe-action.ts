@@ -1,5 +1,4 @@
 // What `initlab probe` and `initlab gradcheck` do once their flags are parsed.
-import { UsageError } from '../../errors.js';
 import { buildNetwork, hiddenActivations } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
 import { commandKernels } from '../kernels.js';
@@ -8,6 +7,8 @@ import { toJson } from '../json.js';
 import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
 import { maxOf, minOf } from '../../extent.js';
+import { checkShapes } from '../shapes.js';
+import { requireStdout } from '../stdout.js';
 
 export async function runProbe(flags: ProbeFlags): Promise<void> {
   const f = {
@@ -18,6 +19,7 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
     scale: flag('scale', flags.scale),
   };
   checkScaleFlag(f.scale, [flags.init]);
+  requireStdout('the statistics');
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
@@ -40,10 +42,11 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
 export function runGradcheck(flags: GradcheckFlags): void {
   const f = { seed: flag('seed', flags.seed), scale: flag('scale', flags.scale), epsilon: flag('epsilon', flags.epsilon) };
   checkScaleFlag(f.scale, [flags.init]);
+  requireStdout('the difference');
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation, '--activation');
   const data = loadData(flags.train);
-  if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
+  checkShapes(layers, data);
   const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
   const difference = gradientCheck(net, data, f.epsilon);
   if (flags.json) {

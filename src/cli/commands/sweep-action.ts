@@ -1,5 +1,4 @@
 // What `initlab sweep` does once its flags are parsed.
-import { UsageError } from '../../errors.js';
 import { expandGrid, parseRange, type SweepRow, summarize } from '../../experiments/sweep.js';
 import { parseOptimizer } from '../../nn/optimizers.js';
 import { watchInterrupt } from '../interrupt.js';
@@ -9,6 +8,9 @@ import { checkScaleFlag, flag, parseInits, parseLayers, loadData } from '../setu
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
 import type { SweepFlags } from './sweep.js';
+import { checkShapes } from '../shapes.js';
+import { requireStdout } from '../stdout.js';
+import { checkOutputDir } from '../../node/outputs.js';
 
 /** --lr as a comma list, each rate held to the one learning-rate schema. */
 const parseRates = (text: string): number[] => text.split(',').map((r) => flag('learningRate', r, `--lr (each of "${text}")`));
@@ -33,7 +35,10 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const optimizer = parseOptimizer(flags.optimizer);
   const train = loadData(flags.train);
   const test = loadData(flags.test);
-  if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
+  checkShapes(layers, train, test);
+  // before the work, so a bad folder never costs a sweep
+  if (flags.report) checkOutputDir(flags.out, '--out');
+  else requireStdout('the results');
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
   const tasks = jobs.map((job) => ({ job, base }));
@@ -59,8 +64,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   }
   if (flags.report && done.length) {
     const { writeSweepReport } = await import('../../node/sweep-report.js');
-    await writeSweepReport(flags.out, doc);
-    (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html\n`);
+    const files = await writeSweepReport(flags.out, doc);
+    (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html (${files.length} files)\n`);
   }
   if (interrupted) process.exitCode = 130;
 }

@@ -5,7 +5,7 @@
 import { UsageError } from '../errors.js';
 import type { RandomState } from '../rng/random-state.js';
 import { parseSpec } from '../spec.js';
-import { orthonormalColumns } from './orthogonal.js';
+import { type OrthogonalConvention, type OrthogonalHooks, orthogonalConventions, orthogonalWeights } from './orthogonal.js';
 
 export type ParamValue = number | string;
 export type InitializerOptions = Record<string, ParamValue>;
@@ -30,7 +30,8 @@ export interface Initializer {
   /** Whether it consumes random draws (zeros does not, so the notebook never seeds for it). */
   readonly random: boolean;
   readonly params: Record<string, ParamDef>;
-  weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions): Float64Array;
+  /** W (fanOut × fanIn, row-major); `hooks.shouldStop` lets a long draw (orthogonal) be interrupted. */
+  weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions, hooks?: OrthogonalHooks): Float64Array;
   /** Data-dependent ones (LSUV) rescale the drawn network on a batch: see network.ts. */
   readonly needsData?: boolean;
 }
@@ -90,15 +91,9 @@ export function gainFor(nonlinearity: string, a: number): number {
   }
 }
 
-function orthogonal(rs: RandomState, fanOut: number, fanIn: number, gain: number): Float64Array {
-  const rows = Math.max(fanOut, fanIn);
-  const cols = Math.min(fanOut, fanIn);
-  const Q = orthonormalColumns(rs.randn(rows * cols), rows, cols);
-  const w = new Float64Array(fanOut * fanIn);
-  for (let i = 0; i < fanOut; i++) {
-    for (let j = 0; j < fanIn; j++) w[i * fanIn + j] = gain * (fanOut >= fanIn ? Q[i * cols + j] : Q[j * cols + i]);
-  }
-  return w;
+/** gain × an orthogonal matrix, drawn and factored as `convention`'s framework does (see orthogonalWeights). */
+function orthogonal(rs: RandomState, fanOut: number, fanIn: number, gain: number, convention: OrthogonalConvention, hooks?: OrthogonalHooks): Float64Array {
+  return orthogonalWeights(rs.randn(fanOut * fanIn), fanOut, fanIn, gain, convention, hooks);
 }
 
 const MODE: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out', 'fan_avg'], doc: 'which fan divides the scale' };
@@ -106,6 +101,9 @@ const MODE_TORCH: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out']
 const NONLINEARITY: ParamDef = { default: 'leaky_relu', choices: ['relu', 'leaky_relu', 'tanh', 'selu', 'linear', 'sigmoid'], doc: 'sets the gain as torch.nn.init.calculate_gain' };
 const A: ParamDef = { default: 0, min: 0, doc: 'negative slope of the leaky ReLU (gain sqrt(2 / (1 + a²)))' };
 const GAIN: ParamDef = { default: 1, min: 0, doc: 'multiplier' };
+// keras is the default: it is what every non-square layer drew before the choice existed
+// (square layers drew PyTorch's W = Q, non-square wide ones Keras' layout: neither, whole).
+const CONVENTION: ParamDef = { default: 'keras', choices: [...orthogonalConventions], doc: 'keras: the recipe on the kernel (fan_in × fan_out = Wᵀ); pytorch: on W itself (they differ by a transpose on square layers)' };
 
 function preset(name: string, scale: number, mode: Mode, distribution: 'truncated_normal' | 'uniform', keras: string, pytorch: string, tfjs: string, who: string): Initializer {
   const formula = distribution === 'uniform' ? `uniform(±sqrt(3·${scale} / ${mode}))` : `normal(0, sqrt(${scale} / ${mode}) / ${TRUNCATED_NORMAL_STD}) truncated at 2 std`;
@@ -203,10 +201,10 @@ const list: Initializer[] = [
     },
   },
   {
-    name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014)', fan: '-', random: true,
-    params: { gain: GAIN },
-    equivalents: { keras: 'Orthogonal(gain)', pytorch: 'nn.init.orthogonal_(w, gain)', tfjs: 'tf.initializers.orthogonal({gain})' },
-    weights: (rs, fanOut, fanIn, p) => orthogonal(rs, fanOut, fanIn, num(p, 'gain')),
+    name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014), as Keras (default) or PyTorch lays it out', fan: '-', random: true,
+    params: { gain: GAIN, convention: CONVENTION },
+    equivalents: { keras: 'Orthogonal(gain) (convention=keras)', pytorch: 'nn.init.orthogonal_(w, gain) (convention=pytorch)', tfjs: 'tf.initializers.orthogonal({gain}) (convention=keras)' },
+    weights: (rs, fanOut, fanIn, p, hooks) => orthogonal(rs, fanOut, fanIn, num(p, 'gain'), p.convention as OrthogonalConvention, hooks),
   },
   {
     name: 'identity', description: 'gain on the diagonal, 0 elsewhere (rectangular: the leading diagonal)', fan: '-', random: false,
@@ -223,7 +221,7 @@ const list: Initializer[] = [
     params: { tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' }, 'max-iter': { default: 10, min: 1, doc: 'rescaling rounds per layer' } },
     equivalents: { keras: '-', pytorch: '-', tfjs: '-' },
     needsData: true,
-    weights: (rs, fanOut, fanIn) => orthogonal(rs, fanOut, fanIn, 1),
+    weights: (rs, fanOut, fanIn, _p, hooks) => orthogonal(rs, fanOut, fanIn, 1, 'keras', hooks),
   },
 ];
 

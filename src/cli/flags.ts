@@ -29,7 +29,9 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--lr <x>', 'learning rate of gradient descent', String(d.learningRate))
     .option('--iterations <n>', 'gradient-descent iterations', String(d.iterations))
     .option('--optimizer <spec>', 'gd (the notebook\'s), momentum[:beta=0.9] or adam[:beta1=0.9,beta2=0.999,epsilon=1e-8]', 'gd')
-    .option('--batch-size <n>', 'mini-batch size, shuffled each epoch with the seed (0: the full batch, as the notebook)', '0')
+    .option('--batch-size <n>', 'mini-batch size, shuffled each epoch (see --shuffle-seed) (0: the full batch, as the notebook)', '0')
+    .option('--shuffle-seed <n>', 'epoch e\'s mini-batches are shuffled with RandomState(n + e) (default: --seed; the Optimization notebook\'s is 11)')
+    .addOption(new Option('--cost-report <kind>', 'cost printed: full (the whole training set every --print-every iterations) or epoch-mean (the Optimization notebook\'s: per epoch, the mini-batches\' summed costs before their updates / examples; --iterations and --print-every then count epochs)').choices(['full', 'epoch-mean']).default('full'))
     .option('--diagnostics-every <n>', 'per-layer statistics (activations, gradients, weights) every n iterations, from 0 (0: none; default: --print-every)')
     .option('--print-every <n>', 'record (and print) the cost every n iterations', String(d.printEvery))
     .option('--train <spec>', 'training data: NAME[:key=value,...] or a CSV file (x1,...,xn,label)', NOTEBOOK_TRAIN_SPEC)
@@ -53,6 +55,8 @@ export interface TrainingFlags extends KernelFlags {
   diagnosticsEvery?: string;
   optimizer: string;
   batchSize: string;
+  shuffleSeed?: string;
+  costReport: 'full' | 'epoch-mean';
   train: string;
   test: string;
   loss: 'stable' | 'naive';

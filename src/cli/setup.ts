@@ -35,6 +35,7 @@ const flagSchema = z.object({
   printEvery: checkedNumber(int('--print-every'), z.minimum(1, { message: '--print-every must be an integer >= 1' })),
   diagnosticsEvery: z.optional(checkedNumber(int('--diagnostics-every'), z.minimum(0, { message: '--diagnostics-every must be an integer >= 0' }))),
   batchSize: checkedNumber(int('--batch-size'), z.minimum(0, { message: '--batch-size must be an integer >= 0 (0: the full batch)' })),
+  shuffleSeed: z.optional(seedText('--shuffle-seed')),
 });
 
 export interface Setup {
@@ -68,6 +69,8 @@ export function resolveSetup(flags: TrainingFlags): Setup {
       naiveLoss: flags.loss === 'naive',
       optimizer: parseOptimizer(flags.optimizer),
       batchSize: f.batchSize,
+      ...(f.shuffleSeed !== undefined ? { shuffleSeed: f.shuffleSeed } : {}),
+      costReport: flags.costReport ?? 'full',
     },
     diagnosticsEvery: f.diagnosticsEvery ?? f.printEvery,
     train,

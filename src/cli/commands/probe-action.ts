@@ -5,6 +5,7 @@ import { buildNetwork } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
 import { commandKernels } from '../kernels.js';
 import { gradientCheck } from '../../train/gradient-check.js';
+import type { Network } from '../../nn/network.js';
 import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
 import { loadData, parseLayers } from '../setup.js';
@@ -45,15 +46,22 @@ const gradSchema = z.object({
   epsilon: checkedNumber(num('--epsilon'), z.gt(0, { message: '--epsilon must be > 0' }), z.lt(1, { message: '--epsilon must be < 1' })),
 });
 
-export function runGradcheck(flags: GradcheckFlags): void {
+export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   const f = parseOrThrow(gradSchema, flags, 'invalid option');
-  const layers = parseLayers(flags.layers);
   const data = loadData(flags.train);
-  if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
-  const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
-  const difference = gradientCheck(net, data, f.epsilon);
+  let net: Network;
+  if (flags.model) {
+    const { loadModel } = await import('../../node/model-file.js');
+    net = loadModel(flags.model).network;
+    if (net.dims[0] !== data.X.rows) throw new UsageError(`the model takes ${net.dims[0]} inputs but --train has ${data.X.rows} features`);
+  } else {
+    const layers = parseLayers(flags.layers);
+    if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
+    net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
+  }
+  const difference = gradientCheck(net, data, { epsilon: f.epsilon, loss: flags.loss });
   if (flags.json) {
-    process.stdout.write(`${toJson({ difference })}\n`);
+    process.stdout.write(`${toJson({ difference, loss: flags.loss })}\n`);
     return;
   }
   const ok = difference < 2e-7;

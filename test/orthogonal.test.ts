@@ -30,6 +30,14 @@ describe('orthogonal conventions', () => {
       const net = initializeNetwork(c.layers, init, { params: opts, seed: c.seed });
       net.W.forEach((w, l) => expect(maxAbsDiff(w.data, c.weights[`W${l + 1}`])).toBeLessThan(1e-12));
     });
+    it(`${c.convention}: layers ${c.layers.join(',')} seed ${c.seed}: the TypeScript loops too`, () => {
+      const rs = new RandomState(c.seed);
+      for (let l = 1; l < c.layers.length; l++) {
+        const [fanIn, fanOut] = [c.layers[l - 1], c.layers[l]];
+        const w = orthogonalWeights(rs.randn(fanOut * fanIn), fanOut, fanIn, c.gain, c.convention, { engine: 'ts' });
+        expect(maxAbsDiff(w, c.weights[`W${l}`])).toBeLessThan(1e-12);
+      }
+    });
   }
 
   it('the default is keras, and it differs from pytorch on square layers only by a transpose', () => {
@@ -57,9 +65,12 @@ describe('orthogonal conventions', () => {
 });
 
 describe('orthogonal QR', () => {
-  it('columns are orthonormal to 1e-12 across panel boundaries (130 × 97)', () => {
+  it('columns are orthonormal to 1e-12 across panel boundaries (130 × 97), both engines agreeing', () => {
     const rows = 130, cols = 97;
-    const Q = orthonormalColumns(new RandomState(9).randn(rows * cols), rows, cols);
+    const A = new RandomState(9).randn(rows * cols);
+    const Q = orthonormalColumns(A, rows, cols);
+    const Qts = orthonormalColumns(A, rows, cols, { engine: 'ts' });
+    expect(Math.max(...Q.map((q, i) => Math.abs(q - Qts[i])))).toBeLessThan(1e-13);
     let worst = 0;
     for (let a = 0; a < cols; a++) {
       for (let b = a; b < cols; b++) {
@@ -77,15 +88,34 @@ describe('orthogonal QR', () => {
     expect([Q[0], Q[2], Q[4]].map(Math.abs)).toEqual([0, 0, 0]);
   });
 
-  it('asks shouldStop between Householder steps and stops when it answers true', () => {
-    let asked = 0;
-    const draws = new RandomState(1).randn(200 * 200);
-    expect(() => orthogonalWeights(draws, 200, 200, 1, 'keras', { shouldStop: () => ++asked > 5 })).toThrow(OrthogonalInterrupted);
-    expect(asked).toBe(6);
-    // answering false all along changes nothing
-    let calls = 0;
-    const w = orthogonalWeights(draws, 200, 200, 1, 'keras', { shouldStop: () => (calls++, false) });
-    expect(calls).toBeGreaterThan(200);
-    expect(Array.from(w)).toEqual(Array.from(orthogonalWeights(draws, 200, 200, 1, 'keras')));
+  for (const engine of ['wasm', 'ts'] as const) {
+    it(`${engine}: asks shouldStop between Householder steps and stops when it answers true`, () => {
+      let asked = 0;
+      const draws = new RandomState(1).randn(200 * 200);
+      expect(() => orthogonalWeights(draws, 200, 200, 1, 'keras', { engine, shouldStop: () => ++asked > 5 })).toThrow(OrthogonalInterrupted);
+      expect(asked).toBe(6);
+      // answering false all along changes nothing
+      let calls = 0;
+      const w = orthogonalWeights(draws, 200, 200, 1, 'keras', { engine, shouldStop: () => (calls++, false) });
+      expect(calls).toBeGreaterThan(10);
+      expect(Array.from(w)).toEqual(Array.from(orthogonalWeights(draws, 200, 200, 1, 'keras', { engine })));
+    });
+  }
+
+  it('a 2,4000,4000,1 network\'s 4000 × 4000 layer is asked often and stops at once', () => {
+    const draws = new RandomState(2).randn(4000 * 4000);
+    const asks: number[] = [];
+    let stopped = 0;
+    expect(() => orthogonalWeights(draws, 4000, 4000, 1, 'keras', {
+      shouldStop: () => {
+        asks.push(performance.now());
+        return asks[asks.length - 1] - asks[0] > 600; // a Ctrl-C 0.6 s into the factorization
+      },
+    })).toThrow(OrthogonalInterrupted);
+    stopped = performance.now();
+    const gaps = asks.slice(1).map((t, i) => t - asks[i]);
+    expect(asks.length).toBeGreaterThan(5);
+    expect(Math.max(...gaps)).toBeLessThan(250); // a few ms each when the machine is idle
+    expect(stopped - asks[asks.length - 1]).toBeLessThan(50); // nothing heavy after the answer
   });
 });

@@ -6,7 +6,11 @@
 // column of A is a contiguous row. The reflectors are applied a panel (NB of them) at a time
 // to each later row while that row sits in the L1 cache, so the matrix streams through
 // memory once per panel instead of once per reflector. Q is unique once R's diagonal is made
-// positive, so any Householder ordering gives numpy's Q up to rounding.
+// positive, so any Householder ordering gives numpy's Q up to rounding. Where WebAssembly
+// SIMD runs, the same loops run from assembly/orthogonal.ts (two rows per pass over each
+// reflector), a few times faster; the host calls it a panel and a range of rows at a time.
+import { ORTHOGONAL_WASM_BASE64 } from '../generated/orthogonal-wasm.js';
+import { decodeBase64 } from './wasm-kernels.js';
 
 /** Which framework's recipe `orthogonal` follows; they differ in what they factor and in what they transpose. */
 export type OrthogonalConvention = 'keras' | 'pytorch';
@@ -22,9 +26,32 @@ export class OrthogonalInterrupted extends Error {
 }
 
 export interface OrthogonalHooks {
-  /** Asked between Householder steps (about every 30 ms on a 4000 × 4000 layer); true throws OrthogonalInterrupted. */
+  /** Asked between Householder steps (at least every few tens of ms at any size); true throws OrthogonalInterrupted. */
   shouldStop?: () => boolean;
+  /** `wasm` (the default where WebAssembly SIMD runs) or `ts`, the TypeScript loops: the same reflectors. */
+  engine?: 'wasm' | 'ts';
 }
+
+interface QrExports {
+  factorPanel(AT: number, m: number, k0: number, k1: number, tau: number, diag: number): void;
+  applyPanel(AT: number, m: number, k0: number, k1: number, j0: number, j1: number, tau: number): void;
+  formPanel(AT: number, QT: number, m: number, k0: number, k1: number, i0: number, i1: number, tau: number): void;
+}
+
+let qrModule: WebAssembly.Module | null | undefined;
+function wasmQr(): WebAssembly.Module | null {
+  if (qrModule === undefined) {
+    try {
+      qrModule = new WebAssembly.Module(decodeBase64(ORTHOGONAL_WASM_BASE64));
+    } catch {
+      qrModule = null; // no WebAssembly or no SIMD here: the TypeScript loops do it
+    }
+  }
+  return qrModule;
+}
+
+const PAGE = 65536;
+const MAX_PAGES = 32768; // 2 GiB: beyond that, the TypeScript loops (wasm32 addresses 4 GiB at most)
 
 // Reflectors per panel: NB rows of length m must stay in L2 next to the row being updated.
 const NB = 32;
@@ -57,13 +84,65 @@ function axpy(f: number, x: Float64Array, xo: number, y: Float64Array, yo: numbe
 
 /**
  * The orthonormal factor of a tall matrix, given and returned transposed: `AT` is Aᵀ
- * (n × m, row-major, n ≤ m; overwritten with the reflectors); the result is Qᵀ (n × m) with
+ * (n × m, row-major, n ≤ m; left as it is); the result is Qᵀ (n × m) with
  * A = QR and every row of Qᵀ multiplied by the sign of R's diagonal entry (numpy's
  * `q *= sign(diag(r))`, so a zero diagonal entry gives a zero row, as there).
  * @throws OrthogonalInterrupted when `hooks.shouldStop` answers true.
  */
 export function orthonormalRowsOfTranspose(AT: Float64Array, n: number, m: number, hooks: OrthogonalHooks = {}): Float64Array {
   if (n > m) throw new RangeError(`orthonormalRowsOfTranspose: needs n <= m, got ${n} × ${m}`);
+  const pages = Math.ceil((64 + (2 * n * m + 2 * n) * 8) / PAGE);
+  const module = hooks.engine === 'ts' || pages > MAX_PAGES ? null : wasmQr();
+  return module ? wasmRows(module, pages, AT, n, m, hooks) : tsRows(AT, n, m, hooks);
+}
+
+/** Sign of R's diagonal onto the rows of Qᵀ (n × m), as numpy's q *= sign(diag(r)). */
+function signFix(QT: Float64Array, diag: Float64Array, n: number, m: number): void {
+  for (let i = 0; i < n; i++) {
+    const s = Math.sign(diag[i]);
+    if (s === 1) continue;
+    const io = i * m;
+    for (let j = 0; j < m; j++) QT[io + j] *= s;
+  }
+}
+
+function wasmRows(module: WebAssembly.Module, pages: number, A: Float64Array, n: number, m: number, hooks: OrthogonalHooks): Float64Array {
+  const memory = new WebAssembly.Memory({ initial: pages });
+  const x = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as QrExports;
+  const buf = memory.buffer;
+  const atOff = 16, qtOff = atOff + n * m * 8, tauOff = qtOff + n * m * 8, diagOff = tauOff + n * 8;
+  new Float64Array(buf, atOff, n * m).set(A);
+  const QTview = new Float64Array(buf, qtOff, n * m);
+  for (let i = 0; i < n; i++) QTview[i * m + i] = 1;
+  const stop = hooks.shouldStop;
+  const check = () => {
+    if (stop?.()) throw new OrthogonalInterrupted();
+  };
+  // rows per call: about 4M multiply-adds, a few ms, between two looks at shouldStop
+  const chunk = Math.max(2, Math.floor((1 << 22) / (m * NB)) & ~1);
+  for (let k0 = 0; k0 < n; k0 += NB) {
+    const k1 = Math.min(n, k0 + NB);
+    check();
+    x.factorPanel(atOff, m, k0, k1, tauOff, diagOff);
+    for (let j = k1; j < n; j += chunk) {
+      check();
+      x.applyPanel(atOff, m, k0, k1, j, Math.min(n, j + chunk), tauOff);
+    }
+  }
+  for (let k0 = Math.floor((n - 1) / NB) * NB; k0 >= 0; k0 -= NB) {
+    const k1 = Math.min(n, k0 + NB);
+    for (let i = k0; i < n; i += chunk) {
+      check();
+      x.formPanel(atOff, qtOff, m, k0, k1, i, Math.min(n, i + chunk), tauOff);
+    }
+  }
+  const QT = QTview.slice();
+  signFix(QT, new Float64Array(buf, diagOff, n), n, m);
+  return QT;
+}
+
+function tsRows(AT: Float64Array, n: number, m: number, hooks: OrthogonalHooks): Float64Array {
+  AT = AT.slice(); // the reflectors overwrite it
   const diag = new Float64Array(n); // R's diagonal
   const tau = new Float64Array(n); // H_k = I − tau_k v_k v_kᵀ, v_k stored in AT[k, k..m)
   const stop = hooks.shouldStop;
@@ -118,12 +197,7 @@ export function orthonormalRowsOfTranspose(AT: Float64Array, n: number, m: numbe
       }
     }
   }
-  for (let i = 0; i < n; i++) {
-    const s = Math.sign(diag[i]);
-    if (s === 1) continue;
-    const io = i * m;
-    for (let j = 0; j < m; j++) QT[io + j] *= s;
-  }
+  signFix(QT, diag, n, m);
   return QT;
 }
 
@@ -177,7 +251,7 @@ export function orthogonalWeights(draws: Float64Array, fanOut: number, fanIn: nu
     AT = transpose(draws, fanOut, fanIn);
     wIsQT = false;
   } else {
-    AT = draws.slice(); // the draws (fanOut × fanIn) are already the transpose of the tall matrix
+    AT = draws; // the draws (fanOut × fanIn) are already the transpose of the tall matrix (and stay unchanged)
     wIsQT = true;
   }
   const QT = orthonormalRowsOfTranspose(AT, small, big, hooks);

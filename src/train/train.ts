@@ -36,6 +36,7 @@ export const costReports: readonly CostReport[] = ['full', 'epoch-mean'];
 
 export interface TrainOptions {
   learningRate: number;
+  /** Updates to run (epochs, with costReport `epoch-mean`). */
   iterations: number;
   /** Record the cost at iteration 0 and every `recordEvery` after it. */
   recordEvery: number;

@@ -49,6 +49,15 @@ describe('orthogonal conventions', () => {
     for (let i = 0; i < 7; i++) for (let j = 0; j < 7; j++) expect(keras[i * 7 + j]).toBe(torch[j * 7 + i]);
   });
 
+  it('the two agree on layers with more outputs than inputs, and differ on wider ones', () => {
+    const draw = (convention: string, fanOut: number, fanIn: number) => {
+      const r = resolveInitializer(`orthogonal:convention=${convention}`);
+      return Array.from(r.init.weights(new RandomState(8), fanOut, fanIn, r.opts));
+    };
+    expect(draw('keras', 9, 4)).toEqual(draw('pytorch', 9, 4));
+    expect(draw('keras', 4, 9)).not.toEqual(draw('pytorch', 4, 9));
+  });
+
   it('refuses an unknown convention in one line', () => {
     expect(() => resolveInitializer('orthogonal:convention=tf')).toThrow(UsageError);
     expect(() => resolveInitializer('orthogonal:convention=tf')).toThrow(/convention must be one of keras, pytorch/);

@@ -103,7 +103,7 @@ const A: ParamDef = { default: 0, min: 0, doc: 'negative slope of the leaky ReLU
 const GAIN: ParamDef = { default: 1, min: 0, doc: 'multiplier' };
 // keras is the default: it is what every non-square layer drew before the choice existed
 // (square layers drew PyTorch's W = Q, non-square wide ones Keras' layout: neither, whole).
-const CONVENTION: ParamDef = { default: 'keras', choices: [...orthogonalConventions], doc: 'keras: the recipe on the kernel (fan_in × fan_out = Wᵀ); pytorch: on W itself (they differ by a transpose on square layers)' };
+const CONVENTION: ParamDef = { default: 'keras', choices: [...orthogonalConventions], doc: 'keras: the recipe on the kernel (fan_in × fan_out = Wᵀ); pytorch: on W itself. They agree when fan_out > fan_in; a square W is Qᵀ in one and Q in the other; with fan_out < fan_in the draws fill the factored matrix in another order' };
 
 function preset(name: string, scale: number, mode: Mode, distribution: 'truncated_normal' | 'uniform', keras: string, pytorch: string, tfjs: string, who: string): Initializer {
   const formula = distribution === 'uniform' ? `uniform(±sqrt(3·${scale} / ${mode}))` : `normal(0, sqrt(${scale} / ${mode}) / ${TRUNCATED_NORMAL_STD}) truncated at 2 std`;

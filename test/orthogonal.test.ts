@@ -97,6 +97,11 @@ describe('orthogonal QR', () => {
     expect([Q[0], Q[2], Q[4]].map(Math.abs)).toEqual([0, 0, 0]);
   });
 
+  it('initializeNetwork passes its shouldStop to the draw', () => {
+    const { init, opts } = resolveInitializer('orthogonal');
+    expect(() => initializeNetwork([2, 300, 300, 1], init, { params: opts, seed: 1, shouldStop: () => true })).toThrow(OrthogonalInterrupted);
+  });
+
   for (const engine of ['wasm', 'ts'] as const) {
     it(`${engine}: asks shouldStop between Householder steps and stops when it answers true`, () => {
       let asked = 0;

@@ -48,6 +48,16 @@ describe('the Optimization notebook', () => {
     });
   }
 
+  for (const name of Object.keys(OPTIMIZERS)) {
+    it(`${name}: the course's run, 10,000 epochs printed every 1,000, line for line to 1e-9`, () => {
+      const r = cli(courseArgs(name, ref.courseEpochs, 1000, 'naive'));
+      expect(r.status, r.stderr).toBe(0);
+      const lines = r.stdout.split('\n').filter((l) => l.startsWith('Cost after epoch '));
+      expect(lines.map((l) => Number(l.slice('Cost after epoch '.length).split(':')[0]))).toEqual(ref.printed[name].map((_: number, i: number) => i * 1000));
+      lines.forEach((l, i) => expect(relErr(Number(l.split(': ')[1]), ref.printed[name][i])).toBeLessThan(1e-9));
+    }, 120_000);
+  }
+
   it('prints "Cost after epoch e" every --print-every epochs, as the course does', () => {
     const r = cli(courseArgs('adam', 300, 100, 'naive'));
     expect(r.status, r.stderr).toBe(0);

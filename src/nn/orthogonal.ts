@@ -94,7 +94,7 @@ export function orthonormalRowsOfTranspose(AT: Float64Array, n: number, m: numbe
   if (n > m) throw new RangeError(`orthonormalRowsOfTranspose: needs n <= m, got ${n} × ${m}`);
   const pages = Math.ceil((64 + (2 * n * m + 2 * n + NB * m + NB * NB + 4 * NB + m) * 8) / PAGE);
   const module = hooks.engine === 'ts' || pages > MAX_PAGES ? null : wasmQr();
-  return module ? wasmRows(module, pages, AT, n, m, hooks) : tsRows(AT, n, m, hooks);
+  return (module && wasmRows(module, pages, AT, n, m, hooks)) || tsRows(AT, n, m, hooks);
 }
 
 /** Sign of R's diagonal onto the rows of Qᵀ (n × m), as numpy's q *= sign(diag(r)). */
@@ -107,8 +107,14 @@ function signFix(QT: Float64Array, diag: Float64Array, n: number, m: number): vo
   }
 }
 
-function wasmRows(module: WebAssembly.Module, pages: number, A: Float64Array, n: number, m: number, hooks: OrthogonalHooks): Float64Array {
-  const memory = new WebAssembly.Memory({ initial: pages });
+/** Qᵀ from the wasm loops; null when this engine will not give the memory they need. */
+function wasmRows(module: WebAssembly.Module, pages: number, A: Float64Array, n: number, m: number, hooks: OrthogonalHooks): Float64Array | null {
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages });
+  } catch {
+    return null; // out of memory for one block: the TypeScript loops need about half of it
+  }
   const x = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as QrExports;
   const buf = memory.buffer;
   const atOff = 16, qtOff = atOff + n * m * 8, tauOff = qtOff + n * m * 8, diagOff = tauOff + n * 8;

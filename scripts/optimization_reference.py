@@ -88,7 +88,16 @@ def backward(X, Y, p, cache):
     return g
 
 
-def run(optimizer, X, Y, lr=0.0007, size=64, beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8, epochs=EPOCHS):
+def update_lr(lr0, epoch, rate):
+    return 1 / (1 + rate * epoch) * lr0
+
+
+def schedule_lr_decay(lr0, epoch, rate, interval=1000):
+    return 1 / (1 + rate * np.floor(epoch / interval)) * lr0
+
+
+def run(optimizer, X, Y, lr=0.0007, size=64, beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8, epochs=EPOCHS, decay=None, decay_rate=1, rates=None):
+    lr0 = lr
     p = he_parameters(LAYERS)
     keys = ["W1", "b1", "W2", "b2", "W3", "b3"]
     v = {k: np.zeros_like(p[k]) for k in keys}
@@ -120,6 +129,11 @@ def run(optimizer, X, Y, lr=0.0007, size=64, beta=0.9, beta1=0.9, beta2=0.999, e
                     sc = s[k] / (1 - np.power(beta2, t))
                     p[k] = p[k] - lr * vc / (np.sqrt(sc) + eps)
         costs.append(float(total / m))
+        if decay:
+            # after the epoch, as the course's model() does: epoch e + 1 runs at decay(lr0, e)
+            lr = decay(lr0, len(costs) - 1, decay_rate)
+            if rates is not None:
+                rates.append(float(lr))
     return costs
 
 
@@ -131,4 +145,21 @@ out = {
     "courseEpochs": COURSE_EPOCHS,
     "printed": {name: run(name, X, Y, epochs=COURSE_EPOCHS)[::1000] for name in ("gd", "momentum", "adam")},
 }
+
+# The 2021 version's section 7 (5000 epochs, printed every 1000 with the learning rate after
+# that epoch): decay at every epoch (update_lr) with gd at 0.1, and at fixed intervals
+# (schedule_lr_decay, interval 1000) with gd and momentum at 0.1 and Adam at 0.01.
+DECAY_RUNS = [
+    ("gd", 0.1, "inverse", update_lr),
+    ("gd", 0.1, "scheduled", schedule_lr_decay),
+    ("momentum", 0.1, "scheduled", schedule_lr_decay),
+    ("adam", 0.01, "scheduled", schedule_lr_decay),
+]
+out["decayEpochs"] = 5000
+out["decay"] = []
+for name, lr, kind, fn in DECAY_RUNS:
+    rates = []
+    costs = run(name, X, Y, lr=lr, epochs=out["decayEpochs"], decay=fn, decay_rate=1, rates=rates)
+    out["decay"].append({"optimizer": name, "learningRate": lr, "decay": kind, "decayRate": 1,
+                         "printedCosts": costs[::1000], "printedRates": rates[::1000]})
 print(json.dumps(out))

@@ -7,6 +7,8 @@ import { datasetFromSpec } from '../src/data/registry.js';
 import { initializers } from '../src/nn/initializers.js';
 import { initializeNetwork } from '../src/nn/network.js';
 import { train } from '../src/train/train.js';
+import { decayedRate, parseLrDecay } from '../src/train/lr-decay.js';
+import { UsageError } from '../src/errors.js';
 import { cli } from './helpers.js';
 
 const ref = JSON.parse(readFileSync(new URL('./fixtures/optimization_reference.json', import.meta.url), 'utf8'));
@@ -93,8 +95,41 @@ describe('the Optimization notebook', () => {
     epochs.costs.forEach((p, i) => expect(relErr(p.cost, full.costs[i].cost)).toBeLessThan(1e-14));
   });
 
+  for (const run of ref.decay as { optimizer: string; learningRate: number; decay: string; decayRate: number; printedCosts: number[]; printedRates: number[] }[]) {
+    it(`learning-rate decay (2021 version): ${run.optimizer} at ${run.learningRate}, ${run.decay}: costs and rates, 5,000 epochs, to 1e-9`, () => {
+      const args = courseArgs(run.optimizer, ref.decayEpochs, 1000, 'naive');
+      args[args.indexOf('--lr') + 1] = String(run.learningRate);
+      const r = cli([...args, '--lr-decay', `${run.decay}:rate=${run.decayRate}`, '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout).runs[0];
+      expect(doc.lrDecay.kind).toBe(run.decay);
+      const costs = doc.costs as { iteration: number; naiveCost: number; learningRate: number }[];
+      expect(costs.map((p) => p.iteration)).toEqual(run.printedCosts.map((_, i) => i * 1000));
+      costs.forEach((p, i) => {
+        expect(relErr(p.naiveCost, run.printedCosts[i])).toBeLessThan(1e-9);
+        expect(relErr(p.learningRate, run.printedRates[i])).toBeLessThan(1e-15);
+      });
+    }, 120_000);
+  }
+
+  it('prints the learning rate after each printed epoch, as the course does', () => {
+    const r = cli([...courseArgs('gd', 3, 1, 'naive'), '--lr-decay', 'inverse']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Cost after epoch 0: .*\nlearning rate after epoch 0: 0\.0007\nCost after epoch 1: .*\nlearning rate after epoch 1: 0\.00035\n/);
+  });
+
+  it('parses the decays with their own defaults and refuses the rest in one line', () => {
+    expect(parseLrDecay('none')).toBeUndefined();
+    expect(parseLrDecay('inverse')).toEqual({ kind: 'inverse', rate: 1, interval: 1000 });
+    expect(parseLrDecay('scheduled:rate=0.5,interval=10')).toEqual({ kind: 'scheduled', rate: 0.5, interval: 10 });
+    for (const bad of ['step', 'inverse:interval=3', 'scheduled:interval=0', 'inverse:rate=-1', 'inverse:rate=x', 'none:rate=1']) expect(() => parseLrDecay(bad)).toThrow(UsageError);
+    // lr0 / (1 + rate · e) and lr0 / (1 + rate · floor(e / interval)), the course's formulas
+    expect(decayedRate(0.1, 4, { kind: 'inverse', rate: 1, interval: 1000 })).toBe((1 / 5) * 0.1);
+    expect(decayedRate(0.1, 2999, { kind: 'scheduled', rate: 1, interval: 1000 })).toBe((1 / 3) * 0.1);
+  });
+
   it('refuses a bad --shuffle-seed or --cost-report in one line (exit 2)', () => {
-    for (const bad of [['--shuffle-seed', '-1'], ['--shuffle-seed', 'x'], ['--cost-report', 'mean']]) {
+    for (const bad of [['--shuffle-seed', '-1'], ['--shuffle-seed', 'x'], ['--cost-report', 'mean'], ['--lr-decay', 'cosine'], ['--lr-decay', 'scheduled:interval=0.5']]) {
       const r = cli(['train', '--no-report', '--iterations', '1', ...bad]);
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -31,6 +31,7 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--optimizer <spec>', 'gd (the notebook\'s), momentum[:beta=0.9] or adam[:beta1=0.9,beta2=0.999,epsilon=1e-8]', 'gd')
     .option('--batch-size <n>', 'mini-batch size, shuffled each epoch (see --shuffle-seed) (0: the full batch, as the notebook)', '0')
     .option('--shuffle-seed <n>', 'epoch e\'s mini-batches are shuffled with RandomState(n + e) (default: --seed; the Optimization notebook\'s is 11)')
+    .option('--lr-decay <spec>', 'learning rate by epoch, as the Optimization notebook: none, inverse[:rate=1] (lr / (1 + rate·epoch), its update_lr) or scheduled[:rate=1,interval=1000] (lr / (1 + rate·floor(epoch / interval)), its schedule_lr_decay)', 'none')
     .addOption(new Option('--cost-report <kind>', 'cost printed: full (the whole training set every --print-every iterations) or epoch-mean (the Optimization notebook\'s: per epoch, the mini-batches\' summed costs before their updates / examples; --iterations and --print-every then count epochs)').choices(['full', 'epoch-mean']).default('full'))
     .option('--diagnostics-every <n>', 'per-layer statistics (activations, gradients, weights) every n iterations, from 0 (0: none; default: --print-every)')
     .option('--print-every <n>', 'record (and print) the cost every n iterations (epochs with --cost-report epoch-mean)', String(d.printEvery))
@@ -57,6 +58,7 @@ export interface TrainingFlags extends KernelFlags {
   batchSize: string;
   shuffleSeed?: string;
   costReport: 'full' | 'epoch-mean';
+  lrDecay?: string;
   train: string;
   test: string;
   loss: 'stable' | 'naive';

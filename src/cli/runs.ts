@@ -77,6 +77,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
             if (json) return;
             progress.stop();
             out(`Cost after ${unit} ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
+            if (p.learningRate !== undefined) out(`learning rate ${unit === 'epoch' ? 'after' : 'at'} ${unit} ${p.iteration}: ${pyFloat(p.learningRate)}`);
             progress.start(init, cfg.iterations);
             progress.update(p.iteration);
           },

@@ -9,6 +9,7 @@ import { splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { parseOptimizer } from '../nn/optimizers.js';
+import { parseLrDecay } from '../train/lr-decay.js';
 import { checkedNumber, int, num, parseOrThrow, seedText } from '../validate.js';
 import type { TrainingFlags } from './flags.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
@@ -71,6 +72,7 @@ export function resolveSetup(flags: TrainingFlags): Setup {
       batchSize: f.batchSize,
       ...(f.shuffleSeed !== undefined ? { shuffleSeed: f.shuffleSeed } : {}),
       costReport: flags.costReport ?? 'full',
+      lrDecay: parseLrDecay(flags.lrDecay ?? 'none'),
     },
     diagnosticsEvery: f.diagnosticsEvery ?? f.printEvery,
     train,

@@ -10,6 +10,7 @@ import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js'
 import { accuracyOf, predictLabels } from '../train/metrics.js';
 import { type CostPoint, type CostReport, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
 import type { OptimizerSpec } from '../nn/optimizers.js';
+import type { LrDecay } from '../train/lr-decay.js';
 import type { DiagnosticsPoint } from '../train/diagnostics.js';
 
 export interface RunConfig {
@@ -33,6 +34,8 @@ export interface RunConfig {
   shuffleSeed?: number;
   /** `full` (default) or `epoch-mean` (the Optimization notebook's cost; iterations count epochs). */
   costReport?: CostReport;
+  /** Learning rate by epoch; absent: constant. */
+  lrDecay?: LrDecay;
 }
 
 export interface RunResult {
@@ -47,6 +50,8 @@ export interface RunResult {
   costReport: CostReport;
   /** Seed of the mini-batch shuffles, when there are mini-batches. */
   shuffleSeed?: number;
+  /** The learning-rate decay, when there is one (learningRate is then the initial rate). */
+  lrDecay?: LrDecay;
   costs: CostPoint[];
   /** Per-layer statistics at iteration 0 and every `diagnosticsEvery` iterations. */
   diagnostics: DiagnosticsPoint[];
@@ -98,6 +103,7 @@ function trainOptions(cfg: RunConfig, hooks: RunHooks): TrainOptions {
     batchSize: cfg.batchSize,
     shuffleSeed: cfg.shuffleSeed ?? cfg.seed,
     costReport: cfg.costReport,
+    lrDecay: cfg.lrDecay,
     ...hooks,
   };
 }
@@ -114,6 +120,7 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
     iterations: cfg.iterations,
     costReport: cfg.costReport ?? 'full',
     ...(cfg.batchSize ? { shuffleSeed: cfg.shuffleSeed ?? cfg.seed } : {}),
+    ...(cfg.lrDecay ? { lrDecay: cfg.lrDecay } : {}),
     costs: r.costs,
     diagnostics: r.diagnostics,
     finalCost: r.finalCost,

@@ -11,6 +11,7 @@ import { Matrix } from '../nn/matrix.js';
 import { createOptimizer, type Optimizer, type OptimizerSpec } from '../nn/optimizers.js';
 import { RandomState } from '../rng/random-state.js';
 import { type DiagnosticsPoint, layerStats } from './diagnostics.js';
+import { decayedRate, type LrDecay } from './lr-decay.js';
 
 export interface CostPoint {
   iteration: number;
@@ -20,6 +21,8 @@ export interface CostPoint {
   cost: number;
   /** The notebook's formula on the probabilities; only when asked for (may be Infinity). */
   naiveCost?: number;
+  /** With a learning-rate decay: the rate of the next update (after epoch e, as the course prints it). */
+  learningRate?: number;
 }
 
 /**
@@ -56,6 +59,8 @@ export interface TrainOptions {
   shuffleSeed?: number;
   /** What the recorded costs are (default `full`; see CostReport). */
   costReport?: CostReport;
+  /** The learning rate by epoch (an epoch: every mini-batch once; one update in full batch); default constant. */
+  lrDecay?: LrDecay;
   /** The kernel backend (default: wasm SIMD where it runs, else the TypeScript reference). */
   kernels?: Kernels;
   /** Called at every record, after the cost is known. */
@@ -146,6 +151,7 @@ export class Trainer {
   private i = 0;
   // epoch-mean reports: updates per epoch, and this epoch's cost sums so far
   private readonly perEpoch: number;
+  private readonly batchesPerEpoch: number;
   private readonly steps: number;
   private epochSum = 0;
   private epochNaiveSum = 0;
@@ -160,7 +166,8 @@ export class Trainer {
     const m = data.X.cols;
     const dims = target.dims;
     const B = o.batchSize && o.batchSize < m ? o.batchSize : 0;
-    this.perEpoch = o.costReport === 'epoch-mean' && B ? Math.ceil(m / B) : 1;
+    this.batchesPerEpoch = B ? Math.ceil(m / B) : 1;
+    this.perEpoch = o.costReport === 'epoch-mean' ? this.batchesPerEpoch : 1;
     this.steps = o.iterations * this.perEpoch;
     const sizes = target.W.flatMap((w, l) => [w.data.length, target.b[l].data.length]);
     const rest = B ? m % B : 0;
@@ -277,7 +284,7 @@ export class Trainer {
       }
       backward(net, X, Y, ws, k);
       if (o.diagnosticsEvery && i % o.diagnosticsEvery === 0) this.diagnostics.push({ iteration: i, layers: layerStats(net, ws) });
-      this.optimizer.step(this.params, ws.gradients, o.learningRate, k);
+      this.optimizer.step(this.params, ws.gradients, this.rateAt(i), k);
       this.i = i + 1;
       if (epochMean && this.i % this.perEpoch === 0 && !this.endEpoch(this.i / this.perEpoch - 1)) break;
       if (this.i % (progressEvery * this.perEpoch) === 0) {
@@ -286,6 +293,14 @@ export class Trainer {
       }
     }
     return this.done;
+  }
+
+  /** The learning rate of update `step` (epoch 0 at the initial rate, epoch e at decay(lr0, e − 1)). */
+  private rateAt(step: number): number {
+    const d = this.o.lrDecay;
+    if (!d) return this.o.learningRate;
+    const epoch = Math.floor(step / this.batchesPerEpoch);
+    return epoch === 0 ? this.o.learningRate : decayedRate(this.o.learningRate, epoch - 1, d);
   }
 
   /** Adds a mini-batch's summed costs (before its update) to the epoch's. */
@@ -310,6 +325,7 @@ export class Trainer {
       }
       const point: CostPoint = { iteration: e, cost };
       if (this.o.naiveLoss) point.naiveCost = naive;
+      if (this.o.lrDecay) point.learningRate = this.rateAt((e + 1) * this.batchesPerEpoch);
       this.costs.push(point);
       this.o.onRecord?.(point);
     }
@@ -325,6 +341,7 @@ export class Trainer {
         return false;
       }
       const point: CostPoint = { iteration: i, cost };
+      if (this.o.lrDecay) point.learningRate = this.rateAt(i);
       if (this.o.naiveLoss) {
         if (this.batch) forward(this.net, this.X, this.ws, this.k); // the full-set forward pass the naive loss reads
         point.naiveCost = naiveCrossEntropy(this.ws.output, this.Y.data, this.X.cols);

@@ -10,7 +10,7 @@ import { relu, sigmoid } from '../src/nn/activations.js';
 import { Matrix } from '../src/nn/matrix.js';
 import { serializeModel } from '../src/nn/model-format.js';
 import type { Network } from '../src/nn/network.js';
-import { gradientCheck } from '../src/train/gradient-check.js';
+import { courseGradientCheckCase, gradientCheck } from '../src/train/gradient-check.js';
 import { DataError } from '../src/errors.js';
 import { cli } from './helpers.js';
 
@@ -64,6 +64,25 @@ describe('gradient check, the course\'s N-dimensional case', () => {
       }
     });
   }
+
+  it('courseGradientCheckCase draws the course\'s case (seed 1, x first, then W1, b1, …)', () => {
+    const c = courseGradientCheckCase();
+    const want = ref.cases[0];
+    const close = (a: number[][], b: number[][]) => Math.max(...a.flat().map((x, i) => Math.abs(x - b.flat()[i])));
+    expect(c.Y).toEqual(want.Y);
+    expect(close(c.X, want.X)).toBeLessThan(1e-15);
+    for (const k of Object.keys(want.parameters)) expect(close(c.parameters[k], want.parameters[k])).toBeLessThan(1e-15);
+  });
+
+  it('gradcheck --course-case --loss naive prints the course\'s ~1.19e-7; stable ~1e-9', () => {
+    const naive = cli(['gradcheck', '--course-case', '--loss', 'naive', '--json']);
+    expect(naive.status, naive.stderr).toBe(0);
+    within2(JSON.parse(naive.stdout).difference, ref.cases[0].difference.naive);
+    const stable = cli(['gradcheck', '--course-case', '--json']);
+    within2(JSON.parse(stable.stdout).difference, ref.cases[0].difference.stable);
+    const text = cli(['gradcheck', '--course-case', '--loss', 'naive']);
+    expect(text.stdout).toMatch(/^difference = 1\.\d+e-7: /);
+  });
 
   it('leaves the parameters as they were', () => {
     const c = ref.cases[0];

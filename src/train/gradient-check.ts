@@ -11,6 +11,7 @@ import { type Activation, relu, sigmoid } from '../nn/activations.js';
 import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
 import { Matrix } from '../nn/matrix.js';
 import { backward, checkDims, forward, type Network, Workspace } from '../nn/network.js';
+import { RandomState } from '../rng/random-state.js';
 
 /** The cost differentiated: `stable` from the logits, or `naive`, the course's −log(a)·y − log(1 − a)·(1 − y) on a = sigmoid(z). */
 export type GradientCheckLoss = 'stable' | 'naive';
@@ -31,6 +32,23 @@ export type ParameterDict = Record<string, ArrayLike<ArrayLike<number>>>;
 export interface ExamplesInput {
   X: Matrix | ArrayLike<ArrayLike<number>>;
   Y: Matrix | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
+}
+
+/**
+ * The course's gradient_check_n_test_case(): np.random.seed(1); x = randn(4, 3) (4 features ×
+ * 3 examples); y = [1, 1, 0]; then W1 (5 × 4), b1 (5 × 1), W2 (3 × 5), b2 (3 × 1), W3 (1 × 3),
+ * b3 (1 × 1), drawn in that order from the same stream. Its network is relu, relu, sigmoid.
+ */
+export function courseGradientCheckCase(): { parameters: Record<string, number[][]>; X: number[][]; Y: number[] } {
+  const rs = new RandomState(1);
+  const draw = (rows: number, cols: number): number[][] => {
+    const d = rs.randn(rows * cols);
+    return Array.from({ length: rows }, (_, i) => Array.from(d.subarray(i * cols, (i + 1) * cols)));
+  };
+  const X = draw(4, 3);
+  const parameters: Record<string, number[][]> = {};
+  for (const [key, rows, cols] of [['W1', 5, 4], ['b1', 5, 1], ['W2', 3, 5], ['b2', 3, 1], ['W3', 1, 3], ['b3', 1, 1]] as const) parameters[key] = draw(rows, cols);
+  return { parameters, X, Y: [1, 1, 0] };
 }
 
 const isNetwork = (p: Network | ParameterDict): p is Network => Array.isArray((p as Network).W) && Array.isArray((p as Network).dims);

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { buildNetwork } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
 import { commandKernels } from '../kernels.js';
-import { gradientCheck } from '../../train/gradient-check.js';
+import { courseGradientCheckCase, gradientCheck } from '../../train/gradient-check.js';
 import type { Network } from '../../nn/network.js';
 import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
@@ -48,6 +48,12 @@ const gradSchema = z.object({
 
 export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   const f = parseOrThrow(gradSchema, flags, 'invalid option');
+  if (flags.courseCase) {
+    if (flags.model) throw new UsageError('--course-case brings its own parameters: give it or --model, not both');
+    const c = courseGradientCheckCase();
+    report(gradientCheck(c.parameters, { X: c.X, Y: c.Y }, { epsilon: f.epsilon, loss: flags.loss }), flags);
+    return;
+  }
   const data = loadData(flags.train);
   let net: Network;
   if (flags.model) {
@@ -59,7 +65,10 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
     if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
     net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
   }
-  const difference = gradientCheck(net, data, { epsilon: f.epsilon, loss: flags.loss });
+  report(gradientCheck(net, data, { epsilon: f.epsilon, loss: flags.loss }), flags);
+}
+
+function report(difference: number, flags: GradcheckFlags): void {
   if (flags.json) {
     process.stdout.write(`${toJson({ difference, loss: flags.loss })}\n`);
     return;

@@ -367,7 +367,7 @@ export class Trainer {
     let finalCost = NaN;
     if (this.stopReason !== 'diverged') {
       finalCost = this.fullCost();
-      if (!Number.isFinite(finalCost) || !isFiniteNetwork(this.net)) this.diverged(this.i);
+      if (!Number.isFinite(finalCost) || !isFiniteNetwork(this.net)) this.diverged(this.iteration);
       else this.trace.push(this.withTest({ iteration: this.iteration, cost: finalCost }));
     }
     if (this.stopReason === 'diverged') finalCost = this.costs.length ? this.costs[this.costs.length - 1].cost : NaN;

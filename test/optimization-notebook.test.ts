@@ -118,6 +118,16 @@ describe('the Optimization notebook', () => {
     expect(r.stdout).toMatch(/Cost after epoch 0: .*\nlearning rate after epoch 0: 0\.0007\nCost after epoch 1: .*\nlearning rate after epoch 1: 0\.00035\n/);
   });
 
+  it('an epoch-mean run that blows up stops at the epoch where it did, with the costs before it', () => {
+    const data = datasetFromSpec(ref.dataset.spec);
+    const net = initializeNetwork(ref.layers, initializers.random, { seed: 3, params: { scale: 1e150 } });
+    const r = train(net, data, { learningRate: 1e150, iterations: 50, recordEvery: 1, batchSize: 64, costReport: 'epoch-mean' });
+    expect(r.stopReason).toBe('diverged');
+    expect(r.divergedAt).toBeLessThan(50);
+    expect(r.iterationsRun).toBeLessThanOrEqual(r.divergedAt as number);
+    expect(r.costs.every((p) => Number.isFinite(p.cost) && p.iteration < (r.divergedAt as number))).toBe(true);
+  });
+
   it('parses the decays with their own defaults and refuses the rest in one line', () => {
     expect(parseLrDecay('none')).toBeUndefined();
     expect(parseLrDecay('inverse')).toEqual({ kind: 'inverse', rate: 1, interval: 1000 });

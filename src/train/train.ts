@@ -319,7 +319,8 @@ export class Trainer {
     const record = e % this.o.recordEvery === 0;
     const traced = e % this.traceEvery === 0;
     if (record) {
-      if (!Number.isFinite(cost) || !isFiniteNetwork(this.net)) {
+      // the epoch's costs were taken before its updates: a blow-up in them shows in the next epoch's logits
+      if (!Number.isFinite(cost)) {
         this.diverged(e);
         return false;
       }

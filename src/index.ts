@@ -16,6 +16,7 @@ export * from './nn/loss.js';
 export * from './nn/network.js';
 export * from './train/metrics.js';
 export * from './train/train.js';
+export { decayedRate, parseLrDecay, lrDecayNames, type LrDecay } from './train/lr-decay.js';
 export { gradientCheck, courseGradientCheckCase, type GradientCheckLoss, type GradientCheckOptions, type ParameterDict, type ExamplesInput } from './train/gradient-check.js';
 export { orthogonalWeights, orthonormalColumns, OrthogonalInterrupted, orthogonalConventions, type OrthogonalConvention, type OrthogonalHooks } from './nn/orthogonal.js';
 export * from './experiments/run.js';

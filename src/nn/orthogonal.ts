@@ -16,6 +16,7 @@ import { decodeBase64 } from './wasm-kernels.js';
 /** Which framework's recipe `orthogonal` follows; they differ in what they factor and in what they transpose. */
 export type OrthogonalConvention = 'keras' | 'pytorch';
 
+/** Every convention `orthogonal` accepts, its default first. */
 export const orthogonalConventions: readonly OrthogonalConvention[] = ['keras', 'pytorch'];
 
 /** Thrown when `shouldStop` answered true between two Householder steps. */
@@ -26,6 +27,7 @@ export class OrthogonalInterrupted extends Error {
   }
 }
 
+/** Options of a long orthogonal draw. */
 export interface OrthogonalHooks {
   /** Asked between Householder steps (at least every few tens of ms at any size); true throws OrthogonalInterrupted. */
   shouldStop?: () => boolean;

@@ -16,6 +16,7 @@ import { RandomState } from '../rng/random-state.js';
 /** The cost differentiated: `stable` from the logits, or `naive`, the course's −log(a)·y − log(1 − a)·(1 − y) on a = sigmoid(z). */
 export type GradientCheckLoss = 'stable' | 'naive';
 
+/** Options of gradientCheck. */
 export interface GradientCheckOptions {
   /** The finite-difference step (default 1e-7, the course's). */
   epsilon?: number;

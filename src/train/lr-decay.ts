@@ -16,6 +16,7 @@ export interface LrDecay {
   interval: number;
 }
 
+/** The names parseLrDecay accepts. */
 export const lrDecayNames = ['none', 'inverse', 'scheduled'] as const;
 
 /**

@@ -35,6 +35,7 @@ export interface CostPoint {
  *   `iteration` then count epochs (passes over the training set), not updates.
  */
 export type CostReport = 'full' | 'epoch-mean';
+/** Every CostReport, the default first. */
 export const costReports: readonly CostReport[] = ['full', 'epoch-mean'];
 
 export interface TrainOptions {

@@ -12,6 +12,7 @@ export const OPTIONS = {
   printEvery: { integer: true, min: 1, doc: 'iterations between recorded costs' },
   diagnosticsEvery: { integer: true, min: 0, doc: 'iterations between per-layer statistics (0: none)' },
   batchSize: { integer: true, min: 0, doc: 'mini-batch size (0: the full batch)' },
+  shuffleSeed: { integer: true, min: 0, max: 4294967295, doc: "seed of the mini-batch shuffles: epoch e uses RandomState(shuffleSeed + e)" },
   epsilon: { gt: 0, lt: 1, doc: 'the finite-difference step' },
   depth: { integer: true, min: 1, max: 10_000, doc: 'layers of the depth experiment' },
   width: { integer: true, min: 1, max: 20_000, doc: 'units per layer of the depth experiment' },

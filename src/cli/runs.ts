@@ -62,7 +62,8 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   try {
     for (const init of inits) {
       const cfg = { ...setup.base, init };
-      out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} iterations)`);
+      const unit = cfg.costReport === 'epoch-mean' ? 'epoch' : 'iteration'; // epoch-mean counts epochs
+      out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} ${unit}s)`);
       progress.start(init, cfg.iterations);
       let o: RunOutput;
       try {
@@ -76,7 +77,8 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
           onRecord: (p) => {
             if (json) return;
             progress.stop();
-            out(`Cost after iteration ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
+            out(`Cost after ${unit} ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
+            if (p.learningRate !== undefined) out(`learning rate ${unit === 'epoch' ? 'after' : 'at'} ${unit} ${p.iteration}: ${pyFloat(p.learningRate)}`);
             progress.start(init, cfg.iterations);
             progress.update(p.iteration);
           },
@@ -98,7 +100,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
       if (o.result.stopReason === 'interrupted') {
         interrupted = true;
-        out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} iterations)`);
+        out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} ${unit}s)`);
         break;
       }
     }

@@ -12,6 +12,7 @@ import { NOTEBOOK_INITS } from '../experiments/notebook-config.js';
 import { OPTIONS, type OptionName } from '../options.js';
 import { readNumber } from '../validate.js';
 import { OPTION_FLAGS, type TrainingFlags } from './flags.js';
+import { parseLrDecay } from '../train/lr-decay.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
 import { checkShapes } from './shapes.js';
@@ -74,6 +75,7 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
     printEvery: flag('printEvery', flags.printEvery),
     diagnosticsEvery: flag('diagnosticsEvery', flags.diagnosticsEvery),
     batchSize: flag('batchSize', flags.batchSize),
+    shuffleSeed: flag('shuffleSeed', flags.shuffleSeed),
   };
   checkScaleFlag(f.scale, inits);
   const layers = parseLayers(flags.layers);
@@ -93,6 +95,9 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
       naiveLoss: flags.loss === 'naive',
       optimizer: parseOptimizer(flags.optimizer),
       batchSize: f.batchSize,
+      ...(f.shuffleSeed !== undefined ? { shuffleSeed: f.shuffleSeed } : {}),
+      costReport: flags.costReport ?? 'full',
+      lrDecay: parseLrDecay(flags.lrDecay ?? 'none'),
     },
     diagnosticsEvery: f.diagnosticsEvery ?? f.printEvery,
     train,

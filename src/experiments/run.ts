@@ -8,8 +8,9 @@ import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js';
 import { accuracyOf, predictLabels } from '../train/metrics.js';
-import { type CostPoint, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
+import { type CostPoint, type CostReport, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
 import type { OptimizerSpec } from '../nn/optimizers.js';
+import type { LrDecay } from '../train/lr-decay.js';
 import type { DiagnosticsPoint } from '../train/diagnostics.js';
 
 export interface RunConfig {
@@ -27,8 +28,14 @@ export interface RunConfig {
   naiveLoss?: boolean;
   /** gd (default), momentum or adam. */
   optimizer?: OptimizerSpec;
-  /** Mini-batch size; 0 or absent: the full batch. Shuffles are seeded with `seed`. */
+  /** Mini-batch size; 0 or absent: the full batch. */
   batchSize?: number;
+  /** Epoch e's mini-batches are shuffled with RandomState(shuffleSeed + e); default: `seed`. */
+  shuffleSeed?: number;
+  /** `full` (default) or `epoch-mean` (the Optimization notebook's cost; iterations count epochs). */
+  costReport?: CostReport;
+  /** Learning rate by epoch; absent: constant. */
+  lrDecay?: LrDecay;
 }
 
 export interface RunResult {
@@ -37,7 +44,14 @@ export interface RunResult {
   layers: number[];
   activation: string;
   learningRate: number;
+  /** Iterations asked for (epochs, when costReport is `epoch-mean`). */
   iterations: number;
+  /** What `costs` holds: see CostReport. */
+  costReport: CostReport;
+  /** Seed of the mini-batch shuffles, when there are mini-batches. */
+  shuffleSeed?: number;
+  /** The learning-rate decay, when there is one (learningRate is then the initial rate). */
+  lrDecay?: LrDecay;
   costs: CostPoint[];
   /** Per-layer statistics at iteration 0 and every `diagnosticsEvery` iterations. */
   diagnostics: DiagnosticsPoint[];
@@ -91,7 +105,9 @@ function trainOptions(cfg: RunConfig, hooks: RunHooks): TrainOptions {
     naiveLoss: cfg.naiveLoss,
     optimizer: cfg.optimizer,
     batchSize: cfg.batchSize,
-    shuffleSeed: cfg.seed,
+    shuffleSeed: cfg.shuffleSeed ?? cfg.seed,
+    costReport: cfg.costReport,
+    lrDecay: cfg.lrDecay,
     ...hooks,
   };
 }
@@ -106,6 +122,9 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
     activation: cfg.activation,
     learningRate: cfg.learningRate,
     iterations: cfg.iterations,
+    costReport: cfg.costReport ?? 'full',
+    ...(cfg.batchSize ? { shuffleSeed: cfg.shuffleSeed ?? cfg.seed } : {}),
+    ...(cfg.lrDecay ? { lrDecay: cfg.lrDecay } : {}),
     costs: r.costs,
     diagnostics: r.diagnostics,
     finalCost: r.finalCost,

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import type { RandomState } from '../rng/random-state.js';
 import { resolveSpec } from '../spec.js';
 import { defaultsOf, type ParamDef, type ParamSchema, type ParamValue } from '../validate.js';
-import { orthonormalColumns } from './orthogonal.js';
+import { type OrthogonalConvention, type OrthogonalHooks, orthogonalConventions, orthogonalWeights } from './orthogonal.js';
 
 export type { ParamDef, ParamValue } from '../validate.js';
 export type InitializerOptions = Record<string, ParamValue>;
@@ -22,7 +22,8 @@ export interface Initializer {
   readonly random: boolean;
   /** Its own parameters and their own defaults (the schema SPECs are checked against). */
   readonly params: ParamSchema;
-  weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions): Float64Array;
+  /** W (fanOut × fanIn, row-major); `hooks.shouldStop` lets a long draw (orthogonal) be interrupted. */
+  weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions, hooks?: OrthogonalHooks): Float64Array;
   /** Data-dependent ones (LSUV) rescale the drawn network on a batch: see network.ts. */
   readonly needsData?: boolean;
 }
@@ -82,15 +83,9 @@ export function gainFor(nonlinearity: string, a: number): number {
   }
 }
 
-function orthogonal(rs: RandomState, fanOut: number, fanIn: number, gain: number): Float64Array {
-  const rows = Math.max(fanOut, fanIn);
-  const cols = Math.min(fanOut, fanIn);
-  const Q = orthonormalColumns(rs.randn(rows * cols), rows, cols);
-  const w = new Float64Array(fanOut * fanIn);
-  for (let i = 0; i < fanOut; i++) {
-    for (let j = 0; j < fanIn; j++) w[i * fanIn + j] = gain * (fanOut >= fanIn ? Q[i * cols + j] : Q[j * cols + i]);
-  }
-  return w;
+/** gain × an orthogonal matrix, drawn and factored as `convention`'s framework does (see orthogonalWeights). */
+function orthogonal(rs: RandomState, fanOut: number, fanIn: number, gain: number, convention: OrthogonalConvention, hooks?: OrthogonalHooks): Float64Array {
+  return orthogonalWeights(rs.randn(fanOut * fanIn), fanOut, fanIn, gain, convention, hooks);
 }
 
 /** `random`'s own default scale: the notebook's "large random" ×10. */
@@ -101,6 +96,9 @@ const MODE_TORCH: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out']
 const NONLINEARITY: ParamDef = { default: 'leaky_relu', choices: ['relu', 'leaky_relu', 'tanh', 'selu', 'linear', 'sigmoid'], doc: 'sets the gain as torch.nn.init.calculate_gain' };
 const A: ParamDef = { default: 0, min: 0, doc: 'negative slope of the leaky ReLU (gain sqrt(2 / (1 + a²)))' };
 const GAIN: ParamDef = { default: 1, min: 0, doc: 'multiplier' };
+// keras is the default: it is what every non-square layer drew before the choice existed
+// (square layers drew PyTorch's W = Q, non-square wide ones Keras' layout: neither, whole).
+const CONVENTION: ParamDef = { default: 'keras', choices: [...orthogonalConventions], doc: 'keras: the recipe on the kernel (fan_in × fan_out = Wᵀ); pytorch: on W itself. They agree when fan_out > fan_in; a square W is Qᵀ in one and Q in the other; with fan_out < fan_in the draws fill the factored matrix in another order' };
 
 function preset(name: string, scale: number, mode: Mode, distribution: 'truncated_normal' | 'uniform', keras: string, pytorch: string, tfjs: string, who: string): Initializer {
   const formula = distribution === 'uniform' ? `uniform(±sqrt(3·${scale} / ${mode}))` : `normal(0, sqrt(${scale} / ${mode}) / ${TRUNCATED_NORMAL_STD}) truncated at 2 std`;
@@ -198,10 +196,10 @@ const list: Initializer[] = [
     },
   },
   {
-    name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014)', fan: '-', random: true,
-    params: { gain: GAIN },
-    equivalents: { keras: 'Orthogonal(gain)', pytorch: 'nn.init.orthogonal_(w, gain)', tfjs: 'tf.initializers.orthogonal({gain})' },
-    weights: (rs, fanOut, fanIn, p) => orthogonal(rs, fanOut, fanIn, num(p, 'gain')),
+    name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014), as Keras (default) or PyTorch lays it out', fan: '-', random: true,
+    params: { gain: GAIN, convention: CONVENTION },
+    equivalents: { keras: 'Orthogonal(gain) (convention=keras)', pytorch: 'nn.init.orthogonal_(w, gain) (convention=pytorch)', tfjs: 'tf.initializers.orthogonal({gain}) (convention=keras)' },
+    weights: (rs, fanOut, fanIn, p, hooks) => orthogonal(rs, fanOut, fanIn, num(p, 'gain'), p.convention as OrthogonalConvention, hooks),
   },
   {
     name: 'identity', description: 'gain on the diagonal, 0 elsewhere (rectangular: the leading diagonal)', fan: '-', random: false,
@@ -218,7 +216,7 @@ const list: Initializer[] = [
     params: { tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' }, 'max-iter': { default: 10, min: 1, integer: true, doc: 'rescaling rounds per layer' } },
     equivalents: { keras: '-', pytorch: '-', tfjs: '-' },
     needsData: true,
-    weights: (rs, fanOut, fanIn) => orthogonal(rs, fanOut, fanIn, 1),
+    weights: (rs, fanOut, fanIn, _p, hooks) => orthogonal(rs, fanOut, fanIn, 1, 'keras', hooks),
   },
 ];
 

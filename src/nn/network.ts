@@ -44,6 +44,8 @@ export interface InitOptions {
   scale?: number;
   /** A batch (features × examples) for data-dependent initializers (lsuv). */
   data?: Matrix;
+  /** Asked during long draws (orthogonal's QR); true throws OrthogonalInterrupted. */
+  shouldStop?: () => boolean;
 }
 
 /** A network with weights from `init` (in numpy's draw order) and zero biases. */
@@ -55,7 +57,7 @@ export function initializeNetwork(dims: readonly number[], init: Initializer, op
   const W: Matrix[] = [];
   const b: Matrix[] = [];
   for (let l = 1; l < dims.length; l++) {
-    W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params)));
+    W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params, { shouldStop: opts.shouldStop })));
     b.push(new Matrix(dims[l], 1));
   }
   const activations = opts.activations ?? defaultActivations(dims);

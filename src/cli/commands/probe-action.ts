@@ -2,7 +2,9 @@
 import { buildNetwork, hiddenActivations } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
 import { commandKernels } from '../kernels.js';
-import { gradientCheck } from '../../train/gradient-check.js';
+import { UsageError } from '../../errors.js';
+import { courseGradientCheckCase, gradientCheck } from '../../train/gradient-check.js';
+import type { Network } from '../../nn/network.js';
 import { toJson } from '../json.js';
 import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
@@ -39,18 +41,34 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
 }
 
-export function runGradcheck(flags: GradcheckFlags): void {
+export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   const f = { seed: flag('seed', flags.seed), scale: flag('scale', flags.scale), epsilon: flag('epsilon', flags.epsilon) };
   checkScaleFlag(f.scale, [flags.init]);
   requireStdout('the difference');
-  const layers = parseLayers(flags.layers);
-  hiddenActivations(layers, flags.activation, '--activation');
+  if (flags.courseCase) {
+    if (flags.model) throw new UsageError('--course-case brings its own parameters: give it or --model, not both');
+    const c = courseGradientCheckCase();
+    report(gradientCheck(c.parameters, { X: c.X, Y: c.Y }, { epsilon: f.epsilon, loss: flags.loss }), flags);
+    return;
+  }
   const data = loadData(flags.train);
-  checkShapes(layers, data);
-  const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
-  const difference = gradientCheck(net, data, f.epsilon);
+  let net: Network;
+  if (flags.model) {
+    const { loadModel } = await import('../../node/model-file.js');
+    net = loadModel(flags.model).network;
+    if (net.dims[0] !== data.X.rows) throw new UsageError(`the model takes ${net.dims[0]} inputs but --train has ${data.X.rows} features`);
+  } else {
+    const layers = parseLayers(flags.layers);
+    hiddenActivations(layers, flags.activation, '--activation');
+    checkShapes(layers, data);
+    net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
+  }
+  report(gradientCheck(net, data, { epsilon: f.epsilon, loss: flags.loss }), flags);
+}
+
+function report(difference: number, flags: GradcheckFlags): void {
   if (flags.json) {
-    process.stdout.write(`${toJson({ difference })}\n`);
+    process.stdout.write(`${toJson({ difference, loss: flags.loss })}\n`);
     return;
   }
   const ok = difference < 2e-7;

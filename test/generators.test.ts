@@ -159,6 +159,6 @@ describe('generated data is checked like CSV data', () => {
   });
 
   it('the finite check names the SPEC and the first bad value', () => {
-    expect(() => datasetFromSpec('blobs:distance=1e400')).toThrow(/^dataset "blobs:distance=1e400": feature 1 of example 1 is not a finite number \(-Infinity\)/);
+    expect(() => datasetFromSpec('blobs:distance=-1e308,spread=1e308')).toThrow(/^dataset "blobs:distance=-1e308,spread=1e308": feature 1 of example 1 is not a finite number \(Infinity\)/);
   });
 });

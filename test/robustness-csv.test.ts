@@ -184,10 +184,13 @@ describe('predict says whether the data has labels (9 inputs)', () => {
 
 // ---------------------------------------------------------------- non-finite data, any source
 describe('non-finite data is refused from every source (6 inputs)', () => {
-  it('train on generated points that overflow: exit 2 before any work', () => refused(['train', '--train', 'blobs:distance=1e400', '--iterations', '5', '--no-report'], 2, /dataset "blobs:distance=1e400": feature 1 of example 1 is not a finite number/));
-  it('a test set that overflows', () => refused(['train', '--test', 'blobs:distance=-1e400', '--iterations', '5', '--no-report'], 2, /not a finite number/));
-  it('data on generated points that overflow', () => refused(['data', '--dataset', 'blobs:distance=1e400'], 2, /not a finite number/));
-  it('predict on generated points that overflow', () => refused(['predict', '--model', join(dir, 'model.json'), '--data', 'blobs:distance=1e400'], 2, /not a finite number/));
+  // each parameter is a finite float64 (a value like 1e400 is refused by the parameter's own schema),
+  // yet centre + spread · N(0, 1) overflows: the generated points themselves are checked
+  it('a parameter beyond float64 is refused by its schema', () => refused(['train', '--train', 'blobs:distance=1e400', '--iterations', '5', '--no-report'], 2, /distance must be a finite number/));
+  it('train on generated points that overflow: exit 2 before any work', () => refused(['train', '--train', 'blobs:distance=-1e308,spread=1e308', '--iterations', '5', '--no-report'], 2, /dataset "blobs:distance=-1e308,spread=1e308": feature 1 of example 1 is not a finite number/));
+  it('a test set that overflows', () => refused(['train', '--test', 'blobs:distance=1e308,spread=1e308', '--iterations', '5', '--no-report'], 2, /not a finite number/));
+  it('data on generated points that overflow', () => refused(['data', '--dataset', 'blobs:distance=1e308,spread=1e308'], 2, /not a finite number/));
+  it('predict on generated points that overflow', () => refused(['predict', '--model', join(dir, 'model.json'), '--data', 'blobs:distance=1e308,spread=1e308'], 2, /not a finite number/));
   it('a CSV cell that overflows, to predict on', () => refused(['predict', '--model', join(dir, 'model.json'), '--data', file('predover.csv', '1,1e400\n')], 1, /predover\.csv:1:3: 1e400 overflows/));
   it('the parser the web lab uses refuses Infinity and overflow', () => {
     expect(() => readCsvTable('1,Infinity,0\n', 'dropped.csv')).toThrow(DataError);

@@ -80,3 +80,24 @@ describe('the costs sum their terms in numpy\'s order', () => {
     expect(s / m).toBe(0.6931471805599467);
   });
 });
+
+describe('the stable cost', () => {
+  it('is the notebook\'s formula, term for term, while the outputs stay within sigmoid(±1)', () => {
+    const rs = new RandomState(9);
+    const m = 257;
+    const z = rs.uniform(-1, 1, m);
+    const Y = Float64Array.from(rs.randint(0, 2, m));
+    const A = z.map((v) => 1 / (1 + Math.exp(-v))); // the sigmoid layer's own expression
+    expect(stableCrossEntropy(z, Y, m)).toBe(naiveCrossEntropy(A, Y, m));
+  });
+  it('keeps its digits where the notebook\'s formula cannot: confident outputs of either label', () => {
+    // log(1 + e^-z) = log1p(e^-z) is the exact form of each term (documented identity)
+    for (const z of [5, 30, 300, 700]) {
+      const want = Math.log1p(Math.exp(-z));
+      expect(Math.abs(stableCrossEntropy(Float64Array.of(z), Float64Array.of(1), 1) - want) / want).toBeLessThan(1e-15);
+      expect(Math.abs(stableCrossEntropy(Float64Array.of(-z), Float64Array.of(0), 1) - want) / want).toBeLessThan(1e-15);
+    }
+    expect(stableCrossEntropy(Float64Array.of(1e4), Float64Array.of(0), 1)).toBe(1e4);
+    expect(naiveCrossEntropy(Float64Array.of(1), Float64Array.of(0), 1)).toBe(Infinity);
+  });
+});

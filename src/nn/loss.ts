@@ -46,7 +46,11 @@ export function stableCrossEntropy(logits: Float64Array, Y: Float64Array, m: num
   for (let j = 0; j < m; j++) {
     const z = logits[j];
     const y = Y[j];
-    t[j] = Math.abs(z) <= NOTEBOOK_FORMULA_LIMIT ? notebookTerm(1 / (1 + Math.exp(-z)), y) : y * softplus(-z) + (1 - y) * softplus(z);
+    if (Math.abs(z) <= NOTEBOOK_FORMULA_LIMIT) {
+      const a = 1 / (1 + Math.exp(-z));
+      // for a 0/1 label the other log is finite here and enters as +0: skip it, same result
+      t[j] = y === 1 ? -libmLog(a) : y === 0 ? -libmLog(1 - a) : notebookTerm(a, y);
+    } else t[j] = y * softplus(-z) + (1 - y) * softplus(z);
   }
   return (1.0 / m) * numpySum(t, 0, m);
 }

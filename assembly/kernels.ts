@@ -1,8 +1,8 @@
 // initlab's fast kernels: the same arithmetic as src/nn/kernels.ts (tsKernels), in
 // WebAssembly with f64x2 SIMD. Lanes run over examples (the contiguous axis), so every
 // output element is summed in the same order as the reference: forward and backward
-// products are bit-identical to it; only the reductions over examples (dW, db) round
-// differently, by a few ulps.
+// products are bit-identical to it, and so are the bias gradients (numpy's pairwise row sums);
+// only the weight gradients (dot products over examples) round differently, by a few ulps.
 // All pointers are byte offsets into the memory the host provides.
 
 // Columns of examples per panel in the wide-layer kernels: a panel of A (k × PANEL) stays in
@@ -388,25 +388,53 @@ function addLanes(ptr: usize, s: v128): void {
   store<f64>(ptr, load<f64>(ptr) + (f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1)));
 }
 
-// db[r0..r1-1] = row sums of dZ (n × m)
+// db[r0..r1-1] = row sums of dZ (n × m), in numpy's order (np.sum(dZ, axis=1), as
+// src/nn/sum.ts): pairwise within blocks of 8,192 elements, the blocks added in turn to 0.
+// Bit-identical to the TypeScript reference.
 function rowSums(dZ: usize, m: i32, db: usize, r0: i32, r1: i32): void {
-  const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
-  const m4 = m & ~3;
   for (let i = r0; i < r1; i++) {
     const dz = dZ + <usize>i * rowBytes;
-    let s0 = zero, s1 = zero;
-    let j = 0;
-    for (; j < m4; j += 4) {
-      const o = <usize>j << 3;
-      s0 = f64x2.add(s0, v128.load(dz + o));
-      s1 = f64x2.add(s1, v128.load(dz + o, 16));
-    }
-    const s = f64x2.add(s0, s1);
-    let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-    for (; j < m; j++) t += load<f64>(dz + (<usize>j << 3));
-    store<f64>(db + (<usize>i << 3), t);
+    let s: f64 = 0;
+    for (let b = 0; b < m; b += NUMPY_BUFSIZE) s += pairwiseSum(dz + (<usize>b << 3), min(NUMPY_BUFSIZE, m - b));
+    store<f64>(db + (<usize>i << 3), s);
   }
+}
+
+const NUMPY_BUFSIZE = 8192;
+const PW_BLOCKSIZE = 128;
+
+// numpy's pairwise_sum of the n doubles at p. The eight running sums r0..r7 live in four
+// vectors, (r0, r1), (r2, r3), (r4, r5), (r6, r7): each lane adds the same elements in the same
+// order as numpy's scalar r[j], and the final combination is numpy's
+// ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)).
+function pairwiseSum(p: usize, n: i32): f64 {
+  if (n < 8) {
+    let res: f64 = 0;
+    for (let i = 0; i < n; i++) res += load<f64>(p + (<usize>i << 3));
+    return res;
+  }
+  if (n <= PW_BLOCKSIZE) {
+    let r01 = v128.load(p), r23 = v128.load(p, 16), r45 = v128.load(p, 32), r67 = v128.load(p, 48);
+    const n8 = n & ~7;
+    let i = 8;
+    for (; i < n8; i += 8) {
+      const q = p + (<usize>i << 3);
+      r01 = f64x2.add(r01, v128.load(q));
+      r23 = f64x2.add(r23, v128.load(q, 16));
+      r45 = f64x2.add(r45, v128.load(q, 32));
+      r67 = f64x2.add(r67, v128.load(q, 48));
+    }
+    // (r0 + r1, r2 + r3) and (r4 + r5, r6 + r7)
+    const lo = f64x2.add(v128.shuffle<f64>(r01, r23, 0, 2), v128.shuffle<f64>(r01, r23, 1, 3));
+    const hi = f64x2.add(v128.shuffle<f64>(r45, r67, 0, 2), v128.shuffle<f64>(r45, r67, 1, 3));
+    let res = (f64x2.extract_lane(lo, 0) + f64x2.extract_lane(lo, 1)) + (f64x2.extract_lane(hi, 0) + f64x2.extract_lane(hi, 1));
+    for (; i < n; i++) res += load<f64>(p + (<usize>i << 3));
+    return res;
+  }
+  let n2 = n >> 1;
+  n2 -= n2 & 7;
+  return pairwiseSum(p, n2) + pairwiseSum(p + (<usize>n2 << 3), n - n2);
 }
 
 // dZ = (1/m)·(A − Y)

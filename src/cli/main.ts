@@ -8,6 +8,7 @@ import { registerPredictCommand } from './commands/predict.js';
 import { registerProbeCommands } from './commands/probe.js';
 import { registerSweepCommand } from './commands/sweep.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerReproduceCommand } from './commands/reproduce.js';
 import { registerTheoryCommand } from './commands/theory.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
@@ -31,6 +32,7 @@ function buildProgram(): Command {
   registerSweepCommand(program);
   registerServeCommand(program);
   registerTheoryCommand(program);
+  registerReproduceCommand(program);
   for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }

@@ -240,3 +240,15 @@ export function pairTrajectory(act: ScalarActivation, p: MeanFieldPoint, q0: num
   }
   return out;
 }
+
+/** Mean and standard deviation of φ(u) for u ~ N(0, q): a layer's activations as the theory sees them. */
+export function activationMoments(act: ScalarActivation, q: number): { mean: number; std: number } {
+  const mean = expect1(act, q, act.phi);
+  const second = expect1(act, q, (u) => act.phi(u) ** 2);
+  return { mean, std: Math.sqrt(Math.max(0, second - mean * mean)) };
+}
+
+/** E[φ′(u)^(2k)] for u ~ N(0, q): Pennington et al. 2017's μ_k. */
+export function derivativeMoment(act: ScalarActivation, q: number, k: number): number {
+  return expect1(act, q, (u) => act.dphi(u) ** (2 * k));
+}

@@ -1,0 +1,54 @@
+// What `initlab reproduce` does once its arguments are parsed.
+import { UsageError } from '../../errors.js';
+import { OPTIONS } from '../../options.js';
+import { reproductions, runReproduction } from '../../reproduce/registry.js';
+import type { ReproductionResult } from '../../reproduce/result.js';
+import { readNumber } from '../../validate.js';
+import { OPTION_FLAGS } from '../flags.js';
+import { toJson } from '../json.js';
+import { requireStdout } from '../stdout.js';
+import { VERSION } from '../version.js';
+import type { ReproduceFlags } from './reproduce.js';
+
+const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
+
+export async function runReproduce(names: string[], flags: ReproduceFlags): Promise<void> {
+  if (flags.list) {
+    if (flags.json) process.stdout.write(`${toJson({ reproductions: reproductions.map(({ name, title, claim, sources }) => ({ name, title, claim, sources })) })}\n`);
+    else for (const r of reproductions) process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
+    return;
+  }
+  const seed = readNumber(OPTIONS.seed, flags.seed, OPTION_FLAGS.seed) ?? 0;
+  const unknown = names.filter((n) => !reproductions.some((r) => r.name === n.toLowerCase()));
+  if (unknown.length) throw new UsageError(`unknown reproduction ${unknown.map((n) => `"${n}"`).join(', ')}; accepted: ${reproductions.map((r) => r.name).join(', ')} (see initlab reproduce --list)`);
+  const chosen = names.length ? reproductions.filter((r) => names.some((n) => n.toLowerCase() === r.name)) : reproductions;
+  if (flags.report) {
+    const { checkOutputDir } = await import('../../node/outputs.js');
+    checkOutputDir(flags.out, '--out');
+  } else requireStdout('the verdicts');
+  const results: ReproductionResult[] = [];
+  for (const r of chosen) {
+    if (!flags.json) process.stderr.write(`${r.name}: running${flags.quick ? ' (quick)' : ''}…\n`);
+    const res = runReproduction(r, { quick: Boolean(flags.quick), seed });
+    results.push(res);
+    if (!flags.json) printResult(res);
+  }
+  const pass = results.every((r) => r.pass);
+  if (flags.report) {
+    const { writeReproductionReport } = await import('../../node/reproduction-report.js');
+    const files = await writeReproductionReport(flags.out, results, VERSION);
+    process.stderr.write(`report: ${flags.out}/index.html (${files.length} files)\n`);
+  }
+  if (flags.json) process.stdout.write(`${toJson({ reproductions: results.map(({ figure: _figure, ...rest }) => rest), pass })}\n`);
+  else process.stdout.write(`${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length} of ${results.length} reproduced\n`);
+  if (!pass) process.exitCode = 1;
+}
+
+function printResult(r: ReproductionResult): void {
+  const lines = [`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.title} (${r.seconds.toFixed(1)} s)`, `      ${r.setup}`];
+  for (const c of r.checks) {
+    lines.push(`  ${c.pass ? 'ok  ' : 'FAIL'} ${c.what}: ${fmt(c.measured)} (target ${fmt(c.target)} ± ${fmt(c.tolerance)}${c.relative ? ' relative' : ''}; ${c.source})`);
+  }
+  lines.push(`      sources: ${r.sources.join('; ')}`, '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

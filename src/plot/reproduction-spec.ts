@@ -1,0 +1,39 @@
+// A reproduction's figure: the theory (or the published formula) as lines, the finite
+// network's measurement as dots, one colour per series.
+import * as Plot from '@observablehq/plot';
+import type { Figure } from '../reproduce/result.js';
+import { RUN_COLORS } from './palette.js';
+import type { PlotSpec } from './specs.js';
+
+export function reproductionSpec(fig: Figure): PlotSpec {
+  const names = [...new Set(fig.points.map((p) => p.series))];
+  const colorOf = (s: string) => RUN_COLORS[names.indexOf(s) % RUN_COLORS.length];
+  const rows = fig.points.map((p) => ({ ...p, color: colorOf(p.series) }));
+  const theory = rows.filter((r) => r.kind === 'theory');
+  const measured = rows.filter((r) => r.kind === 'measured');
+  const xs = [...new Set(rows.map((r) => r.x))].sort((a, b) => a - b);
+  // series labels at the end (first or last x) where the curves are farthest apart, so they never overlap
+  const gapAt = (x: number) => {
+    const ys = theory.filter((r) => r.x === x).map((r) => (fig.logY ? Math.log(r.y) : r.y)).sort((a, b) => a - b);
+    let gap = Infinity;
+    for (let i = 1; i < ys.length; i++) gap = Math.min(gap, ys[i] - ys[i - 1]);
+    return gap;
+  };
+  const atStart = gapAt(xs[0]) > gapAt(xs[xs.length - 1]);
+  const labelX = atStart ? xs[0] : xs[xs.length - 1];
+  const integerX = xs.every(Number.isInteger) && xs.length <= 40;
+  return {
+    width: 680,
+    height: 340,
+    marginRight: atStart ? 24 : 16 + 7 * Math.max(...names.map((n) => n.length)),
+    marginLeft: atStart ? 56 + 7 * Math.max(...names.map((n) => n.length)) : 56,
+    x: { label: fig.x, grid: true, ...(integerX ? { ticks: xs, tickFormat: 'd' } : {}) },
+    y: { label: `${fig.y}${fig.logY ? ' (log scale)' : ''}`, type: fig.logY ? 'log' : 'linear', grid: true, tickFormat: '~g' },
+    marks: [
+      Plot.line(theory, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: 2 }),
+      Plot.dot(measured, { x: 'x', y: 'y', stroke: 'color', r: 3.5 }),
+      Plot.text(theory.filter((r) => r.x === labelX), { x: 'x', y: 'y', text: 'series', fill: 'color', textAnchor: atStart ? 'end' : 'start', dx: atStart ? -44 : 8 }),
+      Plot.text([`lines: theory · dots: measured`], { frameAnchor: 'top-right', dy: -14, fontSize: 11 }),
+    ],
+  };
+}

@@ -1,0 +1,16 @@
+// The published results initlab reproduces, by name (`initlab reproduce NAME`).
+import { glorot2010 } from './glorot2010.js';
+import { hanin2018 } from './hanin2018.js';
+import { klambauer2017 } from './klambauer2017.js';
+import { pennington2017 } from './pennington2017.js';
+import type { Reproduction, ReproductionResult } from './result.js';
+import { schoenholz2017 } from './schoenholz2017.js';
+
+export const reproductions: readonly Reproduction[] = [schoenholz2017, glorot2010, klambauer2017, hanin2018, pennington2017];
+
+/** Runs one reproduction and gives its verdict (every check passes). */
+export function runReproduction(r: Reproduction, o: { quick: boolean; seed: number }): ReproductionResult {
+  const t0 = performance.now();
+  const body = r.run(o);
+  return { name: r.name, title: r.title, claim: r.claim, sources: r.sources, quick: o.quick, ...body, pass: body.checks.every((c) => c.pass), seconds: (performance.now() - t0) / 1000 };
+}

@@ -1,0 +1,57 @@
+// What a reproduction reports: its checks (target, measured, tolerance, verdict) and the
+// series its figure draws (theory as lines, measurement as dots).
+
+/** One number held to its target: |measured − target| ≤ tolerance (or ≤ tolerance·|target| when relative). */
+export interface Check {
+  what: string;
+  target: number;
+  measured: number;
+  tolerance: number;
+  relative: boolean;
+  /** Where the target comes from: a paper's formula, initlab's theory module, a published figure. */
+  source: string;
+  pass: boolean;
+}
+
+export function check(what: string, target: number, measured: number, tolerance: number, source: string, relative = false): Check {
+  const gap = Math.abs(measured - target);
+  const pass = Number.isFinite(measured) && gap <= (relative ? tolerance * Math.abs(target) : tolerance);
+  return { what, target, measured, tolerance, relative, source, pass };
+}
+
+/** A point of the figure: `kind` theory is drawn as a line, measured as dots. */
+export interface SeriesPoint {
+  series: string;
+  kind: 'theory' | 'measured';
+  x: number;
+  y: number;
+}
+
+export interface Figure {
+  x: string;
+  y: string;
+  logY?: boolean;
+  points: SeriesPoint[];
+}
+
+export interface ReproductionResult {
+  name: string;
+  title: string;
+  claim: string;
+  sources: string[];
+  /** The short version (npm test's) or the full size. */
+  quick: boolean;
+  setup: string;
+  checks: Check[];
+  pass: boolean;
+  seconds: number;
+  figure: Figure;
+}
+
+export interface Reproduction {
+  name: string;
+  title: string;
+  claim: string;
+  sources: string[];
+  run(o: { quick: boolean; seed: number }): Omit<ReproductionResult, 'name' | 'title' | 'claim' | 'sources' | 'quick' | 'pass' | 'seconds'>;
+}

@@ -23,7 +23,7 @@ export async function writeReproductionReport(dir: string, results: Reproduction
       files.push(`${r.name}.svg`, `${r.name}.png`);
       sections.push({
         heading: `${r.pass ? 'PASS' : 'FAIL'} · ${r.name}: ${r.title}`,
-        text: `${r.claim}. Setup: ${r.setup}. Checks: ${r.checks.map((c) => `${c.pass ? 'ok' : 'FAIL'} ${c.what} = ${fmt(c.measured)} (target ${fmt(c.target)} ± ${fmt(c.tolerance)}${c.relative ? ' relative' : ''})`).join('; ')}. Sources: ${r.sources.join('; ')}.`,
+        text: `${r.claim}. Setup: ${r.setup}. Checks: ${r.checks.map((c) => `${c.pass ? 'ok' : 'FAIL'} ${c.what} = ${fmt(c.measured)} (${c.atLeast ? `at least ${fmt(c.target)}` : `target ${fmt(c.target)} ± ${fmt(c.tolerance)}${c.relative ? ' relative' : ''}`})`).join('; ')}. Sources: ${r.sources.join('; ')}.`,
         figures: [{ title: `${r.name}: lines are the theory, dots the measured network`, svg, png: `${r.name}.png` }],
       });
     }

@@ -1,13 +1,17 @@
 // What a reproduction reports: its checks (target, measured, tolerance, verdict) and the
 // series its figure draws (theory as lines, measurement as dots).
 
-/** One number held to its target: |measured − target| ≤ tolerance (or ≤ tolerance·|target| when relative). */
+/**
+ * One number held to its target: |measured − target| ≤ tolerance (or ≤ tolerance·|target| when
+ * relative); or, with `atLeast`, measured ≥ target.
+ */
 export interface Check {
   what: string;
   target: number;
   measured: number;
   tolerance: number;
   relative: boolean;
+  atLeast?: boolean;
   /** Where the target comes from: a paper's formula, initlab's theory module, a published figure. */
   source: string;
   pass: boolean;
@@ -17,6 +21,11 @@ export function check(what: string, target: number, measured: number, tolerance:
   const gap = Math.abs(measured - target);
   const pass = Number.isFinite(measured) && gap <= (relative ? tolerance * Math.abs(target) : tolerance);
   return { what, target, measured, tolerance, relative, source, pass };
+}
+
+/** measured ≥ minimum (a count of seeds, a speed-up). */
+export function checkAtLeast(what: string, minimum: number, measured: number, source: string): Check {
+  return { what, target: minimum, measured, tolerance: 0, relative: false, atLeast: true, source, pass: measured >= minimum };
 }
 
 /** A point of the figure: `kind` theory is drawn as a line, measured as dots. */

@@ -47,7 +47,7 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
 function printResult(r: ReproductionResult): void {
   const lines = [`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.title} (${r.seconds.toFixed(1)} s)`, `      ${r.setup}`];
   for (const c of r.checks) {
-    lines.push(`  ${c.pass ? 'ok  ' : 'FAIL'} ${c.what}: ${fmt(c.measured)} (target ${fmt(c.target)} ± ${fmt(c.tolerance)}${c.relative ? ' relative' : ''}; ${c.source})`);
+    lines.push(`  ${c.pass ? 'ok  ' : 'FAIL'} ${c.what}: ${fmt(c.measured)} (${c.atLeast ? `at least ${fmt(c.target)}` : `target ${fmt(c.target)} ± ${fmt(c.tolerance)}${c.relative ? ' relative' : ''}`}; ${c.source})`);
   }
   lines.push(`      sources: ${r.sources.join('; ')}`, '');
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -14,7 +14,7 @@ export interface ReproduceFlags {
 export function registerReproduceCommand(program: Command): void {
   program
     .command('reproduce')
-    .description('reproduce published results (schoenholz2017, glorot2010, klambauer2017, hanin2018, pennington2017): theory beside a measured network, PASS or FAIL')
+    .description('reproduce published results (schoenholz2017, he2015, glorot2010, klambauer2017, hanin2018, pennington2017): theory beside a measured network, PASS or FAIL')
     .argument('[names...]', 'reproductions to run (default: all); see --list')
     .option('--list', 'list the reproductions with their claims and sources')
     .option('--quick', 'the short version (smaller networks, wider tolerances; what npm test runs)')

@@ -18,6 +18,7 @@ import { RandomState } from '../rng/random-state.js';
 import { moments } from '../train/diagnostics.js';
 import { OPTIONS } from '../options.js';
 import { checkValue } from '../validate.js';
+import { backwardNorms, columnCorrelation, columnSquares, jacobianSpectrum, meanAndSpread, measuredWeightVar } from './probe-measures.js';
 
 export interface ProbeConfig {
   /** Initializer spec, e.g. `he` or `random:scale=0.01`. */
@@ -29,12 +30,34 @@ export interface ProbeConfig {
   activation: string;
   samples: number;
   seed: number;
+  /** Standard deviation of N(0, biasStd²) biases, drawn after each layer's weights (default 0: none, as before). */
+  biasStd?: number;
+  /** Give samples 0 and 1 this correlation (sample 1 is rebuilt from them, same length); default: as drawn. */
+  c0?: number;
+  /** Also a backward pass from a N(0, 1) output gradient drawn from RandomState(seed + 1). */
+  backward?: boolean;
+  /** Also the singular values of the input-output Jacobian at sample 0 (ml-matrix SVD). */
+  jacobian?: boolean;
 }
 
 export interface ProbeLayer {
   layer: number;
+  /** Mean and std of the activations (width × samples values). */
   mean: number;
   std: number;
+  /** σ_w² as drawn: fan_in × the mean square of this layer's weights. */
+  weightVar: number;
+  /** σ_b² as drawn: the mean square of its biases. */
+  biasVar: number;
+  /** q^l: the mean square of the pre-activations. */
+  q: number;
+  /** c^l: the correlation of samples 0 and 1's pre-activations (absent with one sample). */
+  c?: number;
+  /** Per example: (‖a^l‖²/n) / (‖x‖²/n) (Hanin & Rolnick's M_l), its mean and spread over the examples. */
+  lengthRatio: { mean: number; std: number };
+  /** With `backward`: RMS of the back-propagated gradient ∂/∂h^l and of the weight gradient ∂/∂W^l. */
+  backprop?: number;
+  weightGrad?: number;
 }
 
 export interface ProbeResult {
@@ -46,7 +69,14 @@ export interface ProbeResult {
   divergedAt?: number;
   /** What was found there, in words (how many values overflowed or became NaN, and where). */
   divergence?: string;
+  /** The inputs' mean square and samples 0 and 1's correlation (what the theory starts from). */
+  input?: { q: number; c?: number };
+  /** With `jacobian`: the singular values of ∂h^L/∂x at sample 0, summarized. */
+  jacobian?: ReturnType<typeof jacobianSpectrum>;
 }
+
+/** Floats the backward pass and the Jacobian may keep (every layer's weights and pre-activations): 800 MB. */
+const KEPT_FLOATS = 100_000_000;
 
 /** Counts of ±Infinity and NaN among the first n values of a. */
 function nonFinite(a: Float64Array, n: number): { inf: number; nan: number } {
@@ -86,6 +116,21 @@ function layerMoments(a: Float64Array): { mean: number; std: number } {
   return { mean: m.mean * 2 ** e1 * 2 ** (e - e1), std: m.std * 2 ** e1 * 2 ** (e - e1) };
 }
 
+/**
+ * Rebuilds column 1 of H (rows × m) as c0·u + √(1 − c0²)·v, u and v the unit directions of
+ * columns 0 and 1 (Gram–Schmidt), at column 0's length: the two inputs then have correlation c0.
+ */
+function setPairCorrelation(H: Float64Array, rows: number, m: number, c0: number): void {
+  let uu = 0, uv = 0;
+  for (let i = 0; i < rows; i++) { uu += H[i * m] ** 2; uv += H[i * m] * H[i * m + 1]; }
+  const v = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) v[i] = H[i * m + 1] - (uv / uu) * H[i * m];
+  let vv = 0;
+  for (let i = 0; i < rows; i++) vv += v[i] * v[i];
+  const s = Math.sqrt(1 - c0 * c0);
+  for (let i = 0; i < rows; i++) H[i * m + 1] = c0 * H[i * m] + s * v[i] * Math.sqrt(uu / vv);
+}
+
 function describeNonFinite(what: string, c: { inf: number; nan: number }, total: number): string {
   const parts = [c.inf ? `${c.inf} are ±Infinity` : '', c.nan ? `${c.nan} NaN (Infinity − Infinity within a sum, or 0 × Infinity)` : ''].filter(Boolean);
   return `its ${total} ${what} left float64's range: ${parts.join(', ')}`;
@@ -105,22 +150,52 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels()): ProbeR
   if (init.needsData) throw new UsageError(`probe draws its inputs at random; "${init.name}" needs data (use initlab train)`);
   const act = activationFromName(cfg.activation);
   const { width: w, samples: n } = cfg;
+  const biasStd = cfg.biasStd ?? 0;
+  if (!(biasStd >= 0) || !Number.isFinite(biasStd)) throw new UsageError(`--bias-std must be a finite number >= 0, got ${biasStd}`);
+  if (cfg.c0 !== undefined && !(cfg.c0 >= -1 && cfg.c0 <= 1)) throw new UsageError(`--c0 is a correlation: between -1 and 1, got ${cfg.c0}`);
+  if (cfg.c0 !== undefined && n < 2) throw new UsageError('--c0 needs two samples: give --samples 2 or more');
+  const kept = (cfg.backward ? cfg.depth * (w * w + w * n) : 0) + (cfg.jacobian ? cfg.depth * (w * w + w) : 0);
+  if (kept > KEPT_FLOATS) throw new UsageError(`--backward / --jacobian keep every layer's weights and pre-activations: ${(kept * 8 / 1e9).toFixed(1)} GB here, and the limit is ${KEPT_FLOATS * 8 / 1e9} GB; lower --depth, --width or --samples`);
   const rs = new RandomState(cfg.seed);
   const alloc = kernels.arena(2 * w * n + w * w + w);
   let H = alloc(w * n);
   H.set(rs.randn(w * n));
+  if (cfg.c0 !== undefined) setPairCorrelation(H, w, n, cfg.c0);
+  const X = cfg.backward ? H.slice() : undefined;
+  const inputSquares = columnSquares(H, w, n);
+  let qx = 0;
+  for (let j = 0; j < n; j++) qx += inputSquares[j];
+  const input = { q: qx / (w * n), ...(n >= 2 ? { c: columnCorrelation(H, w, n, 0, 1) } : {}) };
   let Z = alloc(w * n);
   const W = alloc(w * w);
-  const zeroBias = alloc(w);
+  const bias = alloc(w);
   const layers: ProbeLayer[] = [];
+  const keptWeights: Float64Array[] = [];
+  const keptPre: Float64Array[] = [];
+  const keptColumn: Float64Array[] = [];
   for (let l = 1; l <= cfg.depth; l++) {
     W.set(init.weights(rs, w, w, opts));
     const wBad = nonFinite(W, w * w);
     if (wBad.inf || wBad.nan) return { layers, stopReason: 'diverged', divergedAt: l, divergence: describeNonFinite('weights', wBad, w * w) };
-    kernels.linearForward(W, zeroBias, H, w, w, n, Z);
+    if (biasStd > 0) {
+      bias.set(rs.randn(w));
+      for (let i = 0; i < w; i++) bias[i] *= biasStd;
+    }
+    kernels.linearForward(W, bias, H, w, w, n, Z);
     // before the activation, which may hide them (ReLU maps NaN to 0)
     const pre = nonFinite(Z, w * n);
     if (pre.inf || pre.nan) return { layers, stopReason: 'diverged', divergedAt: l, divergence: describeNonFinite('pre-activations W·h', pre, w * n) };
+    let q = 0;
+    for (let i = 0; i < w * n; i++) q += Z[i] * Z[i];
+    q /= w * n;
+    const c = n >= 2 ? columnCorrelation(Z, w, n, 0, 1) : undefined;
+    if (cfg.backward) { keptWeights.push(W.slice()); keptPre.push(Z.slice()); }
+    if (cfg.jacobian) {
+      if (!cfg.backward) keptWeights.push(W.slice());
+      const col = new Float64Array(w);
+      for (let i = 0; i < w; i++) col[i] = Z[i * n];
+      keptColumn.push(col);
+    }
     kernels.activate(act, Z, Z, w * n); // in place: the pre-activations are not needed again
     const post = nonFinite(Z, w * n);
     if (post.inf || post.nan) return { layers, stopReason: 'diverged', divergedAt: l, divergence: describeNonFinite(`${act.name} activations`, post, w * n) };
@@ -128,7 +203,16 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels()): ProbeR
     const m = layerMoments(H);
     // finite values whose spread still exceeds float64 (beyond 1e308): an explosion all the same
     if (!Number.isFinite(m.mean) || !Number.isFinite(m.std)) return { layers, stopReason: 'diverged', divergedAt: l, divergence: `the mean or spread of its ${act.name} activations exceeds float64's range` };
-    layers.push({ layer: l, ...m });
+    const squares = columnSquares(H, w, n);
+    for (let j = 0; j < n; j++) squares[j] /= inputSquares[j];
+    let bv = 0;
+    for (let i = 0; i < w; i++) bv += bias[i] * bias[i];
+    layers.push({ layer: l, ...m, weightVar: measuredWeightVar(W, w, w * w), biasVar: bv / w, q, ...(c === undefined ? {} : { c }), lengthRatio: meanAndSpread(squares) });
   }
-  return { layers, stopReason: 'completed' };
+  if (cfg.backward) {
+    const G = new RandomState((cfg.seed + 1) % 4294967296).randn(w * n);
+    backwardNorms(act, keptWeights, keptPre, X!, G, w, n).forEach((b, i) => { layers[i].backprop = b.backprop; layers[i].weightGrad = b.weightGrad; });
+  }
+  if (cfg.jacobian) return { layers, stopReason: 'completed', input, jacobian: jacobianSpectrum(act, keptWeights, keptColumn, w) };
+  return { layers, stopReason: 'completed', input };
 }

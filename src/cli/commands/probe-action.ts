@@ -1,6 +1,8 @@
 // What `initlab probe` and `initlab gradcheck` do once their flags are parsed.
 import { buildNetwork, hiddenActivations } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
+import { type ProbeTheoryLayer, probeTheory } from '../../experiments/probe-theory.js';
+import { readNumber } from '../../validate.js';
 import { commandKernels } from '../kernels.js';
 import { UsageError } from '../../errors.js';
 import { courseGradientCheckCase, gradientCheck } from '../../train/gradient-check.js';
@@ -19,21 +21,30 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
     samples: flag('samples', flags.samples),
     seed: flag('seed', flags.seed),
     scale: flag('scale', flags.scale),
+    biasStd: readNumber({ min: 0, max: 1e6, doc: 'bias std' }, flags.biasStd, '--bias-std'),
+    c0: readNumber({ min: -1, max: 1, doc: 'a correlation' }, flags.c0, '--c0'),
   };
   checkScaleFlag(f.scale, [flags.init]);
   requireStdout('the statistics');
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
-    r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed }, kernels);
+    r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed, biasStd: f.biasStd, c0: f.c0, backward: flags.backward, jacobian: flags.jacobian }, kernels);
   } finally {
     close();
   }
   // an explosion past float64 stops the probe as divergence stops training: said on stderr, exit 1
   const stopped = r.stopReason === 'diverged' ? `initlab: the probe stopped at layer ${r.divergedAt} of ${f.depth}: ${r.divergence}; the signal exploded (use a smaller scale or another initialization)\n` : '';
   if (stopped) process.exitCode = 1;
+  const theory = flags.theory ? probeTheory(r, flags.activation) : undefined;
   if (flags.json) {
-    process.stdout.write(`${toJson(r)}\n`);
+    process.stdout.write(`${toJson(theory ? { ...r, theory } : r)}\n`);
+    process.stderr.write(stopped);
+    return;
+  }
+  if (flags.theory || flags.backward || f.c0 !== undefined || f.biasStd !== undefined) {
+    printDetails(r, theory, flags.backward);
+    if (r.jacobian) printJacobian(r.jacobian);
     process.stderr.write(stopped);
     return;
   }
@@ -45,7 +56,26 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   const span = maxOf(logs) - lo || 1;
   r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
   if (stopped) process.stdout.write(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}\n`);
+  if (r.jacobian) printJacobian(r.jacobian);
   process.stderr.write(stopped);
+}
+
+const e3 = (x: number | undefined) => (x === undefined ? '—' : x.toExponential(3)).padStart(11);
+
+/** The probe's wider table: measured beside predicted, per layer. */
+function printDetails(r: ReturnType<typeof probe>, theory: ProbeTheoryLayer[] | undefined, backward?: boolean): void {
+  const head = ['layer', '       σ_w²', '       σ_b²', '          q', theory ? '   theory q' : '', '        std', theory ? ' theory std' : '', '          c', theory ? '   theory c' : '', '     M mean', '      M std', backward ? '   backprop' : '', ' weightGrad'.repeat(backward ? 1 : 0)];
+  const lines = [head.join(' ')];
+  r.layers.forEach((l, i) => {
+    const t = theory?.[i];
+    lines.push([String(l.layer).padStart(5), e3(l.weightVar), e3(l.biasVar), e3(l.q), theory ? e3(t?.q) : '', e3(l.std), theory ? e3(t?.std) : '', e3(l.c), theory ? e3(t?.c) : '', e3(l.lengthRatio.mean), e3(l.lengthRatio.std), backward ? e3(l.backprop) : '', backward ? e3(l.weightGrad) : ''].join(' '));
+  });
+  if (r.stopReason === 'diverged') lines.push(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function printJacobian(j: NonNullable<ReturnType<typeof probe>['jacobian']>): void {
+  process.stdout.write(`input-output Jacobian at sample 0: singular values mean ${j.mean.toPrecision(4)}, std ${j.std.toPrecision(4)}, from ${j.min.toPrecision(4)} to ${j.max.toPrecision(4)}; squared: mean ${j.squaredMean.toPrecision(4)}, variance ${j.squaredVariance.toPrecision(4)}\n`);
 }
 
 export async function runGradcheck(flags: GradcheckFlags): Promise<void> {

@@ -12,6 +12,11 @@ export interface ProbeFlags extends KernelFlags {
   activation: string;
   samples: string;
   seed: string;
+  biasStd?: string;
+  c0?: string;
+  backward?: boolean;
+  jacobian?: boolean;
+  theory?: boolean;
   json?: boolean;
 }
 
@@ -40,7 +45,12 @@ export function registerProbeCommands(program: Command): void {
     .option('--activation <name>', `activation of every layer (${ACTIVATION_NAMES.join(', ')})`, 'tanh')
     .option('--samples <n>', 'random input examples', '1000')
     .option('--seed <n>', 'seed of the one RandomState for inputs and weights', '0'))
-    .option('--json', 'print {"layers":[{"layer","mean","std"}...]}')
+    .option('--bias-std <s>', 'biases drawn N(0, s²) after each layer\'s weights (σ_b² = s²; default 0: none)')
+    .option('--c0 <c>', 'give samples 0 and 1 this correlation, to follow c^l layer by layer')
+    .option('--backward', 'also a backward pass from a N(0, 1) output gradient (RandomState(seed + 1)): per layer the RMS of the back-propagated gradient and of the weight gradient')
+    .option('--jacobian', 'also the singular values of the input-output Jacobian at sample 0')
+    .option('--theory', 'put the mean-field predictions (from each layer\'s own σ_w², σ_b²) beside the measurement')
+    .option('--json', 'print {"layers":[{"layer","mean","std","weightVar","biasVar","q","c","lengthRatio",...}...],"input","stopReason","theory","jacobian"}')
     .action(async (flags: ProbeFlags) => (await import('./probe-action.js')).runProbe(flags));
 
   program

@@ -1,0 +1,40 @@
+// Mean-field predictions for a probe, layer by layer, from the σ_w² and σ_b² each layer was
+// actually drawn with: what a wide network of that depth should show (Poole et al. 2016;
+// Schoenholz et al. 2017). Layer 1 is linear in the inputs; the maps act from layer 2 on.
+import { scalarActivation } from '../theory/activation-calculus.js';
+import { activationMoments, chi1, lengthMap, pairTrajectory } from '../theory/mean-field.js';
+import type { ProbeResult } from './probe.js';
+
+export interface ProbeTheoryLayer {
+  layer: number;
+  /** Predicted mean square of the pre-activations. */
+  q: number;
+  /** Predicted std of the activations. */
+  std: number;
+  /** Predicted correlation of samples 0 and 1 (when the probe had two). */
+  c?: number;
+  /** χ₁ at this layer's q: the back-propagated gradient's squared growth per layer. */
+  chi1: number;
+}
+
+/** The predictions for every measured layer. @throws UsageError for an activation the theory cannot read */
+export function probeTheory(r: ProbeResult, activation: string): ProbeTheoryLayer[] {
+  const act = scalarActivation(activation);
+  const out: ProbeTheoryLayer[] = [];
+  const input = r.input ?? { q: 1 };
+  let q = 0;
+  let c = input.c;
+  for (const l of r.layers) {
+    const p = { weightVar: l.weightVar, biasVar: l.biasVar };
+    if (out.length === 0) {
+      q = p.weightVar * input.q + p.biasVar;
+      if (c !== undefined) c = (p.weightVar * c * input.q + p.biasVar) / q;
+    } else if (c !== undefined) {
+      ({ q, c } = pairTrajectory(act, p, q, c, 1)[0]);
+    } else {
+      q = lengthMap(act, p, q);
+    }
+    out.push({ layer: l.layer, q, std: activationMoments(act, q).std, ...(c === undefined ? {} : { c }), chi1: chi1(act, p, q) });
+  }
+  return out;
+}

@@ -96,11 +96,28 @@ INITS = {
     "kaiming-normal": lambda rs, fo, fi: normal(rs, fo * fi, 0.0, gain("leaky_relu", 0.0) / math.sqrt(fi)),
     "kaiming-uniform": lambda rs, fo, fi: (lambda b: rs.uniform(-b, b, fo * fi))(gain("leaky_relu", 0.0) * math.sqrt(3.0 / fi)),
     "identity": identity(1.0),
+    # the frameworks' layer defaults: PyTorch nn.Linear (kaiming_uniform with a = sqrt(5) reduces to
+    # U(+-1/sqrt(fan_in)), its bias the same bound), Keras Dense (glorot_uniform), Flax Dense (lecun_normal)
+    "pytorch-linear": lambda rs, fo, fi: rs.uniform(-1 / np.sqrt(fi), 1 / np.sqrt(fi), fo * fi),
+    "keras-dense": variance_scaling(1.0, "fan_avg", "uniform"),
+    "flax-dense": variance_scaling(1.0, "fan_in", "truncated_normal"),
 }
 
-def init_weights(name, dims, seed):
+# biases drawn right after each layer's weights; every other entry starts its biases at 0
+BIASES = {
+    "pytorch-linear": lambda rs, fo, fi: rs.uniform(-1 / np.sqrt(fi), 1 / np.sqrt(fi), fo),
+}
+
+def init_params(name, dims, seed):
     rs = np.random.RandomState(seed)
-    return [INITS[name](rs, dims[l], dims[l - 1]).reshape(dims[l], dims[l - 1]) for l in range(1, len(dims))]
+    Ws, bs = [], []
+    for l in range(1, len(dims)):
+        Ws.append(INITS[name](rs, dims[l], dims[l - 1]).reshape(dims[l], dims[l - 1]))
+        bs.append(BIASES[name](rs, dims[l], dims[l - 1]).reshape(dims[l], 1) if name in BIASES else np.zeros((dims[l], 1)))
+    return Ws, bs
+
+def init_weights(name, dims, seed):
+    return init_params(name, dims, seed)[0]
 
 
 # ---------------------------------------------------------------- activations (value, derivative from z and a)
@@ -141,10 +158,10 @@ def gradients(Ws, bs, X, Y, act):
             dz = (Ws[l].T @ dz) * ACTS[act][1](Z[l - 1], A[l])
     return dW, db
 
-def train(Ws, X, Y, act, iters, optimizer="gd", beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8):
+def train(Ws, X, Y, act, iters, optimizer="gd", beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8, bs=None):
     """Full-batch training; the cost before each update, and the final one after the last."""
     P = [w.copy() for w in Ws]
-    B = [np.zeros((w.shape[0], 1)) for w in Ws]
+    B = [np.zeros((w.shape[0], 1)) for w in Ws] if bs is None else [b.copy() for b in bs]
     params = [x for pair in zip(P, B) for x in pair]
     v = [np.zeros_like(p) for p in params]; s = [np.zeros_like(p) for p in params]
     costs = []
@@ -164,9 +181,9 @@ def train(Ws, X, Y, act, iters, optimizer="gd", beta=0.9, beta1=0.9, beta2=0.999
                 params[i] = params[i] - LR * (v[i] / (1 - beta1 ** t)) / (np.sqrt(s[i] / (1 - beta2 ** t)) + eps)
     return costs, cost(params[0::2], params[1::2], X, Y, act)
 
-def gradcheck(Ws, X, Y, act, eps):
+def gradcheck(Ws, X, Y, act, eps, bs=None):
     """The course's check with a two-sided difference of step eps over W1, b1, W2, b2, ..."""
-    bs = [np.zeros((w.shape[0], 1)) for w in Ws]
+    bs = [np.zeros((w.shape[0], 1)) for w in Ws] if bs is None else [b.copy() for b in bs]
     dW, db = gradients(Ws, bs, X, Y, act)
     params = [x for pair in zip(Ws, bs) for x in pair]
     grads = [x for pair in zip(dW, db) for x in pair]
@@ -261,13 +278,15 @@ HE = init_weights("he", DIMS, SEED)
 out = {"numpy": np.__version__, "sklearn": sklearn.__version__, "seed": SEED, "dims": DIMS, "gradDims": GRAD_DIMS, "gradEpsilon": GRAD_EPS, "probe": PROBE, "initializers": {}, "activations": {}, "optimizers": {}, "datasets": {}}
 
 for name in INITS:
-    Ws = init_weights(name, DIMS, SEED)
-    costs, final = train(Ws, TRAIN_X, TRAIN_Y, "relu", 1)
+    Ws, bs = init_params(name, DIMS, SEED)
+    costs, final = train(Ws, TRAIN_X, TRAIN_Y, "relu", 1, bs=bs)
+    gW, gb = init_params(name, GRAD_DIMS, SEED)
     out["initializers"][name] = {
         "W": [w.tolist() for w in Ws],
+        "b": [b.tolist() for b in bs],
         "cost0": costs[0], "cost1": final,
         "probe": probe(name, "tanh", **PROBE),
-        "gradcheck": gradcheck(init_weights(name, GRAD_DIMS, SEED), TRAIN_X, TRAIN_Y, "relu", GRAD_EPS),
+        "gradcheck": gradcheck(gW, TRAIN_X, TRAIN_Y, "relu", GRAD_EPS, bs=gb),
     }
 
 for act in ACTS:

@@ -118,7 +118,12 @@ describe.concurrent('initializers at their own defaults, from every command', ()
   const notebook = () => once('notebook', () => json(['notebook', '--iterations', '1', ...QUIET]));
   for (const name of INITS) {
     const e = ref.initializers[name];
-    it(`${name}: init`, async () => close(weightsOf(await json(['init', '--init', name, '--layers', DIMS.join(','), '--json'])), e.W));
+    it(`${name}: init`, async () => {
+      const doc = await json(['init', '--init', name, '--layers', DIMS.join(','), '--json']);
+      close(weightsOf(doc), e.W);
+      // biases: 0, or the framework preset's own (PyTorch's Linear), drawn after each layer's weights
+      close(DIMS.slice(1).map((_, l) => doc[`b${l + 1}`]), e.b);
+    });
     it(`${name}: train`, async () => closeRun((await json(['train', '--init', name, '--iterations', '1', ...QUIET])).runs[0], e));
     it(`${name}: compare`, async () => closeRun(runOf(await compareAll(), name), e));
     it(`${name}: sweep`, async () => close(runOf(await sweepAll(), name).finalCost, e.cost1));

@@ -26,6 +26,11 @@ export interface Initializer {
   weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions, hooks?: OrthogonalHooks): Float64Array;
   /** Data-dependent ones (LSUV) rescale the drawn network on a batch: see network.ts. */
   readonly needsData?: boolean;
+  /**
+   * A layer's biases (fanOut values), drawn right after its weights, for the framework presets
+   * whose layers start with random biases (PyTorch's Linear); absent: biases start at 0.
+   */
+  biases?(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions): Float64Array;
 }
 
 /** The standard deviation of a unit normal truncated to [-2, 2]: Keras divides by it so the truncated draws keep the variance asked for. */
@@ -195,6 +200,15 @@ const list: Initializer[] = [
       return uniform(rs, fanOut * fanIn, -bound, bound);
     },
   },
+  // The frameworks' own layer defaults, whole (weights and biases), so their consequences can be seen
+  {
+    name: 'pytorch-linear', description: "PyTorch nn.Linear's default: kaiming_uniform with a = √5, i.e. uniform(±1/sqrt(fan_in)), and biases uniform(±1/sqrt(fan_in))", fan: 'fan_in', random: true, params: {},
+    equivalents: { keras: '-', pytorch: 'nn.Linear(fan_in, fan_out) (reset_parameters)', tfjs: '-' },
+    weights: (rs, fanOut, fanIn) => uniform(rs, fanOut * fanIn, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)),
+    biases: (rs, fanOut, fanIn) => uniform(rs, fanOut, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)),
+  },
+  preset('keras-dense', 1, 'fan_avg', 'uniform', 'Dense(units) (kernel glorot_uniform, bias zeros)', '-', 'tf.layers.dense() (glorotUniform, zeros)', "Keras Dense's default, glorot_uniform with zero biases"),
+  preset('flax-dense', 1, 'fan_in', 'truncated_normal', 'LecunNormal() kernel, zeros bias', '-', '-', "Flax's nn.Dense default (flax.linen.Dense), lecun_normal with zero biases"),
   {
     name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014), as Keras (default) or PyTorch lays it out', fan: '-', random: true,
     params: { gain: GAIN, convention: CONVENTION },

@@ -48,7 +48,7 @@ export interface InitOptions {
   shouldStop?: () => boolean;
 }
 
-/** A network with weights from `init` (in numpy's draw order) and zero biases. */
+/** A network with weights from `init` (in numpy's draw order) and zero biases (or the preset's, drawn after each layer's weights). */
 export function initializeNetwork(dims: readonly number[], init: Initializer, opts: InitOptions = {}): Network {
   checkDims(dims);
   const rs = opts.rng ?? new RandomState(opts.seed ?? 3);
@@ -58,7 +58,7 @@ export function initializeNetwork(dims: readonly number[], init: Initializer, op
   const b: Matrix[] = [];
   for (let l = 1; l < dims.length; l++) {
     W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params, { shouldStop: opts.shouldStop })));
-    b.push(new Matrix(dims[l], 1));
+    b.push(new Matrix(dims[l], 1, init.biases?.(rs, dims[l], dims[l - 1], params)));
   }
   const activations = opts.activations ?? defaultActivations(dims);
   if (activations.length !== dims.length - 1) throw new UsageError(`${dims.length - 1} layers need ${dims.length - 1} activations, got ${activations.length}`);

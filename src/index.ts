@@ -24,3 +24,12 @@ export * from './experiments/notebook.js';
 export { verdict, isSymmetric } from './experiments/verdict.js';
 export { pyFloat, formatNumpy } from './format.js';
 export { parseSpec } from './spec.js';
+export { scalarActivation, type ScalarActivation } from './theory/activation-calculus.js';
+export {
+  meanField, lengthMap, lengthMapSlope, lengthFixedPoint, chi1, correlationMap, correlationSlope, correlationFixedPoint, criticalWeightVar, pairTrajectory,
+  activationMoments, derivativeMoment, type MeanFieldPoint, type MeanFieldSummary, type Phase, type PairLayer,
+} from './theory/mean-field.js';
+export { probe, type ProbeConfig, type ProbeLayer, type ProbeResult } from './experiments/probe.js';
+export { probeTheory, type ProbeTheoryLayer } from './experiments/probe-theory.js';
+export { reproductions, runReproduction } from './reproduce/registry.js';
+export type { Check, Reproduction, ReproductionResult } from './reproduce/result.js';

@@ -13,6 +13,7 @@ import { checkedNumber, int, num, parseOrThrow, seedText } from '../validate.js'
 import type { TrainingFlags } from './flags.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
+import { resolveTestSpec, type TestSource } from '../experiments/test-spec.js';
 
 /** A SPEC or a CSV file path → the dataset. */
 export const loadData = (spec: string): Dataset => (isPathSpec(spec) ? validateDataset(readCsvDataset(spec)) : datasetFromSpec(spec));
@@ -41,9 +42,26 @@ export interface Setup {
   base: Omit<RunConfig, 'init'>;
   diagnosticsEvery: number;
   train: Dataset;
-  test: Dataset;
+  /** null: no test set (a CSV training set and no --test). */
+  test: Dataset | null;
   trainSpec: string;
-  testSpec: string;
+  /** The test SPEC actually used (given, or derived from --train), or null. */
+  testSpec: string | null;
+  testSource: TestSource;
+}
+
+/**
+ * The training data and the test data that goes with it: --test if given, else the same
+ * generator with the next seed (the notebook's own pair for its training set), else none
+ * for a CSV file. Throws UsageError when the two disagree on the number of features.
+ */
+export function loadTrainAndTest(trainSpec: string, testFlag: string | undefined): { train: Dataset; test: Dataset | null; testSpec: string | null; testSource: TestSource } {
+  if (testFlag !== undefined && !testFlag.trim()) throw new UsageError('--test is empty; give a SPEC or a CSV file, or leave --test out to test on the --train generator with the next seed');
+  const train = loadData(trainSpec);
+  const { spec, source } = resolveTestSpec(trainSpec, train, testFlag, isPathSpec(trainSpec));
+  const test = spec === null ? null : loadData(spec);
+  if (test && test.X.rows !== train.X.rows) throw new UsageError(`the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
+  return { train, test, testSpec: spec, testSource: source };
 }
 
 /** Validates the shared flags and builds the data; throws UsageError with the flag's name. */
@@ -51,10 +69,8 @@ export function resolveSetup(flags: TrainingFlags): Setup {
   const f = parseOrThrow(flagSchema, flags, 'invalid option');
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation); // validates the names now, before any work
-  const train = loadData(flags.train);
-  const test = loadData(flags.test);
+  const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
-  if (test.X.rows !== train.X.rows) throw new UsageError(`the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
   if (layers[layers.length - 1] !== 1) throw new UsageError(`--layers must end with 1 (one sigmoid output for two classes), got ${layers[layers.length - 1]}`);
   return {
     base: {
@@ -73,7 +89,8 @@ export function resolveSetup(flags: TrainingFlags): Setup {
     train,
     test,
     trainSpec: flags.train,
-    testSpec: flags.test,
+    testSpec,
+    testSource,
   };
 }
 

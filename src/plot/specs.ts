@@ -102,14 +102,17 @@ export function datasetSpec(train: Dataset, test: Dataset | null, title: string,
   };
 }
 
-/** A sweep's outcomes: test accuracy of every run per initializer (one panel per learning rate), mean as a tick. */
-export function sweepSpec(rows: { init: string; learningRate: number; seed: number; testAccuracy: number }[], title: string): PlotSpec {
+/**
+ * A sweep's outcomes: the accuracy of every run per initializer (one panel per learning rate),
+ * mean as a tick; test accuracy, or train accuracy when the sweep has no test set.
+ */
+export function sweepSpec(rows: { init: string; learningRate: number; seed: number; trainAccuracy: number; testAccuracy: number | null }[], title: string, metric: 'testAccuracy' | 'trainAccuracy' = 'testAccuracy'): PlotSpec {
   const inits = [...new Set(rows.map((r) => r.init))];
   const color = (init: string) => RUN_COLORS[inits.indexOf(init) % RUN_COLORS.length];
-  const data = rows.map((r) => ({ ...r, lr: `lr ${r.learningRate}`, color: color(r.init) }));
+  const data = rows.map((r) => ({ init: r.init, accuracy: r[metric] ?? NaN, lr: `lr ${r.learningRate}`, color: color(r.init) }));
   const means = [...new Set(data.map((r) => `${r.init}\u0000${r.lr}`))].map((k) => {
     const g = data.filter((r) => `${r.init}\u0000${r.lr}` === k);
-    return { init: g[0].init, lr: g[0].lr, testAccuracy: g.reduce((s, r) => s + r.testAccuracy, 0) / g.length };
+    return { init: g[0].init, lr: g[0].lr, accuracy: g.reduce((s, r) => s + r.accuracy, 0) / g.length };
   });
   const panels = new Set(data.map((r) => r.lr)).size;
   return {
@@ -118,11 +121,11 @@ export function sweepSpec(rows: { init: string; learningRate: number; seed: numb
     marginTop: 40,
     marginBottom: 40,
     x: { label: null, domain: inits },
-    y: { label: `${title}: test accuracy (dots: runs, ticks: means)`, grid: true },
+    y: { label: `${title}: ${metric === 'testAccuracy' ? 'test' : 'train'} accuracy (dots: runs, ticks: means)`, grid: true },
     fx: { label: null },
     marks: [
-      Plot.dot(data, { x: 'init', y: 'testAccuracy', fx: 'lr', fill: 'color', r: 3, fillOpacity: 0.5 }),
-      Plot.tickY(means, { x: 'init', y: 'testAccuracy', fx: 'lr', stroke: 'black', strokeWidth: 2 }),
+      Plot.dot(data, { x: 'init', y: 'accuracy', fx: 'lr', fill: 'color', r: 3, fillOpacity: 0.5 }),
+      Plot.tickY(means, { x: 'init', y: 'accuracy', fx: 'lr', stroke: 'black', strokeWidth: 2 }),
     ],
   };
 }

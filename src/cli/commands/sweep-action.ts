@@ -7,7 +7,7 @@ import { checkedNumber, int, num, parseOrThrow } from '../../validate.js';
 import { watchInterrupt } from '../interrupt.js';
 import { toJson } from '../json.js';
 import { createProgress } from '../progress.js';
-import { parseInits, parseLayers, loadData } from '../setup.js';
+import { parseInits, parseLayers, loadTrainAndTest } from '../setup.js';
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
 import type { SweepFlags } from './sweep.js';
@@ -40,8 +40,7 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation);
   const optimizer = parseOptimizer(flags.optimizer);
-  const train = loadData(flags.train);
-  const test = loadData(flags.test);
+  const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
@@ -56,14 +55,14 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const done = rows.filter((r): r is SweepRow => r !== undefined);
   const summary = summarize(done);
-  const doc = { runs: done, summary, workers: f.workers, seconds, interrupted, train: flags.train, test: flags.test, version: VERSION };
+  const doc = { runs: done, summary, workers: f.workers, seconds, interrupted, train: flags.train, test: testSpec, testSpec, testSource, version: VERSION };
 
   if (flags.json) process.stdout.write(`${toJson(doc)}\n`);
   else {
     process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${f.workers} worker${f.workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n\n`);
     for (const s of summary) {
       process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
-      process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${fmt(s.testAccuracy)}\n`);
+      process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${s.testAccuracy ? fmt(s.testAccuracy) : 'no test set'}\n`);
     }
   }
   if (flags.report && done.length) {

@@ -103,7 +103,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       out('On the train set:');
       out(`Accuracy: ${pyFloat(row.trainAccuracy)}`);
       if (row.testAccuracy === null) {
-        out(`No test set (a CSV training set has none unless --test names one).`);
+        out(`${NO_TEST_SET} (a CSV training set has none unless --test names one)`);
       } else {
         // the notebook's own line for its own test set; any other names the SPEC it scored on
         out(setup.testSpec === NOTEBOOK_TEST_SPEC ? 'On the test set:' : `On the test set (${setup.testSpec}):`);

@@ -49,6 +49,7 @@ export function costsCsv(runs: ReportRun[]): string {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A run without a test set shows words where its test accuracy would be, never a number. */
 const pctOrNone = (x: number | null) => (x === null ? 'no test set' : pct(x));
 
 /** A report folder being written: files now, PNGs rasterized in parallel until settle(). */
@@ -113,7 +114,7 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
     const res = r.output.result;
     runFigures.push(out.figure(`${name}-cost`, `Cost, ${r.label}`, renderFigure(costCurveSpec([{ label: r.label, points: r.output.trace }], `Cost with ${r.label} (learning rate ${res.learningRate})`))));
     const points = input.showTest && input.test ? input.test : input.train;
-    const title = `${r.short}: train ${pct(res.trainAccuracy)}, test ${pctOrNone(res.testAccuracy)}`;
+    const title = `${r.short}: train ${pct(res.trainAccuracy)}, ${res.testAccuracy === null ? 'no test set' : `test ${pct(res.testAccuracy)}`}`;
     const fig = renderFigure(decisionBoundarySpec(probabilityGrid(r.output.network, 120, extent), points, title));
     boundaries.push(fig);
     runFigures.push(out.figure(`${name}-boundary`, `Decision boundary, ${r.label}`, fig));

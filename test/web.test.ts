@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ref } from './helpers.js';
+import { cli, ref } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
@@ -63,6 +63,10 @@ describe('web lab', () => {
     }
     expect(got).toEqual({ zeros: [0.5, 0.5], random: [0.83, 0.86], he: [ref.runs.he.train_accuracy, 0.96] });
     expect(await page.isVisible('#lesson-table')).toBe(true);
+    // the table's verdicts are read off the runs, as the CLI's closing table reads them
+    const cliDoc = JSON.parse(cli(['--json', '--no-report', '--quiet']).stdout);
+    const verdicts = await page.$$eval('#lesson-table tbody tr', (trs) => trs.map((tr) => tr.lastElementChild!.textContent));
+    expect(verdicts).toEqual(cliDoc.runs.map((r: { verdict: string }) => r.verdict));
     await page.screenshot({ path: `${ARTIFACTS}web-lesson.png`, fullPage: true });
     await page.close();
   });
@@ -111,7 +115,7 @@ describe('web lab', () => {
   it('URL state is validated, never evaluated: bad values are named next to their control', async () => {
     const page = await open('?view=lab&data=javascript%3Aalert(1)&lr=-1&inits=bogus&hidden=10%2Cx&seed=99999999999');
     expect(await page.textContent('#err-data')).toMatch(/dataset spec "javascript:alert\(1\)": "alert\(1\)" is not key=value/);
-    expect(await page.textContent('#err-lr')).toMatch(/lr: must be at least/);
+    expect(await page.textContent('#err-lr')).toMatch(/Learning rate \(lr\): must be at least/);
     expect(await page.textContent('#err-inits')).toMatch(/unknown initialization "bogus"/);
     expect(await page.textContent('#err-hidden')).toMatch(/must be sizes like 10,5/);
     expect(await page.textContent('#err-seed')).toMatch(/must be at most 4294967295/);

@@ -2,15 +2,16 @@
 // Read with schemas and initlab's own parsers; nothing from the URL is ever evaluated.
 import * as z from 'zod/mini';
 import { datasetFromSpec } from '../../src/data/registry.js';
-import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
+import { NOTEBOOK_DEFAULTS, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
 import { hiddenActivations } from '../../src/experiments/run.js';
 import { resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
-import { splitSpecList } from '../../src/spec.js';
+import { parseSpec, splitSpecList } from '../../src/spec.js';
 
 export interface LabState {
   view: 'lesson' | 'lab';
   data: string;
+  /** Test data SPEC; empty: the test set follows the data (same generator, next seed; none for a CSV). */
   test: string;
   /** Hidden layer sizes, e.g. [10, 5]. */
   hidden: number[];
@@ -28,7 +29,7 @@ export interface LabState {
 export const DEFAULT_STATE: LabState = {
   view: 'lesson',
   data: NOTEBOOK_TRAIN_SPEC,
-  test: NOTEBOOK_TEST_SPEC,
+  test: '',
   hidden: NOTEBOOK_DEFAULTS.layers.slice(1, -1),
   act: NOTEBOOK_DEFAULTS.activation,
   inits: ['he'],
@@ -53,10 +54,26 @@ const number = (min: number, max: number, integer = false) => z.pipe(
   z.number().check(z.minimum(min, { message: `must be at least ${min}` }), z.maximum(max, { message: `must be at most ${max}` }), z.refine((x: number) => !integer || Number.isInteger(x), { message: 'must be a whole number' })),
 );
 
+/**
+ * The most points the web lab draws for a dataset. Its data are drawn on the page (to check
+ * the SPEC) and again in the worker, and every point is plotted: 10,000,000 froze the page
+ * for seconds. The command line takes larger sets.
+ */
+export const WEB_MAX_POINTS = 100_000;
+
+/** Checks a dataset SPEC as the registry does, refusing too many points before any is drawn. */
+function checkDataSpec(v: string): void {
+  const { params } = parseSpec(v, 'dataset');
+  if (params.n !== undefined && Number(params.n) > WEB_MAX_POINTS) {
+    throw new Error(`n=${params.n} is more points than the web lab draws (at most ${WEB_MAX_POINTS}; the command line takes more)`);
+  }
+  datasetFromSpec(v);
+}
+
 const fields = {
   view: z.enum(['lesson', 'lab']),
-  data: checked((v) => datasetFromSpec(v)),
-  test: checked((v) => datasetFromSpec(v)),
+  data: checked(checkDataSpec),
+  test: checked((v) => { if (v.trim()) checkDataSpec(v); }),
   hidden: z.pipe(
     z.pipe(z.string().check(z.maxLength(200), z.regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be sizes like 10,5' })), z.transform((v: string) => (v.trim() ? v.split(',').map(Number) : []))),
     z.array(z.number().check(z.minimum(1, { message: 'layer sizes must be at least 1' }), z.maximum(2048, { message: 'layer sizes must be at most 2048' }))).check(z.maxLength(50, { message: 'at most 50 hidden layers' })),

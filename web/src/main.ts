@@ -257,6 +257,7 @@ function onFormChange(): void {
   const { state: s, errors } = readForm();
   showErrors(errors);
   if (!Object.keys(errors).length) {
+    showUrlNotices({}, ''); // the link's refusals are behind the user now: the form is valid
     state = s;
     field('f-data').value = s.data;
     $('speed-value').textContent = `${s.speed} iterations per step`;

@@ -59,7 +59,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
 
   if (flags.json) process.stdout.write(`${toJson(doc)}\n`);
   else {
-    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${f.workers} worker${f.workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n\n`);
+    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${f.workers} worker${f.workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n`);
+    process.stdout.write(`test set: ${testSpec ?? 'none (CSV training data; name one with --test)'}${testSource === 'default' ? ' (follows the training data)' : ''}\n\n`);
     for (const s of summary) {
       process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
       process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${s.testAccuracy ? fmt(s.testAccuracy) : 'no test set'}\n`);

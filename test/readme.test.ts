@@ -92,6 +92,24 @@ describe('README: every command it shows', () => {
   });
 });
 
+describe('README: the specs it shows', () => {
+  it('every initializer and activation SPEC with parameters is accepted', () => {
+    const initNames = cli(['init', '--list']).stdout;
+    const specs = [...README.matchAll(/`([a-z-]+):([a-z_]+=[^`…]+)`/g)].map((m) => ({ name: m[1], spec: `${m[1]}:${m[2]}` }));
+    const inits = specs.filter((x) => new RegExp(`^${x.name}\\b`, 'm').test(initNames));
+    expect(inits.length).toBeGreaterThanOrEqual(5);
+    for (const { spec } of inits) {
+      const r = cli(['init', '--init', spec, '--layers', '2,3,1', '--json']);
+      expect(r.status, `${spec}: ${r.stderr}`).toBe(0);
+    }
+    for (const act of ['leaky-relu:slope=0.1', 'elu:alpha=1', 'selu', 'tanh', 'sigmoid', 'linear']) {
+      expect(README).toContain(`\`${act.split(':')[0]}`);
+      const r = cli(['train', '--activation', act, '--iterations', '2', '--no-report', '--quiet']);
+      expect(r.status, `${act}: ${r.stderr}`).toBe(0);
+    }
+  }, 60_000);
+});
+
 describe('README: numbers it quotes', () => {
   it('npm start: the lines it shows are the lines initlab prints', () => {
     const block = /`npm start` prints[^]*?```\n([^]*?)```/.exec(README)![1];

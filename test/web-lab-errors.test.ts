@@ -151,6 +151,14 @@ describe('web lab: every error where the user is looking', () => {
     await ok.close();
   });
 
+  it('saving a model before any run says why nothing is saved', async () => {
+    const page = await open('?view=lab');
+    await page.click('#x-model');
+    await page.waitForFunction(() => document.getElementById('run-error')!.textContent !== '');
+    expect(await page.textContent('#run-error')).toMatch(/no model yet/);
+    await page.close();
+  });
+
   it('no page errors', () => {
     expect(problems).toEqual([]);
   });

@@ -84,6 +84,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
     const out = $(`lesson-${init}`);
     const [cost, boundary, numbers] = out.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
     delete numbers.dataset.done;
+    numbers.classList.remove('error');
     const lessonCurve: History = { [init]: [] };
     button.disabled = true;
     try {
@@ -106,6 +107,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
         else draws.forEach(([key, draw]) => later(key, 120, draw));
         if (u.done) lessonResults.set(init, u);
       }, lessonData ? null : boundary, false, false);
+    } catch (e) {
+      // said where the lesson's numbers appear, not only in the console
+      numbers.textContent = `this run could not be trained: ${(e as Error).message.replace(/^Error: /, '')}`;
+      numbers.classList.add('error');
     } finally {
       button.disabled = false;
     }
@@ -351,6 +356,7 @@ async function start(paused: boolean): Promise<void> {
   curves = {};
   firstDiagnostics.clear();
   $('status').textContent = '';
+  delete $('status').dataset.done; // "done" speaks of the run being started from now on
   $('run-error').textContent = '';
   try {
     await train(config, state.speed, onLabUpdate, $('boundaries'), paused);
@@ -376,7 +382,17 @@ $('b-reset').addEventListener('click', () => {
 });
 
 // ---------------------------------------------------------------- exports
-$('x-model').addEventListener('click', async () => { if (lastUpdates[0]) download(`${lastUpdates[0].init}-model.json`, await worker.exportModel(lastUpdates[0].init), 'application/json'); });
+$('x-model').addEventListener('click', async () => {
+  if (!lastUpdates[0]) {
+    $('run-error').textContent = 'no model yet: press Play or Step first';
+    return;
+  }
+  try {
+    download(`${lastUpdates[0].init}-model.json`, await worker.exportModel(lastUpdates[0].init), 'application/json');
+  } catch (e) {
+    $('run-error').textContent = `the model could not be saved: ${(e as Error).message.replace(/^Error: /, '')}`;
+  }
+});
 $('x-history').addEventListener('click', () => {
   const rows = Object.entries(curves).flatMap(([init, pts]) => pts.map((p) => `${init},${p.iteration},${p.train},${Number.isFinite(p.test) ? p.test : ''}`));
   download('history.csv', `init,iteration,train_cost,test_cost\n${rows.join('\n')}\n`, 'text/csv');

@@ -59,6 +59,16 @@ describe('the default test set follows --train', () => {
     expect(nb.stdout).toContain('On the test set:\nAccuracy:');
   });
 
+  it('the report names the test SPEC it used and where it came from', () => {
+    const out = join(tmp, 'moons-report');
+    const r = cli(['train', '--init', 'he', '--train', 'moons:n=300,noise=0.2,seed=3', '--iterations', '20', '--out', out, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html.includes('<dt>test data</dt><dd>moons:n=300,noise=0.2,seed=4 (default: follows the training data)</dd>')).toBe(true);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect([results.test, results.testSpec, results.testSource]).toEqual(['moons:n=300,noise=0.2,seed=4', 'moons:n=300,noise=0.2,seed=4', 'default']);
+  });
+
   it('--test still chooses, and an empty --test is refused', () => {
     const doc = json(['train', '--iterations', '5', '--train', 'moons:seed=3', '--test', 'circles:n=40,seed=9']);
     expect([doc.test, doc.testSource]).toEqual(['circles:n=40,seed=9', 'given']);

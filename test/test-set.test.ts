@@ -16,7 +16,7 @@ interface Case { args: string[]; testSpec: string; test: { X: number[][]; Y: num
 const cases: Case[] = fixture.cases;
 
 const json = (args: string[]) => {
-  const r = cli([...args, '--json', ...(args[0] === 'data' ? [] : ['--no-report', '--quiet'])]);
+  const r = cli([...args, '--json', ...(['data', 'predict'].includes(args[0]) ? [] : ['--no-report', '--quiet'])]);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 };
@@ -67,6 +67,16 @@ describe('the default test set follows --train', () => {
     expect(html.includes('<dt>test data</dt><dd>moons:n=300,noise=0.2,seed=4 (default: follows the training data)</dd>')).toBe(true);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect([results.test, results.testSpec, results.testSource]).toEqual(['moons:n=300,noise=0.2,seed=4', 'moons:n=300,noise=0.2,seed=4', 'default']);
+  });
+
+  it('predict without --data scores the test set that follows the model\'s training data', () => {
+    const model = join(tmp, 'moons-model.json');
+    const t = cli(['train', ...moons.args, '--save', model, '--no-report', '--quiet']);
+    expect(t.status, t.stderr).toBe(0);
+    const p = json(['predict', '--model', model]);
+    expect(p.data).toBe(moons.testSpec);
+    expect(p.accuracy).toBe(moons.testAccuracy);
+    expect(p.predictions).toHaveLength(moons.test.Y[0].length);
   });
 
   it('--test still chooses, and an empty --test is refused', () => {
@@ -124,6 +134,16 @@ describe('CSV training data has no test set unless --test names one', () => {
     expect(sw.summary[0].testAccuracy).toBeNull();
     const text = cli(['sweep', '--inits', 'he', '--seeds', '1', '--workers', '1', '--train', file, '--iterations', '20', '--no-report', '--quiet']);
     expect(text.stdout).toMatch(/test accuracy\s+no test set/);
+  });
+
+  it('predict with a model trained on a CSV file asks for --data instead of guessing', () => {
+    const model = join(tmp, 'csv-model.json');
+    expect(cli(['train', '--train', file, '--iterations', '5', '--save', model, '--no-report', '--quiet']).status).toBe(0);
+    const r = cli(['predict', '--model', model]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no default test set; give --data/);
+    expect(cli(['predict', '--model', model, '--data', file]).status).toBe(0);
   });
 
   it('with --test, the CSV run is scored on it (the same numbers as the generated moons)', () => {

@@ -4,7 +4,8 @@ import { NOTEBOOK_TEST_SPEC } from '../../experiments/notebook-config.js';
 
 export interface PredictFlags {
   model: string;
-  data: string;
+  /** Absent: the test set that follows the model's training data (see experiments/test-spec.ts). */
+  data?: string;
   json?: boolean;
 }
 
@@ -13,7 +14,7 @@ export function registerPredictCommand(program: Command): void {
     .command('predict')
     .description('predict with a model saved by initlab train --save; prints accuracy where the data has labels')
     .requiredOption('--model <file>', 'a model file written by initlab train --save')
-    .option('--data <spec>', 'NAME[:key=value,...] or a CSV file', NOTEBOOK_TEST_SPEC)
+    .option('--data <spec>', `NAME[:key=value,...] or a CSV file (default: the test set that follows the model's training data, e.g. ${NOTEBOOK_TEST_SPEC} for the notebook's)`)
     .option('--json', 'print {"predictions":[...],"probabilities":[...],"accuracy":x}')
     .action(async (flags: PredictFlags) => (await import('./predict-action.js')).predict(flags));
 }

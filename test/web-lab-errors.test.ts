@@ -151,6 +151,17 @@ describe('web lab: every error where the user is looking', () => {
     await ok.close();
   });
 
+  it('a dropped CSV above the cap is refused beside the drop zone, and fast', async () => {
+    const page = await open('?view=lab');
+    const rows = 'x1,x2,label\n' + '0.5,-0.25,1\n'.repeat(100_001);
+    const t = Date.now();
+    await page.setInputFiles('#f-csv', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
+    await page.waitForFunction(() => document.getElementById('err-csv')!.textContent !== '');
+    expect(Date.now() - t).toBeLessThan(4_000);
+    expect(await page.textContent('#err-csv')).toMatch(/big\.csv has more than 100000 examples; the web lab trains on at most 100000/);
+    await page.close();
+  });
+
   it('saving a model before any run says why nothing is saved', async () => {
     const page = await open('?view=lab');
     await page.click('#x-model');

@@ -11,7 +11,7 @@ import { parseSpec } from '../../src/spec.js';
 import { boundaries, boundaryFigure, costChart, type History, layers } from './charts.js';
 import { type DataSummary, GRID, type JobConfig, type RunUpdate } from './job.js';
 import { download, pngOf, svgText } from './exports.js';
-import { type FieldErrors, type LabState, readState, writeState } from './url-state.js';
+import { type FieldErrors, type LabState, readState, WEB_MAX_POINTS, writeState } from './url-state.js';
 import type { WorkerApi } from './worker.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -282,8 +282,17 @@ async function takeCsv(file: File): Promise<void> {
     return;
   }
   const text = await file.text();
+  // the same cap as a generated dataset, checked on the line count before any parsing
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= WEB_MAX_POINTS + 1; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > WEB_MAX_POINTS + 1) {
+    csv = null;
+    $('err-csv').textContent = `${file.name} has more than ${WEB_MAX_POINTS} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`;
+    return;
+  }
   try {
     const d = parseCsv(text, file.name);
+    if (d.X.cols > WEB_MAX_POINTS) throw new Error(`${file.name} has ${d.X.cols} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`);
     csv = { name: file.name, text };
     $('status').textContent = `${file.name}: ${d.X.cols} examples, ${d.X.rows} features`;
     field('f-hidden').value = state.hidden.join(',');

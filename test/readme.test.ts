@@ -147,6 +147,11 @@ describe('README: numbers it quotes', () => {
     expect(row).toMatch(/unset numpy is faster/);
     // the matrix products behind "unset is faster", as recorded
     expect(README).toContain(`runs at ${Math.round(results.wide.numpyGemmUnset)} GFLOP/s instead of ${Math.round(results.wide.numpyGemmAsSet)}`);
+    // and the whole iteration timed both ways, in paired rounds
+    const both = JSON.parse(readFileSync(join(ROOT, 'bench/results/wide-openblas.json'), 'utf8'));
+    const flat = README.replace(/\s+/g, ' ');
+    expect(flat).toContain(`took ${both.initlabSpeedup.vsNumpyHaswell.toFixed(2)}× initlab's time with Haswell kernels and ${both.initlabSpeedup.vsNumpyUnset.toFixed(2)}× unset`);
+    expect(both.initlabSpeedup.vsNumpyUnset).toBeLessThan(both.initlabSpeedup.vsNumpyHaswell); // unset is the faster numpy
   });
 });
 

@@ -28,10 +28,6 @@ let predictionsTest = predict(testX, testY, parameters);
 console.log(`predictions_train = ${formatArray(predictionsTrain, { integer: true })}`);
 console.log(`predictions_test = ${formatArray(predictionsTest, { integer: true })}`);
 
-// In [11]: the predictions are no longer all 0
-console.log(formatArray(predictionsTrain, { integer: true }));
-console.log(formatArray(predictionsTest, { integer: true }));
-
 // In [9]: large random values
 parameters = initializeParametersRandom([3, 2, 1]);
 for (const key of ['W1', 'b1', 'W2', 'b2']) console.log(`${key} = ${formatArray(parameters[key])}`);
@@ -42,6 +38,10 @@ console.log('On the train set:');
 predictionsTrain = predict(trainX, trainY, parameters);
 console.log('On the test set:');
 predictionsTest = predict(testX, testY, parameters);
+
+// In [11]: the predictions are no longer all 0 (the random ×10 run's)
+console.log(formatArray(predictionsTrain, { integer: true }));
+console.log(formatArray(predictionsTest, { integer: true }));
 
 // In [14]: He on [2, 4, 1]
 parameters = initializeParametersHe([2, 4, 1]);

@@ -5,6 +5,6 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 node bin/initlab.js --quiet --out "$tmp/report" > /dev/null
 mkdir -p docs/figures
-for f in compare-costs compare-boundaries dataset he-initialization-cost; do cp "$tmp/report/$f.png" docs/figures/; done
+for f in compare-costs compare-boundaries dataset he-initialization-cost layers-histograms; do cp "$tmp/report/$f.png" docs/figures/; done
 rm -rf "$tmp"
 echo "docs/figures updated"

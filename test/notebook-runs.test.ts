@@ -44,7 +44,7 @@ describe.each([
     expect(r.trainAccuracy).toBe(want.train_accuracy);
     expect(r.testAccuracy).toBe(want.test_accuracy);
     expect(Array.from(out.trainPredictions)).toEqual(want.train_predictions);
-    expect(Array.from(out.testPredictions)).toEqual(want.test_predictions);
+    expect(Array.from(out.testPredictions!)).toEqual(want.test_predictions);
   });
   if (init !== 'random') {
     it('final parameters', () => {

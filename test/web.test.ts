@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
-import { ref } from './helpers.js';
+import { cli, ref } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
@@ -63,6 +63,10 @@ describe('web lab', () => {
     }
     expect(got).toEqual({ zeros: [0.5, 0.5], random: [0.83, 0.86], he: [ref.runs.he.train_accuracy, 0.96] });
     expect(await page.isVisible('#lesson-table')).toBe(true);
+    // the table's verdicts are read off the runs, as the CLI's closing table reads them
+    const cliDoc = JSON.parse(cli(['--json', '--no-report', '--quiet']).stdout);
+    const verdicts = await page.$$eval('#lesson-table tbody tr', (trs) => trs.map((tr) => tr.lastElementChild!.textContent));
+    expect(verdicts).toEqual(cliDoc.runs.map((r: { verdict: string }) => r.verdict));
     await page.screenshot({ path: `${ARTIFACTS}web-lesson.png`, fullPage: true });
     await page.close();
   });

@@ -43,7 +43,7 @@ export function addTrainingOptions(cmd: Command): Command {
     .option('--diagnostics-every <n>', 'per-layer statistics (activations, gradients, weights) every n iterations, from 0 (0: none; default: --print-every)')
     .option('--print-every <n>', 'record (and print) the cost every n iterations (epochs with --cost-report epoch-mean)', String(d.printEvery))
     .option('--train <spec>', 'training data: NAME[:key=value,...] or a CSV file (x1,...,xn,label)', NOTEBOOK_TRAIN_SPEC)
-    .option('--test <spec>', 'test data: NAME[:key=value,...] or a CSV file', NOTEBOOK_TEST_SPEC)
+    .option('--test <spec>', `test data: NAME[:key=value,...] or a CSV file (default: the --train generator with the same parameters and seed + 1; the notebook's ${NOTEBOOK_TEST_SPEC} for its training set; none for a CSV file)`)
     .addOption(new Option('--loss <kind>', 'cost printed: stable (from the logits) or naive (the notebook\'s formula, may print inf)').choices(['stable', 'naive']).default('stable'))
     .option('--json', 'print one JSON document on stdout instead of text')
     .option('--no-report', 'do not write the report folder')
@@ -68,7 +68,8 @@ export interface TrainingFlags extends KernelFlags {
   costReport: 'full' | 'epoch-mean';
   lrDecay?: string;
   train: string;
-  test: string;
+  /** Absent: the test set follows --train (see experiments/test-spec.ts). */
+  test?: string;
   loss: 'stable' | 'naive';
   json?: boolean;
   report: boolean;

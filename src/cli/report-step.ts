@@ -21,6 +21,12 @@ export function checkRunOutputs(flags: TrainingFlags & { save?: string }): void 
   }
 }
 
+/** The test SPEC actually used and where it came from, in words. */
+export function testDataLine(spec: string | null, source: 'given' | 'default' | 'none'): string {
+  if (spec === null) return 'no test set (CSV training data; name one with --test)';
+  return source === 'default' ? `${spec} (default: follows the training data)` : spec;
+}
+
 export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, title: string): Promise<void> {
   if (!flags.report || r.outputs.length === 0) return;
   const { writeReport } = await import('../node/report.js');
@@ -41,7 +47,7 @@ export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, tit
       ['weights seed', String(b.seed)],
       ['scale (random)', String(b.scale ?? RANDOM_SCALE)],
       ['training data', r.setup.trainSpec],
-      ['test data', r.setup.testSpec],
+      ['test data', testDataLine(r.setup.testSpec, r.setup.testSource)],
       ['kernels', r.doc.backend],
       ['initlab', VERSION],
     ],

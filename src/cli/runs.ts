@@ -2,6 +2,7 @@
 // (or as one JSON document), ending with the comparison table.
 import { runExperimentAsync, type RunOutput, type RunResult } from '../experiments/run.js';
 import { verdict } from '../experiments/verdict.js';
+import { NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';
 import { pyFloat } from '../format.js';
 import type { TrainingFlags } from './flags.js';
 import type { Setup } from './setup.js';
@@ -19,7 +20,12 @@ export interface RunRow extends RunResult {
 export interface RunsDocument {
   runs: RunRow[];
   train: string;
-  test: string;
+  /** The test SPEC actually used; null when there is none (then every testAccuracy is null). */
+  test: string | null;
+  /** The same SPEC under a name that says what it is (`test` is kept for older readers). */
+  testSpec: string | null;
+  /** given (--test), default (derived from --train) or none (a CSV training set). */
+  testSource: 'given' | 'default' | 'none';
   loss: 'stable' | 'naive';
   backend: string;
   /** Threads the wide layers' products could use (1 for the TypeScript kernels). */
@@ -31,11 +37,14 @@ const TITLES: Record<string, string> = { zeros: 'zeros initialization', random: 
 export const titleOf = (init: string) => (Object.hasOwn(TITLES, init) ? TITLES[init] : `${init} initialization`);
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** What the table and the report show for a run without a test set: words, never a number. */
+export const NO_TEST_SET = 'no test set';
+export const pctOrNone = (x: number | null) => (x === null ? NO_TEST_SET : pct(x));
 
 /** The comparison table the notebook ends with, as aligned text. */
 export function comparisonTable(rows: RunRow[], layerCount: number): string {
   const head = ['Model', 'Train accuracy', 'Test accuracy', 'Final cost', 'Problem/Comment'];
-  const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, pct(r.trainAccuracy), pct(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
+  const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, pct(r.trainAccuracy), pctOrNone(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
   const widths = head.map((h, c) => Math.max(h.length, maxOf(body.map((row) => row[c].length))));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
   return [line(head), widths.map((w, c) => '-'.repeat(c === head.length - 1 ? head[c].length : w)).join('  '), ...body.map(line)].join('\n');
@@ -96,8 +105,13 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);
       out('On the train set:');
       out(`Accuracy: ${pyFloat(row.trainAccuracy)}`);
-      out('On the test set:');
-      out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
+      if (row.testAccuracy === null) {
+        out(`${NO_TEST_SET} (a CSV training set has none unless --test names one)`);
+      } else {
+        // the notebook's own line for its own test set; any other names the SPEC it scored on
+        out(setup.testSpec === NOTEBOOK_TEST_SPEC ? 'On the test set:' : `On the test set (${setup.testSpec}):`);
+        out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
+      }
       if (o.result.stopReason === 'interrupted') {
         interrupted = true;
         out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} ${unit}s)`);
@@ -107,7 +121,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   } finally {
     close(); // the helper threads of wide layers, if any
   }
-  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, loss: flags.loss, backend: kernels.name, threads, version };
+  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, testSpec: setup.testSpec, testSource: setup.testSource, loss: flags.loss, backend: kernels.name, threads, version };
   if (rows.length > 1) {
     out('');
     out(comparisonTable(rows, setup.base.layers.length - 1));

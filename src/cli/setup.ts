@@ -16,6 +16,7 @@ import { parseLrDecay } from '../train/lr-decay.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
 import { checkShapes } from './shapes.js';
+import { resolveTestSpec, type TestSource } from '../experiments/test-spec.js';
 
 /** A SPEC or a CSV file path → the dataset. */
 export const loadData = (spec: string): Dataset => (isPathSpec(spec) ? validateDataset(readCsvDataset(spec)) : datasetFromSpec(spec));
@@ -60,9 +61,26 @@ export interface Setup {
   base: Omit<RunConfig, 'init'>;
   diagnosticsEvery: number;
   train: Dataset;
-  test: Dataset;
+  /** null: no test set (a CSV training set and no --test). */
+  test: Dataset | null;
   trainSpec: string;
-  testSpec: string;
+  /** The test SPEC actually used (given, or derived from --train), or null. */
+  testSpec: string | null;
+  testSource: TestSource;
+}
+
+/**
+ * The training data and the test data that goes with it: --test if given, else the same
+ * generator with the next seed (the notebook's own pair for its training set), else none
+ * for a CSV file. Throws UsageError when the two disagree on the number of features.
+ */
+export function loadTrainAndTest(trainSpec: string, testFlag: string | undefined): { train: Dataset; test: Dataset | null; testSpec: string | null; testSource: TestSource } {
+  if (testFlag !== undefined && !testFlag.trim()) throw new UsageError('--test is empty; give a SPEC or a CSV file, or leave --test out to test on the --train generator with the next seed');
+  const train = loadData(trainSpec);
+  const { spec, source } = resolveTestSpec(trainSpec, train, testFlag, isPathSpec(trainSpec));
+  const test = spec === null ? null : loadData(spec);
+  if (test && test.X.rows !== train.X.rows) throw new UsageError(`the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
+  return { train, test, testSpec: spec, testSource: source };
 }
 
 /** Validates the shared flags and builds the data; throws UsageError with the flag's name. */
@@ -80,8 +98,7 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
   checkScaleFlag(f.scale, inits);
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation, '--activation'); // validates the names now, before any work
-  const train = loadData(flags.train);
-  const test = loadData(flags.test);
+  const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   checkShapes(layers, train, test);
   return {
     base: {
@@ -103,7 +120,8 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
     train,
     test,
     trainSpec: flags.train,
-    testSpec: flags.test,
+    testSpec,
+    testSource,
   };
 }
 

@@ -57,7 +57,8 @@ export interface RunResult {
   diagnostics: DiagnosticsPoint[];
   finalCost: number;
   trainAccuracy: number;
-  testAccuracy: number;
+  /** Accuracy on the test set; null when the run has none (a CSV training set with no --test). */
+  testAccuracy: number | null;
   stopReason: StopReason;
   divergedAt?: number;
   iterationsRun: number;
@@ -72,7 +73,8 @@ export interface RunOutput {
   /** The network as it was before training (for diagnostics and plots). */
   initial: Network;
   trainPredictions: Uint8Array;
-  testPredictions: Uint8Array;
+  /** null when the run has no test set. */
+  testPredictions: Uint8Array | null;
 }
 
 export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop' | 'traceEvery' | 'diagnosticsEvery'> {
@@ -112,9 +114,9 @@ function trainOptions(cfg: RunConfig, hooks: RunHooks): TrainOptions {
   };
 }
 
-function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainResult, trainSet: Dataset, testSet: Dataset, hooks: RunHooks): RunOutput {
+function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainResult, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks): RunOutput {
   const trainPredictions = predictLabels(network, trainSet, hooks.kernels);
-  const testPredictions = predictLabels(network, testSet, hooks.kernels);
+  const testPredictions = testSet ? predictLabels(network, testSet, hooks.kernels) : null;
   const result: RunResult = {
     init: resolveInitializer(cfg.init, { scale: cfg.scale }).label,
     seed: cfg.seed,
@@ -129,7 +131,7 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
     diagnostics: r.diagnostics,
     finalCost: r.finalCost,
     trainAccuracy: accuracyOf(trainPredictions, trainSet.Y.data),
-    testAccuracy: accuracyOf(testPredictions, testSet.Y.data),
+    testAccuracy: testSet && testPredictions ? accuracyOf(testPredictions, testSet.Y.data) : null,
     stopReason: r.stopReason,
     iterationsRun: r.iterationsRun,
     seconds: r.seconds,
@@ -138,15 +140,15 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
   return { result, trace: r.trace, network, initial, trainPredictions, testPredictions };
 }
 
-/** Builds the network, trains it and measures it, in one go. */
-export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset, hooks: RunHooks = {}): RunOutput {
+/** Builds the network, trains it and measures it, in one go; `testSet` null: no test accuracy. */
+export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks = {}): RunOutput {
   const network = buildNetwork(cfg, trainSet);
   const initial = cloneNetwork(network);
   return conclude(cfg, network, initial, train(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
 }
 
 /** The same, yielding to the event loop while it trains (Ctrl-C, progress, a responsive page). */
-export async function runExperimentAsync(cfg: RunConfig, trainSet: Dataset, testSet: Dataset, hooks: RunHooks = {}): Promise<RunOutput> {
+export async function runExperimentAsync(cfg: RunConfig, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks = {}): Promise<RunOutput> {
   const network = buildNetwork(cfg, trainSet);
   const initial = cloneNetwork(network);
   return conclude(cfg, network, initial, await trainAsync(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);

@@ -14,7 +14,8 @@ export interface SweepJob {
 export interface SweepRow extends SweepJob {
   finalCost: number;
   trainAccuracy: number;
-  testAccuracy: number;
+  /** null when the sweep has no test set (CSV training data without --test). */
+  testAccuracy: number | null;
   stopReason: string;
 }
 
@@ -32,7 +33,8 @@ export interface SweepSummary {
   diverged: number;
   finalCost: Spread;
   trainAccuracy: Spread;
-  testAccuracy: Spread;
+  /** null when the sweep has no test set. */
+  testAccuracy: Spread | null;
 }
 
 /** "1-20", "3", "1-3,7,10-12" → the integers, in order of first mention, each once (linear in the count). */
@@ -64,7 +66,7 @@ export function expandGrid(inits: string[], seeds: number[], learningRates: numb
 }
 
 /** One grid point: the experiment with this init, seed and learning rate. */
-export function runSweepJob(job: SweepJob, base: Omit<RunConfig, 'init' | 'seed' | 'learningRate'>, train: Dataset, test: Dataset): SweepRow {
+export function runSweepJob(job: SweepJob, base: Omit<RunConfig, 'init' | 'seed' | 'learningRate'>, train: Dataset, test: Dataset | null): SweepRow {
   const r = runExperiment({ ...base, ...job }, train, test).result;
   return { ...job, finalCost: r.finalCost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, stopReason: r.stopReason };
 }
@@ -95,6 +97,6 @@ export function summarize(rows: SweepRow[]): SweepSummary[] {
     diverged: g.filter((r) => r.stopReason === 'diverged').length,
     finalCost: spread(g.map((r) => r.finalCost)),
     trainAccuracy: spread(g.map((r) => r.trainAccuracy)),
-    testAccuracy: spread(g.map((r) => r.testAccuracy)),
+    testAccuracy: g.some((r) => r.testAccuracy === null) ? null : spread(g.map((r) => r.testAccuracy as number)),
   }));
 }

@@ -18,7 +18,10 @@ export function isSymmetric(net: Network): boolean {
 
 const LN2 = Math.log(2);
 
-export function verdict(run: RunResult, initial: Network, trained: Network): string {
+/** What a verdict reads off a run: how it stopped, its first cost and its train accuracy (the CLI's RunResult, or the web lab's finished run). */
+export type VerdictInput = Pick<RunResult, 'stopReason' | 'divergedAt' | 'costs' | 'trainAccuracy'>;
+
+export function verdict(run: VerdictInput, initial: Network, trained: Network): string {
   if (run.stopReason === 'diverged') return `diverged at iteration ${run.divergedAt}: lower the learning rate or use a smaller initialization`;
   if (isSymmetric(initial) && isSymmetric(trained)) return 'fails to break symmetry: every hidden unit learns the same thing';
   const start = run.costs[0]?.cost ?? NaN;

@@ -28,7 +28,8 @@ export interface ReportInput {
   version: string;
   runs: ReportRun[];
   train: Dataset;
-  test: Dataset;
+  /** null: the runs have no test set (their test accuracy shows as "no test set"). */
+  test: Dataset | null;
   /** Shown as the configuration list. */
   config: [string, string][];
   /** The --json document, written as results.json. */
@@ -49,6 +50,8 @@ export function costsCsv(runs: ReportRun[]): string {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A run without a test set shows words where its test accuracy would be, never a number. */
+const pctOrNone = (x: number | null) => (x === null ? 'no test set' : pct(x));
 
 /** A report folder being written: files now, PNGs rasterized in parallel until settle(). */
 class ReportFolder {
@@ -100,7 +103,7 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
   };
 
   const extent = plotExtent(input.train);
-  const dataFig = out.figure('dataset', 'The data', renderFigure(datasetSpec(input.train, input.test, 'The data: train (filled) and test (rings)', extent)));
+  const dataFig = out.figure('dataset', 'The data', renderFigure(datasetSpec(input.train, input.test, input.test ? 'The data: train (filled) and test (rings)' : 'The data: train (no test set)', extent)));
 
   const boundaries: Figure[] = [];
   const runFigures: HtmlFigure[] = [];
@@ -108,8 +111,8 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
     const name = nameOf(r.label);
     const res = r.output.result;
     runFigures.push(out.figure(`${name}-cost`, `Cost, ${r.label}`, renderFigure(costCurveSpec([{ label: r.label, points: r.output.trace }], `Cost with ${r.label} (learning rate ${res.learningRate})`))));
-    const points = input.showTest ? input.test : input.train;
-    const title = `${r.short}: train ${pct(res.trainAccuracy)}, test ${pct(res.testAccuracy)}`;
+    const points = input.showTest && input.test ? input.test : input.train;
+    const title = `${r.short}: train ${pct(res.trainAccuracy)}, ${res.testAccuracy === null ? 'no test set' : `test ${pct(res.testAccuracy)}`}`;
     const fig = renderFigure(decisionBoundarySpec(probabilityGrid(r.output.network, 120, extent), points, title));
     boundaries.push(fig);
     runFigures.push(out.figure(`${name}-boundary`, `Decision boundary, ${r.label}`, fig));
@@ -144,7 +147,7 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
       head: ['Initialization', 'Train accuracy', 'Test accuracy', 'Final cost', 'Training time', 'Verdict'],
       rows: input.runs.map((r) => {
         const res = r.output.result;
-        return [r.label, pct(res.trainAccuracy), pct(res.testAccuracy), Number.isFinite(res.finalCost) ? res.finalCost.toPrecision(4) : String(res.finalCost), `${res.seconds.toFixed(2)} s`, r.verdict];
+        return [r.label, pct(res.trainAccuracy), pctOrNone(res.testAccuracy), Number.isFinite(res.finalCost) ? res.finalCost.toPrecision(4) : String(res.finalCost), `${res.seconds.toFixed(2)} s`, r.verdict];
       }),
     },
     sections: [

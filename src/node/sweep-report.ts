@@ -14,36 +14,38 @@ export interface SweepDocument {
   workers: number;
   seconds: number;
   train: string;
-  test: string;
+  /** The test SPEC actually used, or null (no test set). */
+  test: string | null;
   version: string;
 }
 
 /** sweep.csv: a header, then one line per run (CSV quoting by d3-dsv, so a SPEC's commas stay in its cell). */
 export function sweepCsv(rows: SweepRow[]): string {
   const out: (string | number)[][] = [['init', 'seed', 'learningRate', 'finalCost', 'trainAccuracy', 'testAccuracy', 'stopReason']];
-  for (const r of rows) out.push([r.init, r.seed, r.learningRate, r.finalCost, r.trainAccuracy, r.testAccuracy, r.stopReason]);
+  for (const r of rows) out.push([r.init, r.seed, r.learningRate, r.finalCost, r.trainAccuracy, r.testAccuracy ?? '', r.stopReason]);
   return formatCsv(out);
 }
 
 /** Writes the sweep folder into `dir` (replacing an earlier initlab folder there as a whole); returns the files written. */
 export async function writeSweepReport(dir: string, doc: SweepDocument): Promise<string[]> {
   return replaceDirAtomic(dir, 'sweep', async (tmp) => {
-    const fig = renderFigure(sweepSpec(doc.runs, 'initlab sweep'));
+    const noTest = doc.test === null;
+    const fig = renderFigure(sweepSpec(doc.runs, 'initlab sweep', noTest ? 'trainAccuracy' : 'testAccuracy'));
     writeFileSync(join(tmp, 'distribution.svg'), fig.svg);
     writeFileSync(join(tmp, 'distribution.png'), await svgToPng(fig.svg));
     writeFileSync(join(tmp, 'sweep.csv'), sweepCsv(doc.runs));
     writeFileSync(join(tmp, 'results.json'), `${JSON.stringify(doc, null, 2)}\n`);
-    const s = (x: { mean: number; std: number }) => `${x.mean.toFixed(4)} ± ${x.std.toFixed(4)}`;
+    const s = (x: { mean: number; std: number } | null) => (x ? `${x.mean.toFixed(4)} ± ${x.std.toFixed(4)}` : 'no test set');
     writeFileSync(join(tmp, 'index.html'), reportHtml({
       title: 'initlab sweep',
       version: doc.version,
       created: new Date().toISOString(),
-      config: [['training data', doc.train], ['test data', doc.test], ['runs', String(doc.runs.length)], ['workers', String(doc.workers)], ['time', `${doc.seconds.toFixed(1)} s`]],
+      config: [['training data', doc.train], ['test data', doc.test ?? 'no test set (CSV training data; name one with --test)'], ['runs', String(doc.runs.length)], ['workers', String(doc.workers)], ['time', `${doc.seconds.toFixed(1)} s`]],
       table: {
         head: ['Initialization', 'Learning rate', 'Runs', 'Final cost', 'Train accuracy', 'Test accuracy'],
         rows: doc.summary.map((r) => [r.init, String(r.learningRate), String(r.runs), s(r.finalCost), s(r.trainAccuracy), s(r.testAccuracy)]),
       },
-      sections: [{ heading: 'Distribution', figures: [{ title: 'Test accuracy of every run (dots) and the mean (tick)', svg: fig.svg, png: 'distribution.png' }] }],
+      sections: [{ heading: 'Distribution', figures: [{ title: `${noTest ? 'Train accuracy (no test set)' : 'Test accuracy'} of every run (dots) and the mean (tick)`, svg: fig.svg, png: 'distribution.png' }] }],
       files: ['results.json', 'sweep.csv', 'distribution.svg', 'distribution.png'],
     }));
     return ['distribution.svg', 'distribution.png', 'sweep.csv', 'results.json', 'index.html'];

@@ -19,12 +19,13 @@ export interface PlainDataset {
 }
 export interface SweepData {
   train: PlainDataset;
-  test: PlainDataset;
+  /** null: the sweep has no test set. */
+  test: PlainDataset | null;
 }
 
 const revive = (d: PlainDataset): Dataset => ({ X: new Matrix(d.X.rows, d.X.cols, d.X.data), Y: new Matrix(d.Y.rows, d.Y.cols, d.Y.data) });
 const { train, test } = workerData as SweepData;
-const data = { train: revive(train), test: revive(test) };
+const data = { train: revive(train), test: test ? revive(test) : null };
 
 export default function run(task: SweepTask): SweepRow {
   return runSweepJob(task.job, task.base, data.train, data.test);

@@ -103,23 +103,26 @@ export function datasetSpec(train: Dataset, test: Dataset | null, title: string,
   };
 }
 
-/** A sweep's outcomes: test accuracy of every run per initializer (one panel per learning rate), mean as a tick. */
-export function sweepSpec(rows: { init: string; learningRate: number; seed: number; testAccuracy: number }[], title: string): PlotSpec {
+/**
+ * A sweep's outcomes: the accuracy of every run per initializer (one panel per learning rate),
+ * mean as a tick; test accuracy, or train accuracy when the sweep has no test set.
+ */
+export function sweepSpec(rows: { init: string; learningRate: number; seed: number; trainAccuracy: number; testAccuracy: number | null }[], title: string, metric: 'testAccuracy' | 'trainAccuracy' = 'testAccuracy'): PlotSpec {
   // one pass over the rows (a sweep can have 10⁵ of them): colours and group means by Map
   const colorOf = new Map<string, string>();
   for (const r of rows) if (!colorOf.has(r.init)) colorOf.set(r.init, RUN_COLORS[colorOf.size % RUN_COLORS.length]);
   const inits = [...colorOf.keys()];
   // only the fields the marks read (copying every field with a spread is ten times slower)
-  const data = rows.map((r) => ({ init: r.init, testAccuracy: r.testAccuracy, lr: `lr ${r.learningRate}`, color: colorOf.get(r.init)! }));
+  const data = rows.map((r) => ({ init: r.init, accuracy: r[metric] ?? NaN, lr: `lr ${r.learningRate}`, color: colorOf.get(r.init)! }));
   const groups = new Map<string, { init: string; lr: string; sum: number; count: number }>();
   for (const r of data) {
     const k = `${r.init}\u0000${r.lr}`;
     const g = groups.get(k) ?? { init: r.init, lr: r.lr, sum: 0, count: 0 };
-    g.sum += r.testAccuracy;
+    g.sum += r.accuracy;
     g.count += 1;
     groups.set(k, g);
   }
-  const means = [...groups.values()].map((g) => ({ init: g.init, lr: g.lr, testAccuracy: g.sum / g.count }));
+  const means = [...groups.values()].map((g) => ({ init: g.init, lr: g.lr, accuracy: g.sum / g.count }));
   const panels = new Set(data.map((r) => r.lr)).size;
   return {
     width: Math.max(420, 90 * inits.length * panels + 80),
@@ -127,11 +130,11 @@ export function sweepSpec(rows: { init: string; learningRate: number; seed: numb
     marginTop: 40,
     marginBottom: 40,
     x: { label: null, domain: inits },
-    y: { label: `${title}: test accuracy (dots: runs, ticks: means)`, grid: true },
+    y: { label: `${title}: ${metric === 'testAccuracy' ? 'test' : 'train'} accuracy (dots: runs, ticks: means)`, grid: true },
     fx: { label: null },
     marks: [
-      Plot.dot(data, { x: 'init', y: 'testAccuracy', fx: 'lr', fill: 'color', r: 3, fillOpacity: 0.5 }),
-      Plot.tickY(means, { x: 'init', y: 'testAccuracy', fx: 'lr', stroke: 'black', strokeWidth: 2 }),
+      Plot.dot(data, { x: 'init', y: 'accuracy', fx: 'lr', fill: 'color', r: 3, fillOpacity: 0.5 }),
+      Plot.tickY(means, { x: 'init', y: 'accuracy', fx: 'lr', stroke: 'black', strokeWidth: 2 }),
     ],
   };
 }

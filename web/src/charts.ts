@@ -93,7 +93,7 @@ function paintLive(u: RunUpdate, holder: Element): void {
 export function boundaries(updates: RunUpdate[], data: DataSummary, into: Element, live = false): void {
   const figures = updates.map((u) => {
     const fig = boundaryFigure(data, u.init, into);
-    const title = `${u.init}: train ${(100 * u.trainAccuracy).toFixed(1)}%, test ${(100 * u.testAccuracy).toFixed(1)}%`;
+    const title = `${u.init}: train ${(100 * u.trainAccuracy).toFixed(1)}%, ${u.testAccuracy === null ? 'no test set' : `test ${(100 * u.testAccuracy).toFixed(1)}%`}`;
     const [shading, , caption] = fig.children;
     if (live) {
       paintLive(u, shading);

@@ -6,6 +6,7 @@ export interface JobConfig {
   /** Training data: a SPEC (circles:n=300,...) or CSV text (csv: true). */
   train: string;
   csv?: boolean;
+  /** Test data SPEC; empty: the one that follows the training data (none for a CSV). */
   test: string;
   layers: number[];
   activation: string;
@@ -24,11 +25,17 @@ export interface RunUpdate {
   init: string;
   iteration: number;
   done: boolean;
-  stopReason?: string;
+  /** Set once the run is finished: completed, diverged or interrupted. */
+  stopReason?: 'completed' | 'diverged' | 'interrupted';
+  /** The iteration at which the cost or the weights stopped being finite. */
+  divergedAt?: number;
+  /** Once finished: the verdict read off what happened (src/experiments/verdict.ts), as the CLI's table. */
+  verdict?: string;
   /** New (iteration, train cost, test cost) points since the last update. */
   curve: { iteration: number; train: number; test: number }[];
   trainAccuracy: number;
-  testAccuracy: number;
+  /** null when there is no test set (a dropped CSV with no test SPEC). */
+  testAccuracy: number | null;
   /** The model's probability on a GRID × GRID grid over the plot's extent, row 0 at the top. */
   grid: Float64Array;
   extent: [number, number];
@@ -44,6 +51,8 @@ export interface DataSummary {
   Y: number[];
   testX: number[][];
   testY: number[];
+  /** The test SPEC in use (given, or following the training data), or null: no test set. */
+  testSpec: string | null;
 }
 
 export const GRID = 60;

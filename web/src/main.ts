@@ -12,12 +12,16 @@ import { parseSpec } from '../../src/spec.js';
 import { boundaries, boundaryFigure, costChart, type History, layers } from './charts.js';
 import { type DataSummary, GRID, type JobConfig, type RunUpdate } from './job.js';
 import { download, pngOf, svgText } from './exports.js';
-import { type FieldErrors, type LabState, readState, writeState } from './url-state.js';
+import { type FieldErrors, type LabState, readState, WEB_MAX_POINTS, writeState } from './url-state.js';
 import type { WorkerApi } from './worker.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const worker = Comlink.wrap<WorkerApi>(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A test accuracy, or words when there is no test set (never a number). */
+const testText = (x: number | null) => (x === null ? 'no test set' : `test accuracy ${pct(x)}`);
+/** What a finished run that diverged says, wherever its numbers are shown. */
+const divergedText = (u: RunUpdate) => `diverged at iteration ${u.divergedAt}: its cost or weights stopped being finite numbers; lower the learning rate or choose a smaller initialization`;
 
 // ---------------------------------------------------------------- views and URL
 const initial = readState(location.search);
@@ -54,6 +58,7 @@ let data: DataSummary | null = null;
 async function train(config: JobConfig, speed: number, onUpdate: (u: RunUpdate[]) => void, into: Element | null, startPaused = false, extras = true): Promise<void> {
   await lessonPrep; // one job at a time in the worker
   data = await worker.load(config);
+  if (extras) $('test-used').textContent = data.testSpec === null ? 'no test set (a dropped CSV has none unless a test spec is given)' : `test set: ${data.testSpec}`;
   // each run's boundary figure with its points, one per frame, before the live frames need them
   const loaded = data;
   if (into) for (const init of config.inits) later(`points-${init}`, 0, () => boundaryFigure(loaded, init, into));
@@ -73,7 +78,6 @@ const lessonConfig = (init: string): JobConfig => ({ train: NOTEBOOK_TRAIN_SPEC,
 /** The lesson's data, fetched while the page is idle so its figures are drawn before any click. */
 let lessonData: DataSummary | null = null;
 let lessonPrep: Promise<void> = Promise.resolve();
-const VERDICTS: Record<string, string> = { zeros: 'fails to break symmetry', random: 'weights too large: slow, saturated start', he: 'works well' };
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson')) {
   button.addEventListener('click', async () => {
@@ -81,6 +85,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
     const out = $(`lesson-${init}`);
     const [cost, boundary, numbers] = out.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
     delete numbers.dataset.done;
+    numbers.classList.remove('error');
     const lessonCurve: History = { [init]: [] };
     button.disabled = true;
     try {
@@ -92,7 +97,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
           // the lesson's data never changes: its figures (drawn while the page was idle) are kept
           ['lesson-boundary', () => boundaries([u], lessonData ?? data!, boundary, !u.done)],
           ['lesson-numbers', () => {
-            numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}`;
+            numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`;
             numbers.dataset.train = String(u.trainAccuracy);
             numbers.dataset.test = String(u.testAccuracy);
             numbers.dataset.done = String(u.done);
@@ -103,6 +108,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
         else draws.forEach(([key, draw]) => later(key, 120, draw));
         if (u.done) lessonResults.set(init, u);
       }, lessonData ? null : boundary, false, false);
+    } catch (e) {
+      // said where the lesson's numbers appear, not only in the console
+      numbers.textContent = `this run could not be trained: ${(e as Error).message.replace(/^Error: /, '')}`;
+      numbers.classList.add('error');
     } finally {
       button.disabled = false;
     }
@@ -112,7 +121,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
       body.replaceChildren(...['zeros', 'random', 'he'].map((i) => {
         const r = lessonResults.get(i)!;
         const tr = document.createElement('tr');
-        for (const c of [i, pct(r.trainAccuracy), pct(r.testAccuracy), VERDICTS[i]]) tr.append(Object.assign(document.createElement('td'), { textContent: c }));
+        // the verdict is read off the run (as the CLI's table), not looked up by the initializer's name
+        for (const c of [i, pct(r.trainAccuracy), r.testAccuracy === null ? 'no test set' : pct(r.testAccuracy), r.verdict ?? '']) tr.append(Object.assign(document.createElement('td'), { textContent: c }));
         return tr;
       }));
     }
@@ -176,6 +186,7 @@ let csv: { name: string; text: string } | null = null;
 
 function showForm(s: LabState): void {
   field('f-data').value = s.data;
+  field('f-test').value = s.test;
   const { name, params } = parseSpec(s.data, 'dataset');
   select.value = name;
   field('f-n').value = params.n ?? '';
@@ -196,10 +207,33 @@ function showForm(s: LabState): void {
   $('speed-value').textContent = `${s.speed} iterations per step`;
 }
 
+/** Each parameter's own message slot, beside its control (the view has none: it is a tab). */
+const ERROR_SLOTS: Record<keyof LabState, string | null> = {
+  view: null, data: 'err-data', test: 'err-test', hidden: 'err-hidden', act: 'err-act', inits: 'err-inits', seed: 'err-seed',
+  scale: 'err-scale', opt: 'err-opt', lr: 'err-lr', it: 'err-it', bs: 'err-bs', speed: 'err-speed',
+};
+
+/** Every message beside its own control; slots never overwrite each other, and all of them show. */
 function showErrors(errors: FieldErrors): void {
-  const at: Record<string, string> = { data: 'err-data', test: 'err-data', hidden: 'err-hidden', act: 'err-act', inits: 'err-inits', seed: 'err-seed', lr: 'err-lr', it: 'err-lr', bs: 'err-lr', opt: 'err-lr', scale: 'err-seed', speed: 'err-lr', view: 'err-data' };
-  for (const id of new Set(Object.values(at))) $(id).textContent = '';
-  for (const [k, m] of Object.entries(errors)) $(at[k]).textContent = m; // each message names its field already
+  const bySlot = new Map<string, string[]>();
+  for (const id of Object.values(ERROR_SLOTS)) if (id) bySlot.set(id, []);
+  for (const [k, m] of Object.entries(errors) as [keyof LabState, string][]) {
+    const id = ERROR_SLOTS[k];
+    if (id) bySlot.get(id)!.push(m); // each message names its field already (url-state.ts's FIELD_LABELS)
+  }
+  for (const [id, lines] of bySlot) $(id).textContent = lines.join('\n');
+}
+
+/**
+ * A link's refused parameters, said above both views (the Lesson may be the one shown), each
+ * with what was given; the defaults stand in for them.
+ */
+function showUrlNotices(errors: FieldErrors, search: string): void {
+  const given = new URLSearchParams(search);
+  const lines = (Object.entries(errors) as [keyof LabState, string][]).map(([k, m]) => `${m} (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)})`);
+  const box = $('notices');
+  box.hidden = lines.length === 0;
+  box.textContent = lines.length ? `This link's settings were not all accepted; the defaults are used instead:\n${lines.join('\n')}` : '';
 }
 
 /** The form as a state, checked by the same reader as URLs; errors shown beside their controls. */
@@ -211,8 +245,9 @@ function readForm(): { state: LabState; errors: FieldErrors } {
   })();
   const boxes = [...checks.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
   const extra = field('f-initspec').value.trim();
+  const test = field('f-test').value.trim();
   const p = new URLSearchParams({
-    view: 'lab', data: spec, test: state.test, hidden: field('f-hidden').value, act: field('f-act').value,
+    view: 'lab', data: spec, ...(test ? { test } : {}), hidden: field('f-hidden').value, act: field('f-act').value,
     inits: [...boxes, ...(extra ? [extra] : [])].join(','), seed: field('f-seed').value, scale: field('f-scale').value,
     opt: field('f-opt').value, lr: field('f-lr').value, it: field('f-it').value, bs: field('f-bs').value, speed: field('f-speed').value,
   });
@@ -223,6 +258,7 @@ function onFormChange(): void {
   const { state: s, errors } = readForm();
   showErrors(errors);
   if (!Object.keys(errors).length) {
+    showUrlNotices({}, ''); // the link's refusals are behind the user now: the form is valid
     state = s;
     field('f-data').value = s.data;
     $('speed-value').textContent = `${s.speed} iterations per step`;
@@ -242,8 +278,17 @@ async function takeCsv(file: File): Promise<void> {
     return;
   }
   const text = await file.text();
+  // the same cap as a generated dataset, checked on the line count before any parsing
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= WEB_MAX_POINTS + 1; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > WEB_MAX_POINTS + 1) {
+    csv = null;
+    $('err-csv').textContent = `${file.name} has more than ${WEB_MAX_POINTS} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`;
+    return;
+  }
   try {
     const d = parseCsv(text, file.name);
+    if (d.X.cols > WEB_MAX_POINTS) throw new Error(`${file.name} has ${d.X.cols} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`);
     csv = { name: file.name, text };
     $('status').textContent = `${file.name}: ${d.X.cols} examples, ${d.X.rows} features`;
     field('f-hidden').value = state.hidden.join(',');
@@ -286,9 +331,13 @@ function onLabUpdate(updates: RunUpdate[]): void {
     // the numbers last, so "done" is set once every view shows the final state
     ['numbers', 0, () => {
       $('accuracy').replaceChildren(...updates.map((u) => Object.assign(document.createElement('p'), {
-        className: 'run-accuracy', textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}${u.done ? ' (done)' : ''}`,
+        className: u.stopReason === 'diverged' ? 'run-accuracy diverged' : 'run-accuracy',
+        textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
       })));
       $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
+      // a run that diverged is also said where the user is looking: the lab's alert line
+      const failed = updates.filter((u) => u.stopReason === 'diverged');
+      $('run-error').textContent = failed.map((u) => `${u.init} ${divergedText(u)}`).join('\n');
       $('status').dataset.done = String(done);
     }],
   ];
@@ -313,10 +362,16 @@ async function start(paused: boolean): Promise<void> {
   curves = {};
   firstDiagnostics.clear();
   $('status').textContent = '';
+  delete $('status').dataset.done; // "done" speaks of the run being started from now on
+  $('run-error').textContent = '';
   try {
     await train(config, state.speed, onLabUpdate, $('boundaries'), paused);
   } catch (e) {
-    $('err-data').textContent = (e as Error).message.replace(/^Error: /, '');
+    // beside the buttons just pressed, and beside the control at fault when the message names it
+    const message = (e as Error).message.replace(/^Error: /, '');
+    $('run-error').textContent = message;
+    const slot = /^layers:/.test(message) ? 'err-hidden' : /^test:/.test(message) ? 'err-test' : 'err-data';
+    $(slot).textContent = message;
     loadedKey = '';
   }
 }
@@ -333,7 +388,17 @@ $('b-reset').addEventListener('click', () => {
 });
 
 // ---------------------------------------------------------------- exports
-$('x-model').addEventListener('click', async () => { if (lastUpdates[0]) download(`${lastUpdates[0].init}-model.json`, await worker.exportModel(lastUpdates[0].init), 'application/json'); });
+$('x-model').addEventListener('click', async () => {
+  if (!lastUpdates[0]) {
+    $('run-error').textContent = 'no model yet: press Play or Step first';
+    return;
+  }
+  try {
+    download(`${lastUpdates[0].init}-model.json`, await worker.exportModel(lastUpdates[0].init), 'application/json');
+  } catch (e) {
+    $('run-error').textContent = `the model could not be saved: ${(e as Error).message.replace(/^Error: /, '')}`;
+  }
+});
 $('x-history').addEventListener('click', () => {
   const rows: (string | number)[][] = [['init', 'iteration', 'train_cost', 'test_cost']];
   for (const [init, pts] of Object.entries(curves)) for (const p of pts) rows.push([init, p.iteration, p.train, Number.isFinite(p.test) ? p.test : '']);
@@ -345,6 +410,7 @@ $('x-png').addEventListener('click', async () => { const svg = document.querySel
 // ---------------------------------------------------------------- start
 showForm(state);
 showErrors(initial.errors);
+showUrlNotices(initial.errors, location.search);
 showView(state.view);
 // draw a throwaway chart while the page is idle, so the first live frame does not pay for
 // compiling the plotting code
@@ -355,7 +421,7 @@ requestIdleCallback(() => {
   document.body.append(scratch);
   const grid = Float64Array.from({ length: GRID * GRID }, (_, i) => (i % GRID) / GRID);
   const pts = Array.from({ length: 300 }, (_, i) => [Math.cos(i), Math.sin(i)]);
-  const fake: DataSummary = { extent: [-1.5, 1.5], X: [pts.map((p) => p[0]), pts.map((p) => p[1])], Y: pts.map((_, i) => i % 2), testX: [[0], [0]], testY: [0] };
+  const fake: DataSummary = { extent: [-1.5, 1.5], X: [pts.map((p) => p[0]), pts.map((p) => p[1])], Y: pts.map((_, i) => i % 2), testX: [[0], [0]], testY: [0], testSpec: null };
   for (let i = 0; i < 3; i++) {
     costChart({ warm: [{ iteration: 0, train: 1, test: 1 }, { iteration: 1, train: 0.5, test: 0.6 }] }, scratch);
     boundaries([{ init: `warm${i}`, iteration: 0, done: false, curve: [], trainAccuracy: 0, testAccuracy: 0, grid, extent: [-1.5, 1.5], diagnostics: null, histograms: [] }], fake, scratch, i < 2);

@@ -2,17 +2,19 @@
 // Read with schemas and initlab's own parsers; nothing from the URL is ever evaluated.
 import * as z from 'zod/mini';
 import { datasetFromSpec } from '../../src/data/registry.js';
-import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
+import { NOTEBOOK_DEFAULTS, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
 import { hiddenActivations } from '../../src/experiments/run.js';
 import { RANDOM_SCALE, resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { OPTIONS } from '../../src/options.js';
 import { splitSpecList } from '../../src/spec.js';
 import { type ParamDef, readParam } from '../../src/validate.js';
+import { parseSpec } from '../../src/spec.js';
 
 export interface LabState {
   view: 'lesson' | 'lab';
   data: string;
+  /** Test data SPEC; empty: the test set follows the data (same generator, next seed; none for a CSV). */
   test: string;
   /** Hidden layer sizes, e.g. [10, 5]. */
   hidden: number[];
@@ -30,7 +32,7 @@ export interface LabState {
 export const DEFAULT_STATE: LabState = {
   view: 'lesson',
   data: NOTEBOOK_TRAIN_SPEC,
-  test: NOTEBOOK_TEST_SPEC,
+  test: '',
   hidden: NOTEBOOK_DEFAULTS.layers.slice(1, -1),
   act: NOTEBOOK_DEFAULTS.activation,
   inits: ['he'],
@@ -69,10 +71,26 @@ function parseHidden(text: string): number[] {
 // A numeric field: the core option's schema, within the page's own bounds where it has them.
 const number = (label: string, def: ParamDef) => checked(label, (v) => readParam(def, v, label));
 
+/**
+ * The most points the web lab draws for a dataset. Its data are drawn on the page (to check
+ * the SPEC) and again in the worker, and every point is plotted: 10,000,000 froze the page
+ * for seconds. The command line takes larger sets.
+ */
+export const WEB_MAX_POINTS = 100_000;
+
+/** Checks a dataset SPEC as the registry does, refusing too many points before any is drawn. */
+function checkDataSpec(v: string): void {
+  const { params } = parseSpec(v, 'dataset');
+  if (params.n !== undefined && Number(params.n) > WEB_MAX_POINTS) {
+    throw new Error(`n=${params.n} is more points than the web lab draws (at most ${WEB_MAX_POINTS}; the command line takes more)`);
+  }
+  datasetFromSpec(v);
+}
+
 const fields = {
   view: z.enum(['lesson', 'lab'], { message: `${FIELD_LABELS.view} must be lesson or lab` }),
-  data: checked(FIELD_LABELS.data, (v) => datasetFromSpec(v)),
-  test: checked(FIELD_LABELS.test, (v) => datasetFromSpec(v)),
+  data: checked(FIELD_LABELS.data, checkDataSpec),
+  test: checked(FIELD_LABELS.test, (v) => { if (v.trim()) checkDataSpec(v); }),
   hidden: z.pipe(checked(FIELD_LABELS.hidden, (v) => parseHidden(v)), z.transform(parseHidden)),
   act: z.string().check(z.maxLength(200, { message: `${FIELD_LABELS.act} is longer than 200 characters` })),
   inits: z.pipe(checked(FIELD_LABELS.inits, (v) => {

@@ -9,6 +9,8 @@ import { datasetFromSpec } from '../../src/data/registry.js';
 import { NOTEBOOK_DEFAULTS } from '../../src/experiments/notebook-config.js';
 import { notebookData } from '../../src/experiments/notebook.js';
 import { buildNetwork, runExperiment } from '../../src/experiments/run.js';
+import { resolveTestSpec } from '../../src/experiments/test-spec.js';
+import { verdict } from '../../src/experiments/verdict.js';
 import { getKernels } from '../../src/nn/backends.js';
 import { modelToJson } from '../../src/nn/model-format.js';
 import { cloneNetwork, type Network, predictProba } from '../../src/nn/network.js';
@@ -16,7 +18,7 @@ import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { plotExtent, probabilityGrid } from '../../src/plot/grid.js';
 import { activationHistograms } from '../../src/train/diagnostics.js';
 import { accuracyOf, threshold } from '../../src/train/metrics.js';
-import { Trainer } from '../../src/train/train.js';
+import { Trainer, type TrainResult } from '../../src/train/train.js';
 import { GRID, type DataSummary, type JobConfig, type RunUpdate } from './job.js';
 
 interface Run {
@@ -25,13 +27,17 @@ interface Run {
   network: Network;
   /** The trainer's own copy of the weights (in its arena), read for live views. */
   live: () => Network;
+  /** The weights before training (the verdict checks whether symmetry ever broke). */
+  initial: Network;
   /** How many trace points were sent already. */
   sent: number;
+  /** Set when the run is finished (Trainer.finish: the final cost, how it stopped). */
+  result?: TrainResult;
 }
 
 const kernels = getKernels();
 let runs: Run[] = [];
-let data: { train: Dataset; test: Dataset; extent: [number, number] } | null = null;
+let data: { train: Dataset; test: Dataset | null; extent: [number, number] } | null = null;
 let job: JobConfig | null = null;
 let paused = true;
 let speed = 200; // iterations per run per slice
@@ -45,18 +51,22 @@ function report(run: Run, extras: boolean): RunUpdate {
   const d = data!;
   const net = run.live();
   const trainProbs = predictProba(net, d.train.X, kernels);
-  const testProbs = predictProba(net, d.test.X, kernels);
   const it = run.trainer.iteration;
   const newPoints = run.trainer.trace.slice(run.sent);
   run.sent = run.trainer.trace.length;
   const diag = extras ? run.trainer.diagnostics.at(-1) ?? null : null;
+  const trainAccuracy = accuracyOf(threshold(trainProbs), d.train.Y.data);
+  const r = run.result;
+  const finished = r ? { stopReason: r.stopReason, divergedAt: r.divergedAt, verdict: verdict({ ...r, trainAccuracy }, run.initial, net) } : {};
   return {
     init: run.init,
     iteration: it,
-    done: run.trainer.done,
+    // "done" only once finished, so the last update carries how the run ended
+    done: r !== undefined,
+    ...finished,
     curve: newPoints.map((p) => ({ iteration: p.iteration, train: p.cost, test: p.testCost ?? NaN })),
-    trainAccuracy: accuracyOf(threshold(trainProbs), d.train.Y.data),
-    testAccuracy: accuracyOf(threshold(testProbs), d.test.Y.data),
+    trainAccuracy,
+    testAccuracy: d.test ? accuracyOf(threshold(predictProba(net, d.test.X, kernels)), d.test.Y.data) : null,
     grid: probabilityGrid(net, GRID, d.extent).values,
     extent: d.extent,
     diagnostics: diag,
@@ -69,7 +79,10 @@ const api = {
   load(config: JobConfig): DataSummary {
     generation++;
     const train = validateDataset(config.csv ? parseCsv(config.train, 'dropped CSV') : datasetFromSpec(config.train));
-    const test = config.csv ? train : datasetFromSpec(config.test);
+    // the test set follows the training data (same generator, next seed), as in the CLI; a CSV has none unless named
+    const { spec: testSpec } = resolveTestSpec(config.train, train, config.test || undefined, !!config.csv);
+    const test = testSpec === null ? null : validateDataset(datasetFromSpec(testSpec));
+    if (test && test.X.rows !== train.X.rows) throw new Error(`test: the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
     if (config.layers[0] !== train.X.rows) throw new Error(`layers: the data has ${train.X.rows} features`);
     const optimizer = parseOptimizer(config.optimizer);
     data = { train, test, extent: plotExtent(train) };
@@ -85,14 +98,14 @@ const api = {
         optimizer,
         batchSize: config.batchSize,
         shuffleSeed: config.seed,
-        testData: test,
+        testData: test ?? undefined,
         kernels,
       });
-      return { init, trainer, network, live: () => trainer.current, sent: 0 };
+      return { init, trainer, network, initial: cloneNetwork(network), live: () => trainer.current, sent: 0 };
     });
     paused = true;
     const cols = (d: Dataset) => Array.from({ length: d.X.rows }, (_, f) => Array.from(d.X.row(f)));
-    return { extent: data.extent, X: cols(train), Y: Array.from(train.Y.data), testX: cols(test), testY: Array.from(test.Y.data) };
+    return { extent: data.extent, X: cols(train), Y: Array.from(train.Y.data), testX: test ? cols(test) : [], testY: test ? Array.from(test.Y.data) : [], testSpec };
   },
 
   /**
@@ -119,14 +132,15 @@ const api = {
       }
       trainMs += performance.now() - t;
       if (paused) stepBudget -= n;
+      // a run that is done is finished before the update that says so, which then carries how it ended
+      for (const r of runs) if (r.trainer.done && !r.result) r.result = r.trainer.finish();
       const now = performance.now();
-      if (now - last >= frameMs || runs.every((r) => r.trainer.done) || (paused && stepBudget <= 0)) {
+      if (now - last >= frameMs || runs.every((r) => r.result) || (paused && stepBudget <= 0)) {
         last = now;
         send();
       }
       await new Promise((r) => setTimeout(r, 0)); // let pause / step / speed messages in
     }
-    if (mine === generation) for (const r of runs) r.trainer.finish();
   },
 
   /**

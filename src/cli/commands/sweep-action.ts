@@ -4,7 +4,7 @@ import { parseOptimizer } from '../../nn/optimizers.js';
 import { watchInterrupt } from '../interrupt.js';
 import { toJson } from '../json.js';
 import { createProgress } from '../progress.js';
-import { checkScaleFlag, flag, parseInits, parseLayers, loadData } from '../setup.js';
+import { checkScaleFlag, flag, parseInits, parseLayers, loadTrainAndTest } from '../setup.js';
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
 import type { SweepFlags } from './sweep.js';
@@ -33,8 +33,7 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation, '--activation');
   const optimizer = parseOptimizer(flags.optimizer);
-  const train = loadData(flags.train);
-  const test = loadData(flags.test);
+  const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   checkShapes(layers, train, test);
   // before the work, so a bad folder never costs a sweep
   if (flags.report) checkOutputDir(flags.out, '--out');
@@ -52,14 +51,15 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const done = rows.filter((r): r is SweepRow => r !== undefined);
   const summary = summarize(done);
-  const doc = { runs: done, summary, workers: f.workers, seconds, interrupted, train: flags.train, test: flags.test, version: VERSION };
+  const doc = { runs: done, summary, workers: f.workers, seconds, interrupted, train: flags.train, test: testSpec, testSpec, testSource, version: VERSION };
 
   if (flags.json) process.stdout.write(`${toJson(doc)}\n`);
   else {
-    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${f.workers} worker${f.workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n\n`);
+    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${f.workers} worker${f.workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n`);
+    process.stdout.write(`test set: ${testSpec ?? 'none (CSV training data; name one with --test)'}${testSource === 'default' ? ' (follows the training data)' : ''}\n\n`);
     for (const s of summary) {
       process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
-      process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${fmt(s.testAccuracy)}\n`);
+      process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${s.testAccuracy ? fmt(s.testAccuracy) : 'no test set'}\n`);
     }
   }
   if (flags.report && done.length) {

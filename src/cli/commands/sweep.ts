@@ -15,7 +15,8 @@ export interface SweepFlags {
   optimizer: string;
   batchSize: string;
   train: string;
-  test: string;
+  /** Absent: the test set follows --train. */
+  test?: string;
   workers: string;
   json?: boolean;
   report: boolean;
@@ -38,7 +39,7 @@ export function registerSweepCommand(program: Command): void {
     .option('--optimizer <spec>', 'gd, momentum or adam', 'gd')
     .option('--batch-size <n>', 'mini-batch size (0: the full batch)', '0')
     .option('--train <spec>', 'training data', NOTEBOOK_TRAIN_SPEC)
-    .option('--test <spec>', 'test data', NOTEBOOK_TEST_SPEC)
+    .option('--test <spec>', `test data (default: the --train generator with the same parameters and seed + 1; the notebook's ${NOTEBOOK_TEST_SPEC} for its training set; none for a CSV file)`)
     .option('--workers <n>', 'worker threads', String(availableParallelism()))
     .option('--json', 'print {"runs":[...],"summary":[...]}')
     .option('--no-report', 'do not write the sweep folder')

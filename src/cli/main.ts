@@ -2,6 +2,8 @@
 // on stderr with the right exit code (2: usage, 1: failure).
 import { Command, CommanderError } from 'commander';
 import { isInitlabError, UsageError } from '../errors.js';
+import { StopRequested } from '../stop.js';
+import { interruptExitCode } from './interrupt.js';
 import { registerDataCommand } from './commands/data.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerPredictCommand } from './commands/predict.js';
@@ -52,6 +54,12 @@ export async function main(argv: string[]): Promise<void> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;
       process.stderr.write(`initlab: ${e.message.replace(/^error: /, '')} (see initlab --help)\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (e instanceof StopRequested) {
+      // Ctrl-C / SIGTERM before anything finished: one line, and the signal's exit code
+      process.stderr.write(`initlab: ${e.message}\n`);
+      process.exitCode = interruptExitCode();
       return;
     }
     if (isInitlabError(e)) {

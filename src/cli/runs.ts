@@ -10,6 +10,9 @@ import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';
 import { commandKernels } from './kernels.js';
 import { sparkline } from '../plot/sparkline.js';
+import { checkLsuvRounds, checkTraining } from '../limits.js';
+import { resolveInitializer } from '../nn/initializers.js';
+import { StopRequested } from '../stop.js';
 
 export interface RunRow extends RunResult {
   verdict: string;
@@ -48,10 +51,34 @@ export interface ExecutedRuns {
   diverged: boolean;
 }
 
+/** Refuses, before any work, runs that would not fit in memory or stop in time (src/limits.ts). */
+function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): void {
+  const b = setup.base;
+  for (const init of inits) {
+    const r = resolveInitializer(init, { scale: b.scale });
+    if (r.init.needsData) checkLsuvRounds(r.opts['max-iter'] as number);
+  }
+  checkTraining({
+    dims: b.layers,
+    m: setup.train.X.cols,
+    mTest: setup.test.X.cols,
+    batchSize: b.batchSize,
+    optimizer: b.optimizer?.name,
+    iterations: b.iterations,
+    printEvery: b.printEvery,
+    diagnosticsEvery: setup.diagnosticsEvery,
+    init: inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal' || n === 'lsuv') ?? inits[0],
+    runs: inits.length,
+    backend: flags.backend === 'ts' ? 'ts' : 'wasm',
+    what: `a run with --layers ${b.layers.join(',')}`,
+  });
+}
+
 /** Trains each initializer in turn, printing as it goes unless --json. */
 export async function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags, version: string): Promise<ExecutedRuns> {
   const json = !!flags.json;
   const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
+  checkRunLimits(inits, setup, flags);
   const progress = createProgress(!flags.quiet);
   const shouldStop = watchInterrupt();
   const { kernels, threads, close } = await commandKernels(flags);
@@ -60,6 +87,10 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   let interrupted = false;
   try {
     for (const init of inits) {
+      if (shouldStop() && rows.length) {
+        interrupted = true; // the runs that finished are kept; the rest never start
+        break;
+      }
       const cfg = { ...setup.base, init };
       out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} iterations)`);
       progress.start(init, cfg.iterations);
@@ -80,6 +111,12 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
             progress.update(p.iteration);
           },
         });
+      } catch (e) {
+        // stopped while initializing: keep the runs that finished, if any
+        if (!(e instanceof StopRequested) || !rows.length) throw e;
+        interrupted = true;
+        out(`(interrupted while initializing ${init})`);
+        break;
       } finally {
         progress.stop();
       }

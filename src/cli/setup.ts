@@ -8,6 +8,7 @@ import { hiddenActivations } from '../experiments/run.js';
 import { splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
+import { checkLayerSizes } from '../limits.js';
 import { parseOptimizer } from '../nn/optimizers.js';
 import { checkedNumber, int, num, parseOrThrow, seedText } from '../validate.js';
 import type { TrainingFlags } from './flags.js';
@@ -24,6 +25,7 @@ export function parseLayers(text: string): number[] {
   const dims = text.split(',').map((s) => Number(s.trim()));
   if (dims.some((x) => x < 1)) throw new UsageError(`--layers: every layer size must be >= 1, got "${text}"`);
   checkDims(dims);
+  checkLayerSizes(dims);
   return dims;
 }
 

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { expandGrid, parseRange, type SweepRow, summarize } from '../../experiments/sweep.js';
 import { parseOptimizer } from '../../nn/optimizers.js';
 import { checkedNumber, int, num, parseOrThrow } from '../../validate.js';
-import { watchInterrupt } from '../interrupt.js';
+import { interruptExitCode, watchInterrupt } from '../interrupt.js';
 import { toJson } from '../json.js';
 import { createProgress } from '../progress.js';
 import { parseInits, parseLayers, loadData } from '../setup.js';
@@ -71,5 +71,5 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
     await writeSweepReport(flags.out, doc);
     (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html\n`);
   }
-  if (interrupted) process.exitCode = 130;
+  if (interrupted) process.exitCode = interruptExitCode();
 }

@@ -48,7 +48,7 @@ export const formatBytes = (b: number): string =>
 export const formatSeconds = (s: number): string =>
   s >= 7200 ? `${(s / 3600).toFixed(1)} hours` : s >= 120 ? `${Math.round(s / 60)} minutes` : `${s.toFixed(s >= 10 ? 0 : 1)} s`;
 
-const MEMORY_WHY = 'so that it fits in a WebAssembly arena and leaves room for the rest';
+const MEMORY_WHY = 'what one command may hold (a WebAssembly memory stops at 4 GB, and the report, the page or the other runs need the rest)';
 
 /** Weights and biases of a network with these layer sizes. */
 export const parameters = (dims: readonly number[]): number => dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
@@ -174,7 +174,7 @@ export function checkInitCommand(dims: readonly number[], init: string, what: st
   const P = parameters(dims);
   const bytes = F64 * (P + initScratchFloats(dims, init) + (init === 'lsuv' ? workspaceFloats(dims, m) : 0)) + P * PRINTED_BYTES;
   if (bytes > LIMITS.memoryBytes) {
-    throw new UsageError(`${what} prints ${P.toLocaleString('en-US')} parameters, which needs about ${formatBytes(bytes)} (the weights and their text); the limit is ${formatBytes(LIMITS.memoryBytes)} of memory, ${MEMORY_WHY}`);
+    throw new UsageError(`${what} prints ${P.toLocaleString('en-US')} parameters, which needs about ${formatBytes(bytes)} (the weights and their text); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
   }
   const seconds = initFlops(dims, init) / JS_FLOPS;
   if (seconds > LIMITS.commandSeconds) {
@@ -187,7 +187,7 @@ export function checkGradcheck(dims: readonly number[], m: number, what: string)
   checkLayerSizes(dims);
   const P = parameters(dims);
   const bytes = F64 * (3 * P + workspaceFloats(dims, m));
-  if (bytes > LIMITS.memoryBytes) throw new UsageError(`${what} needs about ${formatBytes(bytes)} for the gradient check; the limit is ${formatBytes(LIMITS.memoryBytes)} of memory, ${MEMORY_WHY}`);
+  if (bytes > LIMITS.memoryBytes) throw new UsageError(`${what} needs about ${formatBytes(bytes)} for the gradient check; the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
   const passes = 2 * P + 1;
   const seconds = (passes * forwardMacs(dims, m)) / MACS_PER_SECOND.ts;
   if (seconds > LIMITS.commandSeconds) {
@@ -202,7 +202,7 @@ export function checkProbe(cfg: { depth: number; width: number; samples: number;
   const floats = 3 * w * n + w * w + w + initScratchFloats([w, w], cfg.init);
   const bytes = F64 * floats;
   if (bytes > LIMITS.memoryBytes) {
-    throw new UsageError(`--width ${w} with --samples ${n} needs about ${formatBytes(bytes)} (a ${w} × ${w} weight matrix and ${w} × ${n} activations); the limit is ${formatBytes(LIMITS.memoryBytes)} of memory, ${MEMORY_WHY}`);
+    throw new UsageError(`--width ${w} with --samples ${n} needs about ${formatBytes(bytes)} (a ${w} × ${w} weight matrix and ${w} × ${n} activations); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
   }
   const seconds = depth * (w * w * n / (MACS_PER_SECOND[cfg.backend ?? 'wasm'] ?? MACS_PER_SECOND.ts) + initFlops([w, w], cfg.init) / JS_FLOPS);
   if (seconds > LIMITS.commandSeconds) {
@@ -213,7 +213,7 @@ export function checkProbe(cfg: { depth: number; width: number; samples: number;
 /** `initlab predict`: one forward pass over the data and its printed predictions. */
 export function checkPredict(dims: readonly number[], m: number): void {
   const bytes = F64 * (parameters(dims) + workspaceFloats(dims, m) + dims[0] * m) + 2 * m * PRINTED_BYTES;
-  if (bytes > LIMITS.memoryBytes) throw new UsageError(`predicting ${m} examples with a ${dims.join('-')} network needs about ${formatBytes(bytes)}; the limit is ${formatBytes(LIMITS.memoryBytes)} of memory, ${MEMORY_WHY}`);
+  if (bytes > LIMITS.memoryBytes) throw new UsageError(`predicting ${m} examples with a ${dims.join('-')} network needs about ${formatBytes(bytes)}; the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
 }
 
 /**

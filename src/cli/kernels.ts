@@ -11,7 +11,10 @@ const threadsSchema = z.optional(checkedNumber(int('--threads'), z.minimum(1, { 
 
 /** The kernels to train on, and `close` to call when the command is done with them. */
 export async function commandKernels(flags: KernelFlags): Promise<{ kernels: Kernels; threads: number; close(): void }> {
-  const threads = parseOrThrow(threadsSchema, flags.threads, 'invalid option') ?? availableParallelism();
+  const asked = parseOrThrow(threadsSchema, flags.threads, 'invalid option');
+  // more threads than cores only take turns on them: the same numbers, more waiting
+  const threads = Math.min(asked ?? availableParallelism(), availableParallelism());
+  if (asked !== undefined && threads < asked) process.stderr.write(`initlab: --threads ${asked}: using ${threads} (the machine has ${threads} cores)\n`);
   const kernels = getKernels(flags.backend);
   if (kernels.name !== 'wasm' || threads === 1) return { kernels, threads: 1, close() {} };
   const { createThreadedKernels } = await import('../node/threaded-kernels.js');

@@ -11,6 +11,8 @@ import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { RandomState } from '../rng/random-state.js';
 import { moments } from '../train/diagnostics.js';
+import { checkProbe } from '../limits.js';
+import { checkStop, type ShouldStop } from '../stop.js';
 
 export interface ProbeConfig {
   /** Initializer spec, e.g. `he` or `random:scale=0.01`. */
@@ -30,13 +32,15 @@ export interface ProbeLayer {
   std: number;
 }
 
-export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels()): { layers: ProbeLayer[] } {
-  for (const [k, v, max] of [['depth', cfg.depth, 10_000], ['width', cfg.width, 20_000], ['samples', cfg.samples, 1_000_000]] as const) {
+/** Runs the probe; `shouldStop` is checked before each layer (a stop throws StopRequested). */
+export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldStop?: ShouldStop): { layers: ProbeLayer[] } {
+  for (const [k, v, max] of [['depth', cfg.depth, 10_000], ['width', cfg.width, 1_000_000], ['samples', cfg.samples, 10_000_000]] as const) {
     if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(`--${k} must be an integer from 1 to ${max}, got ${v}`);
   }
-  if (cfg.width * cfg.samples > 50_000_000) throw new UsageError(`--width × --samples must be at most 50000000 (memory), got ${cfg.width * cfg.samples}`);
   const { init, opts } = resolveInitializer(cfg.init, cfg.scale === undefined ? {} : { scale: cfg.scale });
   if (init.needsData) throw new UsageError(`probe draws its inputs at random; "${init.name}" needs data (use initlab train)`);
+  // the width × width weights, the activations and the time, before anything is allocated
+  checkProbe({ depth: cfg.depth, width: cfg.width, samples: cfg.samples, init: init.name, backend: kernels.name });
   const act = activationFromName(cfg.activation);
   const { width: w, samples: n } = cfg;
   const rs = new RandomState(cfg.seed);
@@ -48,6 +52,7 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels()): { laye
   const zeroBias = alloc(w);
   const layers: ProbeLayer[] = [];
   for (let l = 1; l <= cfg.depth; l++) {
+    checkStop(shouldStop, 'the probe');
     W.set(init.weights(rs, w, w, opts));
     kernels.linearForward(W, zeroBias, H, w, w, n, Z);
     kernels.activate(act, Z, Z, w * n); // in place: the pre-activations are not needed again

@@ -5,6 +5,8 @@ import { initializers, resolveInitializer } from '../../nn/initializers.js';
 import { initializeNetwork, networkToDict } from '../../nn/network.js';
 import { checkedNumber, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
+import { watchInterrupt } from '../interrupt.js';
+import { checkInitCommand, checkLsuvRounds } from '../../limits.js';
 import { loadData, parseLayers } from '../setup.js';
 import type { InitFlags } from './init.js';
 
@@ -27,8 +29,11 @@ export function printInit(flags: InitFlags): void {
   const f = parseOrThrow(schema, flags, 'invalid option');
   const dims = parseLayers(flags.layers);
   const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
+  if (init.needsData) checkLsuvRounds(opts['max-iter'] as number);
   const data = init.needsData ? loadData(flags.data).X : undefined;
-  const dict = networkToDict(initializeNetwork(dims, init, { params: opts, seed: f.seed, data }));
+  // the weights and their text, and the QR's time, before any of it is made
+  checkInitCommand(dims, init.name, `--layers ${dims.join(',')}`, data?.cols ?? 0);
+  const dict = networkToDict(initializeNetwork(dims, init, { params: opts, seed: f.seed, data, shouldStop: watchInterrupt() }));
   if (flags.json) {
     process.stdout.write(`${toJson(dict)}\n`);
     return;

@@ -7,6 +7,10 @@ import { commandKernels } from '../kernels.js';
 import { gradientCheck } from '../../train/gradient-check.js';
 import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.js';
 import { toJson } from '../json.js';
+import { watchInterrupt } from '../interrupt.js';
+import { createProgress } from '../progress.js';
+import { checkGradcheck, checkLsuvRounds } from '../../limits.js';
+import { resolveInitializer } from '../../nn/initializers.js';
 import { loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
 
@@ -23,7 +27,7 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
-    r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed }, kernels);
+    r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed }, kernels, watchInterrupt());
   } finally {
     close();
   }
@@ -45,13 +49,27 @@ const gradSchema = z.object({
   epsilon: checkedNumber(num('--epsilon'), z.gt(0, { message: '--epsilon must be > 0' }), z.lt(1, { message: '--epsilon must be < 1' })),
 });
 
-export function runGradcheck(flags: GradcheckFlags): void {
+export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   const f = parseOrThrow(gradSchema, flags, 'invalid option');
   const layers = parseLayers(flags.layers);
   const data = loadData(flags.train);
   if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
-  const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
-  const difference = gradientCheck(net, data, f.epsilon);
+  const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
+  if (init.needsData) checkLsuvRounds(opts['max-iter'] as number);
+  // two forward passes per parameter: refused up front when that would take too long
+  checkGradcheck(layers, data.X.cols, `--layers ${layers.join(',')}`);
+  const shouldStop = watchInterrupt();
+  const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data, shouldStop);
+  const progress = createProgress(!flags.json);
+  let difference: number;
+  try {
+    difference = gradientCheck(net, data, f.epsilon, {
+      shouldStop,
+      onProgress: (done, total) => (done === 0 ? progress.start('gradcheck', total, 'parameters') : progress.update(done)),
+    });
+  } finally {
+    progress.stop();
+  }
   if (flags.json) {
     process.stdout.write(`${toJson({ difference })}\n`);
     return;

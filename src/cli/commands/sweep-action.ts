@@ -10,13 +10,16 @@ import { createProgress } from '../progress.js';
 import { parseInits, parseLayers, loadData } from '../setup.js';
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
+import { availableParallelism } from 'node:os';
+import { checkLsuvRounds, checkTraining, workerCount } from '../../limits.js';
+import { resolveInitializer } from '../../nn/initializers.js';
 import type { SweepFlags } from './sweep.js';
 
 const schema = z.object({
   scale: num('--scale'),
   iterations: checkedNumber(int('--iterations'), z.minimum(1, { message: '--iterations must be an integer >= 1' })),
   batchSize: checkedNumber(int('--batch-size'), z.minimum(0, { message: '--batch-size must be an integer >= 0' })),
-  workers: checkedNumber(int('--workers'), z.minimum(1, { message: '--workers must be an integer >= 1' }), z.maximum(256, { message: '--workers must be at most 256' })),
+  workers: int('--workers'),
 });
 
 function parseRates(text: string): number[] {
@@ -45,22 +48,30 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
+  for (const init of inits) {
+    const r = resolveInitializer(init, { scale: f.scale });
+    if (r.init.needsData) checkLsuvRounds(r.opts['max-iter'] as number);
+  }
+  // one job's memory decides how many can run side by side; --workers above the jobs or the cores only adds idle threads
+  const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test.X.cols, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init: inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal' || n === 'lsuv') ?? inits[0], what: `a run with --layers ${layers.join(',')}` });
+  const { workers, note } = workerCount(f.workers, jobs.length, availableParallelism(), job.bytes);
+  if (note) process.stderr.write(`initlab: ${note}\n`);
   const tasks = jobs.map((job) => ({ job, base }));
 
   const progress = createProgress(!flags.quiet);
   progress.start('sweep', tasks.length);
   const { runOnPool } = await import('../../node/sweep-pool.js');
   const started = performance.now();
-  const { rows, interrupted } = await runOnPool(tasks, { workers: f.workers, data: { train, test }, onDone: (n) => progress.update(n), shouldStop: watchInterrupt() });
+  const { rows, interrupted } = await runOnPool(tasks, { workers, data: { train, test }, onDone: (n) => progress.update(n), shouldStop: watchInterrupt() });
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
   const done = rows.filter((r): r is SweepRow => r !== undefined);
   const summary = summarize(done);
-  const doc = { runs: done, summary, workers: f.workers, seconds, interrupted, train: flags.train, test: flags.test, version: VERSION };
+  const doc = { runs: done, summary, workers, seconds, interrupted, train: flags.train, test: flags.test, version: VERSION };
 
   if (flags.json) process.stdout.write(`${toJson(doc)}\n`);
   else {
-    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${f.workers} worker${f.workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n\n`);
+    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${workers} worker${workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n\n`);
     for (const s of summary) {
       process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
       process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${fmt(s.testAccuracy)}\n`);

@@ -228,3 +228,24 @@ export function workerCount(asked: number, jobs: number, cores: number, jobBytes
   const why = workers === jobs ? `the grid has ${jobs} run${jobs === 1 ? '' : 's'}` : workers === cores ? `the machine has ${cores} cores` : `${workers} runs of ${formatBytes(jobBytes)} fill the ${formatBytes(LIMITS.memoryBytes)} memory limit`;
   return { workers, note: `--workers ${asked}: using ${workers} (${why})` };
 }
+
+/**
+ * The web lab's own bounds on its hidden-layer field (it trains live, several runs at once,
+ * in a page): how many hidden layers and how wide. The field's text may be as long as the
+ * longest list these allow, written with spaces, so the text cap never refuses what the
+ * numbers accept; memory and time are then checked by `checkTraining`, as on the command line.
+ */
+export const LAB_LIMITS = {
+  hiddenLayers: 50,
+  layerSize: 2048,
+  /** "2048, " per layer, and room for spaces around each size. */
+  hiddenTextLength: 50 * (String(2048).length + 6),
+} as const;
+
+/** The web lab's run: every initializer trains side by side on the same data. */
+export function checkLabRun(p: { hidden: readonly number[]; features: number; m: number; mTest: number; inits: string[]; iterations: number; batchSize: number; optimizer: string }): void {
+  const dims = [p.features, ...p.hidden, 1];
+  const orthogonal = p.inits.map((i) => i.split(':')[0].trim()).find((n) => n === 'orthogonal' || n === 'lsuv');
+  // the lab records the cost about 300 times and the diagnostics about 50 times per run, whatever the iterations
+  checkTraining({ dims, m: p.m, mTest: p.mTest, batchSize: p.batchSize, optimizer: p.optimizer.split(':')[0].trim(), iterations: p.iterations, printEvery: Math.max(1, Math.floor(p.iterations / 300)), diagnosticsEvery: Math.max(1, Math.floor(p.iterations / 50)), init: orthogonal ?? p.inits[0], runs: p.inits.length, backend: 'wasm', what: `${p.hidden.length <= 6 ? `hidden layers ${p.hidden.join(',') || '(none)'}` : `${p.hidden.length} hidden layers of up to ${Math.max(...p.hidden)} units`} with ${p.inits.length} initializer${p.inits.length === 1 ? '' : 's'}` });
+}

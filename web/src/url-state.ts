@@ -7,6 +7,7 @@ import { hiddenActivations } from '../../src/experiments/run.js';
 import { resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { splitSpecList } from '../../src/spec.js';
+import { checkLabRun, LAB_LIMITS } from '../../src/limits.js';
 
 export interface LabState {
   view: 'lesson' | 'lab';
@@ -41,6 +42,13 @@ export const DEFAULT_STATE: LabState = {
   speed: 200,
 };
 
+/** Examples of each dataset spec seen (for the memory check without generating the data twice). */
+const examples = new Map<string, number>();
+const examplesOf = (spec: string): number => {
+  if (!examples.has(spec)) examples.set(spec, datasetFromSpec(spec).X.cols);
+  return examples.get(spec) as number;
+};
+
 const checked = (check: (v: string) => unknown) => z.string().check(z.maxLength(500), z.superRefine((v: string, ctx) => {
   try {
     check(v);
@@ -55,11 +63,11 @@ const number = (min: number, max: number, integer = false) => z.pipe(
 
 const fields = {
   view: z.enum(['lesson', 'lab']),
-  data: checked((v) => datasetFromSpec(v)),
-  test: checked((v) => datasetFromSpec(v)),
+  data: checked((v) => examples.set(v, datasetFromSpec(v).X.cols)),
+  test: checked((v) => examples.set(v, datasetFromSpec(v).X.cols)),
   hidden: z.pipe(
-    z.pipe(z.string().check(z.maxLength(200), z.regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be sizes like 10,5' })), z.transform((v: string) => (v.trim() ? v.split(',').map(Number) : []))),
-    z.array(z.number().check(z.minimum(1, { message: 'layer sizes must be at least 1' }), z.maximum(2048, { message: 'layer sizes must be at most 2048' }))).check(z.maxLength(50, { message: 'at most 50 hidden layers' })),
+    z.pipe(z.string().check(z.maxLength(LAB_LIMITS.hiddenTextLength), z.regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be sizes like 10,5' })), z.transform((v: string) => (v.trim() ? v.split(',').map(Number) : []))),
+    z.array(z.number().check(z.minimum(1, { message: 'layer sizes must be at least 1' }), z.maximum(LAB_LIMITS.layerSize, { message: `layer sizes must be at most ${LAB_LIMITS.layerSize}` }))).check(z.maxLength(LAB_LIMITS.hiddenLayers, { message: `at most ${LAB_LIMITS.hiddenLayers} hidden layers` })),
   ),
   act: z.string().check(z.maxLength(200)),
   inits: z.pipe(checked((v) => {
@@ -89,6 +97,15 @@ export function readState(search: string): { state: LabState; errors: FieldError
     const r = (fields[key] as z.ZodMiniType).safeParse(raw);
     if (r.success) (state as unknown as Record<string, unknown>)[key] = r.data;
     else errors[key] = r.error.issues[0].message;
+  }
+  // memory and time of the whole job, by the command line's rules (src/limits.ts)
+  if (!errors.hidden && !errors.data && !errors.test && !errors.inits) {
+    try {
+      checkLabRun({ hidden: state.hidden, features: 2, m: examplesOf(state.data), mTest: examplesOf(state.test), inits: state.inits, iterations: state.it, batchSize: state.bs, optimizer: state.opt });
+    } catch (e) {
+      errors.hidden = (e as Error).message;
+      state.hidden = DEFAULT_STATE.hidden;
+    }
   }
   try {
     hiddenActivations([2, ...state.hidden, 1], state.act);

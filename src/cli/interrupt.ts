@@ -63,3 +63,9 @@ export function watchInterrupt(): () => boolean {
 export function interruptExitCode(): number {
   return exitCodeFor(Atomics.load(stopFlag(), 0));
 }
+
+/** True once a stop was asked for (without starting to listen when nothing did yet). */
+export function stopWasRequested(): boolean {
+  const f = flag ?? supervised()?.stop;
+  return !!f && Atomics.load(f, 0) !== STOP_NONE;
+}

@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isInitlabError, UsageError } from '../errors.js';
 import { StopRequested } from '../stop.js';
-import { interruptExitCode } from './interrupt.js';
+import { interruptExitCode, stopWasRequested } from './interrupt.js';
 import { registerDataCommand } from './commands/data.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerPredictCommand } from './commands/predict.js';
@@ -56,9 +56,10 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    if (e instanceof StopRequested) {
-      // Ctrl-C / SIGTERM before anything finished: one line, and the signal's exit code
-      process.stderr.write(`initlab: ${e.message}\n`);
+    // Ctrl-C / SIGTERM before anything finished (StopRequested, or whatever a stopped step
+    // threw, e.g. an interrupted orthogonal draw): one line, and the signal's exit code
+    if (e instanceof StopRequested || (stopWasRequested() && !isInitlabError(e))) {
+      process.stderr.write(`initlab: ${e instanceof StopRequested ? e.message : 'stopped before anything finished'}\n`);
       process.exitCode = interruptExitCode();
       return;
     }

@@ -113,7 +113,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
         });
       } catch (e) {
         // stopped while initializing: keep the runs that finished, if any
-        if (!(e instanceof StopRequested) || !rows.length) throw e;
+        if (!(e instanceof StopRequested || shouldStop()) || !rows.length) throw e;
         interrupted = true;
         out(`(interrupted while initializing ${init})`);
         break;

@@ -6,7 +6,9 @@ import { stableCrossEntropy } from '../nn/loss.js';
 import { backward, forward, type Network, Workspace } from '../nn/network.js';
 import { checkStop, type ShouldStop } from '../stop.js';
 
-export interface GradientCheckHooks {
+export interface GradientCheckOptions {
+  /** The finite-difference step (default 1e-7, the course's). */
+  epsilon?: number;
   /** Checked before each parameter: true ends the check (it throws StopRequested). */
   shouldStop?: ShouldStop;
   /** Told how many of the `total` parameters are done, about every 1% of them. */
@@ -14,7 +16,8 @@ export interface GradientCheckHooks {
 }
 
 /** The relative difference; two forward passes per parameter, so its time grows as parameters × forward pass. */
-export function gradientCheck(net: Network, data: Dataset, epsilon = 1e-7, hooks: GradientCheckHooks = {}): number {
+export function gradientCheck(net: Network, data: Dataset, hooks: GradientCheckOptions = {}): number {
+  const epsilon = hooks.epsilon ?? 1e-7;
   const { X, Y } = data;
   const ws = new Workspace(net.dims, X.cols);
   const cost = () => {

@@ -63,7 +63,8 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   const progress = createProgress(!flags.json);
   let difference: number;
   try {
-    difference = gradientCheck(net, data, f.epsilon, {
+    difference = gradientCheck(net, data, {
+      epsilon: f.epsilon,
       shouldStop,
       onProgress: (done, total) => (done === 0 ? progress.start('gradcheck', total, 'parameters') : progress.update(done)),
     });

@@ -72,6 +72,24 @@ export function initFlops(dims: readonly number[], init: string): number {
   }, 0);
 }
 
+/**
+ * Seconds of an initialization: the draws (a QR per layer for orthogonal ones) and, for LSUV,
+ * up to `rounds` forward passes over the m examples of the batch for each layer.
+ */
+export function initSeconds(dims: readonly number[], init: string, m = 0, rounds = 0): number {
+  const lsuv = init === 'lsuv' ? (rounds * (dims.length - 1) * forwardMacs(dims, m)) / MACS_PER_SECOND.ts : 0;
+  return initFlops(dims, init) / JS_FLOPS + lsuv;
+}
+
+/** Throws when an initialization would take longer than a command may run without showing anything. */
+function checkInitTime(dims: readonly number[], init: string, what: string, m = 0, rounds = 0): void {
+  const seconds = initSeconds(dims, init, m, rounds);
+  if (seconds > LIMITS.commandSeconds) {
+    const why = init === 'lsuv' ? `up to ${rounds} rescaling rounds per layer, each a forward pass over ${m} examples, after a QR of each weight matrix` : 'a QR of each weight matrix';
+    throw new UsageError(`initializing ${what} with ${init} takes about ${formatSeconds(seconds)} (${why}); the limit is ${formatSeconds(LIMITS.commandSeconds)}: choose smaller layers${init === 'lsuv' ? ', fewer examples or a smaller max-iter' : ''}`);
+  }
+}
+
 /** Extra floats an initializer holds while drawing one layer (the draws, the QR's copies). */
 const initScratchFloats = (dims: readonly number[], init: string): number =>
   (init === 'orthogonal' || init === 'lsuv' ? 4 : 1) * Math.max(...dims.slice(1).map((n, l) => n * dims[l]));
@@ -96,8 +114,10 @@ export interface TrainingPlan {
   /** Costs recorded every this many iterations, diagnostics every so many (0: none). */
   printEvery: number;
   diagnosticsEvery?: number;
-  /** Initializer name (orthogonal and lsuv need more scratch space). */
+  /** Initializer name (orthogonal and lsuv need more scratch space and time). */
   init?: string;
+  /** LSUV's max-iter, when init is lsuv. */
+  lsuvRounds?: number;
   /** Runs kept side by side (compare, the web lab's initializers). */
   runs?: number;
   backend?: string;
@@ -154,10 +174,7 @@ export function checkTraining(p: TrainingPlan): Estimate {
   if (e.iterationSeconds > LIMITS.iterationSeconds) {
     throw new UsageError(`${what} on ${p.batchSize || p.m} examples takes about ${formatSeconds(e.iterationSeconds)} per iteration (${iterationMacs(p.dims, p.batchSize || p.m).toExponential(1)} multiply-adds); the limit is ${LIMITS.iterationSeconds} s, since a stop is honoured between iterations: choose smaller layers or --batch-size`);
   }
-  const init = initFlops(p.dims, p.init ?? '') / JS_FLOPS;
-  if (init > LIMITS.commandSeconds) {
-    throw new UsageError(`initializing ${what} with ${p.init} takes about ${formatSeconds(init)} (a QR of each weight matrix); the limit is ${formatSeconds(LIMITS.commandSeconds)}: choose smaller layers`);
-  }
+  checkInitTime(p.dims, p.init ?? '', what, p.m, p.lsuvRounds);
   return e;
 }
 
@@ -169,17 +186,14 @@ export function checkLsuvRounds(rounds: number): void {
 }
 
 /** `initlab init`: the network drawn and printed, value by value. */
-export function checkInitCommand(dims: readonly number[], init: string, what: string, m = 0): void {
+export function checkInitCommand(dims: readonly number[], init: string, what: string, m = 0, rounds = 0): void {
   checkLayerSizes(dims);
   const P = parameters(dims);
   const bytes = F64 * (P + initScratchFloats(dims, init) + (init === 'lsuv' ? workspaceFloats(dims, m) : 0)) + P * PRINTED_BYTES;
   if (bytes > LIMITS.memoryBytes) {
     throw new UsageError(`${what} prints ${P.toLocaleString('en-US')} parameters, which needs about ${formatBytes(bytes)} (the weights and their text); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
   }
-  const seconds = initFlops(dims, init) / JS_FLOPS;
-  if (seconds > LIMITS.commandSeconds) {
-    throw new UsageError(`initializing ${what} with ${init} takes about ${formatSeconds(seconds)}; the limit is ${formatSeconds(LIMITS.commandSeconds)}: choose smaller layers`);
-  }
+  checkInitTime(dims, init, what, m, rounds);
 }
 
 /** `initlab gradcheck`: two forward passes per parameter. */

@@ -2,9 +2,9 @@
 // derived from memory and time before anything is allocated, the message says what the
 // work needs, the limit and why, and the web lab's URL is held to the same module.
 //
-// Inputs tried, by kind (58 in all):
+// Inputs tried, by kind (59 in all):
 //   memory of a training command (train, compare, notebook, sweep) ... 10
-//   time of a command that shows nothing until it ends ............... 5
+//   time of a command that shows nothing until it ends ............... 6
 //   memory of init's printout and of probe / predict ................. 6
 //   counts (LSUV rounds, layers, workers, threads) .................... 14
 //   workers reduced to what can run, with a note ..................... 3
@@ -61,6 +61,7 @@ describe('time of work that cannot show results as it goes', () => {
     [['probe', '--depth', '10000', '--width', '2000', '--samples', '2000'], /takes about .*; the limit is 15 minutes/],
     [['train', '--backend', 'ts', '--layers', '2,5000,5000,1'], /per iteration .*the limit is 60 s, since a stop is honoured between iterations/],
     [['init', '--init', 'orthogonal', '--layers', '2,12000,12000,1', '--json'], /the limit is/],
+    [['train', '--init', 'lsuv:tol=1e-300,max-iter=10000', '--layers', '2,300,300,300,1', '--train', 'circles:n=3000'], /up to 10000 rescaling rounds per layer.*the limit is 15 minutes/],
   ];
   for (const [args, message] of cases) it(args.join(' '), () => refused(args, message));
 });

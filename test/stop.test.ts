@@ -2,14 +2,17 @@
 // twice, or SIGTERM at a chosen moment, and must end with 130 (SIGINT) or 143 (SIGTERM) in
 // under 2 s from the last signal, keeping what had finished.
 //
-// Inputs tried, by kind (18 in all):
-//   one stop during a training loop, what ran is kept ........... 5 (train ×2 signals, compare, notebook, mini-batches)
+// Inputs tried, by kind (19 in all):
+//   one stop during a training loop, what ran is kept ........... 6 (train ×2 signals, compare, notebook, its report, mini-batches)
 //   a stop during synchronous work (init, LSUV, a huge iteration,
 //     the gradient check, the probe, init's printout) .......... 8 (one signal or two)
 //   a stop of a sweep with long jobs under way .................. 2 (SIGINT, SIGTERM)
 //   a stop of the server held by idle / half-sent connections ... 3 (SIGINT, SIGTERM, two SIGINTs)
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from './helpers.js';
 
@@ -96,6 +99,14 @@ describe('one stop during training: exit 130 / 143 within 2 s, what ran is kept'
     expect(r.stdout).toMatch(/\(interrupted after \d+ of 100000000 iterations\)/);
   });
 
+  it('the report of the stopped run is written, within the 2 s', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'initlab-stop-')), 'report');
+    const r = await stopped(['train', '--iterations', '100000000', '--print-every', '100000', '--out', out, '--quiet'], ['SIGTERM'], { ready: /Cost after iteration 0/, delay: 500 });
+    expectStopped(r, 143);
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).runs[0].stopReason).toBe('interrupted');
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  });
+
   it('mini-batches', async () => {
     const r = await stopped(['train', '--batch-size', '16', ...LONG], ['SIGTERM'], { delay: 1500 });
     expectStopped(r, 143);
@@ -107,7 +118,7 @@ describe('stops during synchronous work', () => {
   // each of these runs for many seconds without returning to the event loop
   const work: [string, string[], RegExp?][] = [
     ['orthogonal initialization of 2,4000,4000,1', ['train', '--init', 'orthogonal', '--layers', '2,4000,4000,1', '--no-report', '--quiet']],
-    ['LSUV that never converges', ['train', '--init', 'lsuv:tol=1e-300,max-iter=10000', '--layers', '2,300,300,300,1', '--train', 'circles:n=3000', '--no-report', '--quiet']],
+    ['LSUV that never converges', ['train', '--init', 'lsuv:tol=1e-300,max-iter=100', '--layers', '2,300,300,300,1', '--train', 'circles:n=3000', '--no-report', '--quiet']],
     ['one huge iteration on the TypeScript kernels', ['train', '--backend', 'ts', '--layers', '2,3000,3000,1', '--no-report', '--quiet', '--json']],
     ['a long gradient check', ['gradcheck', '--layers', '2,100,100,1']],
     ['a wide probe', ['probe', '--width', '3000', '--samples', '3000', '--depth', '40', '--json']],

@@ -54,9 +54,13 @@ export interface ExecutedRuns {
 /** Refuses, before any work, runs that would not fit in memory or stop in time (src/limits.ts). */
 function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): void {
   const b = setup.base;
+  let lsuvRounds = 0;
   for (const init of inits) {
     const r = resolveInitializer(init, { scale: b.scale });
-    if (r.init.needsData) checkLsuvRounds(r.opts['max-iter'] as number);
+    if (r.init.needsData) {
+      checkLsuvRounds(r.opts['max-iter'] as number);
+      lsuvRounds = Math.max(lsuvRounds, r.opts['max-iter'] as number);
+    }
   }
   checkTraining({
     dims: b.layers,
@@ -67,7 +71,8 @@ function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): vo
     iterations: b.iterations,
     printEvery: b.printEvery,
     diagnosticsEvery: setup.diagnosticsEvery,
-    init: inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal' || n === 'lsuv') ?? inits[0],
+    init: lsuvRounds ? 'lsuv' : inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal') ?? inits[0],
+    lsuvRounds,
     runs: inits.length,
     backend: flags.backend === 'ts' ? 'ts' : 'wasm',
     what: `a run with --layers ${b.layers.join(',')}`,
@@ -79,6 +84,9 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   const json = !!flags.json;
   const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
   checkRunLimits(inits, setup, flags);
+  // the report's modules load while the runs train (between slices), so a stopped run's
+  // report is written within the 2 s a stop allows
+  if (flags.report) import('../node/report.js').catch(() => {});
   const progress = createProgress(!flags.quiet);
   const shouldStop = watchInterrupt();
   const { kernels, threads, close } = await commandKernels(flags);

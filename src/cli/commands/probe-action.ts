@@ -9,7 +9,7 @@ import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.
 import { toJson } from '../json.js';
 import { watchInterrupt } from '../interrupt.js';
 import { createProgress } from '../progress.js';
-import { checkGradcheck, checkLsuvRounds } from '../../limits.js';
+import { checkGradcheck, checkInitCommand, checkLsuvRounds } from '../../limits.js';
 import { resolveInitializer } from '../../nn/initializers.js';
 import { loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
@@ -55,7 +55,10 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   const data = loadData(flags.train);
   if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
   const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
-  if (init.needsData) checkLsuvRounds(opts['max-iter'] as number);
+  if (init.needsData) {
+    checkLsuvRounds(opts['max-iter'] as number);
+    checkInitCommand(layers, init.name, `--layers ${layers.join(',')}`, data.X.cols, opts['max-iter'] as number);
+  }
   // two forward passes per parameter: refused up front when that would take too long
   checkGradcheck(layers, data.X.cols, `--layers ${layers.join(',')}`);
   const shouldStop = watchInterrupt();

@@ -48,12 +48,16 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
+  let lsuvRounds = 0;
   for (const init of inits) {
     const r = resolveInitializer(init, { scale: f.scale });
-    if (r.init.needsData) checkLsuvRounds(r.opts['max-iter'] as number);
+    if (r.init.needsData) {
+      checkLsuvRounds(r.opts['max-iter'] as number);
+      lsuvRounds = Math.max(lsuvRounds, r.opts['max-iter'] as number);
+    }
   }
   // one job's memory decides how many can run side by side; --workers above the jobs or the cores only adds idle threads
-  const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test.X.cols, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init: inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal' || n === 'lsuv') ?? inits[0], what: `a run with --layers ${layers.join(',')}` });
+  const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test.X.cols, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init: lsuvRounds ? 'lsuv' : inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal') ?? inits[0], lsuvRounds, what: `a run with --layers ${layers.join(',')}` });
   const { workers, note } = workerCount(f.workers, jobs.length, availableParallelism(), job.bytes);
   if (note) process.stderr.write(`initlab: ${note}\n`);
   const tasks = jobs.map((job) => ({ job, base }));

@@ -19,7 +19,7 @@ const schema = z.object({
   scale: num('--scale'),
   iterations: checkedNumber(int('--iterations'), z.minimum(1, { message: '--iterations must be an integer >= 1' })),
   batchSize: checkedNumber(int('--batch-size'), z.minimum(0, { message: '--batch-size must be an integer >= 0' })),
-  workers: int('--workers'),
+  workers: z.optional(int('--workers')),
 });
 
 function parseRates(text: string): number[] {
@@ -58,8 +58,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   }
   // one job's memory decides how many can run side by side; --workers above the jobs or the cores only adds idle threads
   const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test.X.cols, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init: lsuvRounds ? 'lsuv' : inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal') ?? inits[0], lsuvRounds, what: `a run with --layers ${layers.join(',')}` });
-  const { workers, note } = workerCount(f.workers, jobs.length, availableParallelism(), job.bytes);
-  if (note) process.stderr.write(`initlab: ${note}\n`);
+  const { workers, note } = workerCount(f.workers ?? availableParallelism(), jobs.length, availableParallelism(), job.bytes);
+  if (note && f.workers !== undefined) process.stderr.write(`initlab: ${note}\n`); // the default needs no comment
   const tasks = jobs.map((job) => ({ job, base }));
 
   const progress = createProgress(!flags.quiet);

@@ -32,15 +32,22 @@ function trimmedFixed(x: number, precision: number): { int: string; frac: string
  * A 2-d array as numpy's str() prints it with default print options: 8 decimals at
  * most, columns aligned, rows wrapped at 75 characters; `integer` for int arrays.
  */
+/** The largest of `xs` (a loop: spreading millions of arguments overflows the call stack). */
+function largest(xs: readonly number[], start = -Infinity): number {
+  let m = start;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
 export function formatNumpy(rows: number[][], { precision = 8, lineWidth = 75, integer = false } = {}): string {
   const flat = rows.flat();
   const finite = flat.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
-  const maxAbs = finite.length ? Math.max(...finite) : 0;
-  const minAbs = finite.length ? Math.min(...finite) : 0;
+  const maxAbs = finite.length ? largest(finite) : 0;
+  const minAbs = finite.length ? -largest(finite.map((v) => -v)) : 0;
   const scientific = finite.length > 0 && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3);
   let cells: string[];
   if (integer) {
-    const width = Math.max(...flat.map((v) => String(v).length));
+    const width = largest(flat.map((v) => String(v).length));
     cells = flat.map((v) => String(v).padStart(width));
   } else if (scientific) {
     const parts = flat.map((v) => {
@@ -48,13 +55,13 @@ export function formatNumpy(rows: number[][], { precision = 8, lineWidth = 75, i
       const [mi, mf = ''] = m.split('.');
       return { mi, mf: mf.replace(/0+$/, ''), e: `e${e[0] === '-' ? '-' : '+'}${e.replace(/^[-+]/, '').padStart(2, '0')}` };
     });
-    const fracLen = Math.max(...parts.map((p) => p.mf.length));
-    const intLen = Math.max(...parts.map((p) => p.mi.length));
+    const fracLen = largest(parts.map((p) => p.mf.length));
+    const intLen = largest(parts.map((p) => p.mi.length));
     cells = parts.map((p) => `${p.mi.padStart(intLen)}.${p.mf.padEnd(fracLen, '0')}${p.e}`);
   } else {
     const parts = flat.map((v) => (Number.isFinite(v) ? trimmedFixed(v, precision) : { int: pyFloat(v), frac: '' }));
-    const fracLen = Math.max(0, ...parts.map((p) => p.frac.length));
-    const intLen = Math.max(...parts.map((p) => p.int.length));
+    const fracLen = largest(parts.map((p) => p.frac.length), 0);
+    const intLen = largest(parts.map((p) => p.int.length));
     cells = parts.map((p) => (p.int.match(/^-?\d+$/) ? `${p.int.padStart(intLen)}.${p.frac.padEnd(fracLen, ' ')}` : p.int.padStart(intLen + fracLen + 1)));
   }
   const cols = rows[0]?.length ?? 0;

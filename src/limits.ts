@@ -35,8 +35,10 @@ export const MACS_PER_SECOND: Record<string, number> = { ts: 3e8, wasm: 2e9 };
 const JS_FLOPS = 3e8;
 
 const F64 = 8;
-/** Bytes per number printed or kept as a JavaScript value (nested arrays, text of the JSON). */
-const PRINTED_BYTES = 96;
+/** Bytes per number printed or kept as a JavaScript value (nested arrays, text of the JSON): measured peaks were ~150. */
+const PRINTED_BYTES = 160;
+/** The same for numpy-style text, which aligns every column (measured peaks ~270). */
+const FORMATTED_BYTES = 320;
 /** Bytes per cost kept in a run's history (an object, its line of text, its JSON). */
 const RECORD_BYTES = 200;
 /** Bytes per layer per diagnostics point (a dozen statistics as objects and JSON). */
@@ -186,12 +188,13 @@ export function checkLsuvRounds(rounds: number): void {
 }
 
 /** `initlab init`: the network drawn and printed, value by value. */
-export function checkInitCommand(dims: readonly number[], init: string, what: string, m = 0, rounds = 0): void {
+export function checkInitCommand(dims: readonly number[], init: string, what: string, m = 0, rounds = 0, format: 'json' | 'text' | 'none' = 'none'): void {
   checkLayerSizes(dims);
   const P = parameters(dims);
-  const bytes = F64 * (P + initScratchFloats(dims, init) + (init === 'lsuv' ? workspaceFloats(dims, m) : 0)) + P * PRINTED_BYTES;
+  const perValue = format === 'json' ? PRINTED_BYTES : format === 'text' ? FORMATTED_BYTES : 0;
+  const bytes = F64 * (P + initScratchFloats(dims, init) + (init === 'lsuv' ? workspaceFloats(dims, m) : 0)) + P * perValue;
   if (bytes > LIMITS.memoryBytes) {
-    throw new UsageError(`${what} prints ${P.toLocaleString('en-US')} parameters, which needs about ${formatBytes(bytes)} (the weights and their text); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
+    throw new UsageError(`${what} ${format === 'none' ? 'has' : 'prints'} ${P.toLocaleString('en-US')} parameters, which needs about ${formatBytes(bytes)} (the weights and their text); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
   }
   checkInitTime(dims, init, what, m, rounds);
 }

@@ -2,10 +2,10 @@
 // derived from memory and time before anything is allocated, the message says what the
 // work needs, the limit and why, and the web lab's URL is held to the same module.
 //
-// Inputs tried, by kind (59 in all):
+// Inputs tried, by kind (61 in all):
 //   memory of a training command (train, compare, notebook, sweep) ... 10
 //   time of a command that shows nothing until it ends ............... 6
-//   memory of init's printout and of probe / predict ................. 6
+//   memory of init's printout and of probe / predict ................. 8
 //   counts (LSUV rounds, layers, workers, threads) .................... 14
 //   workers reduced to what can run, with a note ..................... 3
 //   the web lab's field and limits agreeing with the CLI's ............ 14
@@ -21,6 +21,7 @@ import { initializers } from '../src/nn/initializers.js';
 import { initializeNetwork, parameterCount, Workspace } from '../src/nn/network.js';
 import { datasetFromSpec } from '../src/data/registry.js';
 import { readState } from '../web/src/url-state.js';
+import { formatNumpy } from '../src/format.js';
 import { cli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'initlab-limits-'));
@@ -72,12 +73,19 @@ describe('memory of a printout, a probe, a prediction', () => {
   const cases: [string[], RegExp][] = [
     [['init', '--layers', '2,10000000,1', '--json'], /prints 40,000,001 parameters/],
     [['init', '--layers', '2,10000000,1'], /prints 40,000,001 parameters/],
+    [['init', '--layers', '2,3000000,1'], /prints 12,000,001 parameters, which needs about 3\.7 GB/],
     [['probe', '--width', '20000'], /--width 20000 with --samples 1000 needs about 6\.4 GB \(a 20000 × 20000 weight matrix/],
     [['probe', '--width', '1000', '--samples', '1000000'], /needs about/],
     [['probe', '--width', '16000', '--samples', '10', '--depth', '1'], /weight matrix/],
     [['predict', '--model', model, '--data', 'circles:n=1000000'], /predicting 1000000 examples with a 2-1000-1 network .*the limit is/],
   ];
   for (const [args, message] of cases) it(args.join(' '), () => refused(args, message));
+  it('a printout within the limit is printed (numpy text of 600,000 values, no call-stack overflow)', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [i / 7, -i / 3]);
+    const text = formatNumpy(rows);
+    expect(text.split('\n')).toHaveLength(300_000);
+    expect(text.startsWith('[[')).toBe(true);
+  });
 });
 
 describe('counts', () => {

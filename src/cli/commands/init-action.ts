@@ -32,7 +32,7 @@ export function printInit(flags: InitFlags): void {
   if (init.needsData) checkLsuvRounds(opts['max-iter'] as number);
   const data = init.needsData ? loadData(flags.data).X : undefined;
   // the weights and their text, and the QR's time, before any of it is made
-  checkInitCommand(dims, init.name, `--layers ${dims.join(',')}`, data?.cols ?? 0, init.needsData ? (opts['max-iter'] as number) : 0);
+  checkInitCommand(dims, init.name, `--layers ${dims.join(',')}`, data?.cols ?? 0, init.needsData ? (opts['max-iter'] as number) : 0, flags.json ? 'json' : 'text');
   const dict = networkToDict(initializeNetwork(dims, init, { params: opts, seed: f.seed, data, shouldStop: watchInterrupt() }));
   if (flags.json) {
     process.stdout.write(`${toJson(dict)}\n`);

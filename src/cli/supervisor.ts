@@ -4,14 +4,14 @@
 // thread doing the work would wait for that work. Here:
 //   1st SIGINT / SIGTERM: the shared stop flag is set; the work stops at its next check,
 //     prints what finished and exits 130 (SIGINT) or 143 (SIGTERM);
-//   2nd signal, or 1.8 s without an end: the process exits at once with that code (a
+//   2nd signal, or 1.7 s without an end: the process exits at once with that code (a
 //     worker is ended with the process, even mid-loop). Nothing runs 2 s past a stop.
 // Commands without long work (help, version, serve) run here directly.
 import { Worker } from 'node:worker_threads';
 import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, type SupervisedData } from './interrupt.js';
 
 /** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
-export const STOP_GRACE_MS = 1800;
+export const STOP_GRACE_MS = 1700;
 
 const INLINE_COMMANDS = new Set(['serve', 'help']);
 

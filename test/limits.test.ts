@@ -2,13 +2,13 @@
 // derived from memory and time before anything is allocated, the message says what the
 // work needs, the limit and why, and the web lab's URL is held to the same module.
 //
-// Inputs tried, by kind (61 in all):
+// Inputs tried, by kind (64 in all):
 //   memory of a training command (train, compare, notebook, sweep) ... 10
 //   time of a command that shows nothing until it ends ............... 6
 //   memory of init's printout and of probe / predict ................. 8
 //   counts (LSUV rounds, layers, workers, threads) .................... 14
 //   workers reduced to what can run, with a note ..................... 3
-//   the web lab's field and limits agreeing with the CLI's ............ 14
+//   the web lab's field and limits agreeing with the CLI's ............ 17
 //   the estimates against their formulas ............................. 6
 import { availableParallelism } from 'node:os';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -151,6 +151,11 @@ describe('the web lab holds the same limits', () => {
   it('the longest list the caps allow, written with spaces, is within the text cap', () => {
     expect(hidden(Array(LAB_LIMITS.hiddenLayers).fill(LAB_LIMITS.layerSize), ' , ').length).toBeLessThanOrEqual(LAB_LIMITS.hiddenTextLength);
     expect(readState(`?hidden=${encodeURIComponent(hidden(Array(50).fill(8), ' , '))}`).errors).toEqual({});
+  });
+  it('LSUV: its rounds are counted in the field that names them, and their time in the job', () => {
+    expect(readState(`?inits=${encodeURIComponent('lsuv:max-iter=1e15')}`).errors.inits).toMatch(/max-iter must be a whole number from 1 to 10000/);
+    expect(readState(`?inits=${encodeURIComponent('he,lsuv:max-iter=1.5')}`).errors.inits).toMatch(/max-iter/);
+    expect(readState(`?inits=${encodeURIComponent('lsuv:tol=1e-300,max-iter=10000')}&hidden=300,300,300&data=${encodeURIComponent('circles:n=3000')}`).errors.hidden).toMatch(/up to 10000 rescaling rounds per layer/);
   });
   it('the count and size caps', () => {
     expect(readState(`?hidden=${hidden(Array(51).fill(4))}`).errors.hidden).toMatch(/at most 50 hidden layers/);

@@ -7,7 +7,7 @@ import { hiddenActivations } from '../../src/experiments/run.js';
 import { resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { splitSpecList } from '../../src/spec.js';
-import { checkLabRun, LAB_LIMITS } from '../../src/limits.js';
+import { checkInitializerCounts, checkLabRun, LAB_LIMITS } from '../../src/limits.js';
 
 export interface LabState {
   view: 'lesson' | 'lab';
@@ -73,7 +73,7 @@ const fields = {
   inits: z.pipe(checked((v) => {
     const list = splitSpecList(v);
     if (!list.length || list.length > 8) throw new Error('choose 1 to 8 initializations');
-    for (const i of list) resolveInitializer(i);
+    for (const i of list) checkInitializerCounts(resolveInitializer(i));
   }), z.transform(splitSpecList)),
   seed: number(0, 4294967295, true),
   scale: number(-1e6, 1e6),

@@ -5,10 +5,10 @@
 import asc from 'assemblyscript/asc';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-async function compile(extraFlags) {
+async function compile(extraFlags, source = 'assembly/kernels.ts') {
   const out = {};
   const { error, stderr } = await asc.main(
-    ['assembly/kernels.ts', '-O3', '--enable', 'simd', '--runtime', 'stub', '--importMemory', '--noAssert', ...extraFlags, '-o', 'kernels.wasm'],
+    [source, '-O3', '--enable', 'simd', '--runtime', 'stub', '--importMemory', '--noAssert', ...extraFlags, '-o', 'kernels.wasm'],
     { writeFile: (name, contents) => { out[name] = contents; }, stdout: process.stdout, stderr: process.stderr },
   );
   if (error) {
@@ -26,3 +26,7 @@ mkdirSync('src/generated', { recursive: true });
 writeFileSync('src/generated/kernels-wasm.ts', `${header}export const KERNELS_WASM_BASE64 = '${Buffer.from(plain).toString('base64')}';\n`);
 writeFileSync('src/generated/kernels-shared-wasm.ts', `${header}export const KERNELS_SHARED_WASM_BASE64 = '${Buffer.from(shared).toString('base64')}';\n`);
 console.log(`wasm kernels: ${plain.length} bytes (shared-memory build: ${shared.length})`);
+// orthogonal initialization's Householder QR (src/nn/orthogonal.ts), a module of its own
+const orthogonal = await compile([], 'assembly/orthogonal.ts');
+writeFileSync('src/generated/orthogonal-wasm.ts', `${header.replace('assembly/kernels.ts', 'assembly/orthogonal.ts')}export const ORTHOGONAL_WASM_BASE64 = '${Buffer.from(orthogonal).toString('base64')}';\n`);
+console.log(`wasm orthogonal QR: ${orthogonal.length} bytes`);

@@ -163,7 +163,9 @@ runs["gd batch=50 seed=3 lr=0.1 iters=300"] = dict(
 out["runs"] = runs
 
 def orthogonal(seed, fan_out, fan_in, gain=1.0):
-    """a = randn(max, min); Q, R = qr(a); Q *= sign(diag(R)); W = Q, or Q.T when fan_out < fan_in."""
+    """a = randn(max, min); Q, R = qr(a); Q *= sign(diag(R)); W = Q, or Q.T when fan_out < fan_in.
+    Keras' layout on non-square layers, PyTorch's on square ones: scripts/orthogonal_reference.py
+    has each framework's recipe whole."""
     np.random.seed(seed)
     rows, cols = max(fan_out, fan_in), min(fan_out, fan_in)
     q, r = np.linalg.qr(np.random.randn(rows, cols))

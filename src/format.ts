@@ -1,5 +1,6 @@
 // Number and matrix text as Python and numpy print them, so initlab's output reads
 // like the notebook's cells.
+import { maxOf, minOf } from './extent.js';
 
 /** Python's repr(float): shortest round-trip digits, fixed for 1e-4 <= |x| < 1e16, else "1e-05" style. */
 export function pyFloat(x: number): string {
@@ -32,22 +33,15 @@ function trimmedFixed(x: number, precision: number): { int: string; frac: string
  * A 2-d array as numpy's str() prints it with default print options: 8 decimals at
  * most, columns aligned, rows wrapped at 75 characters; `integer` for int arrays.
  */
-/** The largest of `xs` (a loop: spreading millions of arguments overflows the call stack). */
-function largest(xs: readonly number[], start = -Infinity): number {
-  let m = start;
-  for (const x of xs) if (x > m) m = x;
-  return m;
-}
-
 export function formatNumpy(rows: number[][], { precision = 8, lineWidth = 75, integer = false } = {}): string {
   const flat = rows.flat();
   const finite = flat.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
-  const maxAbs = finite.length ? largest(finite) : 0;
-  const minAbs = finite.length ? -largest(finite.map((v) => -v)) : 0;
+  const maxAbs = finite.length ? maxOf(finite) : 0;
+  const minAbs = finite.length ? minOf(finite) : 0;
   const scientific = finite.length > 0 && (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3);
   let cells: string[];
   if (integer) {
-    const width = largest(flat.map((v) => String(v).length));
+    const width = maxOf(flat.map((v) => String(v).length));
     cells = flat.map((v) => String(v).padStart(width));
   } else if (scientific) {
     const parts = flat.map((v) => {
@@ -55,13 +49,13 @@ export function formatNumpy(rows: number[][], { precision = 8, lineWidth = 75, i
       const [mi, mf = ''] = m.split('.');
       return { mi, mf: mf.replace(/0+$/, ''), e: `e${e[0] === '-' ? '-' : '+'}${e.replace(/^[-+]/, '').padStart(2, '0')}` };
     });
-    const fracLen = largest(parts.map((p) => p.mf.length));
-    const intLen = largest(parts.map((p) => p.mi.length));
+    const fracLen = maxOf(parts.map((p) => p.mf.length));
+    const intLen = maxOf(parts.map((p) => p.mi.length));
     cells = parts.map((p) => `${p.mi.padStart(intLen)}.${p.mf.padEnd(fracLen, '0')}${p.e}`);
   } else {
     const parts = flat.map((v) => (Number.isFinite(v) ? trimmedFixed(v, precision) : { int: pyFloat(v), frac: '' }));
-    const fracLen = largest(parts.map((p) => p.frac.length), 0);
-    const intLen = largest(parts.map((p) => p.int.length));
+    const fracLen = Math.max(0, maxOf(parts.map((p) => p.frac.length)));
+    const intLen = maxOf(parts.map((p) => p.int.length));
     cells = parts.map((p) => (p.int.match(/^-?\d+$/) ? `${p.int.padStart(intLen)}.${p.frac.padEnd(fracLen, ' ')}` : p.int.padStart(intLen + fracLen + 1)));
   }
   const cols = rows[0]?.length ?? 0;

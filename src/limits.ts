@@ -112,6 +112,8 @@ export interface TrainingPlan {
   mTest: number;
   /** Mini-batch size, 0 for the full batch. */
   batchSize?: number;
+  /** True when an "iteration" is an epoch (--cost-report epoch-mean): every example each time. */
+  epochs?: boolean;
   optimizer?: string;
   iterations: number;
   /** Costs recorded every this many iterations, diagnostics every so many (0: none). */
@@ -154,7 +156,7 @@ export function estimateTraining(p: TrainingPlan): Estimate {
   const runs = p.runs ?? 1;
   const activations = 2 * (workspaceFloats(p.dims, m) - P) + (p.mTest ? workspaceFloats(p.dims, p.mTest) - P : 0) + (B ? 2 * (workspaceFloats(p.dims, B) - P) : 0);
   const bytes = F64 * (arena + scratch + runs * kept) + runs * (records * RECORD_BYTES + diagnostics);
-  const iterationSeconds = iterationMacs(p.dims, B || m) / (MACS_PER_SECOND[p.backend ?? 'wasm'] ?? MACS_PER_SECOND.ts);
+  const iterationSeconds = iterationMacs(p.dims, p.epochs ? m : B || m) / (MACS_PER_SECOND[p.backend ?? 'wasm'] ?? MACS_PER_SECOND.ts);
   // the largest shares first, so the message names what to change
   const shares: [string, number][] = [
     [`${P.toLocaleString('en-US')} parameters with their gradients and copies`, F64 * (P * (4 + 2 * runs) + optimizerState)],
@@ -175,7 +177,8 @@ export function checkTraining(p: TrainingPlan): Estimate {
     throw new UsageError(`${what} needs about ${formatBytes(e.bytes)} of memory (${e.parts}); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
   }
   if (e.iterationSeconds > LIMITS.iterationSeconds) {
-    throw new UsageError(`${what} on ${p.batchSize || p.m} examples takes about ${formatSeconds(e.iterationSeconds)} per iteration (${iterationMacs(p.dims, p.batchSize || p.m).toExponential(1)} multiply-adds); the limit is ${LIMITS.iterationSeconds} s, since a stop is honoured between iterations: choose smaller layers or --batch-size`);
+    const n = p.epochs ? p.m : p.batchSize || p.m;
+    throw new UsageError(`${what} on ${n} examples takes about ${formatSeconds(e.iterationSeconds)} per ${p.epochs ? 'epoch' : 'iteration'} (${iterationMacs(p.dims, n).toExponential(1)} multiply-adds); the limit is ${LIMITS.iterationSeconds} s, since a stop is honoured between iterations: choose smaller layers or --batch-size`);
   }
   checkInitTime(p.dims, p.init ?? '', what, p.m, p.lsuvRounds);
   return e;

@@ -1,32 +1,70 @@
-// SPEC strings: `NAME[:key=value,...]`, e.g. `circles:n=300,noise=0.05,seed=1`.
-// Parsed into a name and raw values here; each registry validates its own keys.
+// SPEC strings: `NAME[:key=value,...]`, e.g. `circles:n=300,noise=0.05,seed=1`: the one
+// parser every registry (datasets, initializers, activations, optimizers) reads its
+// entries with, from every command, model file and URL.
 import { UsageError } from './errors.js';
+import { type ParamSchema, type ParamValue, readParams } from './validate.js';
 
 export interface ParsedSpec {
   name: string;
+  /** Raw values by key. A null-prototype object: `__proto__` or `constructor` are keys like any other. */
   params: Record<string, string>;
 }
 
+/**
+ * Splits a SPEC into its name (lower-cased) and raw `key=value` pairs; values are checked
+ * by the registry that owns the name (see `resolveSpec`).
+ * @throws UsageError for no name, a pair without exactly one "=", an empty key or value, a key given twice
+ */
 export function parseSpec(spec: string, what: string): ParsedSpec {
   const text = spec.trim();
   const colon = text.indexOf(':');
   const name = (colon < 0 ? text : text.slice(0, colon)).trim().toLowerCase();
-  if (!name) throw new UsageError(`${what} spec "${spec}" has no name; expected NAME[:key=value,...]`);
-  const params: Record<string, string> = {};
+  const where = `${what} spec ${JSON.stringify(spec)}`;
+  if (!name) throw new UsageError(`${where} has no name; expected NAME[:key=value,...]`);
+  const params: Record<string, string> = Object.create(null);
   if (colon >= 0) {
     const body = text.slice(colon + 1).trim();
     if (body) {
       for (const pair of body.split(',')) {
-        const eq = pair.indexOf('=');
-        const key = (eq < 0 ? '' : pair.slice(0, eq)).trim();
-        const value = eq < 0 ? '' : pair.slice(eq + 1).trim();
-        if (!key || !value) throw new UsageError(`${what} spec "${spec}": "${pair}" is not key=value`);
-        if (key in params) throw new UsageError(`${what} spec "${spec}": "${key}" is given twice`);
+        if (!pair.trim()) throw new UsageError(`${where}: an empty key=value pair (a stray ",")`);
+        const parts = pair.split('=');
+        const key = parts[0].trim();
+        const value = parts.length === 2 ? parts[1].trim() : '';
+        if (parts.length > 2) throw new UsageError(`${where}: ${JSON.stringify(pair)} has more than one "="; expected key=value`);
+        if (!key || parts.length < 2) throw new UsageError(`${where}: ${JSON.stringify(pair)} is not key=value`);
+        if (!value) throw new UsageError(`${where}: ${key} has an empty value; expected ${key}=value`);
+        if (Object.hasOwn(params, key)) throw new UsageError(`${where}: ${key} is given twice`);
         params[key] = value;
       }
     }
   }
   return { name, params };
+}
+
+/** A registry entry as `resolveSpec` needs it: its parameters' schema. */
+export interface SchemaEntry {
+  readonly params: ParamSchema;
+}
+
+export interface ResolvedSpec<E> {
+  name: string;
+  entry: E;
+  /** Every parameter of the entry: the given ones checked, the others at the entry's own defaults. */
+  params: Record<string, ParamValue>;
+  /** The keys the SPEC itself gave. */
+  given: string[];
+}
+
+/**
+ * A SPEC looked up in a registry and its parameters checked against the entry's schema,
+ * e.g. `resolveSpec('elu:alpha=2', 'activation', activations)`.
+ * @throws UsageError for an unknown name (with the accepted ones), an unknown key or a refused value
+ */
+export function resolveSpec<E extends SchemaEntry>(spec: string, what: string, registry: Readonly<Record<string, E>>): ResolvedSpec<E> {
+  const { name, params } = parseSpec(spec, what);
+  const entry = Object.hasOwn(registry, name) ? registry[name] : undefined;
+  if (!entry) throw new UsageError(`unknown ${what} ${JSON.stringify(name)}; accepted: ${Object.keys(registry).join(', ')}`);
+  return { name, entry, params: readParams(entry.params, params, `${what} ${JSON.stringify(name)}`), given: Object.keys(params) };
 }
 
 /**

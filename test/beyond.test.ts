@@ -98,7 +98,7 @@ describe('sweep', () => {
     expect(one.runs).toHaveLength(16);
     expect(two.runs).toEqual(one.runs);
     expect(two.summary).toEqual(one.summary);
-    expect(readdirSync(out).sort()).toEqual(['distribution.png', 'distribution.svg', 'index.html', 'results.json', 'sweep.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.initlab-report.json', 'distribution.png', 'distribution.svg', 'index.html', 'results.json', 'sweep.csv']);
     expect(readFileSync(join(out, 'sweep.csv'), 'utf8').trim().split('\n')).toHaveLength(17);
   });
 });

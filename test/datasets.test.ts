@@ -41,12 +41,12 @@ describe('datasets equal scikit-learn', () => {
 
   it('rejects bad specs with a usage error that says what is accepted', () => {
     expect(() => datasetFromSpec('spiralz')).toThrow(/unknown dataset "spiralz"; accepted: circles, moons/);
-    expect(() => datasetFromSpec('circles:n=1')).toThrow(/at least 2/);
+    expect(() => datasetFromSpec('circles:n=1')).toThrow(/n must be an integer from 2 to/);
     expect(() => datasetFromSpec('circles:noise=-1')).toThrow(UsageError);
-    expect(() => datasetFromSpec('circles:factor=1')).toThrow(/factor must be in \[0, 1\)/);
+    expect(() => datasetFromSpec('circles:factor=1')).toThrow(/factor must be a finite number >= 0 and < 1, got "1"/);
     expect(() => datasetFromSpec('circles:seed=4294967296')).toThrow(/seed/);
     expect(() => datasetFromSpec('circles:n')).toThrow(/not key=value/);
-    expect(() => datasetFromSpec('circles:bogus=3')).toThrow(/unknown key "bogus"/);
+    expect(() => datasetFromSpec('circles:bogus=3')).toThrow(/unknown parameter "bogus"/);
     expect(() => makeCircles(new RandomState(0), { nSamples: 10, factor: 2 })).toThrow(DataError);
   });
 });
@@ -76,7 +76,7 @@ describe('the other generators', () => {
     expect(sum1 / 1000).toBeCloseTo(2, 1);
   });
   it('the keys each generator takes are checked', () => {
-    expect(() => datasetFromSpec('spiral:turns=0')).toThrow(/turns must be > 0/);
-    expect(() => datasetFromSpec('blobs:noise=1')).toThrow(/unknown key "noise"; accepted: n, seed, spread, distance/);
+    expect(() => datasetFromSpec('spiral:turns=0')).toThrow(/turns must be a finite number > 0, got "0"/);
+    expect(() => datasetFromSpec('blobs:noise=1')).toThrow(/unknown parameter "noise"; accepted: n, spread, distance, seed/);
   });
 });

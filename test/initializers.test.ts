@@ -100,7 +100,8 @@ describe('orthogonal', () => {
     const o = extra.orthogonal;
     expect(maxRelErr(Array.from(draw('orthogonal', 5, 3, 0)), o['seed=0 5x3'].flat())).toBeLessThan(1e-12);
     expect(maxRelErr(Array.from(draw('orthogonal:gain=2', 3, 5, 1)), o['seed=1 3x5 gain=2'].flat())).toBeLessThan(1e-12);
-    expect(maxRelErr(Array.from(draw('orthogonal', 4, 4, 7)), o['seed=7 4x4'].flat())).toBeLessThan(1e-12);
+    // that recipe keeps W = Q on a square layer: PyTorch's layout (Keras' is Qᵀ, test/orthogonal.test.ts)
+    expect(maxRelErr(Array.from(draw('orthogonal:convention=pytorch', 4, 4, 7)), o['seed=7 4x4'].flat())).toBeLessThan(1e-12);
   });
 });
 
@@ -128,10 +129,10 @@ describe('the registry', () => {
     }
   });
   it('rejects bad parameters with what is accepted', () => {
-    expect(() => resolveInitializer('he-normal:scale=2')).toThrow(/takes no "scale"/);
+    expect(() => resolveInitializer('he-normal:scale=2')).toThrow(/initialization "he-normal" takes no parameters, got "scale"/);
     expect(() => resolveInitializer('variance-scaling:mode=fan_sum')).toThrow(/mode must be one of fan_in, fan_out, fan_avg/);
-    expect(() => resolveInitializer('random-normal:std=-1')).toThrow(/std must be >= 0/);
-    expect(() => resolveInitializer('variance-scaling:scale=0')).toThrow(/scale must be > 0/);
+    expect(() => resolveInitializer('random-normal:std=-1')).toThrow(/std must be a finite number >= 0, got "-1"/);
+    expect(() => resolveInitializer('variance-scaling:scale=0')).toThrow(/scale must be a finite number > 0, got "0"/);
     expect(() => resolveInitializer('random-uniform:min=2,max=1')).toThrow(UsageError);
   });
 });

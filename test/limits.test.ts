@@ -158,8 +158,8 @@ describe('the web lab holds the same limits', () => {
     expect(readState(`?inits=${encodeURIComponent('lsuv:tol=1e-300,max-iter=10000')}&hidden=300,300,300&data=${encodeURIComponent('circles:n=3000')}`).errors.hidden).toMatch(/up to 10000 rescaling rounds per layer/);
   });
   it('the count and size caps', () => {
-    expect(readState(`?hidden=${hidden(Array(51).fill(4))}`).errors.hidden).toMatch(/at most 50 hidden layers/);
-    expect(readState('?hidden=2049').errors.hidden).toMatch(/at most 2048/);
+    expect(readState(`?hidden=${hidden(Array(51).fill(4))}`).errors.hidden).toMatch(/at most 50 layers/);
+    expect(readState('?hidden=2049').errors.hidden).toMatch(/from 1 to 2048/);
   });
   // the page and the command line agree, network by network, on what fits
   const jobs: [number[], string, string][] = [

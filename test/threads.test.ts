@@ -89,6 +89,6 @@ k.linearForward(W, b, A, 4, 4, 4, Z); console.log(Z[0]);`;
     expect(two.runs).toEqual(one.runs.map((r: { seconds: number }, i: number) => ({ ...r, seconds: two.runs[i].seconds })));
     const bad = cli([...args, '--threads', '0']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/--threads must be a whole number from 1 to 256/);
+    expect(bad.stderr).toMatch(/--threads must be an integer from 1 to 256, got "0"/);
   });
 });

@@ -10,8 +10,11 @@ import { registerPredictCommand } from './commands/predict.js';
 import { registerProbeCommands } from './commands/probe.js';
 import { registerSweepCommand } from './commands/sweep.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTheoryCommand } from './commands/theory.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
+import { watchStdout } from './stdout.js';
+import { describeSystemError, isSystemError } from '../node/fs-errors.js';
 
 function buildProgram(): Command {
   const program = new Command()
@@ -29,16 +32,13 @@ function buildProgram(): Command {
   registerProbeCommands(program);
   registerSweepCommand(program);
   registerServeCommand(program);
+  registerTheoryCommand(program);
   for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // `initlab ... | head`: a closed pipe ends the program quietly
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+  watchStdout(); // `initlab ... | head` ends quietly; a full disk is one named line
   const debug = argv.includes('--debug');
   try {
     const program = buildProgram();
@@ -67,6 +67,12 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`initlab: ${e.message}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       process.exitCode = e.kind === 'usage' ? 2 : 1;
+      return;
+    }
+    if (isSystemError(e)) { // the system refused (a full disk, no permission): a failure of the run, not a bug
+      process.stderr.write(`initlab: ${e.path ? `${e.path}: ` : ''}${e.syscall ? `${e.syscall} failed: ` : ''}${describeSystemError(e)}\n`);
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      process.exitCode = 1;
       return;
     }
     const err = e as Error;

@@ -1,8 +1,25 @@
 // After a training command: write the report folder unless --no-report. The plotting
 // stack is imported here, on demand, so runs without a report start fast.
+import { RANDOM_SCALE } from '../nn/initializers.js';
+import { checkModelPath, checkOutputDir, checkSaveOutsideOut } from '../node/outputs.js';
 import type { TrainingFlags } from './flags.js';
+import { requireStdout } from './stdout.js';
 import { titleOf, type ExecutedRuns } from './runs.js';
 import { VERSION } from './version.js';
+
+/**
+ * Checks every path a training command will write (the report folder unless --no-report,
+ * the model of --save) before the first iteration, so a bad one never costs a run.
+ * Throws UsageError or FileError (outputs.ts).
+ */
+export function checkRunOutputs(flags: TrainingFlags & { save?: string }): void {
+  if (flags.report) checkOutputDir(flags.out, '--out');
+  else if (flags.save === undefined) requireStdout('the results'); // with neither a report nor a model, stdout is all there is
+  if (flags.save !== undefined) {
+    if (flags.report && flags.save.trim() !== '') checkSaveOutsideOut(flags.save, flags.out);
+    checkModelPath(flags.save, '--save');
+  }
+}
 
 export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, title: string): Promise<void> {
   if (!flags.report || r.outputs.length === 0) return;
@@ -22,7 +39,7 @@ export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, tit
       ['learning rate', String(b.learningRate)],
       ['iterations', String(b.iterations)],
       ['weights seed', String(b.seed)],
-      ['scale (random)', String(b.scale)],
+      ['scale (random)', String(b.scale ?? RANDOM_SCALE)],
       ['training data', r.setup.trainSpec],
       ['test data', r.setup.testSpec],
       ['kernels', r.doc.backend],

@@ -13,6 +13,7 @@ import { sparkline } from '../plot/sparkline.js';
 import { checkLsuvRounds, checkTraining } from '../limits.js';
 import { resolveInitializer } from '../nn/initializers.js';
 import { StopRequested } from '../stop.js';
+import { maxOf } from '../extent.js';
 
 export interface RunRow extends RunResult {
   verdict: string;
@@ -38,7 +39,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 export function comparisonTable(rows: RunRow[], layerCount: number): string {
   const head = ['Model', 'Train accuracy', 'Test accuracy', 'Final cost', 'Problem/Comment'];
   const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, pct(r.trainAccuracy), pct(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
-  const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+  const widths = head.map((h, c) => Math.max(h.length, maxOf(body.map((row) => row[c].length))));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
   return [line(head), widths.map((w, c) => '-'.repeat(c === head.length - 1 ? head[c].length : w)).join('  '), ...body.map(line)].join('\n');
 }
@@ -67,6 +68,7 @@ function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): vo
     m: setup.train.X.cols,
     mTest: setup.test.X.cols,
     batchSize: b.batchSize,
+    epochs: b.costReport === 'epoch-mean',
     optimizer: b.optimizer?.name,
     iterations: b.iterations,
     printEvery: b.printEvery,
@@ -100,7 +102,8 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
         break;
       }
       const cfg = { ...setup.base, init };
-      out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} iterations)`);
+      const unit = cfg.costReport === 'epoch-mean' ? 'epoch' : 'iteration'; // epoch-mean counts epochs
+      out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} ${unit}s)`);
       progress.start(init, cfg.iterations);
       let o: RunOutput;
       try {
@@ -114,7 +117,8 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
           onRecord: (p) => {
             if (json) return;
             progress.stop();
-            out(`Cost after iteration ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
+            out(`Cost after ${unit} ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
+            if (p.learningRate !== undefined) out(`learning rate ${unit === 'epoch' ? 'after' : 'at'} ${unit} ${p.iteration}: ${pyFloat(p.learningRate)}`);
             progress.start(init, cfg.iterations);
             progress.update(p.iteration);
           },
@@ -132,7 +136,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       outputs.push(o);
       rows.push(row);
       if (o.result.stopReason === 'diverged') {
-        process.stderr.write(`initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization\n`);
+        process.stderr.write(`initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization${(flags as { save?: string }).save !== undefined ? `; so no model was saved to ${(flags as { save?: string }).save}` : ''}\n`);
       }
       const costs = o.trace.map((p) => p.cost);
       if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);
@@ -142,7 +146,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
       if (o.result.stopReason === 'interrupted') {
         interrupted = true;
-        out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} iterations)`);
+        out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} ${unit}s)`);
         break;
       }
     }

@@ -1,19 +1,22 @@
 // The training flags checked with zod and turned into run configs and datasets.
-import * as z from 'zod/mini';
 import type { Dataset } from '../data/dataset.js';
 import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
 import type { RunConfig } from '../experiments/run.js';
 import { hiddenActivations } from '../experiments/run.js';
-import { splitSpecList } from '../spec.js';
-import { initializerNames, resolveInitializer } from '../nn/initializers.js';
+import { parseSpec, splitSpecList } from '../spec.js';
+import { initializerNames, resolveInitializer, takesScaleFlag } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { checkLayerSizes } from '../limits.js';
 import { parseOptimizer } from '../nn/optimizers.js';
-import { checkedNumber, int, num, parseOrThrow, seedText } from '../validate.js';
-import type { TrainingFlags } from './flags.js';
+import { NOTEBOOK_INITS } from '../experiments/notebook-config.js';
+import { OPTIONS, type OptionName } from '../options.js';
+import { readNumber } from '../validate.js';
+import { OPTION_FLAGS, type TrainingFlags } from './flags.js';
+import { parseLrDecay } from '../train/lr-decay.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
+import { checkShapes } from './shapes.js';
 
 /** A SPEC or a CSV file path → the dataset. */
 export const loadData = (spec: string): Dataset => (isPathSpec(spec) ? validateDataset(readCsvDataset(spec)) : datasetFromSpec(spec));
@@ -29,15 +32,31 @@ export function parseLayers(text: string): number[] {
   return dims;
 }
 
-const flagSchema = z.object({
-  seed: seedText('--seed'),
-  scale: checkedNumber(num('--scale'), z.refine(Number.isFinite, { message: '--scale must be finite' })),
-  lr: checkedNumber(num('--lr'), z.gt(0, { message: '--lr must be a positive number' }), z.refine(Number.isFinite, { message: '--lr must be finite' })),
-  iterations: checkedNumber(int('--iterations'), z.minimum(1, { message: '--iterations must be an integer >= 1' }), z.maximum(1e9, { message: '--iterations must be at most 1000000000' })),
-  printEvery: checkedNumber(int('--print-every'), z.minimum(1, { message: '--print-every must be an integer >= 1' })),
-  diagnosticsEvery: z.optional(checkedNumber(int('--diagnostics-every'), z.minimum(0, { message: '--diagnostics-every must be an integer >= 0' }))),
-  batchSize: checkedNumber(int('--batch-size'), z.minimum(0, { message: '--batch-size must be an integer >= 0 (0: the full batch)' })),
-});
+/**
+ * A numeric option read under its flag: `flag('learningRate', flags.lr)` reads --lr. The
+ * schema is the core's (src/options.ts), the flag is OPTION_FLAGS'; `name` overrides it
+ * (a value within a list). The message names the flag, the value and what is accepted.
+ * @throws UsageError `--lr must be a finite number > 0, got "abc"`
+ */
+export function flag(option: OptionName, text: string, name?: string): number;
+export function flag(option: OptionName, text: string | undefined, name?: string): number | undefined;
+export function flag(option: OptionName, text: string | undefined, name = OPTION_FLAGS[option]): number | undefined {
+  return readNumber(OPTIONS[option], text, name);
+}
+
+/**
+ * --scale is random's multiplier and nothing else's: given with initializations none of which
+ * is `random`, it would change nothing, so it is refused rather than silently ignored (a
+ * variance-scaling scale is written in its SPEC: variance-scaling:scale=2).
+ * @throws UsageError
+ */
+export function checkScaleFlag(scale: number | undefined, inits: readonly string[]): void {
+  if (scale === undefined) return;
+  const randoms = inits.filter((i) => takesScaleFlag(resolveInitializer(i).init));
+  if (randoms.some((i) => !Object.hasOwn(parseSpec(i, 'initialization').params, 'scale'))) return;
+  if (randoms.length) throw new UsageError(`--scale ${scale} would change nothing: ${randoms.join(', ')} ${randoms.length > 1 ? 'give' : 'gives'} its own scale; give it once`);
+  throw new UsageError(`--scale is the multiplier of initialization random only, and ${inits.length === 1 ? `${JSON.stringify(inits[0])} is not random` : `none of ${inits.join(', ')} is random`}; give an initializer's own parameters in its SPEC (e.g. variance-scaling:scale=2)`);
+}
 
 export interface Setup {
   base: Omit<RunConfig, 'init'>;
@@ -49,15 +68,23 @@ export interface Setup {
 }
 
 /** Validates the shared flags and builds the data; throws UsageError with the flag's name. */
-export function resolveSetup(flags: TrainingFlags): Setup {
-  const f = parseOrThrow(flagSchema, flags, 'invalid option');
+export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NOTEBOOK_INITS): Setup {
+  const f = {
+    seed: flag('seed', flags.seed),
+    scale: flag('scale', flags.scale),
+    lr: flag('learningRate', flags.lr),
+    iterations: flag('iterations', flags.iterations),
+    printEvery: flag('printEvery', flags.printEvery),
+    diagnosticsEvery: flag('diagnosticsEvery', flags.diagnosticsEvery),
+    batchSize: flag('batchSize', flags.batchSize),
+    shuffleSeed: flag('shuffleSeed', flags.shuffleSeed),
+  };
+  checkScaleFlag(f.scale, inits);
   const layers = parseLayers(flags.layers);
-  hiddenActivations(layers, flags.activation); // validates the names now, before any work
+  hiddenActivations(layers, flags.activation, '--activation'); // validates the names now, before any work
   const train = loadData(flags.train);
   const test = loadData(flags.test);
-  if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
-  if (test.X.rows !== train.X.rows) throw new UsageError(`the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
-  if (layers[layers.length - 1] !== 1) throw new UsageError(`--layers must end with 1 (one sigmoid output for two classes), got ${layers[layers.length - 1]}`);
+  checkShapes(layers, train, test);
   return {
     base: {
       seed: f.seed,
@@ -70,6 +97,9 @@ export function resolveSetup(flags: TrainingFlags): Setup {
       naiveLoss: flags.loss === 'naive',
       optimizer: parseOptimizer(flags.optimizer),
       batchSize: f.batchSize,
+      ...(f.shuffleSeed !== undefined ? { shuffleSeed: f.shuffleSeed } : {}),
+      costReport: flags.costReport ?? 'full',
+      lrDecay: parseLrDecay(flags.lrDecay ?? 'none'),
     },
     diagnosticsEvery: f.diagnosticsEvery ?? f.printEvery,
     train,

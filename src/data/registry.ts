@@ -1,12 +1,11 @@
 // The dataset registry: name → generator with its SPEC keys and defaults.
 // Defaults are the notebook's train set (n=300, noise=0.05, seed=1).
-import * as z from 'zod/mini';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { RandomState } from '../rng/random-state.js';
-import { parseSpec } from '../spec.js';
-import { bool, checkedNumber, int, num, parseOrThrow, seedText } from '../validate.js';
+import { resolveSpec } from '../spec.js';
+import { describeParams, type ParamDef, type ParamSchema } from '../validate.js';
 import { makeCircles } from './circles.js';
-import type { Dataset } from './dataset.js';
+import { type Dataset, validateDataset } from './dataset.js';
 import { makeMoons } from './moons.js';
 import { makeFlower } from './planar.js';
 import { makeBlobs, makeSpiral, makeXor } from './toy.js';
@@ -14,58 +13,77 @@ import { makeBlobs, makeSpiral, makeXor } from './toy.js';
 export interface DatasetDefinition {
   name: string;
   description: string;
+  /** `n=300, noise=0.05, seed=1, …`: the keys and their defaults, for catalogues. */
   keys: string;
-  make(params: Record<string, string>, context: string): Dataset;
+  /** Its own parameters and their own defaults (the schema SPECs are checked against). */
+  params: ParamSchema;
+  /** Draws the data from checked parameters (every key of `params`, filled in). */
+  generate(p: Record<string, number | boolean>): Dataset;
 }
 
-const count = (d: number) => z._default(checkedNumber(int('n'), z.minimum(2, { message: 'n must be at least 2' }), z.maximum(10_000_000, { message: 'n must be at most 10000000' })), d);
-const noise = (d: number) => z._default(checkedNumber(num('noise'), z.minimum(0, { message: 'noise must be >= 0' })), d);
-const positive = (label: string, d: number) => z._default(checkedNumber(num(label), z.gt(0, { message: `${label} must be > 0` })), d);
-const common = {
-  n: count(300),
-  noise: noise(0.05),
-  seed: z._default(seedText(), 1),
-  shuffle: z._default(bool('shuffle'), true),
-};
+const count = (d: number): ParamDef => ({ default: d, integer: true, min: 2, max: 10_000_000, doc: 'number of points' });
+const noise = (d: number): ParamDef => ({ default: d, min: 0, doc: 'standard deviation of the Gaussian noise added to the points' });
+const positive = (d: number, doc: string): ParamDef => ({ default: d, min: 0, positive: true, doc });
+const seed: ParamDef = { default: 1, integer: true, min: 0, max: 4294967295, doc: 'seed of the RandomState the points are drawn from' };
+const shuffle: ParamDef = { default: true, doc: 'shuffle the points (scikit-learn\'s shuffle)' };
 
-const circlesSchema = z.strictObject({
-  ...common,
-  factor: z._default(checkedNumber(num('factor'), z.minimum(0, { message: 'factor must be in [0, 1)' }), z.lt(1, { message: 'factor must be in [0, 1)' })), 0.8),
-});
-const moonsSchema = z.strictObject(common);
-const xorSchema = z.strictObject({ n: common.n, seed: common.seed, noise: noise(0.05) });
-const blobsSchema = z.strictObject({ n: common.n, seed: common.seed, spread: positive('spread', 0.5), distance: z._default(num('distance'), 1) });
-const spiralSchema = z.strictObject({ n: common.n, seed: common.seed, noise: noise(0.05), turns: positive('turns', 1.75) });
-const flowerSchema = z.strictObject({ n: count(400), seed: common.seed, noise: noise(0.2), petal: positive('petal', 4) });
-
-/** A registry entry: its SPEC keys are checked by `schema`, then `make` draws the data. */
-function entry<S extends z.ZodMiniType<{ seed: number }>>(name: string, description: string, keys: string, schema: S, make: (rs: RandomState, p: z.output<S>) => Dataset): DatasetDefinition {
-  return { name, description, keys, make: (params, context) => { const p = parseOrThrow(schema, params, context); return make(new RandomState(p.seed), p); } };
+/** A registry entry: its SPEC keys are checked by `params`, then `make` draws the data with a RandomState(seed). */
+function entry<P extends Record<string, number | boolean>>(name: string, description: string, params: ParamSchema, make: (rs: RandomState, p: P) => Dataset): DatasetDefinition {
+  return { name, description, keys: describeParams(params), params, generate: (p) => make(new RandomState(p.seed as number), p as P) };
 }
+
+type Common = { n: number; noise: number; seed: number; shuffle: boolean };
 
 export const datasets: Record<string, DatasetDefinition> = Object.fromEntries([
-  entry('circles', "scikit-learn's make_circles: a ring around a smaller ring (the notebook's data)", 'n=300, noise=0.05, seed=1, factor=0.8, shuffle=true', circlesSchema,
+  entry<Common & { factor: number }>('circles', "scikit-learn's make_circles: a ring around a smaller ring (the notebook's data)",
+    { n: count(300), noise: noise(0.05), seed, factor: { default: 0.8, min: 0, lt: 1, doc: 'radius of the inner ring / the outer one' }, shuffle },
     (rs, p) => makeCircles(rs, { nSamples: p.n, noise: p.noise, factor: p.factor, shuffle: p.shuffle })),
-  entry('moons', "scikit-learn's make_moons: two interleaving half circles", 'n=300, noise=0.05, seed=1, shuffle=true', moonsSchema,
+  entry<Common>('moons', "scikit-learn's make_moons: two interleaving half circles", { n: count(300), noise: noise(0.05), seed, shuffle },
     (rs, p) => makeMoons(rs, { nSamples: p.n, noise: p.noise, shuffle: p.shuffle })),
-  entry('xor', 'points uniform in [-1, 1]², label 1 in the quadrants where x1·x2 < 0', 'n=300, noise=0.05, seed=1', xorSchema,
+  entry<Common>('xor', 'points uniform in [-1, 1]², label 1 in the quadrants where x1·x2 < 0', { n: count(300), noise: noise(0.05), seed },
     (rs, p) => makeXor(rs, p.n, p.noise)),
-  entry('blobs', 'two Gaussian blobs around (-distance, -distance) and (distance, distance)', 'n=300, spread=0.5, distance=1, seed=1', blobsSchema,
+  entry<Common & { spread: number; distance: number }>('blobs', 'two Gaussian blobs around (-distance, -distance) and (distance, distance)',
+    { n: count(300), spread: positive(0.5, 'standard deviation of each blob'), distance: { default: 1, doc: 'the centres are at ±(distance, distance)' }, seed },
     (rs, p) => makeBlobs(rs, p.n, p.spread, p.distance)),
-  entry('spiral', 'two interleaved spirals', 'n=300, noise=0.05, turns=1.75, seed=1', spiralSchema,
+  entry<Common & { turns: number }>('spiral', 'two interleaved spirals', { n: count(300), noise: noise(0.05), turns: positive(1.75, 'turns of each arm'), seed },
     (rs, p) => makeSpiral(rs, p.n, p.noise, p.turns)),
-  entry('flower', "the course's planar flower (load_planar_dataset: seed 1, 400 points, petals of length 4)", 'n=400, noise=0.2, petal=4, seed=1', flowerSchema,
+  entry<Common & { petal: number }>('flower', "the course's planar flower (load_planar_dataset: seed 1, 400 points, petals of length 4)",
+    { n: count(400), noise: noise(0.2), petal: positive(4, 'length of the petals'), seed },
     (rs, p) => makeFlower(rs, { nSamples: p.n, noise: p.noise, petal: p.petal })),
 ].map((d) => [d.name, d]));
 
 export const datasetNames = (): string[] => Object.keys(datasets);
 
-/** Makes the dataset a SPEC describes, e.g. `circles:n=100,noise=0.05,seed=2`. */
+/**
+ * Checks a dataset SPEC without drawing the points (for an option a command may not use,
+ * such as init's --data for an initializer that needs no data).
+ * @throws UsageError for an unknown name, key or value
+ */
+export function checkDatasetSpec(spec: string): void {
+  resolveSpec(spec, 'dataset', datasets);
+}
+
+/**
+ * Makes the dataset a SPEC describes, e.g. `circles:n=100,noise=0.05,seed=2`.
+ * @throws UsageError for an unknown name, key or value
+ */
 export function datasetFromSpec(spec: string): Dataset {
-  const { name, params } = parseSpec(spec, 'dataset');
-  const def = Object.hasOwn(datasets, name) ? datasets[name] : undefined;
-  if (!def) throw new UsageError(`unknown dataset "${name}"; accepted: ${datasetNames().join(', ')}`);
-  return def.make(params, `dataset ${name}`);
+  const { entry: def, params } = resolveSpec(spec, 'dataset', datasets);
+  return checkGenerated(def.generate(params as Record<string, number | boolean>), spec);
+}
+
+/**
+ * Generated data gets the same checks as a CSV file's: parameters such as distance=1e400
+ * pass their own schema yet give infinite points, which must not reach training.
+ * Throws UsageError (the parameters are the user's) naming the SPEC.
+ */
+function checkGenerated(d: Dataset, spec: string): Dataset {
+  try {
+    return validateDataset(d);
+  } catch (e) {
+    if (e instanceof DataError) throw new UsageError(`dataset "${spec}": ${e.message}; its parameters are too large`);
+    throw e;
+  }
 }
 
 export { NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';

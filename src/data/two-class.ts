@@ -11,10 +11,17 @@ export interface TwoClassPoints {
   nOuter: number;
 }
 
-/** numpy's linspace(start, stop, num, endpoint): i·step + start, last set to stop when endpoint. */
+/**
+ * numpy's linspace(start, stop, num, endpoint): i·step + start, last set to stop when endpoint.
+ * One point with endpoint has no step (numpy: [start]); 0·(stop − start)/0 would be NaN.
+ */
 export function linspace(start: number, stop: number, num: number, endpoint = true): Float64Array {
   const out = new Float64Array(num);
   const div = endpoint ? num - 1 : num;
+  if (div <= 0) {
+    out.fill(start);
+    return out;
+  }
   const step = (stop - start) / div;
   for (let i = 0; i < num; i++) out[i] = i * step + start;
   if (endpoint && num > 1) out[num - 1] = stop;

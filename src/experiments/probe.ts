@@ -13,6 +13,8 @@ import { RandomState } from '../rng/random-state.js';
 import { moments } from '../train/diagnostics.js';
 import { checkProbe } from '../limits.js';
 import { checkStop, type ShouldStop } from '../stop.js';
+import { OPTIONS } from '../options.js';
+import { checkValue } from '../validate.js';
 
 export interface ProbeConfig {
   /** Initializer spec, e.g. `he` or `random:scale=0.01`. */
@@ -34,9 +36,7 @@ export interface ProbeLayer {
 
 /** Runs the probe; `shouldStop` is checked before each layer (a stop throws StopRequested). */
 export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldStop?: ShouldStop): { layers: ProbeLayer[] } {
-  for (const [k, v, max] of [['depth', cfg.depth, 10_000], ['width', cfg.width, 1_000_000], ['samples', cfg.samples, 10_000_000]] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(`--${k} must be an integer from 1 to ${max}, got ${v}`);
-  }
+  for (const k of ['depth', 'width', 'samples'] as const) checkValue(OPTIONS[k], cfg[k], k);
   const { init, opts } = resolveInitializer(cfg.init, cfg.scale === undefined ? {} : { scale: cfg.scale });
   if (init.needsData) throw new UsageError(`probe draws its inputs at random; "${init.name}" needs data (use initlab train)`);
   // the width × width weights, the activations and the time, before anything is allocated

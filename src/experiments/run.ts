@@ -8,8 +8,9 @@ import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js';
 import { accuracyOf, predictLabels } from '../train/metrics.js';
-import { type CostPoint, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
+import { type CostPoint, type CostReport, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
 import type { OptimizerSpec } from '../nn/optimizers.js';
+import type { LrDecay } from '../train/lr-decay.js';
 import type { DiagnosticsPoint } from '../train/diagnostics.js';
 import type { ShouldStop } from '../stop.js';
 
@@ -17,8 +18,8 @@ export interface RunConfig {
   /** Initializer spec, e.g. `he` or `random:scale=1`. */
   init: string;
   seed: number;
-  /** Multiplier for `random` (the notebook's 10). */
-  scale: number;
+  /** random's multiplier (the CLI's --scale), for `random` only; absent: random's own default (the notebook's 10). */
+  scale?: number;
   layers: number[];
   /** Hidden-layer activation name (the output layer is sigmoid). */
   activation: string;
@@ -28,8 +29,14 @@ export interface RunConfig {
   naiveLoss?: boolean;
   /** gd (default), momentum or adam. */
   optimizer?: OptimizerSpec;
-  /** Mini-batch size; 0 or absent: the full batch. Shuffles are seeded with `seed`. */
+  /** Mini-batch size; 0 or absent: the full batch. */
   batchSize?: number;
+  /** Epoch e's mini-batches are shuffled with RandomState(shuffleSeed + e); default: `seed`. */
+  shuffleSeed?: number;
+  /** `full` (default) or `epoch-mean` (the Optimization notebook's cost; iterations count epochs). */
+  costReport?: CostReport;
+  /** Learning rate by epoch; absent: constant. */
+  lrDecay?: LrDecay;
 }
 
 export interface RunResult {
@@ -38,7 +45,14 @@ export interface RunResult {
   layers: number[];
   activation: string;
   learningRate: number;
+  /** Iterations asked for (epochs, when costReport is `epoch-mean`). */
   iterations: number;
+  /** What `costs` holds: see CostReport. */
+  costReport: CostReport;
+  /** Seed of the mini-batch shuffles, when there are mini-batches. */
+  shuffleSeed?: number;
+  /** The learning-rate decay, when there is one (learningRate is then the initial rate). */
+  lrDecay?: LrDecay;
   costs: CostPoint[];
   /** Per-layer statistics at iteration 0 and every `diagnosticsEvery` iterations. */
   diagnostics: DiagnosticsPoint[];
@@ -72,11 +86,15 @@ export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'l
   return initializeNetwork(cfg.layers, init, { params: opts, seed: cfg.seed, activations: hiddenActivations(cfg.layers, cfg.activation), data: data?.X, shouldStop });
 }
 
-/** `relu` for every hidden layer, or one per hidden layer: `relu,tanh,relu`. The output is sigmoid. */
-export function hiddenActivations(layers: number[], spec: string): Activation[] {
+/**
+ * `relu` for every hidden layer, or one per hidden layer: `relu,tanh,relu`. The output is
+ * sigmoid. `name` is how the caller's user knows the setting (the CLI's `--activation`).
+ * @throws UsageError for a wrong count or a bad activation SPEC
+ */
+export function hiddenActivations(layers: number[], spec: string, name = 'activation'): Activation[] {
   const names = splitSpecList(spec);
   const hidden = layers.length - 2;
-  if (names.length !== 1 && names.length !== hidden) throw new UsageError(`--activation: give one activation or one per hidden layer (${hidden}), got ${names.length}`);
+  if (names.length !== 1 && names.length !== hidden) throw new UsageError(`${name}: give one activation or one per hidden layer (${hidden}), got ${names.length}: ${JSON.stringify(spec)}`);
   const acts = names.map(activationFromName);
   return [...Array.from({ length: hidden }, (_, l) => acts[names.length === 1 ? 0 : l]), sigmoid];
 }
@@ -89,7 +107,9 @@ function trainOptions(cfg: RunConfig, hooks: RunHooks): TrainOptions {
     naiveLoss: cfg.naiveLoss,
     optimizer: cfg.optimizer,
     batchSize: cfg.batchSize,
-    shuffleSeed: cfg.seed,
+    shuffleSeed: cfg.shuffleSeed ?? cfg.seed,
+    costReport: cfg.costReport,
+    lrDecay: cfg.lrDecay,
     ...hooks,
   };
 }
@@ -104,6 +124,9 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
     activation: cfg.activation,
     learningRate: cfg.learningRate,
     iterations: cfg.iterations,
+    costReport: cfg.costReport ?? 'full',
+    ...(cfg.batchSize ? { shuffleSeed: cfg.shuffleSeed ?? cfg.seed } : {}),
+    ...(cfg.lrDecay ? { lrDecay: cfg.lrDecay } : {}),
     costs: r.costs,
     diagnostics: r.diagnostics,
     finalCost: r.finalCost,

@@ -2,6 +2,7 @@
 // the spread of the outcomes, so one lucky seed does not decide which initializer wins.
 import type { Dataset } from '../data/dataset.js';
 import { UsageError } from '../errors.js';
+import { maxOf, minOf } from '../extent.js';
 import { type RunConfig, runExperiment } from './run.js';
 
 export interface SweepJob {
@@ -34,9 +35,10 @@ export interface SweepSummary {
   testAccuracy: Spread;
 }
 
-/** "1-20", "3", "1-3,7,10-12" → the integers, in order, each once. */
+/** "1-20", "3", "1-3,7,10-12" → the integers, in order of first mention, each once (linear in the count). */
 export function parseRange(text: string, what = '--seeds'): number[] {
   const out: number[] = [];
+  const seen = new Set<number>();
   for (const part of text.split(',').map((s) => s.trim())) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(part);
     if (!m) throw new UsageError(`${what} must be integers or ranges like 1-20,25; got "${text}"`);
@@ -45,7 +47,11 @@ export function parseRange(text: string, what = '--seeds'): number[] {
     if (b < a) throw new UsageError(`${what}: the range ${part} runs backwards`);
     if (b > 4294967295) throw new UsageError(`${what}: seeds go up to 4294967295`);
     if (b - a > 100_000) throw new UsageError(`${what}: ${part} is more than 100000 seeds`);
-    for (let s = a; s <= b; s++) if (!out.includes(s)) out.push(s);
+    for (let s = a; s <= b; s++) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      out.push(s);
+    }
   }
   return out;
 }
@@ -65,17 +71,22 @@ export function runSweepJob(job: SweepJob, base: Omit<RunConfig, 'init' | 'seed'
 
 function spread(xs: number[]): Spread {
   const n = xs.length;
-  const mean = xs.reduce((s, x) => s + x, 0) / n;
-  const std = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n);
-  return { mean, std, min: Math.min(...xs), max: Math.max(...xs) };
+  let sum = 0;
+  for (const x of xs) sum += x;
+  const mean = sum / n;
+  let squares = 0;
+  for (const x of xs) squares += (x - mean) ** 2;
+  return { mean, std: Math.sqrt(squares / n), min: minOf(xs), max: maxOf(xs) };
 }
 
-/** Per (init, learning rate): mean ± std (population), min and max of each outcome. */
+/** Per (init, learning rate), in order of first appearance: mean ± std (population), min and max of each outcome. Linear in the rows. */
 export function summarize(rows: SweepRow[]): SweepSummary[] {
   const groups = new Map<string, SweepRow[]>();
   for (const r of rows) {
     const key = `${r.init}\u0000${r.learningRate}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
   }
   return [...groups.values()].map((g) => ({
     init: g[0].init,

@@ -1,6 +1,7 @@
 // Activations as small objects: the forward map and its backward step side by side
 // (TensorFlow Playground's { output, der } idea), each looping over a whole buffer.
-import { UsageError } from '../errors.js';
+import { resolveSpec } from '../spec.js';
+import type { ParamSchema } from '../validate.js';
 
 export interface Activation {
   /** Registry name with parameters, e.g. `leaky-relu:slope=0.01`. */
@@ -90,33 +91,29 @@ export const selu: Activation = {
   },
 };
 
-interface ActivationEntry {
+export interface ActivationEntry {
   description: string;
+  /** Its own parameters and their own defaults (the schema SPECs are checked against). */
+  params: ParamSchema;
   make(params: Record<string, number>): Activation;
 }
 
 export const activations: Record<string, ActivationEntry> = {
-  relu: { description: 'max(0, z)', make: () => relu },
-  'leaky-relu': { description: 'z if z > 0 else slope·z (slope=0.01)', make: (p) => leakyRelu(p.slope ?? 0.01) },
-  tanh: { description: 'tanh(z)', make: () => tanh },
-  sigmoid: { description: '1 / (1 + e^-z)', make: () => sigmoid },
-  linear: { description: 'z (identity)', make: () => linear },
-  elu: { description: 'z if z > 0 else alpha·(e^z − 1) (alpha=1)', make: (p) => elu(p.alpha ?? 1) },
-  selu: { description: 'scaled ELU with the self-normalizing constants', make: () => selu },
+  relu: { description: 'max(0, z)', params: {}, make: () => relu },
+  'leaky-relu': { description: 'z if z > 0 else slope·z', params: { slope: { default: 0.01, min: 0, doc: 'slope for z < 0 (as Keras, not negative)' } }, make: (p) => leakyRelu(p.slope) },
+  tanh: { description: 'tanh(z)', params: {}, make: () => tanh },
+  sigmoid: { description: '1 / (1 + e^-z)', params: {}, make: () => sigmoid },
+  linear: { description: 'z (identity)', params: {}, make: () => linear },
+  elu: { description: 'z if z > 0 else alpha·(e^z − 1)', params: { alpha: { default: 1, min: 0, doc: 'scale of the negative part' } }, make: (p) => elu(p.alpha) },
+  selu: { description: 'scaled ELU with the self-normalizing constants', params: {}, make: () => selu },
 };
 
-/** `relu`, `leaky-relu:slope=0.2`, … → the activation. */
+/**
+ * `relu`, `leaky-relu:slope=0.2`, … → the activation, its parameters checked against the
+ * entry's schema (the same SPEC parser as every registry).
+ * @throws UsageError for an unknown name, key or value
+ */
 export function activationFromName(spec: string): Activation {
-  const [rawName, rest] = spec.split(':', 2);
-  const name = rawName.trim().toLowerCase();
-  const entry = Object.hasOwn(activations, name) ? activations[name] : undefined;
-  if (!entry) throw new UsageError(`unknown activation "${name}"; accepted: ${Object.keys(activations).join(', ')}`);
-  const params: Record<string, number> = {};
-  for (const pair of (rest ?? '').split(',').filter((s) => s.trim())) {
-    const [k, v] = pair.split('=');
-    const x = Number(v);
-    if (!k || v === undefined || !Number.isFinite(x)) throw new UsageError(`activation "${spec}": "${pair}" is not key=number`);
-    params[k.trim()] = x;
-  }
-  return entry.make(params);
+  const { entry, params } = resolveSpec(spec, 'activation', activations);
+  return entry.make(params as Record<string, number>);
 }

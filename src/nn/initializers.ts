@@ -4,21 +4,12 @@
 // order of numpy's randn(n_l, n_{l-1})), normals from numpy's legacy Gaussian.
 import { UsageError } from '../errors.js';
 import type { RandomState } from '../rng/random-state.js';
-import { parseSpec } from '../spec.js';
-import { orthonormalColumns } from './orthogonal.js';
+import { resolveSpec } from '../spec.js';
+import { defaultsOf, type ParamDef, type ParamSchema, type ParamValue } from '../validate.js';
+import { type OrthogonalConvention, type OrthogonalHooks, orthogonalConventions, orthogonalWeights } from './orthogonal.js';
 
-export type ParamValue = number | string;
+export type { ParamDef, ParamValue } from '../validate.js';
 export type InitializerOptions = Record<string, ParamValue>;
-
-export interface ParamDef {
-  default: ParamValue;
-  /** Allowed words, for a choice; absent for a number. */
-  choices?: string[];
-  /** Smallest allowed number (inclusive) and whether 0 itself is refused. */
-  min?: number;
-  positive?: boolean;
-  doc: string;
-}
 
 export interface Initializer {
   readonly name: string;
@@ -29,8 +20,10 @@ export interface Initializer {
   readonly equivalents: { keras?: string; pytorch?: string; tfjs?: string };
   /** Whether it consumes random draws (zeros does not, so the notebook never seeds for it). */
   readonly random: boolean;
-  readonly params: Record<string, ParamDef>;
-  weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions): Float64Array;
+  /** Its own parameters and their own defaults (the schema SPECs are checked against). */
+  readonly params: ParamSchema;
+  /** W (fanOut × fanIn, row-major); `hooks.shouldStop` lets a long draw (orthogonal) be interrupted. */
+  weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions, hooks?: OrthogonalHooks): Float64Array;
   /** Data-dependent ones (LSUV) rescale the drawn network on a batch: see network.ts. */
   readonly needsData?: boolean;
 }
@@ -69,12 +62,12 @@ function scaledNormal(rs: RandomState, n: number, factor: number): Float64Array 
 type Mode = 'fan_in' | 'fan_out' | 'fan_avg';
 const fanOf = (mode: Mode, fanIn: number, fanOut: number) => (mode === 'fan_in' ? fanIn : mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2);
 
-/** Keras' VarianceScaling: variance scale / fan. */
+/** Keras' VarianceScaling: variance scale / fan (`normal` is Keras' old name of `truncated_normal`). */
 function varianceScaling(rs: RandomState, fanOut: number, fanIn: number, scale: number, mode: Mode, distribution: string): Float64Array {
   const n = fanOut * fanIn;
   const s = scale / Math.max(1, fanOf(mode, fanIn, fanOut));
-  if (distribution === 'truncated_normal') return truncatedNormal(rs, n, 0, Math.sqrt(s) / TRUNCATED_NORMAL_STD);
-  if (distribution === 'normal') return normal(rs, n, 0, Math.sqrt(s));
+  if (distribution === 'truncated_normal' || distribution === 'normal') return truncatedNormal(rs, n, 0, Math.sqrt(s) / TRUNCATED_NORMAL_STD);
+  if (distribution === 'untruncated_normal') return normal(rs, n, 0, Math.sqrt(s));
   const limit = Math.sqrt(3 * s);
   return uniform(rs, n, -limit, limit);
 }
@@ -90,22 +83,22 @@ export function gainFor(nonlinearity: string, a: number): number {
   }
 }
 
-function orthogonal(rs: RandomState, fanOut: number, fanIn: number, gain: number): Float64Array {
-  const rows = Math.max(fanOut, fanIn);
-  const cols = Math.min(fanOut, fanIn);
-  const Q = orthonormalColumns(rs.randn(rows * cols), rows, cols);
-  const w = new Float64Array(fanOut * fanIn);
-  for (let i = 0; i < fanOut; i++) {
-    for (let j = 0; j < fanIn; j++) w[i * fanIn + j] = gain * (fanOut >= fanIn ? Q[i * cols + j] : Q[j * cols + i]);
-  }
-  return w;
+/** gain × an orthogonal matrix, drawn and factored as `convention`'s framework does (see orthogonalWeights). */
+function orthogonal(rs: RandomState, fanOut: number, fanIn: number, gain: number, convention: OrthogonalConvention, hooks?: OrthogonalHooks): Float64Array {
+  return orthogonalWeights(rs.randn(fanOut * fanIn), fanOut, fanIn, gain, convention, hooks);
 }
+
+/** `random`'s own default scale: the notebook's "large random" ×10. */
+export const RANDOM_SCALE = 10;
 
 const MODE: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out', 'fan_avg'], doc: 'which fan divides the scale' };
 const MODE_TORCH: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out'], doc: 'which fan divides the gain²' };
 const NONLINEARITY: ParamDef = { default: 'leaky_relu', choices: ['relu', 'leaky_relu', 'tanh', 'selu', 'linear', 'sigmoid'], doc: 'sets the gain as torch.nn.init.calculate_gain' };
 const A: ParamDef = { default: 0, min: 0, doc: 'negative slope of the leaky ReLU (gain sqrt(2 / (1 + a²)))' };
 const GAIN: ParamDef = { default: 1, min: 0, doc: 'multiplier' };
+// keras is the default: it is what every non-square layer drew before the choice existed
+// (square layers drew PyTorch's W = Q, non-square wide ones Keras' layout: neither, whole).
+const CONVENTION: ParamDef = { default: 'keras', choices: [...orthogonalConventions], doc: 'keras: the recipe on the kernel (fan_in × fan_out = Wᵀ); pytorch: on W itself. They agree when fan_out > fan_in; a square W is Qᵀ in one and Q in the other; with fan_out < fan_in the draws fill the factored matrix in another order' };
 
 function preset(name: string, scale: number, mode: Mode, distribution: 'truncated_normal' | 'uniform', keras: string, pytorch: string, tfjs: string, who: string): Initializer {
   const formula = distribution === 'uniform' ? `uniform(±sqrt(3·${scale} / ${mode}))` : `normal(0, sqrt(${scale} / ${mode}) / ${TRUNCATED_NORMAL_STD}) truncated at 2 std`;
@@ -139,7 +132,7 @@ const list: Initializer[] = [
   },
   {
     name: 'random', description: 'standard normal × scale (default 10: the notebook\'s "large random")', fan: '-', random: true,
-    params: { scale: { default: 10, doc: 'multiplier of the N(0, 1) draws (also --scale)' } },
+    params: { scale: { default: RANDOM_SCALE, doc: 'multiplier of the N(0, 1) draws (also --scale, which sets this one parameter and no other)' } },
     equivalents: { keras: 'RandomNormal(0, scale)', pytorch: 'nn.init.normal_(w, 0, scale)', tfjs: 'tf.initializers.randomNormal({stddev: scale})' },
     weights: (rs, fanOut, fanIn, p) => scaledNormal(rs, fanOut * fanIn, num(p, 'scale')),
   },
@@ -172,11 +165,11 @@ const list: Initializer[] = [
     weights: (rs, fanOut, fanIn, p) => truncatedNormal(rs, fanOut * fanIn, num(p, 'mean'), num(p, 'std')),
   },
   {
-    name: 'variance-scaling', description: 'variance scale / fan: truncated normal (std corrected by 0.8796…), normal, or uniform(±sqrt(3·scale / fan))', fan: 'mode', random: true,
+    name: 'variance-scaling', description: 'variance scale / fan: truncated normal (std corrected by 0.8796…; Keras also calls it "normal"), untruncated normal, or uniform(±sqrt(3·scale / fan))', fan: 'mode', random: true,
     params: {
       scale: { default: 1, min: 0, positive: true, doc: 'target variance × fan' },
       mode: MODE,
-      distribution: { default: 'truncated_normal', choices: ['truncated_normal', 'normal', 'uniform'], doc: 'shape of the draws' },
+      distribution: { default: 'truncated_normal', choices: ['truncated_normal', 'untruncated_normal', 'uniform'], aliases: { normal: 'truncated_normal' }, doc: 'shape of the draws, spelt as Keras spells them ("normal" is Keras\' alias of truncated_normal)' },
     },
     equivalents: { keras: 'VarianceScaling(scale, mode, distribution)', pytorch: '-', tfjs: 'tf.initializers.varianceScaling (its truncated normal skips the 0.8796 correction)' },
     weights: (rs, fanOut, fanIn, p) => varianceScaling(rs, fanOut, fanIn, num(p, 'scale'), p.mode as Mode, p.distribution as string),
@@ -203,10 +196,10 @@ const list: Initializer[] = [
     },
   },
   {
-    name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014)', fan: '-', random: true,
-    params: { gain: GAIN },
-    equivalents: { keras: 'Orthogonal(gain)', pytorch: 'nn.init.orthogonal_(w, gain)', tfjs: 'tf.initializers.orthogonal({gain})' },
-    weights: (rs, fanOut, fanIn, p) => orthogonal(rs, fanOut, fanIn, num(p, 'gain')),
+    name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014), as Keras (default) or PyTorch lays it out', fan: '-', random: true,
+    params: { gain: GAIN, convention: CONVENTION },
+    equivalents: { keras: 'Orthogonal(gain) (convention=keras)', pytorch: 'nn.init.orthogonal_(w, gain) (convention=pytorch)', tfjs: 'tf.initializers.orthogonal({gain}) (convention=keras)' },
+    weights: (rs, fanOut, fanIn, p, hooks) => orthogonal(rs, fanOut, fanIn, num(p, 'gain'), p.convention as OrthogonalConvention, hooks),
   },
   {
     name: 'identity', description: 'gain on the diagonal, 0 elsewhere (rectangular: the leading diagonal)', fan: '-', random: false,
@@ -220,10 +213,10 @@ const list: Initializer[] = [
   },
   {
     name: 'lsuv', description: 'orthogonal, then each layer rescaled on the training batch until its output variance is 1 within tol (Mishkin & Matas 2016)', fan: 'data', random: true,
-    params: { tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' }, 'max-iter': { default: 10, min: 1, doc: 'rescaling rounds per layer' } },
+    params: { tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' }, 'max-iter': { default: 10, min: 1, integer: true, doc: 'rescaling rounds per layer' } },
     equivalents: { keras: '-', pytorch: '-', tfjs: '-' },
     needsData: true,
-    weights: (rs, fanOut, fanIn) => orthogonal(rs, fanOut, fanIn, 1),
+    weights: (rs, fanOut, fanIn, _p, hooks) => orthogonal(rs, fanOut, fanIn, 1, 'keras', hooks),
   },
 ];
 
@@ -232,7 +225,7 @@ export const initializers: Record<string, Initializer> = Object.fromEntries(list
 export const initializerNames = (): string[] => Object.keys(initializers);
 
 /** Every parameter at its default, for direct calls of `weights`. */
-export const defaultParams = (init: Initializer): InitializerOptions => Object.fromEntries(Object.entries(init.params).map(([k, d]) => [k, d.default]));
+export const defaultParams = (init: Initializer): InitializerOptions => defaultsOf(init.params);
 
 export interface ResolvedInitializer {
   init: Initializer;
@@ -242,29 +235,28 @@ export interface ResolvedInitializer {
 }
 
 /**
- * `he`, `random:scale=0.01`, `variance-scaling:scale=2,mode=fan_out` → the initializer and
- * its parameters; `flagDefaults` (the CLI's --scale) fill in what the spec leaves out.
+ * The CLI's and the web lab's `--scale` / scale field: the notebook's multiplier of
+ * `random`, and of no other initializer (variance-scaling's `scale` is its own parameter,
+ * with its own default 1).
  */
-export function resolveInitializer(spec: string, flagDefaults: InitializerOptions = {}): ResolvedInitializer {
-  const { name, params } = parseSpec(spec, 'initializer');
-  const init = Object.hasOwn(initializers, name) ? initializers[name] : undefined;
-  if (!init) throw new UsageError(`unknown initialization "${name}"; accepted: ${initializerNames().join(', ')}`);
-  const opts: InitializerOptions = defaultParams(init);
-  for (const [k, v] of Object.entries(flagDefaults)) if (k in init.params) opts[k] = v;
-  for (const [k, v] of Object.entries(params)) {
-    const def = Object.hasOwn(init.params, k) ? init.params[k] : undefined;
-    const keys = Object.keys(init.params);
-    if (!def) throw new UsageError(`initialization "${name}" takes no "${k}"${keys.length ? `; accepted: ${keys.join(', ')}` : ''}`);
-    if (def.choices) {
-      if (!def.choices.includes(v)) throw new UsageError(`initialization "${name}": ${k} must be one of ${def.choices.join(', ')}, got "${v}"`);
-      opts[k] = v;
-    } else {
-      const x = Number(v);
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) || !Number.isFinite(x)) throw new UsageError(`initialization "${spec}": ${k} must be a finite number, got "${v}"`);
-      if (def.min !== undefined && (x < def.min || (def.positive && x === 0))) throw new UsageError(`initialization "${name}": ${k} must be ${def.positive ? '>' : '>='} ${def.min}, got ${v}`);
-      opts[k] = x;
-    }
-  }
-  if (name === 'random-uniform' && (opts.min as number) > (opts.max as number)) throw new UsageError(`initialization "${name}": min must not exceed max`);
-  return { init, opts, label: Object.keys(params).length ? spec.trim() : name };
+export interface InitializerOverrides {
+  /** random's `scale`, where the SPEC does not give it. */
+  scale?: number;
+}
+
+/** Whether `--scale` means anything for this initializer. */
+export const takesScaleFlag = (init: Initializer): boolean => init.name === 'random';
+
+/**
+ * `he`, `random:scale=0.01`, `variance-scaling:scale=2,mode=fan_out` → the initializer and
+ * its parameters: the ones the SPEC gives, checked, and the initializer's own defaults for
+ * the rest; `overrides.scale` (the CLI's --scale) sets random's scale only.
+ * @throws UsageError for an unknown name, key or value, or random-uniform's min above max
+ */
+export function resolveInitializer(spec: string, overrides: InitializerOverrides = {}): ResolvedInitializer {
+  const { name, entry: init, params, given } = resolveSpec(spec, 'initialization', initializers);
+  const opts: InitializerOptions = { ...params } as InitializerOptions;
+  if (overrides.scale !== undefined && takesScaleFlag(init) && !given.includes('scale')) opts.scale = overrides.scale;
+  if (name === 'random-uniform' && (opts.min as number) > (opts.max as number)) throw new UsageError(`initialization "${name}": min (${opts.min}) must not exceed max (${opts.max})`);
+  return { init, opts, label: given.length ? spec.trim() : name };
 }

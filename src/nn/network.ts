@@ -4,7 +4,7 @@
 import { DataError, UsageError } from '../errors.js';
 import { RandomState } from '../rng/random-state.js';
 import { type Activation, relu, sigmoid } from './activations.js';
-import { defaultParams, type InitializerOptions, type Initializer } from './initializers.js';
+import { defaultParams, type InitializerOptions, type Initializer, takesScaleFlag } from './initializers.js';
 import { type Allocator, type Kernels, tsKernels } from './kernels.js';
 import { getKernels } from './backends.js';
 import { checkLsuvRounds } from '../limits.js';
@@ -42,11 +42,14 @@ export interface InitOptions {
   activations?: Activation[];
   /** The initializer's parameters; those left out take their defaults. */
   params?: InitializerOptions;
-  /** Shortcut for params.scale (the notebook's ×10 for `random`). */
+  /** Shortcut for `random`'s params.scale (the notebook's ×10); ignored by every other initializer. */
   scale?: number;
   /** A batch (features × examples) for data-dependent initializers (lsuv). */
   data?: Matrix;
-  /** Checked between layers and between LSUV's rounds: true ends the initialization (throws StopRequested). */
+  /**
+   * Asked between layers, between LSUV's rounds (true throws StopRequested) and during long
+   * draws (orthogonal's QR: true throws OrthogonalInterrupted).
+   */
   shouldStop?: ShouldStop;
 }
 
@@ -54,12 +57,13 @@ export interface InitOptions {
 export function initializeNetwork(dims: readonly number[], init: Initializer, opts: InitOptions = {}): Network {
   checkDims(dims);
   const rs = opts.rng ?? new RandomState(opts.seed ?? 3);
-  const params: InitializerOptions = { ...defaultParams(init), ...(opts.scale !== undefined && 'scale' in init.params ? { scale: opts.scale } : {}), ...opts.params };
+  // the scale shortcut is random's (the notebook's ×10): another initializer's own `scale` keeps its own default
+  const params: InitializerOptions = { ...defaultParams(init), ...(opts.scale !== undefined && takesScaleFlag(init) ? { scale: opts.scale } : {}), ...opts.params };
   const W: Matrix[] = [];
   const b: Matrix[] = [];
   for (let l = 1; l < dims.length; l++) {
     checkStop(opts.shouldStop, 'initialization');
-    W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params)));
+    W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params, { shouldStop: opts.shouldStop })));
     b.push(new Matrix(dims[l], 1));
   }
   const activations = opts.activations ?? defaultActivations(dims);

@@ -1,8 +1,8 @@
 // Optimizers over a flat list of parameter arrays [W1, b1, W2, b2, …] and their gradients.
 // gd is the notebook's update; momentum and Adam follow the course's formulas
 // (v = β·v + (1 − β)·dW; Adam with bias correction), state allocated once per run.
-import { UsageError } from '../errors.js';
-import { parseSpec } from '../spec.js';
+import { resolveSpec } from '../spec.js';
+import { defaultsOf, type ParamSchema } from '../validate.js';
 import type { Allocator, Kernels } from './kernels.js';
 
 export interface OptimizerSpec {
@@ -21,26 +21,32 @@ export interface Optimizer {
 
 export const optimizerNames = ['gd', 'momentum', 'adam'] as const;
 
-const DEFAULTS = { beta: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+const BETA = (d: number, doc: string) => ({ default: d, min: 0, lt: 1, doc });
 
-/** `gd`, `momentum:beta=0.9`, `adam:beta1=0.9,beta2=0.999,epsilon=1e-8` → the spec. */
+/** Each optimizer's own parameters and their own defaults (the course's). */
+export const optimizers: Record<OptimizerSpec['name'], { description: string; params: ParamSchema }> = {
+  gd: { description: 'gradient descent (the notebook\'s update)', params: {} },
+  momentum: { description: 'v = β·v + (1 − β)·dW, W −= lr·v', params: { beta: BETA(0.9, 'momentum β') } },
+  adam: {
+    description: 'Adam with bias correction',
+    params: { beta1: BETA(0.9, 'first-moment decay β1'), beta2: BETA(0.999, 'second-moment decay β2'), epsilon: { default: 1e-8, min: 0, positive: true, doc: 'added to the denominator' } },
+  },
+};
+
+/**
+ * `gd`, `momentum:beta=0.9`, `adam:beta1=0.9,beta2=0.999,epsilon=1e-8` → the spec, every
+ * parameter of the optimizer filled in (given or its default).
+ * @throws UsageError for an unknown name, key or value
+ */
 export function parseOptimizer(text: string): OptimizerSpec {
-  const { name, params } = parseSpec(text, 'optimizer');
-  if (!(optimizerNames as readonly string[]).includes(name)) throw new UsageError(`unknown optimizer "${name}"; accepted: ${optimizerNames.join(', ')}`);
-  const allowed: Record<string, string[]> = { gd: [], momentum: ['beta'], adam: ['beta1', 'beta2', 'epsilon'] };
-  const spec: OptimizerSpec = { name: name as OptimizerSpec['name'] };
-  for (const [k, v] of Object.entries(params)) {
-    if (!allowed[name].includes(k)) throw new UsageError(`optimizer ${name} takes no "${k}"${allowed[name].length ? `; accepted: ${allowed[name].join(', ')}` : ''}`);
-    const x = Number(v);
-    const ok = k === 'epsilon' ? x > 0 && Number.isFinite(x) : x >= 0 && x < 1;
-    if (!ok) throw new UsageError(`optimizer ${name}: ${k} must be ${k === 'epsilon' ? 'a positive number' : 'in [0, 1)'}, got "${v}"`);
-    (spec as unknown as Record<string, number>)[k] = x;
-  }
-  return spec;
+  const { name, params } = resolveSpec(text, 'optimizer', optimizers);
+  return { name: name as OptimizerSpec['name'], ...(params as Record<string, number>) };
 }
 
 export function createOptimizer(spec: OptimizerSpec, sizes: number[], alloc: Allocator): Optimizer {
-  const full = { ...DEFAULTS, ...spec } as Required<OptimizerSpec>;
+  // an OptimizerSpec built by hand may leave parameters out: they take the optimizer's own defaults
+  const defaults = { ...defaultsOf(optimizers.momentum.params), ...defaultsOf(optimizers.adam.params) };
+  const full = { ...defaults, ...spec } as Required<OptimizerSpec>;
   if (full.name === 'gd') {
     return { spec: full, step: (P, G, lr, k) => { for (let i = 0; i < P.length; i++) k.update(P[i], G[i], lr, P[i].length); } };
   }

@@ -24,7 +24,7 @@ const PAGE = 65536;
 const ALIGN = 16; // bytes: one v128
 const BASE = 16; // keep offset 0 unused
 
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const bin = atob(text);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

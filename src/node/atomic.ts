@@ -1,8 +1,10 @@
 // Writing without leaving half-written results: files go to a temporary name in the same
 // folder and are renamed over the target; a report folder is built aside and swapped in.
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { FileError } from '../errors.js';
+import { describeSystemError, isSystemError } from './fs-errors.js';
+import { checkOutputDir, MARKER, markerJson, type OutputKind } from './outputs.js';
 
 const tmpName = (target: string, tag: string) => join(dirname(target), `.${basename(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
 
@@ -14,7 +16,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new FileError(`cannot write ${target}: ${(e as Error).message}`);
+    throw new FileError(`cannot write ${target}: ${describeSystemError(e)}`);
   }
 }
 
@@ -22,7 +24,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
 function removeStale(target: string): void {
   const dir = dirname(target);
   const name = basename(target).replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
-  const prefix = new RegExp(`^\\.${name}\\.(building|old|tmp)-(\\d+)-`);
+  const prefix = new RegExp(`^\\.${name}\\.(building|old|tmp|probe)-(\\d+)-`);
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -40,37 +42,43 @@ function removeStale(target: string): void {
   }
 }
 
-/** Files that mark a folder as one initlab wrote (so replacing it loses nothing of the user's). */
-const REPORT_MARKERS = ['results.json', 'index.html'];
-
 /**
- * Builds a folder with `fill(tmpDir)` and then puts it at `target` in one step, replacing an
- * earlier report there. Refuses to replace a non-empty folder that is not an initlab report.
+ * Builds a folder with `fill(tmpDir)` (which returns the names of the files it wrote) and
+ * then puts it at `target` in one step, replacing an earlier initlab folder there. The
+ * folder gets a marker listing those files (outputs.ts), the only sign by which a later
+ * run will replace it. `target` is checked again just before the swap: anything the user
+ * put there meanwhile makes the write fail (FileError) rather than be deleted.
  */
-export async function replaceDirAtomic(target: string, fill: (dir: string) => Promise<void> | void): Promise<void> {
-  if (existsSync(target)) {
-    if (!statSync(target).isDirectory()) throw new FileError(`${target} exists and is not a folder; choose another --out`);
-    const entries = readdirSync(target);
-    if (entries.length && !REPORT_MARKERS.some((m) => entries.includes(m))) {
-      throw new FileError(`${target} exists and is not an initlab report; choose another --out or empty it`);
-    }
-  }
+export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (dir: string) => Promise<string[]> | string[]): Promise<string[]> {
+  checkOutputDir(target);
   removeStale(target);
+  mkdirSync(dirname(resolve(target)), { recursive: true });
   const tmp = tmpName(target, 'building');
+  let files: string[];
   try {
-    await fill(tmp);
+    mkdirSync(tmp);
+    files = await fill(tmp);
+    writeFileSync(join(tmp, MARKER), markerJson(kind, files));
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (isSystemError(e)) throw new FileError(`cannot write the ${kind} to ${target}: ${describeSystemError(e)}`);
+    throw e;
+  }
+  const old = tmpName(target, 'old');
+  try {
+    checkOutputDir(target); // the folder may have changed during the run
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  const old = tmpName(target, 'old');
   try {
     if (existsSync(target)) renameSync(target, old);
     renameSync(tmp, target);
   } catch (e) {
     if (!existsSync(target) && existsSync(old)) renameSync(old, target); // put the old report back
     rmSync(tmp, { recursive: true, force: true });
-    throw new FileError(`cannot write the report to ${target}: ${(e as Error).message}`);
+    throw new FileError(`cannot write the ${kind} to ${target}: ${describeSystemError(e)}`);
   }
   rmSync(old, { recursive: true, force: true });
+  return files;
 }

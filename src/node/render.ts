@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import * as Plot from '@observablehq/plot';
 import { renderAsync } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom/worker'; // the one-file build: loads in half the time
+import { maxOf } from '../extent.js';
 import type { PlotSpec } from '../plot/specs.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -29,8 +30,8 @@ export function renderFigure(spec: PlotSpec): Figure {
 
 /** Rendered figures side by side in one SVG (small multiples), `columns` per row. */
 export function composeGrid(figures: Figure[], columns: number): Figure {
-  const cellW = Math.max(...figures.map((f) => Number(f.element.getAttribute('width'))));
-  const cellH = Math.max(...figures.map((f) => Number(f.element.getAttribute('height'))));
+  const cellW = maxOf(figures.map((f) => Number(f.element.getAttribute('width'))));
+  const cellH = maxOf(figures.map((f) => Number(f.element.getAttribute('height'))));
   const cols = Math.min(columns, figures.length);
   const rows = Math.ceil(figures.length / columns);
   const root = document.createElementNS(SVG_NS, 'svg');

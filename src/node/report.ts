@@ -1,7 +1,8 @@
 // The report folder: every figure as SVG and PNG, costs.csv, results.json and a
 // self-contained index.html; written aside and swapped in as a whole.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatCsv } from '../data/csv.js';
 import type { Dataset } from '../data/dataset.js';
 import type { RunOutput } from '../experiments/run.js';
 import { plotExtent, probabilityGrid } from '../plot/grid.js';
@@ -42,9 +43,9 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 export function costsCsv(runs: ReportRun[]): string {
   const iterations = [...new Set(runs.flatMap((r) => r.output.trace.map((p) => p.iteration)))].sort((a, b) => a - b);
   const maps = runs.map((r) => new Map(r.output.trace.map((p) => [p.iteration, p.cost])));
-  const header = ['iteration', ...runs.map((r) => r.label)].map((h) => (/[",\n]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h)).join(',');
-  const lines = iterations.map((it) => [String(it), ...maps.map((m) => (m.has(it) ? String(m.get(it)) : ''))].join(','));
-  return `${header}\n${lines.join('\n')}\n`;
+  const rows: (string | number)[][] = [['iteration', ...runs.map((r) => r.label)]];
+  for (const it of iterations) rows.push([it, ...maps.map((m) => m.get(it) ?? '')]);
+  return formatCsv(rows);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -76,20 +77,17 @@ class ReportFolder {
   }
 }
 
-/** Writes the report into `dir` (replacing an earlier report there as a whole); returns the files written. */
+/** Writes the report into `dir` (replacing an earlier initlab report there as a whole); returns the files written. */
 export async function writeReport(dir: string, input: ReportInput): Promise<string[]> {
-  let files: string[] = [];
-  await replaceDirAtomic(dir, async (tmp) => {
-    mkdirSync(tmp, { recursive: true });
+  return replaceDirAtomic(dir, 'report', async (tmp) => {
     const out = new ReportFolder(tmp);
     try {
       composeReport(out, input);
     } finally {
       await out.settle();
     }
-    files = out.files;
+    return out.files;
   });
-  return files;
 }
 
 function composeReport(out: ReportFolder, input: ReportInput): void {

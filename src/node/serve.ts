@@ -2,6 +2,8 @@
 // may leave the root, and a Content-Security-Policy that allows nothing from elsewhere.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { isIP, isIPv4 } from 'node:net';
+import { hostname } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -38,15 +40,81 @@ export function resolveUnder(root: string, urlPath: string): string | null {
   }
 }
 
-export function createStaticServer(root: string): Server {
-  return createServer((req, res) => {
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin' };
+/** Request lines longer than this get 414 (the lab's own URLs stay far below it). */
+export const MAX_URL_LENGTH = 8192;
+
+const isLoopbackIp = (ip: string): boolean => {
+  const v4 = ip.replace(/^::ffff:/i, '');
+  return (isIPv4(v4) && v4.startsWith('127.')) || ip === '::1';
+};
+
+/** Does this address (an IP or a name) only reach this machine? */
+export const isLoopback = (host: string): boolean => host.toLowerCase() === 'localhost' || isLoopbackIp(host.replace(/^\[|\]$/g, ''));
+
+const isWildcard = (ip: string): boolean => ip === '0.0.0.0' || ip === '::' || ip === '';
+
+/** The host name and port of a Host header ("[::1]:8080" → ["::1", 8080]); port 80 when it names none. */
+function splitHost(header: string): [string, number] | null {
+  const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(header.trim());
+  if (!m) return null;
+  return [m[1].replace(/^\[|\]$/g, '').toLowerCase(), m[2] === undefined ? 80 : Number(m[2])];
+}
+
+/**
+ * Is a request with this Host header meant for this server? A page from another site whose
+ * name was made to resolve to this machine (DNS rebinding) sends its own name: refused.
+ * Bound to loopback, the server answers to localhost, 127.0.0.1, [::1] and the name it was
+ * given; bound to another address, also to any IP literal (no page can hold one as its
+ * origin but this server) and to the machine's own host name.
+ */
+export function hostAllowed(header: string | undefined, bound: { host: string; address: string; port: number }): boolean {
+  if (header === undefined) return false;
+  const parsed = splitHost(header);
+  if (!parsed) return false;
+  const [name, port] = parsed;
+  if (port !== bound.port) return false;
+  const names = new Set(['localhost', '127.0.0.1', '::1', bound.host.toLowerCase().replace(/^\[|\]$/g, ''), bound.address.toLowerCase()]);
+  if (names.has(name)) return true;
+  if (isLoopbackIp(bound.address)) return false;
+  return isIP(name) !== 0 || name === hostname().toLowerCase() || name === `${hostname().toLowerCase()}.local`;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A short page for a refused request: the status, one sentence, nothing from the request itself. */
+const page = (status: number, title: string, text: string) =>
+  `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${status} ${escapeHtml(title)}</title></head><body><h1>${status} ${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>\n`;
+
+/**
+ * The static server of the built lab. `host` is the address it is told to listen on (as
+ * given to --host): requests naming another host are refused with 421 (see hostAllowed).
+ */
+export function createStaticServer(root: string, options: { host?: string } = {}): Server {
+  const boundHost = options.host ?? '127.0.0.1';
+  const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin' };
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    const refuse = (status: number, title: string, text: string) => {
+      const body = page(status, title, text);
+      res.writeHead(status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    const url = req.url ?? '/';
+    if (url.length > MAX_URL_LENGTH) {
+      refuse(414, 'URI Too Long', `This address is ${url.length} characters long; the initlab lab answers addresses of up to ${MAX_URL_LENGTH}.`);
+      return;
+    }
+    const address = server.address();
+    const bound = typeof address === 'object' && address ? { host: boundHost, address: address.address, port: address.port } : null;
+    if (!bound || !hostAllowed(req.headers.host, bound)) {
+      refuse(421, 'Misdirected Request', `This initlab lab answers only to the address it listens on (${isWildcard(bound?.address ?? '') ? 'localhost or this machine\'s addresses' : `${boundHost}`}, port ${bound?.port}); the request named another host, so it was refused.`);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
       res.end('method not allowed\n');
       return;
     }
-    const file = resolveUnder(root, req.url ?? '/');
+    const file = resolveUnder(root, url);
     if (!file) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
       res.end('not found\n');
@@ -56,6 +124,26 @@ export function createStaticServer(root: string): Server {
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
+  // requests the parser gives up on: past 64 KB of request line and headers, the URL is the
+  // likely culprit (414, as above), else the headers (431); anything else malformed gets a plain 400
+  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    // the packet is the chunk the parser was reading: only when it starts the request and its
+    // first line is short can the headers, not the URL, be what overflowed
+    const raw = err.rawPacket ? err.rawPacket.toString('latin1') : '';
+    const firstLine = raw.indexOf('\r\n');
+    const shortRequestLine = /^[A-Z]+ /.test(raw) && firstLine >= 0 && firstLine <= MAX_URL_LENGTH + 64;
+    const urlTooLong = err.code === 'HPE_HEADER_OVERFLOW' && !shortRequestLine;
+    const [status, title, text] = urlTooLong
+      ? [414, 'URI Too Long', `This address is longer than the initlab lab answers (${MAX_URL_LENGTH} characters).`]
+      : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'The request\'s headers are larger than 64 KB.'] : [400, 'Bad Request', 'The request could not be read.'];
+    const body = page(status as number, title as string, text as string);
+    socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+  return server;
 }
 
 export const webRoot = (): string => join(new URL('.', import.meta.url).pathname, '..', 'web');

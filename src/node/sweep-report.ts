@@ -1,6 +1,7 @@
 // The sweep folder: results.json, sweep.csv, the distribution of outcomes as SVG and PNG, and a page.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatCsv } from '../data/csv.js';
 import type { SweepRow, SweepSummary } from '../experiments/sweep.js';
 import { sweepSpec } from '../plot/specs.js';
 import { replaceDirAtomic } from './atomic.js';
@@ -17,14 +18,16 @@ export interface SweepDocument {
   version: string;
 }
 
+/** sweep.csv: a header, then one line per run (CSV quoting by d3-dsv, so a SPEC's commas stay in its cell). */
 export function sweepCsv(rows: SweepRow[]): string {
-  const head = 'init,seed,learningRate,finalCost,trainAccuracy,testAccuracy,stopReason';
-  return `${head}\n${rows.map((r) => [JSON.stringify(r.init), r.seed, r.learningRate, r.finalCost, r.trainAccuracy, r.testAccuracy, r.stopReason].join(',')).join('\n')}\n`;
+  const out: (string | number)[][] = [['init', 'seed', 'learningRate', 'finalCost', 'trainAccuracy', 'testAccuracy', 'stopReason']];
+  for (const r of rows) out.push([r.init, r.seed, r.learningRate, r.finalCost, r.trainAccuracy, r.testAccuracy, r.stopReason]);
+  return formatCsv(out);
 }
 
-export async function writeSweepReport(dir: string, doc: SweepDocument): Promise<void> {
-  await replaceDirAtomic(dir, async (tmp) => {
-    mkdirSync(tmp, { recursive: true });
+/** Writes the sweep folder into `dir` (replacing an earlier initlab folder there as a whole); returns the files written. */
+export async function writeSweepReport(dir: string, doc: SweepDocument): Promise<string[]> {
+  return replaceDirAtomic(dir, 'sweep', async (tmp) => {
     const fig = renderFigure(sweepSpec(doc.runs, 'initlab sweep'));
     writeFileSync(join(tmp, 'distribution.svg'), fig.svg);
     writeFileSync(join(tmp, 'distribution.png'), await svgToPng(fig.svg));
@@ -43,5 +46,6 @@ export async function writeSweepReport(dir: string, doc: SweepDocument): Promise
       sections: [{ heading: 'Distribution', figures: [{ title: 'Test accuracy of every run (dots) and the mean (tick)', svg: fig.svg, png: 'distribution.png' }] }],
       files: ['results.json', 'sweep.csv', 'distribution.svg', 'distribution.png'],
     }));
+    return ['distribution.svg', 'distribution.png', 'sweep.csv', 'results.json', 'index.html'];
   });
 }

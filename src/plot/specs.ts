@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { CostPoint } from '../train/train.js';
 import type { ProbabilityGrid } from './grid.js';
 import { CLASS_COLORS, PROBABILITY_COLORS, PROBABILITY_THRESHOLDS, RUN_COLORS } from './palette.js';
+import { maxOf, minOf } from '../extent.js';
 
 export type PlotSpec = Plot.PlotOptions;
 
@@ -17,7 +18,7 @@ const titleMark = (title: string) => Plot.text([title], { frameAnchor: 'top', dy
 /** Plot's y-axis type for cost curves: log when the costs span more than two decades. */
 function costScale(costs: number[]): 'log' | 'linear' {
   const f = costs.filter((c) => Number.isFinite(c) && c > 0);
-  return f.length && Math.max(...f) / Math.min(...f) > 100 ? 'log' : 'linear';
+  return f.length && maxOf(f) / minOf(f) > 100 ? 'log' : 'linear';
 }
 
 export interface CostSeries {
@@ -31,14 +32,14 @@ export function costCurveSpec(series: CostSeries[], title: string): PlotSpec {
   const ends = series.map((s, i) => ({ ...s.points[s.points.length - 1], label: s.label, color: RUN_COLORS[i % RUN_COLORS.length] })).filter((p) => Number.isFinite(p.cost));
   const type = costScale(rows.map((r) => r.cost));
   // a flat curve (the zeros run) would otherwise magnify its rounding noise to the full height
-  const lo = Math.min(...rows.map((r) => r.cost));
-  const hi = Math.max(...rows.map((r) => r.cost));
+  const lo = minOf(rows.map((r) => r.cost));
+  const hi = maxOf(rows.map((r) => r.cost));
   const flat = rows.length > 0 && hi - lo <= 1e-6 * Math.abs(hi);
   return {
     width: 640,
     height: 360,
     marginTop: 36,
-    marginRight: series.length > 1 ? 16 + 7 * Math.max(...series.map((s) => s.label.length)) : 20,
+    marginRight: series.length > 1 ? 16 + 7 * maxOf(series.map((s) => s.label.length)) : 20,
     marginLeft: 56,
     x: { label: 'iteration', grid: true },
     y: { label: type === 'log' ? 'cost (cross-entropy, log scale)' : 'cost (cross-entropy)', type, grid: true, tickFormat: '~g', ...(flat ? { domain: [0, 2 * hi || 1] } : {}) },
@@ -104,13 +105,21 @@ export function datasetSpec(train: Dataset, test: Dataset | null, title: string,
 
 /** A sweep's outcomes: test accuracy of every run per initializer (one panel per learning rate), mean as a tick. */
 export function sweepSpec(rows: { init: string; learningRate: number; seed: number; testAccuracy: number }[], title: string): PlotSpec {
-  const inits = [...new Set(rows.map((r) => r.init))];
-  const color = (init: string) => RUN_COLORS[inits.indexOf(init) % RUN_COLORS.length];
-  const data = rows.map((r) => ({ ...r, lr: `lr ${r.learningRate}`, color: color(r.init) }));
-  const means = [...new Set(data.map((r) => `${r.init}\u0000${r.lr}`))].map((k) => {
-    const g = data.filter((r) => `${r.init}\u0000${r.lr}` === k);
-    return { init: g[0].init, lr: g[0].lr, testAccuracy: g.reduce((s, r) => s + r.testAccuracy, 0) / g.length };
-  });
+  // one pass over the rows (a sweep can have 10⁵ of them): colours and group means by Map
+  const colorOf = new Map<string, string>();
+  for (const r of rows) if (!colorOf.has(r.init)) colorOf.set(r.init, RUN_COLORS[colorOf.size % RUN_COLORS.length]);
+  const inits = [...colorOf.keys()];
+  // only the fields the marks read (copying every field with a spread is ten times slower)
+  const data = rows.map((r) => ({ init: r.init, testAccuracy: r.testAccuracy, lr: `lr ${r.learningRate}`, color: colorOf.get(r.init)! }));
+  const groups = new Map<string, { init: string; lr: string; sum: number; count: number }>();
+  for (const r of data) {
+    const k = `${r.init}\u0000${r.lr}`;
+    const g = groups.get(k) ?? { init: r.init, lr: r.lr, sum: 0, count: 0 };
+    g.sum += r.testAccuracy;
+    g.count += 1;
+    groups.set(k, g);
+  }
+  const means = [...groups.values()].map((g) => ({ init: g.init, lr: g.lr, testAccuracy: g.sum / g.count }));
   const panels = new Set(data.map((r) => r.lr)).size;
   return {
     width: Math.max(420, 90 * inits.length * panels + 80),
@@ -142,13 +151,13 @@ export function layerStatsSpec(series: LayerSeries[], metric: string): PlotSpec 
   ]);
   const positive = rows.filter((r) => r.value > 0).map((r) => r.value);
   // symlog when the values span decades: unlike log, it keeps a zero (the zeros run) on the chart
-  const log = positive.length > 0 && Math.max(...positive) / Math.min(...positive) > 100;
+  const log = positive.length > 0 && maxOf(positive) / minOf(positive) > 100;
   const layers = [...new Set(rows.map((r) => r.layer))];
   return {
     width: 640,
     height: 320,
     marginTop: 40,
-    marginRight: 16 + 7 * Math.max(...series.map((s) => s.label.length)),
+    marginRight: 16 + 7 * maxOf(series.map((s) => s.label.length)),
     x: { label: 'layer', ticks: layers, tickFormat: 'd' },
     y: { label: `${metric}${log ? ' (symlog scale)' : ''}`, type: log ? 'symlog' : 'linear', grid: true, tickFormat: '~g' },
     fx: { label: null, tickFormat: (w: unknown) => String(w).slice(2) },

@@ -1,41 +1,133 @@
 // Gradient checking, as the course teaches it: compare backprop's gradient g with the
 // two-sided difference g̃ = (J(θ + ε) − J(θ − ε)) / 2ε for every parameter, and report
 // ‖g − g̃‖ / (‖g‖ + ‖g̃‖): about 1e-7 or less means backprop is right.
-import type { Dataset } from '../data/dataset.js';
-import { stableCrossEntropy } from '../nn/loss.js';
-import { backward, forward, type Network, Workspace } from '../nn/network.js';
+//
+// The cost J decides how small the difference can get: the course's formula takes
+// log(1 − a) of a rounded sigmoid, whose rounding error, divided by 2ε, floors the difference
+// near 1e-7 on its N-dimensional case; the stable one (from the logits) goes down to ~1e-9.
+import { type Dataset, validateDataset } from '../data/dataset.js';
+import { DataError } from '../errors.js';
+import { type Activation, relu, sigmoid } from '../nn/activations.js';
+import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
+import { Matrix } from '../nn/matrix.js';
+import { backward, checkDims, forward, type Network, Workspace } from '../nn/network.js';
+import { RandomState } from '../rng/random-state.js';
 import { checkStop, type ShouldStop } from '../stop.js';
 
+/** The cost differentiated: `stable` from the logits, or `naive`, the course's −log(a)·y − log(1 − a)·(1 − y) on a = sigmoid(z). */
+export type GradientCheckLoss = 'stable' | 'naive';
+
+/** Options of gradientCheck. */
 export interface GradientCheckOptions {
   /** The finite-difference step (default 1e-7, the course's). */
   epsilon?: number;
-  /** Checked before each parameter: true ends the check (it throws StopRequested). */
+  /** Default `stable`. */
+  loss?: GradientCheckLoss;
+  /** With a parameter dictionary: the activation of layers 1..L (default ReLU, then sigmoid at the output, as the course's case). */
+  activations?: readonly Activation[];
+  /** Checked before each parameter: true ends the check (it throws StopRequested). Two forward passes per parameter make it long. */
   shouldStop?: ShouldStop;
   /** Told how many of the `total` parameters are done, about every 1% of them. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The relative difference; two forward passes per parameter, so its time grows as parameters × forward pass. */
-export function gradientCheck(net: Network, data: Dataset, hooks: GradientCheckOptions = {}): number {
-  const epsilon = hooks.epsilon ?? 1e-7;
-  const { X, Y } = data;
-  const ws = new Workspace(net.dims, X.cols);
-  const cost = () => {
-    forward(net, X, ws);
-    return stableCrossEntropy(ws.logits, Y.data, X.cols);
+/** The course's parameter dictionary: { W1 (n1 × n0), b1 (n1 × 1), W2, b2, … } as nested rows. */
+export type ParameterDict = Record<string, ArrayLike<ArrayLike<number>>>;
+
+/** X (features × m) and Y (1 × m, or a flat list of m labels), as nested arrays or matrices. */
+export interface ExamplesInput {
+  X: Matrix | ArrayLike<ArrayLike<number>>;
+  Y: Matrix | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
+}
+
+/**
+ * The course's gradient_check_n_test_case(): np.random.seed(1); x = randn(4, 3) (4 features ×
+ * 3 examples); y = [1, 1, 0]; then W1 (5 × 4), b1 (5 × 1), W2 (3 × 5), b2 (3 × 1), W3 (1 × 3),
+ * b3 (1 × 1), drawn in that order from the same stream. Its network is relu, relu, sigmoid.
+ */
+export function courseGradientCheckCase(): { parameters: Record<string, number[][]>; X: number[][]; Y: number[] } {
+  const rs = new RandomState(1);
+  const draw = (rows: number, cols: number): number[][] => {
+    const d = rs.randn(rows * cols);
+    return Array.from({ length: rows }, (_, i) => Array.from(d.subarray(i * cols, (i + 1) * cols)));
   };
-  forward(net, X, ws);
-  backward(net, X, Y, ws);
+  const X = draw(4, 3);
+  const parameters: Record<string, number[][]> = {};
+  for (const [key, rows, cols] of [['W1', 5, 4], ['b1', 5, 1], ['W2', 3, 5], ['b2', 3, 1], ['W3', 1, 3], ['b3', 1, 1]] as const) parameters[key] = draw(rows, cols);
+  return { parameters, X, Y: [1, 1, 0] };
+}
+
+const isNetwork = (p: Network | ParameterDict): p is Network => Array.isArray((p as Network).W) && Array.isArray((p as Network).dims);
+
+/** A network from the course's dictionary; W_l's shapes must chain. */
+function networkFromDict(params: ParameterDict, activations?: readonly Activation[]): Network {
+  const W: Matrix[] = [];
+  const b: Matrix[] = [];
+  for (let l = 1; `W${l}` in params; l++) {
+    const w = Matrix.fromRows(params[`W${l}`]);
+    if (!(`b${l}` in params)) throw new DataError(`parameters: W${l} has no b${l}`);
+    const bias = Matrix.fromRows(params[`b${l}`]);
+    if (bias.rows !== w.rows || bias.cols !== 1) throw new DataError(`parameters: b${l} must have shape (${w.rows}, 1), got (${bias.rows}, ${bias.cols})`);
+    if (l > 1 && w.cols !== W[l - 2].rows) throw new DataError(`parameters: W${l} takes ${w.cols} inputs but layer ${l - 1} has ${W[l - 2].rows} units`);
+    W.push(w);
+    b.push(bias);
+  }
+  if (!W.length) throw new DataError('parameters: no W1');
+  const dims = [W[0].cols, ...W.map((w) => w.rows)];
+  checkDims(dims);
+  const acts = activations ?? [...W.slice(1).map(() => relu), sigmoid];
+  if (acts.length !== W.length) throw new DataError(`parameters: ${W.length} layers need ${W.length} activations, got ${acts.length}`);
+  if (acts[acts.length - 1].name !== 'sigmoid') throw new DataError('the output layer must be sigmoid (binary cross-entropy)');
+  return { dims, activations: acts, W, b };
+}
+
+function datasetOf(data: Dataset | ExamplesInput): Dataset {
+  const X = data.X instanceof Matrix ? data.X : Matrix.fromRows(data.X);
+  let Y: Matrix;
+  if (data.Y instanceof Matrix) Y = data.Y;
+  else {
+    const y = data.Y as ArrayLike<unknown>;
+    Y = y.length && typeof y[0] === 'number' ? new Matrix(1, y.length, Float64Array.from(y as ArrayLike<number>)) : Matrix.fromRows(data.Y as ArrayLike<ArrayLike<number>>);
+  }
+  return validateDataset({ X, Y });
+}
+
+/**
+ * The course's gradient check: ‖g − g̃‖ / (‖g‖ + ‖g̃‖) over every weight and bias, g from
+ * backpropagation and g̃ = (J(θ + ε) − J(θ − ε)) / 2ε, each parameter nudged in turn (the
+ * course's gradient_check_n). `net` is a Network or the course's dictionary {W1, b1, …};
+ * `data` a Dataset or {X (features × m), Y (1 × m or m labels)}. Parameters are restored
+ * after each nudge. Dimensionless; 0 when both gradients are 0.
+ * @throws DataError when the shapes of the parameters and the data do not fit.
+ */
+export function gradientCheck(net: Network | ParameterDict, data: Dataset | ExamplesInput, options: number | GradientCheckOptions = {}): number {
+  const o: GradientCheckOptions = typeof options === 'number' ? { epsilon: options } : options;
+  const epsilon = o.epsilon ?? 1e-7;
+  const network = isNetwork(net) ? net : networkFromDict(net, o.activations);
+  const { X, Y } = datasetOf(data);
+  if (X.rows !== network.dims[0]) throw new DataError(`the data has ${X.rows} features but the network takes ${network.dims[0]}`);
+  const ws = new Workspace(network.dims, X.cols);
+  const cost = o.loss === 'naive'
+    ? () => {
+      forward(network, X, ws);
+      return naiveCrossEntropy(ws.output, Y.data, X.cols);
+    }
+    : () => {
+      forward(network, X, ws);
+      return stableCrossEntropy(ws.logits, Y.data, X.cols);
+    };
+  forward(network, X, ws);
+  backward(network, X, Y, ws);
   const grads = ws.gradients.map((g) => g.slice());
-  const params = net.W.flatMap((w, l) => [w.data, net.b[l].data]);
+  const params = network.W.flatMap((w, l) => [w.data, network.b[l].data]);
   let diff2 = 0, g2 = 0, a2 = 0;
   const total = params.reduce((s, P) => s + P.length, 0);
   const every = Math.max(1, Math.floor(total / 100));
   let done = 0;
   params.forEach((P, p) => {
     for (let i = 0; i < P.length; i++) {
-      checkStop(hooks.shouldStop, 'the gradient check');
-      if (done++ % every === 0) hooks.onProgress?.(done - 1, total);
+      checkStop(o.shouldStop, 'the gradient check');
+      if (done++ % every === 0) o.onProgress?.(done - 1, total);
       const keep = P[i];
       P[i] = keep + epsilon;
       const plus = cost();
@@ -48,7 +140,7 @@ export function gradientCheck(net: Network, data: Dataset, hooks: GradientCheckO
       a2 += approx ** 2;
     }
   });
-  hooks.onProgress?.(total, total);
+  o.onProgress?.(total, total);
   const denom = Math.sqrt(g2) + Math.sqrt(a2);
   return denom === 0 ? 0 : Math.sqrt(diff2) / denom;
 }

@@ -2,15 +2,17 @@
 // backward, update. Buffers are allocated once; the cost is only computed on the
 // iterations that are recorded, and a non-finite cost or parameter stops the run.
 import type { Dataset } from '../data/dataset.js';
-import { UsageError } from '../errors.js';
 import type { Kernels } from '../nn/kernels.js';
 import { getKernels } from '../nn/backends.js';
-import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
+import { naiveCrossEntropy, softplus, stableCrossEntropy } from '../nn/loss.js';
 import { backward, forward, isFiniteNetwork, type Network, parameterCount, stage, Workspace } from '../nn/network.js';
 import { Matrix } from '../nn/matrix.js';
 import { createOptimizer, type Optimizer, type OptimizerSpec } from '../nn/optimizers.js';
 import { RandomState } from '../rng/random-state.js';
 import { type DiagnosticsPoint, layerStats } from './diagnostics.js';
+import { OPTIONS } from '../options.js';
+import { checkValue } from '../validate.js';
+import { decayedRate, type LrDecay } from './lr-decay.js';
 
 export interface CostPoint {
   iteration: number;
@@ -20,10 +22,26 @@ export interface CostPoint {
   cost: number;
   /** The notebook's formula on the probabilities; only when asked for (may be Infinity). */
   naiveCost?: number;
+  /** With a learning-rate decay: the rate of the next update (after epoch e, as the course prints it). */
+  learningRate?: number;
 }
+
+/**
+ * What a recorded cost is.
+ * - `full`: the cost of the whole training set at iteration 0 and every `recordEvery`
+ *   iterations, before that iteration's update (the Initialization notebook's print).
+ * - `epoch-mean`: the Optimization notebook's print: per epoch, the sum over its mini-batches
+ *   of each batch's summed cross-entropy, taken before that batch's update, divided by the
+ *   number of examples. `iterations`, `recordEvery`, `traceEvery` and the points'
+ *   `iteration` then count epochs (passes over the training set), not updates.
+ */
+export type CostReport = 'full' | 'epoch-mean';
+/** Every CostReport, the default first. */
+export const costReports: readonly CostReport[] = ['full', 'epoch-mean'];
 
 export interface TrainOptions {
   learningRate: number;
+  /** Updates to run (epochs, with costReport `epoch-mean`). */
   iterations: number;
   /** Record the cost at iteration 0 and every `recordEvery` after it. */
   recordEvery: number;
@@ -39,8 +57,12 @@ export interface TrainOptions {
   optimizer?: OptimizerSpec;
   /** Mini-batch size (default: the whole training set, as the notebook). */
   batchSize?: number;
-  /** Seed of the mini-batch shuffles: epoch e is shuffled with RandomState(shuffleSeed + e). */
+  /** Seed of the mini-batch shuffles: epoch e is shuffled with RandomState(shuffleSeed + e) (default 0). */
   shuffleSeed?: number;
+  /** What the recorded costs are (default `full`; see CostReport). */
+  costReport?: CostReport;
+  /** The learning rate by epoch (an epoch: every mini-batch once; one update in full batch); default constant. */
+  lrDecay?: LrDecay;
   /** The kernel backend (default: wasm SIMD where it runs, else the TypeScript reference). */
   kernels?: Kernels;
   /** Called at every record, after the cost is known. */
@@ -62,7 +84,7 @@ export interface TrainResult {
   trace: CostPoint[];
   /** Cost of the final parameters (after the last update), stable formula; for a diverged run the last finite cost recorded. */
   finalCost: number;
-  /** Iterations actually run. */
+  /** Iterations actually run (epochs, with costReport `epoch-mean`). */
   iterationsRun: number;
   stopReason: StopReason;
   /** The iteration at which a non-finite cost or parameter was seen, when diverged. */
@@ -70,11 +92,26 @@ export interface TrainResult {
   seconds: number;
 }
 
+/** The options' own schemas (src/options.ts), under the names TrainOptions gives them. @throws UsageError */
 export function checkTrainOptions(o: Pick<TrainOptions, 'learningRate' | 'iterations' | 'recordEvery' | 'batchSize'>): void {
-  if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) throw new UsageError(`learning rate must be a positive number, got ${o.learningRate}`);
-  if (!Number.isInteger(o.iterations) || o.iterations < 1) throw new UsageError(`iterations must be an integer >= 1, got ${o.iterations}`);
-  if (!Number.isInteger(o.recordEvery) || o.recordEvery < 1) throw new UsageError(`print-every must be an integer >= 1, got ${o.recordEvery}`);
-  if (o.batchSize !== undefined && (!Number.isInteger(o.batchSize) || o.batchSize < 0)) throw new UsageError(`batch size must be an integer >= 1 (0 for the full batch), got ${o.batchSize}`);
+  checkValue(OPTIONS.learningRate, o.learningRate, 'learningRate');
+  checkValue(OPTIONS.iterations, o.iterations, 'iterations');
+  checkValue(OPTIONS.printEvery, o.recordEvery, 'recordEvery');
+  if (o.batchSize !== undefined) checkValue(OPTIONS.batchSize, o.batchSize, 'batchSize');
+}
+
+/** Σ over the `count` examples of softplus(z) − y·z: the cross-entropy summed, not averaged. */
+function stableCostSum(logits: Float64Array, Y: Float64Array, count: number): number {
+  let s = 0;
+  for (let j = 0; j < count; j++) s += softplus(logits[j]) - Y[j] * logits[j];
+  return s;
+}
+
+/** Σ of −log(a)·y − log(1 − a)·(1 − y), as the Optimization notebook's compute_cost (np.sum: a NaN term stays). */
+function naiveCostSum(A: Float64Array, Y: Float64Array, count: number): number {
+  let s = 0;
+  for (let j = 0; j < count; j++) s += -Math.log(A[j]) * Y[j] + -Math.log(1 - A[j]) * (1 - Y[j]);
+  return s;
 }
 
 function finiteSum(a: Float64Array): boolean {
@@ -115,6 +152,12 @@ export class Trainer {
   readonly trace: CostPoint[] = [];
   readonly diagnostics: DiagnosticsPoint[] = [];
   private i = 0;
+  // epoch-mean reports: updates per epoch, and this epoch's cost sums so far
+  private readonly perEpoch: number;
+  private readonly batchesPerEpoch: number;
+  private readonly steps: number;
+  private epochSum = 0;
+  private epochNaiveSum = 0;
   private stopReason: StopReason | null = null;
   private divergedAt?: number;
 
@@ -126,6 +169,9 @@ export class Trainer {
     const m = data.X.cols;
     const dims = target.dims;
     const B = o.batchSize && o.batchSize < m ? o.batchSize : 0;
+    this.batchesPerEpoch = B ? Math.ceil(m / B) : 1;
+    this.perEpoch = o.costReport === 'epoch-mean' ? this.batchesPerEpoch : 1;
+    this.steps = o.iterations * this.perEpoch;
     const sizes = target.W.flatMap((w, l) => [w.data.length, target.b[l].data.length]);
     const rest = B ? m % B : 0;
     const batchFloats = B ? Workspace.floats(dims, B) + (B * (dims[0] + 1)) + (rest ? Workspace.floats(dims, rest) + rest * (dims[0] + 1) : 0) : 0;
@@ -165,11 +211,12 @@ export class Trainer {
   }
 
   get done(): boolean {
-    return this.stopReason !== null || this.i >= this.o.iterations;
+    return this.stopReason !== null || this.i >= this.steps;
   }
 
+  /** Iterations done (epochs done, with costReport `epoch-mean`). */
   get iteration(): number {
-    return this.i;
+    return Math.floor(this.i / this.perEpoch);
   }
 
   /** The weights as they are now (the run's own copy in its arena: read it, do not keep it). */
@@ -214,12 +261,13 @@ export class Trainer {
   advance(count: number): boolean {
     const o = this.o;
     const { net, k } = this;
-    const end = Math.min(o.iterations, this.i + count);
+    const epochMean = o.costReport === 'epoch-mean';
+    const end = Math.min(this.steps, this.i + count * this.perEpoch);
     const progressEvery = o.progressEvery ?? 100;
     while (this.i < end && this.stopReason === null) {
       const i = this.i;
-      const record = i % o.recordEvery === 0;
-      const traced = i % this.traceEvery === 0;
+      const record = !epochMean && i % o.recordEvery === 0;
+      const traced = !epochMean && i % this.traceEvery === 0;
       let X = this.X, Y = this.Y, ws = this.ws;
       if (this.batch) {
         if (record || traced) {
@@ -228,23 +276,65 @@ export class Trainer {
         }
         ({ X, Y, ws } = this.nextBatch());
         forward(net, X, ws, k);
-        if (!finiteSum(ws.logits)) { this.diverged(i); break; }
+        if (!finiteSum(ws.logits)) { this.diverged(this.iteration); break; }
+        if (epochMean) this.addToEpoch(ws, Y);
       } else {
         forward(net, X, ws, k);
         // divergence shows in the logits at once (m additions: cheap next to the forward pass)
         if (!finiteSum(ws.logits)) { this.diverged(i); break; }
-        if ((record || traced) && !this.recordCost(i, stableCrossEntropy(ws.logits, Y.data, X.cols), record, traced)) break;
+        if (epochMean) this.addToEpoch(ws, Y);
+        else if ((record || traced) && !this.recordCost(i, stableCrossEntropy(ws.logits, Y.data, X.cols), record, traced)) break;
       }
       backward(net, X, Y, ws, k);
       if (o.diagnosticsEvery && i % o.diagnosticsEvery === 0) this.diagnostics.push({ iteration: i, layers: layerStats(net, ws) });
-      this.optimizer.step(this.params, ws.gradients, o.learningRate, k);
+      this.optimizer.step(this.params, ws.gradients, this.rateAt(i), k);
       this.i = i + 1;
-      if (this.i % progressEvery === 0) {
-        o.onProgress?.(this.i);
+      if (epochMean && this.i % this.perEpoch === 0 && !this.endEpoch(this.i / this.perEpoch - 1)) break;
+      if (this.i % (progressEvery * this.perEpoch) === 0) {
+        o.onProgress?.(this.iteration);
         if (o.shouldStop?.()) this.interrupt();
       }
     }
     return this.done;
+  }
+
+  /** The learning rate of update `step` (epoch 0 at the initial rate, epoch e at decay(lr0, e − 1)). */
+  private rateAt(step: number): number {
+    const d = this.o.lrDecay;
+    if (!d) return this.o.learningRate;
+    const epoch = Math.floor(step / this.batchesPerEpoch);
+    return epoch === 0 ? this.o.learningRate : decayedRate(this.o.learningRate, epoch - 1, d);
+  }
+
+  /** Adds a mini-batch's summed costs (before its update) to the epoch's. */
+  private addToEpoch(ws: Workspace, Y: Matrix): void {
+    this.epochSum += stableCostSum(ws.logits, Y.data, Y.cols);
+    if (this.o.naiveLoss) this.epochNaiveSum += naiveCostSum(ws.output, Y.data, Y.cols);
+  }
+
+  /** Closes epoch `e` of an epoch-mean run: records its mean cost when due; false when the run diverged. */
+  private endEpoch(e: number): boolean {
+    const m = this.X.cols;
+    const cost = this.epochSum / m;
+    const naive = this.epochNaiveSum / m;
+    this.epochSum = 0;
+    this.epochNaiveSum = 0;
+    const record = e % this.o.recordEvery === 0;
+    const traced = e % this.traceEvery === 0;
+    if (record) {
+      // the epoch's costs were taken before its updates: a blow-up in them shows in the next epoch's logits
+      if (!Number.isFinite(cost)) {
+        this.diverged(e);
+        return false;
+      }
+      const point: CostPoint = { iteration: e, cost };
+      if (this.o.naiveLoss) point.naiveCost = naive;
+      if (this.o.lrDecay) point.learningRate = this.rateAt((e + 1) * this.batchesPerEpoch);
+      this.costs.push(point);
+      this.o.onRecord?.(point);
+    }
+    if (traced && Number.isFinite(cost)) this.trace.push(this.withTest({ iteration: e, cost }));
+    return true;
   }
 
   /** Keeps a cost (record and/or trace); false when the run diverged here. */
@@ -255,6 +345,7 @@ export class Trainer {
         return false;
       }
       const point: CostPoint = { iteration: i, cost };
+      if (this.o.lrDecay) point.learningRate = this.rateAt(i);
       if (this.o.naiveLoss) {
         if (this.batch) forward(this.net, this.X, this.ws, this.k); // the full-set forward pass the naive loss reads
         point.naiveCost = naiveCrossEntropy(this.ws.output, this.Y.data, this.X.cols);
@@ -280,8 +371,8 @@ export class Trainer {
     let finalCost = NaN;
     if (this.stopReason !== 'diverged') {
       finalCost = this.fullCost();
-      if (!Number.isFinite(finalCost) || !isFiniteNetwork(this.net)) this.diverged(this.i);
-      else this.trace.push(this.withTest({ iteration: this.i, cost: finalCost }));
+      if (!Number.isFinite(finalCost) || !isFiniteNetwork(this.net)) this.diverged(this.iteration);
+      else this.trace.push(this.withTest({ iteration: this.iteration, cost: finalCost }));
     }
     if (this.stopReason === 'diverged') finalCost = this.costs.length ? this.costs[this.costs.length - 1].cost : NaN;
     this.copyBack();
@@ -290,7 +381,7 @@ export class Trainer {
       diagnostics: this.diagnostics,
       trace: this.trace,
       finalCost,
-      iterationsRun: this.i,
+      iterationsRun: this.iteration,
       stopReason: this.stopReason ?? 'completed',
       divergedAt: this.divergedAt,
       seconds: (performance.now() - this.start) / 1000,

@@ -2,7 +2,8 @@
 // runs in a Web Worker on initlab's float64 core; the charts are the report's plot specs.
 import './style.css';
 import * as Comlink from 'comlink';
-import { parseCsv } from '../../src/data/csv.js';
+import { formatCsv, parseCsv } from '../../src/data/csv.js';
+import { minOf } from '../../src/extent.js';
 import { datasets } from '../../src/data/registry.js';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
 import { activations } from '../../src/nn/activations.js';
@@ -85,7 +86,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.train-lesson
     try {
       await train(lessonConfig(init), 1500, (updates) => {
         const u = updates[0];
-        lessonCurve[init].push(...u.curve);
+        for (const p of u.curve) lessonCurve[init].push(p); // a loop: a long curve would overflow push(...)
         const draws: [string, () => void][] = [
           ['lesson-cost', () => costChart(lessonCurve, cost, `Cost with ${init}`)],
           // the lesson's data never changes: its figures (drawn while the page was idle) are kept
@@ -198,7 +199,7 @@ function showForm(s: LabState): void {
 function showErrors(errors: FieldErrors): void {
   const at: Record<string, string> = { data: 'err-data', test: 'err-data', hidden: 'err-hidden', act: 'err-act', inits: 'err-inits', seed: 'err-seed', lr: 'err-lr', it: 'err-lr', bs: 'err-lr', opt: 'err-lr', scale: 'err-seed', speed: 'err-lr', view: 'err-data' };
   for (const id of new Set(Object.values(at))) $(id).textContent = '';
-  for (const [k, m] of Object.entries(errors)) $(at[k]).textContent = `${k}: ${m}`;
+  for (const [k, m] of Object.entries(errors)) $(at[k]).textContent = m; // each message names its field already
 }
 
 /** The form as a state, checked by the same reader as URLs; errors shown beside their controls. */
@@ -272,7 +273,8 @@ function configOf(s: LabState, features: number): JobConfig {
 
 function onLabUpdate(updates: RunUpdate[]): void {
   for (const u of updates) {
-    (curves[u.init] ??= []).push(...u.curve);
+    const curve = (curves[u.init] ??= []);
+    for (const p of u.curve) curve.push(p);
     if (!firstDiagnostics.has(u.init) && u.diagnostics) firstDiagnostics.set(u.init, u.diagnostics);
   }
   lastUpdates = updates;
@@ -286,7 +288,7 @@ function onLabUpdate(updates: RunUpdate[]): void {
       $('accuracy').replaceChildren(...updates.map((u) => Object.assign(document.createElement('p'), {
         className: 'run-accuracy', textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, test accuracy ${pct(u.testAccuracy)}${u.done ? ' (done)' : ''}`,
       })));
-      $('status').dataset.iteration = String(Math.min(...updates.map((u) => u.iteration)));
+      $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
       $('status').dataset.done = String(done);
     }],
   ];
@@ -333,8 +335,9 @@ $('b-reset').addEventListener('click', () => {
 // ---------------------------------------------------------------- exports
 $('x-model').addEventListener('click', async () => { if (lastUpdates[0]) download(`${lastUpdates[0].init}-model.json`, await worker.exportModel(lastUpdates[0].init), 'application/json'); });
 $('x-history').addEventListener('click', () => {
-  const rows = Object.entries(curves).flatMap(([init, pts]) => pts.map((p) => `${init},${p.iteration},${p.train},${Number.isFinite(p.test) ? p.test : ''}`));
-  download('history.csv', `init,iteration,train_cost,test_cost\n${rows.join('\n')}\n`, 'text/csv');
+  const rows: (string | number)[][] = [['init', 'iteration', 'train_cost', 'test_cost']];
+  for (const [init, pts] of Object.entries(curves)) for (const p of pts) rows.push([init, p.iteration, p.train, Number.isFinite(p.test) ? p.test : '']);
+  download('history.csv', formatCsv(rows), 'text/csv'); // quoted by d3-dsv: a SPEC's commas stay in its cell
 });
 $('x-svg').addEventListener('click', () => { for (const [i, svg] of [...document.querySelectorAll<SVGSVGElement>('#views svg')].entries()) download(`chart-${i + 1}.svg`, svgText(svg), 'image/svg+xml'); });
 $('x-png').addEventListener('click', async () => { const svg = document.querySelector<SVGSVGElement>('#cost-chart svg'); if (svg) download('cost.png', await pngOf(svg), 'image/png'); });

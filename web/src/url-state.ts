@@ -4,10 +4,12 @@ import * as z from 'zod/mini';
 import { datasetFromSpec } from '../../src/data/registry.js';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
 import { hiddenActivations } from '../../src/experiments/run.js';
-import { resolveInitializer } from '../../src/nn/initializers.js';
+import { RANDOM_SCALE, resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
+import { OPTIONS } from '../../src/options.js';
 import { splitSpecList } from '../../src/spec.js';
 import { checkInitializerCounts, checkLabRun, LAB_LIMITS } from '../../src/limits.js';
+import { type ParamDef, readParam } from '../../src/validate.js';
 
 export interface LabState {
   view: 'lesson' | 'lab';
@@ -34,7 +36,7 @@ export const DEFAULT_STATE: LabState = {
   act: NOTEBOOK_DEFAULTS.activation,
   inits: ['he'],
   seed: NOTEBOOK_DEFAULTS.seed,
-  scale: NOTEBOOK_DEFAULTS.scale,
+  scale: RANDOM_SCALE,
   opt: 'gd',
   lr: NOTEBOOK_DEFAULTS.learningRate,
   it: NOTEBOOK_DEFAULTS.iterations,
@@ -42,6 +44,20 @@ export const DEFAULT_STATE: LabState = {
   speed: 200,
 };
 
+/** The page's name of each setting: messages speak of the field the user sees, never of a CLI flag. */
+export const FIELD_LABELS: Record<keyof LabState, string> = {
+  view: 'View', data: 'Dataset', test: 'Test data', hidden: 'Hidden layers', act: 'Activation', inits: 'Initializers', seed: 'Weight seed',
+  scale: 'Scale (random)', opt: 'Optimizer', lr: 'Learning rate', it: 'Iterations', bs: 'Batch size', speed: 'Speed',
+};
+
+// A SPEC-valued field: checked by the registry that owns it (its messages name the entry and the parameter).
+const checked = (label: string, check: (v: string) => unknown) => z.string().check(z.maxLength(500, { message: `${label} is longer than 500 characters` }), z.superRefine((v: string, ctx) => {
+  try {
+    check(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message, input: v });
+  }
+}));
 /** Examples of each dataset spec seen (for the memory check without generating the data twice). */
 const examples = new Map<string, number>();
 const examplesOf = (spec: string): number => {
@@ -49,39 +65,41 @@ const examplesOf = (spec: string): number => {
   return examples.get(spec) as number;
 };
 
-const checked = (check: (v: string) => unknown) => z.string().check(z.maxLength(500), z.superRefine((v: string, ctx) => {
-  try {
-    check(v);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message, input: v });
-  }
-}));
-const number = (min: number, max: number, integer = false) => z.pipe(
-  z.pipe(z.string().check(z.maxLength(40), z.regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { message: 'must be a number' })), z.transform(Number)),
-  z.number().check(z.minimum(min, { message: `must be at least ${min}` }), z.maximum(max, { message: `must be at most ${max}` }), z.refine((x: number) => !integer || Number.isInteger(x), { message: 'must be a whole number' })),
-);
+/**
+ * Hidden layer sizes as the page takes them: `10,5` (each 1 to 2048, at most 50 layers; empty:
+ * none). The text cap is the longest list those allow (src/limits.ts), so it never refuses
+ * what the number caps accept; memory and time are checked on the whole job in readState.
+ */
+function parseHidden(text: string): number[] {
+  const { hiddenLayers, layerSize, hiddenTextLength } = LAB_LIMITS;
+  const fail = (): never => { throw new Error(`${FIELD_LABELS.hidden} must be sizes like 10,5 (each from 1 to ${layerSize}, at most ${hiddenLayers} layers), got ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}`); };
+  if (text.length > hiddenTextLength || !/^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(text)) fail();
+  const sizes = text.trim() ? text.split(',').map(Number) : [];
+  if (sizes.length > hiddenLayers || sizes.some((n) => n < 1 || n > layerSize)) fail();
+  return sizes;
+}
+
+// A numeric field: the core option's schema, within the page's own bounds where it has them.
+const number = (label: string, def: ParamDef) => checked(label, (v) => readParam(def, v, label));
 
 const fields = {
-  view: z.enum(['lesson', 'lab']),
-  data: checked((v) => examples.set(v, datasetFromSpec(v).X.cols)),
-  test: checked((v) => examples.set(v, datasetFromSpec(v).X.cols)),
-  hidden: z.pipe(
-    z.pipe(z.string().check(z.maxLength(LAB_LIMITS.hiddenTextLength), z.regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, { message: 'must be sizes like 10,5' })), z.transform((v: string) => (v.trim() ? v.split(',').map(Number) : []))),
-    z.array(z.number().check(z.minimum(1, { message: 'layer sizes must be at least 1' }), z.maximum(LAB_LIMITS.layerSize, { message: `layer sizes must be at most ${LAB_LIMITS.layerSize}` }))).check(z.maxLength(LAB_LIMITS.hiddenLayers, { message: `at most ${LAB_LIMITS.hiddenLayers} hidden layers` })),
-  ),
-  act: z.string().check(z.maxLength(200)),
-  inits: z.pipe(checked((v) => {
+  view: z.enum(['lesson', 'lab'], { message: `${FIELD_LABELS.view} must be lesson or lab` }),
+  data: checked(FIELD_LABELS.data, (v) => examples.set(v, datasetFromSpec(v).X.cols)),
+  test: checked(FIELD_LABELS.test, (v) => examples.set(v, datasetFromSpec(v).X.cols)),
+  hidden: z.pipe(checked(FIELD_LABELS.hidden, (v) => parseHidden(v)), z.transform(parseHidden)),
+  act: z.string().check(z.maxLength(200, { message: `${FIELD_LABELS.act} is longer than 200 characters` })),
+  inits: z.pipe(checked(FIELD_LABELS.inits, (v) => {
     const list = splitSpecList(v);
-    if (!list.length || list.length > 8) throw new Error('choose 1 to 8 initializations');
+    if (!list.length || list.length > 8) throw new Error(`${FIELD_LABELS.inits}: choose 1 to 8 initializations, got ${list.length}`);
     for (const i of list) checkInitializerCounts(resolveInitializer(i));
   }), z.transform(splitSpecList)),
-  seed: number(0, 4294967295, true),
-  scale: number(-1e6, 1e6),
-  opt: checked(parseOptimizer),
-  lr: number(1e-12, 100),
-  it: number(1, 10_000_000, true),
-  bs: number(0, 1_000_000, true),
-  speed: number(1, 100_000, true),
+  seed: z.pipe(number(FIELD_LABELS.seed, OPTIONS.seed), z.transform(Number)),
+  scale: z.pipe(number(FIELD_LABELS.scale, { ...OPTIONS.scale, min: -1e6, max: 1e6 }), z.transform(Number)),
+  opt: checked(FIELD_LABELS.opt, parseOptimizer),
+  lr: z.pipe(number(FIELD_LABELS.lr, { ...OPTIONS.learningRate, max: 100 }), z.transform(Number)),
+  it: z.pipe(number(FIELD_LABELS.it, { ...OPTIONS.iterations, max: 10_000_000 }), z.transform(Number)),
+  bs: z.pipe(number(FIELD_LABELS.bs, { ...OPTIONS.batchSize, max: 1_000_000 }), z.transform(Number)),
+  speed: z.pipe(number(FIELD_LABELS.speed, { integer: true, min: 1, max: 100_000, doc: 'iterations per step' }), z.transform(Number)),
 } as const;
 
 export type FieldErrors = Partial<Record<keyof LabState, string>>;
@@ -108,7 +126,7 @@ export function readState(search: string): { state: LabState; errors: FieldError
     }
   }
   try {
-    hiddenActivations([2, ...state.hidden, 1], state.act);
+    hiddenActivations([2, ...state.hidden, 1], state.act, FIELD_LABELS.act);
   } catch (e) {
     errors.act = (e as Error).message;
     state.act = DEFAULT_STATE.act;

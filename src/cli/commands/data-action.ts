@@ -6,8 +6,10 @@ import { UsageError } from '../../errors.js';
 import { pyFloat } from '../../format.js';
 import { toJson } from '../json.js';
 import type { DataFlags } from './data.js';
+import { requireStdout } from '../stdout.js';
 
 export function printData(flags: DataFlags): void {
+  requireStdout(flags.list ? 'the list' : 'the data');
   if (flags.list) {
     for (const d of Object.values(datasets)) process.stdout.write(`${d.name.padEnd(10)} ${d.description}\n${' '.repeat(11)}keys: ${d.keys}\n`);
     return;

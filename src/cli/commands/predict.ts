@@ -6,6 +6,8 @@ export interface PredictFlags {
   model: string;
   data: string;
   json?: boolean;
+  /** --labels / --no-labels: whether a CSV's last column holds labels (undefined: its header or width says). */
+  labels?: boolean;
 }
 
 export function registerPredictCommand(program: Command): void {
@@ -14,6 +16,8 @@ export function registerPredictCommand(program: Command): void {
     .description('predict with a model saved by initlab train --save; prints accuracy where the data has labels')
     .requiredOption('--model <file>', 'a model file written by initlab train --save')
     .option('--data <spec>', 'NAME[:key=value,...] or a CSV file', NOTEBOOK_TEST_SPEC)
-    .option('--json', 'print {"predictions":[...],"probabilities":[...],"accuracy":x}')
+    .option('--json', 'print {"predictions":[...],"probabilities":[...],"accuracy":x} (accuracy null without labels)')
+    .option('--labels', "the CSV's last column holds 0/1 labels (default: a header naming it \"label\" says, else one column more than the model's inputs)")
+    .option('--no-labels', 'every column of the CSV is a feature: predictions only')
     .action(async (flags: PredictFlags) => (await import('./predict-action.js')).predict(flags));
 }

@@ -1,29 +1,31 @@
 // What `initlab probe` and `initlab gradcheck` do once their flags are parsed.
-import * as z from 'zod/mini';
-import { UsageError } from '../../errors.js';
-import { buildNetwork } from '../../experiments/run.js';
+import { buildNetwork, hiddenActivations } from '../../experiments/run.js';
 import { probe } from '../../experiments/probe.js';
 import { commandKernels } from '../kernels.js';
-import { gradientCheck } from '../../train/gradient-check.js';
-import { checkedNumber, int, num, parseOrThrow, seedText } from '../../validate.js';
+import { UsageError } from '../../errors.js';
+import { courseGradientCheckCase, gradientCheck } from '../../train/gradient-check.js';
+import type { Network } from '../../nn/network.js';
 import { toJson } from '../json.js';
 import { watchInterrupt } from '../interrupt.js';
 import { createProgress } from '../progress.js';
 import { checkGradcheck, checkInitCommand, checkLsuvRounds } from '../../limits.js';
 import { resolveInitializer } from '../../nn/initializers.js';
-import { loadData, parseLayers } from '../setup.js';
+import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
-
-const probeSchema = z.object({
-  depth: int('--depth'),
-  width: int('--width'),
-  samples: int('--samples'),
-  seed: seedText('--seed'),
-  scale: z.optional(num('--scale')),
-});
+import { maxOf, minOf } from '../../extent.js';
+import { checkShapes } from '../shapes.js';
+import { requireStdout } from '../stdout.js';
 
 export async function runProbe(flags: ProbeFlags): Promise<void> {
-  const f = parseOrThrow(probeSchema, flags, 'invalid option');
+  const f = {
+    depth: flag('depth', flags.depth),
+    width: flag('width', flags.width),
+    samples: flag('samples', flags.samples),
+    seed: flag('seed', flags.seed),
+    scale: flag('scale', flags.scale),
+  };
+  checkScaleFlag(f.scale, [flags.init]);
+  requireStdout('the statistics');
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
@@ -38,44 +40,60 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   process.stdout.write(`${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}, ${flags.activation}, ${f.depth} layers of ${f.width} units, ${f.samples} samples, seed ${f.seed}\n`);
   process.stdout.write('layer        mean          std  (bar: log of std, between the smallest and the largest)\n');
   const logs = r.layers.map((l) => Math.log10(Math.max(l.std, 1e-300)));
-  const lo = Math.min(...logs);
-  const span = Math.max(...logs) - lo || 1;
+  const lo = minOf(logs);
+  const span = maxOf(logs) - lo || 1;
   r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
 }
 
-const gradSchema = z.object({
-  seed: seedText('--seed'),
-  scale: num('--scale'),
-  epsilon: checkedNumber(num('--epsilon'), z.gt(0, { message: '--epsilon must be > 0' }), z.lt(1, { message: '--epsilon must be < 1' })),
-});
-
 export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
-  const f = parseOrThrow(gradSchema, flags, 'invalid option');
-  const layers = parseLayers(flags.layers);
-  const data = loadData(flags.train);
-  if (layers[0] !== data.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the data has ${data.X.rows} features`);
-  const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
-  if (init.needsData) {
-    checkLsuvRounds(opts['max-iter'] as number);
-    checkInitCommand(layers, init.name, `--layers ${layers.join(',')}`, data.X.cols, opts['max-iter'] as number);
+  const f = { seed: flag('seed', flags.seed), scale: flag('scale', flags.scale), epsilon: flag('epsilon', flags.epsilon) };
+  checkScaleFlag(f.scale, [flags.init]);
+  requireStdout('the difference');
+  if (flags.courseCase) {
+    if (flags.model) throw new UsageError('--course-case brings its own parameters: give it or --model, not both');
+    const c = courseGradientCheckCase();
+    report(gradientCheck(c.parameters, { X: c.X, Y: c.Y }, { epsilon: f.epsilon, loss: flags.loss }), flags);
+    return;
   }
-  // two forward passes per parameter: refused up front when that would take too long
-  checkGradcheck(layers, data.X.cols, `--layers ${layers.join(',')}`);
+  const data = loadData(flags.train);
   const shouldStop = watchInterrupt();
-  const net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data, shouldStop);
+  let net: Network;
+  if (flags.model) {
+    const { loadModel } = await import('../../node/model-file.js');
+    net = loadModel(flags.model).network;
+    if (net.dims[0] !== data.X.rows) throw new UsageError(`the model takes ${net.dims[0]} inputs but --train has ${data.X.rows} features`);
+    checkGradcheck(net.dims, data.X.cols, `the model's layers ${net.dims.join(',')}`);
+  } else {
+    const layers = parseLayers(flags.layers);
+    hiddenActivations(layers, flags.activation, '--activation');
+    checkShapes(layers, data);
+    const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
+    if (init.needsData) {
+      checkLsuvRounds(opts['max-iter'] as number);
+      checkInitCommand(layers, init.name, `--layers ${layers.join(',')}`, data.X.cols, opts['max-iter'] as number);
+    }
+    // two forward passes per parameter: refused up front when that would take too long
+    checkGradcheck(layers, data.X.cols, `--layers ${layers.join(',')}`);
+    net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data, shouldStop);
+  }
   const progress = createProgress(!flags.json);
   let difference: number;
   try {
     difference = gradientCheck(net, data, {
       epsilon: f.epsilon,
+      loss: flags.loss,
       shouldStop,
       onProgress: (done, total) => (done === 0 ? progress.start('gradcheck', total, 'parameters') : progress.update(done)),
     });
   } finally {
     progress.stop();
   }
+  report(difference, flags);
+}
+
+function report(difference: number, flags: GradcheckFlags): void {
   if (flags.json) {
-    process.stdout.write(`${toJson({ difference })}\n`);
+    process.stdout.write(`${toJson({ difference, loss: flags.loss })}\n`);
     return;
   }
   const ok = difference < 2e-7;

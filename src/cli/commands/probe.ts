@@ -1,9 +1,8 @@
 // `initlab probe` (the depth experiment) and `initlab gradcheck` (the course's gradient check).
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
-import { activations } from '../../nn/activations.js';
 import { addKernelOptions, type KernelFlags } from '../flags.js';
-import { initializerNames } from '../../nn/initializers.js';
+import { ACTIVATION_NAMES, INITIALIZER_NAMES } from '../../registry-names.js';
 
 export interface ProbeFlags extends KernelFlags {
   init: string;
@@ -19,11 +18,14 @@ export interface ProbeFlags extends KernelFlags {
 export interface GradcheckFlags {
   init: string;
   seed: string;
-  scale: string;
+  scale?: string;
   layers: string;
   activation: string;
   train: string;
   epsilon: string;
+  loss: 'stable' | 'naive';
+  model?: string;
+  courseCase?: boolean;
   json?: boolean;
 }
 
@@ -31,11 +33,11 @@ export function registerProbeCommands(program: Command): void {
   addKernelOptions(program
     .command('probe')
     .description('the depth experiment: random inputs through a deep plain network (no training), activation spread per layer')
-    .option('--init <name>', `initialization (${initializerNames().join(', ')})`, 'he')
-    .option('--scale <x>', 'multiplier for --init random')
+    .option('--init <name>', `initialization (${INITIALIZER_NAMES.join(', ')})`, 'he')
+    .option('--scale <x>', "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)")
     .option('--depth <n>', 'layers', '10')
     .option('--width <n>', 'units per layer (and input features)', '500')
-    .option('--activation <name>', `activation of every layer (${Object.keys(activations).join(', ')})`, 'tanh')
+    .option('--activation <name>', `activation of every layer (${ACTIVATION_NAMES.join(', ')})`, 'tanh')
     .option('--samples <n>', 'random input examples', '1000')
     .option('--seed <n>', 'seed of the one RandomState for inputs and weights', '0'))
     .option('--json', 'print {"layers":[{"layer","mean","std"}...]}')
@@ -46,11 +48,14 @@ export function registerProbeCommands(program: Command): void {
     .description("check backpropagation against two-sided finite differences: ‖g − g̃‖ / (‖g‖ + ‖g̃‖)")
     .option('--init <name>', 'initialization', 'he')
     .option('--seed <n>', 'seed of the weights', '3')
-    .option('--scale <x>', 'multiplier for --init random', '10')
+    .option('--scale <x>', "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)")
     .option('--layers <sizes>', 'layer sizes, input first, output 1', '2,10,5,1')
     .option('--activation <name>', 'hidden-layer activation(s)', 'relu')
     .option('--train <spec>', 'the data the cost is measured on', NOTEBOOK_TRAIN_SPEC)
     .option('--epsilon <x>', 'the finite-difference step', '1e-7')
-    .option('--json', 'print {"difference": d}')
+    .addOption(new Option('--loss <kind>', 'cost differentiated: stable (from the logits) or naive (the course\'s −log(a)·y − log(1 − a)·(1 − y); its N-dimensional case gives ~1.2e-7 with it)').choices(['stable', 'naive']).default('stable'))
+    .option('--model <file>', 'check a saved model\'s parameters and activations (initlab train --save) instead of drawing them (--init, --seed, --scale, --layers and --activation are then ignored)')
+    .option('--course-case', 'the Gradient Checking notebook\'s own N-dimensional case (gradient_check_n_test_case: seed 1, 4 features, 3 examples, layers 4,5,3,1, relu) instead of --init/--seed/--layers/--activation/--train')
+    .option('--json', 'print {"difference": d, "loss": kind}')
     .action(async (flags: GradcheckFlags) => (await import('./probe-action.js')).runGradcheck(flags));
 }

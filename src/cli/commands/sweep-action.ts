@@ -1,51 +1,47 @@
 // What `initlab sweep` does once its flags are parsed.
-import * as z from 'zod/mini';
-import { UsageError } from '../../errors.js';
 import { expandGrid, parseRange, type SweepRow, summarize } from '../../experiments/sweep.js';
 import { parseOptimizer } from '../../nn/optimizers.js';
-import { checkedNumber, int, num, parseOrThrow } from '../../validate.js';
 import { interruptExitCode, watchInterrupt } from '../interrupt.js';
-import { toJson } from '../json.js';
-import { createProgress } from '../progress.js';
-import { parseInits, parseLayers, loadData } from '../setup.js';
-import { hiddenActivations } from '../../experiments/run.js';
-import { VERSION } from '../version.js';
 import { availableParallelism } from 'node:os';
 import { checkLsuvRounds, checkTraining, workerCount } from '../../limits.js';
 import { resolveInitializer } from '../../nn/initializers.js';
+import { toJson } from '../json.js';
+import { createProgress } from '../progress.js';
+import { checkScaleFlag, flag, parseInits, parseLayers, loadData } from '../setup.js';
+import { hiddenActivations } from '../../experiments/run.js';
+import { VERSION } from '../version.js';
 import type { SweepFlags } from './sweep.js';
+import { checkShapes } from '../shapes.js';
+import { requireStdout } from '../stdout.js';
+import { checkOutputDir } from '../../node/outputs.js';
 
-const schema = z.object({
-  scale: num('--scale'),
-  iterations: checkedNumber(int('--iterations'), z.minimum(1, { message: '--iterations must be an integer >= 1' })),
-  batchSize: checkedNumber(int('--batch-size'), z.minimum(0, { message: '--batch-size must be an integer >= 0' })),
-  workers: z.optional(int('--workers')),
-});
-
-function parseRates(text: string): number[] {
-  const rates = text.split(',').map((s) => s.trim());
-  return rates.map((r) => {
-    const x = Number(r);
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(r) || !(x > 0) || !Number.isFinite(x)) throw new UsageError(`--lr must be positive numbers separated by commas, got "${text}"`);
-    return x;
-  });
-}
+/** --lr as a comma list, each rate held to the one learning-rate schema. */
+const parseRates = (text: string): number[] => text.split(',').map((r) => flag('learningRate', r, `--lr (each of "${text}")`));
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const fmt = (s: { mean: number; std: number; min: number; max: number }, digits = 4) => `${s.mean.toPrecision(digits)} ± ${s.std.toPrecision(2)} [${s.min.toPrecision(digits)}, ${s.max.toPrecision(digits)}]`;
 
 export async function runSweep(flags: SweepFlags): Promise<void> {
-  const f = parseOrThrow(schema, flags, 'invalid option');
+  const f = {
+    scale: flag('scale', flags.scale),
+    iterations: flag('iterations', flags.iterations),
+    batchSize: flag('batchSize', flags.batchSize),
+    workers: flag('workers', flags.workers),
+  };
   const inits = parseInits(flags.inits);
+  checkScaleFlag(f.scale, inits);
   const seeds = parseRange(flags.seeds);
   const rates = parseRates(flags.lr);
   const layers = parseLayers(flags.layers);
-  hiddenActivations(layers, flags.activation);
+  hiddenActivations(layers, flags.activation, '--activation');
   const optimizer = parseOptimizer(flags.optimizer);
   const train = loadData(flags.train);
   const test = loadData(flags.test);
-  if (layers[0] !== train.X.rows) throw new UsageError(`--layers starts with ${layers[0]} inputs but the training data has ${train.X.rows} features`);
+  checkShapes(layers, train, test);
+  // before the work, so a bad folder never costs a sweep
+  if (flags.report) checkOutputDir(flags.out, '--out');
+  else requireStdout('the results');
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
   let lsuvRounds = 0;
@@ -83,8 +79,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   }
   if (flags.report && done.length) {
     const { writeSweepReport } = await import('../../node/sweep-report.js');
-    await writeSweepReport(flags.out, doc);
-    (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html\n`);
+    const files = await writeSweepReport(flags.out, doc);
+    (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html (${files.length} files)\n`);
   }
   if (interrupted) process.exitCode = interruptExitCode();
 }

@@ -2,13 +2,13 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../experiments/notebook-config.js';
-import { initializerNames } from '../../nn/initializers.js';
+import { INITIALIZER_NAMES } from '../../registry-names.js';
 
 export interface SweepFlags {
   inits: string;
   seeds: string;
   lr: string;
-  scale: string;
+  scale?: string;
   layers: string;
   activation: string;
   iterations: string;
@@ -28,10 +28,10 @@ export function registerSweepCommand(program: Command): void {
   program
     .command('sweep')
     .description('train every initializer × seed × learning rate of a grid on worker threads; spread of the outcomes per initializer')
-    .option('--inits <list>', `comma-separated initializations (${initializerNames().join(', ')})`, 'he,xavier,random')
+    .option('--inits <list>', `comma-separated initializations (${INITIALIZER_NAMES.join(', ')})`, 'he,xavier,random')
     .option('--seeds <range>', 'weight seeds: 1-20, or 1,5,9, or both', '1-10')
     .option('--lr <list>', 'comma-separated learning rates', String(d.learningRate))
-    .option('--scale <x>', 'multiplier for --init random', String(d.scale))
+    .option('--scale <x>', `multiplier of initialization random's draws, and of no other initializer (default: random's own, ${d.scale})`)
     .option('--layers <sizes>', 'layer sizes, input first, output 1', d.layers.join(','))
     .option('--activation <name>', 'hidden-layer activation(s)', d.activation)
     .option('--iterations <n>', 'gradient-descent iterations per run', String(d.iterations))

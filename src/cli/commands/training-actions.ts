@@ -2,7 +2,7 @@
 import { UsageError } from '../../errors.js';
 import { NOTEBOOK_INITS } from '../../experiments/notebook-config.js';
 import type { TrainingFlags } from '../flags.js';
-import { writeRunsReport } from '../report-step.js';
+import { checkRunOutputs, writeRunsReport } from '../report-step.js';
 import { executeRuns, type ExecutedRuns } from '../runs.js';
 import { interruptExitCode } from '../interrupt.js';
 import { parseInits, resolveSetup } from '../setup.js';
@@ -14,7 +14,9 @@ function finish(r: ExecutedRuns): void {
 }
 
 export async function notebook(flags: TrainingFlags): Promise<void> {
-  const r = await executeRuns([...NOTEBOOK_INITS], resolveSetup(flags), flags, VERSION);
+  const setup = resolveSetup(flags);
+  checkRunOutputs(flags);
+  const r = await executeRuns([...NOTEBOOK_INITS], setup, flags, VERSION);
   await writeRunsReport(r, flags, 'initlab: the Initialization notebook, reproduced');
   finish(r);
 }
@@ -22,9 +24,11 @@ export async function notebook(flags: TrainingFlags): Promise<void> {
 export async function trainOne(flags: TrainingFlags & { init: string; save?: string }): Promise<void> {
   const inits = parseInits(flags.init);
   if (inits.length > 1) throw new UsageError(`--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`);
-  const r = await executeRuns(inits, resolveSetup(flags), flags, VERSION);
+  const setup = resolveSetup(flags, inits);
+  checkRunOutputs(flags);
+  const r = await executeRuns(inits, setup, flags, VERSION);
   const out = r.outputs[0];
-  if (flags.save && out && out.result.stopReason !== 'diverged') {
+  if (flags.save !== undefined && out && out.result.stopReason !== 'diverged') {
     const { saveModel } = await import('../../node/model-file.js');
     const res = out.result;
     saveModel(flags.save, out.network, { init: res.init, seed: res.seed, learningRate: res.learningRate, iterations: res.iterationsRun, trainData: r.setup.trainSpec, createdBy: `initlab ${VERSION}` });
@@ -36,7 +40,9 @@ export async function trainOne(flags: TrainingFlags & { init: string; save?: str
 
 export async function compare(flags: TrainingFlags & { inits: string }): Promise<void> {
   const inits = parseInits(flags.inits);
-  const r = await executeRuns(inits, resolveSetup(flags), flags, VERSION);
+  const setup = resolveSetup(flags, inits);
+  checkRunOutputs(flags);
+  const r = await executeRuns(inits, setup, flags, VERSION);
   await writeRunsReport(r, flags, `initlab compare: ${inits.join(', ')}`);
   finish(r);
 }

@@ -1,0 +1,42 @@
+// Standard output as a place results go: a closed pipe ends the program quietly (as Unix
+// tools do), a full disk or a closed descriptor is a named failure, never a stack trace
+// and never a silent exit 0 with nothing written.
+import { readFileSync, readlinkSync } from 'node:fs';
+import { FileError } from '../errors.js';
+import { describeSystemError } from '../node/fs-errors.js';
+
+let watching = false;
+
+/** Turns a failed write to stdout into one line on stderr (exit 1); EPIPE exits quietly (0). */
+export function watchStdout(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0); // `initlab data --csv | head`: the reader has what it wanted
+    try {
+      process.stderr.write(`initlab: cannot write to standard output: ${describeSystemError(e)}\n`);
+    } finally {
+      process.exit(1);
+    }
+  });
+}
+
+/**
+ * Was standard output closed when initlab started (`>&-`)? Node then puts /dev/null, opened
+ * read-write, on descriptor 1; a shell's `> /dev/null` opens it write-only. Linux only
+ * (it reads /proc); elsewhere the answer is no.
+ */
+export function stdoutWasClosed(): boolean {
+  try {
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return !!flags && (parseInt(flags[1], 8) & 3) === 2; // O_RDWR
+  } catch {
+    return false;
+  }
+}
+
+/** For commands whose only result is what they print: refuse to run with stdout closed (FileError). */
+export function requireStdout(what: string): void {
+  if (stdoutWasClosed()) throw new FileError(`standard output is closed, so ${what} would go nowhere; redirect it to a file (or to /dev/null to discard it)`);
+}

@@ -1,0 +1,38 @@
+// The one Chromium launcher of the test suite. Debian's /usr/bin/chromium is used where it
+// exists; elsewhere the tests bring their own browser: @sparticuz/chromium ships a headless
+// Chromium inside its npm package (unpacked into the temp folder on first use), so `npm test`
+// needs nothing installed by hand. INITLAB_TEST_CHROMIUM chooses: `system`, `bundled`, or a
+// path to a Chromium executable.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+// No background traffic: this machine's network is closed, and a test must see only its own requests.
+const QUIET = ['--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let announced = false;
+
+/** Which browser the tests will use, and why; throws if a path given in INITLAB_TEST_CHROMIUM does not exist. */
+export function chosenChromium(env = process.env): { kind: 'system' | 'bundled' | 'path'; path?: string } {
+  const wish = env.INITLAB_TEST_CHROMIUM?.trim();
+  if (wish === 'bundled') return { kind: 'bundled' };
+  if (wish === 'system' || !wish) return existsSync(SYSTEM_CHROMIUM) || wish === 'system' ? { kind: 'system', path: SYSTEM_CHROMIUM } : { kind: 'bundled' };
+  if (!existsSync(wish)) throw new Error(`INITLAB_TEST_CHROMIUM=${wish}: no such file; give a Chromium executable, "system" or "bundled"`);
+  return { kind: 'path', path: wish };
+}
+
+/** Starts a headless Chromium for a test (Debian's, else the one inside @sparticuz/chromium). */
+export async function launchChromium(): Promise<Browser> {
+  const choice = chosenChromium();
+  if (choice.kind !== 'bundled') {
+    return chromium.launch({ executablePath: choice.path, args: ['--headless', '--no-sandbox', '--disable-gpu', ...QUIET] });
+  }
+  const { default: bundled } = await import('@sparticuz/chromium');
+  if (!announced) {
+    announced = true;
+    process.stderr.write(`tests: ${SYSTEM_CHROMIUM} not found; using the Chromium shipped in @sparticuz/chromium\n`);
+  }
+  // Its --single-process (meant for serverless hosts) ends the browser when a test closes its last page.
+  const args = bundled.args.filter((a: string) => a !== '--single-process');
+  return chromium.launch({ executablePath: await bundled.executablePath(), args: [...args, ...QUIET], headless: true });
+}

@@ -8,7 +8,8 @@ import { RANDOM_SCALE, resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { OPTIONS } from '../../src/options.js';
 import { splitSpecList } from '../../src/spec.js';
-import { checkInitializerCounts, checkLabRun, LAB_LIMITS } from '../../src/limits.js';
+import { checkInitializerCounts, LAB_LIMITS } from '../../src/limits.js';
+import { checkLabRun } from '../../src/lab-limits.js';
 import { type ParamDef, readParam } from '../../src/validate.js';
 
 export interface LabState {

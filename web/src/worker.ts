@@ -17,7 +17,7 @@ import { plotExtent, probabilityGrid } from '../../src/plot/grid.js';
 import { activationHistograms } from '../../src/train/diagnostics.js';
 import { accuracyOf, threshold } from '../../src/train/metrics.js';
 import { Trainer } from '../../src/train/train.js';
-import { checkLabRun } from '../../src/limits.js';
+import { checkLabRun } from '../../src/lab-limits.js';
 import { GRID, type DataSummary, type JobConfig, type RunUpdate } from './job.js';
 
 interface Run {

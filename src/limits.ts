@@ -7,6 +7,7 @@
 // allowance per value for what is printed or kept as JavaScript objects. Time is estimated
 // from multiply-adds at a conservative throughput of each kernel backend on one core.
 import { UsageError } from './errors.js';
+import { maxOf } from './extent.js';
 
 export const LIMITS = {
   /**
@@ -94,7 +95,7 @@ function checkInitTime(dims: readonly number[], init: string, what: string, m = 
 
 /** Extra floats an initializer holds while drawing one layer (the draws, the QR's copies). */
 const initScratchFloats = (dims: readonly number[], init: string): number =>
-  (init === 'orthogonal' || init === 'lsuv' ? 4 : 1) * Math.max(...dims.slice(1).map((n, l) => n * dims[l]));
+  (init === 'orthogonal' || init === 'lsuv' ? 4 : 1) * maxOf(dims.slice(1).map((n, l) => n * dims[l]));
 
 /** Checks the layer list's shape alone: how many sizes and how large. */
 export function checkLayerSizes(dims: readonly number[], flag = '--layers'): void {

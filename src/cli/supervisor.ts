@@ -8,6 +8,7 @@
 //     worker is ended with the process, even mid-loop). Nothing runs 2 s past a stop.
 // Commands without long work (help, version, serve) run here directly.
 import { Worker } from 'node:worker_threads';
+import { watchStdout } from './stdout.js';
 import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, type SupervisedData } from './interrupt.js';
 
 /** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
@@ -27,13 +28,9 @@ export async function start(argv: string[]): Promise<void> {
     const { main } = await import('./main.js');
     return main(argv);
   }
-  // `initlab ... | head`: a closed pipe ends the program quietly; the work's output passes
-  // through this thread's streams, so their errors arrive here
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`initlab: cannot write to standard output: ${e.code ?? e.message}\n`);
-    process.exit(1);
-  });
+  // the work's output passes through this thread's streams, so their errors (a closed pipe,
+  // a full disk) arrive here, not on the worker
+  watchStdout();
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const data: SupervisedData = { argv, stop, tty: { stdout: !!process.stdout.isTTY, stderr: !!process.stderr.isTTY, columns: process.stderr.columns } };
   const worker = new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: data });

@@ -62,7 +62,7 @@ export function initializeNetwork(dims: readonly number[], init: Initializer, op
   const W: Matrix[] = [];
   const b: Matrix[] = [];
   for (let l = 1; l < dims.length; l++) {
-    checkStop(opts.shouldStop, 'initialization');
+    if (l > 1) checkStop(opts.shouldStop, 'initialization'); // between layers (a long draw asks on its own)
     W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params, { shouldStop: opts.shouldStop })));
     b.push(new Matrix(dims[l], 1));
   }

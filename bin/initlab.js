@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli-bundle/main.js';
+// the command runs on a worker thread; this thread stays free for Ctrl-C and SIGTERM
+import { start } from '../dist/cli-bundle/supervisor.js';
 
-await main(process.argv.slice(2));
+await start(process.argv.slice(2));

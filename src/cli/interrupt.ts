@@ -1,16 +1,71 @@
-// Ctrl-C during training: the first SIGINT asks the loop to stop at its next check
-// (so what ran so far is kept and reported); a second one exits at once.
-let requested = false;
-let installed = false;
+// Stop requests (Ctrl-C, SIGTERM) as the work sees them. Signals reach only the main thread,
+// and a JavaScript handler there cannot run while that thread is busy in synchronous code;
+// so the command line does its work on a worker thread (cli/supervisor.ts) and the main
+// thread, always free, writes the request into a shared flag that the work reads with
+// Atomics at its checks, however deep in a synchronous loop it is. Without a supervisor
+// (the library's callers, tests importing the commands), handlers on this thread set the flag.
+import { isMainThread, workerData } from 'node:worker_threads';
 
-export function watchInterrupt(): () => boolean {
-  if (!installed) {
-    installed = true;
-    process.on('SIGINT', () => {
-      if (requested) process.exit(130);
-      requested = true;
-      process.stderr.write('\ninterrupted: finishing what is running, then stopping (Ctrl-C again to quit now)\n');
-    });
+/** Values of the shared flag: no stop, a stop by SIGINT (Ctrl-C), a stop by SIGTERM. */
+export const STOP_NONE = 0;
+export const STOP_SIGINT = 1;
+export const STOP_SIGTERM = 2;
+
+/** The exit code of a command stopped by this signal: 128 + its number, as shells report it. */
+export const exitCodeFor = (flag: number): number => (flag === STOP_SIGTERM ? 143 : 130);
+
+/** The one-element Int32Array on a SharedArrayBuffer that the supervisor hands its worker. */
+export interface SupervisedData {
+  argv: string[];
+  stop: Int32Array;
+  /** Whether the supervisor's stdout / stderr are terminals, and their width. */
+  tty: { stdout: boolean; stderr: boolean; columns?: number };
+}
+
+const supervised = (): SupervisedData | null => {
+  const d = workerData as Partial<SupervisedData> | null;
+  return !isMainThread && d && d.stop instanceof Int32Array && Array.isArray(d.argv) ? (d as SupervisedData) : null;
+};
+
+let flag: Int32Array | null = null;
+
+function stopFlag(): Int32Array {
+  if (flag) return flag;
+  const s = supervised();
+  if (s) {
+    flag = s.stop;
+    return flag;
   }
-  return () => requested;
+  // unsupervised: this thread's own handlers; a second signal ends the process at once
+  flag = new Int32Array(new SharedArrayBuffer(4));
+  const own = flag;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (Atomics.load(own, 0) !== STOP_NONE) process.exit(exitCodeFor(Atomics.load(own, 0)));
+    Atomics.store(own, 0, signal === 'SIGTERM' ? STOP_SIGTERM : STOP_SIGINT);
+    process.stderr.write(`\n${stopMessage(signal)}\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return flag;
+}
+
+/** What is printed when the first stop request arrives. */
+export const stopMessage = (signal: string): string =>
+  `interrupted (${signal}): finishing what is running, then stopping (Ctrl-C again to quit now)`;
+
+/** Starts listening for stop requests; returns the check that long work calls (cheap: one atomic read). */
+export function watchInterrupt(): () => boolean {
+  const f = stopFlag();
+  return () => Atomics.load(f, 0) !== STOP_NONE;
+}
+
+/** The exit code for a command that stopped on request (130 after Ctrl-C, 143 after SIGTERM). */
+export function interruptExitCode(): number {
+  return exitCodeFor(Atomics.load(stopFlag(), 0));
+}
+
+/** True once a stop was asked for (without starting to listen when nothing did yet). */
+export function stopWasRequested(): boolean {
+  const f = flag ?? supervised()?.stop;
+  return !!f && Atomics.load(f, 0) !== STOP_NONE;
 }

@@ -2,6 +2,8 @@
 // on stderr with the right exit code (2: usage, 1: failure).
 import { Command, CommanderError } from 'commander';
 import { isInitlabError, UsageError } from '../errors.js';
+import { StopRequested } from '../stop.js';
+import { interruptExitCode, stopWasRequested } from './interrupt.js';
 import { registerDataCommand } from './commands/data.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerPredictCommand } from './commands/predict.js';
@@ -54,6 +56,13 @@ export async function main(argv: string[]): Promise<void> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;
       process.stderr.write(`initlab: ${e.message.replace(/^error: /, '')} (see initlab --help)\n`);
       process.exitCode = 2;
+      return;
+    }
+    // Ctrl-C / SIGTERM before anything finished (StopRequested, or whatever a stopped step
+    // threw, e.g. an interrupted orthogonal draw): one line, and the signal's exit code
+    if (e instanceof StopRequested || (stopWasRequested() && !isInitlabError(e))) {
+      process.stderr.write(`initlab: ${e instanceof StopRequested ? e.message : 'stopped before anything finished'}\n`);
+      process.exitCode = interruptExitCode();
       return;
     }
     if (isInitlabError(e)) {

@@ -11,6 +11,9 @@ import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';
 import { commandKernels } from './kernels.js';
 import { sparkline } from '../plot/sparkline.js';
+import { checkLsuvRounds, checkTraining } from '../limits.js';
+import { resolveInitializer } from '../nn/initializers.js';
+import { StopRequested } from '../stop.js';
 import { maxOf } from '../extent.js';
 
 export interface RunRow extends RunResult {
@@ -58,10 +61,43 @@ export interface ExecutedRuns {
   diverged: boolean;
 }
 
+/** Refuses, before any work, runs that would not fit in memory or stop in time (src/limits.ts). */
+function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): void {
+  const b = setup.base;
+  let lsuvRounds = 0;
+  for (const init of inits) {
+    const r = resolveInitializer(init, { scale: b.scale });
+    if (r.init.needsData) {
+      checkLsuvRounds(r.opts['max-iter'] as number);
+      lsuvRounds = Math.max(lsuvRounds, r.opts['max-iter'] as number);
+    }
+  }
+  checkTraining({
+    dims: b.layers,
+    m: setup.train.X.cols,
+    mTest: setup.test ? setup.test.X.cols : 0,
+    batchSize: b.batchSize,
+    epochs: b.costReport === 'epoch-mean',
+    optimizer: b.optimizer?.name,
+    iterations: b.iterations,
+    printEvery: b.printEvery,
+    diagnosticsEvery: setup.diagnosticsEvery,
+    init: lsuvRounds ? 'lsuv' : inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal') ?? inits[0],
+    lsuvRounds,
+    runs: inits.length,
+    backend: flags.backend === 'ts' ? 'ts' : 'wasm',
+    what: `a run with --layers ${b.layers.join(',')}`,
+  });
+}
+
 /** Trains each initializer in turn, printing as it goes unless --json. */
 export async function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags, version: string): Promise<ExecutedRuns> {
   const json = !!flags.json;
   const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
+  checkRunLimits(inits, setup, flags);
+  // the report's modules load while the runs train (between slices), so a stopped run's
+  // report is written within the 2 s a stop allows
+  if (flags.report) import('../node/report.js').catch(() => {});
   const progress = createProgress(!flags.quiet);
   const shouldStop = watchInterrupt();
   const { kernels, threads, close } = await commandKernels(flags);
@@ -70,6 +106,10 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   let interrupted = false;
   try {
     for (const init of inits) {
+      if (shouldStop() && rows.length) {
+        interrupted = true; // the runs that finished are kept; the rest never start
+        break;
+      }
       const cfg = { ...setup.base, init };
       const unit = cfg.costReport === 'epoch-mean' ? 'epoch' : 'iteration'; // epoch-mean counts epochs
       out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} ${unit}s)`);
@@ -92,6 +132,12 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
             progress.update(p.iteration);
           },
         });
+      } catch (e) {
+        // stopped while initializing: keep the runs that finished, if any
+        if (!(e instanceof StopRequested || shouldStop()) || !rows.length) throw e;
+        interrupted = true;
+        out(`(interrupted while initializing ${init})`);
+        break;
       } finally {
         progress.stop();
       }

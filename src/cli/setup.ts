@@ -7,6 +7,7 @@ import { hiddenActivations } from '../experiments/run.js';
 import { parseSpec, splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer, takesScaleFlag } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
+import { checkLayerSizes } from '../limits.js';
 import { parseOptimizer } from '../nn/optimizers.js';
 import { NOTEBOOK_INITS } from '../experiments/notebook-config.js';
 import { OPTIONS, type OptionName } from '../options.js';
@@ -28,6 +29,7 @@ export function parseLayers(text: string): number[] {
   const dims = text.split(',').map((s) => Number(s.trim()));
   if (dims.some((x) => x < 1)) throw new UsageError(`--layers: every layer size must be >= 1, got "${text}"`);
   checkDims(dims);
+  checkLayerSizes(dims);
   return dims;
 }
 

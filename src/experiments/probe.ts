@@ -16,6 +16,8 @@ import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { RandomState } from '../rng/random-state.js';
 import { moments } from '../train/diagnostics.js';
+import { checkProbe } from '../limits.js';
+import { checkStop, type ShouldStop } from '../stop.js';
 import { OPTIONS } from '../options.js';
 import { checkValue } from '../validate.js';
 import { backwardNorms, columnCorrelation, columnSquares, jacobianSpectrum, meanAndSpread, measuredWeightVar } from './probe-measures.js';
@@ -141,13 +143,15 @@ function describeNonFinite(what: string, c: { inf: number; nan: number }, total:
  * Runs the probe: per layer (1..depth), the mean and standard deviation of its activations
  * (width × samples values). Stops early, with stopReason 'diverged', at the first layer whose
  * pre-activations or activations are not all finite. Throws UsageError for sizes out of range
- * and for data-dependent initializers.
+ * and for data-dependent initializers; `shouldStop` is checked before each layer (a stop
+ * throws StopRequested).
  */
-export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels()): ProbeResult {
+export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldStop?: ShouldStop): ProbeResult {
   for (const k of ['depth', 'width', 'samples'] as const) checkValue(OPTIONS[k], cfg[k], k);
-  if (cfg.width * cfg.samples > 50_000_000) throw new UsageError(`--width × --samples must be at most 50000000 (memory), got ${cfg.width * cfg.samples}`);
   const { init, opts } = resolveInitializer(cfg.init, cfg.scale === undefined ? {} : { scale: cfg.scale });
   if (init.needsData) throw new UsageError(`probe draws its inputs at random; "${init.name}" needs data (use initlab train)`);
+  // the width × width weights, the activations and the time, before anything is allocated
+  checkProbe({ depth: cfg.depth, width: cfg.width, samples: cfg.samples, init: init.name, backend: kernels.name });
   const act = activationFromName(cfg.activation);
   const { width: w, samples: n } = cfg;
   const biasStd = cfg.biasStd ?? 0;
@@ -174,6 +178,7 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels()): ProbeR
   const keptPre: Float64Array[] = [];
   const keptColumn: Float64Array[] = [];
   for (let l = 1; l <= cfg.depth; l++) {
+    checkStop(shouldStop, 'the probe');
     W.set(init.weights(rs, w, w, opts));
     const wBad = nonFinite(W, w * w);
     if (wBad.inf || wBad.nan) return { layers, stopReason: 'diverged', divergedAt: l, divergence: describeNonFinite('weights', wBad, w * w) };

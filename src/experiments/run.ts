@@ -12,6 +12,7 @@ import { type CostPoint, type CostReport, type StopReason, train, trainAsync, ty
 import type { OptimizerSpec } from '../nn/optimizers.js';
 import type { LrDecay } from '../train/lr-decay.js';
 import type { DiagnosticsPoint } from '../train/diagnostics.js';
+import type { ShouldStop } from '../stop.js';
 
 export interface RunConfig {
   /** Initializer spec, e.g. `he` or `random:scale=1`. */
@@ -81,9 +82,10 @@ export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' |
   kernels?: Kernels;
 }
 
-export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'layers' | 'activation'>, data?: Dataset): Network {
+/** The initialized network of a run; `shouldStop` can end a long initialization (it throws StopRequested). */
+export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'layers' | 'activation'>, data?: Dataset, shouldStop?: ShouldStop): Network {
   const { init, opts } = resolveInitializer(cfg.init, { scale: cfg.scale });
-  return initializeNetwork(cfg.layers, init, { params: opts, seed: cfg.seed, activations: hiddenActivations(cfg.layers, cfg.activation), data: data?.X });
+  return initializeNetwork(cfg.layers, init, { params: opts, seed: cfg.seed, activations: hiddenActivations(cfg.layers, cfg.activation), data: data?.X, shouldStop });
 }
 
 /**
@@ -142,14 +144,14 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
 
 /** Builds the network, trains it and measures it, in one go; `testSet` null: no test accuracy. */
 export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks = {}): RunOutput {
-  const network = buildNetwork(cfg, trainSet);
+  const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
   const initial = cloneNetwork(network);
   return conclude(cfg, network, initial, train(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
 }
 
 /** The same, yielding to the event loop while it trains (Ctrl-C, progress, a responsive page). */
 export async function runExperimentAsync(cfg: RunConfig, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks = {}): Promise<RunOutput> {
-  const network = buildNetwork(cfg, trainSet);
+  const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
   const initial = cloneNetwork(network);
   return conclude(cfg, network, initial, await trainAsync(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
 }

@@ -3,6 +3,7 @@
 // Draws come from one RandomState, layer after layer and row by row within a layer (the
 // order of numpy's randn(n_l, n_{l-1})), normals from numpy's legacy Gaussian.
 import { UsageError } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import type { RandomState } from '../rng/random-state.js';
 import { resolveSpec } from '../spec.js';
 import { defaultsOf, type ParamDef, type ParamSchema, type ParamValue } from '../validate.js';
@@ -227,7 +228,7 @@ const list: Initializer[] = [
   },
   {
     name: 'lsuv', description: 'orthogonal, then each layer rescaled on the training batch until its output variance is 1 within tol (Mishkin & Matas 2016)', fan: 'data', random: true,
-    params: { tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' }, 'max-iter': { default: 10, min: 1, integer: true, doc: 'rescaling rounds per layer' } },
+    params: { tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' }, 'max-iter': { default: 10, min: 1, max: LIMITS.lsuvRounds, integer: true, doc: 'rescaling rounds per layer' } },
     equivalents: { keras: '-', pytorch: '-', tfjs: '-' },
     needsData: true,
     weights: (rs, fanOut, fanIn, _p, hooks) => orthogonal(rs, fanOut, fanIn, 1, 'keras', hooks),

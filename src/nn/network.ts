@@ -7,6 +7,8 @@ import { type Activation, relu, sigmoid } from './activations.js';
 import { defaultParams, type InitializerOptions, type Initializer, takesScaleFlag } from './initializers.js';
 import { type Allocator, type Kernels, tsKernels } from './kernels.js';
 import { getKernels } from './backends.js';
+import { checkLsuvRounds } from '../limits.js';
+import { checkStop, type ShouldStop } from '../stop.js';
 import { Matrix } from './matrix.js';
 
 export interface Network {
@@ -44,8 +46,11 @@ export interface InitOptions {
   scale?: number;
   /** A batch (features × examples) for data-dependent initializers (lsuv). */
   data?: Matrix;
-  /** Asked during long draws (orthogonal's QR); true throws OrthogonalInterrupted. */
-  shouldStop?: () => boolean;
+  /**
+   * Asked between layers, between LSUV's rounds (true throws StopRequested) and during long
+   * draws (orthogonal's QR: true throws OrthogonalInterrupted).
+   */
+  shouldStop?: ShouldStop;
 }
 
 /** A network with weights from `init` (in numpy's draw order) and zero biases (or the preset's, drawn after each layer's weights). */
@@ -57,6 +62,7 @@ export function initializeNetwork(dims: readonly number[], init: Initializer, op
   const W: Matrix[] = [];
   const b: Matrix[] = [];
   for (let l = 1; l < dims.length; l++) {
+    if (l > 1) checkStop(opts.shouldStop, 'initialization'); // between layers (a long draw asks on its own)
     W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params, { shouldStop: opts.shouldStop })));
     b.push(new Matrix(dims[l], 1, init.biases?.(rs, dims[l], dims[l - 1], params)));
   }
@@ -67,7 +73,7 @@ export function initializeNetwork(dims: readonly number[], init: Initializer, op
   const net = { dims: [...dims], activations, W, b };
   if (init.needsData) {
     if (!opts.data) throw new UsageError(`initialization "${init.name}" is data-dependent: give it a batch (initializeNetwork's data option)`);
-    lsuv(net, opts.data, params.tol as number, params['max-iter'] as number);
+    lsuv(net, opts.data, params.tol as number, params['max-iter'] as number, opts.shouldStop);
   }
   return net;
 }
@@ -86,11 +92,13 @@ export function variance(a: Float64Array): number {
  * LSUV (Mishkin & Matas 2016): layer by layer, divide W by the standard deviation of the
  * layer's output (pre-activation) on the batch until its variance is within tol of 1.
  */
-function lsuv(net: Network, X: Matrix, tol: number, maxIter: number): void {
+function lsuv(net: Network, X: Matrix, tol: number, maxIter: number, shouldStop?: ShouldStop): void {
+  checkLsuvRounds(maxIter);
   if (X.rows !== net.dims[0]) throw new DataError(`lsuv: the batch has ${X.rows} features, the network takes ${net.dims[0]}`);
   const ws = new Workspace(net.dims, X.cols);
   for (let l = 0; l < net.W.length; l++) {
     for (let it = 0; it < maxIter; it++) {
+      checkStop(shouldStop, 'the LSUV initialization');
       forward(net, X, ws);
       const v = variance(ws.Z[l]);
       if (!(v > 0) || Math.abs(v - 1) < tol) break; // a dead layer (variance 0) cannot be rescaled

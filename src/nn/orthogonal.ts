@@ -12,6 +12,7 @@
 // panel and a range of rows at a time, so shouldStop is asked every few milliseconds.
 import { ORTHOGONAL_WASM_BASE64 } from '../generated/orthogonal-wasm.js';
 import { decodeBase64 } from './wasm-kernels.js';
+import { StopRequested } from '../stop.js';
 
 /** Which framework's recipe `orthogonal` follows; they differ in what they factor and in what they transpose. */
 export type OrthogonalConvention = 'keras' | 'pytorch';
@@ -19,10 +20,10 @@ export type OrthogonalConvention = 'keras' | 'pytorch';
 /** Every convention `orthogonal` accepts, its default first. */
 export const orthogonalConventions: readonly OrthogonalConvention[] = ['keras', 'pytorch'];
 
-/** Thrown when `shouldStop` answered true between two Householder steps. */
-export class OrthogonalInterrupted extends Error {
+/** Thrown when `shouldStop` answered true between two Householder steps (a StopRequested, as every stopped step). */
+export class OrthogonalInterrupted extends StopRequested {
   constructor() {
-    super('orthogonal initialization interrupted');
+    super('the orthogonal initialization');
     this.name = 'OrthogonalInterrupted';
   }
 }

@@ -9,7 +9,7 @@ export interface PoolOptions {
   /** The training and test sets every job uses, handed to each worker once. */
   data: SweepData;
   onDone?: (done: number) => void;
-  /** Checked as jobs finish: true stops handing out new ones (what ran is kept). */
+  /** Polled every 50 ms: true ends the jobs under way (their threads are terminated) and starts no more; the finished ones are kept. */
   shouldStop?: () => boolean;
 }
 
@@ -19,22 +19,34 @@ export async function runOnPool(tasks: SweepTask[], o: PoolOptions): Promise<{ r
   let next = 0;
   let done = 0;
   let interrupted = false;
-  // each lane takes the next job when its last one finishes, so Ctrl-C stops within one job per lane
+  // a job can run for minutes: on a stop the pool is destroyed at once (its threads are
+  // terminated mid-job), and the jobs under way are dropped rather than waited for
+  let destroyed: Promise<void> | null = null;
+  const destroy = () => (destroyed ??= pool.destroy());
+  const poll = setInterval(() => {
+    if (!interrupted && o.shouldStop?.()) {
+      interrupted = true;
+      void destroy();
+    }
+  }, 50);
+  // each lane takes the next job when its last one finishes
   const lane = async (): Promise<void> => {
-    while (next < tasks.length) {
-      if (o.shouldStop?.()) {
-        interrupted = true;
-        return;
-      }
+    while (next < tasks.length && !interrupted) {
       const i = next++;
-      rows[i] = (await pool.run(tasks[i])) as SweepRow;
+      try {
+        rows[i] = (await pool.run(tasks[i])) as SweepRow;
+      } catch (e) {
+        if (interrupted) return; // terminated by the stop: the job did not finish
+        throw e;
+      }
       o.onDone?.(++done);
     }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(o.workers, tasks.length) }, lane));
   } finally {
-    await pool.destroy();
+    clearInterval(poll);
+    await destroy();
   }
   return { rows, interrupted };
 }

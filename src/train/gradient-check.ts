@@ -12,6 +12,7 @@ import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
 import { Matrix } from '../nn/matrix.js';
 import { backward, checkDims, forward, type Network, Workspace } from '../nn/network.js';
 import { RandomState } from '../rng/random-state.js';
+import { checkStop, type ShouldStop } from '../stop.js';
 
 /** The cost differentiated: `stable` from the logits, or `naive`, the course's −log(a)·y − log(1 − a)·(1 − y) on a = sigmoid(z). */
 export type GradientCheckLoss = 'stable' | 'naive';
@@ -24,6 +25,10 @@ export interface GradientCheckOptions {
   loss?: GradientCheckLoss;
   /** With a parameter dictionary: the activation of layers 1..L (default ReLU, then sigmoid at the output, as the course's case). */
   activations?: readonly Activation[];
+  /** Checked before each parameter: true ends the check (it throws StopRequested). Two forward passes per parameter make it long. */
+  shouldStop?: ShouldStop;
+  /** Told how many of the `total` parameters are done, about every 1% of them. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The course's parameter dictionary: { W1 (n1 × n0), b1 (n1 × 1), W2, b2, … } as nested rows. */
@@ -116,8 +121,13 @@ export function gradientCheck(net: Network | ParameterDict, data: Dataset | Exam
   const grads = ws.gradients.map((g) => g.slice());
   const params = network.W.flatMap((w, l) => [w.data, network.b[l].data]);
   let diff2 = 0, g2 = 0, a2 = 0;
+  const total = params.reduce((s, P) => s + P.length, 0);
+  const every = Math.max(1, Math.floor(total / 100));
+  let done = 0;
   params.forEach((P, p) => {
     for (let i = 0; i < P.length; i++) {
+      checkStop(o.shouldStop, 'the gradient check');
+      if (done++ % every === 0) o.onProgress?.(done - 1, total);
       const keep = P[i];
       P[i] = keep + epsilon;
       const plus = cost();
@@ -130,6 +140,7 @@ export function gradientCheck(net: Network | ParameterDict, data: Dataset | Exam
       a2 += approx ** 2;
     }
   });
+  o.onProgress?.(total, total);
   const denom = Math.sqrt(g2) + Math.sqrt(a2);
   return denom === 0 ? 0 : Math.sqrt(diff2) / denom;
 }

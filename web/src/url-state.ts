@@ -8,6 +8,8 @@ import { RANDOM_SCALE, resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { OPTIONS } from '../../src/options.js';
 import { splitSpecList } from '../../src/spec.js';
+import { checkInitializerCounts, LAB_LIMITS } from '../../src/limits.js';
+import { checkLabRun } from '../../src/lab-limits.js';
 import { type ParamDef, readParam } from '../../src/validate.js';
 import { parseSpec } from '../../src/spec.js';
 
@@ -59,12 +61,24 @@ const checked = (label: string, check: (v: string) => unknown) => z.string().che
     ctx.addIssue({ code: 'custom', message: (e as Error).message, input: v });
   }
 }));
-/** Hidden layer sizes as the page takes them: `10,5` (each 1 to 2048, at most 50 layers; empty: none). */
+/** Examples of each dataset spec seen (for the memory check without generating the data twice). */
+const examples = new Map<string, number>();
+const examplesOf = (spec: string): number => {
+  if (!examples.has(spec)) examples.set(spec, datasetFromSpec(spec).X.cols);
+  return examples.get(spec) as number;
+};
+
+/**
+ * Hidden layer sizes as the page takes them: `10,5` (each 1 to 2048, at most 50 layers; empty:
+ * none). The text cap is the longest list those allow (src/limits.ts), so it never refuses
+ * what the number caps accept; memory and time are checked on the whole job in readState.
+ */
 function parseHidden(text: string): number[] {
-  const fail = (): never => { throw new Error(`${FIELD_LABELS.hidden} must be sizes like 10,5 (each from 1 to 2048, at most 50 layers), got ${JSON.stringify(text)}`); };
-  if (text.length > 200 || !/^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(text)) fail();
+  const { hiddenLayers, layerSize, hiddenTextLength } = LAB_LIMITS;
+  const fail = (): never => { throw new Error(`${FIELD_LABELS.hidden} must be sizes like 10,5 (each from 1 to ${layerSize}, at most ${hiddenLayers} layers), got ${JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text)}`); };
+  if (text.length > hiddenTextLength || !/^\s*(\d+\s*(,\s*\d+\s*)*)?$/.test(text)) fail();
   const sizes = text.trim() ? text.split(',').map(Number) : [];
-  if (sizes.length > 50 || sizes.some((n) => n < 1 || n > 2048)) fail();
+  if (sizes.length > hiddenLayers || sizes.some((n) => n < 1 || n > layerSize)) fail();
   return sizes;
 }
 
@@ -89,14 +103,14 @@ function checkDataSpec(v: string): void {
 
 const fields = {
   view: z.enum(['lesson', 'lab'], { message: `${FIELD_LABELS.view} must be lesson or lab` }),
-  data: checked(FIELD_LABELS.data, checkDataSpec),
-  test: checked(FIELD_LABELS.test, (v) => { if (v.trim()) checkDataSpec(v); }),
+  data: checked(FIELD_LABELS.data, (v) => { checkDataSpec(v); examples.set(v, datasetFromSpec(v).X.cols); }),
+  test: checked(FIELD_LABELS.test, (v) => { if (v.trim()) { checkDataSpec(v); examples.set(v, datasetFromSpec(v).X.cols); } }),
   hidden: z.pipe(checked(FIELD_LABELS.hidden, (v) => parseHidden(v)), z.transform(parseHidden)),
   act: z.string().check(z.maxLength(200, { message: `${FIELD_LABELS.act} is longer than 200 characters` })),
   inits: z.pipe(checked(FIELD_LABELS.inits, (v) => {
     const list = splitSpecList(v);
     if (!list.length || list.length > 8) throw new Error(`${FIELD_LABELS.inits}: choose 1 to 8 initializations, got ${list.length}`);
-    for (const i of list) resolveInitializer(i);
+    for (const i of list) checkInitializerCounts(resolveInitializer(i));
   }), z.transform(splitSpecList)),
   seed: z.pipe(number(FIELD_LABELS.seed, OPTIONS.seed), z.transform(Number)),
   scale: z.pipe(number(FIELD_LABELS.scale, { ...OPTIONS.scale, min: -1e6, max: 1e6 }), z.transform(Number)),
@@ -120,6 +134,15 @@ export function readState(search: string): { state: LabState; errors: FieldError
     const r = (fields[key] as z.ZodMiniType).safeParse(raw);
     if (r.success) (state as unknown as Record<string, unknown>)[key] = r.data;
     else errors[key] = r.error.issues[0].message;
+  }
+  // memory and time of the whole job, by the command line's rules (src/limits.ts)
+  if (!errors.hidden && !errors.data && !errors.test && !errors.inits) {
+    try {
+      checkLabRun({ hidden: state.hidden, features: 2, m: examplesOf(state.data), mTest: state.test.trim() ? examplesOf(state.test) : examplesOf(state.data), inits: state.inits, iterations: state.it, batchSize: state.bs, optimizer: state.opt });
+    } catch (e) {
+      errors.hidden = (e as Error).message;
+      state.hidden = DEFAULT_STATE.hidden;
+    }
   }
   try {
     hiddenActivations([2, ...state.hidden, 1], state.act, FIELD_LABELS.act);

@@ -19,6 +19,7 @@ import { plotExtent, probabilityGrid } from '../../src/plot/grid.js';
 import { activationHistograms } from '../../src/train/diagnostics.js';
 import { accuracyOf, threshold } from '../../src/train/metrics.js';
 import { Trainer, type TrainResult } from '../../src/train/train.js';
+import { checkLabRun } from '../../src/lab-limits.js';
 import { GRID, type DataSummary, type JobConfig, type RunUpdate } from './job.js';
 
 interface Run {
@@ -85,6 +86,8 @@ const api = {
     if (test && test.X.rows !== train.X.rows) throw new Error(`test: the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
     if (config.layers[0] !== train.X.rows) throw new Error(`layers: the data has ${train.X.rows} features`);
     const optimizer = parseOptimizer(config.optimizer);
+    // a dropped CSV's size is known only here: the same memory and time limits as the URL's
+    checkLabRun({ hidden: config.layers.slice(1, -1), features: train.X.rows, m: train.X.cols, mTest: test ? test.X.cols : 0, inits: config.inits, iterations: config.iterations, batchSize: config.batchSize, optimizer: config.optimizer });
     data = { train, test, extent: plotExtent(train) };
     job = config;
     runs = config.inits.map((init) => {

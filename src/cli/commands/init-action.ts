@@ -3,6 +3,8 @@ import { formatNumpy } from '../../format.js';
 import { initializers, resolveInitializer } from '../../nn/initializers.js';
 import { initializeNetwork, networkToDict } from '../../nn/network.js';
 import { toJson } from '../json.js';
+import { watchInterrupt } from '../interrupt.js';
+import { checkInitCommand, checkLsuvRounds } from '../../limits.js';
 import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
 import { checkDatasetSpec } from '../../data/registry.js';
 import { isPathSpec } from '../../node/files.js';
@@ -36,10 +38,13 @@ export function printInit(flags: InitFlags): void {
   checkScaleFlag(f.scale, [flags.init]);
   const dims = parseLayers(flags.layers);
   const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
+  if (init.needsData) checkLsuvRounds(opts['max-iter'] as number);
   // --data is read only by a data-dependent initializer, but a mistyped SPEC is refused either way
   if (!init.needsData && !isPathSpec(flags.data)) checkDatasetSpec(flags.data);
   const data = init.needsData ? loadData(flags.data).X : undefined;
-  const dict = networkToDict(initializeNetwork(dims, init, { params: opts, seed: f.seed, data }));
+  // the weights and their text, and the QR's time, before any of it is made
+  checkInitCommand(dims, init.name, `--layers ${dims.join(',')}`, data?.cols ?? 0, init.needsData ? (opts['max-iter'] as number) : 0, flags.json ? 'json' : 'text');
+  const dict = networkToDict(initializeNetwork(dims, init, { params: opts, seed: f.seed, data, shouldStop: watchInterrupt() }));
   if (flags.json) {
     process.stdout.write(`${toJson(dict)}\n`);
     return;

@@ -7,6 +7,7 @@ import { isPathSpec, readCsvFile } from '../../node/files.js';
 import { loadModel } from '../../node/model-file.js';
 import { accuracyOf, threshold } from '../../train/metrics.js';
 import { toJson } from '../json.js';
+import { checkPredict } from '../../limits.js';
 import { loadData } from '../setup.js';
 import { datasetFromSpec } from '../../data/registry.js';
 import { defaultTestSpec } from '../../experiments/test-spec.js';
@@ -52,6 +53,8 @@ export function predict(flags: PredictFlags): void {
   const spec = flags.data ?? defaultPredictData(meta.trainData, flags.model);
   const { X, Y, labelsFrom } = predictionData(spec, flags.labels, network.dims[0]);
   if (X.rows !== network.dims[0]) throw new UsageError(`the model takes ${network.dims[0]} features, ${spec} has ${X.rows}`);
+  // the forward pass's buffers and the printed predictions, before they are made
+  checkPredict(network.dims, X.cols);
   const probabilities = predictProba(network, X);
   const predictions = threshold(probabilities);
   const accuracy = Y ? accuracyOf(predictions, Y.data) : null;

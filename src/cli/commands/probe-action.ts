@@ -8,6 +8,10 @@ import { UsageError } from '../../errors.js';
 import { courseGradientCheckCase, gradientCheck } from '../../train/gradient-check.js';
 import type { Network } from '../../nn/network.js';
 import { toJson } from '../json.js';
+import { watchInterrupt } from '../interrupt.js';
+import { createProgress } from '../progress.js';
+import { checkGradcheck, checkInitCommand, checkLsuvRounds } from '../../limits.js';
+import { resolveInitializer } from '../../nn/initializers.js';
 import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
 import { maxOf, minOf } from '../../extent.js';
@@ -29,7 +33,7 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
-    r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed, biasStd: f.biasStd, c0: f.c0, backward: flags.backward, jacobian: flags.jacobian }, kernels);
+    r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed, biasStd: f.biasStd, c0: f.c0, backward: flags.backward, jacobian: flags.jacobian }, kernels, watchInterrupt());
   } finally {
     close();
   }
@@ -89,18 +93,39 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
     return;
   }
   const data = loadData(flags.train);
+  const shouldStop = watchInterrupt();
   let net: Network;
   if (flags.model) {
     const { loadModel } = await import('../../node/model-file.js');
     net = loadModel(flags.model).network;
     if (net.dims[0] !== data.X.rows) throw new UsageError(`the model takes ${net.dims[0]} inputs but --train has ${data.X.rows} features`);
+    checkGradcheck(net.dims, data.X.cols, `the model's layers ${net.dims.join(',')}`);
   } else {
     const layers = parseLayers(flags.layers);
     hiddenActivations(layers, flags.activation, '--activation');
     checkShapes(layers, data);
-    net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data);
+    const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
+    if (init.needsData) {
+      checkLsuvRounds(opts['max-iter'] as number);
+      checkInitCommand(layers, init.name, `--layers ${layers.join(',')}`, data.X.cols, opts['max-iter'] as number);
+    }
+    // two forward passes per parameter: refused up front when that would take too long
+    checkGradcheck(layers, data.X.cols, `--layers ${layers.join(',')}`);
+    net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data, shouldStop);
   }
-  report(gradientCheck(net, data, { epsilon: f.epsilon, loss: flags.loss }), flags);
+  const progress = createProgress(!flags.json);
+  let difference: number;
+  try {
+    difference = gradientCheck(net, data, {
+      epsilon: f.epsilon,
+      loss: flags.loss,
+      shouldStop,
+      onProgress: (done, total) => (done === 0 ? progress.start('gradcheck', total, 'parameters') : progress.update(done)),
+    });
+  } finally {
+    progress.stop();
+  }
+  report(difference, flags);
 }
 
 function report(difference: number, flags: GradcheckFlags): void {

@@ -39,5 +39,17 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const shown = bound === '0.0.0.0' ? '127.0.0.1' : bound === '::' ? '::1' : flags.host;
   const host = shown.includes(':') ? `[${shown}]` : shown;
   process.stdout.write(`initlab web lab: http://${host}:${port}/  (Ctrl-C to stop)\n`);
-  process.on('SIGINT', () => server.close(() => process.exit(0)));
+  // Ctrl-C / SIGTERM: stop listening and drop every connection, idle (keep-alive) or
+  // half-sent alike, so no client can hold the server open; a second signal exits at once
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGTERM' ? 143 : 130;
+    if (stopping) process.exit(code);
+    stopping = true;
+    server.close(() => process.exit(code));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(code), 1000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }

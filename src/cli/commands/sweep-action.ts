@@ -1,7 +1,10 @@
 // What `initlab sweep` does once its flags are parsed.
 import { expandGrid, parseRange, type SweepRow, summarize } from '../../experiments/sweep.js';
 import { parseOptimizer } from '../../nn/optimizers.js';
-import { watchInterrupt } from '../interrupt.js';
+import { interruptExitCode, watchInterrupt } from '../interrupt.js';
+import { availableParallelism } from 'node:os';
+import { checkLsuvRounds, checkTraining, workerCount } from '../../limits.js';
+import { resolveInitializer } from '../../nn/initializers.js';
 import { toJson } from '../json.js';
 import { createProgress } from '../progress.js';
 import { checkScaleFlag, flag, parseInits, parseLayers, loadTrainAndTest } from '../setup.js';
@@ -40,22 +43,34 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   else requireStdout('the results');
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
+  let lsuvRounds = 0;
+  for (const init of inits) {
+    const r = resolveInitializer(init, { scale: f.scale });
+    if (r.init.needsData) {
+      checkLsuvRounds(r.opts['max-iter'] as number);
+      lsuvRounds = Math.max(lsuvRounds, r.opts['max-iter'] as number);
+    }
+  }
+  // one job's memory decides how many can run side by side; --workers above the jobs or the cores only adds idle threads
+  const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test ? test.X.cols : 0, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init: lsuvRounds ? 'lsuv' : inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal') ?? inits[0], lsuvRounds, what: `a run with --layers ${layers.join(',')}` });
+  const { workers, note } = workerCount(f.workers ?? availableParallelism(), jobs.length, availableParallelism(), job.bytes);
+  if (note && f.workers !== undefined) process.stderr.write(`initlab: ${note}\n`); // the default needs no comment
   const tasks = jobs.map((job) => ({ job, base }));
 
   const progress = createProgress(!flags.quiet);
   progress.start('sweep', tasks.length);
   const { runOnPool } = await import('../../node/sweep-pool.js');
   const started = performance.now();
-  const { rows, interrupted } = await runOnPool(tasks, { workers: f.workers, data: { train, test }, onDone: (n) => progress.update(n), shouldStop: watchInterrupt() });
+  const { rows, interrupted } = await runOnPool(tasks, { workers, data: { train, test }, onDone: (n) => progress.update(n), shouldStop: watchInterrupt() });
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
   const done = rows.filter((r): r is SweepRow => r !== undefined);
   const summary = summarize(done);
-  const doc = { runs: done, summary, workers: f.workers, seconds, interrupted, train: flags.train, test: testSpec, testSpec, testSource, version: VERSION };
+  const doc = { runs: done, summary, workers, seconds, interrupted, train: flags.train, test: testSpec, testSpec, testSource, version: VERSION };
 
   if (flags.json) process.stdout.write(`${toJson(doc)}\n`);
   else {
-    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${f.workers} worker${f.workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n`);
+    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${workers} worker${workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n`);
     process.stdout.write(`test set: ${testSpec ?? 'none (CSV training data; name one with --test)'}${testSource === 'default' ? ' (follows the training data)' : ''}\n\n`);
     for (const s of summary) {
       process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
@@ -67,5 +82,5 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
     const files = await writeSweepReport(flags.out, doc);
     (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html (${files.length} files)\n`);
   }
-  if (interrupted) process.exitCode = 130;
+  if (interrupted) process.exitCode = interruptExitCode();
 }

@@ -17,7 +17,7 @@ export interface SweepFlags {
   train: string;
   /** Absent: the test set follows --train. */
   test?: string;
-  workers: string;
+  workers?: string;
   json?: boolean;
   report: boolean;
   out: string;
@@ -40,7 +40,7 @@ export function registerSweepCommand(program: Command): void {
     .option('--batch-size <n>', 'mini-batch size (0: the full batch)', '0')
     .option('--train <spec>', 'training data', NOTEBOOK_TRAIN_SPEC)
     .option('--test <spec>', `test data (default: the --train generator with the same parameters and seed + 1; the notebook's ${NOTEBOOK_TEST_SPEC} for its training set; none for a CSV file)`)
-    .option('--workers <n>', 'worker threads', String(availableParallelism()))
+    .option('--workers <n>', `worker threads, at most the runs and the cores (default: the machine's ${availableParallelism()} cores)`)
     .option('--json', 'print {"runs":[...],"summary":[...]}')
     .option('--no-report', 'do not write the sweep folder')
     .option('--out <dir>', 'sweep folder (results.json, sweep.csv, distribution.svg/png, index.html)', 'initlab-sweep')

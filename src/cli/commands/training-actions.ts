@@ -4,11 +4,12 @@ import { NOTEBOOK_INITS } from '../../experiments/notebook-config.js';
 import type { TrainingFlags } from '../flags.js';
 import { checkRunOutputs, writeRunsReport } from '../report-step.js';
 import { executeRuns, type ExecutedRuns } from '../runs.js';
+import { interruptExitCode } from '../interrupt.js';
 import { parseInits, resolveSetup } from '../setup.js';
 import { VERSION } from '../version.js';
 
 function finish(r: ExecutedRuns): void {
-  if (r.interrupted) process.exitCode = 130;
+  if (r.interrupted) process.exitCode = interruptExitCode();
   else if (r.diverged) process.exitCode = 1;
 }
 

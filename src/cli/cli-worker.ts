@@ -1,0 +1,11 @@
+// The worker thread the supervisor (cli/supervisor.ts) runs a command on. Its stdout and
+// stderr are piped to the main thread's; the exit code is the command's.
+import { workerData } from 'node:worker_threads';
+import type { SupervisedData } from './interrupt.js';
+import { main } from './main.js';
+
+const { argv, tty } = workerData as SupervisedData;
+// a worker's streams are pipes to the main thread: say what they end in, for the progress bar
+if (tty.stderr) Object.assign(process.stderr, { isTTY: true, columns: tty.columns ?? 80 });
+if (tty.stdout) Object.assign(process.stdout, { isTTY: true });
+await main(argv);

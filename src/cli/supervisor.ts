@@ -1,0 +1,75 @@
+// The process's main thread: it runs the command on a worker thread and stays free for
+// signals. A JavaScript signal handler cannot run while its thread is busy in synchronous
+// code (a wide layer's product, an orthogonal initialization), so handling Ctrl-C on the
+// thread doing the work would wait for that work. Here:
+//   1st SIGINT / SIGTERM: the shared stop flag is set; the work stops at its next check,
+//     prints what finished and exits 130 (SIGINT) or 143 (SIGTERM);
+//   2nd signal, or 1.7 s without an end: the process exits at once with that code (a
+//     worker is ended with the process, even mid-loop). Nothing runs 2 s past a stop.
+// Commands without long work (help, version, serve) run here directly.
+import { Worker } from 'node:worker_threads';
+import { watchStdout } from './stdout.js';
+import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, type SupervisedData } from './interrupt.js';
+
+/** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
+export const STOP_GRACE_MS = 1700;
+
+const INLINE_COMMANDS = new Set(['serve', 'help']);
+
+/** True when the arguments ask for no long work: help, the version, the server (which handles its own signals). */
+function runsInline(argv: string[]): boolean {
+  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V')) return true;
+  return argv.length > 0 && INLINE_COMMANDS.has(argv[0]);
+}
+
+/** Runs `initlab argv` with the work on a worker thread; resolves when the worker has ended. */
+export async function start(argv: string[]): Promise<void> {
+  if (runsInline(argv)) {
+    const { main } = await import('./main.js');
+    return main(argv);
+  }
+  // the work's output passes through this thread's streams, so their errors (a closed pipe,
+  // a full disk) arrive here, not on the worker
+  watchStdout();
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const data: SupervisedData = { argv, stop, tty: { stdout: !!process.stdout.isTTY, stderr: !!process.stderr.isTTY, columns: process.stderr.columns } };
+  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: data });
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    const code = exitCodeFor(Atomics.load(stop, 0) || (signal === 'SIGTERM' ? STOP_SIGTERM : STOP_SIGINT));
+    if (signals > 1) {
+      process.stderr.write(`\ninitlab: stopped at once (second ${signal})\n`);
+      process.exit(code);
+    }
+    Atomics.store(stop, 0, signal === 'SIGTERM' ? STOP_SIGTERM : STOP_SIGINT);
+    process.stderr.write(`\n${stopMessage(signal)}\n`);
+    setTimeout(() => {
+      process.stderr.write(`initlab: stopped: the work did not reach a point where it could stop cleanly within ${(STOP_GRACE_MS / 1000).toFixed(1)} s, so what it was doing is lost\n`);
+      process.exit(code);
+    }, STOP_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  await new Promise<void>((resolve) => {
+    worker.on('error', (e: Error & { code?: string }) => {
+      // an exception the command did not catch, or the worker's heap exhausted
+      const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      process.stderr.write(oom
+        ? `initlab: ran out of memory (JavaScript heap); choose smaller sizes\n`
+        : `initlab: internal error: ${e.message} (run with --debug for details, and please report it)\n`);
+      if (argv.includes('--debug') && e.stack) process.stderr.write(`${e.stack}\n`);
+      process.exitCode = 1;
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 || !process.exitCode) process.exitCode = code || process.exitCode || 0;
+      // a stop asked for and honoured: the command's own code (130 / 143) already says so
+      if (Atomics.load(stop, 0) !== STOP_NONE && !process.exitCode) process.exitCode = exitCodeFor(Atomics.load(stop, 0));
+      resolve();
+    });
+  });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+}

@@ -104,20 +104,20 @@ describe('web lab: every error where the user is looking', () => {
     const page = await open('?seed=abc');
     expect(await page.isVisible('#lesson')).toBe(true);
     expect(await page.isVisible('#notices')).toBe(true);
-    expect(await page.textContent('#notices')).toMatch(/Weight seed \(seed="abc"\): .*number/);
+    expect(await page.textContent('#notices')).toMatch(/Weight seed must be an integer .* \(seed="abc"\)/);
     await page.close();
   });
 
   it('several refused fields: each message beside its own control, all of them listed', async () => {
     const page = await open('?view=lab&it=0&bs=-1&speed=0&lr=-1&scale=abc&opt=bogus&test=circles%3Abogus%3D1');
     const slots: Record<string, RegExp> = {
-      '#err-it': /Iterations \(it\): must be at least 1/,
-      '#err-bs': /Batch size \(bs\): must be at least 0/,
-      '#err-speed': /Speed \(speed\): must be at least 1/,
-      '#err-lr': /Learning rate \(lr\): must be at least/,
-      '#err-scale': /Scale \(scale\): must be a number/,
-      '#err-opt': /Optimizer \(opt\): .*bogus/,
-      '#err-test': /Test spec \(test\): .*bogus/,
+      '#err-it': /^Iterations must be an integer from 1 to/,
+      '#err-bs': /^Batch size must be an integer from 0 to/,
+      '#err-speed': /^Speed must be an integer from 1 to/,
+      '#err-lr': /^Learning rate must be a finite number > 0/,
+      '#err-scale': /^Scale \(random\) must be a finite number/,
+      '#err-opt': /^Optimizer: unknown optimizer "bogus"/,
+      '#err-test': /^Test data: dataset "circles": unknown parameter "bogus"/,
     };
     for (const [sel, re] of Object.entries(slots)) {
       expect(await page.isVisible(sel), sel).toBe(true);
@@ -130,8 +130,8 @@ describe('web lab: every error where the user is looking', () => {
 
   it('a refused hidden list and the activation list it breaks: both messages show', async () => {
     const page = await open('?view=lab&hidden=10%2Cx&act=relu%2Ctanh%2Crelu');
-    expect(await page.textContent('#err-hidden')).toMatch(/Hidden layers \(hidden\)/);
-    expect(await page.textContent('#err-act')).toMatch(/Activation \(act\)/);
+    expect(await page.textContent('#err-hidden')).toMatch(/^Hidden layers must be sizes like 10,5/);
+    expect(await page.textContent('#err-act')).toMatch(/^Activation: give one activation or one per hidden layer/);
     await page.close();
   });
 

@@ -2,6 +2,7 @@
 // network's measurement as dots, one colour per series.
 import * as Plot from '@observablehq/plot';
 import type { Figure } from '../reproduce/result.js';
+import { maxOf } from '../extent.js';
 import { RUN_COLORS } from './palette.js';
 import type { PlotSpec } from './specs.js';
 
@@ -25,8 +26,8 @@ export function reproductionSpec(fig: Figure): PlotSpec {
   return {
     width: 680,
     height: 340,
-    marginRight: atStart ? 24 : 16 + 7 * Math.max(...names.map((n) => n.length)),
-    marginLeft: atStart ? 56 + 7 * Math.max(...names.map((n) => n.length)) : 56,
+    marginRight: atStart ? 24 : 16 + 7 * maxOf(names.map((n) => n.length)),
+    marginLeft: atStart ? 56 + 7 * maxOf(names.map((n) => n.length)) : 56,
     x: { label: fig.x, grid: true, ...(integerX ? { ticks: xs, tickFormat: 'd' } : {}) },
     y: { label: `${fig.y}${fig.logY ? ' (log scale)' : ''}`, type: fig.logY ? 'log' : 'linear', grid: true, tickFormat: '~g' },
     marks: [

@@ -12,7 +12,7 @@ import { parseSpec } from '../../src/spec.js';
 import { boundaries, boundaryFigure, costChart, type History, layers } from './charts.js';
 import { type DataSummary, GRID, type JobConfig, type RunUpdate } from './job.js';
 import { download, pngOf, svgText } from './exports.js';
-import { type FieldErrors, type LabState, readState, WEB_MAX_POINTS, writeState } from './url-state.js';
+import { FIELD_LABELS, type FieldErrors, type LabState, readState, WEB_MAX_POINTS, writeState } from './url-state.js';
 import type { WorkerApi } from './worker.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -213,13 +213,16 @@ const ERROR_SLOTS: Record<keyof LabState, string | null> = {
   scale: 'err-scale', opt: 'err-opt', lr: 'err-lr', it: 'err-it', bs: 'err-bs', speed: 'err-speed',
 };
 
+/** A message that starts with its field's label as it is; one from a registry (naming its entry) gets the label in front. */
+const named = (k: keyof LabState, m: string) => (m.startsWith(FIELD_LABELS[k]) ? m : `${FIELD_LABELS[k]}: ${m}`);
+
 /** Every message beside its own control; slots never overwrite each other, and all of them show. */
 function showErrors(errors: FieldErrors): void {
   const bySlot = new Map<string, string[]>();
   for (const id of Object.values(ERROR_SLOTS)) if (id) bySlot.set(id, []);
   for (const [k, m] of Object.entries(errors) as [keyof LabState, string][]) {
     const id = ERROR_SLOTS[k];
-    if (id) bySlot.get(id)!.push(m); // each message names its field already (url-state.ts's FIELD_LABELS)
+    if (id) bySlot.get(id)!.push(named(k, m));
   }
   for (const [id, lines] of bySlot) $(id).textContent = lines.join('\n');
 }
@@ -230,7 +233,7 @@ function showErrors(errors: FieldErrors): void {
  */
 function showUrlNotices(errors: FieldErrors, search: string): void {
   const given = new URLSearchParams(search);
-  const lines = (Object.entries(errors) as [keyof LabState, string][]).map(([k, m]) => `${m} (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)})`);
+  const lines = (Object.entries(errors) as [keyof LabState, string][]).map(([k, m]) => `${named(k, m)} (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)})`);
   const box = $('notices');
   box.hidden = lines.length === 0;
   box.textContent = lines.length ? `This link's settings were not all accepted; the defaults are used instead:\n${lines.join('\n')}` : '';

@@ -12,6 +12,7 @@ import { checkInitializerCounts, LAB_LIMITS } from '../../src/limits.js';
 import { checkLabRun } from '../../src/lab-limits.js';
 import { type ParamDef, readParam } from '../../src/validate.js';
 import { parseSpec } from '../../src/spec.js';
+import { defaultTestSpec } from '../../src/experiments/test-spec.js';
 
 export interface LabState {
   view: 'lesson' | 'lab';
@@ -138,7 +139,7 @@ export function readState(search: string): { state: LabState; errors: FieldError
   // memory and time of the whole job, by the command line's rules (src/limits.ts)
   if (!errors.hidden && !errors.data && !errors.test && !errors.inits) {
     try {
-      checkLabRun({ hidden: state.hidden, features: 2, m: examplesOf(state.data), mTest: state.test.trim() ? examplesOf(state.test) : examplesOf(state.data), inits: state.inits, iterations: state.it, batchSize: state.bs, optimizer: state.opt });
+      checkLabRun({ hidden: state.hidden, features: 2, m: examplesOf(state.data), mTest: examplesOf(state.test.trim() || defaultTestSpec(state.data, datasetFromSpec(state.data))), inits: state.inits, iterations: state.it, batchSize: state.bs, optimizer: state.opt });
     } catch (e) {
       errors.hidden = (e as Error).message;
       state.hidden = DEFAULT_STATE.hidden;

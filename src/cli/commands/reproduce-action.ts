@@ -14,6 +14,7 @@ const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))
 
 export async function runReproduce(names: string[], flags: ReproduceFlags): Promise<void> {
   if (flags.list) {
+    requireStdout('the list');
     if (flags.json) process.stdout.write(`${toJson({ reproductions: reproductions.map(({ name, title, claim, sources }) => ({ name, title, claim, sources })) })}\n`);
     else for (const r of reproductions) process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
     return;

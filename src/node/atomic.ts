@@ -36,8 +36,14 @@ function removeStale(target: string): void {
     if (!m || Number(m[2]) === process.pid) continue;
     try {
       process.kill(Number(m[2]), 0); // still running: leave it
-    } catch {
-      rmSync(join(dir, e), { recursive: true, force: true });
+    } catch (err) {
+      // EPERM: the process lives, under another user; only ESRCH says it is gone
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+      try {
+        rmSync(join(dir, e), { recursive: true, force: true });
+      } catch {
+        // another user's leftovers, or a read-only folder: not ours to fail on
+      }
     }
   }
 }
@@ -79,6 +85,15 @@ export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (
     rmSync(tmp, { recursive: true, force: true });
     throw new FileError(`cannot write the ${kind} to ${target}: ${describeSystemError(e)}`);
   }
-  rmSync(old, { recursive: true, force: true });
+  // a file the user dropped in between the check and the rename moved aside with the old
+  // folder: delete the old folder only when it still holds nothing but initlab's files
+  if (existsSync(old)) {
+    try {
+      checkOutputDir(old);
+    } catch {
+      throw new FileError(`${target} changed while it was being replaced: the new ${kind} is in ${target}, the earlier one (with the files added to it) is kept in ${old}`);
+    }
+    rmSync(old, { recursive: true, force: true });
+  }
   return files;
 }

@@ -1,0 +1,79 @@
+// A second hostile pass over issue 12 (kinds 1, 2, 5, 6): the holes it found, each with
+// its siblings. Bad inputs tried here, per kind:
+//   one line on stderr (kind 5/6): 6 (commander's suggestion, line breaks and tabs in values)
+//   theory's options in the common words (kind 6): 15 (5 options × empty, hex, out of bounds)
+//   standard output closed (kind 5): 4 (theory, theory --json, reproduce --list [--json])
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, cli } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'initlab-break12-'));
+writeFileSync(join(dir, 'file\nx'), 'in the way\n'); // a file where --out wants a folder
+
+/** One line on stderr, the given exit code, nothing on stdout, never "internal error". */
+function expectOneLine(r: { status: number | null; stderr: string; stdout: string }, code: number, message: RegExp): void {
+  expect(r.status, r.stderr).toBe(code);
+  const lines = r.stderr.replace(/\n$/, '').split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(message);
+  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(r.stdout).toBe('');
+}
+
+describe('every error is one line, whatever the user typed', () => {
+  const cases: [string, string[], number, RegExp][] = [
+    ['a mistyped option with a suggestion', ['train', '--iteratons', '5'], 2, /^initlab: unknown option '--iteratons' \(Did you mean --iterations\?\) \(see initlab --help\)$/],
+    ['a mistyped sweep option with a suggestion', ['sweep', '--seed', '1'], 2, /unknown option '--seed' \(Did you mean --seeds\?\)/],
+    ['a line break in --save', ['train', '--iterations', '5', '--quiet', '--no-report', '--save', join(dir, 'no\nsuch', 'm.json')], 1, /--save .*no\\nsuch.* does not exist/],
+    ['a line break in --out', ['train', '--iterations', '5', '--quiet', '--out', join(dir, 'file\nx', 'rep')], 1, /--out .*file\\nx.* not a folder/],
+    ['a line break in a dataset file name', ['data', '--dataset', join(dir, 'a\nb.csv')], 1, /a\\nb\.csv does not exist/],
+    ['a carriage return in an initializer name', ['init', '--init', 'h\re'], 2, /unknown initialization "h\\re"/],
+  ];
+  for (const [name, args, code, message] of cases) {
+    it(`${name}: one line, exit ${code}`, () => expectOneLine(cli(args, dir), code, message));
+  }
+});
+
+describe('theory speaks as every other command: the flag, what was given, what is accepted', () => {
+  const cases: [string, string, string][] = [
+    ['--weight-var', '0', 'a finite number > 0 and <= 1000000'],
+    ['--weight-var', '0x10', 'a finite number > 0 and <= 1000000'],
+    ['--weight-var', '', 'a finite number > 0 and <= 1000000'],
+    ['--bias-var', '-1', 'a finite number from 0 to 1000000'],
+    ['--bias-var', 'NaN', 'a finite number from 0 to 1000000'],
+    ['--bias-var', '1e7', 'a finite number from 0 to 1000000'],
+    ['--q0', '0', 'a finite number > 0 and <= 1000000000000'],
+    ['--q0', 'Infinity', 'a finite number > 0 and <= 1000000000000'],
+    ['--q0', '', 'a finite number > 0 and <= 1000000000000'],
+    ['--c0', '2', 'a finite number from -1 to 1'],
+    ['--c0', '-1.5', 'a finite number from -1 to 1'],
+    ['--c0', '0x1', 'a finite number from -1 to 1'],
+    ['--depth', '0', 'an integer from 1 to 10000'],
+    ['--depth', '1.5', 'an integer from 1 to 10000'],
+    ['--depth', '1e400', 'an integer from 1 to 10000'],
+  ];
+  for (const [flag, value, accepted] of cases) {
+    it(`theory ${flag} ${JSON.stringify(value)}`, () => {
+      const r = cli(['theory', '--c0', '0.5', flag, value]);
+      const expected = `initlab: ${flag} must be ${accepted}, got ${JSON.stringify(value)}`;
+      expectOneLine(r, 2, new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(beyond the range of a float64\\))?$`));
+    });
+  }
+  it('good values still pass', () => {
+    const r = cli(['theory', '--weight-var', '2', '--bias-var', '0.05', '--q0', '1', '--c0', '0.5', '--depth', '3', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).layers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('standard output closed: no exit 0 having written nothing', () => {
+  for (const args of ['theory', 'theory --json', 'reproduce --list', 'reproduce --list --json']) {
+    it(`initlab ${args} >&-`, () => {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} >&-`], { encoding: 'utf8' });
+      expectOneLine(r, 1, /standard output is closed, so .* would go nowhere/);
+    });
+  }
+});

@@ -3,11 +3,14 @@
 //   one line on stderr (kind 5/6): 6 (commander's suggestion, line breaks and tabs in values)
 //   theory's options in the common words (kind 6): 15 (5 options × empty, hex, out of bounds)
 //   standard output closed (kind 5): 4 (theory, theory --json, reproduce --list [--json])
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+//   a folder changed during the run (kind 1): 3 (a file in a report, a file in a new folder
+//     of train, of sweep): the user's file kept, and the run's work kept beside it
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MARKER, readMarker } from '../src/node/outputs.js';
 import { BIN, cli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'initlab-break12-'));
@@ -75,5 +78,43 @@ describe('standard output closed: no exit 0 having written nothing', () => {
       const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} >&-`], { encoding: 'utf8' });
       expectOneLine(r, 1, /standard output is closed, so .* would go nowhere/);
     });
+  }
+});
+
+describe('a folder changed during the run: the user\'s file and the run\'s work are both kept', () => {
+  /** Starts `args` in `cwd`, puts `file` once the run is under way (its first printed cost or a second), waits for the end. */
+  async function runAndAdd(args: string[], cwd: string, file: string) {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const started = new Promise<void>((r) => {
+      child.stdout.on('data', (d) => { stdout += d; if (/Cost after iteration 0|\n/.test(stdout)) r(); });
+      setTimeout(r, 1500);
+    });
+    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    await started;
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, 'keep');
+    const code = await exited;
+    return { status: code, stderr, stdout: '' };
+  }
+  const cases: [string, string[], boolean][] = [
+    ['train into its own earlier report', ['train', '--iterations', '60000', '--print-every', '1000000', '--quiet', '--out', 'out'], true],
+    ['train into a folder that appears', ['train', '--iterations', '60000', '--print-every', '1000000', '--quiet', '--out', 'out'], false],
+    ['sweep into a folder that appears', ['sweep', '--iterations', '20000', '--seeds', '1-2', '--workers', '1', '--quiet', '--out', 'out'], false],
+  ];
+  for (const [name, args, earlier] of cases) {
+    it(name, async () => {
+      const cwd = mkdtempSync(join(dir, 'during-'));
+      if (earlier) expect(cli(['train', '--iterations', '5', '--quiet', '--out', 'out'], cwd).status).toBe(0);
+      const r = await runAndAdd(args, cwd, join(cwd, 'out', 'mine.txt'));
+      expectOneLine(r, 1, /which initlab did not write|is not an initlab report/);
+      expect(r.stderr).toMatch(/this run's (report|sweep) is kept in out-kept$/m);
+      expect(readFileSync(join(cwd, 'out', 'mine.txt'), 'utf8')).toBe('keep');
+      expect(readMarker(join(cwd, 'out-kept'))?.kind).toBe(args[0] === 'sweep' ? 'sweep' : 'report');
+      expect(existsSync(join(cwd, 'out-kept', 'index.html'))).toBe(true);
+      expect(existsSync(join(cwd, 'out-kept', MARKER))).toBe(true);
+    }, 60_000);
   }
 });

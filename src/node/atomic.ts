@@ -20,6 +20,25 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
+/**
+ * Renames the folder `from` to the first free `TARGET-kept`, `TARGET-kept-2`, … beside
+ * `target`, and returns that name. mkdir claims a name atomically, so a folder made there
+ * meanwhile is never replaced. Throws the system error when no name can be claimed.
+ */
+function keepAside(from: string, target: string): string {
+  for (let i = 1; ; i++) {
+    const name = `${target.replace(/[\\/]+$/, '')}-kept${i > 1 ? `-${i}` : ''}`;
+    try {
+      mkdirSync(name);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && i < 1000) continue;
+      throw e;
+    }
+    renameSync(from, name); // replaces the empty folder just claimed
+    return name;
+  }
+}
+
 /** Folders a killed writer left beside `target` (its process is gone): safe to remove. */
 function removeStale(target: string): void {
   const dir = dirname(target);
@@ -56,25 +75,42 @@ function removeStale(target: string): void {
  * put there meanwhile makes the write fail (FileError) rather than be deleted.
  */
 export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (dir: string) => Promise<string[]> | string[]): Promise<string[]> {
-  checkOutputDir(target);
+  // checked before the work too: a refusal here means the folder changed during the run,
+  // and the run's work is then built all the same and kept beside it (below)
+  let blocked: unknown;
+  try {
+    checkOutputDir(target);
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    blocked = e;
+  }
   removeStale(target);
-  mkdirSync(dirname(resolve(target)), { recursive: true });
   const tmp = tmpName(target, 'building');
   let files: string[];
   try {
+    mkdirSync(dirname(resolve(target)), { recursive: true });
     mkdirSync(tmp);
     files = await fill(tmp);
     writeFileSync(join(tmp, MARKER), markerJson(kind, files));
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
+    if (blocked) throw blocked;
     if (isSystemError(e)) throw new FileError(`cannot write the ${kind} to ${target}: ${describeSystemError(e)}`);
     throw e;
   }
   const old = tmpName(target, 'old');
   try {
-    checkOutputDir(target); // the folder may have changed during the run
+    if (blocked) throw blocked;
+    checkOutputDir(target); // the folder may have changed while the folder was built
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
+    // the run's work is not lost either: the finished folder goes beside the target, under a name of its own
+    let kept: string | undefined;
+    try {
+      kept = keepAside(tmp, target);
+    } catch {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    if (kept && e instanceof Error) throw new FileError(`${e.message}; this run's ${kind} is kept in ${kept}`);
     throw e;
   }
   try {
@@ -91,7 +127,14 @@ export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (
     try {
       checkOutputDir(old);
     } catch {
-      throw new FileError(`${target} changed while it was being replaced: the new ${kind} is in ${target}, the earlier one (with the files added to it) is kept in ${old}`);
+      // a hidden name would be taken for a killed writer's leftovers and removed: give it a visible one
+      let kept = old;
+      try {
+        kept = keepAside(old, target);
+      } catch {
+        // left under its hidden name, which is still named in the message
+      }
+      throw new FileError(`${target} changed while it was being replaced: the new ${kind} is in ${target}, the earlier one (with the files added to it) is kept in ${kept}`);
     }
     rmSync(old, { recursive: true, force: true });
   }

@@ -3,6 +3,8 @@
 //   one line on stderr (kind 5/6): 6 (commander's suggestion, line breaks and tabs in values)
 //   theory's options in the common words (kind 6): 15 (5 options × empty, hex, out of bounds)
 //   standard output closed (kind 5): 4 (theory, theory --json, reproduce --list [--json])
+//   empty values named by their flag (kind 6): 5 (--model '' for predict and gradcheck, never
+//     read as "no model"; --init '' / --inits '' / --inits ',' under their own flag)
 //   a folder changed during the run (kind 1): 3 (a file in a report, a file in a new folder
 //     of train, of sweep): the user's file kept, and the run's work kept beside it
 import { spawn, spawnSync } from 'node:child_process';
@@ -116,5 +118,18 @@ describe('a folder changed during the run: the user\'s file and the run\'s work 
       expect(existsSync(join(cwd, 'out-kept', 'index.html'))).toBe(true);
       expect(existsSync(join(cwd, 'out-kept', MARKER))).toBe(true);
     }, 60_000);
+  }
+});
+
+describe('empty values are refused under the flag the user typed', () => {
+  const cases: [string[], RegExp][] = [
+    [['predict', '--model', ''], /^initlab: --model is empty; give a file written by initlab train --save/],
+    [['gradcheck', '--model', ''], /^initlab: --model is empty/], // it once checked the default network and exited 0
+    [['train', '--init', '', '--no-report'], /^initlab: --init needs at least one of zeros, /],
+    [['compare', '--inits', '', '--no-report'], /^initlab: --inits needs at least one of zeros, /],
+    [['sweep', '--inits', ',', '--no-report'], /^initlab: --inits needs at least one of zeros, /],
+  ];
+  for (const [args, message] of cases) {
+    it(`initlab ${args.map((a) => JSON.stringify(a)).join(' ')}`, () => expectOneLine(cli(args, dir), 2, message));
   }
 });

@@ -108,9 +108,9 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
 }
 
 /** Checks an initializer spec (and a comma list of them) early, with the accepted names. */
-export function parseInits(text: string): string[] {
+export function parseInits(text: string, flag = '--inits'): string[] {
   const inits = splitSpecList(text);
-  if (!inits.length) throw new UsageError(`--inits needs at least one of ${initializerNames().join(', ')}`);
+  if (!inits.length) throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
   for (const i of inits) resolveInitializer(i);
   return inits;
 }

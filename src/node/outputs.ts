@@ -3,7 +3,7 @@
 // there, and a saved model carries "format": "initlab-model". Everything else belongs to
 // the user: it is refused, never deleted or overwritten. The same checks run again just
 // before the swap, so a file added during a long run is still kept.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { FileError, UsageError } from '../errors.js';
 import { MODEL_FORMAT } from '../nn/model-format.js';
@@ -150,6 +150,34 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
     }
   }
   probeWritable(dirname(full), dir, flag, false);
+  checkReplaceable(full, st, flag, dir);
+}
+
+/**
+ * Can this process replace the existing entry `full` (stat `st`)? A writable parent is not
+ * enough: in a sticky folder such as /tmp only the entry's owner (or the folder's, or root)
+ * may rename it, and an old folder can be removed only if its own files can be deleted.
+ * Throws FileError naming the reason, before any work.
+ */
+function checkReplaceable(full: string, st: { uid: number; isDirectory(): boolean }, flag: string, given: string): void {
+  const uid = process.getuid?.();
+  if (uid === undefined || uid === 0) return;
+  let parent;
+  try {
+    parent = statSync(dirname(full));
+  } catch {
+    return; // reported by the write probe
+  }
+  if ((parent.mode & 0o1000) !== 0 && st.uid !== uid && parent.uid !== uid) {
+    throw new FileError(`${flag} ${given} belongs to another user, in a folder where only an entry's owner may replace it (sticky, like /tmp); choose another ${flag}`);
+  }
+  if (st.isDirectory()) {
+    try {
+      accessSync(full, constants.W_OK | constants.X_OK);
+    } catch (e) {
+      throw new FileError(`${flag} ${given}: cannot replace the folder, its files cannot be removed: ${describeSystemError(e)}`);
+    }
+  }
 }
 
 /** Is the folder on another device than its parent (a mounted disk, which rename cannot move)? */
@@ -192,6 +220,7 @@ export function checkModelPath(file: string, flag = '--save'): void {
     if (st.isSymbolicLink()) throw new FileError(`${flag} ${file} is a symbolic link; give the real file or another name`);
     if (!st.isFile()) throw new FileError(`${flag} ${file} exists and is not a regular file; choose another ${flag}`);
     if (!isInitlabModel(full, st.size)) throw new FileError(`${file} exists and is not an initlab model; initlab overwrites only its own models: choose another ${flag} or remove the file yourself`);
+    checkReplaceable(full, st, flag, file);
   }
   const parent = dirname(full);
   try {

@@ -8,6 +8,9 @@
 //   outputs another user owns (kind 2), as root running "nobody": 5 (a report and a model in a
 //     sticky folder like /tmp, a report whose files cannot be removed; sweep and reproduce
 //     alike; and nobody's own report and model in the sticky folder, which still pass)
+//   the reader of stdout gone (kind 5): 6 (train | head with a report, with --save, sweep and
+//     reproduce with a folder: files still written; data | head still ends at once; a usage
+//     error with stderr's reader gone keeps exit 2)
 //   a folder changed during the run (kind 1): 3 (a file in a report, a file in a new folder
 //     of train, of sweep): the user's file kept, and the run's work kept beside it
 import { spawn, spawnSync } from 'node:child_process';
@@ -179,5 +182,33 @@ describe.skipIf(process.getuid?.() !== 0)('outputs another user owns are refused
       const r = run(['train', '--iterations', '5', '--quiet', '--out', 'mine', '--save', 'mine.json'], d);
       expect(r.status, r.stderr).toBe(0);
     }
+  });
+});
+
+describe('the reader of standard output goes away (| head): files still written, nothing lost', () => {
+  const piped = (cmd: string, cwd: string) => spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${cmd} | head -1 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', cwd, timeout: 120_000 });
+  const cases: [string, string, string][] = [
+    ['train with a report', 'train --iterations 3000 --print-every 1 --out rep', 'rep/.initlab-report.json'],
+    ['train with --save', 'train --iterations 3000 --print-every 1 --no-report --save m.json', 'm.json'],
+    ['compare with a report', 'compare --inits he,zeros --iterations 2000 --print-every 1 --out cmp', 'cmp/index.html'],
+    ['sweep with a folder', 'sweep --seeds 1-3 --iterations 200 --workers 1 --out sw', 'sw/.initlab-report.json'],
+  ];
+  for (const [name, cmd, file] of cases) {
+    it(`${name}: exit 0 and ${file} written`, () => {
+      const cwd = mkdtempSync(join(dir, 'pipe-'));
+      const r = piped(cmd, cwd);
+      expect(r.stderr).toMatch(/status 0\s*$/);
+      expect(existsSync(join(cwd, file)), r.stderr).toBe(true);
+    }, 120_000);
+  }
+  it('data --csv | head still ends at once, with nothing to write', () => {
+    const t = Date.now();
+    const r = piped('data --csv --dataset circles:n=2000000', dir);
+    expect(r.stderr.trim()).toBe('status 0');
+    expect(Date.now() - t).toBeLessThan(20_000);
+  });
+  it('a usage error whose stderr has no reader still exits 2', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" train --lr x 2>&1 | true; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('status 2');
   });
 });

@@ -3,7 +3,7 @@
 import { RANDOM_SCALE } from '../nn/initializers.js';
 import { checkModelPath, checkOutputDir, checkSaveOutsideOut } from '../node/outputs.js';
 import type { TrainingFlags } from './flags.js';
-import { requireStdout } from './stdout.js';
+import { keepRunningWithoutStdout, requireStdout } from './stdout.js';
 import { titleOf, type ExecutedRuns } from './runs.js';
 import { VERSION } from './version.js';
 
@@ -19,6 +19,7 @@ export function checkRunOutputs(flags: TrainingFlags & { save?: string }): void 
     if (flags.report && flags.save.trim() !== '') checkSaveOutsideOut(flags.save, flags.out);
     checkModelPath(flags.save, '--save');
   }
+  if (flags.report || flags.save !== undefined) keepRunningWithoutStdout();
 }
 
 export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, title: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { ReproductionResult } from '../../reproduce/result.js';
 import { readNumber } from '../../validate.js';
 import { OPTION_FLAGS } from '../flags.js';
 import { toJson } from '../json.js';
-import { requireStdout } from '../stdout.js';
+import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { VERSION } from '../version.js';
 import type { ReproduceFlags } from './reproduce.js';
 
@@ -26,6 +26,7 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
   if (flags.report) {
     const { checkOutputDir } = await import('../../node/outputs.js');
     checkOutputDir(flags.out, '--out');
+    keepRunningWithoutStdout();
   } else requireStdout('the verdicts');
   const results: ReproductionResult[] = [];
   for (const r of chosen) {

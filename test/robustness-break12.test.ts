@@ -11,6 +11,9 @@
 //   the reader of stdout gone (kind 5): 6 (train | head with a report, with --save, sweep and
 //     reproduce with a folder: files still written; data | head still ends at once; a usage
 //     error with stderr's reader gone keeps exit 2)
+//   CSV files (kind 7): 6 (a header naming its label column first, for train, data and predict;
+//     numbers joined by bars or colons are refused as data in an unread separator, never taken
+//     for a header; space-separated numbers alike; a header-less file still read)
 //   a folder changed during the run (kind 1): 3 (a file in a report, a file in a new folder
 //     of train, of sweep): the user's file kept, and the run's work kept beside it
 import { spawn, spawnSync } from 'node:child_process';
@@ -210,5 +213,26 @@ describe('the reader of standard output goes away (| head): files still written,
   it('a usage error whose stderr has no reader still exits 2', () => {
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" train --lr x 2>&1 | true; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('status 2');
+  });
+});
+
+describe('CSV: the header and the separator are never guessed silently', () => {
+  const csv = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+  const model = join(dir, 'csv-model.json');
+  it('a model to predict with', () => expect(cli(['train', '--iterations', '5', '--quiet', '--no-report', '--save', model]).status).toBe(0));
+  const labelFirst = csv('label-first.csv', 'label,x1,x2\n0,1,2\n1,3,4\n0,5,6\n1,7,8\n');
+  const cases: [string, string[], number, RegExp][] = [
+    ['a label column named first, for data', ['data', '--dataset', labelFirst], 1, /label-first\.csv:1:1: the header names column 1 "label", but initlab reads the label from the last column: move it last$/],
+    ['a label column named first, for train', ['train', '--train', labelFirst, '--test', labelFirst, '--no-report'], 1, /the header names column 1 "label"/],
+    ['a "class" column named in the middle, for predict', ['predict', '--model', model, '--data', csv('class-mid.csv', 'x1,class,x2\n1,0,2\n')], 1, /class-mid\.csv:1:4: the header names column 2 "class"/],
+    ['numbers joined by bars', ['data', '--dataset', csv('bars.csv', '1|2|0\n3|4|1\n')], 1, /bars\.csv:1:1: "1\|2\|0" is not a number \(separate the cells with commas, tabs or semicolons\)$/],
+    ['numbers joined by colons after a header', ['data', '--dataset', csv('colons.csv', 'x1,x2,label\n1:2:0\n')], 1, /colons\.csv:2:1: "1:2:0" is not a number \(separate the cells/],
+    ['numbers joined by spaces', ['data', '--dataset', csv('spaces.csv', '1 2 0\n3 4 1\n')], 1, /spaces\.csv:1:1: "1 2 0" is not a number \(separate the cells/],
+  ];
+  for (const [name, args, code, message] of cases) it(name, () => expectOneLine(cli(args, dir), code, message));
+  it('a file without a header is still read, with --no-labels when predicting', () => {
+    const r = cli(['predict', '--model', model, '--data', csv('plain.csv', '0.1,0.2\n0.3,0.4\n'), '--no-labels', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).predictions).toHaveLength(2);
   });
 });

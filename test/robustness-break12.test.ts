@@ -14,10 +14,12 @@
 //   CSV files (kind 7): 6 (a header naming its label column first, for train, data and predict;
 //     numbers joined by bars or colons are refused as data in an unread separator, never taken
 //     for a header; space-separated numbers alike; a header-less file still read)
+//   permissions the user set (kind 1): 5 (a write-protected model, report and sweep folder are
+//     refused, even to root; a private 700 folder and a 600 model keep their mode when replaced)
 //   a folder changed during the run (kind 1): 3 (a file in a report, a file in a new folder
 //     of train, of sweep): the user's file kept, and the run's work kept beside it
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, statSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -234,5 +236,35 @@ describe('CSV: the header and the separator are never guessed silently', () => {
     const r = cli(['predict', '--model', model, '--data', csv('plain.csv', '0.1,0.2\n0.3,0.4\n'), '--no-labels', '--json']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).predictions).toHaveLength(2);
+  });
+});
+
+describe('permissions the user set are kept: write-protected outputs refused, private ones stay private', () => {
+  const mode = (p: string) => (statSync(p).mode & 0o777).toString(8);
+  it('a write-protected model, report and sweep folder are refused before the work, and left as they were', () => {
+    const cwd = mkdtempSync(join(dir, 'protect-'));
+    expect(cli(['train', '--iterations', '5', '--quiet', '--out', 'rep', '--save', 'm.json'], cwd).status).toBe(0);
+    chmodSync(join(cwd, 'm.json'), 0o444);
+    chmodSync(join(cwd, 'rep'), 0o555);
+    const before = readFileSync(join(cwd, 'm.json'), 'utf8');
+    for (const [args, message] of [
+      [['train', '--iterations', '100000000', '--quiet', '--no-report', '--save', 'm.json'], /^initlab: --save m\.json is write-protected \(mode 444\); initlab does not replace it/],
+      [['train', '--iterations', '100000000', '--quiet', '--out', 'rep'], /^initlab: --out rep is write-protected \(mode 555\)/],
+      [['sweep', '--iterations', '100000000', '--quiet', '--out', 'rep'], /^initlab: --out rep is write-protected \(mode 555\)/],
+    ] as const) expectOneLine(cli([...args], cwd), 1, message);
+    expect(readFileSync(join(cwd, 'm.json'), 'utf8')).toBe(before);
+    expect(mode(join(cwd, 'rep'))).toBe('555');
+    chmodSync(join(cwd, 'rep'), 0o755);
+  });
+  it('a private folder and a private model keep their mode when initlab replaces them', () => {
+    const cwd = mkdtempSync(join(dir, 'private-'));
+    mkdirSync(join(cwd, 'rep'), { mode: 0o700 });
+    chmodSync(join(cwd, 'rep'), 0o700);
+    expect(cli(['train', '--iterations', '5', '--quiet', '--out', 'rep', '--no-report', '--save', 'm.json'], cwd).status).toBe(0);
+    chmodSync(join(cwd, 'm.json'), 0o600);
+    for (let i = 0; i < 2; i++) expect(cli(['train', '--iterations', '5', '--quiet', '--out', 'rep', '--save', 'm.json'], cwd).status).toBe(0);
+    expect(mode(join(cwd, 'rep'))).toBe('700');
+    expect(mode(join(cwd, 'm.json'))).toBe('600');
+    expect(existsSync(join(cwd, 'rep', 'index.html'))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // Writing without leaving half-written results: files go to a temporary name in the same
 // folder and are renamed over the target; a report folder is built aside and swapped in.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeSystemError, isSystemError } from './fs-errors.js';
@@ -8,11 +8,23 @@ import { checkOutputDir, MARKER, markerJson, type OutputKind } from './outputs.j
 
 const tmpName = (target: string, tag: string) => join(dirname(target), `.${basename(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
 
+/** Gives `fresh` the permissions of the `target` it replaces (a private 600 model or 700 folder stays private). */
+function keepMode(target: string, fresh: string): void {
+  let mode: number;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    return; // nothing replaced: the usual permissions
+  }
+  chmodSync(fresh, mode);
+}
+
 /** Writes `target` via a temporary file and a rename: readers see the old file or the new one, never a part. */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const tmp = tmpName(target, 'tmp');
   try {
     writeFileSync(tmp, data);
+    keepMode(target, tmp);
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -114,6 +126,7 @@ export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (
     throw e;
   }
   try {
+    keepMode(target, tmp);
     if (existsSync(target)) renameSync(target, old);
     renameSync(tmp, target);
   } catch (e) {

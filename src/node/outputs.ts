@@ -154,12 +154,16 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
 }
 
 /**
- * Can this process replace the existing entry `full` (stat `st`)? A writable parent is not
- * enough: in a sticky folder such as /tmp only the entry's owner (or the folder's, or root)
+ * Can this process replace the existing entry `full` (stat `st`)? Not if it is write-protected
+ * (no write bit: the user's "keep this"). And a writable parent is not enough: in a sticky folder such as /tmp only the entry's owner (or the folder's, or root)
  * may rename it, and an old folder can be removed only if its own files can be deleted.
  * Throws FileError naming the reason, before any work.
  */
-function checkReplaceable(full: string, st: { uid: number; isDirectory(): boolean }, flag: string, given: string): void {
+function checkReplaceable(full: string, st: { uid: number; mode: number; isDirectory(): boolean }, flag: string, given: string): void {
+  // write-protected by its owner (chmod a-w): root could replace it, but the protection says not to
+  if ((st.mode & 0o222) === 0) {
+    throw new FileError(`${flag} ${given} is write-protected (mode ${(st.mode & 0o7777).toString(8)}); initlab does not replace it: make it writable (chmod u+w) or choose another ${flag}`);
+  }
   const uid = process.getuid?.();
   if (uid === undefined || uid === 0) return;
   let parent;

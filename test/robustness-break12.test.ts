@@ -16,6 +16,7 @@
 //     for a header; space-separated numbers alike; a header-less file still read)
 //   permissions the user set (kind 1): 5 (a write-protected model, report and sweep folder are
 //     refused, even to root; a private 700 folder and a 600 model keep their mode when replaced)
+//   "-" as an output (kind 2): 3 (train --out -, --save -, sweep --out -: not a file named "-")
 //   a folder changed during the run (kind 1): 3 (a file in a report, a file in a new folder
 //     of train, of sweep): the user's file kept, and the run's work kept beside it
 import { spawn, spawnSync } from 'node:child_process';
@@ -267,4 +268,18 @@ describe('permissions the user set are kept: write-protected outputs refused, pr
     expect(mode(join(cwd, 'm.json'))).toBe('600');
     expect(existsSync(join(cwd, 'rep', 'index.html'))).toBe(true);
   });
+});
+
+describe('"-" is not taken for a file or folder name', () => {
+  for (const [args, message] of [
+    [['train', '--out', '-'], /^initlab: --out - would be a folder named "-" \(initlab writes no report to standard output\)/],
+    [['train', '--no-report', '--save', '-'], /^initlab: --save - would be a file named "-"/],
+    [['sweep', '--out', '-'], /^initlab: --out - would be a folder named "-"/],
+  ] as const) {
+    it(`initlab ${args.join(' ')}`, () => {
+      const cwd = mkdtempSync(join(dir, 'dash-'));
+      expectOneLine(cli([...args, '--iterations', '100000000', '--quiet'], cwd), 2, message);
+      expect(readdirSync(cwd)).toEqual([]);
+    });
+  }
 });

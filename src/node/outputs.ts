@@ -106,6 +106,8 @@ function canonical(path: string): string {
 
 const nonEmpty = (value: string, flag: string, example: string): void => {
   if (value.trim() === '') throw new UsageError(`${flag} is empty; give a name, like ${flag} ${example}`);
+  // "-" means standard output to most tools; a file or folder named "-" would be a surprise
+  if (value.trim() === '-') throw new UsageError(`${flag} - would be a ${flag === '--save' ? 'file' : 'folder'} named "-" (initlab writes no ${flag === '--save' ? 'model' : 'report'} to standard output); give a name, like ${flag} ${example}, or ./- for that name`);
 };
 
 /**

@@ -23,7 +23,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, statSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, readMarker } from '../src/node/outputs.js';
 import { BIN, cli } from './helpers.js';
 
@@ -222,7 +222,7 @@ describe('the reader of standard output goes away (| head): files still written,
 describe('CSV: the header and the separator are never guessed silently', () => {
   const csv = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
   const model = join(dir, 'csv-model.json');
-  it('a model to predict with', () => expect(cli(['train', '--iterations', '5', '--quiet', '--no-report', '--save', model]).status).toBe(0));
+  beforeAll(() => { expect(cli(['train', '--iterations', '5', '--quiet', '--no-report', '--save', model]).status).toBe(0); });
   const labelFirst = csv('label-first.csv', 'label,x1,x2\n0,1,2\n1,3,4\n0,5,6\n1,7,8\n');
   const cases: [string, string[], number, RegExp][] = [
     ['a label column named first, for data', ['data', '--dataset', labelFirst], 1, /label-first\.csv:1:1: the header names column 1 "label", but initlab reads the label from the last column: move it last$/],

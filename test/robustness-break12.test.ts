@@ -3,8 +3,9 @@
 //   one line on stderr (kind 5/6): 6 (commander's suggestion, line breaks and tabs in values)
 //   theory's options in the common words (kind 6): 15 (5 options × empty, hex, out of bounds)
 //   standard output closed (kind 5): 4 (theory, theory --json, reproduce --list [--json])
-//   empty values named by their flag (kind 6): 5 (--model '' for predict and gradcheck, never
-//     read as "no model"; --init '' / --inits '' / --inits ',' under their own flag)
+//   empty and repeated values named by their flag (kind 6): 7 (--model '' for predict and
+//     gradcheck, never read as "no model"; --init '' / --inits '' / --inits ',' under their own
+//     flag; an initializer given twice to sweep or compare)
 //   outputs another user owns (kind 2), as root running "nobody": 5 (a report and a model in a
 //     sticky folder like /tmp, a report whose files cannot be removed; sweep and reproduce
 //     alike; and nobody's own report and model in the sticky folder, which still pass)
@@ -140,6 +141,9 @@ describe('empty values are refused under the flag the user typed', () => {
     [['train', '--init', '', '--no-report'], /^initlab: --init needs at least one of zeros, /],
     [['compare', '--inits', '', '--no-report'], /^initlab: --inits needs at least one of zeros, /],
     [['sweep', '--inits', ',', '--no-report'], /^initlab: --inits needs at least one of zeros, /],
+    // a repeated initializer was counted as a replicate: "he, 2 runs, ± 0.0"
+    [['sweep', '--inits', 'he,he', '--no-report'], /^initlab: --inits "he,he": "he" is given twice$/],
+    [['compare', '--inits', 'zeros, ZEROS', '--no-report'], /^initlab: --inits "zeros, ZEROS": "ZEROS" is given twice$/],
   ];
   for (const [args, message] of cases) {
     it(`initlab ${args.map((a) => JSON.stringify(a)).join(' ')}`, () => expectOneLine(cli(args, dir), 2, message));

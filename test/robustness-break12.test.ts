@@ -17,6 +17,8 @@
 //     for a header; space-separated numbers alike; a header-less file still read)
 //   permissions the user set (kind 1): 5 (a write-protected model, report and sweep folder are
 //     refused, even to root; a private 700 folder and a 600 model keep their mode when replaced)
+//   long legal names (kind 2): 2 (--out and --save of 250 bytes, twice each: their scratch
+//     names beside them no longer overflow the 255-byte limit)
 //   "-" as an output (kind 2): 3 (train --out -, --save -, sweep --out -: not a file named "-")
 //   a folder changed during the run (kind 1): 3 (a file in a report, a file in a new folder
 //     of train, of sweep): the user's file kept, and the run's work kept beside it
@@ -286,4 +288,17 @@ describe('"-" is not taken for a file or folder name', () => {
       expect(readdirSync(cwd)).toEqual([]);
     });
   }
+});
+
+describe('a long but legal output name is not refused', () => {
+  it('--out and --save of 250 characters, written and then replaced', () => {
+    const cwd = mkdtempSync(join(dir, 'long-'));
+    const name = 'r'.repeat(245);
+    for (let i = 0; i < 2; i++) {
+      const r = cli(['train', '--iterations', '5', '--quiet', '--out', name, '--save', `${name}.json`], cwd);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    expect(existsSync(join(cwd, name, 'index.html'))).toBe(true);
+    expect(readdirSync(cwd).sort()).toEqual([name, `${name}.json`]); // no scratch entries left
+  });
 });

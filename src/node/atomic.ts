@@ -1,12 +1,12 @@
 // Writing without leaving half-written results: files go to a temporary name in the same
 // folder and are renamed over the target; a report folder is built aside and swapped in.
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeSystemError, isSystemError } from './fs-errors.js';
-import { checkOutputDir, MARKER, markerJson, type OutputKind } from './outputs.js';
+import { checkOutputDir, MARKER, markerJson, type OutputKind, scratchBase } from './outputs.js';
 
-const tmpName = (target: string, tag: string) => join(dirname(target), `.${basename(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
+const tmpName = (target: string, tag: string) => join(dirname(target), `.${scratchBase(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
 
 /** Gives `fresh` the permissions of the `target` it replaces (a private 600 model or 700 folder stays private). */
 function keepMode(target: string, fresh: string): void {
@@ -54,7 +54,7 @@ function keepAside(from: string, target: string): string {
 /** Folders a killed writer left beside `target` (its process is gone): safe to remove. */
 function removeStale(target: string): void {
   const dir = dirname(target);
-  const name = basename(target).replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  const name = scratchBase(target).replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
   const prefix = new RegExp(`^\\.${name}\\.(building|old|tmp|probe)-(\\d+)-`);
   let entries: string[];
   try {

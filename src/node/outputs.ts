@@ -4,6 +4,7 @@
 // the user: it is refused, never deleted or overwritten. The same checks run again just
 // before the swap, so a file added during a long run is still kept.
 import { accessSync, constants, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { FileError, UsageError } from '../errors.js';
 import { MODEL_FORMAT } from '../nn/model-format.js';
@@ -53,9 +54,20 @@ export function readMarker(dir: string): ReportMarker | null {
 
 const list = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '));
 
+/**
+ * The part of `target`'s name that initlab's scratch entries beside it carry (`.NAME.building-…`):
+ * the name itself, or for a long one (a file name may have 255 bytes, the scratch name needs
+ * ~40 more) its start and a hash, so that a legal --out or --save name is never refused.
+ */
+export function scratchBase(target: string): string {
+  const name = basename(target);
+  if (Buffer.byteLength(name) <= 150) return name;
+  return `${name.slice(0, 40)}~${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
+}
+
 /** Creates and removes a scratch entry in `dir`: the one sure test that writing there works (permissions, a read-only or full disk). */
 function probeWritable(dir: string, target: string, flag: string, asFile: boolean): void {
-  const probe = join(dir, `.${basename(target)}.probe-${process.pid}-${Date.now().toString(36)}`);
+  const probe = join(dir, `.${scratchBase(target)}.probe-${process.pid}-${Date.now().toString(36)}`);
   try {
     if (asFile) writeFileSync(probe, '');
     else mkdirSync(probe);

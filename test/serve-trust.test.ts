@@ -167,3 +167,36 @@ describe('which addresses are loopback, which Host headers are accepted', () => 
     for (const [bound, header, ok] of cases) expect(hostAllowed(header, bound), `${bound.host} ${header}`).toBe(ok);
   });
 });
+
+// A second hostile pass: what one layer reads differently from another. 4 more refused
+// requests (two Host headers in either order, an absolute-form target naming another host
+// or not a URL) and 1 absolute-form target naming this server, still served.
+describe('initlab serve: requests that read two ways', () => {
+  let s: Served;
+  beforeAll(async () => { s = await serve([]); });
+  afterAll(() => { s?.child.kill('SIGKILL'); });
+
+  it('two Host headers are a 400 in either order (the good one first too)', async () => {
+    for (const [a, b] of [[`127.0.0.1:${s.port}`, 'evil.example'], ['evil.example', `127.0.0.1:${s.port}`]]) {
+      const answer = await raw(s.port, `GET / HTTP/1.1\r\nHost: ${a}\r\nHost: ${b}\r\nConnection: close\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).not.toContain('evil');
+    }
+  });
+
+  it('an absolute-form target names its host, which is checked like the Host header', async () => {
+    const good = `Host: 127.0.0.1:${s.port}\r\nConnection: close\r\n\r\n`;
+    expect(await raw(s.port, `GET http://evil.example/ HTTP/1.1\r\n${good}`)).toMatch(/^HTTP\/1\.1 421 /);
+    expect(await raw(s.port, `GET http://[zz/ HTTP/1.1\r\n${good}`)).toMatch(/^HTTP\/1\.1 (400|421) /);
+    // written without ending the socket: a half-closed connection gets no file back
+    const served = await new Promise<string>((resolve) => {
+      const c = connect(s.port, '127.0.0.1', () => c.write(`GET http://127.0.0.1:${s.port}/ HTTP/1.1\r\n${good}`));
+      let answer = '';
+      c.on('data', (d) => { answer += d; });
+      c.on('close', () => resolve(answer));
+      c.on('error', () => resolve(answer));
+    });
+    expect(served).toMatch(/^HTTP\/1\.1 200 /);
+    expect(served).toMatch(/initlab/);
+  });
+});

@@ -17,6 +17,14 @@ import { VERSION } from './version.js';
 import { watchStdout } from './stdout.js';
 import { describeSystemError, isSystemError } from '../node/fs-errors.js';
 
+/**
+ * A message as one line: a value the user typed may hold a line break (`--out $'a\nb'`),
+ * and commander puts its "(Did you mean …?)" on a line of its own. Breaks inside a message
+ * become a space; the control characters of a value are shown escaped.
+ */
+const oneLine = (message: string): string =>
+  message.replace(/\s*\n\s*\(/g, ' (').replace(/[\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1));
+
 function buildProgram(): Command {
   const program = new Command()
     .name('initlab')
@@ -54,7 +62,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;
-      process.stderr.write(`initlab: ${e.message.replace(/^error: /, '')} (see initlab --help)\n`);
+      process.stderr.write(`initlab: ${oneLine(e.message.replace(/^error: /, ''))} (see initlab --help)\n`);
       process.exitCode = 2;
       return;
     }
@@ -66,19 +74,19 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (isInitlabError(e)) {
-      process.stderr.write(`initlab: ${e.message}\n`);
+      process.stderr.write(`initlab: ${oneLine(e.message)}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       process.exitCode = e.kind === 'usage' ? 2 : 1;
       return;
     }
     if (isSystemError(e)) { // the system refused (a full disk, no permission): a failure of the run, not a bug
-      process.stderr.write(`initlab: ${e.path ? `${e.path}: ` : ''}${e.syscall ? `${e.syscall} failed: ` : ''}${describeSystemError(e)}\n`);
+      process.stderr.write(`initlab: ${oneLine(`${e.path ? `${e.path}: ` : ''}${e.syscall ? `${e.syscall} failed: ` : ''}${describeSystemError(e)}`)}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       process.exitCode = 1;
       return;
     }
     const err = e as Error;
-    process.stderr.write(`initlab: internal error: ${err?.message ?? String(e)}${debug ? `\n${err?.stack}` : ' (run with --debug for details, and please report it)'}\n`);
+    process.stderr.write(`initlab: internal error: ${oneLine(err?.message ?? String(e))}${debug ? `\n${err?.stack}` : ' (run with --debug for details, and please report it)'}\n`);
     process.exitCode = 1;
   }
 }

@@ -3,7 +3,7 @@
 import { RANDOM_SCALE } from '../nn/initializers.js';
 import { checkModelPath, checkOutputDir, checkSaveOutsideOut } from '../node/outputs.js';
 import type { TrainingFlags } from './flags.js';
-import { requireStdout } from './stdout.js';
+import { keepRunningWithoutStdout, requireStdout } from './stdout.js';
 import { titleOf, type ExecutedRuns } from './runs.js';
 import { VERSION } from './version.js';
 
@@ -19,6 +19,7 @@ export function checkRunOutputs(flags: TrainingFlags & { save?: string }): void 
     if (flags.report && flags.save.trim() !== '') checkSaveOutsideOut(flags.save, flags.out);
     checkModelPath(flags.save, '--save');
   }
+  if (flags.report || flags.save !== undefined) keepRunningWithoutStdout();
 }
 
 /** The test SPEC actually used and where it came from, in words. */

@@ -128,9 +128,12 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
 }
 
 /** Checks an initializer spec (and a comma list of them) early, with the accepted names. */
-export function parseInits(text: string): string[] {
+export function parseInits(text: string, flag = '--inits'): string[] {
   const inits = splitSpecList(text);
-  if (!inits.length) throw new UsageError(`--inits needs at least one of ${initializerNames().join(', ')}`);
+  if (!inits.length) throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
   for (const i of inits) resolveInitializer(i);
+  // a repeated entry would be counted as a second run of the same thing (a sweep's spread of 0)
+  const twice = inits.find((i, k) => inits.findIndex((j) => j.trim().toLowerCase() === i.trim().toLowerCase()) !== k);
+  if (twice !== undefined) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${JSON.stringify(twice.trim())} is given twice`);
   return inits;
 }

@@ -6,12 +6,32 @@ import { FileError } from '../errors.js';
 import { describeSystemError } from '../node/fs-errors.js';
 
 let watching = false;
+let filesPending = false;
 
-/** Turns a failed write to stdout into one line on stderr (exit 1); EPIPE exits quietly (0). */
+/**
+ * For a command that will write files (a report, a model): when the reader of stdout goes
+ * away (`initlab train | head -1`), the run goes on without printing and still writes them,
+ * rather than ending with exit 0 and nothing saved.
+ */
+export function keepRunningWithoutStdout(): void {
+  filesPending = true;
+}
+
+/** Turns a failed write to stdout into one line on stderr (exit 1); EPIPE exits quietly (0), or goes on silently when files are still to be written. */
 export function watchStdout(): void {
   if (watching) return;
   watching = true;
+  process.stderr.on('error', () => {}); // `2>&1 | true`: nowhere left to say anything; the exit code still tells
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' && filesPending) {
+      // what is still printed has no reader: drop it, and let the run finish its files
+      process.stdout.write = ((...args: unknown[]) => {
+        const done = args.find((a) => typeof a === 'function') as (() => void) | undefined;
+        if (done) queueMicrotask(done);
+        return true;
+      }) as typeof process.stdout.write;
+      return;
+    }
     if (e.code === 'EPIPE') process.exit(0); // `initlab data --csv | head`: the reader has what it wanted
     try {
       process.stderr.write(`initlab: cannot write to standard output: ${describeSystemError(e)}\n`);

@@ -165,8 +165,8 @@ function numberOf(cell: string, sep: string): number | undefined {
   return undefined;
 }
 
-/** Numbers separated by spaces only ("1 2 0"): data in a separator initlab does not read, not a name. */
-const SPACED_NUMBERS = /^[-+]?[\d.]+([eE][-+]?\d+)?(\s+[-+]?[\d.]+([eE][-+]?\d+)?)+$/;
+/** Numbers separated by spaces, bars or colons ("1 2 0", "1|2|0"): data in a separator initlab does not read, not a name. */
+const SPACED_NUMBERS = /^[-+]?[\d.]+([eE][-+]?\d+)?([\s|:]+[-+]?[\d.]+([eE][-+]?\d+)?)+$/;
 /** A header: names only (no number, no NaN or Infinity, no spaced numbers: those are bad data, not names). */
 const isHeader = (cells: string[], sep: string) => cells.every((c) => numberOf(c, sep) === undefined && !NON_FINITE.test(c) && !SPACED_NUMBERS.test(c));
 
@@ -233,6 +233,11 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
   let labelled: boolean;
   let labelsFrom: string;
   const named = header ? LABEL_NAMES.has(header[header.length - 1].toLowerCase()) : false;
+  // a header naming its label column elsewhere ("label,x1,x2") would have that column read as a feature
+  const misplaced = header && labels !== 'none' && !named ? header.findIndex((h) => LABEL_NAMES.has(h.toLowerCase())) : -1;
+  if (header && misplaced >= 0) {
+    throw new DataError(`${at(rows[0], misplaced)}: the header names column ${misplaced + 1} ${JSON.stringify(header[misplaced])}, but initlab reads the label from the last column: move it last`);
+  }
   if (labels === 'last') {
     labelled = true;
     labelsFrom = header ? `the last column (${JSON.stringify(header[header.length - 1])})` : 'the last column';
@@ -268,7 +273,7 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
           : isHeader(cells, sep) ? 'a header line in the middle of the data'
             : cell === '' ? 'an empty cell'
               : DECIMAL_COMMA.test(cell) ? `${JSON.stringify(cell)} is not a number (a decimal comma in a comma-separated file: write a decimal point)`
-                : cells.length === 1 && /\s/.test(cell) ? `${JSON.stringify(cell.slice(0, 20))} is not a number (separate the cells with commas, tabs or semicolons)`
+                : cells.length === 1 && SPACED_NUMBERS.test(cell) ? `${JSON.stringify(cell.slice(0, 20))} is not a number (separate the cells with commas, tabs or semicolons)`
                 : `${JSON.stringify(cell.slice(0, 20))} is not a number`;
         throw new DataError(`${at(r, what.startsWith('a header') ? 0 : f)}: ${what}`);
       }

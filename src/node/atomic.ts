@@ -1,18 +1,30 @@
 // Writing without leaving half-written results: files go to a temporary name in the same
 // folder and are renamed over the target; a report folder is built aside and swapped in.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeSystemError, isSystemError } from './fs-errors.js';
-import { checkOutputDir, MARKER, markerJson, type OutputKind } from './outputs.js';
+import { checkOutputDir, MARKER, markerJson, type OutputKind, scratchBase } from './outputs.js';
 
-const tmpName = (target: string, tag: string) => join(dirname(target), `.${basename(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
+const tmpName = (target: string, tag: string) => join(dirname(target), `.${scratchBase(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
+
+/** Gives `fresh` the permissions of the `target` it replaces (a private 600 model or 700 folder stays private). */
+function keepMode(target: string, fresh: string): void {
+  let mode: number;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    return; // nothing replaced: the usual permissions
+  }
+  chmodSync(fresh, mode);
+}
 
 /** Writes `target` via a temporary file and a rename: readers see the old file or the new one, never a part. */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const tmp = tmpName(target, 'tmp');
   try {
     writeFileSync(tmp, data);
+    keepMode(target, tmp);
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -20,10 +32,29 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
+/**
+ * Renames the folder `from` to the first free `TARGET-kept`, `TARGET-kept-2`, … beside
+ * `target`, and returns that name. mkdir claims a name atomically, so a folder made there
+ * meanwhile is never replaced. Throws the system error when no name can be claimed.
+ */
+function keepAside(from: string, target: string): string {
+  for (let i = 1; ; i++) {
+    const name = `${target.replace(/[\\/]+$/, '')}-kept${i > 1 ? `-${i}` : ''}`;
+    try {
+      mkdirSync(name);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && i < 1000) continue;
+      throw e;
+    }
+    renameSync(from, name); // replaces the empty folder just claimed
+    return name;
+  }
+}
+
 /** Folders a killed writer left beside `target` (its process is gone): safe to remove. */
 function removeStale(target: string): void {
   const dir = dirname(target);
-  const name = basename(target).replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  const name = scratchBase(target).replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
   const prefix = new RegExp(`^\\.${name}\\.(building|old|tmp|probe)-(\\d+)-`);
   let entries: string[];
   try {
@@ -36,8 +67,14 @@ function removeStale(target: string): void {
     if (!m || Number(m[2]) === process.pid) continue;
     try {
       process.kill(Number(m[2]), 0); // still running: leave it
-    } catch {
-      rmSync(join(dir, e), { recursive: true, force: true });
+    } catch (err) {
+      // EPERM: the process lives, under another user; only ESRCH says it is gone
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+      try {
+        rmSync(join(dir, e), { recursive: true, force: true });
+      } catch {
+        // another user's leftovers, or a read-only folder: not ours to fail on
+      }
     }
   }
 }
@@ -50,28 +87,46 @@ function removeStale(target: string): void {
  * put there meanwhile makes the write fail (FileError) rather than be deleted.
  */
 export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (dir: string) => Promise<string[]> | string[]): Promise<string[]> {
-  checkOutputDir(target);
+  // checked before the work too: a refusal here means the folder changed during the run,
+  // and the run's work is then built all the same and kept beside it (below)
+  let blocked: unknown;
+  try {
+    checkOutputDir(target);
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    blocked = e;
+  }
   removeStale(target);
-  mkdirSync(dirname(resolve(target)), { recursive: true });
   const tmp = tmpName(target, 'building');
   let files: string[];
   try {
+    mkdirSync(dirname(resolve(target)), { recursive: true });
     mkdirSync(tmp);
     files = await fill(tmp);
     writeFileSync(join(tmp, MARKER), markerJson(kind, files));
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
+    if (blocked) throw blocked;
     if (isSystemError(e)) throw new FileError(`cannot write the ${kind} to ${target}: ${describeSystemError(e)}`);
     throw e;
   }
   const old = tmpName(target, 'old');
   try {
-    checkOutputDir(target); // the folder may have changed during the run
+    if (blocked) throw blocked;
+    checkOutputDir(target); // the folder may have changed while the folder was built
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
+    // the run's work is not lost either: the finished folder goes beside the target, under a name of its own
+    let kept: string | undefined;
+    try {
+      kept = keepAside(tmp, target);
+    } catch {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    if (kept && e instanceof Error) throw new FileError(`${e.message}; this run's ${kind} is kept in ${kept}`);
     throw e;
   }
   try {
+    keepMode(target, tmp);
     if (existsSync(target)) renameSync(target, old);
     renameSync(tmp, target);
   } catch (e) {
@@ -79,6 +134,22 @@ export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (
     rmSync(tmp, { recursive: true, force: true });
     throw new FileError(`cannot write the ${kind} to ${target}: ${describeSystemError(e)}`);
   }
-  rmSync(old, { recursive: true, force: true });
+  // a file the user dropped in between the check and the rename moved aside with the old
+  // folder: delete the old folder only when it still holds nothing but initlab's files
+  if (existsSync(old)) {
+    try {
+      checkOutputDir(old);
+    } catch {
+      // a hidden name would be taken for a killed writer's leftovers and removed: give it a visible one
+      let kept = old;
+      try {
+        kept = keepAside(old, target);
+      } catch {
+        // left under its hidden name, which is still named in the message
+      }
+      throw new FileError(`${target} changed while it was being replaced: the new ${kind} is in ${target}, the earlier one (with the files added to it) is kept in ${kept}`);
+    }
+    rmSync(old, { recursive: true, force: true });
+  }
   return files;
 }

@@ -1,4 +1,5 @@
 // Models on disk: written atomically, read with a size limit.
+import { UsageError } from '../errors.js';
 import type { Network } from '../nn/network.js';
 import { type ModelMeta, parseModel, serializeModel } from '../nn/model-format.js';
 import { writeFileAtomic } from './atomic.js';
@@ -13,4 +14,8 @@ export function saveModel(path: string, net: Network, meta: ModelMeta = {}): voi
   writeFileAtomic(path, serializeModel(net, meta));
 }
 
-export const loadModel = (path: string) => parseModel(readTextFile(path, MAX_MODEL_BYTES, 'model file'), path);
+/** Reads a saved model. @throws UsageError for an empty name (`--model ''`), FileError for the file */
+export function loadModel(path: string) {
+  if (path.trim() === '') throw new UsageError('--model is empty; give a file written by initlab train --save, like --model model.json');
+  return parseModel(readTextFile(path, MAX_MODEL_BYTES, 'model file'), path);
+}

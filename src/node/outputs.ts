@@ -3,7 +3,8 @@
 // there, and a saved model carries "format": "initlab-model". Everything else belongs to
 // the user: it is refused, never deleted or overwritten. The same checks run again just
 // before the swap, so a file added during a long run is still kept.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { FileError, UsageError } from '../errors.js';
 import { MODEL_FORMAT } from '../nn/model-format.js';
@@ -53,9 +54,20 @@ export function readMarker(dir: string): ReportMarker | null {
 
 const list = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '));
 
+/**
+ * The part of `target`'s name that initlab's scratch entries beside it carry (`.NAME.building-…`):
+ * the name itself, or for a long one (a file name may have 255 bytes, the scratch name needs
+ * ~40 more) its start and a hash, so that a legal --out or --save name is never refused.
+ */
+export function scratchBase(target: string): string {
+  const name = basename(target);
+  if (Buffer.byteLength(name) <= 150) return name;
+  return `${name.slice(0, 40)}~${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
+}
+
 /** Creates and removes a scratch entry in `dir`: the one sure test that writing there works (permissions, a read-only or full disk). */
 function probeWritable(dir: string, target: string, flag: string, asFile: boolean): void {
-  const probe = join(dir, `.${basename(target)}.probe-${process.pid}-${Date.now().toString(36)}`);
+  const probe = join(dir, `.${scratchBase(target)}.probe-${process.pid}-${Date.now().toString(36)}`);
   try {
     if (asFile) writeFileSync(probe, '');
     else mkdirSync(probe);
@@ -106,6 +118,8 @@ function canonical(path: string): string {
 
 const nonEmpty = (value: string, flag: string, example: string): void => {
   if (value.trim() === '') throw new UsageError(`${flag} is empty; give a name, like ${flag} ${example}`);
+  // "-" means standard output to most tools; a file or folder named "-" would be a surprise
+  if (value.trim() === '-') throw new UsageError(`${flag} - would be a ${flag === '--save' ? 'file' : 'folder'} named "-" (initlab writes no ${flag === '--save' ? 'model' : 'report'} to standard output); give a name, like ${flag} ${example}, or ./- for that name`);
 };
 
 /**
@@ -150,6 +164,38 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
     }
   }
   probeWritable(dirname(full), dir, flag, false);
+  checkReplaceable(full, st, flag, dir);
+}
+
+/**
+ * Can this process replace the existing entry `full` (stat `st`)? Not if it is write-protected
+ * (no write bit: the user's "keep this"). And a writable parent is not enough: in a sticky folder such as /tmp only the entry's owner (or the folder's, or root)
+ * may rename it, and an old folder can be removed only if its own files can be deleted.
+ * Throws FileError naming the reason, before any work.
+ */
+function checkReplaceable(full: string, st: { uid: number; mode: number; isDirectory(): boolean }, flag: string, given: string): void {
+  // write-protected by its owner (chmod a-w): root could replace it, but the protection says not to
+  if ((st.mode & 0o222) === 0) {
+    throw new FileError(`${flag} ${given} is write-protected (mode ${(st.mode & 0o7777).toString(8)}); initlab does not replace it: make it writable (chmod u+w) or choose another ${flag}`);
+  }
+  const uid = process.getuid?.();
+  if (uid === undefined || uid === 0) return;
+  let parent;
+  try {
+    parent = statSync(dirname(full));
+  } catch {
+    return; // reported by the write probe
+  }
+  if ((parent.mode & 0o1000) !== 0 && st.uid !== uid && parent.uid !== uid) {
+    throw new FileError(`${flag} ${given} belongs to another user, in a folder where only an entry's owner may replace it (sticky, like /tmp); choose another ${flag}`);
+  }
+  if (st.isDirectory()) {
+    try {
+      accessSync(full, constants.W_OK | constants.X_OK);
+    } catch (e) {
+      throw new FileError(`${flag} ${given}: cannot replace the folder, its files cannot be removed: ${describeSystemError(e)}`);
+    }
+  }
 }
 
 /** Is the folder on another device than its parent (a mounted disk, which rename cannot move)? */
@@ -192,6 +238,7 @@ export function checkModelPath(file: string, flag = '--save'): void {
     if (st.isSymbolicLink()) throw new FileError(`${flag} ${file} is a symbolic link; give the real file or another name`);
     if (!st.isFile()) throw new FileError(`${flag} ${file} exists and is not a regular file; choose another ${flag}`);
     if (!isInitlabModel(full, st.size)) throw new FileError(`${file} exists and is not an initlab model; initlab overwrites only its own models: choose another ${flag} or remove the file yourself`);
+    checkReplaceable(full, st, flag, file);
   }
   const parent = dirname(full);
   try {

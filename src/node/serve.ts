@@ -98,13 +98,31 @@ export function createStaticServer(root: string, options: { host?: string } = {}
       res.writeHead(status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
-    const url = req.url ?? '/';
+    let url = req.url ?? '/';
     if (url.length > MAX_URL_LENGTH) {
       refuse(414, 'URI Too Long', `This address is ${url.length} characters long; the initlab lab answers addresses of up to ${MAX_URL_LENGTH}.`);
       return;
     }
     const address = server.address();
     const bound = typeof address === 'object' && address ? { host: boundHost, address: address.address, port: address.port } : null;
+    // two Host headers (RFC 9112 §3.2: answer 400): one layer may read the first, another the last
+    if (req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length > 1) {
+      refuse(400, 'Bad Request', 'This request carries more than one Host header, so which site it is meant for is unclear; it was refused.');
+      return;
+    }
+    // a request target in absolute form (GET http://host/path) names its host itself, over the Host header
+    const absoluteForm = /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+    let absolute: URL | null = null;
+    try {
+      if (absoluteForm) absolute = new URL(url);
+    } catch {
+      // not a URL: refused below
+    }
+    if (absoluteForm && (!absolute || !bound || !hostAllowed(absolute.host, bound))) {
+      refuse(421, 'Misdirected Request', 'This initlab lab answers only to the address it listens on; the request named another host, so it was refused.');
+      return;
+    }
+    if (absolute) url = `${absolute.pathname}${absolute.search}`;
     if (!bound || !hostAllowed(req.headers.host, bound)) {
       refuse(421, 'Misdirected Request', `This initlab lab answers only to the address it listens on (${isWildcard(bound?.address ?? '') ? 'localhost or this machine\'s addresses' : `${boundHost}`}, port ${bound?.port}); the request named another host, so it was refused.`);
       return;

@@ -87,7 +87,7 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   checkScaleFlag(f.scale, [flags.init]);
   requireStdout('the difference');
   if (flags.courseCase) {
-    if (flags.model) throw new UsageError('--course-case brings its own parameters: give it or --model, not both');
+    if (flags.model !== undefined) throw new UsageError('--course-case brings its own parameters: give it or --model, not both');
     const c = courseGradientCheckCase();
     report(gradientCheck(c.parameters, { X: c.X, Y: c.Y }, { epsilon: f.epsilon, loss: flags.loss }), flags);
     return;
@@ -95,7 +95,7 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   const data = loadData(flags.train);
   const shouldStop = watchInterrupt();
   let net: Network;
-  if (flags.model) {
+  if (flags.model !== undefined) { // `--model ''` is refused by loadModel, never taken for no model
     const { loadModel } = await import('../../node/model-file.js');
     net = loadModel(flags.model).network;
     if (net.dims[0] !== data.X.rows) throw new UsageError(`the model takes ${net.dims[0]} inputs but --train has ${data.X.rows} features`);

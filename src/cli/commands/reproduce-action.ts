@@ -6,7 +6,7 @@ import type { ReproductionResult } from '../../reproduce/result.js';
 import { readNumber } from '../../validate.js';
 import { OPTION_FLAGS } from '../flags.js';
 import { toJson } from '../json.js';
-import { requireStdout } from '../stdout.js';
+import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { VERSION } from '../version.js';
 import type { ReproduceFlags } from './reproduce.js';
 
@@ -14,6 +14,7 @@ const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))
 
 export async function runReproduce(names: string[], flags: ReproduceFlags): Promise<void> {
   if (flags.list) {
+    requireStdout('the list');
     if (flags.json) process.stdout.write(`${toJson({ reproductions: reproductions.map(({ name, title, claim, sources }) => ({ name, title, claim, sources })) })}\n`);
     else for (const r of reproductions) process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
     return;
@@ -25,6 +26,7 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
   if (flags.report) {
     const { checkOutputDir } = await import('../../node/outputs.js');
     checkOutputDir(flags.out, '--out');
+    keepRunningWithoutStdout();
   } else requireStdout('the verdicts');
   const results: ReproductionResult[] = [];
   for (const r of chosen) {

@@ -12,7 +12,7 @@ import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
 import type { SweepFlags } from './sweep.js';
 import { checkShapes } from '../shapes.js';
-import { requireStdout } from '../stdout.js';
+import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { checkOutputDir } from '../../node/outputs.js';
 
 /** --lr as a comma list, each rate held to the one learning-rate schema. */
@@ -39,8 +39,10 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   checkShapes(layers, train, test);
   // before the work, so a bad folder never costs a sweep
-  if (flags.report) checkOutputDir(flags.out, '--out');
-  else requireStdout('the results');
+  if (flags.report) {
+    checkOutputDir(flags.out, '--out');
+    keepRunningWithoutStdout();
+  } else requireStdout('the results');
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
   let lsuvRounds = 0;

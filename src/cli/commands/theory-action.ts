@@ -1,28 +1,33 @@
 // What `initlab theory` does once its flags are parsed.
-import * as z from 'zod/mini';
 import { scalarActivation } from '../../theory/activation-calculus.js';
 import { criticalWeightVar, meanField, pairTrajectory } from '../../theory/mean-field.js';
-import { checkedNumber, int, num, parseOrThrow } from '../../validate.js';
+import { readNumber, type ParamDef } from '../../validate.js';
+import { requireStdout } from '../stdout.js';
 import { toJson } from '../json.js';
 import type { TheoryFlags } from './theory.js';
 
-/** A finite number given as text, then held to `checks` (z.number() alone would say only "Invalid input" for 1e400). */
-const finiteNumber = (label: string, ...checks: z.core.$ZodCheck<number>[]) =>
-  z.pipe(num(label), z.number({ error: `${label} must be a finite number` }).check(...checks));
-
-const theorySchema = z.object({
-  weightVar: finiteNumber('--weight-var', z.gt(0, { message: '--weight-var (σ_w²) must be above 0' }), z.lte(1e6, { message: '--weight-var (σ_w²) must be at most 1e6' })),
-  biasVar: finiteNumber('--bias-var', z.minimum(0, { message: '--bias-var (σ_b²) must be 0 or more' }), z.lte(1e6, { message: '--bias-var (σ_b²) must be at most 1e6' })),
-  q0: finiteNumber('--q0', z.gt(0, { message: '--q0 must be above 0' }), z.lte(1e12, { message: '--q0 must be at most 1e12' })),
-  c0: z.optional(finiteNumber('--c0', z.minimum(-1, { message: '--c0 is a correlation: between -1 and 1' }), z.maximum(1, { message: '--c0 is a correlation: between -1 and 1' }))),
-  depth: checkedNumber(int('--depth'), z.minimum(1, { message: '--depth must be between 1 and 10000' }), z.maximum(10000, { message: '--depth must be between 1 and 10000' })),
-});
+// The same ParamDef schemas as every other option (validate.ts): a refusal names the flag,
+// what was given and what is accepted, `--c0 must be a finite number from -1 to 1, got "2"`.
+const THEORY_OPTIONS = {
+  weightVar: { gt: 0, max: 1e6, doc: 'σ_w², the weight variance times fan_in' },
+  biasVar: { min: 0, max: 1e6, doc: 'σ_b², the bias variance' },
+  q0: { gt: 0, max: 1e12, doc: "the inputs' squared length per unit" },
+  c0: { min: -1, max: 1, doc: 'the correlation of two inputs' },
+  depth: { integer: true, min: 1, max: 10000, doc: 'layers to follow with --c0' },
+} as const satisfies Record<string, ParamDef>;
 
 const fmt = (x: number, digits = 10) => (Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : x > 0 ? '∞' : String(x));
 
 export function runTheory(flags: TheoryFlags): void {
-  const f = parseOrThrow(theorySchema, flags, 'invalid option');
+  const f = {
+    weightVar: readNumber(THEORY_OPTIONS.weightVar, flags.weightVar, '--weight-var') as number,
+    biasVar: readNumber(THEORY_OPTIONS.biasVar, flags.biasVar, '--bias-var') as number,
+    q0: readNumber(THEORY_OPTIONS.q0, flags.q0, '--q0') as number,
+    c0: readNumber(THEORY_OPTIONS.c0, flags.c0, '--c0'),
+    depth: readNumber(THEORY_OPTIONS.depth, flags.depth, '--depth') as number,
+  };
   const act = scalarActivation(flags.activation);
+  requireStdout('the results');
   const point = { weightVar: f.weightVar, biasVar: f.biasVar };
   const m = meanField(act, point, f.q0);
   const critical = criticalWeightVar(act, f.biasVar, f.q0);

@@ -22,7 +22,7 @@ export async function notebook(flags: TrainingFlags): Promise<void> {
 }
 
 export async function trainOne(flags: TrainingFlags & { init: string; save?: string }): Promise<void> {
-  const inits = parseInits(flags.init);
+  const inits = parseInits(flags.init, '--init');
   if (inits.length > 1) throw new UsageError(`--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`);
   const setup = resolveSetup(flags, inits);
   checkRunOutputs(flags);

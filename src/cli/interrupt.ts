@@ -18,6 +18,8 @@ export const exitCodeFor = (flag: number): number => (flag === STOP_SIGTERM ? 14
 export interface SupervisedData {
   argv: string[];
   stop: Int32Array;
+  /** Set to 1 by the worker when its command has files still to write (see stdout.ts). */
+  filesPending: Int32Array;
   /** Whether the supervisor's stdout / stderr are terminals, and their width. */
   tty: { stdout: boolean; stderr: boolean; columns?: number };
 }

@@ -7,6 +7,13 @@ import { describeSystemError } from '../node/fs-errors.js';
 
 let watching = false;
 let filesPending = false;
+/** Shared between the supervisor and the worker thread that runs the command (cli/supervisor.ts). */
+let sharedPending: Int32Array | null = null;
+
+/** The flag the worker sets and the supervisor (whose stdout the pipe errors reach) reads. */
+export function shareFilesPending(flag: Int32Array): void {
+  sharedPending = flag;
+}
 
 /**
  * For a command that will write files (a report, a model): when the reader of stdout goes
@@ -15,7 +22,10 @@ let filesPending = false;
  */
 export function keepRunningWithoutStdout(): void {
   filesPending = true;
+  if (sharedPending) Atomics.store(sharedPending, 0, 1);
 }
+
+const pending = () => filesPending || (sharedPending !== null && Atomics.load(sharedPending, 0) === 1);
 
 /** Turns a failed write to stdout into one line on stderr (exit 1); EPIPE exits quietly (0), or goes on silently when files are still to be written. */
 export function watchStdout(): void {
@@ -23,7 +33,7 @@ export function watchStdout(): void {
   watching = true;
   process.stderr.on('error', () => {}); // `2>&1 | true`: nowhere left to say anything; the exit code still tells
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE' && filesPending) {
+    if (e.code === 'EPIPE' && pending()) {
       // what is still printed has no reader: drop it, and let the run finish its files
       process.stdout.write = ((...args: unknown[]) => {
         const done = args.find((a) => typeof a === 'function') as (() => void) | undefined;

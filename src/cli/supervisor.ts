@@ -8,7 +8,7 @@
 //     worker is ended with the process, even mid-loop). Nothing runs 2 s past a stop.
 // Commands without long work (help, version, serve) run here directly.
 import { Worker } from 'node:worker_threads';
-import { watchStdout } from './stdout.js';
+import { shareFilesPending, watchStdout } from './stdout.js';
 import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, type SupervisedData } from './interrupt.js';
 
 /** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
@@ -30,10 +30,15 @@ export async function start(argv: string[]): Promise<void> {
   }
   // the work's output passes through this thread's streams, so their errors (a closed pipe,
   // a full disk) arrive here, not on the worker
+  const filesPending = new Int32Array(new SharedArrayBuffer(4));
+  shareFilesPending(filesPending);
   watchStdout();
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const data: SupervisedData = { argv, stop, tty: { stdout: !!process.stdout.isTTY, stderr: !!process.stderr.isTTY, columns: process.stderr.columns } };
-  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: data });
+  const data: SupervisedData = { argv, stop, filesPending, tty: { stdout: !!process.stdout.isTTY, stderr: !!process.stderr.isTTY, columns: process.stderr.columns } };
+  // the worker's stdout is read here and always drained: after `| head` has gone, a run still
+  // writing its report must never wait on a pipe nobody reads (stdout.ts drops what follows)
+  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: data, stdout: true });
+  worker.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
 
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {

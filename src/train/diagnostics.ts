@@ -2,6 +2,7 @@
 // network (activations), on its way back (gradients), and what the weights look like.
 import type { Kernels } from '../nn/kernels.js';
 import type { Matrix } from '../nn/matrix.js';
+import { NUMPY_BUFSIZE, numpySum, pairwiseSum } from '../nn/sum.js';
 import { forward, type Network, stage, type Workspace } from '../nn/network.js';
 
 export interface Moments {
@@ -26,13 +27,23 @@ export interface DiagnosticsPoint {
   layers: LayerStats[];
 }
 
-/** Population mean and standard deviation (numpy's default ddof=0). */
+/**
+ * Population mean and standard deviation of a[0 .. n), bit for bit numpy's `np.mean(a)` and
+ * `np.std(a)` (ddof=0): the sum, then the sum of squared deviations from the mean, each in
+ * numpy's pairwise order (see ../nn/sum.ts), the squares formed a block of 8,192 at a time.
+ */
 export function moments(a: ArrayLike<number>, n = a.length): Moments {
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += a[i];
-  mean /= n;
+  const mean = numpySum(a, 0, n) / n;
+  const block = new Float64Array(Math.min(n, NUMPY_BUFSIZE));
   let v = 0;
-  for (let i = 0; i < n; i++) v += (a[i] - mean) ** 2;
+  for (let b = 0; b < n; b += NUMPY_BUFSIZE) {
+    const len = Math.min(NUMPY_BUFSIZE, n - b);
+    for (let i = 0; i < len; i++) {
+      const d = a[b + i] - mean;
+      block[i] = d * d;
+    }
+    v += pairwiseSum(block, 0, len);
+  }
   return { mean, std: Math.sqrt(v / n) };
 }
 

@@ -42,3 +42,14 @@ describe('initlab train --json: diagnostics of finite layers are finite numbers'
     }
   });
 });
+
+describe('sweep summary of huge finite costs', () => {
+  it('the spread of 1e300-sized costs is finite (fixture "huge 1e300")', async () => {
+    const { summarize } = await import('../src/experiments/sweep.js');
+    const c = fixture.cases.find((k: { label: string }) => k.label === 'huge 1e300');
+    const rows = (c.values as number[]).map((v, seed) => ({ init: 'random', seed, learningRate: 0.01, finalCost: Math.abs(v), trainAccuracy: 0.5, testAccuracy: 0.5, stopReason: 'completed' }));
+    const [s] = summarize(rows);
+    expect(Number.isFinite(s.finalCost.std)).toBe(true);
+    expect(s.finalCost.std).toBeGreaterThan(1e298);
+  });
+});

@@ -12,6 +12,11 @@ b3, each flattened by rows) nudged by +-epsilon = 1e-7 in turn; difference =
 Besides the course's seed 1, seeds 2 and 7 draw other cases the same way; and each case is
 also checked with the stable cost mean(logaddexp(0, z3) - y * z3).
 
+"huge": the seed-1 case scaled homogeneously by s = 2^270 (W1, b1 and every W by s; b2 by s^2,
+b3 by s^3, so Z3 = s^3 * Z3 exactly), stable cost, epsilon = 2^255. Every value is finite, but
+the gradients (~s^2 ~ 1e162) have squares beyond float64, so np.linalg.norm's ratio would be
+inf / inf = nan; the difference here takes each norm as norm(v / 2^540) * 2^540 (exact scaling).
+
 Regenerate:  /usr/bin/python3 scripts/gradcheck_reference.py > test/fixtures/gradcheck_reference.json
 """
 import json
@@ -100,4 +105,28 @@ for seed in (1, 2, 7):
         "parameters": {k: v.tolist() for k, v in p.items()},
         "difference": {"naive": gradient_check(p, x, y, "naive"), "stable": gradient_check(p, x, y, "stable")},
     })
-print(json.dumps({"epsilon": 1e-7, "cases": cases}))
+
+def scaled_norm(v, k=540):
+    return float(np.linalg.norm(v / 2.0 ** k) * 2.0 ** k)
+
+
+def huge_case():
+    x, y, p = test_case(1)
+    s = 2.0 ** 270
+    q = {"W1": p["W1"] * s, "b1": p["b1"] * s, "W2": p["W2"] * s, "b2": p["b2"] * s ** 2,
+         "W3": p["W3"] * s, "b3": p["b3"] * s ** 3}
+    eps = 2.0 ** 255
+    theta = to_vector(q)
+    _, cache = forward(x, y, q, "stable")
+    grad = to_vector(backward(x, y, q, cache))
+    approx = np.zeros((theta.shape[0], 1))
+    for i in range(theta.shape[0]):
+        plus = np.copy(theta); plus[i][0] += eps
+        minus = np.copy(theta); minus[i][0] -= eps
+        approx[i] = (forward(x, y, from_vector(plus, q), "stable")[0] - forward(x, y, from_vector(minus, q), "stable")[0]) / (2 * eps)
+    assert np.all(np.isfinite(grad)) and np.all(np.isfinite(approx)) and not np.isfinite(np.linalg.norm(grad))
+    return {"X": x.tolist(), "Y": y.tolist(), "parameters": {k: v.tolist() for k, v in q.items()}, "epsilon": eps,
+            "difference": scaled_norm(grad - approx) / (scaled_norm(grad) + scaled_norm(approx))}
+
+
+print(json.dumps({"epsilon": 1e-7, "cases": cases, "huge": huge_case()}))

@@ -15,7 +15,7 @@ import { DataError } from '../src/errors.js';
 import { cli } from './helpers.js';
 
 interface Case { seed: number; X: number[][]; Y: number[]; parameters: Record<string, number[][]>; difference: { naive: number; stable: number } }
-const ref: { epsilon: number; cases: Case[] } = JSON.parse(readFileSync(new URL('./fixtures/gradcheck_reference.json', import.meta.url), 'utf8'));
+const ref: { epsilon: number; cases: Case[]; huge: Omit<Case, 'seed' | 'difference'> & { epsilon: number; difference: number } } = JSON.parse(readFileSync(new URL('./fixtures/gradcheck_reference.json', import.meta.url), 'utf8'));
 
 // Differences this small are rounding noise divided by 2ε: two correct implementations agree
 // on their size, within about a factor of 2, not on their digits.
@@ -99,4 +99,29 @@ describe('gradient check, the course\'s N-dimensional case', () => {
     const r = cli(['gradcheck', '--loss', 'exact']);
     expect(r.status).toBe(2);
   });
+});
+
+describe('gradient check at the edges of float64', () => {
+  it('finite gradients whose squares overflow (the seed-1 case × 2^270): a difference, not NaN', () => {
+    const h = ref.huge;
+    const d = gradientCheck(h.parameters, { X: h.X, Y: h.Y }, { epsilon: h.epsilon, loss: 'stable' });
+    expect(Number.isFinite(d)).toBe(true);
+    within2(d, h.difference);
+  });
+  it('a cost that is not finite is refused, never reported as a difference', () => {
+    const c = courseGradientCheckCase();
+    const p = { ...c.parameters, W3: c.parameters.W3.map((r) => r.map((v) => v * 1e308 * 10)) };
+    expect(() => gradientCheck(p, { X: c.X, Y: c.Y })).toThrow(DataError);
+  });
+  for (const init of ['random:scale=1e150', 'constant:value=1e200']) {
+    it(`initlab gradcheck --init ${init}: exit 1, one line on stderr, no "difference = NaN"`, () => {
+      for (const extra of [[], ['--json']]) {
+        const r = cli(['gradcheck', '--init', init, ...extra]);
+        expect(r.status).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(/gradient check: .*(Infinity|NaN)/);
+      }
+    });
+  }
 });

@@ -3,6 +3,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { UsageError } from '../errors.js';
 import { maxOf, minOf } from '../extent.js';
+import { scaledMoments } from '../train/diagnostics.js';
 import { type RunConfig, runExperiment } from './run.js';
 
 export interface SweepJob {
@@ -71,14 +72,9 @@ export function runSweepJob(job: SweepJob, base: Omit<RunConfig, 'init' | 'seed'
   return { ...job, finalCost: r.finalCost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, stopReason: r.stopReason };
 }
 
+/** Mean and std as numpy's np.mean / np.std give them (pairwise sums: a naive running sum over 60,000 equal costs put the mean below their minimum; costs beyond about 2^400 scaled so their spread stays finite), min and max. */
 function spread(xs: number[]): Spread {
-  const n = xs.length;
-  let sum = 0;
-  for (const x of xs) sum += x;
-  const mean = sum / n;
-  let squares = 0;
-  for (const x of xs) squares += (x - mean) ** 2;
-  return { mean, std: Math.sqrt(squares / n), min: minOf(xs), max: maxOf(xs) };
+  return { ...scaledMoments(xs), min: minOf(xs), max: maxOf(xs) };
 }
 
 /** Per (init, learning rate), in order of first appearance: mean ± std (population), min and max of each outcome. Linear in the rows. */

@@ -10,6 +10,7 @@ import { getKernels } from './backends.js';
 import { checkLsuvRounds } from '../limits.js';
 import { checkStop, type ShouldStop } from '../stop.js';
 import { Matrix } from './matrix.js';
+import { scaledMoments } from './moments.js';
 
 export interface Network {
   /** Layer sizes [n_0, n_1, …, n_L]. */
@@ -100,9 +101,12 @@ function lsuv(net: Network, X: Matrix, tol: number, maxIter: number, shouldStop?
     for (let it = 0; it < maxIter; it++) {
       checkStop(shouldStop, 'the LSUV initialization');
       forward(net, X, ws);
-      const v = variance(ws.Z[l]);
-      if (!(v > 0) || Math.abs(v - 1) < tol) break; // a dead layer (variance 0) cannot be rescaled
-      const f = 1 / Math.sqrt(v);
+      // the spread scaled by a power of two, so that a batch of 1e200s (variance 1e400) or of
+      // 1e-200s (variance 1e-400) is rescaled by its true spread, not zeroed or left alone
+      const std = scaledMoments(ws.Z[l]).std;
+      if (!(std > 0) || Math.abs(std * std - 1) < tol) break; // a dead layer (spread 0) cannot be rescaled
+      const f = 1 / std;
+      if (!Number.isFinite(f)) break; // a subnormal spread: its inverse leaves float64
       const w = net.W[l].data;
       for (let i = 0; i < w.length; i++) w[i] *= f;
     }

@@ -2,12 +2,11 @@
 // network (activations), on its way back (gradients), and what the weights look like.
 import type { Kernels } from '../nn/kernels.js';
 import type { Matrix } from '../nn/matrix.js';
+import { type Moments, scaledMoments, scaledNorm } from '../nn/moments.js';
 import { forward, type Network, stage, type Workspace } from '../nn/network.js';
 
-export interface Moments {
-  mean: number;
-  std: number;
-}
+export { moments, scaledMoments, scaledNorm, type Moments } from '../nn/moments.js';
+
 
 export interface LayerStats {
   layer: number;
@@ -25,22 +24,6 @@ export interface DiagnosticsPoint {
   iteration: number;
   layers: LayerStats[];
 }
-
-/** Population mean and standard deviation (numpy's default ddof=0). */
-export function moments(a: ArrayLike<number>, n = a.length): Moments {
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += a[i];
-  mean /= n;
-  let v = 0;
-  for (let i = 0; i < n; i++) v += (a[i] - mean) ** 2;
-  return { mean, std: Math.sqrt(v / n) };
-}
-
-const norm = (a: Float64Array) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
-  return Math.sqrt(s);
-};
 
 function deadFraction(A: Float64Array, units: number, m: number): number {
   let dead = 0;
@@ -71,12 +54,12 @@ export function layerStats(net: Network, ws: Workspace): LayerStats[] {
     return {
       layer: l + 1,
       activation: {
-        ...moments(A),
+        ...scaledMoments(A),
         dead: kind === 'relu' ? deadFraction(A, units, ws.m) : 0,
         saturated: saturatedFraction(kind, A),
       },
-      gradient: { weightNorm: norm(ws.dW[l]), biasNorm: norm(ws.db[l]) },
-      weight: { ...moments(W.data), norm: norm(W.data) },
+      gradient: { weightNorm: scaledNorm(ws.dW[l]), biasNorm: scaledNorm(ws.db[l]) },
+      weight: { ...scaledMoments(W.data), norm: scaledNorm(W.data) },
     };
   });
 }

@@ -12,6 +12,7 @@ import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
 import { Matrix } from '../nn/matrix.js';
 import { backward, checkDims, forward, type Network, Workspace } from '../nn/network.js';
 import { RandomState } from '../rng/random-state.js';
+import { scaledNorm } from './diagnostics.js';
 import { checkStop, type ShouldStop } from '../stop.js';
 
 /** The cost differentiated: `stable` from the logits, or `naive`, the course's −log(a)·y − log(1 − a)·(1 − y) on a = sigmoid(z). */
@@ -98,7 +99,8 @@ function datasetOf(data: Dataset | ExamplesInput): Dataset {
  * course's gradient_check_n). `net` is a Network or the course's dictionary {W1, b1, …};
  * `data` a Dataset or {X (features × m), Y (1 × m or m labels)}. Parameters are restored
  * after each nudge. Dimensionless; 0 when both gradients are 0.
- * @throws DataError when the shapes of the parameters and the data do not fit.
+ * @throws DataError when the shapes of the parameters and the data do not fit, and when the cost,
+ * a nudged cost, a difference quotient or a backpropagated gradient is not a finite number.
  */
 export function gradientCheck(net: Network | ParameterDict, data: Dataset | ExamplesInput, options: number | GradientCheckOptions = {}): number {
   const o: GradientCheckOptions = typeof options === 'number' ? { epsilon: options } : options;
@@ -116,31 +118,37 @@ export function gradientCheck(net: Network | ParameterDict, data: Dataset | Exam
       forward(network, X, ws);
       return stableCrossEntropy(ws.logits, Y.data, X.cols);
     };
-  forward(network, X, ws);
+  const base = cost();
+  if (!Number.isFinite(base)) throw new DataError(`gradient check: the cost at these parameters is ${base} (the network's outputs left float64's range), so there is no gradient to check; use a smaller initialization`);
   backward(network, X, Y, ws);
   const grads = ws.gradients.map((g) => g.slice());
   const params = network.W.flatMap((w, l) => [w.data, network.b[l].data]);
-  let diff2 = 0, g2 = 0, a2 = 0;
   const total = params.reduce((s, P) => s + P.length, 0);
   const every = Math.max(1, Math.floor(total / 100));
-  let done = 0;
+  // kept whole so that their norms can be scaled: squares of finite gradients beyond ~1e154
+  // overflow, and the ratio would come out Infinity / Infinity = NaN
+  const g = new Float64Array(total), approx = new Float64Array(total), diff = new Float64Array(total);
+  let k = 0;
   params.forEach((P, p) => {
-    for (let i = 0; i < P.length; i++) {
+    for (let i = 0; i < P.length; i++, k++) {
       checkStop(o.shouldStop, 'the gradient check');
-      if (done++ % every === 0) o.onProgress?.(done - 1, total);
+      if (k % every === 0) o.onProgress?.(k, total);
       const keep = P[i];
       P[i] = keep + epsilon;
       const plus = cost();
       P[i] = keep - epsilon;
       const minus = cost();
       P[i] = keep;
-      const approx = (plus - minus) / (2 * epsilon);
-      diff2 += (grads[p][i] - approx) ** 2;
-      g2 += grads[p][i] ** 2;
-      a2 += approx ** 2;
+      g[k] = grads[p][i];
+      approx[k] = (plus - minus) / (2 * epsilon);
+      if (!Number.isFinite(g[k]) || !Number.isFinite(approx[k])) {
+        const what = !Number.isFinite(g[k]) ? `backpropagation's gradient is ${g[k]}` : `the cost nudged by ±${epsilon} is ${plus} / ${minus}, a difference quotient of ${approx[k]}`;
+        throw new DataError(`gradient check: at parameter ${k + 1} of ${total}, ${what} (values beyond float64's range); use a smaller initialization or --epsilon`);
+      }
+      diff[k] = g[k] - approx[k];
     }
   });
   o.onProgress?.(total, total);
-  const denom = Math.sqrt(g2) + Math.sqrt(a2);
-  return denom === 0 ? 0 : Math.sqrt(diff2) / denom;
+  const denom = scaledNorm(g) + scaledNorm(approx);
+  return denom === 0 ? 0 : scaledNorm(diff) / denom;
 }

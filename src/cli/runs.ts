@@ -47,7 +47,7 @@ export const pctOrNone = (x: number | null) => (x === null ? NO_TEST_SET : pct(x
 /** The comparison table the notebook ends with, as aligned text. */
 export function comparisonTable(rows: RunRow[], layerCount: number): string {
   const head = ['Model', 'Train accuracy', 'Test accuracy', 'Final cost', 'Problem/Comment'];
-  const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, pct(r.trainAccuracy), pctOrNone(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
+  const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, r.stopReason === 'diverged' ? 'diverged' : pct(r.trainAccuracy), r.stopReason === 'diverged' ? 'diverged' : pctOrNone(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
   const widths = head.map((h, c) => Math.max(h.length, maxOf(body.map((row) => row[c].length))));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
   return [line(head), widths.map((w, c) => '-'.repeat(c === head.length - 1 ? head[c].length : w)).join('  '), ...body.map(line)].join('\n');
@@ -150,8 +150,14 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       const costs = o.trace.map((p) => p.cost);
       if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);
       out('On the train set:');
-      out(`Accuracy: ${pyFloat(row.trainAccuracy)}`);
-      if (row.testAccuracy === null) {
+      // a diverged network's outputs are not numbers: no accuracy is read off them
+      const diverged = o.result.stopReason === 'diverged';
+      const notComputed = `Accuracy: not computed (the run diverged at iteration ${o.result.divergedAt})`;
+      out(diverged ? notComputed : `Accuracy: ${pyFloat(row.trainAccuracy)}`);
+      if (diverged) {
+        out(row.testAccuracy === null ? NO_TEST_SET : 'On the test set:');
+        if (row.testAccuracy !== null) out(notComputed);
+      } else if (row.testAccuracy === null) {
         out(`${NO_TEST_SET} (a CSV training set has none unless --test names one)`);
       } else {
         // the notebook's own line for its own test set; any other names the SPEC it scored on

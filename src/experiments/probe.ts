@@ -15,7 +15,7 @@ import { getKernels } from '../nn/backends.js';
 import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { RandomState } from '../rng/random-state.js';
-import { moments } from '../train/diagnostics.js';
+import { scaledMoments } from '../nn/moments.js';
 import { checkProbe } from '../limits.js';
 import { checkStop, type ShouldStop } from '../stop.js';
 import { OPTIONS } from '../options.js';
@@ -92,30 +92,6 @@ function nonFinite(a: Float64Array, n: number): { inf: number; nan: number } {
     }
   }
   return { inf, nan };
-}
-
-/**
- * Mean and (population) standard deviation of finite values, accurate at any magnitude: values
- * beyond about 2^±400 would overflow or underflow in their squares (a layer of 1e-200s would
- * show a spread of exactly 0, one of 1e200s an infinite one), so they are first scaled by a power
- * of two (exact), and the results scaled back.
- */
-function layerMoments(a: Float64Array): { mean: number; std: number } {
-  let big = 0;
-  for (let i = 0; i < a.length; i++) {
-    const v = Math.abs(a[i]);
-    if (v > big) big = v;
-  }
-  if (big === 0 || (big >= 2 ** -400 && big <= 2 ** 400)) return moments(a);
-  const e = Math.round(Math.log2(big));
-  // 2^-e in two factors, each within float64's range (e runs from −1074 to 1024)
-  const e1 = Math.trunc(e / 2);
-  const s1 = 2 ** -e1;
-  const s2 = 2 ** -(e - e1);
-  const scaled = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) scaled[i] = a[i] * s1 * s2;
-  const m = moments(scaled);
-  return { mean: m.mean * 2 ** e1 * 2 ** (e - e1), std: m.std * 2 ** e1 * 2 ** (e - e1) };
 }
 
 /**
@@ -205,7 +181,7 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldS
     const post = nonFinite(Z, w * n);
     if (post.inf || post.nan) return { layers, stopReason: 'diverged', divergedAt: l, divergence: describeNonFinite(`${act.name} activations`, post, w * n) };
     [H, Z] = [Z, H];
-    const m = layerMoments(H);
+    const m = scaledMoments(H);
     // finite values whose spread still exceeds float64 (beyond 1e308): an explosion all the same
     if (!Number.isFinite(m.mean) || !Number.isFinite(m.std)) return { layers, stopReason: 'diverged', divergedAt: l, divergence: `the mean or spread of its ${act.name} activations exceeds float64's range` };
     const squares = columnSquares(H, w, n);

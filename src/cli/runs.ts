@@ -11,8 +11,8 @@ import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';
 import { commandKernels } from './kernels.js';
 import { sparkline } from '../plot/sparkline.js';
-import { checkLsuvRounds, checkTraining } from '../limits.js';
-import { resolveInitializer } from '../nn/initializers.js';
+import { checkTraining } from '../limits.js';
+import { initCostOf } from './init-cost.js';
 import { StopRequested } from '../stop.js';
 import { maxOf } from '../extent.js';
 
@@ -64,14 +64,7 @@ export interface ExecutedRuns {
 /** Refuses, before any work, runs that would not fit in memory or stop in time (src/limits.ts). */
 function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): void {
   const b = setup.base;
-  let lsuvRounds = 0;
-  for (const init of inits) {
-    const r = resolveInitializer(init, { scale: b.scale });
-    if (r.init.needsData) {
-      checkLsuvRounds(r.opts['max-iter'] as number);
-      lsuvRounds = Math.max(lsuvRounds, r.opts['max-iter'] as number);
-    }
-  }
+  const { init, lsuvRounds } = initCostOf(inits, b.scale);
   checkTraining({
     dims: b.layers,
     m: setup.train.X.cols,
@@ -82,7 +75,7 @@ function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): vo
     iterations: b.iterations,
     printEvery: b.printEvery,
     diagnosticsEvery: setup.diagnosticsEvery,
-    init: lsuvRounds ? 'lsuv' : inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal') ?? inits[0],
+    init,
     lsuvRounds,
     runs: inits.length,
     backend: flags.backend === 'ts' ? 'ts' : 'wasm',

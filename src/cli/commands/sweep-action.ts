@@ -3,8 +3,8 @@ import { expandGrid, parseRange, type SweepRow, summarize } from '../../experime
 import { parseOptimizer } from '../../nn/optimizers.js';
 import { interruptExitCode, watchInterrupt } from '../interrupt.js';
 import { availableParallelism } from 'node:os';
-import { checkLsuvRounds, checkTraining, workerCount } from '../../limits.js';
-import { resolveInitializer } from '../../nn/initializers.js';
+import { checkTraining, workerCount } from '../../limits.js';
+import { initCostOf } from '../init-cost.js';
 import { toJson } from '../json.js';
 import { createProgress } from '../progress.js';
 import { checkScaleFlag, flag, parseInits, parseLayers, loadTrainAndTest } from '../setup.js';
@@ -45,16 +45,9 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   } else requireStdout('the results');
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
-  let lsuvRounds = 0;
-  for (const init of inits) {
-    const r = resolveInitializer(init, { scale: f.scale });
-    if (r.init.needsData) {
-      checkLsuvRounds(r.opts['max-iter'] as number);
-      lsuvRounds = Math.max(lsuvRounds, r.opts['max-iter'] as number);
-    }
-  }
+  const { init, lsuvRounds } = initCostOf(inits, f.scale);
   // one job's memory decides how many can run side by side; --workers above the jobs or the cores only adds idle threads
-  const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test ? test.X.cols : 0, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init: lsuvRounds ? 'lsuv' : inits.map((i) => resolveInitializer(i).init.name).find((n) => n === 'orthogonal') ?? inits[0], lsuvRounds, what: `a run with --layers ${layers.join(',')}` });
+  const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test ? test.X.cols : 0, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init, lsuvRounds, what: `a run with --layers ${layers.join(',')}` });
   const { workers, note } = workerCount(f.workers ?? availableParallelism(), jobs.length, availableParallelism(), job.bytes);
   if (note && f.workers !== undefined) process.stderr.write(`initlab: ${note}\n`); // the default needs no comment
   const tasks = jobs.map((job) => ({ job, base }));

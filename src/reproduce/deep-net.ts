@@ -1,6 +1,7 @@
 // Measurements on wide, deep, random networks at initialization (no training): what the
 // published analyses predict, measured on finite networks drawn from numpy's RandomState.
 // Layer l: h^l = W^l φ(h^{l−1}) + b^l (h^0 = x, φ applied from layer 1 on); W^l is N × N.
+import { columnCorrelation, columnSquares, meanAndSpread } from '../experiments/probe-measures.js';
 import { getKernels } from '../nn/backends.js';
 import type { Kernels } from '../nn/kernels.js';
 import { orthogonalWeights } from '../nn/orthogonal.js';
@@ -83,41 +84,18 @@ export function forwardPass(net: DeepNet, X: Float64Array, m: number, rs: Random
     const sq = columnSquares(A, n, m);
     const ratios = new Float64Array(m);
     for (let j = 0; j < m; j++) ratios[j] = sq[j] / inputNorms[j];
-    layers.push({ layer: l, q, c, std: stdOf(A, n * m), ratios });
+    layers.push({ layer: l, q, c, std: meanAndSpread(A).std, ratios });
   }
   return { layers, weights, pre };
 }
 
-function columnSquares(A: Float64Array, n: number, m: number): Float64Array {
-  const s = new Float64Array(m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) s[j] += A[i * m + j] * A[i * m + j];
-  return s;
-}
-
+/** Mean over the pairs of columns (0–1, 2–3, …) of their correlation; NaN with one column. */
 function pairCorrelation(Z: Float64Array, n: number, m: number): number {
   if (m < 2) return NaN;
-  let sum = 0;
   const pairs = Math.floor(m / 2);
-  for (let p = 0; p < pairs; p++) {
-    let aa = 0, bb = 0, ab = 0;
-    for (let i = 0; i < n; i++) {
-      const a = Z[i * m + 2 * p];
-      const bv = Z[i * m + 2 * p + 1];
-      aa += a * a; bb += bv * bv; ab += a * bv;
-    }
-    sum += ab / Math.sqrt(aa * bb);
-  }
+  let sum = 0;
+  for (let p = 0; p < pairs; p++) sum += columnCorrelation(Z, n, m, 2 * p, 2 * p + 1);
   return sum / pairs;
-}
-
-/** Population standard deviation of the first len values. */
-export function stdOf(a: Float64Array, len = a.length): number {
-  let mean = 0;
-  for (let i = 0; i < len; i++) mean += a[i];
-  mean /= len;
-  let v = 0;
-  for (let i = 0; i < len; i++) v += (a[i] - mean) ** 2;
-  return Math.sqrt(v / len);
 }
 
 /**
@@ -142,7 +120,7 @@ export function backwardPass(net: DeepNet, X: Float64Array, m: number, weights: 
         dW[i * n + k] = s / m;
       }
     }
-    out.push({ layer: l, backpropStd: stdOf(delta), weightGradStd: stdOf(dW) });
+    out.push({ layer: l, backpropStd: meanAndSpread(delta).std, weightGradStd: meanAndSpread(dW).std });
     // ∂/∂a^{l−1} = (W^l)ᵀ δ^l
     const W = weights[l - 1];
     const next = new Float64Array(n * m);

@@ -78,8 +78,8 @@ export function elu(alpha = 1): Activation {
 }
 
 // Klambauer et al. 2017, the constants as in PyTorch / Keras.
-const SELU_ALPHA = 1.6732632423543772;
-const SELU_SCALE = 1.0507009873554805;
+export const SELU_ALPHA = 1.6732632423543772;
+export const SELU_SCALE = 1.0507009873554805;
 
 export const selu: Activation = {
   name: 'selu',

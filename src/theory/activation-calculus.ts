@@ -1,6 +1,6 @@
 // The catalogue's activations as scalar functions with their first two derivatives: what
 // the mean-field integrals need (the training engine works on whole buffers instead).
-import { activationFromName } from '../nn/activations.js';
+import { activationFromName, SELU_ALPHA, SELU_SCALE } from '../nn/activations.js';
 import { parseSpec } from '../spec.js';
 
 /** φ, φ′, φ″ of one activation, and the pre-activations where it is not smooth. */
@@ -14,9 +14,6 @@ export interface ScalarActivation {
   readonly kinks: readonly number[];
 }
 
-// Klambauer et al. 2017, the constants PyTorch and Keras use (as in nn/activations.ts).
-const SELU_ALPHA = 1.6732632423543772;
-const SELU_SCALE = 1.0507009873554805;
 
 const sigmoid = (u: number) => 1 / (1 + Math.exp(-u));
 

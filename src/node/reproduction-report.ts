@@ -4,12 +4,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toJson } from '../cli/json.js';
 import { reproductionSpec } from '../plot/reproduction-spec.js';
-import type { ReproductionResult } from '../reproduce/result.js';
+import { describeTarget, type ReproductionResult, sixDigits } from '../reproduce/result.js';
 import { replaceDirAtomic } from './atomic.js';
 import { reportHtml } from './html.js';
 import { renderFigure, svgToPng } from './render.js';
 
-const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
 
 /** Writes `dir` as a whole (replacing an earlier initlab report only); returns the files written. */
 export async function writeReproductionReport(dir: string, results: ReproductionResult[], version: string): Promise<string[]> {
@@ -23,7 +22,7 @@ export async function writeReproductionReport(dir: string, results: Reproduction
       files.push(`${r.name}.svg`, `${r.name}.png`);
       sections.push({
         heading: `${r.pass ? 'PASS' : 'FAIL'} · ${r.name}: ${r.title}`,
-        text: `${r.claim}. Setup: ${r.setup}. Checks: ${r.checks.map((c) => `${c.pass ? 'ok' : 'FAIL'} ${c.what} = ${fmt(c.measured)} (${c.atLeast ? `at least ${fmt(c.target)}` : `target ${fmt(c.target)} ± ${fmt(c.tolerance)}${c.relative ? ' relative' : ''}`})`).join('; ')}. Sources: ${r.sources.join('; ')}.`,
+        text: `${r.claim}. Setup: ${r.setup}. Checks: ${r.checks.map((c) => `${c.pass ? 'ok' : 'FAIL'} ${c.what} = ${sixDigits(c.measured)} (${describeTarget(c)})`).join('; ')}. Sources: ${r.sources.join('; ')}.`,
         figures: [{ title: `${r.name}: lines are the theory, dots the measured network`, svg, png: `${r.name}.png` }],
       });
     }

@@ -23,6 +23,13 @@ export function check(what: string, target: number, measured: number, tolerance:
   return { what, target, measured, tolerance, relative, source, pass };
 }
 
+/** A number with six significant digits (Infinity and NaN as words). */
+export const sixDigits = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
+
+/** What a check holds its measurement to, in words: "target 1 ± 0.05 relative" or "at least 1.5". */
+export const describeTarget = (c: Check) =>
+  c.atLeast ? `at least ${sixDigits(c.target)}` : `target ${sixDigits(c.target)} ± ${sixDigits(c.tolerance)}${c.relative ? ' relative' : ''}`;
+
 /** measured ≥ minimum (a count of seeds, a speed-up). */
 export function checkAtLeast(what: string, minimum: number, measured: number, source: string): Check {
   return { what, target: minimum, measured, tolerance: 0, relative: false, atLeast: true, source, pass: measured >= minimum };

@@ -2,7 +2,7 @@
 import { UsageError } from '../../errors.js';
 import { OPTIONS } from '../../options.js';
 import { reproductions, runReproduction } from '../../reproduce/registry.js';
-import type { ReproductionResult } from '../../reproduce/result.js';
+import { describeTarget, type ReproductionResult, sixDigits } from '../../reproduce/result.js';
 import { readNumber } from '../../validate.js';
 import { OPTION_FLAGS } from '../flags.js';
 import { toJson } from '../json.js';
@@ -10,7 +10,6 @@ import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { VERSION } from '../version.js';
 import type { ReproduceFlags } from './reproduce.js';
 
-const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
 
 export async function runReproduce(names: string[], flags: ReproduceFlags): Promise<void> {
   if (flags.list) {
@@ -49,7 +48,7 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
 function printResult(r: ReproductionResult): void {
   const lines = [`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.title} (${r.seconds.toFixed(1)} s)`, `      ${r.setup}`];
   for (const c of r.checks) {
-    lines.push(`  ${c.pass ? 'ok  ' : 'FAIL'} ${c.what}: ${fmt(c.measured)} (${c.atLeast ? `at least ${fmt(c.target)}` : `target ${fmt(c.target)} ± ${fmt(c.tolerance)}${c.relative ? ' relative' : ''}`}; ${c.source})`);
+    lines.push(`  ${c.pass ? 'ok  ' : 'FAIL'} ${c.what}: ${sixDigits(c.measured)} (${describeTarget(c)}; ${c.source})`);
   }
   lines.push(`      sources: ${r.sources.join('; ')}`, '');
   process.stdout.write(`${lines.join('\n')}\n`);

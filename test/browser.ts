@@ -1,9 +1,11 @@
-// The one Chromium launcher of the test suite. Debian's /usr/bin/chromium is used where it
+// The one Chromium launcher of the test suite (and the served web lab it opens). Debian's /usr/bin/chromium is used where it
 // exists; elsewhere the tests bring their own browser: @sparticuz/chromium ships a headless
 // Chromium inside its npm package (unpacked into the temp folder on first use), so `npm test`
 // needs nothing installed by hand. INITLAB_TEST_CHROMIUM chooses: `system`, `bundled`, or a
 // path to a Chromium executable.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -35,4 +37,15 @@ export async function launchChromium(): Promise<Browser> {
   // Its --single-process (meant for serverless hosts) ends the browser when a test closes its last page.
   const args = bundled.args.filter((a: string) => a !== '--single-process');
   return chromium.launch({ executablePath: await bundled.executablePath(), args: [...args, ...QUIET], headless: true });
+}
+
+/** `initlab serve --port 0` in a real process; resolves with its base URL once it listens (kill the process after). */
+export async function serveLab(): Promise<{ server: ChildProcess; base: string }> {
+  const bin = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
+  const server = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const base = await new Promise<string>((resolve, reject) => {
+    server.stdout!.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  return { server, base };
 }

@@ -1,12 +1,12 @@
 // The web lab in Chromium (as test/web.test.ts): the test set follows the data, a
 // run that diverges says so, a refused link is said above whichever view is shown, every
 // refused field keeps its own message, and too many points are refused before any is drawn.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { BIN, cli } from './helpers.js';
+import { launchChromium, serveLab } from './browser.js';
+import { cli } from './helpers.js';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/test_set_reference.json', import.meta.url), 'utf8'));
 let server: ChildProcess;
@@ -15,11 +15,7 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); });
-    server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
+  ({ server, base } = await serveLab());
   browser = await launchChromium();
 });
 

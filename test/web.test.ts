@@ -1,15 +1,14 @@
 // The web lab in a real Chromium (Debian's, driven by playwright-core) against the served
 // build: the lesson lands on the notebook's numbers, the lab trains, URLs replay, CSVs load
 // or are refused on the page, nothing errs in the console, nothing leaves 127.0.0.1.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import { launchChromium, serveLab } from './browser.js';
 import { cli, ref } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 let server: ChildProcess;
 let base = '';
@@ -18,11 +17,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  base = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); });
-    server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
+  ({ server, base } = await serveLab());
   browser = await launchChromium();
 });
 

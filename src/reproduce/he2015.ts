@@ -4,6 +4,7 @@
 // 22-layer one still trains, more slowly than with He. A CPU-sized version: width 32, the
 // notebook's circles, full-batch gradient descent, sigmoid + cross-entropy, zero biases.
 import { makeDataset } from './circles-data.js';
+import { NOTEBOOK_TRAIN_SPEC } from '../experiments/notebook-config.js';
 import { buildNetwork } from '../experiments/run.js';
 import { train } from '../train/train.js';
 import { checkAtLeast, type Check, type Reproduction, type SeriesPoint } from './result.js';
@@ -64,7 +65,7 @@ export const he2015: Reproduction = {
     // the median iterations to get under way (Infinity: never within the run)
     checks.push(checkAtLeast(`Xavier's iterations to cost ${UNDER_WAY} over He's, depth 22`, 1.5, xavierSoon / heSoon, 'He et al. 2015, Fig. 2: He starts reducing the error earlier'));
     return {
-      setup: `ReLU, width 32, depths ${plan.map((p) => p.depth).join(' and ')}, circles:n=300,noise=0.05,seed=1, gradient descent lr 0.05, ${iterations} iterations, weight seeds ${seeds.join(', ')}`,
+      setup: `ReLU, width 32, depths ${plan.map((p) => p.depth).join(' and ')}, ${NOTEBOOK_TRAIN_SPEC}, gradient descent lr 0.05, ${iterations} iterations, weight seeds ${seeds.join(', ')}`,
       checks,
       figure: { x: 'iteration', y: 'cost (first seed)', points },
     };

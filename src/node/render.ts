@@ -5,6 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { renderAsync } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom/worker'; // the one-file build: loads in half the time
 import { maxOf } from '../extent.js';
+import { accessibleName, nameChart } from '../plot/accessible.js';
 import type { PlotSpec } from '../plot/specs.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -21,15 +22,15 @@ function finish(el: Element): Figure {
   return { element: el, svg: el.outerHTML };
 }
 
-/** One spec as a standalone SVG figure. */
+/** One spec as a standalone SVG figure, named for assistive technology (see plot/accessible.ts). */
 export function renderFigure(spec: PlotSpec): Figure {
   const el = Plot.plot({ ...spec, document } as Plot.PlotOptions) as unknown as Element;
   if (el.tagName.toLowerCase() !== 'svg') throw new Error('a figure spec must render to a bare <svg> (no title, caption or HTML legend)');
-  return finish(el);
+  return finish(nameChart(el, accessibleName(spec)));
 }
 
-/** Rendered figures side by side in one SVG (small multiples), `columns` per row. */
-export function composeGrid(figures: Figure[], columns: number): Figure {
+/** Rendered figures side by side in one SVG (small multiples), `columns` per row, the whole named `name`. */
+export function composeGrid(figures: Figure[], columns: number, name: string): Figure {
   const cellW = maxOf(figures.map((f) => Number(f.element.getAttribute('width'))));
   const cellH = maxOf(figures.map((f) => Number(f.element.getAttribute('height'))));
   const cols = Math.min(columns, figures.length);
@@ -39,6 +40,7 @@ export function composeGrid(figures: Figure[], columns: number): Figure {
   const bg = document.createElementNS(SVG_NS, 'rect');
   for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: 'white' })) bg.setAttribute(k, v);
   root.appendChild(bg);
+  nameChart(root, name);
   figures.forEach((f, i) => {
     const cell = f.element.cloneNode(true) as Element;
     cell.removeAttribute('xmlns');

@@ -6,8 +6,9 @@ import { formatCsv } from '../data/csv.js';
 import type { Dataset } from '../data/dataset.js';
 import type { RunOutput } from '../experiments/run.js';
 import { plotExtent, probabilityGrid } from '../plot/grid.js';
-import { costCurveSpec, datasetSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec } from '../plot/specs.js';
-import { RUN_COLORS } from '../plot/palette.js';
+import { combinedCostSpec, costCurveSpec, datasetSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec } from '../plot/specs.js';
+import { shareLayerAxes } from '../plot/histograms.js';
+import { seriesColors } from '../plot/palette.js';
 import { getKernels } from '../nn/backends.js';
 import { activationHistograms } from '../train/diagnostics.js';
 import { replaceDirAtomic } from './atomic.js';
@@ -93,6 +94,12 @@ export async function writeReport(dir: string, input: ReportInput): Promise<stri
   });
 }
 
+/** A run's activation std at `layer` when its first diagnostics are those at initialization (iteration 0). */
+function initialStd(r: ReportRun, layer: number): number | undefined {
+  const first = r.output.result.diagnostics[0];
+  return first?.iteration === 0 ? first.layers[layer - 1]?.activation.std : undefined;
+}
+
 function composeReport(out: ReportFolder, input: ReportInput): void {
   const uniqueNames = new Map<string, number>();
   const nameOf = (label: string) => {
@@ -110,7 +117,7 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
   for (const r of input.runs) {
     const name = nameOf(r.label);
     const res = r.output.result;
-    runFigures.push(out.figure(`${name}-cost`, `Cost, ${r.label}`, renderFigure(costCurveSpec([{ label: r.label, points: r.output.trace }], `Cost with ${r.label} (learning rate ${res.learningRate})`))));
+    runFigures.push(out.figure(`${name}-cost`, `Cost, ${r.label}`, renderFigure(costCurveSpec([{ label: r.label, init: r.short, points: r.output.trace }], `Cost with ${r.label} (learning rate ${res.learningRate})`))));
     const points = input.showTest && input.test ? input.test : input.train;
     const title = `${r.short}: train ${pct(res.trainAccuracy)}, ${res.testAccuracy === null ? 'no test set' : `test ${pct(res.testAccuracy)}`}`;
     const fig = renderFigure(decisionBoundarySpec(probabilityGrid(r.output.network, 120, extent), points, title));
@@ -122,17 +129,24 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
   const stats = (d: RunOutput['result']['diagnostics'][number] | undefined) => (d ? d.layers.map((l) => ({ layer: l.layer, value: l.activation.std })) : []);
   const layerFigures: HtmlFigure[] = [];
   if (input.runs.every((r) => r.output.result.diagnostics.length)) {
-    const series = input.runs.map((r) => ({ label: r.short, start: stats(r.output.result.diagnostics[0]), end: stats(r.output.result.diagnostics.at(-1)) }));
+    const series = input.runs.map((r) => ({ label: r.short, init: r.short, start: stats(r.output.result.diagnostics[0]), end: stats(r.output.result.diagnostics.at(-1)) }));
     layerFigures.push(out.figure('layers-activation-std', 'Activation spread by layer', renderFigure(layerStatsSpec(series, 'activation std by layer'))));
-    // one small histogram per run and layer, each on its own scale (×10 weights reach hundreds, He stays near 1)
-    const cells = input.runs.flatMap((r, i) => activationHistograms(r.output.initial, input.train.X, getKernels()).map((h) => renderFigure(histogramSpec(h.bins, `${r.short}, layer ${h.layer}`, RUN_COLORS[i % RUN_COLORS.length]))));
-    layerFigures.push(out.figure('layers-histograms', 'Activations at initialization: a row per run, a column per layer', composeGrid(cells, input.runs[0].output.initial.W.length)));
+    // one small histogram per run and layer; a layer's histograms share one x axis, so ×10
+    // weights reaching hundreds and He staying near 1 show as the difference they are
+    const colors = seriesColors(input.runs.map((r) => r.short));
+    const histograms = input.runs.map((r) => activationHistograms(r.output.initial, input.train.X, getKernels()));
+    const shared = shareLayerAxes(histograms.map((hs) => hs.map((h) => h.bins)), 20);
+    const cells = input.runs.flatMap((r, i) => histograms[i].map((h, l) => renderFigure(histogramSpec(shared.bins[i][l], `${r.short}, layer ${h.layer}`, colors[i].line, {
+      domain: shared.ranges[l],
+      std: initialStd(r, h.layer),
+    }))));
+    layerFigures.push(out.figure('layers-histograms', 'Activations at initialization: a row per run, a column per layer (each column on one x axis)', composeGrid(cells, input.runs[0].output.initial.W.length, 'Histograms of the activations at initialization: a row per run, a column per layer, each column on one shared x axis')));
   }
 
   const compare: HtmlFigure[] = [];
   if (input.runs.length > 1) {
-    compare.push(out.figure('compare-costs', 'Cost curves side by side', renderFigure(costCurveSpec(input.runs.map((r) => ({ label: r.short, points: r.output.trace })), 'Cost curves'))));
-    compare.push(out.figure('compare-boundaries', 'Decision boundaries side by side', composeGrid(boundaries, Math.min(3, boundaries.length))));
+    compare.push(out.figure('compare-costs', 'Cost curves side by side', renderFigure(combinedCostSpec(input.runs.map((r) => ({ label: r.short, init: r.short, points: r.output.trace })), 'Cost curves'))));
+    compare.push(out.figure('compare-boundaries', 'Decision boundaries side by side', composeGrid(boundaries, Math.min(3, boundaries.length), `Decision boundaries side by side: ${input.runs.map((r) => r.short).join(', ')}`)));
   }
 
   out.put('costs.csv', costsCsv(input.runs));

@@ -4,6 +4,7 @@ import * as Plot from '@observablehq/plot';
 import type { Figure } from '../reproduce/result.js';
 import { maxOf } from '../extent.js';
 import { RUN_COLORS } from './palette.js';
+import { decadeTicks, plainTicks, positiveRange } from './ticks.js';
 import type { PlotSpec } from './specs.js';
 
 export function reproductionSpec(fig: Figure): PlotSpec {
@@ -28,8 +29,9 @@ export function reproductionSpec(fig: Figure): PlotSpec {
     height: 340,
     marginRight: atStart ? 24 : 16 + 7 * maxOf(names.map((n) => n.length)),
     marginLeft: atStart ? 56 + 7 * maxOf(names.map((n) => n.length)) : 56,
-    x: { label: fig.x, grid: true, ...(integerX ? { ticks: xs, tickFormat: 'd' } : {}) },
-    y: { label: `${fig.y}${fig.logY ? ' (log scale)' : ''}`, type: fig.logY ? 'log' : 'linear', grid: true, tickFormat: '~g' },
+    ariaLabel: `${fig.y} against ${fig.x}${fig.logY ? ' (log scale)' : ''}: ${names.join(', ')}; lines theory, dots measured`,
+    x: { label: fig.x, grid: true, ...(integerX ? { ticks: xs, tickFormat: 'd' } : { tickFormat: plainTicks }) },
+    y: { label: `${fig.y}${fig.logY ? ' (log scale)' : ''}`, type: fig.logY ? 'log' : 'linear', grid: true, tickFormat: plainTicks, ...(fig.logY ? { ticks: decadeTicks(...(positiveRange(rows.map((r) => r.y)) ?? [0.1, 1])) } : {}) },
     marks: [
       Plot.line(theory, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: 2 }),
       Plot.dot(measured, { x: 'x', y: 'y', stroke: 'color', r: 3.5 }),

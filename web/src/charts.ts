@@ -2,13 +2,16 @@
 import * as Plot from '@observablehq/plot';
 import type { Dataset } from '../../src/data/dataset.js';
 import { Matrix } from '../../src/nn/matrix.js';
-import { BOUNDARY_FRAME, costCurveSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec, type PlotSpec } from '../../src/plot/specs.js';
-import { PROBABILITY_COLORS, PROBABILITY_THRESHOLDS, RUN_COLORS } from '../../src/plot/palette.js';
+import { BOUNDARY_FRAME, combinedCostSpec, type CostSeries, costCurveSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec, type PlotSpec } from '../../src/plot/specs.js';
+import { PROBABILITY_COLORS, PROBABILITY_THRESHOLDS, seriesColors } from '../../src/plot/palette.js';
+import { accessibleName, nameChart } from '../../src/plot/accessible.js';
+import { shareLayerAxes } from '../../src/plot/histograms.js';
 import type { DataSummary, RunUpdate } from './job.js';
 import { GRID } from './job.js';
 
+/** `spec` rendered into `into` (replacing what was there), named for assistive technology. */
 export function render(spec: PlotSpec, into: Element): SVGSVGElement {
-  const svg = Plot.plot(spec) as unknown as SVGSVGElement;
+  const svg = nameChart(Plot.plot(spec) as unknown as SVGSVGElement, accessibleName(spec));
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   into.replaceChildren(svg);
   return svg;
@@ -21,14 +24,17 @@ export interface History {
 }
 
 export function costChart(history: History, into: Element, title = 'Cost (train solid, test dotted)'): SVGSVGElement {
-  const series = Object.entries(history).flatMap(([init, pts]) => [
-    { label: `${init}`, points: pts.map((p) => ({ iteration: p.iteration, cost: p.train })) },
-  ]);
-  const spec = costCurveSpec(series, title);
-  // the test costs, dotted, in the colour of their run
-  const tests = Object.entries(history).flatMap(([init, pts], i) => pts.filter((p) => Number.isFinite(p.test)).map((p) => ({ ...p, init, color: RUN_COLORS[i % RUN_COLORS.length] })));
-  spec.marks = [...(spec.marks ?? []), Plot.line(tests, { x: 'iteration', y: 'test', z: 'init', stroke: 'color', strokeDasharray: '2,3', strokeWidth: 1.5 })];
-  return render(spec, into);
+  const series: CostSeries[] = Object.entries(history).map(([init, pts]) => ({
+    label: init,
+    points: pts.map((p) => ({ iteration: p.iteration, cost: p.train })),
+    test: pts.map((p) => ({ iteration: p.iteration, cost: p.test })),
+  }));
+  return render(costCurveSpec(series, title), into);
+}
+
+/** Several runs' training costs on one axis (the lesson's three runs), each named with its final cost. */
+export function combinedCostChart(runs: { init: string; points: { iteration: number; cost: number }[] }[], into: Element, title = 'Cost of each run'): SVGSVGElement {
+  return render(combinedCostSpec(runs.map((r) => ({ label: r.init, init: r.init, points: r.points })), title), into);
 }
 
 // which data each boundary figure's points were drawn from
@@ -49,8 +55,12 @@ export function boundaryFigure(data: DataSummary, init: string, into: Element): 
   existing?.remove(); // drawn for other data
   const fig = Object.assign(document.createElement('figure'), { className: 'boundary' });
   fig.dataset.init = init;
+  // the frame's own size (the colour key widens it past the page's older 420 px square)
+  Object.assign(fig.style, { width: `${BOUNDARY_FRAME.width}px`, height: `${BOUNDARY_FRAME.height}px` });
   const top = document.createElement('div');
   render(decisionBoundarySpec(null, pointsOf(data), '', { layers: 'points', extent: data.extent }), top);
+  // the shading layer beneath carries the figure's name; this layer repeats its axes and key
+  top.firstElementChild?.setAttribute('aria-hidden', 'true');
   const title = Object.assign(document.createElement('div'), { className: 'live-title' });
   fig.append(document.createElement('div'), top, title);
   figureData.set(fig, data);
@@ -112,16 +122,20 @@ type Stat = (l: NonNullable<RunUpdate['diagnostics']>['layers'][number]) => numb
 export function layers(updates: RunUpdate[], first: Map<string, RunUpdate['diagnostics']>, activationChart: Element, gradientChart: Element, hist: Element): void {
   const series = (stat: Stat) => updates.filter((u) => u.diagnostics).map((u) => {
     const of = (d: RunUpdate['diagnostics']) => (d ? d.layers.map((l) => ({ layer: l.layer, value: stat(l) })) : []);
-    return { label: u.init, start: of(first.get(u.init) ?? u.diagnostics), end: of(u.diagnostics) };
+    return { label: u.init, init: u.init, start: of(first.get(u.init) ?? u.diagnostics), end: of(u.diagnostics) };
   });
   if (updates.some((u) => u.diagnostics)) {
     render(layerStatsSpec(series((l) => l.activation.std), 'activation std by layer'), activationChart);
     render(layerStatsSpec(series((l) => l.gradient.weightNorm), 'weight-gradient norm by layer'), gradientChart);
   }
-  const cells = updates.flatMap((u, i) => u.histograms.map((h) => {
+  // a layer's histograms share one x axis across the runs, so their spreads compare
+  const colors = seriesColors(updates.map((u) => u.init));
+  const shared = shareLayerAxes(updates.map((u) => u.histograms.map((h) => h.bins)), 16);
+  const cells = updates.flatMap((u, i) => u.histograms.map((h, l) => {
     const div = document.createElement('div');
-    const dead = u.diagnostics?.layers[h.layer - 1]?.activation.dead ?? 0;
-    render(histogramSpec(h.bins, `${u.init}, layer ${h.layer}${dead ? `: ${(100 * dead).toFixed(0)}% dead` : ''}`, RUN_COLORS[i % RUN_COLORS.length]), div);
+    const stats = u.diagnostics?.layers[h.layer - 1]?.activation;
+    const dead = stats?.dead ?? 0;
+    render(histogramSpec(shared.bins[i][l], `${u.init}, layer ${h.layer}${dead ? `: ${(100 * dead).toFixed(0)}% dead` : ''}`, colors[i].line, { domain: shared.ranges[l], std: stats?.std }), div);
     return div;
   }));
   hist.replaceChildren(...cells);

@@ -1,0 +1,31 @@
+// Every chart gets an accessible name: screen readers announce an <svg> with role="img"
+// by its aria-label, and a <title> child is the name browsers show on hover and the one
+// SVG viewers and older assistive technology read (WAI-ARIA Graphics, SVG 2 §5.9).
+import type { PlotSpec } from './specs.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The name a spec's chart is announced by: its ariaLabel, else "<y label> by <x label>", else "chart". */
+export function accessibleName(spec: PlotSpec): string {
+  if (spec.ariaLabel) return spec.ariaLabel;
+  const label = (axis: unknown) => (axis && typeof axis === 'object' && 'label' in axis && typeof axis.label === 'string' ? axis.label : null);
+  const [x, y] = [label(spec.x), label(spec.y)];
+  return y && x ? `${y} by ${x}` : y ?? x ?? 'chart';
+}
+
+/**
+ * Marks a rendered `svg` as one image named `name`: role="img", aria-label and a <title>
+ * as its first child (replacing one this function put there before). Returns `svg`.
+ */
+export function nameChart<E extends Element>(svg: E, name: string): E {
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', name);
+  const doc = svg.ownerDocument;
+  let title = svg.firstElementChild;
+  if (!title || title.tagName.toLowerCase() !== 'title') {
+    title = doc.createElementNS(SVG_NS, 'title');
+    svg.insertBefore(title, svg.firstChild);
+  }
+  title.textContent = name;
+  return svg;
+}

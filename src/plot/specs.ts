@@ -153,7 +153,7 @@ export function decisionBoundarySpec(grid: ProbabilityGrid | null, points: Datas
         Plot.contour(grid.values, { ...contour, fill: Plot.identity, thresholds: [0, ...PROBABILITY_THRESHOLDS], stroke: null }),
         ...(boundary
           ? [Plot.contour(grid.values, { ...contour, thresholds: [CLASS_EDGE], stroke: 'black', strokeWidth: 1.5, fill: null })]
-          : [Plot.text(['the same prediction everywhere: no boundary'], { frameAnchor: 'bottom', dy: -8, fontSize: 11, fill: '#222' })]),
+          : [Plot.text(['the same prediction everywhere: no boundary'], { frameAnchor: 'bottom', dy: -8, fontSize: 11, fill: '#222', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' })]),
       ] : []),
       // a white halo under each ring keeps it visible on any shade; the ring's centre shows the shade
       // beneath; crisp edges, so ring pixels never blend into colours that look like a shade

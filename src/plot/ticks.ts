@@ -20,8 +20,8 @@ export function formatTick(value: number): string {
   // rounding to 4 digits can carry 999,999.9 up to a million: test the rounded value
   const rounded = Number(value.toPrecision(4));
   if (size >= PLAIN_MIN && Math.abs(rounded) < PLAIN_MAX) return plain.format(rounded);
-  const [mantissa, exponent] = rounded.toExponential().split('e');
-  return `${Number(Number(mantissa).toPrecision(3))}e${exponent}`;
+  // toExponential() gives the shortest digits of the rounded value: "2.5e-7", "1e+6"
+  return rounded.toExponential();
 }
 
 /** Plot's tickFormat option for plain-number ticks. */

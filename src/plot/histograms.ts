@@ -44,7 +44,7 @@ export function rebin(bins: Bin[], [lo, hi]: [number, number], n: number): Bin[]
  * into `n` bins over its layer's shared range. Returns the same shape and the ranges.
  */
 export function shareLayerAxes(byRun: Bin[][][], n: number): { bins: Bin[][][]; ranges: [number, number][] } {
-  const layers = Math.max(0, ...byRun.map((r) => r.length));
+  const layers = byRun.reduce((most, r) => Math.max(most, r.length), 0);
   const ranges = Array.from({ length: layers }, (_, l) => sharedRange(byRun.map((r) => r[l] ?? [])));
   return { bins: byRun.map((r) => r.map((bins, l) => rebin(bins, ranges[l], n))), ranges };
 }

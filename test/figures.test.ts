@@ -223,3 +223,19 @@ describe('every chart has an accessible name', () => {
     expect(grid.svg).toMatch(/^<svg[^>]*><title>two figures<\/title>/);
   });
 });
+
+describe('reproduction figures', () => {
+  it('dodge their series labels and write them in readable colours on a plain log axis', async () => {
+    const { reproductionSpec } = await import('../src/plot/reproduction-spec.js');
+    // three theory curves meeting at both ends: the labels must still be a line apart
+    const points = ['he', 'xavier', 'orthogonal'].flatMap((series, i) => [1, 5, 10].map((x) => ({ series, kind: 'theory' as const, x, y: x === 5 ? 10 ** -(i + 1) : 1e-3 })));
+    const f = renderFigure(reproductionSpec({ x: 'depth', y: 'variance', logY: true, points }));
+    const labels = all(f.element, 'text').filter((t) => ['he', 'xavier', 'orthogonal'].includes(t.textContent ?? ''));
+    const ys = labels.map(yOf).sort((a, b) => a - b);
+    expect(ys).toHaveLength(3);
+    for (let i = 1; i < 3; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(12);
+    for (const t of labels) expect(chroma.contrast(t.getAttribute('fill')!, '#fff')).toBeGreaterThanOrEqual(4.5);
+    for (const t of ticks(f.element, 'y')) expect(t).toMatch(PLAIN);
+    expect(f.element.getAttribute('role')).toBe('img');
+  });
+});

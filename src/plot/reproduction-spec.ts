@@ -1,20 +1,22 @@
 // A reproduction's figure: the theory (or the published formula) as lines, the finite
-// network's measurement as dots, one colour per series.
+// network's measurement as dots, one colour per series (an initializer's own where a series
+// is named after one).
 import * as Plot from '@observablehq/plot';
 import type { Figure } from '../reproduce/result.js';
 import { maxOf } from '../extent.js';
-import { RUN_COLORS } from './palette.js';
+import { seriesColors } from './palette.js';
+import { endLabels } from './dodge.js';
 import { decadeTicks, plainTicks, positiveRange } from './ticks.js';
 import type { PlotSpec } from './specs.js';
 
 export function reproductionSpec(fig: Figure): PlotSpec {
   const names = [...new Set(fig.points.map((p) => p.series))];
-  const colorOf = (s: string) => RUN_COLORS[names.indexOf(s) % RUN_COLORS.length];
-  const rows = fig.points.map((p) => ({ ...p, color: colorOf(p.series) }));
+  const colors = seriesColors(names);
+  const rows = fig.points.map((p) => ({ ...p, color: colors[names.indexOf(p.series)].line, text: colors[names.indexOf(p.series)].text }));
   const theory = rows.filter((r) => r.kind === 'theory');
   const measured = rows.filter((r) => r.kind === 'measured');
   const xs = [...new Set(rows.map((r) => r.x))].sort((a, b) => a - b);
-  // series labels at the end (first or last x) where the curves are farthest apart, so they never overlap
+  // series labels at the end (first or last x) where the curves are farthest apart, dodged where they still meet
   const gapAt = (x: number) => {
     const ys = theory.filter((r) => r.x === x).map((r) => (fig.logY ? Math.log(r.y) : r.y)).sort((a, b) => a - b);
     let gap = Infinity;
@@ -35,7 +37,7 @@ export function reproductionSpec(fig: Figure): PlotSpec {
     marks: [
       Plot.line(theory, { x: 'x', y: 'y', z: 'series', stroke: 'color', strokeWidth: 2 }),
       Plot.dot(measured, { x: 'x', y: 'y', stroke: 'color', r: 3.5 }),
-      Plot.text(theory.filter((r) => r.x === labelX), { x: 'x', y: 'y', text: 'series', fill: 'color', textAnchor: atStart ? 'end' : 'start', dx: atStart ? -44 : 8 }),
+      endLabels(theory.filter((r) => r.x === labelX), { x: 'x', y: 'y', text: 'series', fill: 'text', textAnchor: atStart ? 'end' : 'start', dx: atStart ? -44 : 8 }),
       Plot.text([`lines: theory · dots: measured`], { frameAnchor: 'top-right', dy: -14, fontSize: 11 }),
     ],
   };

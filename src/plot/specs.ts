@@ -182,7 +182,7 @@ export function datasetSpec(train: Dataset, test: Dataset | null, title: string,
       titleMark(title),
       Plot.dot(all.filter((r) => r.set === 'train'), { x: 'x', y: 'y', r: 3, fill: (d: { label: number }) => CLASS_COLORS[d.label] }),
       Plot.dot(all.filter((r) => r.set === 'test'), { x: 'x', y: 'y', r: 3.5, stroke: (d: { label: number }) => CLASS_COLORS[d.label], strokeWidth: 1.2 }),
-      Plot.text(['● train   ○ test   orange: label 0   purple: label 1'], { frameAnchor: 'bottom', dy: -4, fontSize: 11 }),
+      Plot.text(['● train · ○ test · orange: label 0 · purple: label 1'], { frameAnchor: 'bottom', dy: -4, fontSize: 11 }),
       Plot.frame(),
     ],
   };

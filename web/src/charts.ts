@@ -95,6 +95,11 @@ function paintLive(u: RunUpdate, holder: Element): void {
   ctx.putImageData(img, 0, 0);
 }
 
+function nameLive(canvas: HTMLCanvasElement | null, name: string): void {
+  canvas?.setAttribute('role', 'img');
+  canvas?.setAttribute('aria-label', name);
+}
+
 /**
  * Decision boundaries, one figure per run: a shading layer under a points layer (drawn once,
  * by boundaryFigure). While training runs (`live`) the shading is a painted canvas; the last
@@ -108,6 +113,8 @@ export function boundaries(updates: RunUpdate[], data: DataSummary, into: Elemen
     if (live) {
       paintLive(u, shading);
       caption.textContent = title;
+      // while the canvas stands in for the plot, it carries the figure's name
+      nameLive(shading.querySelector('canvas'), `${title}: decision boundary while training`);
     } else {
       render(decisionBoundarySpec({ values: u.grid, size: GRID, extent: u.extent }, pointsOf(data), title, { layers: 'shading' }), shading);
       caption.textContent = '';

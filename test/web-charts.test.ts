@@ -78,4 +78,17 @@ describe('the web lab\'s charts', () => {
     expect(all(cells[4], 'text').map((t) => t.textContent)).toContain('std 1e-4');
     for (const c of cells) expect(named(c.querySelector('svg')!)).toEqual(['img', true, 'title']);
   });
+
+  it('a diverged run (activations and costs no longer finite) draws without throwing', () => {
+    const diverged = update('random-normal:std=1e300', [Infinity, NaN], () => NaN);
+    diverged.histograms = [
+      { layer: 1, bins: Array.from({ length: 16 }, () => ({ x0: -Infinity, x1: Infinity, count: 5 })) },
+      { layer: 2, bins: Array.from({ length: 16 }, () => ({ x0: NaN, x1: NaN, count: 5 })) },
+    ];
+    const [activation, gradient, hist, boundary, cost] = [holder(), holder(), holder(), holder(), holder()];
+    expect(() => charts.layers([update('he', [0.8, 0.9], () => 0.6), diverged], new Map(), activation, gradient, hist)).not.toThrow();
+    expect(hist.children).toHaveLength(4);
+    expect(() => charts.boundaries([diverged], data, boundary)).not.toThrow();
+    expect(() => charts.costChart({ diverged: [{ iteration: 0, train: Infinity, test: NaN }] }, cost)).not.toThrow();
+  });
 });

@@ -14,7 +14,8 @@ export function sharedRange(histograms: Bin[][]): [number, number] {
   let hi = -Infinity;
   for (const bins of histograms) {
     for (const b of bins) {
-      if (b.count === 0) continue;
+      // empty bins, and those of a diverged run (activations that overflowed to ±Infinity or NaN), set no range
+      if (b.count === 0 || !Number.isFinite(b.x0) || !Number.isFinite(b.x1)) continue;
       lo = Math.min(lo, b.x0);
       hi = Math.max(hi, b.x1);
     }
@@ -27,12 +28,14 @@ export function sharedRange(histograms: Bin[][]): [number, number] {
  * `bins` counted again in `n` equal bins over [lo, hi]: each source bin's count goes to
  * the new bin holding its centre (exact when the source bins are narrower than the new
  * ones, as they are when [lo, hi] covers the source's own range with as many bins).
+ * Bins without a finite centre (a diverged run's) are left out.
  */
 export function rebin(bins: Bin[], [lo, hi]: [number, number], n: number): Bin[] {
   const width = (hi - lo) / n;
   const out = Array.from({ length: n }, (_, k) => ({ x0: lo + k * width, x1: lo + (k + 1) * width, count: 0 }));
   for (const b of bins) {
     const centre = (b.x0 + b.x1) / 2;
+    if (!Number.isFinite(centre)) continue;
     const k = Math.min(n - 1, Math.max(0, Math.floor((centre - lo) / width)));
     out[k].count += b.count;
   }

@@ -43,7 +43,7 @@ export interface PhaseDiagram {
   biasVars: number[];
   /** biasVars.length × weightVars.length cells, row by row (row r: biasVars[r]). */
   cells: PhaseCell[][];
-  /** The order-to-chaos line: σ_w² where χ₁ = 1, at each σ_b² of `criticalBiasVars` (null: none below 1e6). */
+  /** The order-to-chaos line: σ_w² where χ₁ = 1 at σ_b² from the bias axis' start to its end, denser near the start (null: none below 1e6). */
   critical: { biasVar: number; weightVar: number | null; qStar: number | null }[];
   initializers: InitializerPoint[];
 }
@@ -128,7 +128,10 @@ export function phaseDiagram(act: ScalarActivation, weight: GridAxis, bias: Grid
     const xiC = m.xiC > 0 ? m.xiC : m.phase === 'critical' ? Infinity : null;
     return { weightVar: w, biasVar: b, phase: m.phase, chi1: m.chi1, xiC, trainableDepth: xiC === null ? null : 6 * xiC };
   }));
-  const critical = axisValues({ min: bias.min, max: bias.max, count: criticalCount }).map((b) => {
+  // denser near the bias axis' start, where the line bends fastest (at σ_b² = 0 it leaves σ_w² = 1 like √σ_b²)
+  const span = bias.max - bias.min;
+  const criticalBias = Array.from({ length: criticalCount }, (_, i) => bias.min + span * (i / Math.max(1, criticalCount - 1)) ** 2);
+  const critical = criticalBias.map((b) => {
     const c = criticalWeightVar(act, b, q0);
     return { biasVar: b, weightVar: c?.weightVar ?? null, qStar: c?.qStar ?? null };
   });

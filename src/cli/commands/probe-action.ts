@@ -49,9 +49,27 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   if (stopped) process.exitCode = 1;
   const theory = flags.theory || flags.out !== undefined ? probeTheory(r, flags.activation) : undefined;
   if (flags.out !== undefined) {
-    const { writeProbeReport } = await import('../../node/probe-report.js');
-    const config: [string, string][] = [['initialization', `${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}`], ['activation', flags.activation], ['layers', `${f.depth} of ${f.width} units`], ['samples', String(f.samples)], ['seed', String(f.seed)], ['bias std', String(f.biasStd ?? 0)], ...(f.c0 === undefined ? [] : [['c0', String(f.c0)] as [string, string]])];
-    const files = await writeProbeReport(flags.out, r, theory!, config, VERSION);
+    const { writeFigureReport } = await import('../../node/figure-report.js');
+    const { probeTheorySpecs } = await import('../../plot/probe-theory-spec.js');
+    const short = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x.toPrecision(4));
+    const t = theory!;
+    const files = await writeFigureReport(flags.out, {
+      title: 'initlab probe: the measured network beside mean-field theory',
+      config: [['initialization', `${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}`], ['activation', flags.activation], ['layers', `${f.depth} of ${f.width} units`], ['samples', String(f.samples)], ['seed', String(f.seed)], ['bias std', String(f.biasStd ?? 0)], ['c0', f.c0 === undefined ? 'as drawn' : String(f.c0)]],
+      table: {
+        head: ['layer', 'q', 'theory q', 'c', 'theory c', 'backprop RMS', 'theory backprop RMS'],
+        rows: r.layers.map((l, i) => [String(l.layer), short(l.q), short(t[i]?.q), short(l.c), short(t[i]?.c), short(l.backprop), short(t[i]?.backprop)]),
+      },
+      figures: [{
+        name: 'probe-theory',
+        heading: 'Theory beside measurement',
+        text: `Lines: the mean-field maps (Poole et al. 2016; Schoenholz et al. 2017) from each layer's own σ_w² and σ_b² as drawn; dots: this network.${r.stopReason === 'diverged' ? ` The probe stopped at layer ${r.divergedAt}: ${r.divergence}.` : ''}`,
+        caption: 'q^l, c^l and the back-propagated gradient per layer',
+        panels: probeTheorySpecs(r, t),
+        columns: 3,
+      }],
+      results: { ...r, theory: t },
+    }, VERSION);
     process.stderr.write(`report: ${flags.out}/index.html (${files.length} files)\n`);
   }
   if (flags.json) {

@@ -25,7 +25,7 @@ const lazyChildProcess = {
 };
 
 await build({
-  entryPoints: ['src/cli/supervisor.ts', 'src/cli/cli-worker.ts', 'src/cli/main.ts', 'src/node/sweep-worker.ts', 'src/node/kernel-thread.ts'],
+  entryPoints: ['src/cli/supervisor.ts', 'src/cli/cli-worker.ts', 'src/cli/main.ts', 'src/node/sweep-worker.ts', 'src/node/reproduce-worker.ts', 'src/node/kernel-thread.ts'],
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -101,6 +101,10 @@ INITS = {
     "pytorch-linear": lambda rs, fo, fi: rs.uniform(-1 / np.sqrt(fi), 1 / np.sqrt(fi), fo * fi),
     "keras-dense": variance_scaling(1.0, "fan_avg", "uniform"),
     "flax-dense": variance_scaling(1.0, "fan_in", "truncated_normal"),
+    # the traps: TF.js's varianceScaling(distribution "normal") truncates at 2 std with std
+    # sqrt(scale / fan), not divided by 0.8796; PyTorch's kaiming_normal_(nonlinearity="selu")
+    "tfjs-truncated-normal": lambda rs, fo, fi: truncated(rs, fo * fi, 0.0, math.sqrt(1.0 / fi)),
+    "pytorch-selu": lambda rs, fo, fi: normal(rs, fo * fi, 0.0, gain("selu", 0.0) / math.sqrt(fi)),
 }
 
 # biases drawn right after each layer's weights; every other entry starts its biases at 0

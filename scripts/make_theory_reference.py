@@ -102,16 +102,23 @@ def arccos_map(c):
     return (math.sqrt(1 - c * c) + (math.pi - math.acos(c)) * c) / math.pi
 
 
-points = [
+POINTS = [
     ('tanh', 1.0, 0.05), ('tanh', 1.76, 0.05), ('tanh', 2.5, 0.3), ('tanh', 0.7, 0.01), ('tanh', 4.0, 0.0),
     ('relu', 1.5, 0.1), ('leaky-relu:slope=0.2', 1.2, 0.2), ('sigmoid', 4.0, 0.1), ('sigmoid', 150.0, 0.5),
     ('elu', 1.5, 0.05), ('elu', 1.9, 0.1), ('selu', 1.0, 0.0), ('selu', 0.75, 0.0), ('selu', 1.3, 0.1),
     ('linear', 0.8, 0.1),
 ]
-ref = {
-    'points': [point(*p) for p in points],
-    'critical': [critical('tanh', b) for b in (0.01, 0.05, 0.3)] + [critical('elu', 0.05, 1.999), critical('sigmoid', 0.1, 1000.0)],  # ELU's q* is finite only below σ_w² = 2
-    'arccos': [arccos_map(c) for c in np.linspace(-0.9, 0.95, 12)],
-    'arccosInputs': list(np.linspace(-0.9, 0.95, 12)),
-}
-print(json.dumps(ref, indent=1))
+
+
+def main():
+    ref = {
+        'points': [point(*p) for p in POINTS],
+        'critical': [critical('tanh', b) for b in (0.01, 0.05, 0.3)] + [critical('elu', 0.05, 1.999), critical('sigmoid', 0.1, 1000.0)],  # ELU's q* is finite only below σ_w² = 2
+        'arccos': [arccos_map(c) for c in np.linspace(-0.9, 0.95, 12)],
+        'arccosInputs': list(np.linspace(-0.9, 0.95, 12)),
+    }
+    print(json.dumps(ref, indent=1))
+
+
+if __name__ == '__main__':  # the phase diagram's script imports the functions above
+    main()

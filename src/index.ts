@@ -31,5 +31,7 @@ export {
 } from './theory/mean-field.js';
 export { probe, type ProbeConfig, type ProbeLayer, type ProbeResult } from './experiments/probe.js';
 export { probeTheory, type ProbeTheoryLayer } from './experiments/probe-theory.js';
+export { phaseDiagram, initializerPoints, type PhaseDiagram, type PhaseCell, type InitializerPoint, type GridAxis } from './theory/phase-diagram.js';
+export { diagnoseRun, describeDiagnosis, type Diagnosis, type DoctorInput, type Finding, type FindingKind } from './train/doctor.js';
 export { reproductions, runReproduction } from './reproduce/registry.js';
 export type { Check, Reproduction, ReproductionResult } from './reproduce/result.js';

@@ -1,5 +1,6 @@
 // After a training command: write the report folder unless --no-report. The plotting
 // stack is imported here, on demand, so runs without a report start fast.
+import { describeDiagnosis } from '../train/doctor.js';
 import { RANDOM_SCALE } from '../nn/initializers.js';
 import { checkModelPath, checkOutputDir, checkSaveOutsideOut } from '../node/outputs.js';
 import type { TrainingFlags } from './flags.js';
@@ -35,7 +36,7 @@ export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, tit
   const files = await writeReport(flags.out, {
     title,
     version: VERSION,
-    runs: r.outputs.map((o, i) => ({ label: titleOf(o.result.init), short: o.result.init, output: o, verdict: r.doc.runs[i].verdict })),
+    runs: r.outputs.map((o, i) => ({ label: titleOf(o.result.init), short: o.result.init, output: o, verdict: r.doc.runs[i].verdict, doctor: describeDiagnosis(r.doc.runs[i].doctor) })),
     train: r.setup.train,
     test: r.setup.test,
     showTest: flags.showTest,

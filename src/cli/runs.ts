@@ -1,7 +1,8 @@
 // Runs several initializations on the same data and prints them as the notebook does
 // (or as one JSON document), ending with the comparison table.
 import { runExperimentAsync, type RunOutput, type RunResult } from '../experiments/run.js';
-import { verdict } from '../experiments/verdict.js';
+import { isSymmetric, verdict } from '../experiments/verdict.js';
+import { type Diagnosis, describeDiagnosis, diagnoseRun } from '../train/doctor.js';
 import { NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';
 import { pyFloat } from '../format.js';
 import type { TrainingFlags } from './flags.js';
@@ -18,6 +19,8 @@ import { maxOf } from '../extent.js';
 
 export interface RunRow extends RunResult {
   verdict: string;
+  /** The run doctor's findings: what went wrong, where, and the fix (train/doctor.ts). */
+  doctor: Diagnosis;
 }
 
 export interface RunsDocument {
@@ -134,7 +137,8 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       } finally {
         progress.stop();
       }
-      const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network) };
+      const doctor = diagnoseRun({ ...o.result, symmetric: isSymmetric(o.initial) && isSymmetric(o.network) });
+      const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network), doctor };
       outputs.push(o);
       rows.push(row);
       if (o.result.stopReason === 'diverged') {
@@ -157,6 +161,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
         out(setup.testSpec === NOTEBOOK_TEST_SPEC ? 'On the test set:' : `On the test set (${setup.testSpec}):`);
         out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
       }
+      if (o.result.stopReason !== 'interrupted') for (const line of describeDiagnosis(doctor)) out(line);
       if (o.result.stopReason === 'interrupted') {
         interrupted = true;
         out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} ${unit}s)`);

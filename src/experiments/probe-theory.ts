@@ -2,7 +2,7 @@
 // actually drawn with: what a wide network of that depth should show (Poole et al. 2016;
 // Schoenholz et al. 2017). Layer 1 is linear in the inputs; the maps act from layer 2 on.
 import { scalarActivation } from '../theory/activation-calculus.js';
-import { activationMoments, chi1, lengthMap, pairTrajectory } from '../theory/mean-field.js';
+import { activationMoments, chi1, derivativeMoment, lengthMap, pairTrajectory } from '../theory/mean-field.js';
 import type { ProbeResult } from './probe.js';
 
 export interface ProbeTheoryLayer {
@@ -15,6 +15,12 @@ export interface ProbeTheoryLayer {
   c?: number;
   /** χ₁ at this layer's q: the back-propagated gradient's squared growth per layer. */
   chi1: number;
+  /**
+   * Predicted RMS of the back-propagated gradient ∂/∂h^l from a N(0, 1) output gradient (what
+   * `--backward` measures): E[δ_L²] = E[φ′(h^L)²], and E[δ_l²] = E[δ_{l+1}²] σ_w²(l+1) E[φ′(h^l)²]
+   * going down (Schoenholz et al. 2017, eq. 10, with each layer's own σ_w²).
+   */
+  backprop: number;
 }
 
 /** The predictions for every measured layer. @throws UsageError for an activation the theory cannot read */
@@ -34,7 +40,14 @@ export function probeTheory(r: ProbeResult, activation: string): ProbeTheoryLaye
     } else {
       q = lengthMap(act, p, q);
     }
-    out.push({ layer: l.layer, q, std: activationMoments(act, q).std, ...(c === undefined ? {} : { c }), chi1: chi1(act, p, q) });
+    out.push({ layer: l.layer, q, std: activationMoments(act, q).std, ...(c === undefined ? {} : { c }), chi1: chi1(act, p, q), backprop: NaN });
+  }
+  // the backward pass runs from the last layer down: each step multiplies by the next layer's σ_w² and this layer's E[φ′²]
+  let square = 1;
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (i < out.length - 1) square *= r.layers[i + 1].weightVar;
+    square *= derivativeMoment(act, out[i].q, 1);
+    out[i].backprop = Math.sqrt(square);
   }
   return out;
 }

@@ -210,6 +210,18 @@ const list: Initializer[] = [
   },
   preset('keras-dense', 1, 'fan_avg', 'uniform', 'Dense(units) (kernel glorot_uniform, bias zeros)', '-', 'tf.layers.dense() (glorotUniform, zeros)', "Keras Dense's default, glorot_uniform with zero biases"),
   preset('flax-dense', 1, 'fan_in', 'truncated_normal', 'LecunNormal() kernel, zeros bias', '-', '-', "Flax's nn.Dense default (flax.linen.Dense), lecun_normal with zero biases"),
+  // The traps: framework formulas that miss the variance they are named for (probe them to see it)
+  {
+    name: 'tfjs-truncated-normal', description: "TF.js's varianceScaling with distribution 'normal' (behind its heNormal, glorotNormal, leCunNormal): normal(0, sqrt(scale / fan)) truncated at 2 std without Keras' correction, so Var = 0.7737… · scale / fan, 23% short", fan: 'mode', random: true,
+    params: { scale: { default: 1, min: 0, positive: true, doc: 'the variance × fan asked for (and missed)' }, mode: MODE },
+    equivalents: { keras: 'VarianceScaling(0.7737 · scale, mode, "truncated_normal")', pytorch: '-', tfjs: 'tf.initializers.varianceScaling({scale, mode, distribution: "normal"})' },
+    weights: (rs, fanOut, fanIn, p) => truncatedNormal(rs, fanOut * fanIn, 0, Math.sqrt(num(p, 'scale') / Math.max(1, fanOf(p.mode as Mode, fanIn, fanOut)))),
+  },
+  {
+    name: 'pytorch-selu', description: "PyTorch's kaiming_normal_(w, nonlinearity='selu'): normal(0, gain / sqrt(fan_in)) with calculate_gain('selu') = 3/4, so σ_w² = 9/16 where self-normalizing nets need 1 (Klambauer et al. 2017; PyTorch's docs advise nonlinearity='linear')", fan: 'fan_in', random: true, params: {},
+    equivalents: { keras: 'VarianceScaling(0.5625, "fan_in", "untruncated_normal")', pytorch: "nn.init.kaiming_normal_(w, nonlinearity='selu')", tfjs: '-' },
+    weights: (rs, fanOut, fanIn) => normal(rs, fanOut * fanIn, 0, gainFor('selu', 0) / Math.sqrt(fanIn)),
+  },
   {
     name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014), as Keras (default) or PyTorch lays it out', fan: '-', random: true,
     params: { gain: GAIN, convention: CONVENTION },

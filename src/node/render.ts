@@ -29,14 +29,16 @@ export function renderFigure(spec: PlotSpec): Figure {
   return finish(nameChart(el, accessibleName(spec)));
 }
 
-/** Rendered figures side by side in one SVG (small multiples), `columns` per row, the whole named `name`. */
+/** Rendered figures side by side in one SVG (small multiples), `columns` per row, the whole named `name`; each row as tall as its tallest figure. */
 export function composeGrid(figures: Figure[], columns: number, name: string): Figure {
   const cellW = maxOf(figures.map((f) => Number(f.element.getAttribute('width'))));
-  const cellH = maxOf(figures.map((f) => Number(f.element.getAttribute('height'))));
   const cols = Math.min(columns, figures.length);
   const rows = Math.ceil(figures.length / columns);
+  const rowH = Array.from({ length: rows }, (_, r) => maxOf(figures.slice(r * columns, (r + 1) * columns).map((f) => Number(f.element.getAttribute('height')))));
+  const rowTop = rowH.map((_, r) => rowH.slice(0, r).reduce((a, b) => a + b, 0));
+  const height = rowH.reduce((a, b) => a + b, 0);
   const root = document.createElementNS(SVG_NS, 'svg');
-  for (const [k, v] of Object.entries({ width: cellW * cols, height: cellH * rows, viewBox: `0 0 ${cellW * cols} ${cellH * rows}` })) root.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({ width: cellW * cols, height, viewBox: `0 0 ${cellW * cols} ${height}` })) root.setAttribute(k, String(v));
   const bg = document.createElementNS(SVG_NS, 'rect');
   for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: 'white' })) bg.setAttribute(k, v);
   root.appendChild(bg);
@@ -45,7 +47,7 @@ export function composeGrid(figures: Figure[], columns: number, name: string): F
     const cell = f.element.cloneNode(true) as Element;
     cell.removeAttribute('xmlns');
     cell.setAttribute('x', String((i % columns) * cellW));
-    cell.setAttribute('y', String(Math.floor(i / columns) * cellH));
+    cell.setAttribute('y', String(rowTop[Math.floor(i / columns)]));
     root.appendChild(cell);
   });
   return finish(root);

@@ -22,6 +22,8 @@ export interface ReportRun {
   short: string;
   output: RunOutput;
   verdict: string;
+  /** The run doctor's lines (train/doctor.ts describeDiagnosis), when the caller ran it. */
+  doctor?: string[];
 }
 
 export interface ReportInput {
@@ -167,6 +169,7 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
     sections: [
       ...(compare.length ? [{ heading: 'Side by side', figures: compare }] : []),
       ...(layerFigures.length ? [{ heading: 'Inside the network', text: 'Per-layer statistics on the training data (diagnostics in results.json): how widely each layer\'s activations spread at initialization and after training, and their histograms at initialization.', figures: layerFigures }] : []),
+      ...(input.runs.some((r) => r.doctor) ? [{ heading: 'Run doctor', text: input.runs.map((r) => `${r.label}: ${(r.doctor ?? ['not examined']).map((line) => line.replace(/^doctor: /, '')).join(' ')}`).join(' · '), figures: [] }] : []),
       { heading: 'Each run', text: 'Cost curves (iterations on x) and decision boundaries: shading is the model\'s probability of label 1 (orange below 0.5, purple above; the key beside each plot), the black line its 0.5 boundary (none when the model predicts the same everywhere), rings the training points coloured by their label.', figures: runFigures },
       { heading: 'The data', figures: [dataFig] },
     ],

@@ -12,6 +12,10 @@ export const reproductions: readonly Reproduction[] = [schoenholz2017, he2015, g
 /** Runs one reproduction and gives its verdict (every check passes). */
 export function runReproduction(r: Reproduction, o: { quick: boolean; seed: number }): ReproductionResult {
   const t0 = performance.now();
-  const body = r.run(o);
-  return { name: r.name, title: r.title, claim: r.claim, sources: r.sources, quick: o.quick, ...body, pass: body.checks.every((c) => c.pass), seconds: (performance.now() - t0) / 1000 };
+  return reproductionResult(r, o, r.run(o), (performance.now() - t0) / 1000);
+}
+
+/** A reproduction's result from its checks and figure (however they were computed) and the seconds they took. */
+export function reproductionResult(r: Reproduction, o: { quick: boolean; seed: number }, body: ReturnType<Reproduction['run']>, seconds: number): ReproductionResult {
+  return { name: r.name, title: r.title, claim: r.claim, sources: r.sources, quick: o.quick, ...body, pass: body.checks.every((c) => c.pass), seconds };
 }

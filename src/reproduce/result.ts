@@ -70,4 +70,14 @@ export interface Reproduction {
   claim: string;
   sources: string[];
   run(o: { quick: boolean; seed: number }): Omit<ReproductionResult, 'name' | 'title' | 'claim' | 'sources' | 'quick' | 'pass' | 'seconds'>;
+  /**
+   * The same experiment as independent tasks, for a pool of threads: `run(o)` equals
+   * `conclude(o, tasks(o).map(runTask))`, whatever order the tasks finish in. Tasks and
+   * their results are plain data (they cross to worker threads).
+   */
+  split?: {
+    tasks(o: { quick: boolean; seed: number }): unknown[];
+    runTask(task: unknown): unknown;
+    conclude(o: { quick: boolean; seed: number }, done: unknown[]): ReturnType<Reproduction['run']>;
+  };
 }

@@ -22,8 +22,11 @@ function expect1(act: ScalarActivation, q: number, f: (u: number) => number): nu
   return gaussianExpectation((z) => f(s * z), act.kinks.map((k) => k / s));
 }
 
-/** E[F(u1) G(u2)] for (u1, u2) jointly normal with variances q and correlation c. */
-function expect2(act: ScalarActivation, q: number, c: number, f: (u: number) => number, g: (u: number) => number): number {
+/** The default relative tolerance of the two-dimensional Gaussian integrals. */
+const RTOL2 = 1e-12;
+
+/** E[F(u1) G(u2)] for (u1, u2) jointly normal with variances q and correlation c, to `rtol` relative. */
+function expect2(act: ScalarActivation, q: number, c: number, f: (u: number) => number, g: (u: number) => number, rtol = RTOL2): number {
   const s = Math.sqrt(Math.max(q, Q_FLOOR));
   if (c >= 1) return expect1(act, q, (u) => f(u) * g(u));
   if (c <= -1) return expect1(act, q, (u) => f(u) * g(-u));
@@ -34,6 +37,7 @@ function expect2(act: ScalarActivation, q: number, c: number, f: (u: number) => 
     act.kinks.map((k) => k / s),
     (z1) => act.kinks.map((k) => (k / s - c * z1) / r),
     bound,
+    rtol,
   );
 }
 
@@ -54,14 +58,14 @@ export function chi1(act: ScalarActivation, p: MeanFieldPoint, q: number): numbe
 }
 
 /** The correlation map at length q: c ↦ (σ_w² E[φ(u1) φ(u2)] + σ_b²) / q, with corr(u1, u2) = c. */
-export function correlationMap(act: ScalarActivation, p: MeanFieldPoint, q: number, c: number): number {
+export function correlationMap(act: ScalarActivation, p: MeanFieldPoint, q: number, c: number, rtol = RTOL2): number {
   if (q <= Q_FLOOR) return 1;
-  return (p.weightVar * expect2(act, q, c, act.phi, act.phi) + p.biasVar) / q;
+  return (p.weightVar * expect2(act, q, c, act.phi, act.phi, rtol) + p.biasVar) / q;
 }
 
 /** χ_c = σ_w² E[φ′(u1) φ′(u2)]: the slope of the correlation map at c (Schoenholz et al. eq. 6). */
-export function correlationSlope(act: ScalarActivation, p: MeanFieldPoint, q: number, c: number): number {
-  return p.weightVar * expect2(act, q, c, act.dphi, act.dphi);
+export function correlationSlope(act: ScalarActivation, p: MeanFieldPoint, q: number, c: number, rtol = RTOL2): number {
+  return p.weightVar * expect2(act, q, c, act.dphi, act.dphi, rtol);
 }
 
 /**
@@ -129,13 +133,13 @@ export function lengthFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q0 = 
  * inputs end up alike), below 1 in the chaotic phase (χ₁ > 1). The map is convex on [0, 1]
  * with C(1) = 1 and C(0) ≥ 0, so in the chaotic phase it has one root in [0, 1).
  */
-export function correlationFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q: number, chi: number): number {
+export function correlationFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q: number, chi: number, rtol = RTOL2): number {
   if (!(q > Q_FLOOR) || !Number.isFinite(q) || chi <= 1) return 1;
-  const h = (c: number) => correlationMap(act, p, q, c) - c;
+  const h = (c: number) => correlationMap(act, p, q, c, rtol) - c;
   if (h(0) <= 0) return 0;
   const top = 1 - 1e-6;
   if (h(top) >= 0) return 1; // too close to the critical line to tell c* from 1
-  return bracketedRoot(h, 0, top, 1e-13);
+  return bracketedRoot(h, 0, top, Math.max(1e-13, rtol / 10));
 }
 
 /** −1/ln x: a depth scale from a per-layer rate x (Infinity at x = 1; NaN where x ≤ 0). */
@@ -168,14 +172,16 @@ const CRITICAL_BAND = 1e-9;
 /**
  * q*, χ₁, the phase, c*, χ_c, ξ_q, ξ_c and the trainable depth for one point; `q0` is the
  * inputs' length where the length map leaves every q fixed (or as the start otherwise).
+ * `rtol` is the two-dimensional integrals' relative tolerance (the chaotic phase's c* and χ_c):
+ * 1e-12 by default; a figure's grid may take 1e-9 (about twice as fast, still ~1e-10 accurate).
  */
-export function meanField(act: ScalarActivation, p: MeanFieldPoint, q0 = 1): MeanFieldSummary {
+export function meanField(act: ScalarActivation, p: MeanFieldPoint, q0 = 1, rtol = RTOL2): MeanFieldSummary {
   const fixed = lengthFixedPoint(act, p, q0);
   const qEval = Number.isFinite(fixed.q) ? fixed.q : 1e16; // homogeneous tails: the limit as q → ∞
   const chi = chi1(act, p, qEval);
   const phase: Phase = Math.abs(chi - 1) <= CRITICAL_BAND ? 'critical' : chi < 1 ? 'ordered' : 'chaotic';
-  const cStar = phase === 'chaotic' && Number.isFinite(fixed.q) ? correlationFixedPoint(act, p, fixed.q, chi) : 1;
-  const chiC = cStar < 1 ? correlationSlope(act, p, fixed.q, cStar) : chi;
+  const cStar = phase === 'chaotic' && Number.isFinite(fixed.q) ? correlationFixedPoint(act, p, fixed.q, chi, rtol) : 1;
+  const chiC = cStar < 1 ? correlationSlope(act, p, fixed.q, cStar, rtol) : chi;
   const slopeQ = Number.isFinite(fixed.q) ? lengthMapSlope(act, p, fixed.q) : NaN;
   const xiC = phase === 'critical' ? Infinity : depthScale(chiC);
   return {

@@ -16,7 +16,8 @@ export interface LayerStats {
     /** Fraction of outputs in the flat tails: |tanh| > 0.99, sigmoid < 0.01 or > 0.99 (0 for others). */
     saturated: number;
   };
-  gradient: { weightNorm: number; biasNorm: number };
+  /** Norms of the weight and bias gradients; `backprop`: RMS of the back-propagated gradient ∂cost/∂Z at this layer's pre-activations (it can vanish while the weight gradients look healthy). */
+  gradient: { weightNorm: number; biasNorm: number; backprop: number };
   weight: Moments & { norm: number };
 }
 
@@ -58,7 +59,7 @@ export function layerStats(net: Network, ws: Workspace): LayerStats[] {
         dead: kind === 'relu' ? deadFraction(A, units, ws.m) : 0,
         saturated: saturatedFraction(kind, A),
       },
-      gradient: { weightNorm: scaledNorm(ws.dW[l]), biasNorm: scaledNorm(ws.db[l]) },
+      gradient: { weightNorm: scaledNorm(ws.dW[l]), biasNorm: scaledNorm(ws.db[l]), backprop: scaledNorm(ws.dZ[l].subarray(0, units * ws.m)) / Math.sqrt(units * ws.m) },
       weight: { ...scaledMoments(W.data), norm: scaledNorm(W.data) },
     };
   });

@@ -17,6 +17,8 @@ import type { GradcheckFlags, ProbeFlags } from './probe.js';
 import { maxOf, minOf } from '../../extent.js';
 import { checkShapes } from '../shapes.js';
 import { requireStdout } from '../stdout.js';
+import { scalarActivation } from '../../theory/activation-calculus.js';
+import { VERSION } from '../version.js';
 
 export async function runProbe(flags: ProbeFlags): Promise<void> {
   const f = {
@@ -29,6 +31,11 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
     c0: readNumber({ min: -1, max: 1, doc: 'a correlation' }, flags.c0, '--c0'),
   };
   checkScaleFlag(f.scale, [flags.init]);
+  if (flags.out !== undefined) {
+    const { checkOutputDir } = await import('../../node/outputs.js');
+    checkOutputDir(flags.out, '--out');
+    scalarActivation(flags.activation); // the figure needs the theory: an activation it cannot read is refused before the run
+  }
   requireStdout('the statistics');
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
@@ -40,7 +47,31 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   // an explosion past float64 stops the probe as divergence stops training: said on stderr, exit 1
   const stopped = r.stopReason === 'diverged' ? `initlab: the probe stopped at layer ${r.divergedAt} of ${f.depth}: ${r.divergence}; the signal exploded (use a smaller scale or another initialization)\n` : '';
   if (stopped) process.exitCode = 1;
-  const theory = flags.theory ? probeTheory(r, flags.activation) : undefined;
+  const theory = flags.theory || flags.out !== undefined ? probeTheory(r, flags.activation) : undefined;
+  if (flags.out !== undefined) {
+    const { writeFigureReport } = await import('../../node/figure-report.js');
+    const { probeTheorySpecs } = await import('../../plot/probe-theory-spec.js');
+    const short = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x.toPrecision(4));
+    const t = theory!;
+    const files = await writeFigureReport(flags.out, {
+      title: 'initlab probe: the measured network beside mean-field theory',
+      config: [['initialization', `${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}`], ['activation', flags.activation], ['layers', `${f.depth} of ${f.width} units`], ['samples', String(f.samples)], ['seed', String(f.seed)], ['bias std', String(f.biasStd ?? 0)], ['c0', f.c0 === undefined ? 'as drawn' : String(f.c0)]],
+      table: {
+        head: ['layer', 'q', 'theory q', 'c', 'theory c', 'backprop RMS', 'theory backprop RMS'],
+        rows: r.layers.map((l, i) => [String(l.layer), short(l.q), short(t[i]?.q), short(l.c), short(t[i]?.c), short(l.backprop), short(t[i]?.backprop)]),
+      },
+      figures: [{
+        name: 'probe-theory',
+        heading: 'Theory beside measurement',
+        text: `Lines: the mean-field maps (Poole et al. 2016; Schoenholz et al. 2017) from each layer's own σ_w² and σ_b² as drawn; dots: this network.${r.stopReason === 'diverged' ? ` The probe stopped at layer ${r.divergedAt}: ${r.divergence}.` : ''}`,
+        caption: 'q^l, c^l and the back-propagated gradient per layer',
+        panels: probeTheorySpecs(r, t),
+        columns: 3,
+      }],
+      results: { ...r, theory: t },
+    }, VERSION);
+    process.stderr.write(`report: ${flags.out}/index.html (${files.length} files)\n`);
+  }
   if (flags.json) {
     process.stdout.write(`${toJson(theory ? { ...r, theory } : r)}\n`);
     process.stderr.write(stopped);
@@ -68,11 +99,11 @@ const e3 = (x: number | undefined) => (x === undefined ? '—' : x.toExponential
 
 /** The probe's wider table: measured beside predicted, per layer. */
 function printDetails(r: ReturnType<typeof probe>, theory: ProbeTheoryLayer[] | undefined, backward?: boolean): void {
-  const head = ['layer', '       σ_w²', '       σ_b²', '          q', theory ? '   theory q' : '', '        std', theory ? ' theory std' : '', '          c', theory ? '   theory c' : '', '     M mean', '      M std', backward ? '   backprop' : '', ' weightGrad'.repeat(backward ? 1 : 0)];
+  const head = ['layer', '       σ_w²', '       σ_b²', '          q', theory ? '   theory q' : '', '        std', theory ? ' theory std' : '', '          c', theory ? '   theory c' : '', '     M mean', '      M std', backward ? '   backprop' : '', backward && theory ? 'theory back' : '', ' weightGrad'.repeat(backward ? 1 : 0)];
   const lines = [head.join(' ')];
   r.layers.forEach((l, i) => {
     const t = theory?.[i];
-    lines.push([String(l.layer).padStart(5), e3(l.weightVar), e3(l.biasVar), e3(l.q), theory ? e3(t?.q) : '', e3(l.std), theory ? e3(t?.std) : '', e3(l.c), theory ? e3(t?.c) : '', e3(l.lengthRatio.mean), e3(l.lengthRatio.std), backward ? e3(l.backprop) : '', backward ? e3(l.weightGrad) : ''].join(' '));
+    lines.push([String(l.layer).padStart(5), e3(l.weightVar), e3(l.biasVar), e3(l.q), theory ? e3(t?.q) : '', e3(l.std), theory ? e3(t?.std) : '', e3(l.c), theory ? e3(t?.c) : '', e3(l.lengthRatio.mean), e3(l.lengthRatio.std), backward ? e3(l.backprop) : '', backward && theory ? e3(t?.backprop) : '', backward ? e3(l.weightGrad) : ''].join(' '));
   });
   if (r.stopReason === 'diverged') lines.push(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -18,6 +18,7 @@ export interface ProbeFlags extends KernelFlags {
   jacobian?: boolean;
   theory?: boolean;
   json?: boolean;
+  out?: string;
 }
 
 export interface GradcheckFlags {
@@ -51,6 +52,7 @@ export function registerProbeCommands(program: Command): void {
     .option('--jacobian', 'also the singular values of the input-output Jacobian at sample 0')
     .option('--theory', 'put the mean-field predictions (from each layer\'s own σ_w², σ_b²) beside the measurement')
     .option('--json', 'print {"layers":[{"layer","mean","std","weightVar","biasVar","q","c","lengthRatio",...}...],"input","stopReason","theory","jacobian"}')
+    .option('--out <dir>', 'also write a report folder: the measured q^l, c^l and back-propagated gradient (with --backward) beside the theory\'s curves, results.json, index.html')
     .action(async (flags: ProbeFlags) => (await import('./probe-action.js')).runProbe(flags));
 
   program

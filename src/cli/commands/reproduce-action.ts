@@ -1,4 +1,5 @@
 // What `initlab reproduce` does once its arguments are parsed.
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { OPTIONS } from '../../options.js';
 import { reproductions, runReproduction } from '../../reproduce/registry.js';
@@ -30,7 +31,10 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
   const results: ReproductionResult[] = [];
   for (const r of chosen) {
     if (!flags.json) process.stderr.write(`${r.name}: running${flags.quick ? ' (quick)' : ''}…\n`);
-    const res = runReproduction(r, { quick: Boolean(flags.quick), seed });
+    const o = { quick: Boolean(flags.quick), seed };
+    // independent training runs (he2015) go to one thread per core; the rest run here
+    const threads = Math.min(availableParallelism(), 8);
+    const res = r.split && threads > 1 ? await (await import('../../node/reproduce-pool.js')).runReproductionOnPool(r, o, threads) : runReproduction(r, o);
     results.push(res);
     if (!flags.json) printResult(res);
   }

@@ -1,0 +1,187 @@
+// The run doctor: reads a finished run's own record (its costs, how it stopped, its per-layer
+// diagnostics at initialization and at the end) and names what went wrong, where, and what
+// to change. Pure: the CLI prints it, `--json` carries it, the report and the web lab show it.
+// The causes are the ones the initialization literature names: symmetry never broken (the
+// notebook's zeros run), dead ReLUs (Lu et al. 2019, "Dying ReLU and initialization"),
+// saturated outputs and hidden units (Glorot & Bengio 2010), back-propagated gradients that
+// vanish or explode with depth (Hochreiter 1991; Schoenholz et al. 2017), and divergence.
+import type { CostPoint, StopReason } from './train.js';
+import type { DiagnosticsPoint } from './diagnostics.js';
+
+export type FindingKind = 'diverged' | 'symmetry' | 'saturated-output' | 'saturated-hidden' | 'dead-relu' | 'vanishing-gradient' | 'exploding-gradient' | 'stuck';
+
+/** One thing the doctor found: what, where (1-based layer), how much, why, and what to do. */
+export interface Finding {
+  kind: FindingKind;
+  /** The layer concerned, when there is one (1 = the first hidden layer). */
+  layer?: number;
+  /** The fraction of units or outputs concerned, or the gradient's ratio from the last layer to the first. */
+  amount?: number;
+  cause: string;
+  fix: string;
+}
+
+export interface Diagnosis {
+  /** True when nothing was found: the run trained. */
+  ok: boolean;
+  findings: Finding[];
+}
+
+/** What the doctor reads: a finished run's record (the CLI's RunResult or the web lab's run) and whether it stayed symmetric. */
+export interface DoctorInput {
+  stopReason: StopReason;
+  divergedAt?: number;
+  /** The recorded costs, iteration 0 first. */
+  costs: CostPoint[];
+  trainAccuracy: number;
+  learningRate: number;
+  /** Per-layer statistics, at iteration 0 first and the last record last (empty: those checks are skipped). */
+  diagnostics: DiagnosticsPoint[];
+  /** Every hidden unit had the same incoming weights at the start and still has at the end (experiments/verdict.ts isSymmetric). */
+  symmetric: boolean;
+}
+
+const LN2 = Math.log(2);
+/** A cost this far above ln 2 at iteration 0 comes from confidently wrong outputs: saturated sigmoids. */
+const SATURATED_START = 10 * LN2;
+/** A layer with at least this fraction of dead units (or saturated outputs) is named. */
+const LAYER_FRACTION = 0.5;
+/** The back-propagated gradient shrinking (or growing) by this factor from the last layer to the first. */
+const GRADIENT_RATIO = 1e3;
+/** A final cost within this of ln 2 with chance accuracy: the network predicts the class prior. */
+const STUCK_BAND = 0.02;
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+const sig = (x: number) => String(Number(x.toPrecision(3)));
+
+/** The layer (1-based) where `value` is largest, and that value. */
+function worstLayer(point: DiagnosticsPoint | undefined, value: (l: DiagnosticsPoint['layers'][number]) => number, hiddenOnly = true): { layer: number; amount: number } | null {
+  if (!point) return null;
+  const layers = hiddenOnly ? point.layers.slice(0, -1) : point.layers;
+  let best: { layer: number; amount: number } | null = null;
+  for (const l of layers) {
+    const v = value(l);
+    if (Number.isFinite(v) && (best === null || v > best.amount)) best = { layer: l.layer, amount: v };
+  }
+  return best;
+}
+
+/**
+ * Names the causes of a failed run and their fixes; `{ ok: true, findings: [] }` for a run
+ * that trained. Findings come most fundamental first (a divergence or an unbroken symmetry
+ * explains everything after it).
+ */
+export function diagnoseRun(run: DoctorInput): Diagnosis {
+  const findings: Finding[] = [];
+  const first = run.costs[0]?.cost ?? NaN;
+  const finite = run.costs.filter((c) => Number.isFinite(c.cost));
+  const last = finite[finite.length - 1]?.cost ?? NaN;
+  const start = run.diagnostics[0];
+  const end = run.diagnostics[run.diagnostics.length - 1];
+
+  // a cost that became non-finite, or ends far above where it started
+  const rose = Number.isFinite(first) && Number.isFinite(last) && last > 1.5 * first && last > LN2 + 0.1;
+  if (run.stopReason === 'diverged' || rose) {
+    const where = run.stopReason === 'diverged' ? `its cost stopped being a finite number at iteration ${run.divergedAt}` : `its cost rose from ${sig(first)} to ${sig(last)}`;
+    const tooLarge = first > SATURATED_START;
+    findings.push({
+      kind: 'diverged',
+      cause: `the run diverged: ${where}; ${tooLarge ? 'the weights started too large (the first cost is already ' + sig(first) + ')' : `each step of learning rate ${run.learningRate} overshoots`}`,
+      fix: tooLarge ? 'start from a smaller scale (he for ReLU, xavier for tanh)' : `lower the learning rate (try --lr ${sig(run.learningRate / 10)})`,
+    });
+    return { ok: false, findings };
+  }
+
+  if (run.symmetric) {
+    findings.push({
+      kind: 'symmetry',
+      cause: 'symmetry never broken: every hidden unit started with the same weights, so each gets the same gradient and stays a copy of the others (a constant or zeros initialization)',
+      fix: 'draw the weights at random (--init he for ReLU, xavier for tanh)',
+    });
+  }
+
+  if (first > SATURATED_START) {
+    findings.push({
+      kind: 'saturated-output',
+      amount: first,
+      cause: `saturated outputs: the cost starts at ${sig(first)}, far above ln 2 ≈ 0.693, because oversized weights push the output sigmoid to 0 or 1 on the wrong side, where its gradient is tiny`,
+      fix: 'scale the weights down to 1/fan_in (xavier) or 2/fan_in (he) variance',
+    });
+  }
+
+  const saturated = worstLayer(start, (l) => l.activation.saturated);
+  if (saturated && saturated.amount >= LAYER_FRACTION) {
+    findings.push({
+      kind: 'saturated-hidden',
+      layer: saturated.layer,
+      amount: saturated.amount,
+      cause: `hidden layer ${saturated.layer} starts saturated: ${pct(saturated.amount)} of its outputs sit in the flat tails of tanh/sigmoid, where almost no gradient passes`,
+      fix: 'use smaller weights (xavier: variance 1/fan_in) or a ReLU activation',
+    });
+  }
+
+  // some dead units are harmless in a net that trained; a whole dead layer never is
+  const failed = run.trainAccuracy < 0.9 || (Number.isFinite(last) && Math.abs(last - LN2) < STUCK_BAND);
+  const deadAt = (point: DiagnosticsPoint | undefined) => {
+    const w = worstLayer(point, (l) => l.activation.dead);
+    return w && w.amount >= LAYER_FRACTION && (failed || w.amount === 1) ? w : null;
+  };
+  const deadFinding = (d: { layer: number; amount: number }, bornDead: boolean): Finding => ({
+    kind: 'dead-relu',
+    layer: d.layer,
+    amount: d.amount,
+    cause: `dead ReLUs: ${pct(d.amount)} of layer ${d.layer}'s units output 0 for every example${bornDead ? ' from the start' : ' by the end'}, so no gradient flows through them${d.amount === 1 ? ' and nothing below them learns' : ''}`,
+    fix: bornDead ? 'start the biases at 0 (not negative) with he weights, or use leaky-relu' : `lower the learning rate (try --lr ${sig(run.learningRate / 10)}) or use leaky-relu`,
+  });
+  const bornDead = run.symmetric ? null : deadAt(start);
+  const wholeLayerDead = bornDead !== null && bornDead.amount === 1;
+  if (wholeLayerDead) findings.push(deadFinding(bornDead, true));
+
+  // the back-propagated gradient from the output layer down to the first hidden layer, at
+  // initialization (a layer born dead stops it outright: said above)
+  if (start && start.layers.length >= 3 && !run.symmetric && !wholeLayerDead) {
+    const top = start.layers[start.layers.length - 1].gradient.backprop;
+    const bottom = start.layers[0].gradient.backprop;
+    if (top > 0 && Number.isFinite(top) && Number.isFinite(bottom)) {
+      const ratio = bottom / top;
+      const hops = start.layers.length - 1;
+      if (ratio < 1 / GRADIENT_RATIO) {
+        findings.push({
+          kind: 'vanishing-gradient',
+          amount: ratio,
+          cause: `vanishing gradients: the back-propagated gradient shrinks ${sig(1 / ratio)}-fold from the last layer to the first (×${sig(ratio ** (1 / hops))} per layer), so the first layers barely learn`,
+          fix: 'keep σ_w² · E[φ′²] near 1 per layer: he for ReLU, xavier for tanh (see initlab theory), or fewer layers',
+        });
+      } else if (ratio > GRADIENT_RATIO) {
+        findings.push({
+          kind: 'exploding-gradient',
+          amount: ratio,
+          cause: `exploding gradients: the back-propagated gradient grows ${sig(ratio)}-fold from the last layer to the first (×${sig(ratio ** (1 / hops))} per layer)`,
+          fix: 'use smaller weights (he for ReLU, xavier for tanh) or a lower learning rate',
+        });
+      }
+    }
+  }
+
+  // part of a layer dead from the start, or units that died during training
+  if (bornDead && !wholeLayerDead) findings.push(deadFinding(bornDead, true));
+  const diedLater = run.symmetric || bornDead ? null : deadAt(end);
+  if (diedLater) findings.push(deadFinding(diedLater, false));
+
+  const stuck = Number.isFinite(last) && Math.abs(last - LN2) < STUCK_BAND && run.trainAccuracy <= 0.6;
+  if (stuck && findings.length === 0) {
+    findings.push({
+      kind: 'stuck',
+      amount: last,
+      cause: `stuck at chance: the cost ends at ${sig(last)} ≈ ln 2, the network predicts one class for everything`,
+      fix: 'check the initialization (initlab probe) and try a larger learning rate or more iterations',
+    });
+  }
+  return { ok: findings.length === 0, findings };
+}
+
+/** The diagnosis as text: one line per finding, "cause → fix"; one line when all is well. */
+export function describeDiagnosis(d: Diagnosis): string[] {
+  if (d.ok) return ['doctor: no problem found'];
+  return d.findings.map((f) => `doctor: ${f.cause}. Fix: ${f.fix}.`);
+}

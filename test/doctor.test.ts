@@ -1,0 +1,116 @@
+// The run doctor: each failure the notebook and the literature show, and its siblings,
+// named from the run's own record; a run that trains draws no complaint.
+import { describe, expect, it } from 'vitest';
+import { NOTEBOOK_DEFAULTS, NOTEBOOK_TRAIN_SPEC } from '../src/experiments/notebook-config.js';
+import { buildNetwork, runExperiment, type RunConfig } from '../src/experiments/run.js';
+import { isSymmetric } from '../src/experiments/verdict.js';
+import { datasetFromSpec } from '../src/data/registry.js';
+import { type Diagnosis, diagnoseRun, type DoctorInput } from '../src/train/doctor.js';
+import { train } from '../src/train/train.js';
+import type { Network } from '../src/nn/network.js';
+import { cli } from './helpers.js';
+
+const data = datasetFromSpec(NOTEBOOK_TRAIN_SPEC);
+const kinds = (d: Diagnosis) => d.findings.map((f) => f.kind);
+
+/** A notebook run (15,000 iterations unless told) and its diagnosis. */
+function notebookRun(over: Partial<RunConfig> & { init: string }): Diagnosis {
+  const o = runExperiment({ ...NOTEBOOK_DEFAULTS, ...over }, data, null);
+  return diagnoseRun({ ...o.result, symmetric: isSymmetric(o.initial) && isSymmetric(o.network) });
+}
+
+/** A ReLU net trained from a network the caller may first damage. */
+function deepRun(layers: number[], init: string, damage: (net: Network) => void = () => {}, lr = 0.05, iterations = 1500): Diagnosis {
+  const net = buildNetwork({ init, seed: 1, layers, activation: 'relu' });
+  damage(net);
+  const r = train(net, data, { learningRate: lr, iterations, recordEvery: 500, diagnosticsEvery: 500 });
+  // these nets are judged by their record alone: count them as failed runs (chance accuracy)
+  return diagnoseRun({ ...r, trainAccuracy: 0.5, learningRate: lr, symmetric: false });
+}
+
+describe('the notebook\'s runs', () => {
+  it('zeros: symmetry never broken, and nothing else blamed', () => {
+    const d = notebookRun({ init: 'zeros' });
+    expect(kinds(d)).toEqual(['symmetry']);
+    expect(d.findings[0].fix).toMatch(/he/);
+  });
+  it('a constant initialization is the same failure (ones, constant:value=0.3)', () => {
+    for (const init of ['ones', 'constant:value=0.3']) expect(kinds(notebookRun({ init, iterations: 2000 }))[0], init).toBe('symmetry');
+  });
+  it('random ×10: saturated outputs (the cost starts ~1774, far above ln 2)', () => {
+    const d = notebookRun({ init: 'random' });
+    expect(kinds(d)[0]).toBe('saturated-output');
+    expect(d.findings[0].amount).toBeGreaterThan(1000);
+  });
+  it('He: no complaint', () => {
+    expect(notebookRun({ init: 'he' })).toEqual({ ok: true, findings: [] });
+  });
+  it('lr 50 and lr 1e4: divergence, with a lower learning rate as the fix', () => {
+    for (const learningRate of [50, 1e4]) {
+      const d = notebookRun({ init: 'he', learningRate, iterations: 3000 });
+      expect(kinds(d), `lr ${learningRate}`).toEqual(['diverged']);
+      expect(d.findings[0].fix).toContain(`--lr ${learningRate / 10}`);
+    }
+  });
+});
+
+describe('deep ReLU nets', () => {
+  const layers = [2, 16, 16, 16, 16, 16, 1];
+  it('negative biases kill a layer: the layer is named, with its fraction', () => {
+    for (const layer of [1, 3, 5]) {
+      const d = deepRun(layers, 'he', (net) => net.b[layer - 1].data.fill(-10));
+      const f = d.findings.find((x) => x.kind === 'dead-relu');
+      expect(f, `layer ${layer}`).toBeDefined();
+      expect(f!.layer).toBe(layer);
+      expect(f!.amount).toBe(1);
+      expect(f!.fix).toMatch(/bias/);
+    }
+  });
+  it('three quarters of a layer killed: the layer and 75%', () => {
+    const d = deepRun(layers, 'he', (net) => { for (let i = 0; i < 12; i++) net.b[1].data[i] = -10; });
+    const f = d.findings.find((x) => x.kind === 'dead-relu');
+    expect(f?.layer).toBe(2);
+    expect(f?.amount).toBe(0.75);
+  });
+  it('30 layers with variance 1/n: the back-propagated gradient vanishes (≈ √(1/2) per layer, He et al. 2015)', () => {
+    const d = deepRun([2, ...Array(30).fill(32), 1], 'xavier', undefined, 0.05, 100);
+    const f = d.findings.find((x) => x.kind === 'vanishing-gradient');
+    expect(f).toBeDefined();
+    expect(f!.amount!).toBeLessThan(1e-3);
+    // per layer the shrink is near √(1/2) for ReLU at σ_w² = 1 (one layer of 32 units moves it by a few percent)
+    expect(f!.amount! ** (1 / 30)).toBeGreaterThan(0.6);
+    expect(f!.amount! ** (1 / 30)).toBeLessThan(0.8);
+  });
+  it('the same depth with He: no vanishing gradient', () => {
+    expect(kinds(deepRun([2, ...Array(30).fill(32), 1], 'he', undefined, 0.05, 100))).not.toContain('vanishing-gradient');
+  });
+});
+
+describe('from a record alone', () => {
+  const layer = (n: number, backprop: number, dead = 0, saturated = 0) => ({ layer: n, activation: { mean: 0, std: 1, dead, saturated }, gradient: { weightNorm: 1, biasNorm: 1, backprop }, weight: { mean: 0, std: 1, norm: 1 } });
+  const base: DoctorInput = { stopReason: 'completed', costs: [{ iteration: 0, cost: 0.7 }, { iteration: 100, cost: 0.69 }], trainAccuracy: 0.5, learningRate: 0.1, diagnostics: [], symmetric: false };
+  it('exploding gradients: named with the growth', () => {
+    const d = diagnoseRun({ ...base, diagnostics: [{ iteration: 0, layers: [layer(1, 1e4), layer(2, 1e2), layer(3, 1)] }] });
+    expect(kinds(d)).toEqual(['exploding-gradient']);
+    expect(d.findings[0].amount).toBe(1e4);
+  });
+  it('a saturated tanh layer at the start is named', () => {
+    const d = diagnoseRun({ ...base, diagnostics: [{ iteration: 0, layers: [layer(1, 1), layer(2, 1, 0, 0.8), layer(3, 1)] }] });
+    expect(d.findings.find((f) => f.kind === 'saturated-hidden')?.layer).toBe(2);
+  });
+  it('stuck at ln 2 with nothing else to blame: said so', () => {
+    expect(kinds(diagnoseRun(base))).toEqual(['stuck']);
+  });
+});
+
+describe('initlab train', () => {
+  it('prints the doctor\'s lines and --json carries {"doctor":{"ok","findings"}}', () => {
+    const text = cli(['train', '--init', 'zeros', '--iterations', '200', '--no-report']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^doctor: symmetry never broken.*Fix: /m);
+    const j = JSON.parse(cli(['train', '--init', 'he', '--iterations', '200', '--no-report', '--json']).stdout);
+    expect(j.runs[0].doctor).toHaveProperty('ok');
+    expect(Array.isArray(j.runs[0].doctor.findings)).toBe(true);
+    expect(typeof j.runs[0].diagnostics[0].layers[0].gradient.backprop).toBe('number');
+  });
+});

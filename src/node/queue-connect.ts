@@ -28,12 +28,16 @@ export function describeRedisError(e: unknown, a: QueueAddress): string {
  */
 export async function probeRedis(a: QueueAddress): Promise<void> {
   const client = new Redis({ ...redisOptions(a), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: PROBE_TIMEOUT_MS, enableOfflineQueue: false });
-  client.on('error', () => {}); // reported through the awaited calls below
+  // the socket's error (ECONNREFUSED, a TLS failure) arrives here; connect() itself rejects with only "Connection is closed"
+  let cause: unknown = null;
+  client.on('error', (e) => {
+    cause ??= e;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (e) {
-    throw new QueueError(describeRedisError(e, a));
+    throw new QueueError(describeRedisError(cause ?? e, a));
   } finally {
     client.disconnect();
   }

@@ -13,8 +13,13 @@ import { describeRedisError, probeRedis } from './queue-connect.js';
 
 /** Prefix of initlab's own keys in Redis (the sweeps' data); BullMQ's are under "bull:". */
 export const DATA_PREFIX = 'initlab';
-/** Every pending cell is read back this often (ms), whatever the events said: a Redis restart may drop an event, never a finished job. */
-const FULL_CHECK_MS = 2000;
+/**
+ * Every pending cell is read back now and then, whatever the events said (a Redis restart or a
+ * long disconnection may drop an event, never a finished job): every 2 s, or 2 ms per pending
+ * cell when that is longer, so a grid of 100,000 cells costs Redis 500 reads a second rather
+ * than 50,000; and at once when the connection comes back.
+ */
+const fullCheckMs = (pending: number) => Math.max(2000, 2 * pending);
 /** Jobs added or read per round trip. */
 const CHUNK = 500;
 /** After this long with no worker on the queue (ms), say how to start one. */
@@ -58,8 +63,12 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
     if (text !== lastNote) o.onNote?.(text);
     lastNote = text;
   };
+  let reconnected = false;
   const redis = new Redis(connection);
   redis.on('error', note);
+  redis.on('ready', () => {
+    reconnected = true;
+  });
   const queue = new Queue<CellPayload>(name, { connection });
   queue.on('error', note);
   const events = new QueueEvents(name, { connection });
@@ -129,6 +138,7 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
     };
 
     for (let k = 0; k < tasks.length && !interrupted; k += CHUNK) await unlessStopped(add([...pending].slice(k, k + CHUNK)));
+    reconnected = false; // the first 'ready' is the first connection, not a return
     const before = done;
     if (!interrupted) await unlessStopped(check([...pending], true));
     const reused = done - before;
@@ -137,7 +147,8 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
     const waitingSince = performance.now();
     let noWorkerNoted = false;
     while (pending.size && !interrupted) {
-      const full = performance.now() - lastFull >= FULL_CHECK_MS;
+      const full = reconnected || performance.now() - lastFull >= fullCheckMs(pending.size);
+      reconnected = false;
       const ids = full ? [...pending] : [...woken].filter((id) => pending.has(id));
       woken.clear();
       if (ids.length) await unlessStopped(check(ids, false));

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQueueAddress } from '../src/node/queue-address.js';
+import { cellId, decodeRow, encodeRow, hashOf } from '../src/node/queue-cell.js';
 import { cli } from './helpers.js';
 import { initlab, type RedisServer, startRedis, startWorker, stopAll, until } from './redis.js';
 
@@ -238,5 +239,32 @@ describe('--queue addresses', () => {
     const r = cli(['sweep', '--queue', 'redis://127.0.0.1:1', '--workers', '2']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--workers sets this machine's threads/);
+  });
+});
+
+describe('a cell on the queue', () => {
+  const payload = { job: { init: 'he', seed: 3, learningRate: 0.01 }, base: { layers: [2, 10, 5, 1], activation: 'relu', iterations: 100, printEvery: 100, optimizer: { name: 'gd' as const }, batchSize: 0 }, dataKey: 'initlab:data:ab', version: '0.1.0' };
+
+  it('its id: the same for the same configuration (key order aside), another for any change or another version', () => {
+    const id = cellId(payload);
+    expect(id).toMatch(/^cell-[0-9a-f]{64}$/);
+    expect(cellId({ version: '0.1.0', dataKey: 'initlab:data:ab', base: { ...payload.base }, job: { learningRate: 0.01, seed: 3, init: 'he' } })).toBe(id);
+    const changed = [
+      { ...payload, version: '0.1.1' },
+      { ...payload, dataKey: 'initlab:data:ac' },
+      { ...payload, job: { ...payload.job, seed: 4 } },
+      { ...payload, job: { ...payload.job, learningRate: 0.1 } },
+      { ...payload, base: { ...payload.base, iterations: 101 } },
+      { ...payload, base: { ...payload.base, optimizer: { name: 'adam' as const } } },
+    ];
+    expect(new Set([id, ...changed.map(cellId)]).size).toBe(changed.length + 1);
+    expect(hashOf({ a: 1, b: [1, 2] })).toBe(hashOf({ b: [1, 2], a: 1 }));
+  });
+
+  it('its row survives JSON: NaN, ±Infinity and null come back as they were', () => {
+    for (const finalCost of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.5]) {
+      const row = { init: 'random', seed: 1, learningRate: 0.5, finalCost, trainAccuracy: Number.NaN, testAccuracy: null, stopReason: 'diverged' };
+      expect(decodeRow(JSON.parse(JSON.stringify(encodeRow(row))))).toEqual(row);
+    }
   });
 });

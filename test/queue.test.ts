@@ -268,3 +268,17 @@ describe('a cell on the queue', () => {
     }
   });
 });
+
+describe('the README quotes the recorded queue benchmark', () => {
+  it('per-cell costs, a machine\'s throughput and where Redis becomes the limit are bench/results/queue.json\'s', () => {
+    const b = JSON.parse(readFileSync(new URL('../bench/results/queue.json', import.meta.url), 'utf8'));
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`${b.overhead.cpuMs.toFixed(2)} ms of CPU`);
+    expect(readme).toContain(`${b.overhead.redisCpuMs.toFixed(3)} ms of it Redis's`);
+    expect(readme).toContain(`${b.machineCellsPerSecond.toFixed(1)} cells/s per machine`);
+    expect(readme).toContain(`about ${b.redisLimitCellsPerSecond.toFixed(0)} cells/s`);
+    expect(readme).toContain(`near N = ${(b.redisLimitCellsPerSecond / b.machineCellsPerSecond).toFixed(0)} machines`);
+    // the limit follows from the measured cost: one Redis core, that many ms per cell
+    expect(b.redisLimitCellsPerSecond).toBeCloseTo(1000 / b.overhead.redisCpuMs, 6);
+  });
+});

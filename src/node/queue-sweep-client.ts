@@ -165,8 +165,8 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
     return { rows, interrupted, workers, reused };
   } finally {
     clearInterval(stopPoll);
-    // after a stop Redis may be down: never wait long on a goodbye
-    await Promise.race([Promise.all([queue.close(), events.close()]).catch(() => undefined), sleep(1000)]);
+    // after a stop Redis may be down, and the supervisor gives a stopped command 1.7 s: never wait long on a goodbye
+    await Promise.race([Promise.all([queue.close(), events.close()]).catch(() => undefined), sleep(interrupted ? 200 : 1000)]);
     redis.disconnect();
   }
 }

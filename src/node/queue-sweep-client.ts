@@ -126,7 +126,10 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
         jobs.forEach((job, j) => {
           const id = chunk[j];
           if (!job) missing.push(id); // emptied from Redis since it was added: add it again
-          else if (job.returnvalue !== null && job.returnvalue !== undefined) settle(id, decodeRow(job.returnvalue as Record<string, unknown>));
+          else if (job.returnvalue !== null && job.returnvalue !== undefined) {
+            if (firstPass && (job.finishedOn ?? 0) < startedAt) reused += places.get(id)?.length ?? 0;
+            settle(id, decodeRow(job.returnvalue as Record<string, unknown>));
+          }
           else if (job.finishedOn && job.failedReason) {
             if (firstPass) retries.push(job.retry('failed'));
             else settle(id, failedRow(payloads.get(id) as CellPayload, job.failedReason));
@@ -137,11 +140,12 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
       }
     };
 
+    // rows finished before this sweep began were reused; the ones a worker finishes while the cells are being added were not
+    const startedAt = Date.now();
+    let reused = 0;
     for (let k = 0; k < tasks.length && !interrupted; k += CHUNK) await unlessStopped(add([...pending].slice(k, k + CHUNK)));
     reconnected = false; // the first 'ready' is the first connection, not a return
-    const before = done;
     if (!interrupted) await unlessStopped(check([...pending], true));
-    const reused = done - before;
 
     let lastFull = performance.now();
     const waitingSince = performance.now();

@@ -9,6 +9,7 @@
 //   Redis restarted mid-sweep: no finished row lost, the sweep completes ..................................... 1
 //   cells that fail (their data gone from Redis): rows with the reason, exit 1; a rerun computes them ........ 1
 //   passwords: never in any output (sweep, worker, --status, errors, results.json) ........................... 6 messages
+//   TLS (rediss://) with a password: the same rows; an untrusted certificate, plain redis:// to TLS ...... 3
 //   addresses: non-loopback refused without --allow-remote, rediss:// and /DB read, bad schemes refused ....... 7
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQueueAddress } from '../src/node/queue-address.js';
 import { cellId, decodeRow, encodeRow, hashOf } from '../src/node/queue-cell.js';
 import { cli } from './helpers.js';
-import { initlab, type RedisServer, startRedis, startWorker, stopAll, until } from './redis.js';
+import { initlab, makeCertificates, type RedisServer, startRedis, startWorker, stopAll, until } from './redis.js';
 
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 /** BullMQ's key for a list or set of this version's queue. */
@@ -216,6 +217,40 @@ describe('passwords are never shown', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr + r.stdout).not.toContain(PASSWORD);
     }
+  });
+});
+
+describe('TLS: rediss://', () => {
+  const PASSWORD = 'tls-only-secret';
+  let tls: RedisServer;
+  let ca = '';
+  beforeAll(async () => {
+    const certs = makeCertificates();
+    ca = certs.ca;
+    tls = await startRedis({ password: PASSWORD, tls: certs });
+  });
+  afterAll(async () => { await tls.stop(); });
+
+  it('a worker and a sweep through a Redis that speaks only TLS, its CA given by NODE_EXTRA_CA_CERTS: the local rows', async () => {
+    const grid = ['--inits', 'he,zeros', '--seeds', '1-2', '--iterations', '100'];
+    const env = { NODE_EXTRA_CA_CERTS: ca };
+    const w = await startWorker(tls.url(0), 1, env);
+    const q = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', tls.url(0)], env);
+    expect(await q.exited, q.stderr()).toBe(0);
+    expect(json(q.stdout()).runs).toEqual(local(grid).runs);
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(143);
+    for (const text of [q.stdout(), q.stderr(), w.stdout(), w.stderr()]) expect(text).not.toContain(PASSWORD);
+  });
+
+  it('an untrusted certificate, and redis:// to a TLS port: one line each saying what to do', async () => {
+    const untrusted = initlab(['sweep', '--queue', tls.url(0), '--status']);
+    expect(await untrusted.exited).toBe(1);
+    expect(untrusted.stderr()).toMatch(/^initlab: the queue's Redis at rediss:\/\/:\*\*\*@localhost:\d+\/0: its TLS certificate is not trusted \(.*\); give its CA's certificate with NODE_EXTRA_CA_CERTS=ca.pem\n$/);
+    const plain = initlab(['sweep', '--queue', tls.url(0).replace('rediss:', 'redis:'), '--status']);
+    expect(await plain.exited).toBe(1);
+    expect(plain.stderr()).toMatch(/^initlab: the queue's Redis at redis:\/\/:\*\*\*@localhost:\d+\/0 closed the connection: if it speaks TLS, write rediss:\/\/\n$/);
+    expect(untrusted.stderr() + plain.stderr()).not.toContain(PASSWORD);
   });
 });
 

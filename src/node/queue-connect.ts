@@ -18,6 +18,8 @@ export function describeRedisError(e: unknown, a: QueueAddress): string {
   if (/WRONGPASS|invalid password|invalid username-password/i.test(msg)) return `${at} refused the password; check the password in --queue`;
   if (/NOAUTH|Authentication required/i.test(msg)) return `${at} asks for a password; give it as redis://:PASSWORD@${a.host}:${a.port}`;
   if (/without any password configured|AUTH.*no password/i.test(msg)) return `${at} has no password set; leave the password out of --queue`;
+  if (/certificate|CERT_|self.signed/i.test(`${err?.code ?? ''} ${msg}`)) return `${at}: its TLS certificate is not trusted (${msg.split('\n')[0]}); give its CA's certificate with NODE_EXTRA_CA_CERTS=ca.pem`;
+  if (err?.code === 'ECONNRESET' && !a.tls) return `${at} closed the connection: if it speaks TLS, write rediss://`;
   if (/timed? ?out|ETIMEDOUT/i.test(msg)) return `${at} did not answer within ${PROBE_TIMEOUT_MS / 1000} s: check that Redis runs there (and TLS only with rediss://)`;
   return redact(`${at}: ${msg.split('\n')[0]}`, a);
 }

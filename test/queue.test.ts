@@ -201,6 +201,17 @@ describe('passwords are never shown', () => {
     expect(w.stderr()).toContain(`redis://:***@127.0.0.1:${locked.port}/0`);
   });
 
+  it('or taken from INITLAB_REDIS_PASSWORD, out of the command line', async () => {
+    const bare = `redis://127.0.0.1:${locked.port}/0`;
+    const r = initlab(['sweep', '--queue', bare, '--status', '--json'], { INITLAB_REDIS_PASSWORD: PASSWORD });
+    expect(await r.exited, r.stderr()).toBe(0);
+    expect(JSON.parse(r.stdout())).toMatchObject({ queue: bare, done: 2 });
+    const wrong = initlab(['worker', '--queue', bare], { INITLAB_REDIS_PASSWORD: `${PASSWORD}x` });
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.stderr()).toMatch(/refused the password/);
+    expect(r.stdout() + r.stderr() + wrong.stderr()).not.toContain(PASSWORD);
+  });
+
   it('not in errors: a wrong password, none, an unreachable server, a bad address, a remote host', () => {
     const cases: [string[], number, RegExp][] = [
       [['sweep', '--queue', `redis://:${PASSWORD}x@127.0.0.1:${locked.port}`, '--status'], 1, /refused the password; check the password in --queue/],

@@ -28,16 +28,17 @@ const maskRaw = (text: string): string => text.replace(/\/\/[^/@]*@/, `//${MASK}
 /**
  * Reads a --queue value.
  * @param allowRemote  true when the user passed --allow-remote: a host other than this machine is accepted.
+ * @param envPassword  the password to use when the address gives none (the CLI passes $INITLAB_REDIS_PASSWORD: unlike a command line, the environment is not shown by ps).
  * @throws UsageError  for anything but redis:// or rediss://, a bad port or database, or (without allowRemote) a host that is not loopback.
  */
-export function parseQueueAddress(text: string, allowRemote = false, flag = '--queue'): QueueAddress {
+export function parseQueueAddress(text: string, allowRemote = false, envPassword?: string, flag = '--queue'): QueueAddress {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
     throw new UsageError(`${flag} must be a Redis address like redis://127.0.0.1:6379 (or rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB); got "${maskRaw(text)}"`);
   }
-  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  const password = url.password ? decodeURIComponent(url.password) : envPassword || undefined;
   const username = url.username ? decodeURIComponent(url.username) : undefined;
   const shownUrl = new URL(url.href);
   if (shownUrl.password) shownUrl.password = MASK;

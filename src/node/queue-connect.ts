@@ -15,8 +15,8 @@ export function describeRedisError(e: unknown, a: QueueAddress): string {
   const at = `the queue's Redis at ${a.shown}`;
   if (err?.code === 'ECONNREFUSED') return `${at} refused the connection: start it (redis-server --port ${a.port} --appendonly yes) or check --queue`;
   if (err?.code === 'ENOTFOUND' || err?.code === 'EAI_AGAIN') return `${at}: no host named ${a.host}; check --queue`;
-  if (/WRONGPASS|invalid password|invalid username-password/i.test(msg)) return `${at} refused the password; check the password in --queue`;
-  if (/NOAUTH|Authentication required/i.test(msg)) return `${at} asks for a password; give it as redis://:PASSWORD@${a.host}:${a.port}`;
+  if (/WRONGPASS|invalid password|invalid username-password/i.test(msg)) return `${at} refused the password; check the password in --queue (or INITLAB_REDIS_PASSWORD)`;
+  if (/NOAUTH|Authentication required/i.test(msg)) return `${at} asks for a password; give it as redis://:PASSWORD@${a.host}:${a.port} or in INITLAB_REDIS_PASSWORD`;
   if (/without any password configured|AUTH.*no password/i.test(msg)) return `${at} has no password set; leave the password out of --queue`;
   if (/certificate|CERT_|self.signed/i.test(`${err?.code ?? ''} ${msg}`)) return `${at}: its TLS certificate is not trusted (${msg.split('\n')[0]}); give its CA's certificate with NODE_EXTRA_CA_CERTS=ca.pem`;
   if (err?.code === 'ECONNRESET' && !a.tls) return `${at} closed the connection: if it speaks TLS, write rediss://`;

@@ -21,7 +21,7 @@ export async function queueAddressOf(flags: SweepFlags): Promise<QueueAddress | 
   }
   if (flags.workers !== undefined) throw new UsageError('--workers sets this machine\'s threads; with --queue each `initlab worker` sets its own (--threads)');
   const { parseQueueAddress } = await import('../../node/queue-address.js');
-  return parseQueueAddress(flags.queue, flags.allowRemote);
+  return parseQueueAddress(flags.queue, flags.allowRemote, process.env.INITLAB_REDIS_PASSWORD);
 }
 
 /** `--status`: prints the queue's counts (one line, or --json) and returns. */

@@ -24,7 +24,7 @@ function threadCount(flags: WorkerFlags): number {
 }
 
 export async function runWorker(flags: WorkerFlags): Promise<void> {
-  const address = parseQueueAddress(flags.queue, flags.allowRemote);
+  const address = parseQueueAddress(flags.queue, flags.allowRemote, process.env.INITLAB_REDIS_PASSWORD);
   const threads = threadCount(flags);
   await probeRedis(address);
   const { startWorker } = await import('../../node/queue-worker.js');

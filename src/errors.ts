@@ -1,7 +1,7 @@
 // Typed errors a person can hit. The CLI prints `message` as one line and maps
 // the kind to an exit code (usage → 2, everything else → 1).
 
-export type InitlabErrorKind = 'usage' | 'data' | 'file';
+export type InitlabErrorKind = 'usage' | 'data' | 'file' | 'queue';
 
 export class InitlabError extends Error {
   readonly kind: InitlabErrorKind;
@@ -25,6 +25,11 @@ export class DataError extends InitlabError {
 /** A file that cannot be read or written. */
 export class FileError extends InitlabError {
   constructor(message: string) { super('file', message); }
+}
+
+/** The sweep queue's Redis cannot be reached or refuses us (down, wrong password, not Redis). */
+export class QueueError extends InitlabError {
+  constructor(message: string) { super('queue', message); }
 }
 
 export const isInitlabError = (e: unknown): e is InitlabError => e instanceof InitlabError;

@@ -13,7 +13,7 @@ import { cli, ref } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const SUBCOMMANDS = ['notebook', 'train', 'compare', 'init', 'data', 'predict', 'probe', 'gradcheck', 'sweep', 'serve', 'theory', 'reproduce'];
+const SUBCOMMANDS = ['notebook', 'train', 'compare', 'init', 'data', 'predict', 'probe', 'gradcheck', 'sweep', 'serve', 'theory', 'reproduce', 'worker'];
 
 const tokenize = (lines: string[]) => lines
   .map((line) => line.split(/\s+/).filter(Boolean))

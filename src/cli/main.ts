@@ -10,6 +10,7 @@ import { registerPredictCommand } from './commands/predict.js';
 import { registerProbeCommands } from './commands/probe.js';
 import { registerSweepCommand } from './commands/sweep.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { registerReproduceCommand } from './commands/reproduce.js';
 import { registerTheoryCommand } from './commands/theory.js';
 import { registerTrainingCommands } from './commands/training.js';
@@ -41,6 +42,7 @@ function buildProgram(): Command {
   registerProbeCommands(program);
   registerSweepCommand(program);
   registerServeCommand(program);
+  registerWorkerCommand(program);
   registerTheoryCommand(program);
   registerReproduceCommand(program);
   for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });

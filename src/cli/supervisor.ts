@@ -6,7 +6,7 @@
 //     prints what finished and exits 130 (SIGINT) or 143 (SIGTERM);
 //   2nd signal, or 1.7 s without an end: the process exits at once with that code (a
 //     worker is ended with the process, even mid-loop). Nothing runs 2 s past a stop.
-// Commands without long work (help, version, serve) run here directly.
+// Commands without long work (help, version, serve) run here directly, and so does `worker`.
 import { Worker } from 'node:worker_threads';
 import { shareFilesPending, watchStdout } from './stdout.js';
 import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, type SupervisedData } from './interrupt.js';
@@ -14,7 +14,8 @@ import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, type Su
 /** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
 export const STOP_GRACE_MS = 1700;
 
-const INLINE_COMMANDS = new Set(['serve', 'help']);
+// `worker` handles its own signals: its cells run on threads, and a stop waits for them to finish
+const INLINE_COMMANDS = new Set(['serve', 'worker', 'help']);
 
 /** True when the arguments ask for no long work: help, the version, the server (which handles its own signals). */
 function runsInline(argv: string[]): boolean {

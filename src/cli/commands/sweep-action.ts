@@ -14,6 +14,7 @@ import type { SweepFlags } from './sweep.js';
 import { checkShapes } from '../shapes.js';
 import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { checkOutputDir } from '../../node/outputs.js';
+import { printQueueStatus, queueAddressOf, splitFailed, sweepOnQueue } from './sweep-queue.js';
 
 /** --lr as a comma list, each rate held to the one learning-rate schema. */
 const parseRates = (text: string): number[] => text.split(',').map((r) => flag('learningRate', r, `--lr (each of "${text}")`));
@@ -29,6 +30,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
     batchSize: flag('batchSize', flags.batchSize),
     workers: flag('workers', flags.workers),
   };
+  const queue = await queueAddressOf(flags);
+  if (queue && flags.status) return printQueueStatus(queue, flags.json);
   const inits = parseInits(flags.inits);
   checkScaleFlag(f.scale, inits);
   const seeds = parseRange(flags.seeds);
@@ -48,24 +51,27 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const { init, lsuvRounds } = initCostOf(inits, f.scale);
   // one job's memory decides how many can run side by side; --workers above the jobs or the cores only adds idle threads
   const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test ? test.X.cols : 0, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init, lsuvRounds, what: `a run with --layers ${layers.join(',')}` });
-  const { workers, note } = workerCount(f.workers ?? availableParallelism(), jobs.length, availableParallelism(), job.bytes);
+  const { workers: threads, note } = workerCount(f.workers ?? availableParallelism(), jobs.length, availableParallelism(), job.bytes);
   if (note && f.workers !== undefined) process.stderr.write(`initlab: ${note}\n`); // the default needs no comment
   const tasks = jobs.map((job) => ({ job, base }));
 
   const progress = createProgress(!flags.quiet);
   progress.start('sweep', tasks.length);
-  const { runOnPool } = await import('../../node/sweep-pool.js');
   const started = performance.now();
-  const { rows, interrupted } = await runOnPool(tasks, { workers, data: { train, test }, onDone: (n) => progress.update(n), shouldStop: watchInterrupt() });
+  const onDone = (n: number) => progress.update(n);
+  const { rows, interrupted, workers } = queue
+    ? await sweepOnQueue(queue, tasks, { train, test }, onDone, watchInterrupt())
+    : { ...(await (await import('../../node/sweep-pool.js')).runOnPool(tasks, { workers: threads, data: { train, test }, onDone, shouldStop: watchInterrupt() })), workers: threads };
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
   const done = rows.filter((r): r is SweepRow => r !== undefined);
-  const summary = summarize(done);
+  const { ok, failedLine } = queue ? await splitFailed(done) : { ok: done, failedLine: null };
+  const summary = summarize(ok);
   const doc = { runs: done, summary, workers, seconds, interrupted, train: flags.train, test: testSpec, testSpec, testSource, version: VERSION };
 
   if (flags.json) process.stdout.write(`${toJson(doc)}\n`);
   else {
-    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${workers} worker${workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n`);
+    process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${workers} worker${workers === 1 ? '' : 's'}${queue ? ` through ${queue.shown}` : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n`);
     process.stdout.write(`test set: ${testSpec ?? 'none (CSV training data; name one with --test)'}${testSource === 'default' ? ' (follows the training data)' : ''}\n\n`);
     for (const s of summary) {
       process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
@@ -76,6 +82,10 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
     const { writeSweepReport } = await import('../../node/sweep-report.js');
     const files = await writeSweepReport(flags.out, doc);
     (flags.json ? process.stderr : process.stdout).write(`${flags.json ? '' : '\n'}sweep: ${flags.out}/index.html (${files.length} files)\n`);
+  }
+  if (failedLine) {
+    process.stderr.write(`initlab: ${failedLine}\n`);
+    process.exitCode = 1;
   }
   if (interrupted) process.exitCode = interruptExitCode();
 }

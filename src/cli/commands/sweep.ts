@@ -22,6 +22,10 @@ export interface SweepFlags {
   report: boolean;
   out: string;
   quiet?: boolean;
+  /** redis://HOST:PORT[/DB]: run the cells on `initlab worker` processes through this Redis. */
+  queue?: string;
+  status?: boolean;
+  allowRemote?: boolean;
 }
 
 export function registerSweepCommand(program: Command): void {
@@ -45,5 +49,8 @@ export function registerSweepCommand(program: Command): void {
     .option('--no-report', 'do not write the sweep folder')
     .option('--out <dir>', 'sweep folder (results.json, sweep.csv, distribution.svg/png, index.html)', 'initlab-sweep')
     .option('--quiet', 'no progress bar')
+    .option('--queue <redis-url>', 'run the cells on `initlab worker` processes through this Redis (redis://HOST:PORT[/DB], redis://:PASSWORD@HOST, rediss:// for TLS); finished cells are reused')
+    .option('--status', 'with --queue: how many cells wait, run, are done or failed, then exit')
+    .option('--allow-remote', 'accept a --queue host other than this machine (loopback only by default)')
     .action(async (flags: SweepFlags) => (await import('./sweep-action.js')).runSweep(flags));
 }

@@ -90,8 +90,7 @@ describe('every generator equals its reference at every size', () => {
     const spec = specOf(c);
     it(spec, () => {
       expectMatches(direct[c.generator](c.params), c);
-      if ((c.params.n as number) >= 2) expectMatches(datasetFromSpec(spec), c);
-      else expect(() => datasetFromSpec(spec)).toThrow(UsageError); // refused, with one clear line
+      expectMatches(datasetFromSpec(spec), c); // n = 1 included: scikit-learn returns one point
     });
   }
 
@@ -99,6 +98,16 @@ describe('every generator equals its reference at every size', () => {
     const d = datasetFromSpec('moons:n=2,noise=0,shuffle=false');
     expect(d.X.toArray()).toEqual([[1, 0], [0, 0.5]]);
     expect(d.Y.toArray()).toEqual([[0, 1]]);
+  });
+
+  it("circles:n=1 and moons:n=1 are scikit-learn's single inner point, label 1", () => {
+    expect(datasetFromSpec('circles:n=1,noise=0').X.toArray()).toEqual([[0.8], [0]]);
+    expect(datasetFromSpec('moons:n=1,noise=0').X.toArray()).toEqual([[0], [0.5]]);
+    expect(datasetFromSpec('moons:n=1').Y.toArray()).toEqual([[1]]);
+  });
+
+  it('n=0 is refused in one line for every generator', () => {
+    for (const name of datasetNames()) expect(() => datasetFromSpec(`${name}:n=0`)).toThrow(/n must be an integer from 1/);
   });
 
   it("flower:n=151 has 151 points, the last at the origin with label 0 as in the course's arrays", () => {

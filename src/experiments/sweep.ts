@@ -38,7 +38,11 @@ export interface SweepSummary {
   testAccuracy: Spread | null;
 }
 
-/** "1-20", "3", "1-3,7,10-12" → the integers, in order of first mention, each once (linear in the count). */
+/**
+ * "1-20", "3", "1-3,7,10-12" → the integers, in order (linear in the count).
+ * @throws UsageError for a malformed part, a backwards range, or a seed given twice ("1,1",
+ *   overlapping ranges): like every list flag, a repeat is refused rather than run twice or dropped
+ */
 export function parseRange(text: string, what = '--seeds'): number[] {
   const out: number[] = [];
   const seen = new Set<number>();
@@ -51,7 +55,7 @@ export function parseRange(text: string, what = '--seeds'): number[] {
     if (b > 4294967295) throw new UsageError(`${what}: seeds go up to 4294967295`);
     if (b - a > 100_000) throw new UsageError(`${what}: ${part} is more than 100000 seeds`);
     for (let s = a; s <= b; s++) {
-      if (seen.has(s)) continue;
+      if (seen.has(s)) throw new UsageError(`${what} "${text}": seed ${s} is given twice; give each seed once`);
       seen.add(s);
       out.push(s);
     }

@@ -10,13 +10,20 @@ import { createProgress } from '../progress.js';
 import { checkScaleFlag, flag, parseInits, parseLayers, loadTrainAndTest } from '../setup.js';
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
+import { UsageError } from '../../errors.js';
+import { firstRepeat } from '../../list-repeats.js';
 import type { SweepFlags } from './sweep.js';
 import { checkShapes } from '../shapes.js';
 import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { checkOutputDir } from '../../node/outputs.js';
 
-/** --lr as a comma list, each rate held to the one learning-rate schema. */
-const parseRates = (text: string): number[] => text.split(',').map((r) => flag('learningRate', r, `--lr (each of "${text}")`));
+/** --lr as a comma list, each rate held to the one learning-rate schema, none twice (0.01 and 1e-2 are one rate). */
+function parseRates(text: string): number[] {
+  const rates = text.split(',').map((r) => flag('learningRate', r, `--lr (each of "${text}")`));
+  const twice = firstRepeat(rates, (r) => r);
+  if (twice) throw new UsageError(`--lr "${text}": the rate ${twice.item} is given twice; give each rate once`);
+  return rates;
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -29,7 +36,7 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
     batchSize: flag('batchSize', flags.batchSize),
     workers: flag('workers', flags.workers),
   };
-  const inits = parseInits(flags.inits);
+  const inits = parseInits(flags.inits, '--inits', f.scale);
   checkScaleFlag(f.scale, inits);
   const seeds = parseRange(flags.seeds);
   const rates = parseRates(flags.lr);

@@ -5,7 +5,7 @@ import type { TrainingFlags } from '../flags.js';
 import { checkRunOutputs, writeRunsReport } from '../report-step.js';
 import { executeRuns, type ExecutedRuns } from '../runs.js';
 import { interruptExitCode } from '../interrupt.js';
-import { parseInits, resolveSetup } from '../setup.js';
+import { flag, parseInits, resolveSetup } from '../setup.js';
 import { VERSION } from '../version.js';
 
 function finish(r: ExecutedRuns): void {
@@ -39,7 +39,7 @@ export async function trainOne(flags: TrainingFlags & { init: string; save?: str
 }
 
 export async function compare(flags: TrainingFlags & { inits: string }): Promise<void> {
-  const inits = parseInits(flags.inits);
+  const inits = parseInits(flags.inits, '--inits', flag('scale', flags.scale));
   const setup = resolveSetup(flags, inits);
   checkRunOutputs(flags);
   const r = await executeRuns(inits, setup, flags, VERSION);

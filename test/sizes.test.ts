@@ -129,11 +129,11 @@ describe('linear paths at ten times the defaults', { timeout: 60_000 }, () => {
     for (const s of summary) {
       expect(s.runs).toBe(100_000);
       expect(s.testAccuracy).toEqual({ mean: 0.5, std: 0.5, min: 0, max: 1 });
-      expect(s.trainAccuracy.mean).toBe(0.25);
+      expect(s.trainAccuracy!.mean).toBe(0.25);
     }
     // finalCost of group g is g, g+3, …: min g, max 299997 + g
-    expect(summary[1].finalCost.min).toBe(1);
-    expect(summary[1].finalCost.max).toBe(299_998);
+    expect(summary[1].finalCost!.min).toBe(1);
+    expect(summary[1].finalCost!.max).toBe(299_998);
   });
 
   it('the sweep figure of 300,000 rows groups its means in one pass', () => {

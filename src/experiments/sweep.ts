@@ -31,10 +31,15 @@ export interface SweepSummary {
   init: string;
   learningRate: number;
   runs: number;
+  /** Runs that left float64's range: their last costs and accuracies are not outcomes, so the spreads leave them out. */
   diverged: number;
-  finalCost: Spread;
-  trainAccuracy: Spread;
-  /** null when the sweep has no test set. */
+  /** Runs the spreads are taken over: runs − diverged. */
+  summarized: number;
+  /** null when every run diverged. */
+  finalCost: Spread | null;
+  /** null when every run diverged. */
+  trainAccuracy: Spread | null;
+  /** null when the sweep has no test set, or every run diverged. */
   testAccuracy: Spread | null;
 }
 
@@ -81,7 +86,12 @@ function spread(xs: number[]): Spread {
   return { ...scaledMoments(xs), min: minOf(xs), max: maxOf(xs) };
 }
 
-/** Per (init, learning rate), in order of first appearance: mean ± std (population), min and max of each outcome. Linear in the rows. */
+/**
+ * Per (init, learning rate), in order of first appearance: mean ± std (population), min and
+ * max of each outcome over the runs that did not diverge (a diverged run's last finite cost
+ * or NaN would make the group's statistics NaN or meaningless), and how many diverged.
+ * Linear in the rows.
+ */
 export function summarize(rows: SweepRow[]): SweepSummary[] {
   const groups = new Map<string, SweepRow[]>();
   for (const r of rows) {
@@ -90,13 +100,18 @@ export function summarize(rows: SweepRow[]): SweepSummary[] {
     if (g) g.push(r);
     else groups.set(key, [r]);
   }
-  return [...groups.values()].map((g) => ({
-    init: g[0].init,
-    learningRate: g[0].learningRate,
-    runs: g.length,
-    diverged: g.filter((r) => r.stopReason === 'diverged').length,
-    finalCost: spread(g.map((r) => r.finalCost)),
-    trainAccuracy: spread(g.map((r) => r.trainAccuracy)),
-    testAccuracy: g.some((r) => r.testAccuracy === null) ? null : spread(g.map((r) => r.testAccuracy as number)),
-  }));
+  return [...groups.values()].map((g) => {
+    const kept = g.filter((r) => r.stopReason !== 'diverged');
+    const some = kept.length > 0;
+    return {
+      init: g[0].init,
+      learningRate: g[0].learningRate,
+      runs: g.length,
+      diverged: g.length - kept.length,
+      summarized: kept.length,
+      finalCost: some ? spread(kept.map((r) => r.finalCost)) : null,
+      trainAccuracy: some ? spread(kept.map((r) => r.trainAccuracy)) : null,
+      testAccuracy: some && !kept.some((r) => r.testAccuracy === null) ? spread(kept.map((r) => r.testAccuracy as number)) : null,
+    };
+  });
 }

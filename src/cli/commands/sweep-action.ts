@@ -1,5 +1,5 @@
 // What `initlab sweep` does once its flags are parsed.
-import { expandGrid, parseRange, type SweepRow, summarize } from '../../experiments/sweep.js';
+import { expandGrid, parseRange, type SweepRow, type SweepSummary, summarize } from '../../experiments/sweep.js';
 import { parseOptimizer } from '../../nn/optimizers.js';
 import { interruptExitCode, watchInterrupt } from '../interrupt.js';
 import { availableParallelism } from 'node:os';
@@ -26,6 +26,13 @@ function parseRates(text: string): number[] {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "12 runs", "12 runs, 9 diverged (statistics over the other 3)", "12 runs, all diverged (no statistics)". */
+function groupCount(s: SweepSummary): string {
+  if (!s.diverged) return plural(s.runs, 'run');
+  if (!s.summarized) return `${plural(s.runs, 'run')}, ${s.runs === 1 ? 'it' : 'all'} diverged (no statistics)`;
+  return `${plural(s.runs, 'run')}, ${s.diverged} diverged (statistics over the other ${s.summarized})`;
+}
 
 const fmt = (s: { mean: number; std: number; min: number; max: number }, digits = 4) => `${s.mean.toPrecision(digits)} ± ${s.std.toPrecision(2)} [${s.min.toPrecision(digits)}, ${s.max.toPrecision(digits)}]`;
 
@@ -75,7 +82,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
     process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${workers} worker${workers > 1 ? 's' : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n`);
     process.stdout.write(`test set: ${testSpec ?? 'none (CSV training data; name one with --test)'}${testSource === 'default' ? ' (follows the training data)' : ''}\n\n`);
     for (const s of summary) {
-      process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
+      process.stdout.write(`${s.init} (lr ${s.learningRate}), ${groupCount(s)}\n`);
+      if (!s.finalCost || !s.trainAccuracy) continue; // every run diverged: no outcome to summarise
       process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${s.testAccuracy ? fmt(s.testAccuracy) : 'no test set'}\n`);
     }
   }

@@ -78,7 +78,8 @@ export function expandGrid(inits: string[], seeds: number[], learningRates: numb
 /** One grid point: the experiment with this init, seed and learning rate. */
 export function runSweepJob(job: SweepJob, base: Omit<RunConfig, 'init' | 'seed' | 'learningRate'>, train: Dataset, test: Dataset | null): SweepRow {
   const r = runExperiment({ ...base, ...job }, train, test).result;
-  return { ...job, finalCost: r.finalCost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, stopReason: r.stopReason };
+  // init: the run's label, which names a --scale given to random (random:scale=3)
+  return { ...job, init: r.init, finalCost: r.finalCost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, stopReason: r.stopReason };
 }
 
 /** Mean and std as numpy's np.mean / np.std give them (pairwise sums: a naive running sum over 60,000 equal costs put the mean below their minimum; costs beyond about 2^400 scaled so their spread stays finite), min and max. */

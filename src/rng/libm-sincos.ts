@@ -56,9 +56,28 @@ const HPINV = 0.6366197723675814;
 /** 1.5·2^52: adding it rounds to an integer */
 const TOINT = 6755399441055744.0;
 
+/**
+ * Whether the plain sum y of hi + lo (lo being a correction computed without fused
+ * multiply-adds, exact sum y + err) is known to round as the fused correction would: the
+ * fused lo differs from the plain one by less than `slack`, so unless hi + lo lies within
+ * slack of a rounding midpoint both round to y. Each kernel below evaluates plainly first and
+ * runs the exact fused sequence only when this fails (a few calls in a hundred): emulated
+ * fused multiply-adds cost about twenty operations each.
+ */
+function roundsAlike(y: number, err: number, slack: number): boolean {
+  return y + (err + slack) === y && y + (err - slack) === y;
+}
+
+/** 2^-48: a fused a·b + c and the plain one differ by at most an ulp or two of the terms; this bounds a chain of them, with room. */
+const FUSE_SLACK = 2 ** -48;
+
 /** sin(x + dx) for |x| < 0.126: x + (x³·p(x²) − dx·x²/2 + dx), Horner with fused steps. */
 function taylorSin(x: number, dx: number): number {
   const xx = x * x;
+  const pp = (((S5 * xx + S4) * xx + S3) * xx + S2) * xx + S1;
+  const tp = (pp * x - 0.5 * dx) * xx + dx;
+  const yp = x + tp;
+  if (roundsAlike(yp, tp - (yp - x), FUSE_SLACK * Math.abs(tp))) return yp;
   let p = fma(fma(fma(S5, xx, S4), xx, S3), xx, S2);
   p = fma(p, xx, S1);
   const t = fma(fma(p, x, -0.5 * dx), xx, dx);
@@ -74,14 +93,19 @@ function sinKernel(x: number, dx: number): number {
   const k = point * 128;
   const r = ax - point;
   const rr = r * r;
-  const s = r + fma(r * rr, fma(rr, SN5, SN3), dx);
-  const c = fma(r, dx, rr * fma(rr, fma(rr, CS6, CS4), CS2));
   const sn = SINCOS[4 * k];
   const ssn = SINCOS[4 * k + 1];
   const cs = SINCOS[4 * k + 2];
   const ccs = SINCOS[4 * k + 3];
-  const cor = fma(cs, s, fma(-sn, c, fma(s, ccs, ssn)));
-  const y = sn + cor;
+  const sp = r + (r * rr * (rr * SN5 + SN3) + dx);
+  const cp = r * dx + rr * (rr * (rr * CS6 + CS4) + CS2);
+  const corp = ssn + sp * ccs - sn * cp + cs * sp;
+  let y = sn + corp;
+  if (!roundsAlike(y, corp - (y - sn), FUSE_SLACK * (Math.abs(sp) + Math.abs(cp)))) {
+    const s = r + fma(r * rr, fma(rr, SN5, SN3), dx);
+    const c = fma(r, dx, rr * fma(rr, fma(rr, CS6, CS4), CS2));
+    y = sn + fma(cs, s, fma(-sn, c, fma(s, ccs, ssn)));
+  }
   return x < 0 ? -y : y;
 }
 
@@ -93,14 +117,18 @@ function cosKernel(x: number, dx: number): number {
   const k = point * 128;
   const r = ax - point + dx;
   const rr = r * r;
-  const s = fma(r * rr, fma(rr, SN5, SN3), r);
-  const c = rr * fma(rr, fma(rr, CS6, CS4), CS2);
   const sn = SINCOS[4 * k];
   const ssn = SINCOS[4 * k + 1];
   const cs = SINCOS[4 * k + 2];
   const ccs = SINCOS[4 * k + 3];
-  const cor = fma(-sn, s, fma(-cs, c, fma(-s, ssn, ccs)));
-  return cs + cor;
+  const sp = r * rr * (rr * SN5 + SN3) + r;
+  const cp = rr * (rr * (rr * CS6 + CS4) + CS2);
+  const corp = ccs - sp * ssn - cs * cp - sn * sp;
+  const y = cs + corp;
+  if (roundsAlike(y, corp - (y - cs), FUSE_SLACK * (Math.abs(sp) + Math.abs(cp)))) return y;
+  const s = fma(r * rr, fma(rr, SN5, SN3), r);
+  const c = rr * fma(rr, fma(rr, CS6, CS4), CS2);
+  return cs + fma(-sn, s, fma(-cs, c, fma(-s, ssn, ccs)));
 }
 
 /** A reduced argument a + da and its quadrant (0…3). */

@@ -140,15 +140,34 @@ interface Reduced {
 
 /** x − n·π/2 for |x| < 105414350, π/2 taken in four pieces (about 136 bits). */
 function reduceMedium(x: number): Reduced {
-  const t = fma(x, HPINV, TOINT);
+  // n = x·2/π rounded, fused: the plain product rounds differently only within an ulp of a half
+  const q = x * HPINV;
+  let t = q + TOINT;
+  if (!(Math.abs(Math.abs(q - (t - TOINT)) - 0.5) > Math.abs(q) * 2 ** -51)) t = fma(x, HPINV, TOINT);
   const xn = t - TOINT;
-  const y = fma(-xn, MP2, fma(-xn, MP1, x));
+  // xn < 2^27 and mp1, mp2, pp3 have at most 27 significant bits: these products are exact, so
+  // the fused and the plain forms agree
+  const y = x - xn * MP1 - xn * MP2;
   // t2 + db = y − xn·pp3, then b + db = that − xn·pp4, each with its rounding error kept
-  const t2 = fma(-xn, PP3, y);
-  let db = fma(-xn, PP3, y - t2);
-  const b = fma(-xn, PP4, t2);
-  db += fma(-xn, PP4, t2 - b);
+  const t2 = y - xn * PP3;
+  let db = y - t2 - xn * PP3;
+  // xn·pp4 is not exact: plain unless its rounding could move b or the correction
+  const p4 = xn * PP4;
+  const slack = Math.abs(p4) * 2 ** -52;
+  let b = t2 - p4;
+  let tail = t2 - b - p4;
+  if (!roundsAlike(b, twoSumError(t2, -p4, b), slack) || !roundsAlike(tail, twoSumError(t2 - b, -p4, tail), slack)) {
+    b = fma(-xn, PP4, t2);
+    tail = fma(-xn, PP4, t2 - b);
+  }
+  db += tail;
   return { a: b, da: db, n: xn & 3 };
+}
+
+/** (u + v) − s exactly, for s = fl(u + v) (Knuth's two-sum). */
+function twoSumError(u: number, v: number, s: number): number {
+  const w = s - u;
+  return u - (s - w) + (v - w);
 }
 
 const SPLIT = 134217729; // 2^27 + 1

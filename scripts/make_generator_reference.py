@@ -6,17 +6,26 @@ planar_utils.load_planar_dataset with its sizes and constants made parameters; x
 blobs and spiral are numpy ports of the definitions initlab documents for them (see
 src/data/toy.ts), drawn with numpy's legacy RandomState.
 
+Every value is compared bit for bit, so numpy's sin and cos must be the C library's
+(scripts/numpy_libm.py turns numpy's AVX-512 routines off). Large sets carry the SHA-256 of
+their X (features x m, row-major float64, little-endian) besides sampled points.
+
 Cross-check tool only (never run by tests or CI). With Debian's python3-numpy and
 python3-sklearn:
   /usr/bin/python3 scripts/make_generator_reference.py > test/fixtures/generators_reference.json
 """
+import hashlib
 import json
+
+import numpy_libm  # noqa: F401  (first: numpy's sin and cos as the C library's)
 import numpy as np
 import sklearn
 import sklearn.datasets
 
-# Sizes every generator is checked at: 1..7, ten times the default, and an odd large one.
+# Sizes every generator is checked at: 1..7, then a spread of sizes, ten times the default,
+# and an odd large one.
 SMALL = list(range(1, 8))
+MORE = [8, 9, 10, 13, 16, 21, 32, 50, 64, 99, 100, 128, 200, 255, 300, 301, 1000, 1001]
 
 
 def full(X, y):
@@ -35,6 +44,7 @@ def sampled(X, y):
         "cols": idx,
         "Xcols": X[idx].T.tolist(),
         "sums": X.sum(axis=0).tolist(),
+        "sha256": hashlib.sha256(np.ascontiguousarray(X.T).astype("<f8").tobytes()).hexdigest(),
         "Y": [np.asarray(y).astype(int).ravel().tolist()],
     }
 
@@ -124,23 +134,28 @@ def add(gen, params, X, y):
     cases.append(case)
 
 
-for n in SMALL + [151, 3000, 3001]:
+for n in SMALL + MORE + [151, 3000, 3001]:
     for shuffle in (False, True):
         for noise, factor, seed in ((0, 0.8, 1), (0.1, 0.5, 7)):
-            if n > 50 and (noise, shuffle) != (0.1, True) and n != 3001:
+            if n > 50 and (noise, shuffle) != (0.1, True) and n not in (300, 3001):
                 continue
             p = {"n": n, "noise": noise, "factor": factor, "seed": seed, "shuffle": shuffle}
             add("circles", p, *circles(n, seed, noise, factor, shuffle))
             q = {"n": n, "noise": noise, "seed": seed, "shuffle": shuffle}
             add("moons", q, *moons(n, seed, noise, shuffle))
 
-for n in SMALL + [151, 4000, 4001]:
+# the notebook's training and test sets, every value
+for n, seed in ((300, 1), (100, 2)):
+    p = {"n": n, "noise": 0.05, "factor": 0.8, "seed": seed, "shuffle": True}
+    add("circles", p, *circles(n, seed, 0.05, 0.8, True))
+
+for n in SMALL + MORE + [151, 4000, 4001]:
     for noise, petal, seed in ((0.2, 4, 1), (0.05, 2.5, 9)):
         if n > 200 and seed != 1:
             continue
         add("flower", {"n": n, "noise": noise, "petal": petal, "seed": seed}, *flower(n, seed, noise, petal))
 
-for n in SMALL + [3000, 3001]:
+for n in SMALL + [8, 9, 50, 301, 1000, 3000, 3001]:
     add("xor", {"n": n, "noise": 0.05, "seed": 1}, *xor(n, 1, 0.05))
     add("xor", {"n": n, "noise": 0, "seed": 4}, *xor(n, 4, 0.0))
     add("blobs", {"n": n, "spread": 0.5, "distance": 1, "seed": 1}, *blobs(n, 1, 0.5, 1.0))

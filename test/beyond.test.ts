@@ -80,7 +80,8 @@ describe('diagnostics', () => {
 
 describe('sweep', () => {
   it('parses seed ranges and expands the grid', () => {
-    expect(parseRange('1-3,7,2')).toEqual([1, 2, 3, 7]);
+    expect(parseRange('1-3,7,5')).toEqual([1, 2, 3, 7, 5]);
+    expect(() => parseRange('1-3,7,2')).toThrow(/seed 2 is given twice/);
     expect(() => parseRange('5-1')).toThrow(/backwards/);
     expect(() => parseRange('a')).toThrow(/--seeds must be/);
     expect(expandGrid(['he', 'xavier'], [1, 2], [0.1])).toHaveLength(4);

@@ -35,8 +35,13 @@ describe('initlab (the notebook)', () => {
       for (const k of ['init', 'seed', 'layers', 'learningRate', 'iterations', 'costs', 'trainAccuracy', 'testAccuracy']) expect(r).toHaveProperty(k);
       expect(r.costs.map((c: any) => c.iteration)).toEqual(Array.from({ length: 15 }, (_, i) => i * 1000));
       const want = ref.runs[r.init];
-      const tol = r.init === 'random' ? 1e-2 : 1e-9;
-      expect(maxRelErr(r.costs.map((c: any) => c.cost), [want.stable_cost_iteration_0, ...want.printed_costs.slice(1)])).toBeLessThanOrEqual(tol);
+      const wanted = [want.stable_cost_iteration_0, ...want.printed_costs.slice(1)];
+      // the ×10 run: 1%, and 3% at iteration 7000 where its cost plunges (the README's claim, as in
+      // notebook-runs.test.ts: an ulp in the data moves the plunge, e.g. glibc's sines against numpy's AVX-512 ones)
+      r.costs.forEach((c: any, i: number) => {
+        const tol = r.init !== 'random' ? 1e-9 : c.iteration === 7000 ? 3e-2 : 1e-2;
+        expect(maxRelErr([c.cost], [wanted[i]]), `${r.init} at ${c.iteration}`).toBeLessThanOrEqual(tol);
+      });
       expect([r.trainAccuracy, r.testAccuracy]).toEqual([want.train_accuracy, want.test_accuracy]);
     }
   });

@@ -41,7 +41,7 @@ describe('datasets equal scikit-learn', () => {
 
   it('rejects bad specs with a usage error that says what is accepted', () => {
     expect(() => datasetFromSpec('spiralz')).toThrow(/unknown dataset "spiralz"; accepted: circles, moons/);
-    expect(() => datasetFromSpec('circles:n=1')).toThrow(/n must be an integer from 2 to/);
+    expect(() => datasetFromSpec('circles:n=0')).toThrow(/n must be an integer from 1 to/);
     expect(() => datasetFromSpec('circles:noise=-1')).toThrow(UsageError);
     expect(() => datasetFromSpec('circles:factor=1')).toThrow(/factor must be a finite number >= 0 and < 1, got "1"/);
     expect(() => datasetFromSpec('circles:seed=4294967296')).toThrow(/seed/);

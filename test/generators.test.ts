@@ -1,7 +1,9 @@
-// Every dataset generator at every size: sizes 1…7, ten times the default and an odd large
-// one, against scikit-learn (circles, moons), a numpy port of the course's function
-// (flower) and numpy ports of initlab's documented definitions (xor, blobs, spiral).
+// Every dataset generator at every size: sizes 1…7, a spread up to 1001, ten times the default
+// and an odd large one, bit for bit against scikit-learn (circles, moons), a numpy port of the
+// course's function (flower) and numpy ports of initlab's documented definitions (xor, blobs,
+// spiral), with numpy's sin and cos being the C library's.
 // Fixture: /usr/bin/python3 scripts/make_generator_reference.py > test/fixtures/generators_reference.json
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +25,7 @@ interface Case {
   cols?: number[];
   Xcols?: number[][];
   sums?: number[];
+  sha256?: string;
 }
 
 const fixture: { cases: Case[] } = JSON.parse(readFileSync(new URL('./fixtures/generators_reference.json', import.meta.url), 'utf8'));
@@ -39,13 +42,19 @@ const direct: Record<string, (p: Record<string, any>) => Dataset> = {
 
 const specOf = (c: Case) => `${c.generator}:${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(',')}`;
 
-/** |a − b| within 1e-12 of max(1, |b|): the draws and sin/cos may differ from numpy's in the last bit. */
+/** Bit for bit: the draws are numpy's and sin/cos the C library's. */
 function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, what: string): void {
   expect(got.length, what).toBe(want.length);
   for (let i = 0; i < want.length; i++) {
-    const tol = 1e-12 * Math.max(1, Math.abs(want[i]));
-    if (!(Math.abs(got[i] - want[i]) <= tol)) expect.fail(`${what}[${i}]: ${got[i]} vs ${want[i]}`);
+    if (got[i] !== want[i]) expect.fail(`${what}[${i}]: ${got[i]} vs ${want[i]}`);
   }
+}
+
+/** SHA-256 of the values as little-endian float64, as the fixture script hashes numpy's array. */
+function sha256(values: Float64Array): string {
+  const bytes = Buffer.alloc(values.length * 8);
+  values.forEach((v, i) => bytes.writeDoubleLE(v, i * 8));
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function expectMatches(d: Dataset, c: Case): void {
@@ -65,6 +74,7 @@ function expectMatches(d: Dataset, c: Case): void {
     for (const v of row) { sum += v; abs += Math.abs(v); }
     expect(Math.abs(sum - c.sums![f])).toBeLessThanOrEqual(1e-12 * abs + 1e-12);
   }
+  expect(sha256(d.X.data), 'every value of X, bit for bit').toBe(c.sha256);
 }
 
 describe('every generator equals its reference at every size', () => {
@@ -80,8 +90,7 @@ describe('every generator equals its reference at every size', () => {
     const spec = specOf(c);
     it(spec, () => {
       expectMatches(direct[c.generator](c.params), c);
-      if ((c.params.n as number) >= 2) expectMatches(datasetFromSpec(spec), c);
-      else expect(() => datasetFromSpec(spec)).toThrow(UsageError); // refused, with one clear line
+      expectMatches(datasetFromSpec(spec), c); // n = 1 included: scikit-learn returns one point
     });
   }
 
@@ -89,6 +98,16 @@ describe('every generator equals its reference at every size', () => {
     const d = datasetFromSpec('moons:n=2,noise=0,shuffle=false');
     expect(d.X.toArray()).toEqual([[1, 0], [0, 0.5]]);
     expect(d.Y.toArray()).toEqual([[0, 1]]);
+  });
+
+  it("circles:n=1 and moons:n=1 are scikit-learn's single inner point, label 1", () => {
+    expect(datasetFromSpec('circles:n=1,noise=0').X.toArray()).toEqual([[0.8], [0]]);
+    expect(datasetFromSpec('moons:n=1,noise=0').X.toArray()).toEqual([[0], [0.5]]);
+    expect(datasetFromSpec('moons:n=1').Y.toArray()).toEqual([[1]]);
+  });
+
+  it('n=0 is refused in one line for every generator', () => {
+    for (const name of datasetNames()) expect(() => datasetFromSpec(`${name}:n=0`)).toThrow(/n must be an integer from 1/);
   });
 
   it("flower:n=151 has 151 points, the last at the origin with label 0 as in the course's arrays", () => {

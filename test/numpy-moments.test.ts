@@ -31,8 +31,8 @@ describe('sweep summary: mean and std of each outcome as numpy gives them', () =
       const rows: SweepRow[] = xs.map((finalCost, seed) => ({ init: 'he', seed, learningRate: 0.01, finalCost, trainAccuracy: 0.5, testAccuracy: 0.5, stopReason: 'completed' }));
       const [s] = summarize(rows);
       expect(s.runs).toBe(xs.length);
-      expect(s.finalCost.mean).toBe(c.mean);
-      expect(s.finalCost.std).toBe(c.std);
+      expect(s.finalCost!.mean).toBe(c.mean);
+      expect(s.finalCost!.std).toBe(c.std);
     });
   }
 });

@@ -66,6 +66,19 @@ describe('ReLU in closed form', () => {
   });
 });
 
+describe('depth scales where the per-layer rate is exactly 1', () => {
+  // tanh at σ_w² = 1, σ_b² = 0: q* = 0, where the q map's slope is σ_w²·tanh'(0)² = 1, so
+  // ξ_q = −1/ln 1 = +∞ (Schoenholz et al. 2017, eq. 5): q decays algebraically, not with a finite
+  // depth scale. ln 1 is +0 in float64, and −1/+0 had printed −inf.
+  it('tanh at σ_w² = 1: ξ_q is +Infinity, never −Infinity', () => {
+    const m = meanField(scalarActivation('tanh'), { weightVar: 1, biasVar: 0 });
+    expect(m.qStar).toBe(0);
+    expect(m.xiQ).toBe(Infinity);
+    const j = JSON.parse(cli(['theory', '--activation', 'tanh', '--weight-var', '1', '--json']).stdout);
+    expect(j.xiQ).toBe('inf');
+  });
+});
+
 describe('initlab theory', () => {
   it('prints the point, its phase and the critical line, and --json carries the same numbers', () => {
     const text = cli(['theory', '--activation', 'tanh', '--weight-var', '1', '--bias-var', '0.05']);

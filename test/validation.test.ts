@@ -327,7 +327,7 @@ describe('from every command: one line, exit 2, the same words', () => {
     const doc = JSON.parse(cli(['compare', '--inits', 'variance-scaling,random', '--scale', '1', '--iterations', '1', '--json', '--no-report', '--quiet']).stdout);
     const init = (name: string) => JSON.parse(cli(['init', '--init', name, '--layers', '2,10,5,1', '--json']).stdout);
     expect(init('variance-scaling').W1[0][0]).toBeCloseTo(1.4378290432078356, 12); // its own scale 1, not 10 (fixture: registry_defaults.json)
-    expect(doc.runs.map((r: { init: string }) => r.init)).toEqual(['variance-scaling', 'random']);
+    expect(doc.runs.map((r: { init: string }) => r.init)).toEqual(['variance-scaling', 'random:scale=1']); // the label names the scale drawn with
   });
 });
 

@@ -16,6 +16,7 @@ import { checkTraining } from '../limits.js';
 import { initCostOf } from './init-cost.js';
 import { StopRequested } from '../stop.js';
 import { maxOf } from '../extent.js';
+import { resolveInitializer } from '../nn/initializers.js';
 
 export interface RunRow extends RunResult {
   verdict: string;
@@ -108,7 +109,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       }
       const cfg = { ...setup.base, init };
       const unit = cfg.costReport === 'epoch-mean' ? 'epoch' : 'iteration'; // epoch-mean counts epochs
-      out(`\n== ${titleOf(init)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} ${unit}s)`);
+      out(`\n== ${titleOf(resolveInitializer(init, { scale: cfg.scale }).label)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} ${unit}s)`);
       progress.start(init, cfg.iterations);
       let o: RunOutput;
       try {

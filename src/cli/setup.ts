@@ -16,6 +16,7 @@ import { OPTION_FLAGS, type TrainingFlags } from './flags.js';
 import { parseLrDecay } from '../train/lr-decay.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
+import { firstRepeat } from '../list-repeats.js';
 import { checkShapes } from './shapes.js';
 import { resolveTestSpec, type TestSource } from '../experiments/test-spec.js';
 
@@ -127,13 +128,24 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
   };
 }
 
-/** Checks an initializer spec (and a comma list of them) early, with the accepted names. */
-export function parseInits(text: string, flag = '--inits'): string[] {
+/**
+ * Checks an initializer spec (and a comma list of them) early, with the accepted names.
+ * @param scale --scale, when given: `random` and `random:scale=10` differ under --scale 3
+ * @throws UsageError for an unknown name or parameter, or one initializer given twice (the same
+ *   name and parameters, however spelled: `random,random:scale=10`), as for every list flag
+ */
+export function parseInits(text: string, flag = '--inits', scale?: number): string[] {
   const inits = splitSpecList(text);
   if (!inits.length) throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
-  for (const i of inits) resolveInitializer(i);
-  // a repeated entry would be counted as a second run of the same thing (a sweep's spread of 0)
-  const twice = inits.find((i, k) => inits.findIndex((j) => j.trim().toLowerCase() === i.trim().toLowerCase()) !== k);
-  if (twice !== undefined) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${JSON.stringify(twice.trim())} is given twice`);
+  const canonical = inits.map((i) => {
+    const r = resolveInitializer(i, scale === undefined ? {} : { scale });
+    return `${r.init.name}${JSON.stringify(Object.entries(r.opts).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+  });
+  const twice = firstRepeat(inits.map((spec, k) => ({ spec: spec.trim(), key: canonical[k] })), (i) => i.key);
+  if (twice) {
+    const { item, earlier } = twice;
+    const same = item.spec.toLowerCase() === earlier.spec.toLowerCase();
+    throw new UsageError(`${flag} ${JSON.stringify(text)}: ${JSON.stringify(item.spec)} is given twice${same ? '' : ` (as ${JSON.stringify(earlier.spec)}: the same initializer and parameters)`}`);
+  }
   return inits;
 }

@@ -1,4 +1,5 @@
 // scikit-learn's make_circles (sklearn >= 0.24 semantics: n_out = n // 2, n_in = n − n_out).
+import { libmCos, libmSin } from '../rng/libm-sincos.js';
 import type { RandomState } from '../rng/random-state.js';
 import { DataError } from '../errors.js';
 import type { Dataset } from './dataset.js';
@@ -21,12 +22,12 @@ export function makeCircles(rs: RandomState, { nSamples, noise = 0, factor = 0.8
   const x = new Float64Array(nSamples);
   const y = new Float64Array(nSamples);
   for (let i = 0; i < nOut; i++) {
-    x[i] = Math.cos(tOut[i]);
-    y[i] = Math.sin(tOut[i]);
+    x[i] = libmCos(tOut[i]);
+    y[i] = libmSin(tOut[i]);
   }
   for (let i = 0; i < nIn; i++) {
-    x[nOut + i] = Math.cos(tIn[i]) * factor;
-    y[nOut + i] = Math.sin(tIn[i]) * factor;
+    x[nOut + i] = libmCos(tIn[i]) * factor;
+    y[nOut + i] = libmSin(tIn[i]) * factor;
   }
   return finishTwoClass({ x, y, nOuter: nOut }, rs, shuffle, noise);
 }

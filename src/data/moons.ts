@@ -1,4 +1,5 @@
 // scikit-learn's make_moons: two interleaving half circles.
+import { libmCos, libmSin } from '../rng/libm-sincos.js';
 import type { RandomState } from '../rng/random-state.js';
 import type { Dataset } from './dataset.js';
 import { finishTwoClass, linspace } from './two-class.js';
@@ -17,12 +18,12 @@ export function makeMoons(rs: RandomState, { nSamples, noise = 0, shuffle = true
   const x = new Float64Array(nSamples);
   const y = new Float64Array(nSamples);
   for (let i = 0; i < nOut; i++) {
-    x[i] = Math.cos(tOut[i]);
-    y[i] = Math.sin(tOut[i]);
+    x[i] = libmCos(tOut[i]);
+    y[i] = libmSin(tOut[i]);
   }
   for (let i = 0; i < nIn; i++) {
-    x[nOut + i] = 1 - Math.cos(tIn[i]);
-    y[nOut + i] = 1 - Math.sin(tIn[i]) - 0.5;
+    x[nOut + i] = 1 - libmCos(tIn[i]);
+    y[nOut + i] = 1 - libmSin(tIn[i]) - 0.5;
   }
   return finishTwoClass({ x, y, nOuter: nOut }, rs, shuffle, noise);
 }

@@ -1,5 +1,6 @@
 // The course's planar "flower" (planar_utils.load_planar_dataset): two classes of petals
 // around the origin, drawn with numpy's legacy normals exactly as the course does.
+import { libmCos, libmSin } from '../rng/libm-sincos.js';
 import type { RandomState } from '../rng/random-state.js';
 import { Matrix } from '../nn/matrix.js';
 import type { Dataset } from './dataset.js';
@@ -32,10 +33,10 @@ export function makeFlower(rs: RandomState, { nSamples, petal = 4, noise = 0.2 }
     for (let i = 0; i < N; i++) t[i] = t[i] + dt[i] * noise;
     const dr = rs.randn(N);
     for (let i = 0; i < N; i++) {
-      const r = petal * Math.sin(4 * t[i]) + dr[i] * noise;
+      const r = petal * libmSin(4 * t[i]) + dr[i] * noise;
       const col = j * N + i;
-      X.data[col] = r * Math.sin(t[i]);
-      X.data[m + col] = r * Math.cos(t[i]);
+      X.data[col] = r * libmSin(t[i]);
+      X.data[m + col] = r * libmCos(t[i]);
       Y.data[col] = j;
     }
   }

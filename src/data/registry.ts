@@ -21,7 +21,7 @@ export interface DatasetDefinition {
   generate(p: Record<string, number | boolean>): Dataset;
 }
 
-const count = (d: number): ParamDef => ({ default: d, integer: true, min: 2, max: 10_000_000, doc: 'number of points' });
+const count = (d: number): ParamDef => ({ default: d, integer: true, min: 1, max: 10_000_000, doc: 'number of points' });
 const noise = (d: number): ParamDef => ({ default: d, min: 0, doc: 'standard deviation of the Gaussian noise added to the points' });
 const positive = (d: number, doc: string): ParamDef => ({ default: d, min: 0, positive: true, doc });
 const seed: ParamDef = { default: 1, integer: true, min: 0, max: 4294967295, doc: 'seed of the RandomState the points are drawn from' };

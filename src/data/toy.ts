@@ -1,5 +1,6 @@
 // Small seeded 2-d problems in the spirit of TensorFlow Playground's datasets (its
 // dataset.ts), drawn with initlab's numpy-compatible RandomState.
+import { libmCos, libmSin } from '../rng/libm-sincos.js';
 import type { RandomState } from '../rng/random-state.js';
 import { Matrix } from '../nn/matrix.js';
 import type { Dataset } from './dataset.js';
@@ -44,6 +45,6 @@ export function makeSpiral(rs: RandomState, n: number, noise: number, turns: num
     const count = label ? n - half : half;
     const r = (k + 1) / count;
     const t = 2 * Math.PI * turns * r + (label ? Math.PI : 0);
-    return [r * Math.sin(t) + noise * rs.gaussian(), r * Math.cos(t) + noise * rs.gaussian(), label];
+    return [r * libmSin(t) + noise * rs.gaussian(), r * libmCos(t) + noise * rs.gaussian(), label];
   });
 }

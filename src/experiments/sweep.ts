@@ -31,14 +31,23 @@ export interface SweepSummary {
   init: string;
   learningRate: number;
   runs: number;
+  /** Runs that left float64's range: their last costs and accuracies are not outcomes, so the spreads leave them out. */
   diverged: number;
-  finalCost: Spread;
-  trainAccuracy: Spread;
-  /** null when the sweep has no test set. */
+  /** Runs the spreads are taken over: runs − diverged. */
+  summarized: number;
+  /** null when every run diverged. */
+  finalCost: Spread | null;
+  /** null when every run diverged. */
+  trainAccuracy: Spread | null;
+  /** null when the sweep has no test set, or every run diverged. */
   testAccuracy: Spread | null;
 }
 
-/** "1-20", "3", "1-3,7,10-12" → the integers, in order of first mention, each once (linear in the count). */
+/**
+ * "1-20", "3", "1-3,7,10-12" → the integers, in order (linear in the count).
+ * @throws UsageError for a malformed part, a backwards range, or a seed given twice ("1,1",
+ *   overlapping ranges): like every list flag, a repeat is refused rather than run twice or dropped
+ */
 export function parseRange(text: string, what = '--seeds'): number[] {
   const out: number[] = [];
   const seen = new Set<number>();
@@ -51,7 +60,7 @@ export function parseRange(text: string, what = '--seeds'): number[] {
     if (b > 4294967295) throw new UsageError(`${what}: seeds go up to 4294967295`);
     if (b - a > 100_000) throw new UsageError(`${what}: ${part} is more than 100000 seeds`);
     for (let s = a; s <= b; s++) {
-      if (seen.has(s)) continue;
+      if (seen.has(s)) throw new UsageError(`${what} "${text}": seed ${s} is given twice; give each seed once`);
       seen.add(s);
       out.push(s);
     }
@@ -69,7 +78,8 @@ export function expandGrid(inits: string[], seeds: number[], learningRates: numb
 /** One grid point: the experiment with this init, seed and learning rate. */
 export function runSweepJob(job: SweepJob, base: Omit<RunConfig, 'init' | 'seed' | 'learningRate'>, train: Dataset, test: Dataset | null): SweepRow {
   const r = runExperiment({ ...base, ...job }, train, test).result;
-  return { ...job, finalCost: r.finalCost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, stopReason: r.stopReason };
+  // init: the run's label, which names a --scale given to random (random:scale=3)
+  return { ...job, init: r.init, finalCost: r.finalCost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, stopReason: r.stopReason };
 }
 
 /** Mean and std as numpy's np.mean / np.std give them (pairwise sums: a naive running sum over 60,000 equal costs put the mean below their minimum; costs beyond about 2^400 scaled so their spread stays finite), min and max. */
@@ -77,7 +87,12 @@ function spread(xs: number[]): Spread {
   return { ...scaledMoments(xs), min: minOf(xs), max: maxOf(xs) };
 }
 
-/** Per (init, learning rate), in order of first appearance: mean ± std (population), min and max of each outcome. Linear in the rows. */
+/**
+ * Per (init, learning rate), in order of first appearance: mean ± std (population), min and
+ * max of each outcome over the runs that did not diverge (a diverged run's last finite cost
+ * or NaN would make the group's statistics NaN or meaningless), and how many diverged.
+ * Linear in the rows.
+ */
 export function summarize(rows: SweepRow[]): SweepSummary[] {
   const groups = new Map<string, SweepRow[]>();
   for (const r of rows) {
@@ -86,13 +101,18 @@ export function summarize(rows: SweepRow[]): SweepSummary[] {
     if (g) g.push(r);
     else groups.set(key, [r]);
   }
-  return [...groups.values()].map((g) => ({
-    init: g[0].init,
-    learningRate: g[0].learningRate,
-    runs: g.length,
-    diverged: g.filter((r) => r.stopReason === 'diverged').length,
-    finalCost: spread(g.map((r) => r.finalCost)),
-    trainAccuracy: spread(g.map((r) => r.trainAccuracy)),
-    testAccuracy: g.some((r) => r.testAccuracy === null) ? null : spread(g.map((r) => r.testAccuracy as number)),
-  }));
+  return [...groups.values()].map((g) => {
+    const kept = g.filter((r) => r.stopReason !== 'diverged');
+    const some = kept.length > 0;
+    return {
+      init: g[0].init,
+      learningRate: g[0].learningRate,
+      runs: g.length,
+      diverged: g.length - kept.length,
+      summarized: kept.length,
+      finalCost: some ? spread(kept.map((r) => r.finalCost)) : null,
+      trainAccuracy: some ? spread(kept.map((r) => r.trainAccuracy)) : null,
+      testAccuracy: some && !kept.some((r) => r.testAccuracy === null) ? spread(kept.map((r) => r.testAccuracy as number)) : null,
+    };
+  });
 }

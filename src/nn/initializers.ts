@@ -257,7 +257,7 @@ export const defaultParams = (init: Initializer): InitializerOptions => defaults
 export interface ResolvedInitializer {
   init: Initializer;
   opts: InitializerOptions;
-  /** The name as written in results, e.g. `random` or `random:scale=1`. */
+  /** The name as written in results, e.g. `random` or `random:scale=1` (also for `random` under --scale 1). */
   label: string;
 }
 
@@ -285,5 +285,9 @@ export function resolveInitializer(spec: string, overrides: InitializerOverrides
   const opts: InitializerOptions = { ...params } as InitializerOptions;
   if (overrides.scale !== undefined && takesScaleFlag(init) && !given.includes('scale')) opts.scale = overrides.scale;
   if (name === 'random-uniform' && (opts.min as number) > (opts.max as number)) throw new UsageError(`initialization "${name}": min (${opts.min}) must not exceed max (${opts.max})`);
-  return { init, opts, label: given.length ? spec.trim() : name };
+  // the label names what was drawn: random under --scale 3 is `random:scale=3`, not `random`
+  // (whose title is the notebook's "large random", ×10)
+  const scaled = opts.scale !== params.scale ? `scale=${opts.scale}` : '';
+  const written = given.length ? spec.trim() : name;
+  return { init, opts, label: scaled ? `${written}${given.length ? ',' : ':'}${scaled}` : written };
 }

@@ -35,15 +35,16 @@ export async function writeSweepReport(dir: string, doc: SweepDocument): Promise
     writeFileSync(join(tmp, 'distribution.png'), await svgToPng(fig.svg));
     writeFileSync(join(tmp, 'sweep.csv'), sweepCsv(doc.runs));
     writeFileSync(join(tmp, 'results.json'), `${JSON.stringify(doc, null, 2)}\n`);
-    const s = (x: { mean: number; std: number } | null) => (x ? `${x.mean.toFixed(4)} ± ${x.std.toFixed(4)}` : 'no test set');
+    // a group whose every run diverged has no statistics; a sweep without a test set has no test accuracy
+    const s = (x: { mean: number; std: number } | null, g: SweepSummary) => (x ? `${x.mean.toFixed(4)} ± ${x.std.toFixed(4)}` : g.summarized ? 'no test set' : 'all diverged');
     writeFileSync(join(tmp, 'index.html'), reportHtml({
       title: 'initlab sweep',
       version: doc.version,
       created: new Date().toISOString(),
       config: [['training data', doc.train], ['test data', doc.test ?? 'no test set (CSV training data; name one with --test)'], ['runs', String(doc.runs.length)], ['workers', String(doc.workers)], ['time', `${doc.seconds.toFixed(1)} s`]],
       table: {
-        head: ['Initialization', 'Learning rate', 'Runs', 'Final cost', 'Train accuracy', 'Test accuracy'],
-        rows: doc.summary.map((r) => [r.init, String(r.learningRate), String(r.runs), s(r.finalCost), s(r.trainAccuracy), s(r.testAccuracy)]),
+        head: ['Initialization', 'Learning rate', 'Runs', 'Diverged', 'Final cost', 'Train accuracy', 'Test accuracy'],
+        rows: doc.summary.map((r) => [r.init, String(r.learningRate), String(r.runs), String(r.diverged), s(r.finalCost, r), s(r.trainAccuracy, r), s(r.testAccuracy, r)]),
       },
       sections: [{ heading: 'Distribution', figures: [{ title: `${noTest ? 'Train accuracy (no test set)' : 'Test accuracy'} of every run (dots) and the mean (tick)`, svg: fig.svg, png: 'distribution.png' }] }],
       files: ['results.json', 'sweep.csv', 'distribution.svg', 'distribution.png'],

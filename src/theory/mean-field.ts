@@ -143,7 +143,7 @@ export function correlationFixedPoint(act: ScalarActivation, p: MeanFieldPoint, 
 }
 
 /** −1/ln x: a depth scale from a per-layer rate x (Infinity at x = 1; NaN where x ≤ 0). */
-const depthScale = (x: number) => (x > 0 ? -1 / Math.log(x) : NaN);
+const depthScale = (x: number) => (x > 0 ? (x === 1 ? Infinity : -1 / Math.log(x)) : NaN); // ln 1 is +0: −1/+0 would be −Infinity
 
 export type Phase = 'ordered' | 'critical' | 'chaotic';
 

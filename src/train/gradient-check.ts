@@ -93,6 +93,31 @@ function datasetOf(data: Dataset | ExamplesInput): Dataset {
   return validateDataset({ X, Y });
 }
 
+/** What a gradient check found, beyond the difference itself. */
+export interface GradientCheckResult {
+  /** ‖g − g̃‖ / (‖g‖ + ‖g̃‖), the course's number. */
+  difference: number;
+  /**
+   * The part of `difference` that the rounding of the nudges alone makes: θ ± ε is rounded to
+   * float64, so the step actually taken, h = fl(θ + ε) − fl(θ − ε), is not 2ε when |θ| ≫ ε
+   * (and 0 when ε is below half an ulp of θ); g̃ is then off by the factor h / 2ε. This is
+   * ‖g ∘ (h − 2ε) / 2ε‖ / (‖g‖ + ‖g̃‖). Dimensionless.
+   */
+  nudgeDifference: number;
+  /** The largest |θ| of the parameters checked. */
+  largestParameter: number;
+  /**
+   * u·max|θ|/ε with u = 2^-53: the relative error that rounding alone leaves in a central
+   * difference whose nudge is ε/|θ| of the parameter (the nudge's own rounding, and the cost's
+   * rounding divided by a change of about |J|·ε/|θ|). A difference near or below it says
+   * nothing about backpropagation. For the notebook's He net it is 2e-9; for random ×1000, 3e-6.
+   */
+  roundingFloor: number;
+  /** ε, and the smallest power of ten ≥ 1e-7·max|θ| (a relative nudge like the course's ε on θ ≈ 1). */
+  epsilon: number;
+  suggestedEpsilon: number;
+}
+
 /**
  * The course's gradient check: ‖g − g̃‖ / (‖g‖ + ‖g̃‖) over every weight and bias, g from
  * backpropagation and g̃ = (J(θ + ε) − J(θ − ε)) / 2ε, each parameter nudged in turn (the
@@ -103,6 +128,16 @@ function datasetOf(data: Dataset | ExamplesInput): Dataset {
  * a nudged cost, a difference quotient or a backpropagated gradient is not a finite number.
  */
 export function gradientCheck(net: Network | ParameterDict, data: Dataset | ExamplesInput, options: number | GradientCheckOptions = {}): number {
+  return gradientCheckDetails(net, data, options).difference;
+}
+
+/**
+ * gradientCheck with what limits its verdict: how much of the difference the rounding of the
+ * nudges θ ± ε makes by itself (large when the parameters are so large that ε is near or
+ * below their float64 spacing), the largest parameter, and an ε that double precision
+ * resolves there. Same arguments and errors as gradientCheck.
+ */
+export function gradientCheckDetails(net: Network | ParameterDict, data: Dataset | ExamplesInput, options: number | GradientCheckOptions = {}): GradientCheckResult {
   const o: GradientCheckOptions = typeof options === 'number' ? { epsilon: options } : options;
   const epsilon = o.epsilon ?? 1e-7;
   const network = isNetwork(net) ? net : networkFromDict(net, o.activations);
@@ -128,16 +163,21 @@ export function gradientCheck(net: Network | ParameterDict, data: Dataset | Exam
   // kept whole so that their norms can be scaled: squares of finite gradients beyond ~1e154
   // overflow, and the ratio would come out Infinity / Infinity = NaN
   const g = new Float64Array(total), approx = new Float64Array(total), diff = new Float64Array(total);
+  const nudgeError = new Float64Array(total);
+  let largest = 0;
   let k = 0;
   params.forEach((P, p) => {
     for (let i = 0; i < P.length; i++, k++) {
       checkStop(o.shouldStop, 'the gradient check');
       if (k % every === 0) o.onProgress?.(k, total);
       const keep = P[i];
+      largest = Math.max(largest, Math.abs(keep));
       P[i] = keep + epsilon;
+      const up = P[i];
       const plus = cost();
       P[i] = keep - epsilon;
       const minus = cost();
+      const step = up - P[i]; // the step taken, exact (two floats close together)
       P[i] = keep;
       g[k] = grads[p][i];
       approx[k] = (plus - minus) / (2 * epsilon);
@@ -146,9 +186,18 @@ export function gradientCheck(net: Network | ParameterDict, data: Dataset | Exam
         throw new DataError(`gradient check: at parameter ${k + 1} of ${total}, ${what} (values beyond float64's range); use a smaller initialization or --epsilon`);
       }
       diff[k] = g[k] - approx[k];
+      nudgeError[k] = g[k] * ((step - 2 * epsilon) / (2 * epsilon));
     }
   });
   o.onProgress?.(total, total);
   const denom = scaledNorm(g) + scaledNorm(approx);
-  return denom === 0 ? 0 : scaledNorm(diff) / denom;
+  const suggestedEpsilon = Number(`1e${Math.ceil(Math.log10(Math.max(largest, 1) * 1e-7))}`); // 1e-4, not 10 ** -4 = 0.00009999…
+  return {
+    difference: denom === 0 ? 0 : scaledNorm(diff) / denom,
+    nudgeDifference: denom === 0 ? 0 : scaledNorm(nudgeError) / denom,
+    largestParameter: largest,
+    roundingFloor: (2 ** -53 * largest) / epsilon,
+    epsilon,
+    suggestedEpsilon,
+  };
 }

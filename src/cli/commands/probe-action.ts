@@ -5,7 +5,7 @@ import { type ProbeTheoryLayer, probeTheory } from '../../experiments/probe-theo
 import { readNumber } from '../../validate.js';
 import { commandKernels } from '../kernels.js';
 import { UsageError } from '../../errors.js';
-import { courseGradientCheckCase, gradientCheck } from '../../train/gradient-check.js';
+import { courseGradientCheckCase, gradientCheckDetails, type GradientCheckResult } from '../../train/gradient-check.js';
 import type { Network } from '../../nn/network.js';
 import { toJson } from '../json.js';
 import { watchInterrupt } from '../interrupt.js';
@@ -120,7 +120,7 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   if (flags.courseCase) {
     if (flags.model !== undefined) throw new UsageError('--course-case brings its own parameters: give it or --model, not both');
     const c = courseGradientCheckCase();
-    report(gradientCheck(c.parameters, { X: c.X, Y: c.Y }, { epsilon: f.epsilon, loss: flags.loss }), flags);
+    report(gradientCheckDetails(c.parameters, { X: c.X, Y: c.Y }, { epsilon: f.epsilon, loss: flags.loss }), flags);
     return;
   }
   const data = loadData(flags.train);
@@ -145,9 +145,9 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
     net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data, shouldStop);
   }
   const progress = createProgress(!flags.json);
-  let difference: number;
+  let checked: GradientCheckResult;
   try {
-    difference = gradientCheck(net, data, {
+    checked = gradientCheckDetails(net, data, {
       epsilon: f.epsilon,
       loss: flags.loss,
       shouldStop,
@@ -156,14 +156,32 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   } finally {
     progress.stop();
   }
-  report(difference, flags);
+  report(checked, flags);
 }
 
-function report(difference: number, flags: GradcheckFlags): void {
+/** The course's threshold: a difference below it means backpropagation is right. */
+const AGREES = 2e-7;
+
+/**
+ * The verdict. When the parameters are so large that ε is too small a nudge for float64 to
+ * resolve (the rounding floor u·max|θ|/ε reaches half the threshold) and the difference is of
+ * the size that rounding makes (within 100× the floor; a wrong gradient gives ~1e-1), the
+ * difference says nothing about backpropagation: it is reported as such, with an ε that
+ * resolves the parameters, and exit 1 (the check could not check).
+ */
+function report(c: GradientCheckResult, flags: GradcheckFlags): void {
+  const ok = c.difference < AGREES;
+  const unresolved = !ok && c.roundingFloor >= AGREES / 2 && c.difference <= 100 * c.roundingFloor;
+  if (unresolved) process.exitCode = 1;
   if (flags.json) {
-    process.stdout.write(`${toJson({ difference, loss: flags.loss })}\n`);
+    process.stdout.write(`${toJson({ difference: c.difference, loss: flags.loss, nudgeDifference: c.nudgeDifference, roundingFloor: c.roundingFloor, largestParameter: c.largestParameter, resolved: !unresolved, ...(unresolved ? { suggestedEpsilon: c.suggestedEpsilon } : {}) })}\n`);
     return;
   }
-  const ok = difference < 2e-7;
-  process.stdout.write(`difference = ${difference.toExponential(3)}: ${ok ? 'backpropagation agrees with the finite differences' : 'larger than 2e-7: check the gradients (or kinks of ReLU near 0)'}\n`);
+  const fix = c.suggestedEpsilon < 1 ? `rerun with --epsilon ${c.suggestedEpsilon}, or check the model at a smaller scale` : 'check the model at a smaller scale (no --epsilon below 1 resolves these parameters)';
+  const verdict = ok
+    ? 'backpropagation agrees with the finite differences'
+    : unresolved
+      ? `no verdict: ε = ${c.epsilon} is too small for parameters as large as ${c.largestParameter.toPrecision(3)} (a nudge of ${(c.epsilon / c.largestParameter).toExponential(1)} of their size: rounding alone makes differences near ${c.roundingFloor.toExponential(1)}); ${fix}`
+      : 'larger than 2e-7: check the gradients (or kinks of ReLU near 0)';
+  process.stdout.write(`difference = ${c.difference.toExponential(3)}: ${verdict}\n`);
 }

@@ -1,5 +1,5 @@
 // What `initlab sweep` does once its flags are parsed.
-import { expandGrid, parseRange, type SweepRow, summarize } from '../../experiments/sweep.js';
+import { expandGrid, parseRange, type SweepRow, type SweepSummary, summarize } from '../../experiments/sweep.js';
 import { parseOptimizer } from '../../nn/optimizers.js';
 import { interruptExitCode, watchInterrupt } from '../interrupt.js';
 import { availableParallelism } from 'node:os';
@@ -10,16 +10,30 @@ import { createProgress } from '../progress.js';
 import { checkScaleFlag, flag, parseInits, parseLayers, loadTrainAndTest } from '../setup.js';
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
+import { UsageError } from '../../errors.js';
+import { firstRepeat } from '../../list-repeats.js';
 import type { SweepFlags } from './sweep.js';
 import { checkShapes } from '../shapes.js';
 import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { checkOutputDir } from '../../node/outputs.js';
 import { printQueueStatus, queueAddressOf, splitFailed, sweepOnQueue } from './sweep-queue.js';
 
-/** --lr as a comma list, each rate held to the one learning-rate schema. */
-const parseRates = (text: string): number[] => text.split(',').map((r) => flag('learningRate', r, `--lr (each of "${text}")`));
+/** --lr as a comma list, each rate held to the one learning-rate schema, none twice (0.01 and 1e-2 are one rate). */
+function parseRates(text: string): number[] {
+  const rates = text.split(',').map((r) => flag('learningRate', r, `--lr (each of "${text}")`));
+  const twice = firstRepeat(rates, (r) => r);
+  if (twice) throw new UsageError(`--lr "${text}": the rate ${twice.item} is given twice; give each rate once`);
+  return rates;
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "12 runs", "12 runs, 9 diverged (statistics over the other 3)", "12 runs, all diverged (no statistics)". */
+function groupCount(s: SweepSummary): string {
+  if (!s.diverged) return plural(s.runs, 'run');
+  if (!s.summarized) return `${plural(s.runs, 'run')}, ${s.runs === 1 ? 'it' : 'all'} diverged (no statistics)`;
+  return `${plural(s.runs, 'run')}, ${s.diverged} diverged (statistics over the other ${s.summarized})`;
+}
 
 const fmt = (s: { mean: number; std: number; min: number; max: number }, digits = 4) => `${s.mean.toPrecision(digits)} ± ${s.std.toPrecision(2)} [${s.min.toPrecision(digits)}, ${s.max.toPrecision(digits)}]`;
 
@@ -32,7 +46,7 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   };
   const queue = await queueAddressOf(flags);
   if (queue && flags.status) return printQueueStatus(queue, flags.json);
-  const inits = parseInits(flags.inits);
+  const inits = parseInits(flags.inits, '--inits', f.scale);
   checkScaleFlag(f.scale, inits);
   const seeds = parseRange(flags.seeds);
   const rates = parseRates(flags.lr);
@@ -74,7 +88,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
     process.stdout.write(`${done.length} runs (${plural(inits.length, 'initialization')} × ${plural(rates.length, 'learning rate')} × ${plural(seeds.length, 'seed')}) on ${workers} worker${workers === 1 ? '' : 's'}${queue ? ` through ${queue.shown}` : ''} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the grid is incomplete)' : ''}\n`);
     process.stdout.write(`test set: ${testSpec ?? 'none (CSV training data; name one with --test)'}${testSource === 'default' ? ' (follows the training data)' : ''}\n\n`);
     for (const s of summary) {
-      process.stdout.write(`${s.init} (lr ${s.learningRate}), ${s.runs} runs${s.diverged ? `, ${s.diverged} diverged` : ''}\n`);
+      process.stdout.write(`${s.init} (lr ${s.learningRate}), ${groupCount(s)}\n`);
+      if (!s.finalCost || !s.trainAccuracy) continue; // every run diverged: no outcome to summarise
       process.stdout.write(`  final cost      ${fmt(s.finalCost)}\n  train accuracy  ${fmt(s.trainAccuracy)}\n  test accuracy   ${s.testAccuracy ? fmt(s.testAccuracy) : 'no test set'}\n`);
     }
   }

@@ -267,7 +267,7 @@ describe('permissions the user set are kept: write-protected outputs refused, pr
     const cwd = mkdtempSync(join(dir, 'private-'));
     mkdirSync(join(cwd, 'rep'), { mode: 0o700 });
     chmodSync(join(cwd, 'rep'), 0o700);
-    expect(cli(['train', '--iterations', '5', '--quiet', '--out', 'rep', '--no-report', '--save', 'm.json'], cwd).status).toBe(0);
+    expect(cli(['train', '--iterations', '5', '--quiet', '--no-report', '--save', 'm.json'], cwd).status).toBe(0);
     chmodSync(join(cwd, 'm.json'), 0o600);
     for (let i = 0; i < 2; i++) expect(cli(['train', '--iterations', '5', '--quiet', '--out', 'rep', '--save', 'm.json'], cwd).status).toBe(0);
     expect(mode(join(cwd, 'rep'))).toBe('700');

@@ -14,6 +14,7 @@ import { registerReproduceCommand } from './commands/reproduce.js';
 import { registerTheoryCommand } from './commands/theory.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
+import { refuseContradictions } from './conflicts.js';
 import { watchStdout } from './stdout.js';
 import { describeSystemError, isSystemError } from '../node/fs-errors.js';
 
@@ -43,7 +44,10 @@ function buildProgram(): Command {
   registerServeCommand(program);
   registerTheoryCommand(program);
   registerReproduceCommand(program);
-  for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
+  for (const c of program.commands) {
+    c.exitOverride().configureOutput({ outputError: () => {} });
+    refuseContradictions(c);
+  }
   return program;
 }
 

@@ -12,7 +12,7 @@ import { parseSpec } from '../../src/spec.js';
 import { boundaries, boundaryFigure, costChart, type History, layers } from './charts.js';
 import { type DataSummary, GRID, type JobConfig, type RunUpdate } from './job.js';
 import { download, pngOf, svgText } from './exports.js';
-import { FIELD_LABELS, type FieldErrors, type LabState, readState, WEB_MAX_POINTS, writeState } from './url-state.js';
+import { FIELD_LABELS, type FieldErrors, type LabState, readState, urlNotices, WEB_MAX_POINTS, writeState } from './url-state.js';
 import type { WorkerApi } from './worker.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -231,12 +231,11 @@ function showErrors(errors: FieldErrors): void {
  * A link's refused parameters, said above both views (the Lesson may be the one shown), each
  * with what was given; the defaults stand in for them.
  */
-function showUrlNotices(errors: FieldErrors, search: string): void {
-  const given = new URLSearchParams(search);
-  const lines = (Object.entries(errors) as [keyof LabState, string][]).map(([k, m]) => `${named(k, m)} (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)})`);
+function showUrlNotices(read: { errors: FieldErrors; notices: string[] }, search: string): void {
+  const lines = urlNotices(search, read);
   const box = $('notices');
   box.hidden = lines.length === 0;
-  box.textContent = lines.length ? `This link's settings were not all accepted; the defaults are used instead:\n${lines.join('\n')}` : '';
+  box.textContent = lines.length ? `This link's settings were not all accepted:\n${lines.join('\n')}` : '';
 }
 
 /** The form as a state, checked by the same reader as URLs; errors shown beside their controls. */
@@ -261,7 +260,7 @@ function onFormChange(): void {
   const { state: s, errors } = readForm();
   showErrors(errors);
   if (!Object.keys(errors).length) {
-    showUrlNotices({}, ''); // the link's refusals are behind the user now: the form is valid
+    showUrlNotices({ errors: {}, notices: [] }, ''); // the link's refusals are behind the user now: the form is valid
     state = s;
     field('f-data').value = s.data;
     $('speed-value').textContent = `${s.speed} iterations per step`;
@@ -413,7 +412,7 @@ $('x-png').addEventListener('click', async () => { const svg = document.querySel
 // ---------------------------------------------------------------- start
 showForm(state);
 showErrors(initial.errors);
-showUrlNotices(initial.errors, location.search);
+showUrlNotices(initial, location.search);
 showView(state.view);
 // draw a throwaway chart while the page is idle, so the first live frame does not pay for
 // compiling the plotting code

@@ -124,15 +124,27 @@ const fields = {
 
 export type FieldErrors = Partial<Record<keyof LabState, string>>;
 
-/** The state a URL describes (defaults where it is silent) and a message per parameter that was refused. */
-export function readState(search: string): { state: LabState; errors: FieldErrors } {
+/**
+ * The state a URL describes (defaults where it is silent), a message per parameter that was
+ * refused, and `notices`: what the link held that is no setting at all (an unknown key such
+ * as `bogus=1`, `__proto__=1` or `constructor=x`), each ignored and said so. A key given more
+ * than once (`seed=1&seed=2`) is refused like a bad value: neither is guessed at, the default
+ * stands and the field says why. Keys are only ever compared with the names of the settings,
+ * never used to index an object, so a prototype key reaches nothing.
+ */
+export function readState(search: string): { state: LabState; errors: FieldErrors; notices: string[] } {
   const params = new URLSearchParams(search);
   const state: LabState = { ...DEFAULT_STATE };
   const errors: FieldErrors = {};
+  const notices = unknownKeyNotices(params);
   for (const key of Object.keys(fields) as (keyof LabState)[]) {
-    const raw = params.get(key);
-    if (raw === null) continue;
-    const r = (fields[key] as z.ZodMiniType).safeParse(raw);
+    const all = params.getAll(key);
+    if (!all.length) continue;
+    if (all.length > 1) {
+      errors[key] = `${FIELD_LABELS[key]} is given ${all.length} times in the link (${all.map((v) => JSON.stringify(v.slice(0, 40))).join(', ')}); give it once`;
+      continue;
+    }
+    const r = (fields[key] as z.ZodMiniType).safeParse(all[0]);
     if (r.success) (state as unknown as Record<string, unknown>)[key] = r.data;
     else errors[key] = r.error.issues[0].message;
   }
@@ -151,7 +163,32 @@ export function readState(search: string): { state: LabState; errors: FieldError
     errors.act = (e as Error).message;
     state.act = DEFAULT_STATE.act;
   }
-  return { state, errors };
+  return { state, errors, notices };
+}
+
+/** One line per key of the link that names no setting: what it was, and that it was ignored. */
+function unknownKeyNotices(params: URLSearchParams): string[] {
+  const settings = Object.keys(fields);
+  const unknown: string[] = [];
+  for (const key of params.keys()) if (!settings.includes(key) && !unknown.includes(key)) unknown.push(key);
+  return unknown.map((key) => {
+    const shown = `${JSON.stringify(key.slice(0, 40))}${params.getAll(key).length > 1 ? ` (${params.getAll(key).length} times)` : ''}`;
+    return `The link's ${shown} is not a setting of the lab and was ignored; its settings are ${settings.join(', ')}`;
+  });
+}
+
+/**
+ * Every line the page's notices box shows for a link: its refused settings (each with what was
+ * given; the default stands in) and the keys it ignored. The one place these messages are made,
+ * wherever the page shows them.
+ */
+export function urlNotices(search: string, read: { errors: FieldErrors; notices: string[] } = readState(search)): string[] {
+  const given = new URLSearchParams(search);
+  const refused = (Object.entries(read.errors) as [keyof LabState, string][]).map(([k, m]) => {
+    const message = m.startsWith(FIELD_LABELS[k]) ? m : `${FIELD_LABELS[k]}: ${m}`;
+    return `${message} (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)}); the default is used`;
+  });
+  return [...refused, ...read.notices];
 }
 
 /** The query string for a state: only what differs from the defaults, in a fixed order. */

@@ -71,3 +71,10 @@ export function stopWasRequested(): boolean {
   const f = flag ?? supervised()?.stop;
   return !!f && Atomics.load(f, 0) !== STOP_NONE;
 }
+
+/**
+ * What `--json` prints for a command stopped before it had a document of its own:
+ * `{"interrupted": true, "signal": "SIGINT" | "SIGTERM", "exitCode": 130 | 143, "message": ..., "runs": []}`.
+ */
+export const stoppedJson = (message: string, exitCode: number): string =>
+  JSON.stringify({ interrupted: true, signal: exitCode === 143 ? 'SIGTERM' : 'SIGINT', exitCode, message, runs: [] });

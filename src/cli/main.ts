@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isInitlabError, UsageError } from '../errors.js';
 import { StopRequested } from '../stop.js';
-import { interruptExitCode, stopWasRequested } from './interrupt.js';
+import { interruptExitCode, stoppedJson, stopWasRequested } from './interrupt.js';
 import { registerDataCommand } from './commands/data.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerPredictCommand } from './commands/predict.js';
@@ -73,8 +73,11 @@ export async function main(argv: string[]): Promise<void> {
     // Ctrl-C / SIGTERM before anything finished (StopRequested, or whatever a stopped step
     // threw, e.g. an interrupted orthogonal draw): one line, and the signal's exit code
     if (e instanceof StopRequested || (stopWasRequested() && !isInitlabError(e))) {
-      process.stderr.write(`initlab: ${e instanceof StopRequested ? e.message : 'stopped before anything finished'}\n`);
+      const message = e instanceof StopRequested ? e.message : 'stopped before anything finished';
+      process.stderr.write(`initlab: ${message}\n`);
       process.exitCode = interruptExitCode();
+      // a program reading --json gets a document that says so, never an empty stdout
+      if (argv.includes('--json')) process.stdout.write(`${stoppedJson(message, process.exitCode)}\n`);
       return;
     }
     if (isInitlabError(e)) {

@@ -9,7 +9,7 @@
 // Commands without long work (help, version, serve) run here directly.
 import { Worker } from 'node:worker_threads';
 import { shareFilesPending, watchStdout } from './stdout.js';
-import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, type SupervisedData } from './interrupt.js';
+import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, stoppedJson, type SupervisedData } from './interrupt.js';
 
 /** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
 export const STOP_GRACE_MS = 1700;
@@ -38,7 +38,11 @@ export async function start(argv: string[]): Promise<void> {
   // the worker's stdout is read here and always drained: after `| head` has gone, a run still
   // writing its report must never wait on a pipe nobody reads (stdout.ts drops what follows)
   const worker = new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: data, stdout: true });
-  worker.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+  let printed = false;
+  worker.stdout.on('data', (chunk: Buffer) => {
+    printed = true;
+    process.stdout.write(chunk);
+  });
 
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -51,8 +55,11 @@ export async function start(argv: string[]): Promise<void> {
     Atomics.store(stop, 0, signal === 'SIGTERM' ? STOP_SIGTERM : STOP_SIGINT);
     process.stderr.write(`\n${stopMessage(signal)}\n`);
     setTimeout(() => {
-      process.stderr.write(`initlab: stopped: the work did not reach a point where it could stop cleanly within ${(STOP_GRACE_MS / 1000).toFixed(1)} s, so what it was doing is lost\n`);
-      process.exit(code);
+      const message = `stopped: the work did not reach a point where it could stop cleanly within ${(STOP_GRACE_MS / 1000).toFixed(1)} s, so what it was doing is lost`;
+      process.stderr.write(`initlab: ${message}\n`);
+      // --json promises a document on stdout: one that says the command was stopped
+      if (!printed && argv.includes('--json')) process.stdout.write(`${stoppedJson(message, code)}\n`, () => process.exit(code));
+      else process.exit(code);
     }, STOP_GRACE_MS).unref();
   };
   process.on('SIGINT', onSignal);

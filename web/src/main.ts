@@ -2,7 +2,7 @@
 // runs in a Web Worker on initlab's float64 core; the charts are the report's plot specs.
 import './style.css';
 import * as Comlink from 'comlink';
-import { formatCsv, parseCsv } from '../../src/data/csv.js';
+import { formatCsv, parseCsv, readCsvTable, separatorNote } from '../../src/data/csv.js';
 import { minOf } from '../../src/extent.js';
 import { datasets } from '../../src/data/registry.js';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
@@ -289,10 +289,10 @@ async function takeCsv(file: File): Promise<void> {
     return;
   }
   try {
-    const d = parseCsv(text, file.name);
+    const d = readCsvTable(text, file.name);
     if (d.X.cols > WEB_MAX_POINTS) throw new Error(`${file.name} has ${d.X.cols} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`);
     csv = { name: file.name, text };
-    $('status').textContent = `${file.name}: ${d.X.cols} examples, ${d.X.rows} features`;
+    $('status').textContent = `${file.name}: ${d.X.cols} examples, ${d.X.rows} features${d.separator === ',' ? '' : `; ${separatorNote(d, file.name)}`}`;
     field('f-hidden').value = state.hidden.join(',');
   } catch (e) {
     csv = null;

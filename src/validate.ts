@@ -135,8 +135,10 @@ export function checkValue(def: ParamDef, value: number, name: string): number {
 export function readParam(def: ParamDef, text: string, name: string): ParamValue {
   const r = paramSchema(def).safeParse(text);
   if (r.success) return r.data;
-  const hint = def.integer && !INTEGER.test(text) ? ' (write it in decimal digits only, like 1000: no exponent, point, sign "+", "-0", "0x" or spaces)'
-    : def.integer && !Number.isSafeInteger(Number(text)) ? ' (beyond 2^53, where whole numbers are no longer exact)'
+  // a whole number in another spelling (1e3, 1.0, +5, " 5", -0): say how to write it
+  const loose = def.integer && !INTEGER.test(text) && DECIMAL.test(text.trim()) && Number.isSafeInteger(Number(text));
+  const hint = loose ? ` (write it in decimal digits only: ${Math.abs(Number(text)) === 0 ? 0 : Number(text)})`
+    : def.integer && INTEGER.test(text) && !Number.isSafeInteger(Number(text)) ? ' (beyond 2^53, where whole numbers are no longer exact)'
     : DECIMAL.test(text.trim()) && !Number.isFinite(Number(text)) ? ' (beyond the range of a float64)' : '';
   throw new UsageError(`${name} must be ${acceptedText(def)}, got ${JSON.stringify(text)}${hint}`);
 }

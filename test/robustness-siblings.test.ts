@@ -11,8 +11,9 @@
 //     keys given twice, each said in the notices (10, in-process);
 //   - CSV separators: bar, semicolon, tab and a sep= line, each read the same as the comma
 //     file and said, from --train, --test, data --dataset and predict --data (6 processes);
-//   - a stop inside one long iteration of the TypeScript kernels or a long initialization:
-//     --json prints an interrupted document, exit 130/143, within 2 s (3 processes);
+//   - a stop inside one long iteration of the TypeScript kernels or a long initialization,
+//     by SIGINT, SIGTERM or SIGHUP: --json prints an interrupted document, exit 130/143/129
+//     (4 processes);
 //   - kept folders: names at the 255-byte limit (ASCII and multibyte) and names already taken
 //     still keep the run (5, in-process).
 import { spawn } from 'node:child_process';
@@ -234,6 +235,8 @@ describe('a stop inside one long iteration or initialization: --json still says 
     ['one huge --backend ts iteration, Ctrl-C', ['train', '--backend', 'ts', '--layers', '2,3000,3000,1', '--iterations', '3', '--json', '--no-report'], 'SIGINT', 130],
     ['one huge --backend ts iteration, SIGTERM', ['compare', '--backend', 'ts', '--inits', 'he,xavier', '--layers', '2,3000,3000,1', '--iterations', '3', '--json', '--no-report'], 'SIGTERM', 143],
     ['a long orthogonal initialization, Ctrl-C', ['init', '--init', 'orthogonal', '--layers', '2,2500,2500,1', '--json'], 'SIGINT', 130],
+    // the terminal closed (or an ssh session dropped): a stop like the others, not a kill
+    ['a long orthogonal initialization, SIGHUP', ['init', '--init', 'orthogonal', '--layers', '2,2500,2500,1', '--json'], 'SIGHUP', 129],
   ];
   for (const [name, args, signal, code] of cases) {
     it(name, async () => {
@@ -311,6 +314,6 @@ afterAll(() => {
   expect(counts.get('contradiction')).toBe(14);
   expect(counts.get('link key')).toBe(10);
   expect(counts.get('separator')).toBe(6);
-  expect(counts.get('stop inside long work')).toBe(3);
+  expect(counts.get('stop inside long work')).toBe(4);
   expect(counts.get('kept name')).toBe(5);
 });

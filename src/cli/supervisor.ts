@@ -2,14 +2,14 @@
 // signals. A JavaScript signal handler cannot run while its thread is busy in synchronous
 // code (a wide layer's product, an orthogonal initialization), so handling Ctrl-C on the
 // thread doing the work would wait for that work. Here:
-//   1st SIGINT / SIGTERM: the shared stop flag is set; the work stops at its next check,
-//     prints what finished and exits 130 (SIGINT) or 143 (SIGTERM);
+//   1st SIGINT / SIGTERM / SIGHUP: the shared stop flag is set; the work stops at its next
+//     check, prints what finished and exits 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP);
 //   2nd signal, or 1.7 s without an end: the process exits at once with that code (a
 //     worker is ended with the process, even mid-loop). Nothing runs 2 s past a stop.
 // Commands without long work (help, version, serve) run here directly.
 import { Worker } from 'node:worker_threads';
 import { shareFilesPending, watchStdout } from './stdout.js';
-import { exitCodeFor, STOP_NONE, STOP_SIGINT, STOP_SIGTERM, stopMessage, stoppedJson, type SupervisedData } from './interrupt.js';
+import { exitCodeFor, flagFor, STOP_NONE, STOP_SIGNALS, stopMessage, stoppedJson, type SupervisedData } from './interrupt.js';
 
 /** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
 export const STOP_GRACE_MS = 1700;
@@ -53,12 +53,12 @@ export async function start(argv: string[]): Promise<void> {
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;
-    const code = exitCodeFor(Atomics.load(stop, 0) || (signal === 'SIGTERM' ? STOP_SIGTERM : STOP_SIGINT));
+    const code = exitCodeFor(Atomics.load(stop, 0) || flagFor(signal));
     if (signals > 1) {
       process.stderr.write(`\ninitlab: stopped at once (second ${signal})\n`);
       process.exit(code);
     }
-    Atomics.store(stop, 0, signal === 'SIGTERM' ? STOP_SIGTERM : STOP_SIGINT);
+    Atomics.store(stop, 0, flagFor(signal));
     process.stderr.write(`\n${stopMessage(signal)}\n`);
     setTimeout(() => {
       const message = `stopped: the work did not reach a point where it could stop cleanly within ${(STOP_GRACE_MS / 1000).toFixed(1)} s, so what it was doing is lost`;
@@ -68,8 +68,7 @@ export async function start(argv: string[]): Promise<void> {
       else process.exit(code);
     }, STOP_GRACE_MS).unref();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
 
   await new Promise<void>((resolve) => {
     worker.on('error', (e: Error & { code?: string }) => {
@@ -88,6 +87,5 @@ export async function start(argv: string[]): Promise<void> {
       resolve();
     });
   });
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
 }

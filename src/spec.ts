@@ -80,3 +80,12 @@ export function splitSpecList(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * The first SPEC of a list given more than once (compared trimmed and in lower case), or
+ * undefined: a repeated entry would be run twice as if it were two (a sweep's spread of 0).
+ */
+export function repeatedSpec(list: readonly string[]): string | undefined {
+  const key = (s: string) => s.trim().toLowerCase();
+  return list.find((s, k) => list.findIndex((t) => key(t) === key(s)) !== k)?.trim();
+}

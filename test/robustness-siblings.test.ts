@@ -8,7 +8,7 @@
 //   - contradictory flags: a flag and its --no- form, a flag given twice with different
 //     values, and mutually exclusive flags: 14 through a real process (exit 2, one line);
 //   - the web lab's link: unknown keys (bogus, __proto__, constructor, toString, hasOwnProperty),
-//     keys given twice, each said in the notices (10, in-process);
+//     keys given twice, an initialization listed twice, each said in the notices (11, in-process);
 //   - CSV separators: bar, semicolon, tab and a sep= line, each read the same as the comma
 //     file and said, from --train, --test, data --dataset and predict --data (6 processes);
 //   - a stop inside one long iteration of the TypeScript kernels or a long initialization,
@@ -166,6 +166,10 @@ describe("the web lab's link: keys that are no setting, and keys given twice, ar
       count('link key');
     });
   }
+  it('an initialization listed twice is refused as on the command line', () => {
+    expect(readState('?inits=he,xavier,HE').errors.inits).toBe('Initializers: "HE" is given twice; give each initialization once');
+    count('link key');
+  });
   it('a clean link has no notices', () => {
     expect(urlNotices('?seed=5&view=lab')).toEqual([]);
   });
@@ -312,7 +316,7 @@ afterAll(() => {
   expect(counts.get('loose integer')).toBeGreaterThanOrEqual(325);
   expect(counts.get('loose integer (process)')).toBe(22);
   expect(counts.get('contradiction')).toBe(14);
-  expect(counts.get('link key')).toBe(10);
+  expect(counts.get('link key')).toBe(11);
   expect(counts.get('separator')).toBe(6);
   expect(counts.get('stop inside long work')).toBe(4);
   expect(counts.get('kept name')).toBe(5);

@@ -4,7 +4,7 @@ import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
 import type { RunConfig } from '../experiments/run.js';
 import { hiddenActivations } from '../experiments/run.js';
-import { parseSpec, splitSpecList } from '../spec.js';
+import { parseSpec, repeatedSpec, splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer, takesScaleFlag } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { checkLayerSizes } from '../limits.js';
@@ -141,7 +141,7 @@ export function parseInits(text: string, flag = '--inits'): string[] {
   if (!inits.length) throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
   for (const i of inits) resolveInitializer(i);
   // a repeated entry would be counted as a second run of the same thing (a sweep's spread of 0)
-  const twice = inits.find((i, k) => inits.findIndex((j) => j.trim().toLowerCase() === i.trim().toLowerCase()) !== k);
-  if (twice !== undefined) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${JSON.stringify(twice.trim())} is given twice`);
+  const twice = repeatedSpec(inits);
+  if (twice !== undefined) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${JSON.stringify(twice)} is given twice`);
   return inits;
 }

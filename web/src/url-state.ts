@@ -7,7 +7,7 @@ import { hiddenActivations } from '../../src/experiments/run.js';
 import { RANDOM_SCALE, resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { OPTIONS } from '../../src/options.js';
-import { splitSpecList } from '../../src/spec.js';
+import { repeatedSpec, splitSpecList } from '../../src/spec.js';
 import { checkInitializerCounts, LAB_LIMITS } from '../../src/limits.js';
 import { checkLabRun } from '../../src/lab-limits.js';
 import { type ParamDef, readParam } from '../../src/validate.js';
@@ -111,6 +111,8 @@ const fields = {
   inits: z.pipe(checked(FIELD_LABELS.inits, (v) => {
     const list = splitSpecList(v);
     if (!list.length || list.length > 8) throw new Error(`${FIELD_LABELS.inits}: choose 1 to 8 initializations, got ${list.length}`);
+    const twice = repeatedSpec(list);
+    if (twice !== undefined) throw new Error(`${FIELD_LABELS.inits}: ${JSON.stringify(twice)} is given twice; give each initialization once`);
     for (const i of list) checkInitializerCounts(resolveInitializer(i));
   }), z.transform(splitSpecList)),
   seed: z.pipe(number(FIELD_LABELS.seed, OPTIONS.seed), z.transform(Number)),
@@ -186,7 +188,9 @@ export function urlNotices(search: string, read: { errors: FieldErrors; notices:
   const given = new URLSearchParams(search);
   const refused = (Object.entries(read.errors) as [keyof LabState, string][]).map(([k, m]) => {
     const message = m.startsWith(FIELD_LABELS[k]) ? m : `${FIELD_LABELS[k]}: ${m}`;
-    return `${message} (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)}); the default is used`;
+    // a repeated key's message lists every value already
+    const shown = given.getAll(k).length > 1 ? '' : ` (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)})`;
+    return `${message}${shown}; the default is used`;
   });
   return [...refused, ...read.notices];
 }

@@ -14,6 +14,8 @@
 //   - a stop inside one long iteration of the TypeScript kernels or a long initialization,
 //     by SIGINT, SIGTERM or SIGHUP: --json prints an interrupted document, exit 130/143/129
 //     (4 processes);
+//   - found in the review: an empty list entry (--inits, --activation, the web lab's
+//     initializers) and reproduce's largest seed (5);
 //   - kept folders: names at the 255-byte limit (ASCII and multibyte) and names already taken
 //     still keep the run (5, in-process).
 import { spawn } from 'node:child_process';
@@ -137,6 +139,28 @@ describe('contradictory flags are refused, never "the last one wins"', () => {
   it('the same flag repeated with the same value is no contradiction', () => {
     const r = cli(['data', '--dataset', 'moons:n=4', '--dataset', 'moons:n=4', '--json'], dir);
     expect(r.status, r.stderr).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------- found in the hostile review
+describe('lists and bounds the review found answered wrongly', () => {
+  const cases: [string[], RegExp][] = [
+    // an empty entry was dropped in silence: two initializations ran, or two activations for three layers
+    [['compare', '--inits', 'he,,xavier'], /--inits "he,,xavier" has an empty entry \(a stray ","\)/],
+    [['sweep', '--inits', 'he,', '--seeds', '1'], /--inits "he," has an empty entry/],
+    [['train', '--layers', '2,4,4,1', '--activation', 'relu,,tanh'], /--activation "relu,,tanh" has an empty entry/],
+    // he2015 draws from --seed + 1 to + 3: the largest seed was refused naming an internal 4294967296
+    [['reproduce', 'he2015', '--quick', '--no-report', '--seed', '4294967293'], /^initlab: --seed must be an integer from 0 to 4294967292, got "4294967293"$/],
+  ];
+  for (const [args, message] of cases) {
+    it(`initlab ${args.join(' ')}: exit 2, one line`, () => {
+      expectOneLine(cli(args, dir), 2, message);
+      count('review');
+    });
+  }
+  it("the web lab's initializers refuse a stray comma too", () => {
+    expect(readState('?inits=he,,xavier').errors.inits).toMatch(/Initializers "he,,xavier" has an empty entry/);
+    count('review');
   });
 });
 
@@ -320,4 +344,5 @@ afterAll(() => {
   expect(counts.get('separator')).toBe(6);
   expect(counts.get('stop inside long work')).toBe(4);
   expect(counts.get('kept name')).toBe(5);
+  expect(counts.get('review')).toBe(5);
 });

@@ -4,7 +4,7 @@ import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
 import type { RunConfig } from '../experiments/run.js';
 import { hiddenActivations } from '../experiments/run.js';
-import { parseSpec, repeatedSpec, splitSpecList } from '../spec.js';
+import { checkNoEmptyEntry, parseSpec, repeatedSpec, splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer, takesScaleFlag } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { checkLayerSizes } from '../limits.js';
@@ -137,6 +137,7 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
 
 /** Checks an initializer spec (and a comma list of them) early, with the accepted names. */
 export function parseInits(text: string, flag = '--inits'): string[] {
+  checkNoEmptyEntry(text, flag);
   const inits = splitSpecList(text);
   if (!inits.length) throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
   for (const i of inits) resolveInitializer(i);

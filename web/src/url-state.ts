@@ -7,7 +7,7 @@ import { hiddenActivations } from '../../src/experiments/run.js';
 import { RANDOM_SCALE, resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { OPTIONS } from '../../src/options.js';
-import { repeatedSpec, splitSpecList } from '../../src/spec.js';
+import { checkNoEmptyEntry, repeatedSpec, splitSpecList } from '../../src/spec.js';
 import { checkInitializerCounts, LAB_LIMITS } from '../../src/limits.js';
 import { checkLabRun } from '../../src/lab-limits.js';
 import { type ParamDef, readParam } from '../../src/validate.js';
@@ -109,6 +109,7 @@ const fields = {
   hidden: z.pipe(checked(FIELD_LABELS.hidden, (v) => parseHidden(v)), z.transform(parseHidden)),
   act: z.string().check(z.maxLength(200, { message: `${FIELD_LABELS.act} is longer than 200 characters` })),
   inits: z.pipe(checked(FIELD_LABELS.inits, (v) => {
+    checkNoEmptyEntry(v, FIELD_LABELS.inits);
     const list = splitSpecList(v);
     if (!list.length || list.length > 8) throw new Error(`${FIELD_LABELS.inits}: choose 1 to 8 initializations, got ${list.length}`);
     const twice = repeatedSpec(list);

@@ -15,7 +15,7 @@
 //     by SIGINT, SIGTERM or SIGHUP: --json prints an interrupted document, exit 130/143/129
 //     (4 processes);
 //   - found in the review: an empty list entry (--inits, --activation, the web lab's
-//     initializers) and reproduce's largest seed (5);
+//     initializers), reproduce's largest seed, the deepest network on the wasm kernels (7);
 //   - kept folders: names at the 255-byte limit (ASCII and multibyte) and names already taken
 //     still keep the run (5, in-process).
 import { spawn } from 'node:child_process';
@@ -155,6 +155,17 @@ describe('lists and bounds the review found answered wrongly', () => {
   for (const [args, message] of cases) {
     it(`initlab ${args.join(' ')}: exit 2, one line`, () => {
       expectOneLine(cli(args, dir), 2, message);
+      count('review');
+    });
+  }
+  // the deepest network --layers accepts (1000 sizes) ended in "internal error: wasm arena too
+  // small": every small array's alignment padding had not been reserved
+  const deepest = ['2', ...Array(998).fill('3'), '1'].join(',');
+  for (const extra of [[], ['--optimizer', 'adam', '--batch-size', '64']]) {
+    it(`the deepest accepted network trains on the wasm kernels ${extra.join(' ')}`, () => {
+      const r = cli(['train', '--backend', 'wasm', '--layers', deepest, '--iterations', '2', '--no-report', '--json', ...extra], dir);
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).runs[0].iterationsRun).toBe(2);
       count('review');
     });
   }
@@ -344,5 +355,5 @@ afterAll(() => {
   expect(counts.get('separator')).toBe(6);
   expect(counts.get('stop inside long work')).toBe(4);
   expect(counts.get('kept name')).toBe(5);
-  expect(counts.get('review')).toBe(5);
+  expect(counts.get('review')).toBe(7);
 });

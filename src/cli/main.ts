@@ -59,8 +59,10 @@ export async function main(argv: string[]): Promise<void> {
     // with a default command, commander would read a mistyped command as an argument of `notebook`
     const first = argv[0];
     const names = [...program.commands.map((c) => c.name()), 'help'];
-    if (first !== undefined && !first.startsWith('-') && !names.includes(first)) {
-      throw new UsageError(`unknown command '${first}'; commands: ${names.join(', ')}`);
+    // `help NAME` alike: commander would print the general help, exit 0, for a mistyped NAME
+    const named = first === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : first;
+    if (named !== undefined && !named.startsWith('-') && !names.includes(named)) {
+      throw new UsageError(`unknown command '${named}'; commands: ${names.join(', ')}`);
     }
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

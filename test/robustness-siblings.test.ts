@@ -15,7 +15,7 @@
 //     by SIGINT, SIGTERM or SIGHUP: --json prints an interrupted document, exit 130/143/129
 //     (4 processes), and the kernels' per-row check in-process (3 products);
 //   - found in the review: an empty list entry (--inits, --activation, the web lab's
-//     initializers), reproduce's largest seed, the deepest network on the wasm kernels, `help bogus` (8);
+//     initializers), reproduce's largest seed, the deepest network on the wasm kernels, `help bogus`, `data --list --json` (9);
 //   - kept folders: names at the 255-byte limit (ASCII and multibyte) and names already taken
 //     still keep the run (5, in-process).
 import { spawn } from 'node:child_process';
@@ -173,6 +173,12 @@ describe('lists and bounds the review found answered wrongly', () => {
       count('review');
     });
   }
+  it('data --list --json prints the catalogue as JSON (--json was ignored), as init --list --json does', () => {
+    const r = cli(['data', '--list', '--json'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).datasets.map((d: { name: string }) => d.name)).toEqual(Object.keys(datasets));
+    count('review');
+  });
   it("the web lab's initializers refuse a stray comma too", () => {
     expect(readState('?inits=he,,xavier').errors.inits).toMatch(/Initializers "he,,xavier" has an empty entry/);
     count('review');
@@ -380,5 +386,5 @@ afterAll(() => {
   expect(counts.get('separator')).toBe(6);
   expect(counts.get('stop inside long work')).toBe(7);
   expect(counts.get('kept name')).toBe(5);
-  expect(counts.get('review')).toBe(8);
+  expect(counts.get('review')).toBe(9);
 });

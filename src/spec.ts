@@ -80,3 +80,23 @@ export function splitSpecList(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * The first SPEC of a list given more than once (compared trimmed and in lower case), or
+ * undefined: a repeated entry would be run twice as if it were two (a sweep's spread of 0).
+ */
+export function repeatedSpec(list: readonly string[]): string | undefined {
+  const key = (s: string) => s.trim().toLowerCase();
+  return list.find((s, k) => list.findIndex((t) => key(t) === key(s)) !== k)?.trim();
+}
+
+/**
+ * Refuses a list with an empty entry (`he,,xavier`, `he,`): a stray comma would otherwise
+ * drop an entry the user may have meant to give, in silence. `what` names the list.
+ * @throws UsageError
+ */
+export function checkNoEmptyEntry(text: string, what: string): void {
+  if (text.trim() && text.split(',').some((piece) => !piece.trim())) {
+    throw new UsageError(`${what} ${JSON.stringify(text)} has an empty entry (a stray ","); give the entries separated by single commas`);
+  }
+}

@@ -47,6 +47,18 @@ export interface ParamDef {
 export type ParamSchema = Readonly<Record<string, ParamDef>>;
 
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/**
+ * How a whole number is written: ASCII decimal digits, a minus sign only before a non-zero
+ * value, nothing around them. `1e3`, `0x10`, `1.0`, `+5`, ` 5`, `٥`, `-0` and `Infinity`
+ * are refused rather than read as some other number than the user may think.
+ */
+const INTEGER = /^(-?[0-9]*[1-9][0-9]*|0+)$/;
+
+/**
+ * True when `text` is a whole number as initlab accepts one: decimal digits only and exact
+ * in a float64 (at most 2^53 − 1 in size). Bounds are the caller's to check.
+ */
+export const isIntegerText = (text: string): boolean => INTEGER.test(text) && Number.isSafeInteger(Number(text));
 const TRUE_WORDS = ['true', '1', 'yes'];
 const BOOLEAN_WORDS = [...TRUE_WORDS, 'false', '0', 'no'];
 
@@ -78,6 +90,8 @@ export function paramSchema(def: ParamDef): z.ZodMiniType<ParamValue, string> {
     schema = z.pipe(z.string().check(z.trim(), z.refine((v: string) => words.includes(v))), z.transform((v: string) => (def.aliases && Object.hasOwn(def.aliases, v) ? def.aliases[v] : v)));
   } else if (isBoolean(def)) {
     schema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.refine((v: string) => BOOLEAN_WORDS.includes(v))), z.transform((v: string) => TRUE_WORDS.includes(v)));
+  } else if (def.integer) {
+    schema = z.pipe(z.pipe(z.string().check(z.refine(isIntegerText)), z.transform(Number)), numberSchema(def));
   } else {
     schema = z.pipe(z.pipe(z.string().check(z.trim(), z.regex(DECIMAL)), z.transform(Number)), numberSchema(def));
   }
@@ -92,7 +106,7 @@ function numberSchema(def: ParamDef): z.ZodMiniNumber<number> {
   const cached = numberCache.get(def);
   if (cached) return cached;
   const checks: z.core.$ZodCheck<number>[] = [z.refine(Number.isFinite)];
-  if (def.integer) checks.push(z.refine(Number.isInteger));
+  if (def.integer) checks.push(z.refine(Number.isSafeInteger), z.refine((x: number) => !Object.is(x, -0)));
   if (def.min !== undefined) checks.push(z.minimum(def.min));
   if (def.max !== undefined) checks.push(z.maximum(def.max));
   if (def.gt !== undefined) checks.push(z.gt(def.gt));
@@ -121,7 +135,11 @@ export function checkValue(def: ParamDef, value: number, name: string): number {
 export function readParam(def: ParamDef, text: string, name: string): ParamValue {
   const r = paramSchema(def).safeParse(text);
   if (r.success) return r.data;
-  const hint = DECIMAL.test(text.trim()) && !Number.isFinite(Number(text)) ? ' (beyond the range of a float64)' : '';
+  // a whole number in another spelling (1e3, 1.0, +5, " 5", -0): say how to write it
+  const loose = def.integer && !INTEGER.test(text) && DECIMAL.test(text.trim()) && Number.isSafeInteger(Number(text));
+  const hint = loose ? ` (write it in decimal digits only: ${Math.abs(Number(text)) === 0 ? 0 : Number(text)})`
+    : def.integer && INTEGER.test(text) && !Number.isSafeInteger(Number(text)) ? ' (beyond 2^53, where whole numbers are no longer exact)'
+    : DECIMAL.test(text.trim()) && !Number.isFinite(Number(text)) ? ' (beyond the range of a float64)' : '';
   throw new UsageError(`${name} must be ${acceptedText(def)}, got ${JSON.stringify(text)}${hint}`);
 }
 

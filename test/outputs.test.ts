@@ -244,9 +244,10 @@ describe('kind 2: every output path is checked before the first iteration (24 ca
       expect(r.ms).toBeLessThan(10_000);
     });
   }
-  it('a bad --out with --no-report is not checked (nothing will be written there)', () => {
+  it('--out with --no-report is a contradiction, refused before any work (nothing would be written there)', () => {
     const r = run(['train', '--iterations', '5', '--quiet', '--no-report', '--out', 'afile'], cwd);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^initlab: --no-report and --out cannot be given together/);
   });
 
   // permissions: root ignores them, so the run is made as the unprivileged user "nobody"

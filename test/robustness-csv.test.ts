@@ -83,7 +83,7 @@ const badCells: Bad[] = [
   ['a label that is not 0/1 after a comment', '# labels\n1;2;0,5\n', /label\.csv:2:5: label 0,5 must be 0 or 1/],
   ['NaN after decimal commas', '1,5;nan;0\n', /nan\.csv:1:5: nan is not allowed/],
   ['a first line of NaN (data, not a header)', 'NaN,NaN,NaN\n1,2,0\n', /nanrow\.csv:1:1: NaN is not allowed/],
-  ['numbers separated by spaces', '1 2 0\n3 4 1\n', /spaces\.csv:1:1: "1 2 0" is not a number \(separate the cells with commas, tabs or semicolons\)/],
+  ['numbers separated by spaces', '1 2 0\n3 4 1\n', /spaces\.csv:1:1: "1 2 0" is not a number \(separate the cells with commas, tabs, semicolons or bars\)/],
   ['a bad cell after sep=', 'sep=|\n1|2|0\n1|x|1\n', /sepbar\.csv:3:3: "x" is not a number/],
 ];
 const badNames: Record<string, string> = {

@@ -6,13 +6,26 @@
 // (the library's callers, tests importing the commands), handlers on this thread set the flag.
 import { isMainThread, workerData } from 'node:worker_threads';
 
-/** Values of the shared flag: no stop, a stop by SIGINT (Ctrl-C), a stop by SIGTERM. */
+/**
+ * Values of the shared flag: no stop, a stop by SIGINT (Ctrl-C), by SIGTERM, or by SIGHUP
+ * (the terminal closed, an ssh session dropped): each stops as cleanly as Ctrl-C.
+ */
 export const STOP_NONE = 0;
 export const STOP_SIGINT = 1;
 export const STOP_SIGTERM = 2;
+export const STOP_SIGHUP = 3;
+
+/** The signals that ask for a stop. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** The flag value for a signal. */
+export const flagFor = (signal: string): number => (signal === 'SIGTERM' ? STOP_SIGTERM : signal === 'SIGHUP' ? STOP_SIGHUP : STOP_SIGINT);
 
 /** The exit code of a command stopped by this signal: 128 + its number, as shells report it. */
-export const exitCodeFor = (flag: number): number => (flag === STOP_SIGTERM ? 143 : 130);
+export const exitCodeFor = (flag: number): number => (flag === STOP_SIGTERM ? 143 : flag === STOP_SIGHUP ? 129 : 130);
+
+/** The signal a flag value stands for. */
+export const signalOf = (flag: number): string => (flag === STOP_SIGTERM ? 'SIGTERM' : flag === STOP_SIGHUP ? 'SIGHUP' : 'SIGINT');
 
 /** The one-element Int32Array on a SharedArrayBuffer that the supervisor hands its worker. */
 export interface SupervisedData {
@@ -43,11 +56,10 @@ function stopFlag(): Int32Array {
   const own = flag;
   const onSignal = (signal: NodeJS.Signals) => {
     if (Atomics.load(own, 0) !== STOP_NONE) process.exit(exitCodeFor(Atomics.load(own, 0)));
-    Atomics.store(own, 0, signal === 'SIGTERM' ? STOP_SIGTERM : STOP_SIGINT);
+    Atomics.store(own, 0, flagFor(signal));
     process.stderr.write(`\n${stopMessage(signal)}\n`);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return flag;
 }
 
@@ -71,3 +83,10 @@ export function stopWasRequested(): boolean {
   const f = flag ?? supervised()?.stop;
   return !!f && Atomics.load(f, 0) !== STOP_NONE;
 }
+
+/**
+ * What `--json` prints for a command stopped before it had a document of its own:
+ * `{"interrupted": true, "signal": "SIGINT" | "SIGTERM" | "SIGHUP", "exitCode": 130 | 143 | 129, "message": ..., "runs": []}`.
+ */
+export const stoppedJson = (message: string, exitCode: number): string =>
+  JSON.stringify({ interrupted: true, signal: exitCode === 143 ? 'SIGTERM' : exitCode === 129 ? 'SIGHUP' : 'SIGINT', exitCode, message, runs: [] });

@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isInitlabError, UsageError } from '../errors.js';
 import { StopRequested } from '../stop.js';
-import { interruptExitCode, stopWasRequested } from './interrupt.js';
+import { interruptExitCode, stoppedJson, stopWasRequested } from './interrupt.js';
 import { registerDataCommand } from './commands/data.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerPredictCommand } from './commands/predict.js';
@@ -15,6 +15,7 @@ import { registerReproduceCommand } from './commands/reproduce.js';
 import { registerTheoryCommand } from './commands/theory.js';
 import { registerTrainingCommands } from './commands/training.js';
 import { VERSION } from './version.js';
+import { refuseContradictions } from './conflicts.js';
 import { watchStdout } from './stdout.js';
 import { describeSystemError, isSystemError } from '../node/fs-errors.js';
 
@@ -45,7 +46,10 @@ function buildProgram(): Command {
   registerWorkerCommand(program);
   registerTheoryCommand(program);
   registerReproduceCommand(program);
-  for (const c of program.commands) c.exitOverride().configureOutput({ outputError: () => {} });
+  for (const c of program.commands) {
+    c.exitOverride().configureOutput({ outputError: () => {} });
+    refuseContradictions(c);
+  }
   return program;
 }
 
@@ -57,8 +61,10 @@ export async function main(argv: string[]): Promise<void> {
     // with a default command, commander would read a mistyped command as an argument of `notebook`
     const first = argv[0];
     const names = [...program.commands.map((c) => c.name()), 'help'];
-    if (first !== undefined && !first.startsWith('-') && !names.includes(first)) {
-      throw new UsageError(`unknown command '${first}'; commands: ${names.join(', ')}`);
+    // `help NAME` alike: commander would print the general help, exit 0, for a mistyped NAME
+    const named = first === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : first;
+    if (named !== undefined && !named.startsWith('-') && !names.includes(named)) {
+      throw new UsageError(`unknown command '${named}'; commands: ${names.join(', ')}`);
     }
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -71,8 +77,11 @@ export async function main(argv: string[]): Promise<void> {
     // Ctrl-C / SIGTERM before anything finished (StopRequested, or whatever a stopped step
     // threw, e.g. an interrupted orthogonal draw): one line, and the signal's exit code
     if (e instanceof StopRequested || (stopWasRequested() && !isInitlabError(e))) {
-      process.stderr.write(`initlab: ${e instanceof StopRequested ? e.message : 'stopped before anything finished'}\n`);
+      const message = e instanceof StopRequested ? e.message : 'stopped before anything finished';
+      process.stderr.write(`initlab: ${message}\n`);
       process.exitCode = interruptExitCode();
+      // a program reading --json gets a document that says so, never an empty stdout
+      if (argv.includes('--json')) process.stdout.write(`${stoppedJson(message, process.exitCode)}\n`);
       return;
     }
     if (isInitlabError(e)) {

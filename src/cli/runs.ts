@@ -38,6 +38,8 @@ export interface RunsDocument {
   /** Threads the wide layers' products could use (1 for the TypeScript kernels). */
   threads: number;
   version: string;
+  /** True when a stop (Ctrl-C, SIGTERM) ended the command early: the runs listed are those it kept. */
+  interrupted: boolean;
 }
 
 const TITLES: Record<string, string> = { zeros: 'zeros initialization', random: 'large random initialization', he: 'He initialization', xavier: 'Xavier initialization' };
@@ -130,10 +132,10 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
           },
         });
       } catch (e) {
-        // stopped while initializing: keep the runs that finished, if any
+        // stopped while initializing, or inside an iteration too long to finish: keep the runs that finished, if any
         if (!(e instanceof StopRequested || shouldStop()) || !rows.length) throw e;
         interrupted = true;
-        out(`(interrupted while initializing ${init})`);
+        out(`(interrupted during ${init}, before it finished)`);
         break;
       } finally {
         progress.stop();
@@ -172,7 +174,7 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   } finally {
     close(); // the helper threads of wide layers, if any
   }
-  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, testSpec: setup.testSpec, testSource: setup.testSource, loss: flags.loss, backend: kernels.name, threads, version };
+  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, testSpec: setup.testSpec, testSource: setup.testSource, loss: flags.loss, backend: kernels.name, threads, version, interrupted };
   if (rows.length > 1) {
     out('');
     out(comparisonTable(rows, setup.base.layers.length - 1));

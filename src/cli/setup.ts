@@ -4,14 +4,14 @@ import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
 import type { RunConfig } from '../experiments/run.js';
 import { hiddenActivations } from '../experiments/run.js';
-import { parseSpec, splitSpecList } from '../spec.js';
+import { checkNoEmptyEntry, parseSpec, repeatedSpec, splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer, takesScaleFlag } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { checkLayerSizes } from '../limits.js';
 import { parseOptimizer } from '../nn/optimizers.js';
 import { NOTEBOOK_INITS } from '../experiments/notebook-config.js';
 import { OPTIONS, type OptionName } from '../options.js';
-import { readNumber } from '../validate.js';
+import { isIntegerText, readNumber } from '../validate.js';
 import { OPTION_FLAGS, type TrainingFlags } from './flags.js';
 import { parseLrDecay } from '../train/lr-decay.js';
 import { isPathSpec, readCsvDataset } from '../node/files.js';
@@ -23,11 +23,19 @@ import { resolveTestSpec, type TestSource } from '../experiments/test-spec.js';
 /** A SPEC or a CSV file path → the dataset. */
 export const loadData = (spec: string): Dataset => (isPathSpec(spec) ? validateDataset(readCsvDataset(spec)) : datasetFromSpec(spec));
 
+/**
+ * `--layers 2,10,5,1` → [2, 10, 5, 1]. Each size is a whole number in decimal digits (spaces
+ * around the commas allowed), the same rule as every integer option (validate.ts).
+ * @throws UsageError for a size written otherwise (`1e3`, `+5`, `1.0`, `0x10`), below 1 or beyond the limits
+ */
 export function parseLayers(text: string): number[] {
-  if (!/^\s*-?\d+(\s*,\s*-?\d+)+\s*$/.test(text)) {
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.length < 2 || parts.some((s) => !/^-?[0-9]+$/.test(s))) {
     throw new UsageError(`--layers must be comma-separated sizes with at least an input and an output, like 2,10,5,1; got "${text}"`);
   }
-  const dims = text.split(',').map((s) => Number(s.trim()));
+  const odd = parts.find((s) => !isIntegerText(s));
+  if (odd !== undefined) throw new UsageError(`--layers: ${JSON.stringify(odd)} is not a size written in decimal digits (${/^-0+$/.test(odd) ? 'a size is >= 1' : 'beyond 2^53'}), got "${text}"`);
+  const dims = parts.map(Number);
   if (dims.some((x) => x < 1)) throw new UsageError(`--layers: every layer size must be >= 1, got "${text}"`);
   checkDims(dims);
   checkLayerSizes(dims);
@@ -135,6 +143,7 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
  *   name and parameters, however spelled: `random,random:scale=10`), as for every list flag
  */
 export function parseInits(text: string, flag = '--inits', scale?: number): string[] {
+  checkNoEmptyEntry(text, flag);
   const inits = splitSpecList(text);
   if (!inits.length) throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
   const canonical = inits.map((i) => {

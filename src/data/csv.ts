@@ -2,8 +2,9 @@
 // and written with d3-dsv (three times faster than papaparse's writer). One example per
 // line: feature columns x1..xn, then (where the file has labels) a 0/1 label; an optional
 // header line; lines starting with # are comments.
-// The separator is found from the data lines alone (comma, tab or semicolon); with a tab
-// or a semicolon, decimal commas (0,5) are read as decimal points. Every error names the
+// The separator is found from the data lines alone (comma, tab, semicolon or bar |); with
+// any but a comma, decimal commas (0,5) are read as decimal points. The separator used is
+// part of the result, so that every reader (command line, web lab) can say which it was. Every error names the
 // file, line and column of the cell at fault.
 import { csvFormatRows } from 'd3-dsv';
 import Papa from 'papaparse';
@@ -18,7 +19,17 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DECIMAL_COMMA = /^[-+]?(\d+,\d*|,\d+)([eE][-+]?\d+)?$/;
 const NON_FINITE = /^[-+]?(nan|inf(inity)?)$/i;
 /** The separators papaparse may guess; when its guess fails, tried in this order. */
-const SEPARATORS = [',', '\t', ';'] as const;
+const SEPARATORS = [',', '\t', ';', '|'] as const;
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'bar' };
+
+/**
+ * A line saying which separator a CSV was read with, for any but the comma (which goes
+ * without saying): `data.csv: cells separated by ";" (semicolon), decimal commas read as points`.
+ */
+export function separatorNote(table: { separator: string }, source: string): string | null {
+  if (table.separator === ',') return null;
+  return `${source}: cells separated by ${JSON.stringify(table.separator)} (${SEPARATOR_NAMES[table.separator] ?? 'declared by sep='})`;
+}
 /** Lines sampled to choose the separator. */
 const SAMPLE_LINES = 200;
 /** Header names that mark the last column as the labels (compared in lower case). */
@@ -48,6 +59,8 @@ export interface CsvTable {
   header: string[] | null;
   /** Why the labels were or were not read, for the output ("the header's \"label\" column"). */
   labelsFrom: string;
+  /** The separator the cells were split at: detected (comma, tab, semicolon, bar) or declared by a `sep=` line. */
+  separator: string;
 }
 
 interface Record_ {
@@ -273,7 +286,7 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
           : isHeader(cells, sep) ? 'a header line in the middle of the data'
             : cell === '' ? 'an empty cell'
               : DECIMAL_COMMA.test(cell) ? `${JSON.stringify(cell)} is not a number (a decimal comma in a comma-separated file: write a decimal point)`
-                : cells.length === 1 && SPACED_NUMBERS.test(cell) ? `${JSON.stringify(cell.slice(0, 20))} is not a number (separate the cells with commas, tabs or semicolons)`
+                : cells.length === 1 && SPACED_NUMBERS.test(cell) ? `${JSON.stringify(cell.slice(0, 20))} is not a number (separate the cells with commas, tabs, semicolons or bars)`
                 : `${JSON.stringify(cell.slice(0, 20))} is not a number`;
         throw new DataError(`${at(r, what.startsWith('a header') ? 0 : f)}: ${what}`);
       }
@@ -295,7 +308,7 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
     for (let f = 0; f < n; f++) X.data[f * m + j] = values[j * width + f];
     if (Y) Y.data[j] = values[j * width + n];
   }
-  return { X, Y, header, labelsFrom };
+  return { X, Y, header, labelsFrom, separator: sep };
 }
 
 /** Parses labelled CSV text (the last column is the 0/1 label) into a dataset; `source` prefixes every error's location. */

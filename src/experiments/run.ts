@@ -3,7 +3,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { type Activation, activationFromName, sigmoid } from '../nn/activations.js';
 import { UsageError } from '../errors.js';
-import { splitSpecList } from '../spec.js';
+import { checkNoEmptyEntry, splitSpecList } from '../spec.js';
 import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js';
@@ -94,6 +94,7 @@ export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'l
  * @throws UsageError for a wrong count or a bad activation SPEC
  */
 export function hiddenActivations(layers: number[], spec: string, name = 'activation'): Activation[] {
+  checkNoEmptyEntry(spec, name);
   const names = splitSpecList(spec);
   const hidden = layers.length - 2;
   if (names.length !== 1 && names.length !== hidden) throw new UsageError(`${name}: give one activation or one per hidden layer (${hidden}), got ${names.length}: ${JSON.stringify(spec)}`);

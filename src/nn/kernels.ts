@@ -30,53 +30,67 @@ export interface Kernels {
   update(P: Float64Array, G: Float64Array, lr: number, len: number): void;
 }
 
-export const tsKernels: Kernels = {
-  name: 'ts',
-  arena: () => (length) => new Float64Array(length),
-  activate: (act, Z, A, len) => act.forward(Z, A, len),
-  activateBackward: (act, dA, Z, A, dZ, len) => act.backward(dA, Z, A, dZ, len),
-  linearForward(W, b, A, n, k, m, Z) {
-    for (let i = 0; i < n; i++) {
-      const zo = i * m;
-      for (let j = 0; j < m; j++) Z[zo + j] = 0;
-      for (let p = 0; p < k; p++) {
-        const w = W[i * k + p];
-        const ao = p * m;
-        for (let j = 0; j < m; j++) Z[zo + j] += w * A[ao + j];
-      }
-      const bi = b[i];
-      for (let j = 0; j < m; j++) Z[zo + j] += bi;
-    }
-  },
-  outputGradient(A, Y, m, dZ) {
-    const inv = 1.0 / m;
-    for (let j = 0; j < m; j++) dZ[j] = inv * (A[j] - Y[j]);
-  },
-  weightGradients(dZ, Aprev, n, k, m, dW, db) {
-    for (let i = 0; i < n; i++) {
-      const zo = i * m;
-      for (let p = 0; p < k; p++) {
-        const ao = p * m;
-        let s = 0;
-        for (let j = 0; j < m; j++) s += dZ[zo + j] * Aprev[ao + j];
-        dW[i * k + p] = s;
-      }
-      // np.sum(dZ, axis=1): numpy's pairwise order, bit for bit
-      db[i] = numpySum(dZ, zo, m);
-    }
-  },
-  backwardLinear(W, dZ, n, k, m, dAprev) {
-    for (let p = 0; p < k; p++) {
-      const o = p * m;
-      for (let j = 0; j < m; j++) dAprev[o + j] = 0;
+/**
+ * The TypeScript reference kernels. `check` is called once per row of every matrix product
+ * (a row is k·m or n·m multiply-adds): a single iteration of a wide network can take many
+ * seconds, and a stop asked for meanwhile must not wait for its end. `check` throws to
+ * abandon the product (the CLI's throws StopRequested); it must be cheap (one atomic read).
+ */
+export function makeTsKernels(check: () => void = () => {}): Kernels {
+  return {
+    name: 'ts',
+    arena: () => (length) => new Float64Array(length),
+    activate: (act, Z, A, len) => act.forward(Z, A, len),
+    activateBackward: (act, dA, Z, A, dZ, len) => act.backward(dA, Z, A, dZ, len),
+    linearForward(W, b, A, n, k, m, Z) {
       for (let i = 0; i < n; i++) {
-        const w = W[i * k + p];
+        check();
         const zo = i * m;
-        for (let j = 0; j < m; j++) dAprev[o + j] += w * dZ[zo + j];
+        for (let j = 0; j < m; j++) Z[zo + j] = 0;
+        for (let p = 0; p < k; p++) {
+          const w = W[i * k + p];
+          const ao = p * m;
+          for (let j = 0; j < m; j++) Z[zo + j] += w * A[ao + j];
+        }
+        const bi = b[i];
+        for (let j = 0; j < m; j++) Z[zo + j] += bi;
       }
-    }
-  },
-  update(P, G, lr, len) {
-    for (let i = 0; i < len; i++) P[i] = P[i] - lr * G[i];
-  },
-};
+    },
+    outputGradient(A, Y, m, dZ) {
+      const inv = 1.0 / m;
+      for (let j = 0; j < m; j++) dZ[j] = inv * (A[j] - Y[j]);
+    },
+    weightGradients(dZ, Aprev, n, k, m, dW, db) {
+      for (let i = 0; i < n; i++) {
+        check();
+        const zo = i * m;
+        for (let p = 0; p < k; p++) {
+          const ao = p * m;
+          let s = 0;
+          for (let j = 0; j < m; j++) s += dZ[zo + j] * Aprev[ao + j];
+          dW[i * k + p] = s;
+        }
+        // np.sum(dZ, axis=1): numpy's pairwise order, bit for bit
+        db[i] = numpySum(dZ, zo, m);
+      }
+    },
+    backwardLinear(W, dZ, n, k, m, dAprev) {
+      for (let p = 0; p < k; p++) {
+        check();
+        const o = p * m;
+        for (let j = 0; j < m; j++) dAprev[o + j] = 0;
+        for (let i = 0; i < n; i++) {
+          const w = W[i * k + p];
+          const zo = i * m;
+          for (let j = 0; j < m; j++) dAprev[o + j] += w * dZ[zo + j];
+        }
+      }
+    },
+    update(P, G, lr, len) {
+      for (let i = 0; i < len; i++) P[i] = P[i] - lr * G[i];
+    },
+  };
+}
+
+/** The reference kernels without a stop check (the library's default, the web lab's worker). */
+export const tsKernels: Kernels = makeTsKernels();

@@ -201,12 +201,22 @@ export function backward(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: K
 export const parameterCount = (dims: readonly number[]): number => dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
 
 /**
+ * Arrays one layer may take from a run's arena, at most: its weights and biases, the
+ * workspaces of the full batch, of the mini-batches and of the test set (six arrays each),
+ * the gradients and the optimizer's state, with room to spare.
+ */
+const ARRAYS_PER_LAYER = 48;
+
+/**
  * A copy of `net` and of (X, Y) in one arena of backend `k`, with its workspace: what a
  * run trains on, with room for `extraFloats` more. `copyBack` writes the trained weights into `net`.
  */
 export function stage(net: Network, X: Matrix, Y: Matrix | null, k: Kernels, extraFloats = 0) {
   const m = X.cols;
-  const alloc = k.arena(Workspace.floats(net.dims, m) + parameterCount(net.dims) + X.data.length + (Y ? Y.data.length : 0) + extraFloats);
+  // room for each array's alignment padding too: the wasm arena starts every array on 16 bytes,
+  // up to one float lost per array, and a deep network carves thousands of small arrays
+  const padding = ARRAYS_PER_LAYER * net.dims.length;
+  const alloc = k.arena(Workspace.floats(net.dims, m) + parameterCount(net.dims) + X.data.length + (Y ? Y.data.length : 0) + extraFloats + padding);
   const copy = (M: Matrix) => {
     const a = alloc(M.data.length);
     a.set(M.data);

@@ -1,7 +1,7 @@
 // Writing without leaving half-written results: files go to a temporary name in the same
 // folder and are renamed over the target; a report folder is built aside and swapped in.
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeSystemError, isSystemError } from './fs-errors.js';
 import { checkOutputDir, MARKER, markerJson, type OutputKind, scratchBase } from './outputs.js';
@@ -32,18 +32,44 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
+/** The longest file name most filesystems take (ext4, btrfs, xfs, tmpfs, APFS): 255 bytes. */
+const NAME_MAX_BYTES = 255;
+
+/** `text` cut to at most `bytes` bytes of UTF-8, never inside a character. */
+function cutToBytes(text: string, bytes: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(out + ch) > bytes) break;
+    out += ch;
+  }
+  return out;
+}
+
 /**
- * Renames the folder `from` to the first free `TARGET-kept`, `TARGET-kept-2`, … beside
- * `target`, and returns that name. mkdir claims a name atomically, so a folder made there
- * meanwhile is never replaced. Throws the system error when no name can be claimed.
+ * The n-th name a kept folder may take beside `target`: `NAME-kept`, `NAME-kept-2`, …, with
+ * NAME cut (at a character) so that the whole stays within 255 bytes; past 9999 tries, a
+ * suffix made of the process id and the time.
+ */
+export function keptName(target: string, n: number): string {
+  const path = target.replace(/[\\/]+$/, '');
+  const suffix = n > 9999 ? `-kept-${process.pid}-${Date.now().toString(36)}-${n}` : `-kept${n > 1 ? `-${n}` : ''}`;
+  const base = basename(path);
+  const fitted = cutToBytes(base, NAME_MAX_BYTES - Buffer.byteLength(suffix));
+  return join(dirname(path), `${fitted}${suffix}`);
+}
+
+/**
+ * Renames the folder `from` to the first free `keptName(target, n)` and returns that name.
+ * mkdir claims a name atomically, so a folder (or file) made there meanwhile is never
+ * replaced. Throws the system error when no name can be claimed (a read-only parent).
  */
 function keepAside(from: string, target: string): string {
   for (let i = 1; ; i++) {
-    const name = `${target.replace(/[\\/]+$/, '')}-kept${i > 1 ? `-${i}` : ''}`;
+    const name = keptName(target, i);
     try {
       mkdirSync(name);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && i < 1000) continue;
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && i < 10_010) continue;
       throw e;
     }
     renameSync(from, name); // replaces the empty folder just claimed

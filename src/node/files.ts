@@ -1,6 +1,6 @@
 // Reading people's files: a size limit first, then a clear error for what cannot be read.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { type CsvOptions, type CsvTable, csvTextFromBytes, parseCsv, readCsvTable } from '../data/csv.js';
+import { type CsvOptions, type CsvTable, csvTextFromBytes, readCsvTable, separatorNote } from '../data/csv.js';
 import type { Dataset } from '../data/dataset.js';
 import { datasets } from '../data/registry.js';
 import { FileError } from '../errors.js';
@@ -45,11 +45,21 @@ function readCsvText(path: string): string {
   return csvTextFromBytes(readBytes(path), path);
 }
 
-/** A labelled CSV file (the last column holds the 0/1 labels) as a dataset. */
-export const readCsvDataset = (path: string): Dataset => parseCsv(readCsvText(path), path);
+/** Says on stderr which separator a file was read with, when it is not the comma (see separatorNote). */
+function noteSeparator(table: CsvTable, path: string): CsvTable {
+  const note = separatorNote(table, path);
+  if (note) process.stderr.write(`initlab: note: ${note}\n`);
+  return table;
+}
 
-/** A CSV file with or without labels (see CsvOptions), e.g. data to predict on. */
-export const readCsvFile = (path: string, options: CsvOptions): CsvTable => readCsvTable(readCsvText(path), path, options);
+/** A labelled CSV file (the last column holds the 0/1 labels) as a dataset; a separator other than a comma is said on stderr. */
+export function readCsvDataset(path: string): Dataset {
+  const { X, Y } = noteSeparator(readCsvTable(readCsvText(path), path, { labels: 'last' }), path);
+  return { X, Y: Y as Dataset['Y'] };
+}
+
+/** A CSV file with or without labels (see CsvOptions), e.g. data to predict on; a separator other than a comma is said on stderr. */
+export const readCsvFile = (path: string, options: CsvOptions): CsvTable => noteSeparator(readCsvTable(readCsvText(path), path, options), path);
 
 /**
  * Is this SPEC a file path rather than NAME[:key=value]? Yes for a path separator or a

@@ -2,7 +2,7 @@
 // runs in a Web Worker on initlab's float64 core; the charts are the report's plot specs.
 import './style.css';
 import * as Comlink from 'comlink';
-import { formatCsv, parseCsv } from '../../src/data/csv.js';
+import { formatCsv, parseCsv, readCsvTable, separatorNote } from '../../src/data/csv.js';
 import { minOf } from '../../src/extent.js';
 import { datasets } from '../../src/data/registry.js';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../src/experiments/notebook-config.js';
@@ -12,7 +12,7 @@ import { parseSpec } from '../../src/spec.js';
 import { boundaries, boundaryFigure, costChart, type History, layers } from './charts.js';
 import { type DataSummary, GRID, type JobConfig, type RunUpdate } from './job.js';
 import { download, pngOf, svgText } from './exports.js';
-import { FIELD_LABELS, type FieldErrors, type LabState, readState, WEB_MAX_POINTS, writeState } from './url-state.js';
+import { FIELD_LABELS, type FieldErrors, type LabState, readState, urlNotices, WEB_MAX_POINTS, writeState } from './url-state.js';
 import type { WorkerApi } from './worker.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -231,12 +231,11 @@ function showErrors(errors: FieldErrors): void {
  * A link's refused parameters, said above both views (the Lesson may be the one shown), each
  * with what was given; the defaults stand in for them.
  */
-function showUrlNotices(errors: FieldErrors, search: string): void {
-  const given = new URLSearchParams(search);
-  const lines = (Object.entries(errors) as [keyof LabState, string][]).map(([k, m]) => `${named(k, m)} (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)})`);
+function showUrlNotices(read: { errors: FieldErrors; notices: string[] }, search: string): void {
+  const lines = urlNotices(search, read);
   const box = $('notices');
   box.hidden = lines.length === 0;
-  box.textContent = lines.length ? `This link's settings were not all accepted; the defaults are used instead:\n${lines.join('\n')}` : '';
+  box.textContent = lines.length ? `This link's settings were not all accepted:\n${lines.join('\n')}` : '';
 }
 
 /** The form as a state, checked by the same reader as URLs; errors shown beside their controls. */
@@ -261,7 +260,7 @@ function onFormChange(): void {
   const { state: s, errors } = readForm();
   showErrors(errors);
   if (!Object.keys(errors).length) {
-    showUrlNotices({}, ''); // the link's refusals are behind the user now: the form is valid
+    showUrlNotices({ errors: {}, notices: [] }, ''); // the link's refusals are behind the user now: the form is valid
     state = s;
     field('f-data').value = s.data;
     $('speed-value').textContent = `${s.speed} iterations per step`;
@@ -290,10 +289,10 @@ async function takeCsv(file: File): Promise<void> {
     return;
   }
   try {
-    const d = parseCsv(text, file.name);
+    const d = readCsvTable(text, file.name);
     if (d.X.cols > WEB_MAX_POINTS) throw new Error(`${file.name} has ${d.X.cols} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`);
     csv = { name: file.name, text };
-    $('status').textContent = `${file.name}: ${d.X.cols} examples, ${d.X.rows} features`;
+    $('status').textContent = `${file.name}: ${d.X.cols} examples, ${d.X.rows} features${d.separator === ',' ? '' : `; ${separatorNote(d, file.name)}`}`;
     field('f-hidden').value = state.hidden.join(',');
   } catch (e) {
     csv = null;
@@ -413,7 +412,7 @@ $('x-png').addEventListener('click', async () => { const svg = document.querySel
 // ---------------------------------------------------------------- start
 showForm(state);
 showErrors(initial.errors);
-showUrlNotices(initial.errors, location.search);
+showUrlNotices(initial, location.search);
 showView(state.view);
 // draw a throwaway chart while the page is idle, so the first live frame does not pay for
 // compiling the plotting code

@@ -7,7 +7,7 @@ import { hiddenActivations } from '../../src/experiments/run.js';
 import { RANDOM_SCALE, resolveInitializer } from '../../src/nn/initializers.js';
 import { parseOptimizer } from '../../src/nn/optimizers.js';
 import { OPTIONS } from '../../src/options.js';
-import { splitSpecList } from '../../src/spec.js';
+import { checkNoEmptyEntry, repeatedSpec, splitSpecList } from '../../src/spec.js';
 import { checkInitializerCounts, LAB_LIMITS } from '../../src/limits.js';
 import { checkLabRun } from '../../src/lab-limits.js';
 import { type ParamDef, readParam } from '../../src/validate.js';
@@ -109,8 +109,11 @@ const fields = {
   hidden: z.pipe(checked(FIELD_LABELS.hidden, (v) => parseHidden(v)), z.transform(parseHidden)),
   act: z.string().check(z.maxLength(200, { message: `${FIELD_LABELS.act} is longer than 200 characters` })),
   inits: z.pipe(checked(FIELD_LABELS.inits, (v) => {
+    checkNoEmptyEntry(v, FIELD_LABELS.inits);
     const list = splitSpecList(v);
     if (!list.length || list.length > 8) throw new Error(`${FIELD_LABELS.inits}: choose 1 to 8 initializations, got ${list.length}`);
+    const twice = repeatedSpec(list);
+    if (twice !== undefined) throw new Error(`${FIELD_LABELS.inits}: ${JSON.stringify(twice)} is given twice; give each initialization once`);
     for (const i of list) checkInitializerCounts(resolveInitializer(i));
   }), z.transform(splitSpecList)),
   seed: z.pipe(number(FIELD_LABELS.seed, OPTIONS.seed), z.transform(Number)),
@@ -124,15 +127,27 @@ const fields = {
 
 export type FieldErrors = Partial<Record<keyof LabState, string>>;
 
-/** The state a URL describes (defaults where it is silent) and a message per parameter that was refused. */
-export function readState(search: string): { state: LabState; errors: FieldErrors } {
+/**
+ * The state a URL describes (defaults where it is silent), a message per parameter that was
+ * refused, and `notices`: what the link held that is no setting at all (an unknown key such
+ * as `bogus=1`, `__proto__=1` or `constructor=x`), each ignored and said so. A key given more
+ * than once (`seed=1&seed=2`) is refused like a bad value: neither is guessed at, the default
+ * stands and the field says why. Keys are only ever compared with the names of the settings,
+ * never used to index an object, so a prototype key reaches nothing.
+ */
+export function readState(search: string): { state: LabState; errors: FieldErrors; notices: string[] } {
   const params = new URLSearchParams(search);
   const state: LabState = { ...DEFAULT_STATE };
   const errors: FieldErrors = {};
+  const notices = unknownKeyNotices(params);
   for (const key of Object.keys(fields) as (keyof LabState)[]) {
-    const raw = params.get(key);
-    if (raw === null) continue;
-    const r = (fields[key] as z.ZodMiniType).safeParse(raw);
+    const all = params.getAll(key);
+    if (!all.length) continue;
+    if (all.length > 1) {
+      errors[key] = `${FIELD_LABELS[key]} is given ${all.length} times in the link (${all.map((v) => JSON.stringify(v.slice(0, 40))).join(', ')}); give it once`;
+      continue;
+    }
+    const r = (fields[key] as z.ZodMiniType).safeParse(all[0]);
     if (r.success) (state as unknown as Record<string, unknown>)[key] = r.data;
     else errors[key] = r.error.issues[0].message;
   }
@@ -151,7 +166,34 @@ export function readState(search: string): { state: LabState; errors: FieldError
     errors.act = (e as Error).message;
     state.act = DEFAULT_STATE.act;
   }
-  return { state, errors };
+  return { state, errors, notices };
+}
+
+/** One line per key of the link that names no setting: what it was, and that it was ignored. */
+function unknownKeyNotices(params: URLSearchParams): string[] {
+  const settings = Object.keys(fields);
+  const unknown: string[] = [];
+  for (const key of params.keys()) if (!settings.includes(key) && !unknown.includes(key)) unknown.push(key);
+  return unknown.map((key) => {
+    const shown = `${JSON.stringify(key.slice(0, 40))}${params.getAll(key).length > 1 ? ` (${params.getAll(key).length} times)` : ''}`;
+    return `The link's ${shown} is not a setting of the lab and was ignored; its settings are ${settings.join(', ')}`;
+  });
+}
+
+/**
+ * Every line the page's notices box shows for a link: its refused settings (each with what was
+ * given; the default stands in) and the keys it ignored. The one place these messages are made,
+ * wherever the page shows them.
+ */
+export function urlNotices(search: string, read: { errors: FieldErrors; notices: string[] } = readState(search)): string[] {
+  const given = new URLSearchParams(search);
+  const refused = (Object.entries(read.errors) as [keyof LabState, string][]).map(([k, m]) => {
+    const message = m.startsWith(FIELD_LABELS[k]) ? m : `${FIELD_LABELS[k]}: ${m}`;
+    // a repeated key's message lists every value already
+    const shown = given.getAll(k).length > 1 ? '' : ` (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)})`;
+    return `${message}${shown}; the default is used`;
+  });
+  return [...refused, ...read.notices];
 }
 
 /** The query string for a state: only what differs from the defaults, in a fixed order. */

@@ -10,6 +10,10 @@ import { requireStdout } from '../stdout.js';
 
 export function printData(flags: DataFlags): void {
   requireStdout(flags.list ? 'the list' : 'the data');
+  if (flags.list && flags.json) { // as init --list --json: the catalogue for programs
+    process.stdout.write(`${toJson({ datasets: Object.values(datasets).map((d) => ({ name: d.name, description: d.description, keys: d.keys })) })}\n`);
+    return;
+  }
   if (flags.list) {
     for (const d of Object.values(datasets)) process.stdout.write(`${d.name.padEnd(10)} ${d.description}\n${' '.repeat(11)}keys: ${d.keys}\n`);
     return;

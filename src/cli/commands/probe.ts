@@ -66,7 +66,7 @@ export function registerProbeCommands(program: Command): void {
     .option('--train <spec>', 'the data the cost is measured on', NOTEBOOK_TRAIN_SPEC)
     .option('--epsilon <x>', 'the finite-difference step', '1e-7')
     .addOption(new Option('--loss <kind>', 'cost differentiated: stable (from the logits) or naive (the course\'s −log(a)·y − log(1 − a)·(1 − y); its N-dimensional case gives ~1.2e-7 with it)').choices(['stable', 'naive']).default('stable'))
-    .option('--model <file>', 'check a saved model\'s parameters and activations (initlab train --save) instead of drawing them (--init, --seed, --scale, --layers and --activation are then ignored)')
+    .option('--model <file>', 'check a saved model\'s parameters and activations (initlab train --save) instead of drawing them (not with --init, --seed, --scale, --layers or --activation)')
     .option('--course-case', 'the Gradient Checking notebook\'s own N-dimensional case (gradient_check_n_test_case: seed 1, 4 features, 3 examples, layers 4,5,3,1, relu) instead of --init/--seed/--layers/--activation/--train')
     .option('--json', 'print {"difference": d, "loss": kind}')
     .action(async (flags: GradcheckFlags) => (await import('./probe-action.js')).runGradcheck(flags));

@@ -19,7 +19,8 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
     else for (const r of reproductions) process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
     return;
   }
-  const seed = readNumber(OPTIONS.seed, flags.seed, OPTION_FLAGS.seed) ?? 0;
+  // he2015 draws from --seed + 1 to --seed + 3: the largest seed leaves room for them
+  const seed = readNumber({ ...OPTIONS.seed, max: OPTIONS.seed.max - 3 }, flags.seed, OPTION_FLAGS.seed) ?? 0;
   const unknown = names.filter((n) => !reproductions.some((r) => r.name === n.toLowerCase()));
   if (unknown.length) throw new UsageError(`unknown reproduction ${unknown.map((n) => `"${n}"`).join(', ')}; accepted: ${reproductions.map((r) => r.name).join(', ')} (see initlab reproduce --list)`);
   const chosen = names.length ? reproductions.filter((r) => names.some((n) => n.toLowerCase() === r.name)) : reproductions;

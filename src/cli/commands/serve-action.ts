@@ -8,6 +8,7 @@ import { OPTIONS } from '../../options.js';
 import { readNumber } from '../../validate.js';
 import { OPTION_FLAGS } from '../flags.js';
 import type { ServeFlags } from './serve.js';
+import { exitCodeFor, flagFor, STOP_SIGNALS } from '../interrupt.js';
 
 /** Why the server could not listen, in the flag's words: a bad address is a usage error. */
 function listenError(e: NodeJS.ErrnoException, flags: ServeFlags): Error {
@@ -39,17 +40,16 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const shown = bound === '0.0.0.0' ? '127.0.0.1' : bound === '::' ? '::1' : flags.host;
   const host = shown.includes(':') ? `[${shown}]` : shown;
   process.stdout.write(`initlab web lab: http://${host}:${port}/  (Ctrl-C to stop)\n`);
-  // Ctrl-C / SIGTERM: stop listening and drop every connection, idle (keep-alive) or
+  // Ctrl-C / SIGTERM / SIGHUP: stop listening and drop every connection, idle (keep-alive) or
   // half-sent alike, so no client can hold the server open; a second signal exits at once
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    const code = signal === 'SIGTERM' ? 143 : 130;
+    const code = exitCodeFor(flagFor(signal));
     if (stopping) process.exit(code);
     stopping = true;
     server.close(() => process.exit(code));
     server.closeAllConnections();
     setTimeout(() => process.exit(code), 1000).unref();
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  for (const signal of STOP_SIGNALS) process.on(signal, shutdown);
 }

@@ -9,7 +9,7 @@ import { LIMITS } from '../../limits.js';
 import { parseQueueAddress } from '../../node/queue-address.js';
 import { probeRedis } from '../../node/queue-connect.js';
 import { queueName } from '../../node/queue-cell.js';
-import { exitCodeFor, STOP_SIGINT, STOP_SIGTERM } from '../interrupt.js';
+import { exitCodeFor, flagFor, STOP_SIGNALS } from '../interrupt.js';
 import { VERSION } from '../version.js';
 import type { WorkerFlags } from './worker.js';
 
@@ -40,7 +40,7 @@ export async function runWorker(flags: WorkerFlags): Promise<void> {
   await new Promise<void>((resolve) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {
-      const code = exitCodeFor(signal === 'SIGTERM' ? STOP_SIGTERM : STOP_SIGINT);
+      const code = exitCodeFor(flagFor(signal));
       if (stopping) {
         say(`stopped at once (second ${signal}); the running cells go back on the queue`);
         process.exit(code);
@@ -53,7 +53,6 @@ export async function runWorker(flags: WorkerFlags): Promise<void> {
         resolve();
       });
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   });
 }

@@ -20,7 +20,7 @@ const all = (el: Element, selector: string) => [...el.querySelectorAll(selector)
 const named = (svg: Element) => [svg.getAttribute('role'), (svg.getAttribute('aria-label') ?? '').length > 0, svg.firstElementChild?.tagName.toLowerCase()];
 
 const GRID = 60;
-const stats = (std: number, layer: number) => ({ layer, activation: { mean: 0, std, dead: 0, saturated: 0 }, gradient: { weightNorm: std, biasNorm: 0 }, weight: { mean: 0, std: 1, norm: 1 } });
+const stats = (std: number, layer: number) => ({ layer, activation: { mean: 0, std, dead: 0, saturated: 0 }, gradient: { weightNorm: std, biasNorm: 0, backprop: std }, weight: { mean: 0, std: 1, norm: 1 } });
 /** A finished run's update: its grid, per-layer std and histograms (uniform over ±std·√3). */
 function update(init: string, stds: number[], grid: (j: number) => number) {
   return {

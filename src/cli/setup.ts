@@ -4,7 +4,7 @@ import { datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
 import type { RunConfig } from '../experiments/run.js';
 import { hiddenActivations } from '../experiments/run.js';
-import { checkNoEmptyEntry, parseSpec, repeatedSpec, splitSpecList } from '../spec.js';
+import { checkNoEmptyEntry, parseSpec, splitSpecList } from '../spec.js';
 import { initializerNames, resolveInitializer, takesScaleFlag } from '../nn/initializers.js';
 import { checkDims } from '../nn/network.js';
 import { checkLayerSizes } from '../limits.js';

@@ -6,7 +6,7 @@ import { type Diagnosis, describeDiagnosis, diagnoseRun } from '../train/doctor.
 import { NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';
 import { pyFloat } from '../format.js';
 import type { TrainingFlags } from './flags.js';
-import type { Setup } from './setup.js';
+import type { DataPlan, Setup } from './setup.js';
 import { createProgress } from './progress.js';
 import { watchInterrupt } from './interrupt.js';
 import { toJson } from './json.js';
@@ -67,20 +67,25 @@ export interface ExecutedRuns {
   diverged: boolean;
 }
 
-/** Refuses, before any work, runs that would not fit in memory or stop in time (src/limits.ts). */
-function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): void {
-  const b = setup.base;
+/**
+ * Refuses, before any work, runs that would not fit in memory or stop in time (src/limits.ts).
+ * Called on the plan (before the data is drawn, with the SPECs' sizes) and again on the
+ * data itself (a CSV file's size is known only once read).
+ */
+export function checkRunLimits(inits: readonly string[], plan: DataPlan, flags: TrainingFlags): void {
+  const b = plan.base;
+  if (plan.m === null) return;
   const { init, lsuvRounds } = initCostOf(inits, b.scale);
   checkTraining({
     dims: b.layers,
-    m: setup.train.X.cols,
-    mTest: setup.test ? setup.test.X.cols : 0,
+    m: plan.m,
+    mTest: plan.mTest ?? 0,
     batchSize: b.batchSize,
     epochs: b.costReport === 'epoch-mean',
     optimizer: b.optimizer?.name,
     iterations: b.iterations,
     printEvery: b.printEvery,
-    diagnosticsEvery: setup.diagnosticsEvery,
+    diagnosticsEvery: plan.diagnosticsEvery,
     init,
     lsuvRounds,
     runs: inits.length,
@@ -93,7 +98,7 @@ function checkRunLimits(inits: string[], setup: Setup, flags: TrainingFlags): vo
 export async function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags, version: string): Promise<ExecutedRuns> {
   const json = !!flags.json;
   const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
-  checkRunLimits(inits, setup, flags);
+  checkRunLimits(inits, { base: setup.base, diagnosticsEvery: setup.diagnosticsEvery, m: setup.train.X.cols, mTest: setup.test ? setup.test.X.cols : 0 }, flags);
   // the report's modules load while the runs train (between slices), so a stopped run's
   // report is written within the 2 s a stop allows
   if (flags.report) import('../node/report.js').catch(() => {});

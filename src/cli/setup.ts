@@ -1,6 +1,6 @@
 // The training flags checked with zod and turned into run configs and datasets.
 import type { Dataset } from '../data/dataset.js';
-import { datasetFromSpec } from '../data/registry.js';
+import { datasetFromSpec, pointsOfSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
 import type { RunConfig } from '../experiments/run.js';
 import { hiddenActivations } from '../experiments/run.js';
@@ -94,8 +94,31 @@ export function loadTrainAndTest(trainSpec: string, testFlag: string | undefined
   return { train, test, testSpec: spec, testSource: source };
 }
 
-/** Validates the shared flags and builds the data; throws UsageError with the flag's name. */
-export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NOTEBOOK_INITS): Setup {
+/**
+ * What a run will hold before its data exists: the run settings and the number of training
+ * and test points its SPECs ask for (an upper bound for the default test set; null for a
+ * CSV file, whose size is known only once read).
+ */
+export interface DataPlan {
+  base: Setup['base'];
+  diagnosticsEvery: number;
+  m: number | null;
+  mTest: number | null;
+}
+
+/** Points the training and test SPECs ask for; the default test set has the training set's size at most. */
+export function plannedPoints(trainSpec: string, testFlag: string | undefined): { m: number | null; mTest: number | null } {
+  const points = (spec: string) => (isPathSpec(spec) ? null : pointsOfSpec(spec));
+  const m = points(trainSpec);
+  return { m, mTest: testFlag !== undefined && testFlag.trim() ? points(testFlag) : m };
+}
+
+/**
+ * Validates the shared flags and builds the data; throws UsageError with the flag's name.
+ * `beforeData` sees the plan first (limits refuse a run of millions of points before the
+ * points are drawn, which alone takes seconds).
+ */
+export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NOTEBOOK_INITS, beforeData?: (plan: DataPlan) => void): Setup {
   const f = {
     seed: flag('seed', flags.seed),
     scale: flag('scale', flags.scale),
@@ -109,25 +132,28 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
   checkScaleFlag(f.scale, inits);
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation, '--activation'); // validates the names now, before any work
+  const base: Setup['base'] = {
+    seed: f.seed,
+    scale: f.scale,
+    layers,
+    activation: flags.activation,
+    learningRate: f.lr,
+    iterations: f.iterations,
+    printEvery: f.printEvery,
+    naiveLoss: flags.loss === 'naive',
+    optimizer: parseOptimizer(flags.optimizer),
+    batchSize: f.batchSize,
+    ...(f.shuffleSeed !== undefined ? { shuffleSeed: f.shuffleSeed } : {}),
+    costReport: flags.costReport ?? 'full',
+    lrDecay: parseLrDecay(flags.lrDecay ?? 'none'),
+  };
+  const diagnosticsEvery = f.diagnosticsEvery ?? f.printEvery;
+  beforeData?.({ base, diagnosticsEvery, ...plannedPoints(flags.train, flags.test) });
   const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   checkShapes(layers, train, test);
   return {
-    base: {
-      seed: f.seed,
-      scale: f.scale,
-      layers,
-      activation: flags.activation,
-      learningRate: f.lr,
-      iterations: f.iterations,
-      printEvery: f.printEvery,
-      naiveLoss: flags.loss === 'naive',
-      optimizer: parseOptimizer(flags.optimizer),
-      batchSize: f.batchSize,
-      ...(f.shuffleSeed !== undefined ? { shuffleSeed: f.shuffleSeed } : {}),
-      costReport: flags.costReport ?? 'full',
-      lrDecay: parseLrDecay(flags.lrDecay ?? 'none'),
-    },
-    diagnosticsEvery: f.diagnosticsEvery ?? f.printEvery,
+    base,
+    diagnosticsEvery,
     train,
     test,
     trainSpec: flags.train,

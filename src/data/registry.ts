@@ -64,6 +64,15 @@ export function checkDatasetSpec(spec: string): void {
 }
 
 /**
+ * How many points a SPEC asks for (its `n`, or the entry's default), without drawing them:
+ * limits are checked on this before a large dataset is generated.
+ * @throws UsageError for an unknown name, key or value
+ */
+export function pointsOfSpec(spec: string): number {
+  return Number(resolveSpec(spec, 'dataset', datasets).params.n);
+}
+
+/**
  * Makes the dataset a SPEC describes, e.g. `circles:n=100,noise=0.05,seed=2`.
  * @throws UsageError for an unknown name, key or value
  */

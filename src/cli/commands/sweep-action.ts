@@ -7,7 +7,7 @@ import { checkTraining, workerCount } from '../../limits.js';
 import { initCostOf } from '../init-cost.js';
 import { toJson } from '../json.js';
 import { createProgress } from '../progress.js';
-import { checkScaleFlag, flag, parseInits, parseLayers, loadTrainAndTest } from '../setup.js';
+import { checkScaleFlag, flag, parseInits, parseLayers, loadTrainAndTest, plannedPoints } from '../setup.js';
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
 import { UsageError } from '../../errors.js';
@@ -53,6 +53,12 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   const layers = parseLayers(flags.layers);
   hiddenActivations(layers, flags.activation, '--activation');
   const optimizer = parseOptimizer(flags.optimizer);
+  const { init, lsuvRounds } = initCostOf(inits, f.scale);
+  // one job's memory decides how many can run side by side; checked on the SPECs' sizes before
+  // the points are drawn (millions take seconds), then on the data itself (a CSV's size)
+  const checkJob = (m: number, mTest: number) => checkTraining({ dims: layers, m, mTest, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init, lsuvRounds, what: `a run with --layers ${layers.join(',')}` });
+  const planned = plannedPoints(flags.train, flags.test);
+  if (planned.m !== null) checkJob(planned.m, planned.mTest ?? 0);
   const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   checkShapes(layers, train, test);
   // before the work, so a bad folder never costs a sweep
@@ -62,9 +68,8 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   } else requireStdout('the results');
   const jobs = expandGrid(inits, seeds, rates);
   const base = { scale: f.scale, layers, activation: flags.activation, iterations: f.iterations, printEvery: f.iterations, optimizer, batchSize: f.batchSize };
-  const { init, lsuvRounds } = initCostOf(inits, f.scale);
-  // one job's memory decides how many can run side by side; --workers above the jobs or the cores only adds idle threads
-  const job = checkTraining({ dims: layers, m: train.X.cols, mTest: test ? test.X.cols : 0, batchSize: f.batchSize, optimizer: optimizer.name, iterations: f.iterations, printEvery: f.iterations, init, lsuvRounds, what: `a run with --layers ${layers.join(',')}` });
+  // --workers above the jobs or the cores only adds idle threads
+  const job = checkJob(train.X.cols, test ? test.X.cols : 0);
   const { workers: threads, note } = workerCount(f.workers ?? availableParallelism(), jobs.length, availableParallelism(), job.bytes);
   if (note && f.workers !== undefined) process.stderr.write(`initlab: ${note}\n`); // the default needs no comment
   const tasks = jobs.map((job) => ({ job, base }));

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { NOTEBOOK_INITS } from '../../experiments/notebook-config.js';
 import type { TrainingFlags } from '../flags.js';
 import { checkRunOutputs, writeRunsReport } from '../report-step.js';
-import { executeRuns, type ExecutedRuns } from '../runs.js';
+import { checkRunLimits, executeRuns, type ExecutedRuns } from '../runs.js';
 import { interruptExitCode } from '../interrupt.js';
 import { flag, parseInits, resolveSetup, type Setup } from '../setup.js';
 import { resolveInitializer } from '../../nn/initializers.js';
@@ -18,7 +18,7 @@ function finish(r: ExecutedRuns): void {
 const labelOf = (init: string, setup: Setup) => resolveInitializer(init, { scale: setup.base.scale }).label;
 
 export async function notebook(flags: TrainingFlags): Promise<void> {
-  const setup = resolveSetup(flags);
+  const setup = resolveSetup(flags, NOTEBOOK_INITS, (plan) => checkRunLimits(NOTEBOOK_INITS, plan, flags));
   checkRunOutputs(flags);
   const r = await executeRuns([...NOTEBOOK_INITS], setup, flags, VERSION);
   await writeRunsReport(r, flags, 'initlab: the Initialization notebook, reproduced');
@@ -28,7 +28,7 @@ export async function notebook(flags: TrainingFlags): Promise<void> {
 export async function trainOne(flags: TrainingFlags & { init: string; save?: string }): Promise<void> {
   const inits = parseInits(flags.init, '--init');
   if (inits.length > 1) throw new UsageError(`--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`);
-  const setup = resolveSetup(flags, inits);
+  const setup = resolveSetup(flags, inits, (plan) => checkRunLimits(inits, plan, flags));
   checkRunOutputs(flags);
   const r = await executeRuns(inits, setup, flags, VERSION);
   const out = r.outputs[0];
@@ -44,7 +44,7 @@ export async function trainOne(flags: TrainingFlags & { init: string; save?: str
 
 export async function compare(flags: TrainingFlags & { inits: string }): Promise<void> {
   const inits = parseInits(flags.inits, '--inits', flag('scale', flags.scale));
-  const setup = resolveSetup(flags, inits);
+  const setup = resolveSetup(flags, inits, (plan) => checkRunLimits(inits, plan, flags));
   checkRunOutputs(flags);
   const r = await executeRuns(inits, setup, flags, VERSION);
   await writeRunsReport(r, flags, `initlab compare: ${inits.map((i) => labelOf(i, setup)).join(', ')}`);

@@ -4,7 +4,7 @@
 // for bit. What it saves is the crossings between JavaScript and WebAssembly (about twenty
 // per iteration) and the sigmoid's loop in JavaScript: at the notebook's size ([2, 10, 5, 1],
 // 300 examples) those are a large part of the iteration.
-import { backwardLinear, linearForward, outputGradient, reluBackward, reluForward, update, weightGradients } from './kernels';
+import { backwardLinear, backwardLinearRelu, linearForward, linearForwardRelu, outputGradient, update, weightGradients } from './kernels';
 import { sigmoidBackward, sigmoidForward } from './exp';
 
 // The plan the host writes (i32 words): L, m, X, Y, then for each layer l, PER words:
@@ -40,9 +40,11 @@ export function trainSteps(plan: usize, count: i32, lr: f64): i32 {
       const n = <i32>field(plan, l, 0);
       const Z = field(plan, l, 4);
       const A = field(plan, l, 5);
-      linearForward(field(plan, l, 2), field(plan, l, 3), prev, n, <i32>field(plan, l, 1), m, Z);
-      if (<i32>field(plan, l, 10) == RELU) reluForward(Z, A, n * m);
-      else sigmoidForward(Z, A, n * m);
+      if (<i32>field(plan, l, 10) == RELU) linearForwardRelu(field(plan, l, 2), field(plan, l, 3), prev, n, <i32>field(plan, l, 1), m, Z, A);
+      else {
+        linearForward(field(plan, l, 2), field(plan, l, 3), prev, n, <i32>field(plan, l, 1), m, Z);
+        sigmoidForward(Z, A, n * m);
+      }
       prev = A;
     }
     let s: f64 = 0;
@@ -57,9 +59,11 @@ export function trainSteps(plan: usize, count: i32, lr: f64): i32 {
       if (l > 0) {
         const dA = field(plan, l - 1, 7);
         const A = field(plan, l - 1, 5);
-        backwardLinear(field(plan, l, 2), dZ, n, k, m, dA);
-        if (<i32>field(plan, l - 1, 10) == RELU) reluBackward(dA, A, field(plan, l - 1, 6), k * m);
-        else sigmoidBackward(dA, A, field(plan, l - 1, 6), k * m);
+        if (<i32>field(plan, l - 1, 10) == RELU) backwardLinearRelu(field(plan, l, 2), dZ, n, k, m, dA, A, field(plan, l - 1, 6));
+        else {
+          backwardLinear(field(plan, l, 2), dZ, n, k, m, dA);
+          sigmoidBackward(dA, A, field(plan, l - 1, 6), k * m);
+        }
       }
     }
     for (let l = 0; l < L; l++) {

@@ -33,7 +33,13 @@ describe('the sigmoid in WebAssembly is the JavaScript one, bit for bit', () => 
   // every branch of V8's exp: |z| below 2^-28, up to ln2/2, up to 1.5·ln2, the general
   // reduction, exp(1) itself, near overflow and underflow, subnormal results, ±Infinity, NaN
   const special = [0, -0, 1e-300, -1e-300, 2 ** -29, -(2 ** -29), 0.3, -0.3, 0.5, -0.5, 1, -1, 1.0000000000000002, 700, -700, 709.78, -709.78, 709.7827128933840, -709.7827128933840, 720, -720, 740, -740, 746, -746, 1e10, -1e10, Infinity, -Infinity, NaN, Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE];
-  it('on the special cases and 400,000 random inputs at every scale', () => {
+  // the edges between the branches, from their high words, and a few doubles either side
+  const fromBits = (hi: number, lo: number) => new Float64Array(new Uint32Array([lo, hi]).buffer)[0];
+  const edges = [[0x3fd62e42, 0xfefa39ef], [0x3fd62e42, 0xffffffff], [0x3fd62e43, 0], [0x3ff0a2b1, 0xffffffff], [0x3ff0a2b2, 0], [0x3e2fffff, 0xffffffff], [0x3e300000, 0], [0x40860000, 0], [0x4085ffff, 0xffffffff]]
+    .flatMap(([hi, lo]) => [-2, -1, 0, 1, 2].map((d) => fromBits(hi, (lo + d) >>> 0)))
+    .flatMap((v) => [v, -v]);
+  it('on the special cases, the edges of its branches and 400,000 random inputs at every scale', () => {
+    special.push(...edges);
     const rs = new RandomState(7);
     const random = [0.1, 1, 10, 100, 800].flatMap((s) => Array.from(rs.randn(80_000), (v) => v * s));
     const z = Float64Array.from([...special, ...random]);

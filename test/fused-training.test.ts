@@ -73,10 +73,10 @@ function problem(dims: number[], m: number, act: string, seed: number) {
   return { X, Y, net };
 }
 
-function trained(kernels: Kernels, p: ReturnType<typeof problem>, o: { learningRate: number; iterations: number; recordEvery: number; traceEvery?: number }) {
+function trained(kernels: Kernels, p: ReturnType<typeof problem>, o: { learningRate: number; iterations: number; recordEvery: number; traceEvery?: number; diagnosticsEvery?: number }) {
   const net = p.net();
   const r = train(net, { X: p.X, Y: p.Y }, { ...o, naiveLoss: true, kernels });
-  return { costs: r.costs, trace: r.trace, finalCost: r.finalCost, stopReason: r.stopReason, divergedAt: r.divergedAt, iterationsRun: r.iterationsRun, params: networkToDict(net) };
+  return { costs: r.costs, trace: r.trace, diagnostics: r.diagnostics, finalCost: r.finalCost, stopReason: r.stopReason, divergedAt: r.divergedAt, iterationsRun: r.iterationsRun, params: networkToDict(net) };
 }
 
 describe('fused iterations give the one-by-one kernels\' numbers', () => {
@@ -89,7 +89,7 @@ describe('fused iterations give the one-by-one kernels\' numbers', () => {
     const st = stage(t.net(), t.X, t.Y, wasm);
     expect(fuseTraining(st.net, st.X, st.Y as Matrix, st.ws, wasm)).toBeNull();
   });
-  it('bit for bit, for random depths, widths, example counts, record and trace intervals', () => {
+  it('bit for bit, for random depths, widths, example counts, record, trace and diagnostics intervals', () => {
     fc.assert(fc.property(
       fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 0, maxLength: 4 }),
       fc.integer({ min: 1, max: 70 }),
@@ -97,9 +97,10 @@ describe('fused iterations give the one-by-one kernels\' numbers', () => {
       fc.integer({ min: 0, max: 2 ** 32 - 1 }),
       fc.integer({ min: 1, max: 17 }),
       fc.integer({ min: 1, max: 9 }),
-      (hidden, m, act, seed, recordEvery, traceEvery) => {
+      fc.integer({ min: 0, max: 13 }),
+      (hidden, m, act, seed, recordEvery, traceEvery, diagnosticsEvery) => {
         const p = problem([3, ...hidden, 1], m, act, seed);
-        const o = { learningRate: 0.3, iterations: 60, recordEvery, traceEvery };
+        const o = { learningRate: 0.3, iterations: 60, recordEvery, traceEvery, diagnosticsEvery };
         const a = trained(unfused, p, o);
         const b = trained(wasm, p, o);
         expect(b).toEqual(a);

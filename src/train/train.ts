@@ -189,8 +189,8 @@ export class Trainer {
     this.copyBack = staged.copyBack;
     this.params = this.net.W.flatMap((w, l) => [w.data, this.net.b[l].data]);
     this.optimizer = createOptimizer(o.optimizer ?? { name: 'gd' }, sizes, staged.alloc);
-    // the notebook's case (full batch, gd at a fixed rate, nothing per iteration): fused iterations
-    const plain = !B && (o.optimizer?.name ?? 'gd') === 'gd' && !o.diagnosticsEvery && !o.lrDecay && o.costReport !== 'epoch-mean';
+    // the notebook's case (full batch, gd at a fixed rate): fused iterations between the ones recorded
+    const plain = !B && (o.optimizer?.name ?? 'gd') === 'gd' && !o.lrDecay && o.costReport !== 'epoch-mean';
     this.fused = plain ? fuseTraining(this.net, this.X, this.Y, this.ws, this.k) : null;
     if (o.testData) {
       const T = o.testData;
@@ -273,7 +273,7 @@ export class Trainer {
       const i = this.i;
       const record = !epochMean && i % o.recordEvery === 0;
       const traced = !epochMean && i % this.traceEvery === 0;
-      if (this.fused && !record && !traced) {
+      if (this.fused && !record && !traced && !(o.diagnosticsEvery && i % o.diagnosticsEvery === 0)) {
         if (!this.runFused(end, progressEvery)) break;
         continue;
       }
@@ -307,11 +307,11 @@ export class Trainer {
     return this.done;
   }
 
-  /** The iterations up to the next record, trace or progress report, in one fused call; false when the run diverged. */
+  /** The iterations up to the next record, trace, diagnostics or progress report, in one fused call; false when the run diverged. */
   private runFused(end: number, progressEvery: number): boolean {
     const i = this.i;
     const next = (every: number) => (every > 0 ? (Math.floor(i / every) + 1) * every : Infinity);
-    const stop = Math.min(end, next(this.o.recordEvery), next(this.traceEvery), next(progressEvery));
+    const stop = Math.min(end, next(this.o.recordEvery), next(this.traceEvery), next(this.o.diagnosticsEvery ?? 0), next(progressEvery));
     this.i = i + this.fused!.run(stop - i, this.o.learningRate);
     if (this.i < stop) {
       this.diverged(this.i);

@@ -42,7 +42,24 @@ export function linearForwardColumns(W: usize, b: usize, A: usize, n: i32, k: i3
     for (let r = 0; r < n4; r++) linearForwardTail(W, b, A, r, k, m, Z, c4, c1);
     i = n4;
   }
-  for (; i < n; i++) linearForwardRow(W, b, A, i, k, m, Z, c0, c1);
+  for (; i < n; i++) linearForwardRow(W, b, A, i, k, m, Z, c0, c1, 0);
+}
+
+// Z = W · A + b as linearForward, and R = relu(Z) in the same pass where the layer is narrow
+// (the one-row kernel: small k or n), saving a pass over Z; the same numbers as linearForward
+// then reluForward.
+export function linearForwardRelu(W: usize, b: usize, A: usize, n: i32, k: i32, m: i32, Z: usize, R: usize): void {
+  if (k >= 16 && n >= 4) {
+    linearForward(W, b, A, n, k, m, Z);
+    reluForward(Z, R, n * m);
+  } else for (let i = 0; i < n; i++) linearForwardRow(W, b, A, i, k, m, Z, 0, m, R);
+}
+
+// stores z at dst and, when R is not 0, relu(z) at the same offset from R as dst from Z
+@inline
+function storeRelu(dst: usize, z: v128, R: usize, Z: usize): void {
+  v128.store(dst, z);
+  if (R) v128.store(dst - Z + R, v128.and(z, f64x2.gt(z, f64x2.splat(0))));
 }
 
 // rows i..i+3, columns j0..j1-1 (a multiple of 4 apart), terms p0..p1-1 of the sums: the first
@@ -98,7 +115,8 @@ function linearForwardRows4(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32
   }
 }
 
-function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, c0: i32, c1: i32): void {
+// R: where relu(Z) goes too (0: nowhere)
+function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, Z: usize, c0: i32, c1: i32, R: usize): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const z = Z + <usize>i * rowBytes;
@@ -117,12 +135,16 @@ function linearForwardRow(W: usize, b: usize, A: usize, i: i32, k: i32, m: i32, 
       src += rowBytes;
     }
     const dst = z + (<usize>j << 3);
-    v128.store(dst, f64x2.add(a0, bias));
-    v128.store(dst, f64x2.add(a1, bias), 16);
-    v128.store(dst, f64x2.add(a2, bias), 32);
-    v128.store(dst, f64x2.add(a3, bias), 48);
+    storeRelu(dst, f64x2.add(a0, bias), R, Z);
+    storeRelu(dst + 16, f64x2.add(a1, bias), R, Z);
+    storeRelu(dst + 32, f64x2.add(a2, bias), R, Z);
+    storeRelu(dst + 48, f64x2.add(a3, bias), R, Z);
   }
   linearForwardTail(W, b, A, i, k, m, Z, j, c1);
+  if (R) for (let t = j; t < c1; t++) {
+    const v = load<f64>(z + (<usize>t << 3));
+    store<f64>(R + <usize>i * rowBytes + (<usize>t << 3), v > 0 ? v : 0);
+  }
 }
 
 // columns j0..j1-1 of row i, one at a time
@@ -163,7 +185,24 @@ export function backwardLinearColumns(W: usize, dZ: usize, n: i32, k: i32, m: i3
     for (let p = 0; p < k4; p++) backwardLinearTail(W, dZ, n, k, m, dA, p, c4, c1);
     p0 = k4;
   }
-  backwardLinearRows(W, dZ, n, k, m, dA, p0, c0, c1);
+  backwardLinearRows(W, dZ, n, k, m, dA, p0, c0, c1, 0, 0);
+}
+
+// dAprev = Wᵀ · dZ as backwardLinear, then dZprev = Aprev > 0 ? dAprev : 0 (the ReLU's
+// backward step) in the same pass where the layer is narrow; the same numbers as
+// backwardLinear then reluBackward.
+export function backwardLinearRelu(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, Aprev: usize, dZprev: usize): void {
+  if (n >= 16 && k >= 4) {
+    backwardLinear(W, dZ, n, k, m, dA);
+    reluBackward(dA, Aprev, dZprev, k * m);
+  } else backwardLinearRows(W, dZ, n, k, m, dA, 0, 0, m, Aprev, dZprev);
+}
+
+// stores v at dst and, when dZprev is not 0, the ReLU's backward step at the same offset
+@inline
+function storeReluBackward(dst: usize, v: v128, dA: usize, Aprev: usize, dZprev: usize): void {
+  v128.store(dst, v);
+  if (dZprev) v128.store(dst - dA + dZprev, v128.and(v, f64x2.gt(v128.load(dst - dA + Aprev), f64x2.splat(0))));
 }
 
 // output rows p..p+3, columns j0..j1-1 (a multiple of 4 apart), terms i0..i1-1 of the sums
@@ -225,7 +264,8 @@ function backwardLinearTail(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usi
 }
 
 // output rows p0..k-1, one at a time, columns c0..c1-1
-function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p0: i32, c0: i32, c1: i32): void {
+// Aprev, dZprev: the ReLU's backward step too (0: not)
+function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usize, p0: i32, c0: i32, c1: i32, Aprev: usize, dZprev: usize): void {
   const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
   const colStride = <usize>k << 3;
@@ -247,10 +287,10 @@ function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usi
         wp += colStride;
       }
       const dst = out + (<usize>j << 3);
-      v128.store(dst, a0);
-      v128.store(dst, a1, 16);
-      v128.store(dst, a2, 32);
-      v128.store(dst, a3, 48);
+      storeReluBackward(dst, a0, dA, Aprev, dZprev);
+      storeReluBackward(dst + 16, a1, dA, Aprev, dZprev);
+      storeReluBackward(dst + 32, a2, dA, Aprev, dZprev);
+      storeReluBackward(dst + 48, a3, dA, Aprev, dZprev);
     }
     for (; j < c1; j++) {
       let s: f64 = 0;
@@ -261,7 +301,9 @@ function backwardLinearRows(W: usize, dZ: usize, n: i32, k: i32, m: i32, dA: usi
         src += rowBytes;
         wp += colStride;
       }
-      store<f64>(out + (<usize>j << 3), s);
+      const o = out + (<usize>j << 3);
+      store<f64>(o, s);
+      if (dZprev) store<f64>(o - dA + dZprev, load<f64>(o - dA + Aprev) > 0 ? s : 0);
     }
   }
 }
@@ -281,26 +323,59 @@ export function weightGradientsRows(dZ: usize, A: usize, n: i32, k: i32, m: i32,
 
 // narrow layers: one dot product over all the examples at a time
 function weightGradientsNarrow(dZ: usize, A: usize, k: i32, m: i32, dW: usize, r0: i32, r1: i32): void {
-  const zero = f64x2.splat(0);
   const rowBytes = <usize>m << 3;
-  const m4 = m & ~3;
-  for (let i = r0; i < r1; i++) {
-    const dz = dZ + <usize>i * rowBytes;
-    for (let p = 0; p < k; p++) {
-      const a = A + <usize>p * rowBytes;
-      let s0 = zero, s1 = zero;
-      let j = 0;
-      for (; j < m4; j += 4) {
-        const o = <usize>j << 3;
-        s0 = f64x2.add(s0, f64x2.mul(v128.load(dz + o), v128.load(a + o)));
-        s1 = f64x2.add(s1, f64x2.mul(v128.load(dz + o, 16), v128.load(a + o, 16)));
-      }
-      const s = f64x2.add(s0, s1);
-      let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-      for (; j < m; j++) t += load<f64>(dz + (<usize>j << 3)) * load<f64>(a + (<usize>j << 3));
-      store<f64>(dW + (<usize>(i * k + p) << 3), t);
-    }
+  const r2 = r0 + ((r1 - r0) & ~1);
+  const k2 = k & ~1;
+  // 2 × 2 tiles of dot products: each row loaded serves two dot products
+  for (let i = r0; i < r2; i += 2) {
+    for (let p = 0; p < k2; p += 2) dotTile2x2(dZ + <usize>i * rowBytes, A + <usize>p * rowBytes, rowBytes, m, dW + (<usize>(i * k + p) << 3), <usize>k << 3);
+    if (k2 < k) for (let r = i; r < i + 2; r++) store<f64>(dW + (<usize>(r * k + k2) << 3), dot(dZ + <usize>r * rowBytes, A + <usize>k2 * rowBytes, m));
   }
+  for (let i = r2; i < r1; i++) for (let p = 0; p < k; p++) store<f64>(dW + (<usize>(i * k + p) << 3), dot(dZ + <usize>i * rowBytes, A + <usize>p * rowBytes, m));
+}
+
+// Σ_j x[j]·y[j] over m doubles: two vector sums (elements 4t, 4t+1 and 4t+2, 4t+3), then the
+// leftover elements one by one. dotTile2x2 sums each of its products in exactly this order.
+function dot(x: usize, y: usize, m: i32): f64 {
+  const m4 = m & ~3;
+  let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+  for (let j = 0; j < m4; j += 4) {
+    const o = <usize>j << 3;
+    s0 = f64x2.add(s0, f64x2.mul(v128.load(x + o), v128.load(y + o)));
+    s1 = f64x2.add(s1, f64x2.mul(v128.load(x + o, 16), v128.load(y + o, 16)));
+  }
+  return finishDot(s0, s1, x, y, m4, m);
+}
+
+@inline
+function finishDot(s0: v128, s1: v128, x: usize, y: usize, j0: i32, m: i32): f64 {
+  const s = f64x2.add(s0, s1);
+  let t = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  for (let j = j0; j < m; j++) t += load<f64>(x + (<usize>j << 3)) * load<f64>(y + (<usize>j << 3));
+  return t;
+}
+
+// out[0], out[1], out[k], out[k + 1] = the dot products of rows x, x + 1 (of dZ) with rows y, y + 1 (of A)
+function dotTile2x2(x: usize, y: usize, rowBytes: usize, m: i32, out: usize, outRow: usize): void {
+  const m4 = m & ~3;
+  const zero = f64x2.splat(0);
+  const x1 = x + rowBytes, y1 = y + rowBytes;
+  let a0 = zero, a1 = zero, b0 = zero, b1 = zero, c0 = zero, c1 = zero, d0 = zero, d1 = zero;
+  for (let j = 0; j < m4; j += 4) {
+    const o = <usize>j << 3;
+    const u0 = v128.load(x + o), u1 = v128.load(x + o, 16);
+    const v0 = v128.load(x1 + o), v1 = v128.load(x1 + o, 16);
+    const p0 = v128.load(y + o), p1 = v128.load(y + o, 16);
+    const q0 = v128.load(y1 + o), q1 = v128.load(y1 + o, 16);
+    a0 = f64x2.add(a0, f64x2.mul(u0, p0)); a1 = f64x2.add(a1, f64x2.mul(u1, p1));
+    b0 = f64x2.add(b0, f64x2.mul(u0, q0)); b1 = f64x2.add(b1, f64x2.mul(u1, q1));
+    c0 = f64x2.add(c0, f64x2.mul(v0, p0)); c1 = f64x2.add(c1, f64x2.mul(v1, p1));
+    d0 = f64x2.add(d0, f64x2.mul(v0, q0)); d1 = f64x2.add(d1, f64x2.mul(v1, q1));
+  }
+  store<f64>(out, finishDot(a0, a1, x, y, m4, m));
+  store<f64>(out + 8, finishDot(b0, b1, x, y1, m4, m));
+  store<f64>(out + outRow, finishDot(c0, c1, x1, y, m4, m));
+  store<f64>(out + outRow + 8, finishDot(d0, d1, x1, y1, m4, m));
 }
 
 // Examples per panel of the wide gradient kernel: the panel of Aprev (k × GRAD_PANEL) stays in

@@ -1,5 +1,7 @@
 // initlab on the peers' workload: the same data and initial weights (peers/data/seed.json),
 // printed in the peers' format. Usage: node bench/initlab_loop.mjs [ts|wasm]  (ITERS=N)
+// COST_EVERY_ITERATION=1: the cost on every iteration too (kept in the run's trace), the
+// peers' own practice, for the "same work" comparison; by default only where it is printed.
 import { readFileSync } from 'node:fs';
 import { Matrix, getKernels, initializeNetwork, initializers, train, accuracy, pyFloat } from '../dist/index.js';
 
@@ -13,7 +15,7 @@ const iters = Number(process.env.ITERS ?? d.num_iterations);
 const data = { X: M('X'), Y: M('Y') };
 // the heap at each record after the first: flat when nothing is allocated per iteration
 const heap = [];
-const r = train(net, data, { learningRate: d.learning_rate, iterations: iters, recordEvery: d.print_every, naiveLoss: true, kernels, onRecord: (p) => { if (p.iteration > 0) { globalThis.gc?.(); heap.push(process.memoryUsage().heapUsed); } } });
+const r = train(net, data, { learningRate: d.learning_rate, iterations: iters, recordEvery: d.print_every, ...(process.env.COST_EVERY_ITERATION ? { traceEvery: 1 } : {}), naiveLoss: true, kernels, onRecord: (p) => { if (p.iteration > 0) { globalThis.gc?.(); heap.push(process.memoryUsage().heapUsed); } } });
 for (const c of r.costs) console.log(`Cost after iteration ${c.iteration}: ${pyFloat(c.naiveCost)}`);
 console.log(`train accuracy: ${accuracy(net, data)}`);
 console.log(`test accuracy: ${accuracy(net, { X: M('test_X'), Y: M('test_Y') })}`);

@@ -4,7 +4,8 @@
 // under 50 ms), and how does the worker's training speed compare with the same work in Node?
 // Usage: node bench/web.mjs  (after npm run build)
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeResults } from './results.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -74,8 +75,6 @@ const results = {
   engineRatio: median(rounds.map((r) => r.engineSeconds)) / nodeSeconds,
   engineRatioRange: [Math.min(...rounds.map((r) => r.engineSeconds)) / nodeSeconds, Math.max(...rounds.map((r) => r.engineSeconds)) / nodeSeconds],
 };
-mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'web.json'), `${JSON.stringify(results, null, 2)}\n`);
 const md = `# Web lab benchmark
 
 ${results.date.slice(0, 10)} · Debian Chromium (headless) · median of ${N} rounds · \`node bench/web.mjs\`
@@ -99,5 +98,5 @@ While the lesson's He run (15,000 iterations, the notebook's workload) trains in
 | worker / Node, training throughput | ${results.throughputRatio.toFixed(2)}× |
 | click to done in the page (training, live views, final render) | ${results.pageSeconds.toFixed(2)} s (${results.pageRatio.toFixed(2)}× the Node run) |
 `;
-writeFileSync(join(here, 'results', 'web.md'), md);
+writeResults({ 'web.json': `${JSON.stringify(results, null, 2)}\n`, 'web.md': md });
 console.log(md);

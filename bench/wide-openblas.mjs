@@ -4,7 +4,8 @@
 // the three run back to back, and each ratio is taken within its round.
 // Usage: node bench/wide-openblas.mjs   (N=7 for more rounds). Writes bench/results/wide-openblas.{json,md}.
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeResults } from './results.mjs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,8 +49,7 @@ const results = {
   initlabSpeedup: { vsNumpyHaswell: ratio('numpyHaswell'), vsNumpyUnset: ratio('numpyUnset') },
 };
 const f = (x) => x.toFixed(2);
-writeFileSync(join(here, 'results', 'wide-openblas.json'), `${JSON.stringify(results, null, 1)}\n`);
-writeFileSync(join(here, 'results', 'wide-openblas.md'), `# The wide net against numpy, with and without OPENBLAS_CORETYPE=Haswell
+writeResults({ 'wide-openblas.json': `${JSON.stringify(results, null, 1)}\n`, 'wide-openblas.md': `# The wide net against numpy, with and without OPENBLAS_CORETYPE=Haswell
 
 ${results.date.slice(0, 10)} · [2, 256, 256, 256, 1], 2,000 points, full batch (${f(gflopPerIter)} GFLOP per iteration) · median of ${N} paired rounds · load average ${f(loadBefore)} before, ${f(results.loadAverage.after)} after, on ${cores} cores · \`node bench/wide-openblas.mjs\`
 
@@ -60,5 +60,5 @@ ${results.date.slice(0, 10)} · [2, 256, 256, 256, 1], 2,000 points, full batch 
 | numpy, OPENBLAS_CORETYPE unset | ${f(m('numpyUnset'))} | ${f(gflops(m('numpyUnset')))} | ${f(ratio('numpyUnset'))}× |
 
 Below 1× numpy is the faster one.
-`);
+` });
 console.log(`initlab ${f(gflops(m('initlab')))} GFLOP/s; numpy ${f(gflops(m('numpyHaswell')))} (Haswell), ${f(gflops(m('numpyUnset')))} (unset)`);

@@ -11,5 +11,5 @@ stds = []
 for _ in range(10):
     H = np.tanh(np.dot(rs.randn(500, 500) * 0.01, H))
     stds.append(H.std())
-print("stds:", " ".join("%.6g" % s for s in stds))
+print("stds:", " ".join(repr(float(s)) for s in stds))
 print("seconds: %.4f" % (time.perf_counter() - t))

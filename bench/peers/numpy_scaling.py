@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """numpy's side of bench/scaling.mjs: full-batch GD on random data for given layer sizes.
-Usage: numpy_scaling.py DIMS M ITERS   (DIMS like 2,10,5,1). Prints ms_per_iter."""
+Usage: numpy_scaling.py DIMS M ITERS   (DIMS like 2,10,5,1). Prints ms_per_iter, and
+final_cost: the cross-entropy of the weights after ITERS steps from the start (the warm-up
+step is undone), which bench/numpy-start.mjs lets initlab reproduce and compare."""
 import sys, time
 import numpy as np
 
@@ -23,8 +25,17 @@ def step():
             dz = np.multiply(np.dot(p[l][0].T, dz), A[l] > 0)
         p[l][0] -= 0.01 * dW; p[l][1] -= 0.01 * db
 
+start = [[W.copy(), b.copy()] for W, b in p]
 step()
+for l, (W, b) in enumerate(start):
+    p[l][0][...] = W
+    p[l][1][...] = b
 t = time.perf_counter()
 for _ in range(iters):
     step()
 print("ms_per_iter: %.4f" % ((time.perf_counter() - t) / iters * 1000))
+A = X
+for l, (W, b) in enumerate(p):
+    z = np.dot(W, A) + b
+    A = np.maximum(0, z)
+print("final_cost: %r" % float(np.mean(np.logaddexp(0, z) - Y * z)))

@@ -28,6 +28,38 @@ export interface Kernels {
   backwardLinear(W: Float64Array, dZ: Float64Array, n: number, k: number, m: number, dAprev: Float64Array): void;
   /** P ← P − lr · G, elementwise over len values. */
   update(P: Float64Array, G: Float64Array, lr: number, len: number): void;
+  /**
+   * Whole iterations of full-batch gradient descent in one call (forward, the divergence
+   * check, backward, update), giving exactly the numbers of the kernels above called one by
+   * one; null when this backend cannot run these layers so. Optional: the reference has none.
+   */
+  fuse?(layers: readonly FusedLayer[], X: Float64Array, Y: Float64Array, m: number): FusedSteps | null;
+}
+
+/** One layer of a fused run: sizes, parameters and workspace buffers (all from one arena), activation. */
+export interface FusedLayer {
+  /** Units of this layer and of the one before it: W is n × k, Z, A, dZ and dA are n × m. */
+  n: number;
+  k: number;
+  W: Float64Array;
+  b: Float64Array;
+  Z: Float64Array;
+  A: Float64Array;
+  dZ: Float64Array;
+  dA: Float64Array;
+  dW: Float64Array;
+  db: Float64Array;
+  activation: Activation;
+}
+
+/** Runs a fused training loop on the buffers it was made for. */
+export interface FusedSteps {
+  /**
+   * Runs up to `count` iterations at learning rate `lr`; returns how many ran. Fewer means
+   * that the next iteration's logits summed to a non-finite number: its forward pass is in
+   * the workspace, its update was not made.
+   */
+  run(count: number, lr: number): number;
 }
 
 /**

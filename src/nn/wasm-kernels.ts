@@ -2,9 +2,11 @@
 // Kernels interface as the TypeScript reference. Each arena is its own instance with its
 // own memory, sized once before any view is made (growing would detach the views); a
 // kernel call runs on the instance that owns its arrays, so arenas never overlap.
+// Whole training iterations can run in one call (fuse, assembly/train-steps.ts), on a plan of
+// the run's buffers written into room each arena keeps for it past what it hands out.
 import { KERNELS_WASM_BASE64 } from '../generated/kernels-wasm.js';
 import type { Activation } from './activations.js';
-import type { Allocator, Kernels } from './kernels.js';
+import type { Allocator, FusedLayer, FusedSteps, Kernels } from './kernels.js';
 
 /** What assembly/kernels.ts exports; pointers are byte offsets into the instance's memory. */
 export interface WasmExports {
@@ -18,11 +20,21 @@ export interface WasmExports {
   update(P: number, G: number, lr: number, len: number): void;
   reluForward(Z: number, A: number, len: number): void;
   reluBackward(dA: number, A: number, dZ: number, len: number): void;
+  sigmoidForward(Z: number, A: number, len: number): void;
+  sigmoidBackward(dA: number, A: number, dZ: number, len: number): void;
+  trainSteps(plan: number, count: number, lr: number): number;
 }
 
 const PAGE = 65536;
 const ALIGN = 16; // bytes: one v128
 const BASE = 16; // keep offset 0 unused
+// The fused plan (assembly/train-steps.ts): 4 words, then 11 per layer
+const PLAN_HEAD = 4;
+const PLAN_PER_LAYER = 11;
+const PLAN_BYTES = 4096;
+const MAX_FUSED_LAYERS = Math.floor((PLAN_BYTES / 4 - PLAN_HEAD) / PLAN_PER_LAYER);
+/** Activations the fused loop computes itself, by their code in the plan. */
+const FUSED_ACTIVATIONS = ['relu', 'sigmoid'];
 
 export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const bin = atob(text);
@@ -61,6 +73,7 @@ export function createWasmKernels(host?: WasmKernelHost): Kernels {
   const module = host?.module ?? kernelModule();
   if (!module) throw new Error('WebAssembly SIMD is not available here');
   const owners = new WeakMap<ArrayBufferLike, WasmExports>();
+  const plans = new WeakMap<ArrayBufferLike, number>(); // byte offset of each arena's plan
   let lastBuffer: ArrayBufferLike | null = null;
   let last: WasmExports | null = null;
   // the instance owning an array (the last one used is the common case)
@@ -75,17 +88,18 @@ export function createWasmKernels(host?: WasmKernelHost): Kernels {
   return {
     name: 'wasm',
     arena(floats: number): Allocator {
-      const bytes = BASE + floats * 8 + 64 * ALIGN;
-      const pages = Math.ceil(bytes / PAGE);
+      const plan = Math.ceil((BASE + floats * 8 + 64 * ALIGN) / ALIGN) * ALIGN;
+      const pages = Math.ceil((plan + PLAN_BYTES) / PAGE);
       const memory = host ? host.memory(pages) : new WebAssembly.Memory({ initial: pages });
       const x = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as WasmExports;
       const buffer = memory.buffer; // one object for every view (a shared memory may hand out a new one per read)
       owners.set(buffer, x);
+      plans.set(buffer, plan);
       host?.onArena?.(memory, x, buffer);
       let top = BASE;
       return (length: number) => {
         top = Math.ceil(top / ALIGN) * ALIGN;
-        if (top + length * 8 > buffer.byteLength) throw new Error(`wasm arena too small for ${length} more values (reserve them in arena())`);
+        if (top + length * 8 > plan) throw new Error(`wasm arena too small for ${length} more values (reserve them in arena())`);
         const view = new Float64Array(buffer, top, length);
         top += length * 8;
         return view;
@@ -104,5 +118,18 @@ export function createWasmKernels(host?: WasmKernelHost): Kernels {
     weightGradients: (dZ, A, n, k, m, dW, db) => on(dZ).weightGradients(dZ.byteOffset, A.byteOffset, n, k, m, dW.byteOffset, db.byteOffset),
     backwardLinear: (W, dZ, n, k, m, dA) => on(W).backwardLinear(W.byteOffset, dZ.byteOffset, n, k, m, dA.byteOffset),
     update: (P, G, lr, len) => on(P).update(P.byteOffset, G.byteOffset, lr, len),
+    // One plan per arena: fusing again on the same arena replaces the earlier plan.
+    fuse(layers: readonly FusedLayer[], X: Float64Array, Y: Float64Array, m: number): FusedSteps | null {
+      const codes = layers.map((l) => FUSED_ACTIVATIONS.indexOf(l.activation.name));
+      if (layers.length === 0 || layers.length > MAX_FUSED_LAYERS || codes.some((c) => c < 0)) return null;
+      const arrays = [X, Y, ...layers.flatMap((l) => [l.W, l.b, l.Z, l.A, l.dZ, l.dA, l.dW, l.db])];
+      const buffer = X.buffer;
+      const at = plans.get(buffer);
+      if (at === undefined || arrays.some((a) => a.buffer !== buffer)) return null;
+      const x = on(X);
+      const words = [layers.length, m, X.byteOffset, Y.byteOffset, ...layers.flatMap((l, i) => [l.n, l.k, l.W.byteOffset, l.b.byteOffset, l.Z.byteOffset, l.A.byteOffset, l.dZ.byteOffset, l.dA.byteOffset, l.dW.byteOffset, l.db.byteOffset, codes[i]])];
+      new Int32Array(buffer, at, words.length).set(words);
+      return { run: (count, lr) => x.trainSteps(at, count, lr) };
+    },
   };
 }

@@ -2,7 +2,8 @@
 // backward, update. Buffers are allocated once; the cost is only computed on the
 // iterations that are recorded, and a non-finite cost or parameter stops the run.
 import type { Dataset } from '../data/dataset.js';
-import type { Kernels } from '../nn/kernels.js';
+import { fuseTraining } from '../nn/fused-training.js';
+import type { FusedSteps, Kernels } from '../nn/kernels.js';
 import { getKernels } from '../nn/backends.js';
 import { naiveCrossEntropy, softplus, stableCrossEntropy } from '../nn/loss.js';
 import { backward, forward, isFiniteNetwork, type Network, parameterCount, stage, Workspace } from '../nn/network.js';
@@ -160,6 +161,7 @@ export class Trainer {
   private epochNaiveSum = 0;
   private stopReason: StopReason | null = null;
   private divergedAt?: number;
+  private readonly fused: FusedSteps | null;
 
   constructor(target: Network, data: Dataset, o: TrainOptions) {
     checkTrainOptions(o);
@@ -187,6 +189,9 @@ export class Trainer {
     this.copyBack = staged.copyBack;
     this.params = this.net.W.flatMap((w, l) => [w.data, this.net.b[l].data]);
     this.optimizer = createOptimizer(o.optimizer ?? { name: 'gd' }, sizes, staged.alloc);
+    // the notebook's case (full batch, gd at a fixed rate): fused iterations between the ones recorded
+    const plain = !B && (o.optimizer?.name ?? 'gd') === 'gd' && !o.lrDecay && o.costReport !== 'epoch-mean';
+    this.fused = plain ? fuseTraining(this.net, this.X, this.Y, this.ws, this.k) : null;
     if (o.testData) {
       const T = o.testData;
       const X = new Matrix(T.X.rows, T.X.cols, staged.alloc(T.X.data.length));
@@ -268,6 +273,10 @@ export class Trainer {
       const i = this.i;
       const record = !epochMean && i % o.recordEvery === 0;
       const traced = !epochMean && i % this.traceEvery === 0;
+      if (this.fused && !record && !traced && !(o.diagnosticsEvery && i % o.diagnosticsEvery === 0)) {
+        if (!this.runFused(end, progressEvery)) break;
+        continue;
+      }
       let X = this.X, Y = this.Y, ws = this.ws;
       if (this.batch) {
         if (record || traced) {
@@ -296,6 +305,23 @@ export class Trainer {
       }
     }
     return this.done;
+  }
+
+  /** The iterations up to the next record, trace, diagnostics or progress report, in one fused call; false when the run diverged. */
+  private runFused(end: number, progressEvery: number): boolean {
+    const i = this.i;
+    const next = (every: number) => (every > 0 ? (Math.floor(i / every) + 1) * every : Infinity);
+    const stop = Math.min(end, next(this.o.recordEvery), next(this.traceEvery), next(this.o.diagnosticsEvery ?? 0), next(progressEvery));
+    this.i = i + this.fused!.run(stop - i, this.o.learningRate);
+    if (this.i < stop) {
+      this.diverged(this.i);
+      return false;
+    }
+    if (this.i % progressEvery === 0) {
+      this.o.onProgress?.(this.iteration);
+      if (this.o.shouldStop?.()) this.interrupt();
+    }
+    return true;
   }
 
   /** The learning rate of update `step` (epoch 0 at the initial rate, epoch e at decay(lr0, e − 1)). */

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { datasetFromSpec } from '../src/data/registry.js';
 import { defaultParams, initializers, resolveInitializer, TRUNCATED_NORMAL_STD } from '../src/nn/initializers.js';
-import { forward, initializeNetwork, variance, Workspace } from '../src/nn/network.js';
+import { initializeNetwork } from '../src/nn/network.js';
+import { forward } from '../src/nn/propagation.js';
+import { variance } from '../src/nn/moments.js';
+import { Workspace } from '../src/nn/workspace.js';
 import { RandomState } from '../src/rng/random-state.js';
 import { UsageError } from '../src/errors.js';
 import { extra, maxRelErr } from './helpers.js';

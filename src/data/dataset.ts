@@ -1,6 +1,6 @@
 // A labelled binary-classification dataset in the notebook's layout.
 import { DataError } from '../errors.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 
 /** X is (features × m), Y is (1 × m) with 0/1 labels, as in the notebook. */
 export interface Dataset {

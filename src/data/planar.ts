@@ -1,7 +1,7 @@
 // The course's planar "flower" (planar_utils.load_planar_dataset): two classes of petals
 // around the origin, drawn with numpy's legacy normals exactly as the course does.
 import type { RandomState } from '../rng/random-state.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import type { Dataset } from './dataset.js';
 import { linspace } from './two-class.js';
 

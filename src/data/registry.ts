@@ -86,4 +86,3 @@ function checkGenerated(d: Dataset, spec: string): Dataset {
   }
 }
 
-export { NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';

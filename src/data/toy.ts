@@ -1,7 +1,7 @@
 // Small seeded 2-d problems in the spirit of TensorFlow Playground's datasets (its
 // dataset.ts), drawn with initlab's numpy-compatible RandomState.
 import type { RandomState } from '../rng/random-state.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import type { Dataset } from './dataset.js';
 
 function build(n: number, point: (i: number) => [number, number, number]): Dataset {

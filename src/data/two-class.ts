@@ -2,7 +2,7 @@
 // two point sets stacked as (outer, inner), optionally shuffled with
 // sklearn.utils.shuffle, then Gaussian noise added with the same RandomState.
 import type { RandomState } from '../rng/random-state.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import type { Dataset } from './dataset.js';
 
 export interface TwoClassPoints {

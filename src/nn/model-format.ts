@@ -3,7 +3,7 @@
 // everything a hand-edited or truncated file can get wrong.
 import { DataError } from '../errors.js';
 import { activationFromName } from './activations.js';
-import { Matrix } from './matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import { checkDims, type Network } from './network.js';
 
 export const MODEL_FORMAT = 'initlab-model';

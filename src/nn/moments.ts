@@ -74,3 +74,6 @@ export function scaledNorm(a: ArrayLike<number>): number {
   for (let i = 0; i < b.length; i++) s += b[i] * b[i];
   return unscale(Math.sqrt(s), e);
 }
+
+/** Population variance of a (np.var, ddof=0): the square of `moments(a).std`. */
+export const variance = (a: ArrayLike<number>): number => moments(a).std ** 2;

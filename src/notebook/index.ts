@@ -1,14 +1,17 @@
 // The notebook's own functions under TypeScript names (initlab/notebook), so the
 // assignment ports line by line: parameters are a { W1, b1, … } dictionary of
 // matrices, X is (features × m), and the printing matches the notebook's cells.
-import { NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC, datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
+import { NOTEBOOK_DEFAULTS, NOTEBOOK_INITS } from '../experiments/notebook-config.js';
+import { notebookData } from '../experiments/notebook.js';
 import { formatNumpy, pyFloat } from '../format.js';
 import { relu as reluActivation, sigmoid as sigmoidActivation } from '../nn/activations.js';
 import { initializers } from '../nn/initializers.js';
 import { naiveCrossEntropy } from '../nn/loss.js';
-import { Matrix } from '../nn/matrix.js';
-import { backward, defaultActivations, forward, initializeNetwork, type Network, networkToDict, Workspace } from '../nn/network.js';
+import { Matrix } from '../linalg/matrix.js';
+import { defaultActivations, initializeNetwork, type Network, networkToDict } from '../nn/network.js';
+import { backward, forward } from '../nn/propagation.js';
+import { Workspace } from '../nn/workspace.js';
 import { accuracyOf, threshold } from '../train/metrics.js';
 import { train } from '../train/train.js';
 
@@ -25,7 +28,8 @@ export interface Cache {
   readonly workspace: Workspace;
 }
 
-const NOTEBOOK_SEED = 3;
+/** The notebook's three initializations: `zeros`, `random` (×10) and `he`. */
+export type NotebookInitialization = (typeof NOTEBOOK_INITS)[number];
 
 function toParameters(net: Network): Parameters {
   const p: Parameters = {};
@@ -54,9 +58,13 @@ function toNetwork(parameters: Parameters): Network {
   return { dims, activations: defaultActivations(dims), W, b };
 }
 
-function initialize(kind: 'zeros' | 'random' | 'he', layersDims: number[]): Parameters {
-  // the notebook seeds with 3 inside the random initializers, never for zeros
-  return toParameters(initializeNetwork(layersDims, initializers[kind], { seed: NOTEBOOK_SEED, scale: 10 }));
+/** The notebook's weights: it seeds numpy with 3 inside its random initializers (zeros draws nothing). */
+function notebookNetwork(kind: NotebookInitialization, layersDims: number[]): Network {
+  return initializeNetwork(layersDims, initializers[kind], { seed: NOTEBOOK_DEFAULTS.seed, scale: NOTEBOOK_DEFAULTS.scale });
+}
+
+function initialize(kind: NotebookInitialization, layersDims: number[]): Parameters {
+  return toParameters(notebookNetwork(kind, layersDims));
 }
 
 /** All weights and biases zero. */
@@ -132,8 +140,7 @@ export function predictDec(parameters: Parameters, X: Matrix): Matrix {
 
 /** [trainX, trainY, testX, testY]: make_circles after seed 1 (300 points) and seed 2 (100 points). */
 export function loadDataset(): [Matrix, Matrix, Matrix, Matrix] {
-  const train = datasetFromSpec(NOTEBOOK_TRAIN_SPEC);
-  const test = datasetFromSpec(NOTEBOOK_TEST_SPEC);
+  const { train, test } = notebookData();
   return [train.X, train.Y, test.X, test.Y];
 }
 
@@ -141,7 +148,7 @@ export interface ModelOptions {
   learningRate?: number;
   numIterations?: number;
   printCost?: boolean;
-  initialization?: 'zeros' | 'random' | 'he';
+  initialization?: NotebookInitialization;
   /** Where the cost lines go (console.log by default). */
   print?: (line: string) => void;
 }
@@ -151,16 +158,15 @@ export interface ModelOptions {
  * gradient descent; prints "Cost after iteration i: …" every 1,000 iterations with the
  * notebook's cost formula. Returns the learnt parameters.
  */
-export function model(X: Matrix, Y: Matrix, { learningRate = 0.01, numIterations = 15000, printCost = true, initialization = 'he', print = console.log }: ModelOptions = {}): Parameters {
-  if (!['zeros', 'random', 'he'].includes(initialization)) {
+export function model(X: Matrix, Y: Matrix, { learningRate = NOTEBOOK_DEFAULTS.learningRate, numIterations = NOTEBOOK_DEFAULTS.iterations, printCost = true, initialization = 'he', print = console.log }: ModelOptions = {}): Parameters {
+  if (!(NOTEBOOK_INITS as readonly string[]).includes(initialization)) {
     throw new UsageError(`initialization must be "zeros", "random" or "he", got "${initialization}"`);
   }
-  const layersDims = [X.rows, 10, 5, 1];
-  const net = initializeNetwork(layersDims, initializers[initialization], { seed: NOTEBOOK_SEED, scale: 10 });
+  const net = notebookNetwork(initialization, [X.rows, ...NOTEBOOK_DEFAULTS.layers.slice(1)]);
   train(net, { X, Y }, {
     learningRate,
     iterations: numIterations,
-    recordEvery: 1000,
+    recordEvery: NOTEBOOK_DEFAULTS.printEvery,
     naiveLoss: true,
     onRecord: (p) => { if (printCost) print(`Cost after iteration ${p.iteration}: ${pyFloat(p.naiveCost as number)}`); },
   });

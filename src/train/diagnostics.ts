@@ -1,9 +1,12 @@
 // Per-layer statistics: what initialization does to the signal on its way through the
 // network (activations), on its way back (gradients), and what the weights look like.
 import type { Kernels } from '../nn/kernels.js';
-import type { Matrix } from '../nn/matrix.js';
+import type { Matrix } from '../linalg/matrix.js';
 import { type Moments, scaledMoments, scaledNorm } from '../nn/moments.js';
-import { forward, type Network, stage, type Workspace } from '../nn/network.js';
+import { type Network } from '../nn/network.js';
+import { forward } from '../nn/propagation.js';
+import { stage } from '../nn/stage.js';
+import { type Workspace } from '../nn/workspace.js';
 
 export { moments, scaledMoments, scaledNorm, type Moments } from '../nn/moments.js';
 

@@ -1,7 +1,8 @@
 // Predictions and accuracy, with the notebook's 0.5 threshold (a > 0.5 → 1).
 import type { Dataset } from '../data/dataset.js';
 import type { Kernels } from '../nn/kernels.js';
-import { type Network, predictProba } from '../nn/network.js';
+import { type Network } from '../nn/network.js';
+import { predictProba } from '../nn/propagation.js';
 
 export function threshold(probabilities: Float64Array): Uint8Array {
   const out = new Uint8Array(probabilities.length);

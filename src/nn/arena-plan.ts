@@ -1,0 +1,22 @@
+// One arena per run, sized by the code that hands its buffers out: the layout is written
+// once, as a function of an allocator, and run first to count and then to allocate.
+import type { Allocator, Kernels } from './kernels.js';
+
+/**
+ * Builds `layout` in one arena of backend `k` of exactly the size it asks for.
+ *
+ * `layout` runs twice: first against an allocator that only counts (handing out views of
+ * a scratch array, so copies into them do no harm), then against the arena. It must ask
+ * for the same lengths in the same order both times and touch nothing but its buffers.
+ * @returns what the second run of `layout` returns
+ */
+export function allocateInOneArena<T>(k: Kernels, layout: (alloc: Allocator) => T): T {
+  let floats = 0;
+  let scratch = new Float64Array(0);
+  layout((length) => {
+    floats += length;
+    if (scratch.length < length) scratch = new Float64Array(length);
+    return scratch.subarray(0, length);
+  });
+  return layout(k.arena(floats));
+}

@@ -26,6 +26,20 @@ module.exports = {
       to: { path: '^web/' },
     },
     {
+      name: 'linalg-is-the-floor',
+      comment: 'Matrix sits below both the data generators and the network: it imports neither',
+      severity: 'error',
+      from: { path: '^src/linalg/' },
+      to: { path: '^src/(data|nn|train|experiments|notebook|reproduce|theory|plot)/' },
+    },
+    {
+      name: 'data-stays-below-the-network',
+      comment: 'datasets are made without the network, training or the experiments',
+      severity: 'error',
+      from: { path: '^src/data/' },
+      to: { path: '^src/(nn|train|experiments|notebook|reproduce)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

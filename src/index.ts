@@ -14,8 +14,10 @@ export { Matrix } from './linalg/matrix.js';
 export { datasetFromExamples, validateDataset, type Dataset } from './data/dataset.js';
 export { makeCircles, type CirclesOptions } from './data/circles.js';
 export { makeMoons, type MoonsOptions } from './data/moons.js';
-export { datasets, datasetFromSpec, datasetNames } from './data/registry.js';
-export { parseSpec } from './spec.js';
+export { datasets, datasetFromSpec, datasetNames, type DatasetDefinition } from './data/registry.js';
+export { parseSpec, type ParsedSpec } from './spec.js';
+export type { ParamSchema } from './validate.js';
+export type { ShouldStop } from './stop.js';
 
 // the network
 export {
@@ -29,7 +31,8 @@ export {
 export {
   orthogonalWeights, orthonormalColumns, OrthogonalInterrupted, orthogonalConventions, type OrthogonalConvention, type OrthogonalHooks,
 } from './nn/orthogonal.js';
-export { tsKernels, type Kernels } from './nn/kernels.js';
+export { tsKernels, type Kernels, type Allocator } from './nn/kernels.js';
+export type { OptimizerSpec } from './nn/optimizers.js';
 export { getKernels, backendNames, type BackendName } from './nn/backends.js';
 export { softplus, stableCrossEntropy, naiveCrossEntropy } from './nn/loss.js';
 export {
@@ -43,6 +46,8 @@ export {
   train, trainAsync, costReports, type TrainOptions, type TrainResult, type CostPoint, type CostReport, type StopReason,
 } from './train/train.js';
 export { threshold, accuracyOf, predictLabels, accuracy } from './train/metrics.js';
+export type { DiagnosticsPoint, LayerStats } from './train/diagnostics.js';
+export type { Moments } from './nn/moments.js';
 export { decayedRate, parseLrDecay, lrDecayNames, type LrDecay } from './train/lr-decay.js';
 export {
   gradientCheck, courseGradientCheckCase, type GradientCheckLoss, type GradientCheckOptions, type ParameterDict, type ExamplesInput,
@@ -52,11 +57,11 @@ export {
 export { runExperiment, runExperimentAsync, type RunConfig, type RunResult, type RunOutput, type RunHooks } from './experiments/run.js';
 export { notebookData } from './experiments/notebook.js';
 export { NOTEBOOK_DEFAULTS, NOTEBOOK_INITS, NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from './experiments/notebook-config.js';
-export { verdict, isSymmetric } from './experiments/verdict.js';
+export { verdict, isSymmetric, type VerdictInput } from './experiments/verdict.js';
 export { probe, type ProbeConfig, type ProbeLayer, type ProbeResult } from './experiments/probe.js';
 export { probeTheory, type ProbeTheoryLayer } from './experiments/probe-theory.js';
 export { reproductions, runReproduction } from './reproduce/registry.js';
-export type { Check, Reproduction, ReproductionResult } from './reproduce/result.js';
+export type { Check, Figure, SeriesPoint, Reproduction, ReproductionResult } from './reproduce/result.js';
 
 // theory
 export { scalarActivation, type ScalarActivation } from './theory/activation-calculus.js';

@@ -4,10 +4,15 @@ import { DataError } from '../errors.js';
 import type { Dataset } from './dataset.js';
 import { finishTwoClass, linspace } from './two-class.js';
 
+/** make_circles' parameters, under scikit-learn's names in camelCase. */
 export interface CirclesOptions {
+  /** Number of points m (n // 2 on the outer circle, the rest on the inner). */
   nSamples: number;
+  /** Standard deviation of the Gaussian noise added to each coordinate (default 0). */
   noise?: number;
+  /** Inner circle's radius over the outer's, in [0, 1) (default 0.8). */
   factor?: number;
+  /** Shuffle the points as scikit-learn does (default true). */
   shuffle?: boolean;
 }
 

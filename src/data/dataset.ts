@@ -4,7 +4,9 @@ import { Matrix } from '../linalg/matrix.js';
 
 /** X is (features × m), Y is (1 × m) with 0/1 labels, as in the notebook. */
 export interface Dataset {
+  /** The examples as columns: (features × m). */
   X: Matrix;
+  /** The labels, 0 or 1: (1 × m). */
   Y: Matrix;
 }
 

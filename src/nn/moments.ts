@@ -3,8 +3,11 @@
 // float64's range. Used by the per-layer diagnostics, the probe, the sweep summary and LSUV.
 import { NUMPY_BUFSIZE, numpySum, pairwiseSum } from './sum.js';
 
+/** Population mean and standard deviation (ddof = 0) of some values. */
 export interface Moments {
+  /** The mean. */
   mean: number;
+  /** The population standard deviation. */
   std: number;
 }
 

@@ -9,6 +9,7 @@ import { type Activation, relu, sigmoid } from './activations.js';
 import { defaultParams, type InitializerOptions, type Initializer, takesScaleFlag } from './initializers.js';
 import { lsuv } from './lsuv.js';
 
+/** A fully-connected binary classifier: layer l maps n_{l-1} inputs to n_l outputs. */
 export interface Network {
   /** Layer sizes [n_0, n_1, …, n_L]. */
   readonly dims: readonly number[];
@@ -16,6 +17,7 @@ export interface Network {
   readonly activations: readonly Activation[];
   /** W[l] is layer l+1's weight matrix, b[l] its bias column. */
   readonly W: Matrix[];
+  /** b[l] is layer l+1's bias column (n_{l+1} × 1). */
   readonly b: Matrix[];
 }
 
@@ -32,6 +34,7 @@ export function defaultActivations(dims: readonly number[], hidden: Activation =
   return dims.slice(1).map((_, l) => (l === dims.length - 2 ? sigmoid : hidden));
 }
 
+/** How `initializeNetwork` draws a network. */
 export interface InitOptions {
   /**
    * Seed of the RandomState the weights are drawn from (0 when neither `seed` nor `rng` is
@@ -40,6 +43,7 @@ export interface InitOptions {
   seed?: number;
   /** Draw from this RandomState instead of a fresh one seeded with `seed`. */
   rng?: RandomState;
+  /** Activation of each layer (L of them, the last sigmoid); default ReLU hidden layers and a sigmoid output. */
   activations?: Activation[];
   /** The initializer's parameters; those left out take their defaults. */
   params?: InitializerOptions;
@@ -79,6 +83,7 @@ export function initializeNetwork(dims: readonly number[], init: Initializer, op
   return net;
 }
 
+/** A copy of `net` with its own weights and biases. */
 export function cloneNetwork(net: Network): Network {
   return { dims: [...net.dims], activations: [...net.activations], W: net.W.map((w) => w.clone()), b: net.b.map((x) => x.clone()) };
 }

@@ -4,14 +4,21 @@ import type { Allocator } from './kernels.js';
 
 /** Buffers for one batch size: Z/A per layer (the cache), dZ/dA, and the gradients. */
 export class Workspace {
+  /** Examples per batch: the columns of every per-example buffer. */
   readonly m: number;
+  /** Z[l]: layer l+1's pre-activations (n_{l+1} × m), row-major. */
   readonly Z: Float64Array[];
+  /** A[l]: layer l+1's outputs (n_{l+1} × m). */
   readonly A: Float64Array[];
+  /** dZ[l]: the cost's gradient with respect to Z[l] (n_{l+1} × m). */
   readonly dZ: Float64Array[];
+  /** dA[l]: the cost's gradient with respect to A[l] (n_{l+1} × m); the output layer's is not used. */
   readonly dA: Float64Array[];
+  /** dW[l]: the gradient of layer l+1's weights (n_{l+1} × n_l). */
   readonly dW: Float64Array[];
+  /** db[l]: the gradient of layer l+1's biases (n_{l+1} values). */
   readonly db: Float64Array[];
-  /** [dW1, db1, dW2, db2, …]: the gradients in the order optimizers take them. */
+  /** The gradients in the order optimizers take them: dW1, db1, dW2, db2, … */
   readonly gradients: Float64Array[];
 
   /**

@@ -138,7 +138,7 @@ export function predictDec(parameters: Parameters, X: Matrix): Matrix {
   return new Matrix(1, X.cols, Float64Array.from(threshold(a.data)));
 }
 
-/** [trainX, trainY, testX, testY]: make_circles after seed 1 (300 points) and seed 2 (100 points). */
+/** The notebook's data as (trainX, trainY, testX, testY): make_circles after seed 1 (300 points) and seed 2 (100 points); X (2 × m), Y (1 × m). */
 export function loadDataset(): [Matrix, Matrix, Matrix, Matrix] {
   const { train, test } = notebookData();
   return [train.X, train.Y, test.X, test.Y];

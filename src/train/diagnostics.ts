@@ -11,20 +11,36 @@ import { type Workspace } from '../nn/workspace.js';
 export { moments, scaledMoments, scaledNorm, type Moments } from '../nn/moments.js';
 
 
+/** One layer's statistics at one iteration. */
 export interface LayerStats {
+  /** Layer number, 1 for the first hidden layer. */
   layer: number;
+  /** Mean and std of the layer's outputs A_l (n_l × m) over all its entries, and where they sit. */
   activation: Moments & {
     /** Fraction of units whose output is 0 for every example (dead ReLUs; 0 for other activations). */
     dead: number;
     /** Fraction of outputs in the flat tails: |tanh| > 0.99, sigmoid < 0.01 or > 0.99 (0 for others). */
     saturated: number;
   };
-  gradient: { weightNorm: number; biasNorm: number };
-  weight: Moments & { norm: number };
+  /** Frobenius norms of the layer's gradients dW_l (n_l × n_{l-1}) and db_l (n_l × 1). */
+  gradient: {
+    /** ‖dW_l‖. */
+    weightNorm: number;
+    /** ‖db_l‖. */
+    biasNorm: number;
+  };
+  /** Mean and std of the weights W_l, with their Frobenius norm. */
+  weight: Moments & {
+    /** ‖W_l‖. */
+    norm: number;
+  };
 }
 
+/** Every layer's statistics at one iteration. */
 export interface DiagnosticsPoint {
+  /** The iteration they were taken at (before its update). */
   iteration: number;
+  /** One entry per layer, first hidden layer first. */
   layers: LayerStats[];
 }
 

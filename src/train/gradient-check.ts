@@ -39,7 +39,9 @@ export type ParameterDict = Record<string, ArrayLike<ArrayLike<number>>>;
 
 /** X (features × m) and Y (1 × m, or a flat list of m labels), as nested arrays or matrices. */
 export interface ExamplesInput {
+  /** The examples as columns (features × m), as a Matrix or nested rows. */
   X: Matrix | ArrayLike<ArrayLike<number>>;
+  /** The 0/1 labels: m values, or (1 × m). */
   Y: Matrix | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 }
 

@@ -18,7 +18,9 @@ import { OPTIONS } from '../options.js';
 import { checkValue } from '../validate.js';
 import { decayedRate, type LrDecay } from './lr-decay.js';
 
+/** A cost recorded during training. */
 export interface CostPoint {
+  /** Iterations (epochs, with costReport `epoch-mean`) done before this cost was taken. */
   iteration: number;
   /** On `testData`, at traced iterations when it was given. */
   testCost?: number;
@@ -43,7 +45,9 @@ export type CostReport = 'full' | 'epoch-mean';
 /** Every CostReport, the default first. */
 export const costReports: readonly CostReport[] = ['full', 'epoch-mean'];
 
+/** How `train` runs: the notebook's loop with its options. */
 export interface TrainOptions {
+  /** The step size of each update (> 0; the initial rate with an lrDecay). */
   learningRate: number;
   /** Updates to run (epochs, with costReport `epoch-mean`). */
   iterations: number;
@@ -73,14 +77,18 @@ export interface TrainOptions {
   onRecord?: (point: CostPoint) => void;
   /** Called every `progressEvery` iterations with the number done. */
   onProgress?: (done: number) => void;
+  /** How often `onProgress` and `shouldStop` are called, in iterations (default 100). */
   progressEvery?: number;
   /** Checked every `progressEvery` iterations; true stops the run there (e.g. on Ctrl-C). */
   shouldStop?: () => boolean;
 }
 
+/** How a run ended: all its iterations, a non-finite cost or weight, or a stop request. */
 export type StopReason = 'completed' | 'diverged' | 'interrupted';
 
+/** What a training run gives back (the network itself is trained in place). */
 export interface TrainResult {
+  /** The recorded costs: iteration 0 and every `recordEvery` after. */
   costs: CostPoint[];
   /** Per-layer statistics, when diagnosticsEvery was given. */
   diagnostics: DiagnosticsPoint[];
@@ -90,9 +98,11 @@ export interface TrainResult {
   finalCost: number;
   /** Iterations actually run (epochs, with costReport `epoch-mean`). */
   iterationsRun: number;
+  /** How the run ended. */
   stopReason: StopReason;
   /** The iteration at which a non-finite cost or parameter was seen, when diverged. */
   divergedAt?: number;
+  /** Wall-clock time of the run, in seconds. */
   seconds: number;
 }
 

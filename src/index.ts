@@ -59,6 +59,7 @@ export { notebookData } from './experiments/notebook.js';
 export { NOTEBOOK_DEFAULTS, NOTEBOOK_INITS, NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from './experiments/notebook-config.js';
 export { verdict, isSymmetric, type VerdictInput } from './experiments/verdict.js';
 export { probe, type ProbeConfig, type ProbeLayer, type ProbeResult } from './experiments/probe.js';
+export type { JacobianSpectrum } from './experiments/probe-measures.js';
 export { probeTheory, type ProbeTheoryLayer } from './experiments/probe-theory.js';
 export { reproductions, runReproduction } from './reproduce/registry.js';
 export type { Check, Figure, SeriesPoint, Reproduction, ReproductionResult } from './reproduce/result.js';

@@ -22,7 +22,14 @@ export interface Initializer {
   /** Which fan the scale uses. */
   readonly fan: string;
   /** The same initializer's name in Keras, PyTorch and TensorFlow.js, where they have it. */
-  readonly equivalents: { keras?: string; pytorch?: string; tfjs?: string };
+  readonly equivalents: {
+    /** Keras' name and arguments. */
+    keras?: string;
+    /** PyTorch's torch.nn.init call. */
+    pytorch?: string;
+    /** TensorFlow.js' name and arguments. */
+    tfjs?: string;
+  };
   /** Whether it consumes random draws (zeros does not, so the notebook never seeds for it). */
   readonly random: boolean;
   /** Its own parameters and their own defaults (the schema SPECs are checked against). */

@@ -24,7 +24,9 @@ export type Gradients = Record<string, Matrix>;
 
 /** What forwardPropagation hands to backwardPropagation. */
 export interface Cache {
+  /** The parameters as a network (sharing their matrices). */
   readonly network: Network;
+  /** Every layer's Z and A (n_l × m) from the forward pass, and room for the gradients. */
   readonly workspace: Workspace;
 }
 
@@ -79,7 +81,9 @@ function mapMatrix(x: Matrix, f: (z: Float64Array, a: Float64Array, n: number) =
   f(x.data, out.data, x.data.length);
   return out;
 }
+/** The logistic function 1 / (1 + e^−x), entry by entry, into a new matrix of x's shape. */
 export const sigmoid = (x: Matrix): Matrix => mapMatrix(x, sigmoidActivation.forward);
+/** max(0, x), entry by entry, into a new matrix of x's shape. */
 export const relu = (x: Matrix): Matrix => mapMatrix(x, reluActivation.forward);
 
 /** LINEAR → RELU → … → LINEAR → SIGMOID; returns the output probabilities and the cache. */
@@ -144,10 +148,15 @@ export function loadDataset(): [Matrix, Matrix, Matrix, Matrix] {
   return [train.X, train.Y, test.X, test.Y];
 }
 
+/** model()'s keyword arguments, as the notebook names them (camelCase). */
 export interface ModelOptions {
+  /** Gradient descent's step size (default 0.01). */
   learningRate?: number;
+  /** Number of updates (default 15,000). */
   numIterations?: number;
+  /** Print the cost every 1,000 iterations (default true). */
   printCost?: boolean;
+  /** `zeros`, `random` (×10) or `he` (default). */
   initialization?: NotebookInitialization;
   /** Where the cost lines go (console.log by default). */
   print?: (line: string) => void;

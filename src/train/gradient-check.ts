@@ -50,7 +50,14 @@ export interface ExamplesInput {
  * 3 examples); y = [1, 1, 0]; then W1 (5 × 4), b1 (5 × 1), W2 (3 × 5), b2 (3 × 1), W3 (1 × 3),
  * b3 (1 × 1), drawn in that order from the same stream. Its network is relu, relu, sigmoid.
  */
-export function courseGradientCheckCase(): { parameters: Record<string, number[][]>; X: number[][]; Y: number[] } {
+export function courseGradientCheckCase(): {
+  /** W1 … b3 as nested rows. */
+  parameters: Record<string, number[][]>;
+  /** x (4 × 3) as nested rows. */
+  X: number[][];
+  /** y: 3 labels. */
+  Y: number[];
+} {
   const rs = new RandomState(1);
   const draw = (rows: number, cols: number): number[][] => {
     const d = rs.randn(rows * cols);

@@ -2,6 +2,7 @@
 // Kernels interface as the TypeScript reference. Each arena is its own instance with its
 // own memory, sized once before any view is made (growing would detach the views); a
 // kernel call runs on the instance that owns its arrays, so arenas never overlap.
+import { decodeBase64 } from '../base64.js';
 import { KERNELS_WASM_BASE64 } from '../generated/kernels-wasm.js';
 import type { Activation } from './activations.js';
 import type { Allocator, Kernels } from './kernels.js';
@@ -23,13 +24,6 @@ export interface WasmExports {
 const PAGE = 65536;
 const ALIGN = 16; // bytes: one v128
 const BASE = 16; // keep offset 0 unused
-
-export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 let compiled: WebAssembly.Module | null | undefined;
 

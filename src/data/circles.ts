@@ -2,7 +2,7 @@
 import type { RandomState } from '../rng/random-state.js';
 import { DataError } from '../errors.js';
 import type { Dataset } from './dataset.js';
-import { finishTwoClass, linspace } from './two-class.js';
+import { finishTwoClass, twoArcs } from './two-class.js';
 
 /** make_circles' parameters, under scikit-learn's names in camelCase. */
 export interface CirclesOptions {
@@ -19,19 +19,6 @@ export interface CirclesOptions {
 /** A large circle (label 0) around a smaller one (label 1), as sklearn.datasets.make_circles. */
 export function makeCircles(rs: RandomState, { nSamples, noise = 0, factor = 0.8, shuffle = true }: CirclesOptions): Dataset {
   if (!(factor >= 0 && factor < 1)) throw new DataError(`factor must be in [0, 1), got ${factor}`);
-  const nOut = Math.floor(nSamples / 2);
-  const nIn = nSamples - nOut;
-  const tOut = linspace(0, 2 * Math.PI, nOut, false);
-  const tIn = linspace(0, 2 * Math.PI, nIn, false);
-  const x = new Float64Array(nSamples);
-  const y = new Float64Array(nSamples);
-  for (let i = 0; i < nOut; i++) {
-    x[i] = Math.cos(tOut[i]);
-    y[i] = Math.sin(tOut[i]);
-  }
-  for (let i = 0; i < nIn; i++) {
-    x[nOut + i] = Math.cos(tIn[i]) * factor;
-    y[nOut + i] = Math.sin(tIn[i]) * factor;
-  }
-  return finishTwoClass({ x, y, nOuter: nOut }, rs, shuffle, noise);
+  const points = twoArcs(nSamples, 2 * Math.PI, false, (t) => [Math.cos(t), Math.sin(t)], (t) => [Math.cos(t) * factor, Math.sin(t) * factor]);
+  return finishTwoClass(points, rs, shuffle, noise);
 }

@@ -1,7 +1,7 @@
 // scikit-learn's make_moons: two interleaving half circles.
 import type { RandomState } from '../rng/random-state.js';
 import type { Dataset } from './dataset.js';
-import { finishTwoClass, linspace } from './two-class.js';
+import { finishTwoClass, twoArcs } from './two-class.js';
 
 /** make_moons' parameters, under scikit-learn's names in camelCase. */
 export interface MoonsOptions {
@@ -18,19 +18,6 @@ export interface MoonsOptions {
  * drawn from `rs` in scikit-learn's order: X (2 × m), Y (1 × m).
  */
 export function makeMoons(rs: RandomState, { nSamples, noise = 0, shuffle = true }: MoonsOptions): Dataset {
-  const nOut = Math.floor(nSamples / 2);
-  const nIn = nSamples - nOut;
-  const tOut = linspace(0, Math.PI, nOut);
-  const tIn = linspace(0, Math.PI, nIn);
-  const x = new Float64Array(nSamples);
-  const y = new Float64Array(nSamples);
-  for (let i = 0; i < nOut; i++) {
-    x[i] = Math.cos(tOut[i]);
-    y[i] = Math.sin(tOut[i]);
-  }
-  for (let i = 0; i < nIn; i++) {
-    x[nOut + i] = 1 - Math.cos(tIn[i]);
-    y[nOut + i] = 1 - Math.sin(tIn[i]) - 0.5;
-  }
-  return finishTwoClass({ x, y, nOuter: nOut }, rs, shuffle, noise);
+  const points = twoArcs(nSamples, Math.PI, true, (t) => [Math.cos(t), Math.sin(t)], (t) => [1 - Math.cos(t), 1 - Math.sin(t) - 0.5]);
+  return finishTwoClass(points, rs, shuffle, noise);
 }

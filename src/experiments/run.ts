@@ -9,13 +9,12 @@ import type { Kernels } from '../nn/kernels.js';
 import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js';
 import { accuracyOf, predictLabels } from '../train/metrics.js';
 import { type CostPoint, type CostReport, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
-import type { OptimizerSpec } from '../nn/optimizers.js';
 import type { LrDecay } from '../train/lr-decay.js';
 import type { DiagnosticsPoint } from '../train/diagnostics.js';
 import type { ShouldStop } from '../stop.js';
 
 /** One training run's settings, as the CLI and the web lab give them. */
-export interface RunConfig {
+export interface RunConfig extends Pick<TrainOptions, 'naiveLoss' | 'optimizer' | 'batchSize' | 'costReport' | 'lrDecay'> {
   /** Initializer spec, e.g. `he` or `random:scale=1`. */
   init: string;
   /** Seed of the weights' RandomState. */
@@ -32,18 +31,8 @@ export interface RunConfig {
   iterations: number;
   /** Record the cost at iteration 0 and every `printEvery` after. */
   printEvery: number;
-  /** Also record the notebook's naive cost formula (which may give Infinity). */
-  naiveLoss?: boolean;
-  /** gd (default), momentum or adam. */
-  optimizer?: OptimizerSpec;
-  /** Mini-batch size; 0 or absent: the full batch. */
-  batchSize?: number;
   /** Epoch e's mini-batches are shuffled with RandomState(shuffleSeed + e); default: `seed`. */
   shuffleSeed?: number;
-  /** `full` (default) or `epoch-mean` (the Optimization notebook's cost; iterations count epochs). */
-  costReport?: CostReport;
-  /** Learning rate by epoch; absent: constant. */
-  lrDecay?: LrDecay;
 }
 
 /** A run's outcome, as `--json` prints it. */

@@ -16,7 +16,11 @@ export interface CirclesOptions {
   shuffle?: boolean;
 }
 
-/** A large circle (label 0) around a smaller one (label 1), as sklearn.datasets.make_circles. */
+/**
+ * A large circle (label 0) around a smaller one (label 1), as sklearn.datasets.make_circles,
+ * drawn from `rs` in scikit-learn's order: X (2 × m), Y (1 × m).
+ * @throws DataError when factor is not in [0, 1)
+ */
 export function makeCircles(rs: RandomState, { nSamples, noise = 0, factor = 0.8, shuffle = true }: CirclesOptions): Dataset {
   if (!(factor >= 0 && factor < 1)) throw new DataError(`factor must be in [0, 1), got ${factor}`);
   const points = twoArcs(nSamples, 2 * Math.PI, false, (t) => [Math.cos(t), Math.sin(t)], (t) => [Math.cos(t) * factor, Math.sin(t) * factor]);

@@ -157,7 +157,11 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
   return { result, trace: r.trace, network, initial, trainPredictions, testPredictions };
 }
 
-/** Builds the network, trains it and measures it, in one go; `testSet` null: no test accuracy. */
+/**
+ * Builds the network, trains it and measures it, in one go; `testSet` null: no test accuracy.
+ * @throws UsageError for an unknown initializer or activation, or settings out of range
+ * @throws DataError when the data does not fit the layers
+ */
 export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks = {}): RunOutput {
   const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
   const initial = cloneNetwork(network);

@@ -58,7 +58,14 @@ export interface InitOptions {
   shouldStop?: ShouldStop;
 }
 
-/** A network with weights from `init` (in numpy's draw order) and zero biases (or the preset's, drawn after each layer's weights). */
+/**
+ * A network of layer sizes `dims` = [n_0, …, n_L] with weights from `init` (W_l: n_l × n_{l-1},
+ * in numpy's draw order) and zero biases (or the preset's, drawn after each layer's weights).
+ * @throws UsageError for fewer than two sizes or a size that is not a whole number ≥ 1, an
+ *   activation list of the wrong length or without a sigmoid output, or a data-dependent
+ *   initializer (lsuv) without `data`
+ * @throws DataError when lsuv's batch does not have n_0 features
+ */
 export function initializeNetwork(dims: readonly number[], init: Initializer, opts: InitOptions = {}): Network {
   checkDims(dims);
   const rs = opts.rng ?? new RandomState(opts.seed ?? 0);

@@ -13,7 +13,11 @@ function checkInput(net: Network, X: Matrix, ws: Workspace): void {
   if (X.cols !== ws.m) throw new DataError(`workspace is for ${ws.m} examples, the data has ${X.cols}`);
 }
 
-/** LINEAR → ACTIVATION for every layer; leaves Z and A of each layer in `ws`. */
+/**
+ * LINEAR → ACTIVATION for every layer on X (n_0 × m); leaves Z and A of each layer in `ws`.
+ * @returns the output layer's activations (n_L × m), a view of `ws`
+ * @throws DataError when X does not have n_0 rows or `ws` is not for m examples
+ */
 export function forward(net: Network, X: Matrix, ws: Workspace, k: Kernels = tsKernels): Float64Array {
   checkInput(net, X, ws);
   const m = ws.m;
@@ -30,6 +34,8 @@ export function forward(net: Network, X: Matrix, ws: Workspace, k: Kernels = tsK
 /**
  * The notebook's backward pass after `forward` on the same X: dZ_L = (1/m)(A_L − Y),
  * then for each layer dW = dZ·A_prevᵀ, db = Σ dZ, dA_prev = Wᵀ·dZ, dZ_prev = dA_prev ⊙ act'.
+ * The gradients are left in `ws` (dW, db, dZ, dA).
+ * @throws DataError when Y is not (n_L × m)
  */
 export function backward(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: Kernels = tsKernels): void {
   const m = ws.m;
@@ -48,7 +54,11 @@ export function backward(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: K
   }
 }
 
-/** The output probabilities for X, in a fresh array (wasm kernels where they run: forward passes are bit-identical on both). */
+/**
+ * The output probabilities for X (n_0 × m): m values in a fresh array (wasm kernels where
+ * they run: forward passes are bit-identical on both).
+ * @throws DataError when X does not have n_0 rows
+ */
 export function predictProba(net: Network, X: Matrix, k: Kernels = getKernels()): Float64Array {
   const s = stage(net, X, null, k);
   return forward(s.net, s.X, s.ws, k).slice();

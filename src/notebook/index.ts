@@ -115,7 +115,10 @@ export function computeLoss(a3: Matrix, Y: Matrix): number {
   return naiveCrossEntropy(a3.data, Y.data, Y.cols);
 }
 
-/** One gradient-descent step: W ← W − lr·dW, b ← b − lr·db (new matrices, like numpy's `W - lr * dW`). */
+/**
+ * One gradient-descent step: W ← W − lr·dW, b ← b − lr·db (new matrices, like numpy's `W - lr * dW`).
+ * @throws UsageError when a parameter has no gradient of its shape
+ */
 export function updateParameters(parameters: Parameters, grads: Gradients, learningRate: number): Parameters {
   const out: Parameters = {};
   for (const [key, P] of Object.entries(parameters)) {
@@ -166,6 +169,7 @@ export interface ModelOptions {
  * The notebook's model(): layers [n_x, 10, 5, 1], the chosen initialization, full-batch
  * gradient descent; prints "Cost after iteration i: …" every 1,000 iterations with the
  * notebook's cost formula. Returns the learnt parameters.
+ * @throws UsageError for an initialization other than zeros, random or he
  */
 export function model(X: Matrix, Y: Matrix, { learningRate = NOTEBOOK_DEFAULTS.learningRate, numIterations = NOTEBOOK_DEFAULTS.iterations, printCost = true, initialization = 'he', print = console.log }: ModelOptions = {}): Parameters {
   if (!(NOTEBOOK_INITS as readonly string[]).includes(initialization)) {

@@ -338,7 +338,11 @@ export class Trainer {
   }
 }
 
-/** Trains `target` in place on `data`, in one go. */
+/**
+ * Trains `target` in place on `data` (X: n_0 × m, Y: 1 × m), in one go.
+ * @throws UsageError when learningRate, iterations, recordEvery or batchSize is out of range
+ * @throws DataError when X does not have the network's n_0 features or Y is not (1 × m)
+ */
 export function train(target: Network, data: Dataset, o: TrainOptions): TrainResult {
   const t = new Trainer(target, data, o);
   t.advance(Infinity);
@@ -348,6 +352,7 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
 /**
  * The same run in slices of about `sliceMs`, yielding to the event loop between them, so
  * signals (Ctrl-C) and other work get through; `shouldStop` is checked at each slice.
+ * @throws UsageError and DataError as `train` does (the promise rejects)
  */
 export async function trainAsync(target: Network, data: Dataset, o: TrainOptions & { sliceMs?: number }): Promise<TrainResult> {
   const t = new Trainer(target, data, o);

@@ -1,7 +1,7 @@
 // The core (rng, data, nn, train, experiments, plot specs, notebook API) runs the same in
 // Node and in the browser: it must not reach for Node's built-ins, the Node-only layer
 // (src/node, src/cli) or the page (web/). Checked by `npm test` (npm run lint:deps).
-const CORE = '^src/(rng|data|nn|train|experiments|plot|notebook|generated|theory|reproduce)/|^src/(errors|spec|validate|format|index)\\.ts$';
+const CORE = '^src/(rng|data|nn|train|experiments|plot|notebook|generated|theory|reproduce|linalg)/|^src/(errors|spec|validate|format|index|base64)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -24,6 +24,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/' },
       to: { path: '^web/' },
+    },
+    {
+      name: 'linalg-is-the-floor',
+      comment: 'Matrix sits below both the data generators and the network: it imports neither',
+      severity: 'error',
+      from: { path: '^src/linalg/' },
+      to: { path: '^src/(data|nn|train|experiments|notebook|reproduce|theory|plot)/' },
+    },
+    {
+      name: 'data-stays-below-the-network',
+      comment: 'datasets are made without the network, training or the experiments',
+      severity: 'error',
+      from: { path: '^src/data/' },
+      to: { path: '^src/(nn|train|experiments|notebook|reproduce)/' },
     },
     {
       name: 'no-circular',

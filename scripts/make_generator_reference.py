@@ -22,6 +22,8 @@ import numpy as np
 import sklearn
 import sklearn.datasets
 
+from _common import planar_flower
+
 # Sizes every generator is checked at: 1..7, then a spread of sizes, ten times the default,
 # and an odd large one.
 SMALL = list(range(1, 8))
@@ -70,18 +72,8 @@ def flower(m, seed, noise, petal):
     For an odd m the course's arrays keep one row it never fills: the last point stays at
     (0, 0) with label 0. That is what the course returns, so it is the reference too.
     """
-    rs = np.random.RandomState(seed)
-    N = int(m / 2)
-    X = np.zeros((m, 2))
-    Y = np.zeros((m, 1), dtype="uint8")
-    a = petal
-    for j in range(2):
-        ix = range(N * j, N * (j + 1))
-        t = np.linspace(j * 3.12, (j + 1) * 3.12, N) + rs.randn(N) * noise
-        r = a * np.sin(4 * t) + rs.randn(N) * noise
-        X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
-        Y[ix] = j
-    return X, Y.ravel()
+    X, Y = planar_flower(seed, m, petal, noise)
+    return X, Y.ravel().astype("uint8")
 
 
 def xor(n, seed, noise):

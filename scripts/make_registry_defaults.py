@@ -23,6 +23,8 @@ import math
 import numpy as np
 import sklearn.datasets
 
+from _common import planar_flower
+
 warnings.filterwarnings('ignore', 'overflow encountered in exp')  # sigmoid of the x10 run's huge logits: 0 or 1, as intended
 
 TRUNC_STD = 0.87962566103423978
@@ -252,13 +254,7 @@ def spiral(seed, n=300, noise=0.05, turns=1.75):
 
 def flower(seed=1, m=400, a=4, noise=0.2):
     # the course's planar_utils.load_planar_dataset
-    rs = np.random.RandomState(seed); N = m // 2; X = np.zeros((m, 2)); Y = np.zeros((m, 1))
-    for j in range(2):
-        ix = range(N * j, N * (j + 1))
-        t = np.linspace(j * 3.12, (j + 1) * 3.12, N) + rs.randn(N) * noise
-        r = a * np.sin(4 * t) + rs.randn(N) * noise
-        X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
-        Y[ix] = j
+    X, Y = planar_flower(seed, m, a, noise)
     return X.T, Y.T
 
 DATASETS = {

@@ -1,9 +1,12 @@
 // Typed errors a person can hit. The CLI prints `message` as one line and maps
 // the kind to an exit code (usage → 2, everything else → 1).
 
+/** What went wrong: `usage` (a flag, spec or argument; the CLI exits 2), `data`, `file` or `queue` (exit 1). */
 export type InitlabErrorKind = 'usage' | 'data' | 'file' | 'queue';
 
+/** An error a person can fix, with a one-line `message` that says how; the base of UsageError, DataError and FileError. */
 export class InitlabError extends Error {
+  /** Which kind of mistake: decides the CLI's exit code (usage → 2, else 1). */
   readonly kind: InitlabErrorKind;
   constructor(kind: InitlabErrorKind, message: string) {
     super(message);
@@ -32,4 +35,5 @@ export class QueueError extends InitlabError {
   constructor(message: string) { super('queue', message); }
 }
 
+/** True for an InitlabError (a person's mistake, printed as one line) rather than a bug. */
 export const isInitlabError = (e: unknown): e is InitlabError => e instanceof InitlabError;

@@ -78,3 +78,12 @@ export function formatNumpy(rows: number[][], { precision = 8, lineWidth = 75, i
   });
   return lines.join('\n');
 }
+
+/** A fraction as a percentage with one decimal, as the tables print accuracies: 0.9933 → `99.3%`. */
+export const percent = (fraction: number): string => `${(100 * fraction).toFixed(1)}%`;
+
+/** What the tables and reports show for a run without a test set: words, never a number. */
+export const NO_TEST_SET = 'no test set';
+
+/** A test accuracy as `percent` gives it, or NO_TEST_SET where there is none (null). */
+export const percentOrNone = (fraction: number | null): string => (fraction === null ? NO_TEST_SET : percent(fraction));

@@ -4,7 +4,9 @@
 import { UsageError } from './errors.js';
 import { type ParamSchema, type ParamValue, readParams } from './validate.js';
 
+/** A SPEC `NAME[:key=value,...]` taken apart (values still text). */
 export interface ParsedSpec {
+  /** The part before the colon: a dataset's, initializer's or activation's name. */
   name: string;
   /** Raw values by key. A null-prototype object: `__proto__` or `constructor` are keys like any other. */
   params: Record<string, string>;

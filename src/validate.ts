@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { UsageError } from './errors.js';
 
+/** A parameter's value: a number, a word or a switch. */
 export type ParamValue = number | string | boolean;
 
 /**

@@ -5,7 +5,7 @@ import { activationFromName } from '../src/nn/activations.js';
 import { getKernels } from '../src/nn/backends.js';
 import { initializers } from '../src/nn/initializers.js';
 import { tsKernels, type Kernels } from '../src/nn/kernels.js';
-import { Matrix } from '../src/nn/matrix.js';
+import { Matrix } from '../src/linalg/matrix.js';
 import { defaultActivations, initializeNetwork, networkToDict } from '../src/nn/network.js';
 import { RandomState } from '../src/rng/random-state.js';
 import { train } from '../src/train/train.js';

@@ -2,7 +2,7 @@
 // and read back: scale types, tick texts, label positions, colours, accessible names.
 import chroma from 'chroma-js';
 import { describe, expect, it } from 'vitest';
-import { Matrix } from '../src/nn/matrix.js';
+import { Matrix } from '../src/linalg/matrix.js';
 import { composeGrid, renderFigure } from '../src/node/render.js';
 import { histogram } from '../src/train/diagnostics.js';
 import { shareLayerAxes } from '../src/plot/histograms.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { relu, sigmoid } from '../src/nn/activations.js';
-import { Matrix } from '../src/nn/matrix.js';
+import { Matrix } from '../src/linalg/matrix.js';
 import { serializeModel } from '../src/nn/model-format.js';
 import type { Network } from '../src/nn/network.js';
 import { courseGradientCheckCase, gradientCheck } from '../src/train/gradient-check.js';

@@ -1,6 +1,7 @@
 // The notebook's three runs through the library, against numpy's numbers.
 import { describe, expect, it } from 'vitest';
-import { NOTEBOOK_DEFAULTS, notebookData } from '../src/experiments/notebook.js';
+import { NOTEBOOK_DEFAULTS } from '../src/experiments/notebook-config.js';
+import { notebookData } from '../src/experiments/notebook.js';
 import { runExperiment } from '../src/experiments/run.js';
 import { networkToDict } from '../src/nn/network.js';
 import { getKernels } from '../src/nn/backends.js';

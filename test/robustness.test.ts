@@ -12,7 +12,7 @@ import { datasetFromSpec } from '../src/data/registry.js';
 import { InitlabError } from '../src/errors.js';
 import { activationFromName } from '../src/nn/activations.js';
 import { initializers, resolveInitializer } from '../src/nn/initializers.js';
-import { Matrix } from '../src/nn/matrix.js';
+import { Matrix } from '../src/linalg/matrix.js';
 import { parseModel, serializeModel } from '../src/nn/model-format.js';
 import { defaultActivations, initializeNetwork } from '../src/nn/network.js';
 import { RandomState } from '../src/rng/random-state.js';

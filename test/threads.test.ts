@@ -8,7 +8,7 @@ import { createThreadedKernels } from '../dist/node/threaded-kernels.js';
 import { getKernels } from '../src/nn/backends.js';
 import type { Kernels } from '../src/nn/kernels.js';
 import { initializers } from '../src/nn/initializers.js';
-import { Matrix } from '../src/nn/matrix.js';
+import { Matrix } from '../src/linalg/matrix.js';
 import { initializeNetwork, networkToDict } from '../src/nn/network.js';
 import { RandomState } from '../src/rng/random-state.js';
 import { train } from '../src/train/train.js';

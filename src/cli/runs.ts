@@ -4,7 +4,7 @@ import { runExperimentAsync, type RunOutput, type RunResult } from '../experimen
 import { isSymmetric, verdict } from '../experiments/verdict.js';
 import { type Diagnosis, describeDiagnosis, diagnoseRun } from '../train/doctor.js';
 import { NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';
-import { pyFloat } from '../format.js';
+import { NO_TEST_SET, percent, percentOrNone, pyFloat } from '../format.js';
 import type { TrainingFlags } from './flags.js';
 import type { DataPlan, Setup } from './setup.js';
 import { createProgress } from './progress.js';
@@ -45,15 +45,11 @@ export interface RunsDocument {
 const TITLES: Record<string, string> = { zeros: 'zeros initialization', random: 'large random initialization', he: 'He initialization', xavier: 'Xavier initialization' };
 export const titleOf = (init: string) => (Object.hasOwn(TITLES, init) ? TITLES[init] : `${init} initialization`);
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-/** What the table and the report show for a run without a test set: words, never a number. */
-export const NO_TEST_SET = 'no test set';
-export const pctOrNone = (x: number | null) => (x === null ? NO_TEST_SET : pct(x));
 
 /** The comparison table the notebook ends with, as aligned text. */
 export function comparisonTable(rows: RunRow[], layerCount: number): string {
   const head = ['Model', 'Train accuracy', 'Test accuracy', 'Final cost', 'Problem/Comment'];
-  const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, r.stopReason === 'diverged' ? 'diverged' : pct(r.trainAccuracy), r.stopReason === 'diverged' ? 'diverged' : pctOrNone(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
+  const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, r.stopReason === 'diverged' ? 'diverged' : percent(r.trainAccuracy), r.stopReason === 'diverged' ? 'diverged' : percentOrNone(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
   const widths = head.map((h, c) => Math.max(h.length, maxOf(body.map((row) => row[c].length))));
   const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
   return [line(head), widths.map((w, c) => '-'.repeat(c === head.length - 1 ? head[c].length : w)).join('  '), ...body.map(line)].join('\n');

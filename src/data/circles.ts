@@ -3,31 +3,27 @@ import { libmCos, libmSin } from '../rng/libm-sincos.js';
 import type { RandomState } from '../rng/random-state.js';
 import { DataError } from '../errors.js';
 import type { Dataset } from './dataset.js';
-import { finishTwoClass, linspace } from './two-class.js';
+import { finishTwoClass, twoArcs } from './two-class.js';
 
+/** make_circles' parameters, under scikit-learn's names in camelCase. */
 export interface CirclesOptions {
+  /** Number of points m (n // 2 on the outer circle, the rest on the inner). */
   nSamples: number;
+  /** Standard deviation of the Gaussian noise added to each coordinate (default 0). */
   noise?: number;
+  /** Inner circle's radius over the outer's, in [0, 1) (default 0.8). */
   factor?: number;
+  /** Shuffle the points as scikit-learn does (default true). */
   shuffle?: boolean;
 }
 
-/** A large circle (label 0) around a smaller one (label 1), as sklearn.datasets.make_circles. */
+/**
+ * A large circle (label 0) around a smaller one (label 1), as sklearn.datasets.make_circles,
+ * drawn from `rs` in scikit-learn's order: X (2 × m), Y (1 × m).
+ * @throws DataError when factor is not in [0, 1)
+ */
 export function makeCircles(rs: RandomState, { nSamples, noise = 0, factor = 0.8, shuffle = true }: CirclesOptions): Dataset {
   if (!(factor >= 0 && factor < 1)) throw new DataError(`factor must be in [0, 1), got ${factor}`);
-  const nOut = Math.floor(nSamples / 2);
-  const nIn = nSamples - nOut;
-  const tOut = linspace(0, 2 * Math.PI, nOut, false);
-  const tIn = linspace(0, 2 * Math.PI, nIn, false);
-  const x = new Float64Array(nSamples);
-  const y = new Float64Array(nSamples);
-  for (let i = 0; i < nOut; i++) {
-    x[i] = libmCos(tOut[i]);
-    y[i] = libmSin(tOut[i]);
-  }
-  for (let i = 0; i < nIn; i++) {
-    x[nOut + i] = libmCos(tIn[i]) * factor;
-    y[nOut + i] = libmSin(tIn[i]) * factor;
-  }
-  return finishTwoClass({ x, y, nOuter: nOut }, rs, shuffle, noise);
+  const points = twoArcs(nSamples, 2 * Math.PI, false, (t) => [libmCos(t), libmSin(t)], (t) => [libmCos(t) * factor, libmSin(t) * factor]);
+  return finishTwoClass(points, rs, shuffle, noise);
 }

@@ -9,7 +9,7 @@
 import { csvFormatRows } from 'd3-dsv';
 import Papa from 'papaparse';
 import { DataError, UsageError } from '../errors.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import type { Dataset } from './dataset.js';
 
 /** Above this many examples a CSV is refused (a typo'd path to a huge file should not hang). */

@@ -1,14 +1,19 @@
 // A labelled binary-classification dataset in the notebook's layout.
 import { DataError } from '../errors.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 
 /** X is (features × m), Y is (1 × m) with 0/1 labels, as in the notebook. */
 export interface Dataset {
+  /** The examples as columns: (features × m). */
   X: Matrix;
+  /** The labels, 0 or 1: (1 × m). */
   Y: Matrix;
 }
 
-/** Builds a dataset from examples given as rows (m × features) and their labels. */
+/**
+ * Builds a dataset from examples given as rows (m × features) and their m labels.
+ * @throws DataError for rows of different lengths, a non-finite value, or a label other than 0 or 1
+ */
 export function datasetFromExamples(points: ArrayLike<ArrayLike<number>>, labels: ArrayLike<number>): Dataset {
   const m = points.length;
   if (labels.length !== m) throw new DataError(`${m} examples but ${labels.length} labels`);
@@ -23,7 +28,11 @@ export function datasetFromExamples(points: ArrayLike<ArrayLike<number>>, labels
   return validateDataset({ X, Y });
 }
 
-/** Checks shapes, finiteness and 0/1 labels; returns the dataset unchanged. */
+/**
+ * Checks shapes (X: features × m, Y: 1 × m, m and features ≥ 1), finiteness and 0/1 labels.
+ * @returns the dataset unchanged
+ * @throws DataError naming the first problem found
+ */
 export function validateDataset(d: Dataset): Dataset {
   const { X, Y } = d;
   if (Y.rows !== 1) throw new DataError(`Y must have one row, got shape (${Y.rows}, ${Y.cols})`);

@@ -2,7 +2,7 @@
 // around the origin, drawn with numpy's legacy normals exactly as the course does.
 import { libmCos, libmSin } from '../rng/libm-sincos.js';
 import type { RandomState } from '../rng/random-state.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import type { Dataset } from './dataset.js';
 import { linspace } from './two-class.js';
 

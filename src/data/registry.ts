@@ -10,8 +10,11 @@ import { makeMoons } from './moons.js';
 import { makeFlower } from './planar.js';
 import { makeBlobs, makeSpiral, makeXor } from './toy.js';
 
+/** A generated dataset of the registry (`circles`, `moons`, `flower`, …) and its SPEC keys. */
 export interface DatasetDefinition {
+  /** The name a SPEC starts with. */
   name: string;
+  /** One line on what the points look like. */
   description: string;
   /** `n=300, noise=0.05, seed=1, …`: the keys and their defaults, for catalogues. */
   keys: string;
@@ -34,6 +37,7 @@ function entry<P extends Record<string, number | boolean>>(name: string, descrip
 
 type Common = { n: number; noise: number; seed: number; shuffle: boolean };
 
+/** Every generated dataset by name (the SPEC catalogue of `initlab data --list`). */
 export const datasets: Record<string, DatasetDefinition> = Object.fromEntries([
   entry<Common & { factor: number }>('circles', "scikit-learn's make_circles: a ring around a smaller ring (the notebook's data)",
     { n: count(300), noise: noise(0.05), seed, factor: { default: 0.8, min: 0, lt: 1, doc: 'radius of the inner ring / the outer one' }, shuffle },
@@ -52,6 +56,7 @@ export const datasets: Record<string, DatasetDefinition> = Object.fromEntries([
     (rs, p) => makeFlower(rs, { nSamples: p.n, noise: p.noise, petal: p.petal })),
 ].map((d) => [d.name, d]));
 
+/** The names of the generated datasets, in catalogue order. */
 export const datasetNames = (): string[] => Object.keys(datasets);
 
 /**
@@ -95,4 +100,3 @@ function checkGenerated(d: Dataset, spec: string): Dataset {
   }
 }
 
-export { NOTEBOOK_TRAIN_SPEC, NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';

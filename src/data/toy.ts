@@ -2,7 +2,7 @@
 // dataset.ts), drawn with initlab's numpy-compatible RandomState.
 import { libmCos, libmSin } from '../rng/libm-sincos.js';
 import type { RandomState } from '../rng/random-state.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import type { Dataset } from './dataset.js';
 
 function build(n: number, point: (i: number) => [number, number, number]): Dataset {

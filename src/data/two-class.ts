@@ -2,7 +2,7 @@
 // two point sets stacked as (outer, inner), optionally shuffled with
 // sklearn.utils.shuffle, then Gaussian noise added with the same RandomState.
 import type { RandomState } from '../rng/random-state.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import type { Dataset } from './dataset.js';
 
 export interface TwoClassPoints {
@@ -26,6 +26,27 @@ export function linspace(start: number, stop: number, num: number, endpoint = tr
   for (let i = 0; i < num; i++) out[i] = i * step + start;
   if (endpoint && num > 1) out[num - 1] = stop;
   return out;
+}
+
+/** A point of an arc at angle t, as its coordinates [x, y]. */
+export type ArcPoint = (t: number) => [number, number];
+
+/**
+ * Two arcs as scikit-learn lays them out: the first n // 2 points (label 0) at
+ * linspace(0, span, n // 2, endpoint) on `outer`, the other n − n // 2 (label 1) at the
+ * same kind of angles on `inner`.
+ */
+export function twoArcs(nSamples: number, span: number, endpoint: boolean, outer: ArcPoint, inner: ArcPoint): TwoClassPoints {
+  const nOuter = Math.floor(nSamples / 2);
+  const x = new Float64Array(nSamples);
+  const y = new Float64Array(nSamples);
+  const place = (from: number, count: number, arc: ArcPoint) => {
+    const t = linspace(0, span, count, endpoint);
+    for (let i = 0; i < count; i++) [x[from + i], y[from + i]] = arc(t[i]);
+  };
+  place(0, nOuter, outer);
+  place(nOuter, nSamples - nOuter, inner);
+  return { x, y, nOuter };
 }
 
 export function finishTwoClass(points: TwoClassPoints, rs: RandomState, shuffle: boolean, noise: number): Dataset {

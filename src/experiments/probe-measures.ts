@@ -2,6 +2,7 @@
 // beside it: the weights' σ_w² and the biases' σ_b² as drawn, two inputs' correlation, the
 // per-example squared-length ratios of Hanin & Rolnick, a backward pass and the singular
 // values of the input-output Jacobian.
+import { moments } from '../nn/moments.js';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Activation } from '../nn/activations.js';
 
@@ -27,16 +28,6 @@ export function columnSquares(H: Float64Array, rows: number, m: number): Float64
   const s = new Float64Array(m);
   for (let i = 0; i < rows; i++) for (let j = 0; j < m; j++) s[j] += H[i * m + j] * H[i * m + j];
   return s;
-}
-
-/** Mean and population std of a's values. */
-export function meanAndSpread(a: ArrayLike<number>): { mean: number; std: number } {
-  let mean = 0;
-  for (let i = 0; i < a.length; i++) mean += a[i];
-  mean /= a.length;
-  let v = 0;
-  for (let i = 0; i < a.length; i++) v += (a[i] - mean) ** 2;
-  return { mean, std: Math.sqrt(v / a.length) };
 }
 
 /** ‖v‖₂ / √len: the root mean square of v. */
@@ -88,13 +79,29 @@ export function backwardNorms(act: Activation, weights: Float64Array[], pre: Flo
   return out;
 }
 
+/** A summary of the singular values s_i of an input-output Jacobian. */
+export interface JacobianSpectrum {
+  /** Mean of the s_i. */
+  mean: number;
+  /** Population std of the s_i. */
+  std: number;
+  /** The smallest s_i. */
+  min: number;
+  /** The largest s_i. */
+  max: number;
+  /** Mean of the s_i², the eigenvalues of J Jᵀ. */
+  squaredMean: number;
+  /** Population variance of the s_i². */
+  squaredVariance: number;
+}
+
 /**
  * The singular values of the input-output Jacobian ∂h^L/∂x = D_L W_L ⋯ D_1 W_1 (width ×
  * width) at one example, D_l = diag(φ′(h^l)); by ml-matrix's SVD. Summarized as their mean,
  * std, extremes, and the mean and variance of their squares (Pennington et al. 2017's
  * spectrum of J Jᵀ).
  */
-export function jacobianSpectrum(act: Activation, weights: Float64Array[], preColumn: Float64Array[], w: number) {
+export function jacobianSpectrum(act: Activation, weights: Float64Array[], preColumn: Float64Array[], w: number): JacobianSpectrum {
   let J = new Float64Array(w * w);
   for (let i = 0; i < w; i++) J[i * w + i] = 1;
   const ones = new Float64Array(w).fill(1);
@@ -121,8 +128,8 @@ export function jacobianSpectrum(act: Activation, weights: Float64Array[], preCo
   for (let i = 0; i < w; i++) for (let j = 0; j < w; j++) M.set(i, j, J[i * w + j]);
   const s = new SingularValueDecomposition(M, { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true }).diagonal;
   const sq = s.map((x) => x * x);
-  const sv = meanAndSpread(s);
-  const sqm = meanAndSpread(sq);
+  const sv = moments(s);
+  const sqm = moments(sq);
   let min = Infinity, max = -Infinity;
   for (const x of s) { if (x < min) min = x; if (x > max) max = x; }
   return { mean: sv.mean, std: sv.std, min, max, squaredMean: sqm.mean, squaredVariance: sqm.std ** 2 };

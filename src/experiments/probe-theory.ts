@@ -5,7 +5,9 @@ import { scalarActivation } from '../theory/activation-calculus.js';
 import { activationMoments, chi1, derivativeMoment, lengthMap, pairTrajectory } from '../theory/mean-field.js';
 import type { ProbeResult } from './probe.js';
 
+/** What the mean-field theory predicts for one layer of a probe. */
 export interface ProbeTheoryLayer {
+  /** Layer number, from 1. */
   layer: number;
   /** Predicted mean square of the pre-activations. */
   q: number;

@@ -15,22 +15,28 @@ import { getKernels } from '../nn/backends.js';
 import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { RandomState } from '../rng/random-state.js';
-import { scaledMoments } from '../nn/moments.js';
+import { moments, scaledMoments, type Moments } from '../nn/moments.js';
 import { checkProbe } from '../limits.js';
 import { checkStop, type ShouldStop } from '../stop.js';
 import { OPTIONS } from '../options.js';
 import { checkValue } from '../validate.js';
-import { backwardNorms, columnCorrelation, columnSquares, jacobianSpectrum, meanAndSpread, measuredWeightVar } from './probe-measures.js';
+import { backwardNorms, columnCorrelation, columnSquares, jacobianSpectrum, type JacobianSpectrum, measuredWeightVar } from './probe-measures.js';
 
+/** The depth experiment: one batch of N(0, 1) inputs through `depth` random layers. */
 export interface ProbeConfig {
   /** Initializer spec, e.g. `he` or `random:scale=0.01`. */
   init: string;
   /** Multiplier for `random`. */
   scale?: number;
+  /** Number of layers. */
   depth: number;
+  /** Units per layer (and input features). */
   width: number;
+  /** Activation of every layer (a registry SPEC). */
   activation: string;
+  /** Number of input examples m. */
   samples: number;
+  /** Seed of the RandomState that draws the inputs and weights. */
   seed: number;
   /** Standard deviation of N(0, biasStd²) biases, drawn after each layer's weights (default 0: none, as before). */
   biasStd?: number;
@@ -42,10 +48,13 @@ export interface ProbeConfig {
   jacobian?: boolean;
 }
 
+/** One layer of the probe: the statistics of its values over width × samples entries. */
 export interface ProbeLayer {
+  /** Layer number, from 1. */
   layer: number;
   /** Mean and std of the activations (width × samples values). */
   mean: number;
+  /** Population std of the activations. */
   std: number;
   /** σ_w² as drawn: fan_in × the mean square of this layer's weights. */
   weightVar: number;
@@ -56,12 +65,14 @@ export interface ProbeLayer {
   /** c^l: the correlation of samples 0 and 1's pre-activations (absent with one sample). */
   c?: number;
   /** Per example: (‖a^l‖²/n) / (‖x‖²/n) (Hanin & Rolnick's M_l), its mean and spread over the examples. */
-  lengthRatio: { mean: number; std: number };
+  lengthRatio: Moments;
   /** With `backward`: RMS of the back-propagated gradient ∂/∂h^l and of the weight gradient ∂/∂W^l. */
   backprop?: number;
+  /** With `backward`: RMS of the weight gradient ∂/∂W^l. */
   weightGrad?: number;
 }
 
+/** The probe's layers and how it ended. */
 export interface ProbeResult {
   /** Every layer computed, up to the last one whose values are all finite. */
   layers: ProbeLayer[];
@@ -72,9 +83,14 @@ export interface ProbeResult {
   /** What was found there, in words (how many values overflowed or became NaN, and where). */
   divergence?: string;
   /** The inputs' mean square and samples 0 and 1's correlation (what the theory starts from). */
-  input?: { q: number; c?: number };
+  input?: {
+    /** Mean square of the inputs' entries: q⁰. */
+    q: number;
+    /** Correlation of samples 0 and 1 (absent with one sample): c⁰. */
+    c?: number;
+  };
   /** With `jacobian`: the singular values of ∂h^L/∂x at sample 0, summarized. */
-  jacobian?: ReturnType<typeof jacobianSpectrum>;
+  jacobian?: JacobianSpectrum;
 }
 
 /** Floats the backward pass and the Jacobian may keep (every layer's weights and pre-activations): 800 MB. */
@@ -188,7 +204,7 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldS
     for (let j = 0; j < n; j++) squares[j] /= inputSquares[j];
     let bv = 0;
     for (let i = 0; i < w; i++) bv += bias[i] * bias[i];
-    layers.push({ layer: l, ...m, weightVar: measuredWeightVar(W, w, w * w), biasVar: bv / w, q, ...(c === undefined ? {} : { c }), lengthRatio: meanAndSpread(squares) });
+    layers.push({ layer: l, ...m, weightVar: measuredWeightVar(W, w, w * w), biasVar: bv / w, q, ...(c === undefined ? {} : { c }), lengthRatio: moments(squares) });
   }
   if (cfg.backward) {
     const G = new RandomState((cfg.seed + 1) % 4294967296).randn(w * n);

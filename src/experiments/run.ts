@@ -9,41 +9,43 @@ import type { Kernels } from '../nn/kernels.js';
 import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js';
 import { accuracyOf, predictLabels } from '../train/metrics.js';
 import { type CostPoint, type CostReport, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
-import type { OptimizerSpec } from '../nn/optimizers.js';
 import type { LrDecay } from '../train/lr-decay.js';
 import type { DiagnosticsPoint } from '../train/diagnostics.js';
 import type { ShouldStop } from '../stop.js';
 
-export interface RunConfig {
+/** One training run's settings, as the CLI and the web lab give them. */
+export interface RunConfig extends Pick<TrainOptions, 'naiveLoss' | 'optimizer' | 'batchSize' | 'costReport' | 'lrDecay'> {
   /** Initializer spec, e.g. `he` or `random:scale=1`. */
   init: string;
+  /** Seed of the weights' RandomState. */
   seed: number;
   /** random's multiplier (the CLI's --scale), for `random` only; absent: random's own default (the notebook's 10). */
   scale?: number;
+  /** Layer sizes [n_0, …, n_L]; n_0 must be the data's feature count, n_L is 1. */
   layers: number[];
   /** Hidden-layer activation name (the output layer is sigmoid). */
   activation: string;
+  /** The step size (the initial one with lrDecay). */
   learningRate: number;
+  /** Updates to run (epochs with costReport `epoch-mean`). */
   iterations: number;
+  /** Record the cost at iteration 0 and every `printEvery` after. */
   printEvery: number;
-  naiveLoss?: boolean;
-  /** gd (default), momentum or adam. */
-  optimizer?: OptimizerSpec;
-  /** Mini-batch size; 0 or absent: the full batch. */
-  batchSize?: number;
   /** Epoch e's mini-batches are shuffled with RandomState(shuffleSeed + e); default: `seed`. */
   shuffleSeed?: number;
-  /** `full` (default) or `epoch-mean` (the Optimization notebook's cost; iterations count epochs). */
-  costReport?: CostReport;
-  /** Learning rate by epoch; absent: constant. */
-  lrDecay?: LrDecay;
 }
 
+/** A run's outcome, as `--json` prints it. */
 export interface RunResult {
+  /** The initializer as written (`he`, `random:scale=1`, …). */
   init: string;
+  /** Seed of the weights. */
   seed: number;
+  /** Layer sizes [n_0, …, n_L]. */
   layers: number[];
+  /** Hidden-layer activation(s), as given. */
   activation: string;
+  /** The learning rate (the initial one with an lrDecay). */
   learningRate: number;
   /** Iterations asked for (epochs, when costReport is `epoch-mean`). */
   iterations: number;
@@ -53,32 +55,45 @@ export interface RunResult {
   shuffleSeed?: number;
   /** The learning-rate decay, when there is one (learningRate is then the initial rate). */
   lrDecay?: LrDecay;
+  /** The recorded costs (iteration 0 and every printEvery). */
   costs: CostPoint[];
   /** Per-layer statistics at iteration 0 and every `diagnosticsEvery` iterations. */
   diagnostics: DiagnosticsPoint[];
+  /** Cost of the trained weights on the training set (the last finite one recorded, if diverged). */
   finalCost: number;
+  /** Fraction of the training examples the trained network labels right. */
   trainAccuracy: number;
   /** Accuracy on the test set; null when the run has none (a CSV training set with no --test). */
   testAccuracy: number | null;
+  /** How the run ended. */
   stopReason: StopReason;
+  /** The iteration where a non-finite cost or weight was seen, when diverged. */
   divergedAt?: number;
+  /** Iterations actually run. */
   iterationsRun: number;
+  /** Wall-clock time of the training, in seconds. */
   seconds: number;
 }
 
+/** A run's result and what plots need: the networks and the predictions. */
 export interface RunOutput {
+  /** The outcome, as `--json` prints it. */
   result: RunResult;
   /** The cost at a finer cadence than the records, for plots. */
   trace: CostPoint[];
+  /** The trained network. */
   network: Network;
   /** The network as it was before training (for diagnostics and plots). */
   initial: Network;
+  /** 0/1 predictions on the training set, one per example. */
   trainPredictions: Uint8Array;
   /** null when the run has no test set. */
   testPredictions: Uint8Array | null;
 }
 
+/** Callbacks and a kernel backend for a run (the training options that are not settings). */
 export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop' | 'traceEvery' | 'diagnosticsEvery'> {
+  /** Kernel backend (default: wasm SIMD where it runs). */
   kernels?: Kernels;
 }
 
@@ -143,7 +158,11 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
   return { result, trace: r.trace, network, initial, trainPredictions, testPredictions };
 }
 
-/** Builds the network, trains it and measures it, in one go; `testSet` null: no test accuracy. */
+/**
+ * Builds the network, trains it and measures it, in one go; `testSet` null: no test accuracy.
+ * @throws UsageError for an unknown initializer or activation, or settings out of range
+ * @throws DataError when the data does not fit the layers
+ */
 export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks = {}): RunOutput {
   const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
   const initial = cloneNetwork(network);

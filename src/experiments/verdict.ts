@@ -21,6 +21,10 @@ const LN2 = Math.log(2);
 /** What a verdict reads off a run: how it stopped, its first cost and its train accuracy (the CLI's RunResult, or the web lab's finished run). */
 export type VerdictInput = Pick<RunResult, 'stopReason' | 'divergedAt' | 'costs' | 'trainAccuracy'>;
 
+/**
+ * The closing table's comment on a run, read off what happened: divergence, symmetry never
+ * broken (initial and trained weights), an oversized first cost, or the train accuracy.
+ */
 export function verdict(run: VerdictInput, initial: Network, trained: Network): string {
   if (run.stopReason === 'diverged') return `diverged at iteration ${run.divergedAt}: lower the learning rate or use a smaller initialization`;
   if (isSymmetric(initial) && isSymmetric(trained)) return 'fails to break symmetry: every hidden unit learns the same thing';

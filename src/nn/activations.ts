@@ -3,6 +3,7 @@
 import { resolveSpec } from '../spec.js';
 import type { ParamSchema } from '../validate.js';
 
+/** An activation function over whole buffers: its forward map and its backward step. */
 export interface Activation {
   /** Registry name with parameters, e.g. `leaky-relu:slope=0.01`. */
   readonly name: string;
@@ -12,6 +13,7 @@ export interface Activation {
   backward(dA: Float64Array, z: Float64Array, a: Float64Array, dZ: Float64Array, n: number): void;
 }
 
+/** ReLU: max(0, z); its derivative is taken as 0 at z = 0, as numpy's `np.int64(A > 0)`. */
 export const relu: Activation = {
   name: 'relu',
   forward(z, a, n) {
@@ -23,6 +25,7 @@ export const relu: Activation = {
   },
 };
 
+/** The logistic function 1 / (1 + e^−z), the output layer's. */
 export const sigmoid: Activation = {
   name: 'sigmoid',
   forward(z, a, n) {
@@ -33,6 +36,7 @@ export const sigmoid: Activation = {
   },
 };
 
+/** The hyperbolic tangent. */
 export const tanh: Activation = {
   name: 'tanh',
   forward(z, a, n) {
@@ -43,6 +47,7 @@ export const tanh: Activation = {
   },
 };
 
+/** The identity z ↦ z (a linear layer). */
 export const linear: Activation = {
   name: 'linear',
   forward(z, a, n) {
@@ -53,6 +58,7 @@ export const linear: Activation = {
   },
 };
 
+/** Leaky ReLU: z for z > 0, else slope·z (slope 0.01 by default, as PyTorch's and Keras'). */
 export function leakyRelu(slope = 0.01): Activation {
   return {
     name: `leaky-relu:slope=${slope}`,
@@ -65,6 +71,7 @@ export function leakyRelu(slope = 0.01): Activation {
   };
 }
 
+/** ELU (Clevert et al. 2016): z for z > 0, else alpha·(e^z − 1). */
 export function elu(alpha = 1): Activation {
   return {
     name: `elu:alpha=${alpha}`,
@@ -78,9 +85,12 @@ export function elu(alpha = 1): Activation {
 }
 
 // Klambauer et al. 2017, the constants as in PyTorch / Keras.
+/** SELU's α, to 17 digits (Klambauer et al. 2017, eq. 14; PyTorch's and TensorFlow's constant). */
 export const SELU_ALPHA = 1.6732632423543772;
+/** SELU's λ, to 17 digits (Klambauer et al. 2017, eq. 14; PyTorch's and TensorFlow's constant). */
 export const SELU_SCALE = 1.0507009873554805;
 
+/** SELU (Klambauer et al. 2017): λ·z for z > 0, else λ·α·(e^z − 1), the self-normalizing activation. */
 export const selu: Activation = {
   name: 'selu',
   forward(z, a, n) {
@@ -91,13 +101,17 @@ export const selu: Activation = {
   },
 };
 
+/** An activation of the catalogue: what it computes, its SPEC keys, how to build it. */
 export interface ActivationEntry {
+  /** The formula in one line. */
   description: string;
   /** Its own parameters and their own defaults (the schema SPECs are checked against). */
   params: ParamSchema;
+  /** Builds the activation from checked parameters (every key of `params`, filled in). */
   make(params: Record<string, number>): Activation;
 }
 
+/** Every activation by name (`--activation NAME[:key=value]`). */
 export const activations: Record<string, ActivationEntry> = {
   relu: { description: 'max(0, z)', params: {}, make: () => relu },
   'leaky-relu': { description: 'z if z > 0 else slope·z', params: { slope: { default: 0.01, min: 0, doc: 'slope for z < 0 (as Keras, not negative)' } }, make: (p) => leakyRelu(p.slope) },

@@ -1,9 +1,10 @@
 // Full-batch gradient descent on a small network, whole iterations per kernel call, where the
 // backend can (the wasm kernels: assembly/train-steps.ts). The numbers are those of forward,
-// backward and the gd update called one by one (src/nn/network.ts), bit for bit.
+// backward and the gd update called one by one (src/nn/propagation.ts), bit for bit.
 import type { FusedSteps, Kernels } from './kernels.js';
-import type { Matrix } from './matrix.js';
-import type { Network, Workspace } from './network.js';
+import type { Matrix } from '../linalg/matrix.js';
+import type { Network } from './network.js';
+import type { Workspace } from './workspace.js';
 
 /**
  * Multiply-adds in a layer's product from which the loop stays unfused: calls cost nothing

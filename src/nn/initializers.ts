@@ -10,22 +10,33 @@ import { defaultsOf, type ParamDef, type ParamSchema, type ParamValue } from '..
 import { type OrthogonalConvention, type OrthogonalHooks, orthogonalConventions, orthogonalWeights } from './orthogonal.js';
 
 export type { ParamDef, ParamValue } from '../validate.js';
+/** An initializer's parameters by key (`scale`, `gain`, `mode`, …). */
 export type InitializerOptions = Record<string, ParamValue>;
 
+/** A weight initializer of the catalogue: its formula, its frameworks' names and how it draws. */
 export interface Initializer {
+  /** Its name in the catalogue and in SPECs (`he`, `glorot-uniform`, …). */
   readonly name: string;
   /** The formula, in words. */
   readonly description: string;
   /** Which fan the scale uses. */
   readonly fan: string;
-  readonly equivalents: { keras?: string; pytorch?: string; tfjs?: string };
+  /** The same initializer's name in Keras, PyTorch and TensorFlow.js, where they have it. */
+  readonly equivalents: {
+    /** Keras' name and arguments. */
+    keras?: string;
+    /** PyTorch's torch.nn.init call. */
+    pytorch?: string;
+    /** TensorFlow.js' name and arguments. */
+    tfjs?: string;
+  };
   /** Whether it consumes random draws (zeros does not, so the notebook never seeds for it). */
   readonly random: boolean;
   /** Its own parameters and their own defaults (the schema SPECs are checked against). */
   readonly params: ParamSchema;
   /** W (fanOut × fanIn, row-major); `hooks.shouldStop` lets a long draw (orthogonal) be interrupted. */
   weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions, hooks?: OrthogonalHooks): Float64Array;
-  /** Data-dependent ones (LSUV) rescale the drawn network on a batch: see network.ts. */
+  /** Data-dependent ones (LSUV) rescale the drawn network on a batch: see lsuv.ts. */
   readonly needsData?: boolean;
   /**
    * A layer's biases (fanOut values), drawn right after its weights, for the framework presets
@@ -247,15 +258,20 @@ const list: Initializer[] = [
   },
 ];
 
+/** Every initializer by name (`initlab init --list`). */
 export const initializers: Record<string, Initializer> = Object.fromEntries(list.map((i) => [i.name, i]));
 
+/** The initializers' names, in catalogue order. */
 export const initializerNames = (): string[] => Object.keys(initializers);
 
 /** Every parameter at its default, for direct calls of `weights`. */
 export const defaultParams = (init: Initializer): InitializerOptions => defaultsOf(init.params);
 
+/** An initializer SPEC resolved: the initializer and its parameters, every one filled in. */
 export interface ResolvedInitializer {
+  /** The initializer named. */
   init: Initializer;
+  /** Its parameters: the SPEC's values over its defaults. */
   opts: InitializerOptions;
   /** The name as written in results, e.g. `random` or `random:scale=1` (also for `random` under --scale 1). */
   label: string;

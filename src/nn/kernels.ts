@@ -7,7 +7,9 @@ import { numpySum } from './sum.js';
 /** Hands out arrays the kernels can work on (for wasm: views into its memory). */
 export type Allocator = (length: number) => Float64Array;
 
+/** The few loops training spends its time in, over row-major float64 buffers; a backend implements them. */
 export interface Kernels {
+  /** The backend's name (`ts`, `wasm`, …). */
   readonly name: string;
   /**
    * Room for `floats` values in total; returns the allocator for this run's buffers.

@@ -1,9 +1,10 @@
 // Saved models: a versioned JSON document whose weights are the float64 bytes in base64
 // (little-endian), so a save/load round trip is exact to the bit. Reading checks
 // everything a hand-edited or truncated file can get wrong.
+import { decodeBase64, encodeBase64 } from '../base64.js';
 import { DataError } from '../errors.js';
 import { activationFromName } from './activations.js';
-import { Matrix } from './matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 import { checkDims, type Network } from './network.js';
 
 export const MODEL_FORMAT = 'initlab-model';
@@ -32,25 +33,12 @@ export interface ModelJson {
   meta: ModelMeta;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 const littleEndian = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
 
 function encode(m: Matrix): MatrixJson {
   const bytes = new Uint8Array(m.data.slice().buffer);
   if (!littleEndian) for (let i = 0; i < bytes.length; i += 8) bytes.subarray(i, i + 8).reverse();
-  return { shape: [m.rows, m.cols], float64: toBase64(bytes) };
+  return { shape: [m.rows, m.cols], float64: encodeBase64(bytes) };
 }
 
 export function modelToJson(net: Network, meta: ModelMeta = {}): ModelJson {
@@ -100,7 +88,7 @@ export function parseModel(text: string, source = 'model'): { network: Network; 
     if (typeof m.float64 !== 'string') return fail(`parameters.${key}.float64 must be a base64 string`);
     let bytes: Uint8Array;
     try {
-      bytes = fromBase64(m.float64);
+      bytes = decodeBase64(m.float64);
     } catch {
       return fail(`parameters.${key}.float64 is not valid base64`);
     }

@@ -3,8 +3,11 @@
 // float64's range. Used by the per-layer diagnostics, the probe, the sweep summary and LSUV.
 import { NUMPY_BUFSIZE, numpySum, pairwiseSum } from './sum.js';
 
+/** Population mean and standard deviation (ddof = 0) of some values. */
 export interface Moments {
+  /** The mean. */
   mean: number;
+  /** The population standard deviation. */
   std: number;
 }
 
@@ -74,3 +77,6 @@ export function scaledNorm(a: ArrayLike<number>): number {
   for (let i = 0; i < b.length; i++) s += b[i] * b[i];
   return unscale(Math.sqrt(s), e);
 }
+
+/** Population variance of a (np.var, ddof=0): the square of `moments(a).std`. */
+export const variance = (a: ArrayLike<number>): number => moments(a).std ** 2;

@@ -5,11 +5,17 @@ import { resolveSpec } from '../spec.js';
 import { defaultsOf, type ParamSchema } from '../validate.js';
 import type { Allocator, Kernels } from './kernels.js';
 
+/** An optimizer and its parameters; those left out take its defaults (the course's). */
 export interface OptimizerSpec {
+  /** `gd` (the notebook's W ← W − lr·dW), `momentum` or `adam`. */
   name: 'gd' | 'momentum' | 'adam';
+  /** Momentum's β, the weight of the past velocity (default 0.9). */
   beta?: number;
+  /** Adam's β₁, for the first moment (default 0.9). */
   beta1?: number;
+  /** Adam's β₂, for the second moment (default 0.999). */
   beta2?: number;
+  /** Adam's ε, added to the root of the second moment (default 1e-8). */
   epsilon?: number;
 }
 

@@ -11,7 +11,7 @@
 // (I − V T Vᵀ, two rows and four reflectors per pass), about 10× faster; it is called a
 // panel and a range of rows at a time, so shouldStop is asked every few milliseconds.
 import { ORTHOGONAL_WASM_BASE64 } from '../generated/orthogonal-wasm.js';
-import { decodeBase64 } from './wasm-kernels.js';
+import { decodeBase64 } from '../base64.js';
 import { StopRequested } from '../stop.js';
 
 /** Which framework's recipe `orthogonal` follows; they differ in what they factor and in what they transpose. */

@@ -4,6 +4,7 @@
 // kernel call runs on the instance that owns its arrays, so arenas never overlap.
 // Whole training iterations can run in one call (fuse, assembly/train-steps.ts), on a plan of
 // the run's buffers written into room each arena keeps for it past what it hands out.
+import { decodeBase64 } from '../base64.js';
 import { KERNELS_WASM_BASE64 } from '../generated/kernels-wasm.js';
 import type { Activation } from './activations.js';
 import type { Allocator, FusedLayer, FusedSteps, Kernels } from './kernels.js';
@@ -35,13 +36,6 @@ const PLAN_BYTES = 4096;
 const MAX_FUSED_LAYERS = Math.floor((PLAN_BYTES / 4 - PLAN_HEAD) / PLAN_PER_LAYER);
 /** Activations the fused loop computes itself, by their code in the plan. */
 const FUSED_ACTIVATIONS = ['relu', 'sigmoid'];
-
-export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 let compiled: WebAssembly.Module | null | undefined;
 

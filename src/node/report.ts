@@ -1,5 +1,6 @@
 // The report folder: every figure as SVG and PNG, costs.csv, results.json and a
 // self-contained index.html; written aside and swapped in as a whole.
+import { NO_TEST_SET, percent, percentOrNone } from '../format.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatCsv } from '../data/csv.js';
@@ -51,10 +52,6 @@ export function costsCsv(runs: ReportRun[]): string {
   for (const it of iterations) rows.push([it, ...maps.map((m) => m.get(it) ?? '')]);
   return formatCsv(rows);
 }
-
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-/** A run without a test set shows words where its test accuracy would be, never a number. */
-const pctOrNone = (x: number | null) => (x === null ? 'no test set' : pct(x));
 
 /** A report folder being written: files now, PNGs rasterized in parallel until settle(). */
 class ReportFolder {
@@ -121,7 +118,7 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
     const res = r.output.result;
     runFigures.push(out.figure(`${name}-cost`, `Cost, ${r.label}`, renderFigure(costCurveSpec([{ label: r.label, init: r.short, points: r.output.trace }], `Cost with ${r.label} (learning rate ${res.learningRate})`))));
     const points = input.showTest && input.test ? input.test : input.train;
-    const title = `${r.short}: train ${pct(res.trainAccuracy)}, ${res.testAccuracy === null ? 'no test set' : `test ${pct(res.testAccuracy)}`}`;
+    const title = `${r.short}: train ${percent(res.trainAccuracy)}, ${res.testAccuracy === null ? NO_TEST_SET : `test ${percent(res.testAccuracy)}`}`;
     const fig = renderFigure(decisionBoundarySpec(probabilityGrid(r.output.network, 120, extent), points, title));
     boundaries.push(fig);
     runFigures.push(out.figure(`${name}-boundary`, `Decision boundary, ${r.label}`, fig));
@@ -163,7 +160,7 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
       head: ['Initialization', 'Train accuracy', 'Test accuracy', 'Final cost', 'Training time', 'Verdict'],
       rows: input.runs.map((r) => {
         const res = r.output.result;
-        return [r.label, pct(res.trainAccuracy), pctOrNone(res.testAccuracy), Number.isFinite(res.finalCost) ? res.finalCost.toPrecision(4) : String(res.finalCost), `${res.seconds.toFixed(2)} s`, r.verdict];
+        return [r.label, percent(res.trainAccuracy), percentOrNone(res.testAccuracy), Number.isFinite(res.finalCost) ? res.finalCost.toPrecision(4) : String(res.finalCost), `${res.seconds.toFixed(2)} s`, r.verdict];
       }),
     },
     sections: [

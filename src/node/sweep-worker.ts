@@ -5,7 +5,7 @@ import { workerData } from 'node:worker_threads';
 import type { Dataset } from '../data/dataset.js';
 import type { RunConfig } from '../experiments/run.js';
 import { runSweepJob, type SweepJob, type SweepRow } from '../experiments/sweep.js';
-import { Matrix } from '../nn/matrix.js';
+import { Matrix } from '../linalg/matrix.js';
 
 export interface SweepTask {
   job: SweepJob;

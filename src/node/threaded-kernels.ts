@@ -29,9 +29,18 @@ interface Helper {
 
 let sharedModule: WebAssembly.Module | undefined;
 
+/** Options of `createThreadedKernels`. */
 export interface ThreadedKernelOptions {
   /** Multiply-adds from which a product is shared out (default SPLIT_WORK; 0: every product). */
   minWork?: number;
+}
+
+/** Kernels that share wide layers' products between threads, and own those threads. */
+export interface ThreadedKernels extends Kernels {
+  /** Threads a product is shared between (the caller's included). */
+  readonly threads: number;
+  /** Ends the helper threads; the kernels must not be used afterwards. */
+  close(): void;
 }
 
 /**
@@ -39,7 +48,7 @@ export interface ThreadedKernelOptions {
  * helpers, started at the first product large enough to share). Call `close()` when done;
  * helpers never keep the process alive.
  */
-export function createThreadedKernels(threads: number = availableParallelism(), options: ThreadedKernelOptions = {}): Kernels & { threads: number; close(): void } {
+export function createThreadedKernels(threads: number = availableParallelism(), options: ThreadedKernelOptions = {}): ThreadedKernels {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a whole number >= 1, got ${threads}`);
   const minWork = options.minWork ?? SPLIT_WORK;
   sharedModule ??= new WebAssembly.Module(Buffer.from(KERNELS_SHARED_WASM_BASE64, 'base64'));

@@ -1,14 +1,17 @@
 // The notebook's own functions under TypeScript names (initlab/notebook), so the
 // assignment ports line by line: parameters are a { W1, b1, … } dictionary of
 // matrices, X is (features × m), and the printing matches the notebook's cells.
-import { NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC, datasetFromSpec } from '../data/registry.js';
 import { UsageError } from '../errors.js';
+import { NOTEBOOK_DEFAULTS, NOTEBOOK_INITS } from '../experiments/notebook-config.js';
+import { notebookData } from '../experiments/notebook.js';
 import { formatNumpy, pyFloat } from '../format.js';
 import { relu as reluActivation, sigmoid as sigmoidActivation } from '../nn/activations.js';
 import { initializers } from '../nn/initializers.js';
 import { naiveCrossEntropy } from '../nn/loss.js';
-import { Matrix } from '../nn/matrix.js';
-import { backward, defaultActivations, forward, initializeNetwork, type Network, networkToDict, Workspace } from '../nn/network.js';
+import { Matrix } from '../linalg/matrix.js';
+import { defaultActivations, initializeNetwork, type Network, networkToDict } from '../nn/network.js';
+import { backward, forward } from '../nn/propagation.js';
+import { Workspace } from '../nn/workspace.js';
 import { accuracyOf, threshold } from '../train/metrics.js';
 import { train } from '../train/train.js';
 
@@ -21,11 +24,14 @@ export type Gradients = Record<string, Matrix>;
 
 /** What forwardPropagation hands to backwardPropagation. */
 export interface Cache {
+  /** The parameters as a network (sharing their matrices). */
   readonly network: Network;
+  /** Every layer's Z and A (n_l × m) from the forward pass, and room for the gradients. */
   readonly workspace: Workspace;
 }
 
-const NOTEBOOK_SEED = 3;
+/** The notebook's three initializations: `zeros`, `random` (×10) and `he`. */
+export type NotebookInitialization = (typeof NOTEBOOK_INITS)[number];
 
 function toParameters(net: Network): Parameters {
   const p: Parameters = {};
@@ -54,9 +60,13 @@ function toNetwork(parameters: Parameters): Network {
   return { dims, activations: defaultActivations(dims), W, b };
 }
 
-function initialize(kind: 'zeros' | 'random' | 'he', layersDims: number[]): Parameters {
-  // the notebook seeds with 3 inside the random initializers, never for zeros
-  return toParameters(initializeNetwork(layersDims, initializers[kind], { seed: NOTEBOOK_SEED, scale: 10 }));
+/** The notebook's weights: it seeds numpy with 3 inside its random initializers (zeros draws nothing). */
+function notebookNetwork(kind: NotebookInitialization, layersDims: number[]): Network {
+  return initializeNetwork(layersDims, initializers[kind], { seed: NOTEBOOK_DEFAULTS.seed, scale: NOTEBOOK_DEFAULTS.scale });
+}
+
+function initialize(kind: NotebookInitialization, layersDims: number[]): Parameters {
+  return toParameters(notebookNetwork(kind, layersDims));
 }
 
 /** All weights and biases zero. */
@@ -71,7 +81,9 @@ function mapMatrix(x: Matrix, f: (z: Float64Array, a: Float64Array, n: number) =
   f(x.data, out.data, x.data.length);
   return out;
 }
+/** The logistic function 1 / (1 + e^−x), entry by entry, into a new matrix of x's shape. */
 export const sigmoid = (x: Matrix): Matrix => mapMatrix(x, sigmoidActivation.forward);
+/** max(0, x), entry by entry, into a new matrix of x's shape. */
 export const relu = (x: Matrix): Matrix => mapMatrix(x, reluActivation.forward);
 
 /** LINEAR → RELU → … → LINEAR → SIGMOID; returns the output probabilities and the cache. */
@@ -103,7 +115,10 @@ export function computeLoss(a3: Matrix, Y: Matrix): number {
   return naiveCrossEntropy(a3.data, Y.data, Y.cols);
 }
 
-/** One gradient-descent step: W ← W − lr·dW, b ← b − lr·db (new matrices, like numpy's `W - lr * dW`). */
+/**
+ * One gradient-descent step: W ← W − lr·dW, b ← b − lr·db (new matrices, like numpy's `W - lr * dW`).
+ * @throws UsageError when a parameter has no gradient of its shape
+ */
 export function updateParameters(parameters: Parameters, grads: Gradients, learningRate: number): Parameters {
   const out: Parameters = {};
   for (const [key, P] of Object.entries(parameters)) {
@@ -130,18 +145,22 @@ export function predictDec(parameters: Parameters, X: Matrix): Matrix {
   return new Matrix(1, X.cols, Float64Array.from(threshold(a.data)));
 }
 
-/** [trainX, trainY, testX, testY]: make_circles after seed 1 (300 points) and seed 2 (100 points). */
+/** The notebook's data as (trainX, trainY, testX, testY): make_circles after seed 1 (300 points) and seed 2 (100 points); X (2 × m), Y (1 × m). */
 export function loadDataset(): [Matrix, Matrix, Matrix, Matrix] {
-  const train = datasetFromSpec(NOTEBOOK_TRAIN_SPEC);
-  const test = datasetFromSpec(NOTEBOOK_TEST_SPEC);
+  const { train, test } = notebookData();
   return [train.X, train.Y, test.X, test.Y];
 }
 
+/** model()'s keyword arguments, as the notebook names them (camelCase). */
 export interface ModelOptions {
+  /** Gradient descent's step size (default 0.01). */
   learningRate?: number;
+  /** Number of updates (default 15,000). */
   numIterations?: number;
+  /** Print the cost every 1,000 iterations (default true). */
   printCost?: boolean;
-  initialization?: 'zeros' | 'random' | 'he';
+  /** `zeros`, `random` (×10) or `he` (default). */
+  initialization?: NotebookInitialization;
   /** Where the cost lines go (console.log by default). */
   print?: (line: string) => void;
 }
@@ -150,17 +169,17 @@ export interface ModelOptions {
  * The notebook's model(): layers [n_x, 10, 5, 1], the chosen initialization, full-batch
  * gradient descent; prints "Cost after iteration i: …" every 1,000 iterations with the
  * notebook's cost formula. Returns the learnt parameters.
+ * @throws UsageError for an initialization other than zeros, random or he
  */
-export function model(X: Matrix, Y: Matrix, { learningRate = 0.01, numIterations = 15000, printCost = true, initialization = 'he', print = console.log }: ModelOptions = {}): Parameters {
-  if (!['zeros', 'random', 'he'].includes(initialization)) {
+export function model(X: Matrix, Y: Matrix, { learningRate = NOTEBOOK_DEFAULTS.learningRate, numIterations = NOTEBOOK_DEFAULTS.iterations, printCost = true, initialization = 'he', print = console.log }: ModelOptions = {}): Parameters {
+  if (!(NOTEBOOK_INITS as readonly string[]).includes(initialization)) {
     throw new UsageError(`initialization must be "zeros", "random" or "he", got "${initialization}"`);
   }
-  const layersDims = [X.rows, 10, 5, 1];
-  const net = initializeNetwork(layersDims, initializers[initialization], { seed: NOTEBOOK_SEED, scale: 10 });
+  const net = notebookNetwork(initialization, [X.rows, ...NOTEBOOK_DEFAULTS.layers.slice(1)]);
   train(net, { X, Y }, {
     learningRate,
     iterations: numIterations,
-    recordEvery: 1000,
+    recordEvery: NOTEBOOK_DEFAULTS.printEvery,
     naiveLoss: true,
     onRecord: (p) => { if (printCost) print(`Cost after iteration ${p.iteration}: ${pyFloat(p.naiveCost as number)}`); },
   });

@@ -1,7 +1,8 @@
 // The model's probability over a square of the plane, for decision-boundary plots.
 import type { Dataset } from '../data/dataset.js';
-import { Matrix } from '../nn/matrix.js';
-import { type Network, predictProba } from '../nn/network.js';
+import { Matrix } from '../linalg/matrix.js';
+import { type Network } from '../nn/network.js';
+import { predictProba } from '../nn/propagation.js';
 
 export interface ProbabilityGrid {
   /** Row-major, row 0 at the top (largest x2), column 0 at the left (smallest x1). */

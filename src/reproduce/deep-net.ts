@@ -1,7 +1,8 @@
 // Measurements on wide, deep, random networks at initialization (no training): what the
 // published analyses predict, measured on finite networks drawn from numpy's RandomState.
 // Layer l: h^l = W^l φ(h^{l−1}) + b^l (h^0 = x, φ applied from layer 1 on); W^l is N × N.
-import { columnCorrelation, columnSquares, meanAndSpread } from '../experiments/probe-measures.js';
+import { columnCorrelation, columnSquares } from '../experiments/probe-measures.js';
+import { moments } from '../nn/moments.js';
 import { getKernels } from '../nn/backends.js';
 import type { Kernels } from '../nn/kernels.js';
 import { orthogonalWeights } from '../nn/orthogonal.js';
@@ -84,7 +85,7 @@ export function forwardPass(net: DeepNet, X: Float64Array, m: number, rs: Random
     const sq = columnSquares(A, n, m);
     const ratios = new Float64Array(m);
     for (let j = 0; j < m; j++) ratios[j] = sq[j] / inputNorms[j];
-    layers.push({ layer: l, q, c, std: meanAndSpread(A).std, ratios });
+    layers.push({ layer: l, q, c, std: moments(A).std, ratios });
   }
   return { layers, weights, pre };
 }
@@ -120,7 +121,7 @@ export function backwardPass(net: DeepNet, X: Float64Array, m: number, weights: 
         dW[i * n + k] = s / m;
       }
     }
-    out.push({ layer: l, backpropStd: meanAndSpread(delta).std, weightGradStd: meanAndSpread(dW).std });
+    out.push({ layer: l, backpropStd: moments(delta).std, weightGradStd: moments(dW).std });
     // ∂/∂a^{l−1} = (W^l)ᵀ δ^l
     const W = weights[l - 1];
     const next = new Float64Array(n * m);

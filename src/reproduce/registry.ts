@@ -7,6 +7,7 @@ import { pennington2017 } from './pennington2017.js';
 import type { Reproduction, ReproductionResult } from './result.js';
 import { schoenholz2017 } from './schoenholz2017.js';
 
+/** Every reproduction, in `initlab reproduce --list` order. */
 export const reproductions: readonly Reproduction[] = [schoenholz2017, he2015, glorot2010, klambauer2017, hanin2018, pennington2017];
 
 /** Runs one reproduction and gives its verdict (every check passes). */

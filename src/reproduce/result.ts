@@ -6,14 +6,21 @@
  * relative); or, with `atLeast`, measured ≥ target.
  */
 export interface Check {
+  /** What is measured, in words. */
   what: string;
+  /** The value it should have (a minimum, with `atLeast`). */
   target: number;
+  /** The value measured. */
   measured: number;
+  /** The largest gap allowed (absolute, or relative to |target|). */
   tolerance: number;
+  /** Whether `tolerance` is relative to |target|. */
   relative: boolean;
+  /** True: the check is measured ≥ target, and `tolerance` is unused. */
   atLeast?: boolean;
   /** Where the target comes from: a paper's formula, initlab's theory module, a published figure. */
   source: string;
+  /** Whether the measurement holds. */
   pass: boolean;
 }
 
@@ -37,38 +44,63 @@ export function checkAtLeast(what: string, minimum: number, measured: number, so
 
 /** A point of the figure: `kind` theory is drawn as a line, measured as dots. */
 export interface SeriesPoint {
+  /** The series' name in the legend. */
   series: string;
+  /** Theory (a line) or measurement (dots). */
   kind: 'theory' | 'measured';
+  /** Horizontal position (in the figure's `x` units). */
   x: number;
+  /** Vertical position (in the figure's `y` units). */
   y: number;
 }
 
+/** A reproduction's figure: theory as lines, measurements as dots. */
 export interface Figure {
+  /** The horizontal axis' label. */
   x: string;
+  /** The vertical axis' label. */
   y: string;
+  /** A logarithmic vertical axis. */
   logY?: boolean;
+  /** Every point of every series. */
   points: SeriesPoint[];
 }
 
+/** A reproduction's run: its checks, verdict and figure. */
 export interface ReproductionResult {
+  /** The reproduction's name (`initlab reproduce NAME`). */
   name: string;
+  /** Its title, for the report. */
   title: string;
+  /** The published claim, in one sentence. */
   claim: string;
+  /** The papers and equations the targets come from. */
   sources: string[];
   /** The short version (npm test's) or the full size. */
   quick: boolean;
+  /** The experiment as run: widths, depths, seeds, data. */
   setup: string;
+  /** Every check, in order. */
   checks: Check[];
+  /** True when every check passes. */
   pass: boolean;
+  /** Wall-clock time of the run, in seconds. */
   seconds: number;
+  /** The figure's series. */
   figure: Figure;
 }
 
+/** A published result run as a seeded experiment and checked. */
 export interface Reproduction {
+  /** Its name (`initlab reproduce NAME`). */
   name: string;
+  /** Its title, for the report. */
   title: string;
+  /** The published claim, in one sentence. */
   claim: string;
+  /** The papers and equations the targets come from. */
   sources: string[];
+  /** Runs the experiment (`quick`: the short version `npm test` runs) from `seed`. */
   run(o: { quick: boolean; seed: number }): Omit<ReproductionResult, 'name' | 'title' | 'claim' | 'sources' | 'quick' | 'pass' | 'seconds'>;
   /**
    * The same experiment as independent tasks, for a pool of threads: `run(o)` equals

@@ -8,6 +8,10 @@ const MATRIX_A = 0x9908b0df;
 const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
 
+/**
+ * The Mersenne Twister MT19937 (Matsumoto & Nishimura 1998), seeded as numpy's legacy
+ * `RandomState.seed(int)` seeds it, so a seed gives numpy's 32-bit stream.
+ */
 export class MT19937 {
   // The state words as int32 bit patterns: V8 keeps int32 values unboxed, where a uint32 over
   // 2^31 would become a heap number in every call that returns it (bitwise ops see the same bits).

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { libmLog } from './libm-log.js';
 import { MT19937 } from './mt19937.js';
 
+/** The largest seed numpy's RandomState accepts: 2^32 − 1. */
 export const MAX_SEED = 0xffffffff;
 
 /** Throws a UsageError unless `seed` is an integer in 0..2^32-1, as numpy requires. */
@@ -16,6 +17,11 @@ export function checkSeed(seed: number, what = 'seed'): number {
 }
 
 
+/**
+ * numpy's legacy `np.random.RandomState`: MT19937 with numpy's algorithms for uniforms,
+ * Gaussians (the polar method, C library log), integers and permutations, so a seed gives
+ * numpy's very draws (numpy/random/_legacy, numpy/random/src/legacy).
+ */
 export class RandomState {
   private readonly mt: MT19937;
   private hasGauss = false;

@@ -7,8 +7,11 @@ import { parseSpec } from '../spec.js';
 export interface ScalarActivation {
   /** Registry name with its parameters, e.g. `leaky-relu:slope=0.01`. */
   readonly name: string;
+  /** φ(u). */
   phi(u: number): number;
+  /** φ′(u), the derivative (one-sided at a kink). */
   dphi(u: number): number;
+  /** φ″(u), the second derivative (one-sided at a kink). */
   d2phi(u: number): number;
   /** Pre-activation values where φ, φ′ or φ″ jumps or kinks (the quadrature splits there). */
   readonly kinks: readonly number[];

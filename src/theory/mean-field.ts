@@ -9,7 +9,9 @@ import type { ScalarActivation } from './activation-calculus.js';
 
 /** σ_w² (the weights' variance times fan_in) and σ_b² (the biases' variance). */
 export interface MeanFieldPoint {
+  /** σ_w²: the weights' variance times fan_in. */
   weightVar: number;
+  /** σ_b²: the biases' variance. */
   biasVar: number;
 }
 
@@ -105,7 +107,12 @@ export function bracketedRoot(f: (x: number) => number, lo: number, hi: number, 
  * q is fixed, as for ReLU at σ_w² = 2, σ_b² = 0: q* is the input's own q0), `unbounded` (q
  * grows layer after layer without limit; q = Infinity).
  */
-export function lengthFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q0 = 1): { q: number; kind: 'stable' | 'neutral' | 'unbounded' } {
+export function lengthFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q0 = 1): {
+  /** The fixed point q* (Infinity when unbounded). */
+  q: number;
+  /** How layers approach it. */
+  kind: 'stable' | 'neutral' | 'unbounded';
+} {
   const growth = p.weightVar * asymptoticGain(act);
   const g = (q: number) => lengthMap(act, p, q) - q;
   if (growth > 1 + 1e-12) return { q: Infinity, kind: 'unbounded' };
@@ -145,16 +152,22 @@ export function correlationFixedPoint(act: ScalarActivation, p: MeanFieldPoint, 
 /** −1/ln x: a depth scale from a per-layer rate x (Infinity at x = 1; NaN where x ≤ 0). */
 const depthScale = (x: number) => (x > 0 ? (x === 1 ? Infinity : -1 / Math.log(x)) : NaN); // ln 1 is +0: −1/+0 would be −Infinity
 
+/** Where χ₁ puts a network: below 1 ordered (correlations go to 1), 1 critical, above 1 chaotic. */
 export type Phase = 'ordered' | 'critical' | 'chaotic';
 
 /** Everything the theory says about one (activation, σ_w², σ_b²). */
 export interface MeanFieldSummary extends MeanFieldPoint {
+  /** The activation's registry name. */
   activation: string;
   /** Fixed point of the length map (Infinity when q grows without bound). */
   qStar: number;
+  /** How layers approach q* (see lengthFixedPoint). */
   lengthKind: 'stable' | 'neutral' | 'unbounded';
+  /** χ₁ = σ_w² E[φ′(√q* z)²]: the mean squared singular value of a layer's Jacobian. */
   chi1: number;
+  /** Ordered, critical or chaotic, from χ₁. */
   phase: Phase;
+  /** Fixed point of the correlation map c*. */
   cStar: number;
   /** Slope of the correlation map at c*: χ₁ in the ordered phase. */
   chiC: number;
@@ -204,7 +217,12 @@ export function meanField(act: ScalarActivation, p: MeanFieldPoint, q0 = 1, rtol
  * The order-to-chaos line: the σ_w² where χ₁ = 1 at this σ_b² (with q* there), or null when
  * χ₁ stays below 1 up to σ_w² = 1e6.
  */
-export function criticalWeightVar(act: ScalarActivation, biasVar: number, q0 = 1): { weightVar: number; qStar: number } | null {
+export function criticalWeightVar(act: ScalarActivation, biasVar: number, q0 = 1): {
+  /** The critical σ_w² (the weights' variance times fan_in). */
+  weightVar: number;
+  /** The length map's fixed point q* there. */
+  qStar: number;
+} | null {
   const excess = (w: number) => {
     const p = { weightVar: w, biasVar };
     const fixed = lengthFixedPoint(act, p, q0);
@@ -224,8 +242,11 @@ export function criticalWeightVar(act: ScalarActivation, biasVar: number, q0 = 1
 
 /** One layer of two inputs propagated together: their common length q and correlation c. */
 export interface PairLayer {
+  /** Layer number l, from 1. */
   layer: number;
+  /** The pre-activations' mean square q^l. */
   q: number;
+  /** The two inputs' pre-activation correlation c^l. */
   c: number;
 }
 
@@ -248,7 +269,12 @@ export function pairTrajectory(act: ScalarActivation, p: MeanFieldPoint, q0: num
 }
 
 /** Mean and standard deviation of φ(u) for u ~ N(0, q): a layer's activations as the theory sees them. */
-export function activationMoments(act: ScalarActivation, q: number): { mean: number; std: number } {
+export function activationMoments(act: ScalarActivation, q: number): {
+  /** E[φ(u)]. */
+  mean: number;
+  /** √Var[φ(u)]. */
+  std: number;
+} {
   const mean = expect1(act, q, act.phi);
   const second = expect1(act, q, (u) => act.phi(u) ** 2);
   return { mean, std: Math.sqrt(Math.max(0, second - mean * mean)) };

@@ -1,28 +1,48 @@
 // Per-layer statistics: what initialization does to the signal on its way through the
 // network (activations), on its way back (gradients), and what the weights look like.
 import type { Kernels } from '../nn/kernels.js';
-import type { Matrix } from '../nn/matrix.js';
+import type { Matrix } from '../linalg/matrix.js';
 import { type Moments, scaledMoments, scaledNorm } from '../nn/moments.js';
-import { forward, type Network, stage, type Workspace } from '../nn/network.js';
+import { type Network } from '../nn/network.js';
+import { forward } from '../nn/propagation.js';
+import { stage } from '../nn/stage.js';
+import { type Workspace } from '../nn/workspace.js';
 
 export { moments, scaledMoments, scaledNorm, type Moments } from '../nn/moments.js';
 
 
+/** One layer's statistics at one iteration. */
 export interface LayerStats {
+  /** Layer number, 1 for the first hidden layer. */
   layer: number;
+  /** Mean and std of the layer's outputs A_l (n_l × m) over all its entries, and where they sit. */
   activation: Moments & {
     /** Fraction of units whose output is 0 for every example (dead ReLUs; 0 for other activations). */
     dead: number;
     /** Fraction of outputs in the flat tails: |tanh| > 0.99, sigmoid < 0.01 or > 0.99 (0 for others). */
     saturated: number;
   };
-  /** Norms of the weight and bias gradients; `backprop`: RMS of the back-propagated gradient ∂cost/∂Z at this layer's pre-activations (it can vanish while the weight gradients look healthy). */
-  gradient: { weightNorm: number; biasNorm: number; backprop: number };
-  weight: Moments & { norm: number };
+  /** Norms of the layer's gradients dW_l (n_l × n_{l-1}) and db_l (n_l × 1), and the back-propagated one. */
+  gradient: {
+    /** ‖dW_l‖ (Frobenius). */
+    weightNorm: number;
+    /** ‖db_l‖. */
+    biasNorm: number;
+    /** RMS of the back-propagated gradient ∂cost/∂Z_l at this layer's pre-activations (it can vanish while the weight gradients look healthy). */
+    backprop: number;
+  };
+  /** Mean and std of the weights W_l, with their Frobenius norm. */
+  weight: Moments & {
+    /** ‖W_l‖. */
+    norm: number;
+  };
 }
 
+/** Every layer's statistics at one iteration. */
 export interface DiagnosticsPoint {
+  /** The iteration they were taken at (before its update). */
   iteration: number;
+  /** One entry per layer, first hidden layer first. */
   layers: LayerStats[];
 }
 

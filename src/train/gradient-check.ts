@@ -9,8 +9,10 @@ import { type Dataset, validateDataset } from '../data/dataset.js';
 import { DataError } from '../errors.js';
 import { type Activation, relu, sigmoid } from '../nn/activations.js';
 import { naiveCrossEntropy, stableCrossEntropy } from '../nn/loss.js';
-import { Matrix } from '../nn/matrix.js';
-import { backward, checkDims, forward, type Network, Workspace } from '../nn/network.js';
+import { Matrix } from '../linalg/matrix.js';
+import { checkDims, type Network } from '../nn/network.js';
+import { backward, forward } from '../nn/propagation.js';
+import { Workspace } from '../nn/workspace.js';
 import { RandomState } from '../rng/random-state.js';
 import { scaledNorm } from './diagnostics.js';
 import { checkStop, type ShouldStop } from '../stop.js';
@@ -37,7 +39,9 @@ export type ParameterDict = Record<string, ArrayLike<ArrayLike<number>>>;
 
 /** X (features × m) and Y (1 × m, or a flat list of m labels), as nested arrays or matrices. */
 export interface ExamplesInput {
+  /** The examples as columns (features × m), as a Matrix or nested rows. */
   X: Matrix | ArrayLike<ArrayLike<number>>;
+  /** The 0/1 labels: m values, or (1 × m). */
   Y: Matrix | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 }
 
@@ -46,7 +50,14 @@ export interface ExamplesInput {
  * 3 examples); y = [1, 1, 0]; then W1 (5 × 4), b1 (5 × 1), W2 (3 × 5), b2 (3 × 1), W3 (1 × 3),
  * b3 (1 × 1), drawn in that order from the same stream. Its network is relu, relu, sigmoid.
  */
-export function courseGradientCheckCase(): { parameters: Record<string, number[][]>; X: number[][]; Y: number[] } {
+export function courseGradientCheckCase(): {
+  /** W1 … b3 as nested rows. */
+  parameters: Record<string, number[][]>;
+  /** x (4 × 3) as nested rows. */
+  X: number[][];
+  /** y: 3 labels. */
+  Y: number[];
+} {
   const rs = new RandomState(1);
   const draw = (rows: number, cols: number): number[][] => {
     const d = rs.randn(rows * cols);

@@ -9,6 +9,7 @@ import { parseSpec } from '../spec.js';
  * - `scheduled` (its schedule_lr_decay): lr0 / (1 + rate · floor(e / interval))
  */
 export interface LrDecay {
+  /** `inverse`: lr0 / (1 + rate·epoch); `scheduled`: lr0 / (1 + rate·⌊epoch / interval⌋). */
   kind: 'inverse' | 'scheduled';
   /** decay_rate, >= 0. */
   rate: number;

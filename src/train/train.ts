@@ -5,17 +5,23 @@ import type { Dataset } from '../data/dataset.js';
 import { fuseTraining } from '../nn/fused-training.js';
 import type { FusedSteps, Kernels } from '../nn/kernels.js';
 import { getKernels } from '../nn/backends.js';
-import { naiveCrossEntropy, softplus, stableCrossEntropy } from '../nn/loss.js';
-import { backward, forward, isFiniteNetwork, type Network, parameterCount, stage, Workspace } from '../nn/network.js';
-import { Matrix } from '../nn/matrix.js';
+import { naiveCrossEntropy, softplus } from '../nn/loss.js';
+import { isFiniteNetwork, type Network } from '../nn/network.js';
+import { backward, forward } from '../nn/propagation.js';
+import { stage } from '../nn/stage.js';
+import type { Matrix } from '../linalg/matrix.js';
 import { createOptimizer, type Optimizer, type OptimizerSpec } from '../nn/optimizers.js';
-import { RandomState } from '../rng/random-state.js';
+import { MiniBatches } from './mini-batches.js';
+import { nextSteps } from './slice-steps.js';
+import { forwardCost, lastCost, type StagedSet, stageSet } from './staged-set.js';
 import { type DiagnosticsPoint, layerStats } from './diagnostics.js';
 import { OPTIONS } from '../options.js';
 import { checkValue } from '../validate.js';
 import { decayedRate, type LrDecay } from './lr-decay.js';
 
+/** A cost recorded during training. */
 export interface CostPoint {
+  /** Iterations (epochs, with costReport `epoch-mean`) done before this cost was taken. */
   iteration: number;
   /** On `testData`, at traced iterations when it was given. */
   testCost?: number;
@@ -40,7 +46,9 @@ export type CostReport = 'full' | 'epoch-mean';
 /** Every CostReport, the default first. */
 export const costReports: readonly CostReport[] = ['full', 'epoch-mean'];
 
+/** How `train` runs: the notebook's loop with its options. */
 export interface TrainOptions {
+  /** The step size of each update (> 0; the initial rate with an lrDecay). */
   learningRate: number;
   /** Updates to run (epochs, with costReport `epoch-mean`). */
   iterations: number;
@@ -70,14 +78,18 @@ export interface TrainOptions {
   onRecord?: (point: CostPoint) => void;
   /** Called every `progressEvery` iterations with the number done. */
   onProgress?: (done: number) => void;
+  /** How often `onProgress` and `shouldStop` are called, in iterations (default 100). */
   progressEvery?: number;
   /** Checked every `progressEvery` iterations; true stops the run there (e.g. on Ctrl-C). */
   shouldStop?: () => boolean;
 }
 
+/** How a run ended: all its iterations, a non-finite cost or weight, or a stop request. */
 export type StopReason = 'completed' | 'diverged' | 'interrupted';
 
+/** What a training run gives back (the network itself is trained in place). */
 export interface TrainResult {
+  /** The recorded costs: iteration 0 and every `recordEvery` after. */
   costs: CostPoint[];
   /** Per-layer statistics, when diagnosticsEvery was given. */
   diagnostics: DiagnosticsPoint[];
@@ -87,9 +99,11 @@ export interface TrainResult {
   finalCost: number;
   /** Iterations actually run (epochs, with costReport `epoch-mean`). */
   iterationsRun: number;
+  /** How the run ended. */
   stopReason: StopReason;
   /** The iteration at which a non-finite cost or parameter was seen, when diverged. */
   divergedAt?: number;
+  /** Wall-clock time of the run, in seconds. */
   seconds: number;
 }
 
@@ -115,40 +129,32 @@ function naiveCostSum(A: Float64Array, Y: Float64Array, count: number): number {
   return s;
 }
 
-function finiteSum(a: Float64Array): boolean {
+/** Σ of a's values: finite unless one of them is not (or they overflow together). */
+function sum(a: Float64Array): number {
   let s = 0;
   for (let j = 0; j < a.length; j++) s += a[j];
-  return Number.isFinite(s);
-}
-
-/** Copies the columns `idx[from..from+count)` of a row-major (rows × m) array into `out` (rows × count). */
-function gatherColumns(src: Float64Array, rows: number, m: number, idx: number[], from: number, count: number, out: Float64Array): void {
-  for (let r = 0; r < rows; r++) {
-    const so = r * m;
-    const oo = r * count;
-    for (let c = 0; c < count; c++) out[oo + c] = src[so + idx[from + c]];
-  }
+  return s;
 }
 
 /**
  * A training run that can be advanced in slices (so a caller can yield to the event
  * loop, for Ctrl-C or a page that must stay responsive) and finished at any point.
+ * @throws UsageError when an option is out of range (see checkTrainOptions)
  */
 export class Trainer {
   private readonly o: TrainOptions;
   private readonly k: Kernels;
   private readonly net: Network;
-  private readonly X: Matrix;
-  private readonly Y: Matrix;
-  private readonly ws: Workspace;
+  /** The whole training set, staged. */
+  private readonly full: StagedSet;
   private readonly copyBack: () => void;
   private readonly optimizer: Optimizer;
   private readonly params: Float64Array[];
   private readonly start = performance.now();
   private readonly traceEvery: number;
-  private readonly test?: { X: Matrix; Y: Matrix; ws: Workspace };
-  // mini-batches (absent for full-batch gradient descent)
-  private readonly batch?: { size: number; seed: number; X: Matrix[]; Y: Matrix[]; ws: Workspace[]; order: number[]; epoch: number; offset: number };
+  private readonly test?: StagedSet;
+  /** Absent for full-batch gradient descent. */
+  private readonly batches?: MiniBatches;
   readonly costs: CostPoint[] = [];
   readonly trace: CostPoint[] = [];
   readonly diagnostics: DiagnosticsPoint[] = [];
@@ -170,49 +176,25 @@ export class Trainer {
     this.traceEvery = o.traceEvery ?? o.recordEvery;
     const m = data.X.cols;
     const dims = target.dims;
-    const B = o.batchSize && o.batchSize < m ? o.batchSize : 0;
-    this.batchesPerEpoch = B ? Math.ceil(m / B) : 1;
-    this.perEpoch = o.costReport === 'epoch-mean' ? this.batchesPerEpoch : 1;
-    this.steps = o.iterations * this.perEpoch;
+    const batchSize = o.batchSize && o.batchSize < m ? o.batchSize : 0;
     const sizes = target.W.flatMap((w, l) => [w.data.length, target.b[l].data.length]);
-    const rest = B ? m % B : 0;
-    const batchFloats = B ? Workspace.floats(dims, B) + (B * (dims[0] + 1)) + (rest ? Workspace.floats(dims, rest) + rest * (dims[0] + 1) : 0) : 0;
-    const optimizerFloats = (o.optimizer?.name === 'adam' ? 2 : o.optimizer?.name === 'momentum' ? 1 : 0) * parameterCount(dims);
-    const mt = o.testData?.X.cols ?? 0;
-    const testFloats = mt ? Workspace.floats(dims, mt) + mt * (dims[0] + 1) : 0;
-    // one arena per run: weights, data, buffers and optimizer state side by side, allocated once
-    const staged = stage(target, data.X, data.Y, this.k, batchFloats + optimizerFloats + testFloats);
+    // one arena per run: weights, data, buffers and optimizer state side by side, sized by this layout
+    const staged = stage(target, data.X, data.Y, this.k, (alloc) => ({
+      optimizer: createOptimizer(o.optimizer ?? { name: 'gd' }, sizes, alloc),
+      test: o.testData ? stageSet(o.testData, dims, alloc) : undefined,
+      batches: batchSize ? new MiniBatches(m, dims, batchSize, o.shuffleSeed ?? 0, alloc) : undefined,
+    }));
     this.net = staged.net;
-    this.X = staged.X;
-    this.Y = staged.Y as Matrix;
-    this.ws = staged.ws;
+    this.full = { X: staged.X, Y: staged.Y as Matrix, ws: staged.ws };
     this.copyBack = staged.copyBack;
     this.params = this.net.W.flatMap((w, l) => [w.data, this.net.b[l].data]);
-    this.optimizer = createOptimizer(o.optimizer ?? { name: 'gd' }, sizes, staged.alloc);
+    ({ optimizer: this.optimizer, test: this.test, batches: this.batches } = staged.extra);
+    this.batchesPerEpoch = this.batches?.perEpoch ?? 1;
+    this.perEpoch = o.costReport === 'epoch-mean' ? this.batchesPerEpoch : 1;
+    this.steps = o.iterations * this.perEpoch;
     // the notebook's case (full batch, gd at a fixed rate): fused iterations between the ones recorded
-    const plain = !B && (o.optimizer?.name ?? 'gd') === 'gd' && !o.lrDecay && o.costReport !== 'epoch-mean';
-    this.fused = plain ? fuseTraining(this.net, this.X, this.Y, this.ws, this.k) : null;
-    if (o.testData) {
-      const T = o.testData;
-      const X = new Matrix(T.X.rows, T.X.cols, staged.alloc(T.X.data.length));
-      X.data.set(T.X.data);
-      const Y = new Matrix(1, T.Y.cols, staged.alloc(T.Y.cols));
-      Y.data.set(T.Y.data);
-      this.test = { X, Y, ws: new Workspace(dims, T.X.cols, staged.alloc) };
-    }
-    if (B) {
-      const counts = rest ? [B, rest] : [B];
-      this.batch = {
-        size: B,
-        seed: o.shuffleSeed ?? 0,
-        X: counts.map((c) => new Matrix(dims[0], c, staged.alloc(dims[0] * c))),
-        Y: counts.map((c) => new Matrix(1, c, staged.alloc(c))),
-        ws: counts.map((c) => new Workspace(dims, c, staged.alloc)),
-        order: [],
-        epoch: -1,
-        offset: m, // forces a shuffle before the first batch
-      };
-    }
+    const plain = !batchSize && (o.optimizer?.name ?? 'gd') === 'gd' && !o.lrDecay && o.costReport !== 'epoch-mean';
+    this.fused = plain ? fuseTraining(this.net, this.full.X, this.full.Y, this.full.ws, this.k) : null;
   }
 
   get done(): boolean {
@@ -234,32 +216,16 @@ export class Trainer {
     if (!this.done) this.stopReason = 'interrupted';
   }
 
-  private diverged(at: number): void {
+  /**
+   * The run's one divergence test: a non-finite `value` (a cost, or the sum of the logits)
+   * or, with `weightsToo`, a non-finite weight stops the run as diverged at `at`.
+   * @returns true when the run diverged
+   */
+  private diverges(at: number, value: number, weightsToo = false): boolean {
+    if (Number.isFinite(value) && !(weightsToo && !isFiniteNetwork(this.net))) return false;
     this.stopReason = 'diverged';
     this.divergedAt = at;
-  }
-
-  /** The cost of the current weights on the whole training set (forward pass into the full workspace). */
-  private fullCost(): number {
-    forward(this.net, this.X, this.ws, this.k);
-    return stableCrossEntropy(this.ws.logits, this.Y.data, this.X.cols);
-  }
-
-  /** The next mini-batch, reshuffling with RandomState(shuffleSeed + epoch) at each epoch. */
-  private nextBatch(): { X: Matrix; Y: Matrix; ws: Workspace } {
-    const b = this.batch!;
-    const m = this.X.cols;
-    if (b.offset >= m) {
-      b.epoch++;
-      b.order = new RandomState((b.seed + b.epoch) % 4294967296).permutation(m);
-      b.offset = 0;
-    }
-    const count = Math.min(b.size, m - b.offset);
-    const slot = count === b.size ? 0 : 1;
-    gatherColumns(this.X.data, this.X.rows, m, b.order, b.offset, count, b.X[slot].data);
-    gatherColumns(this.Y.data, 1, m, b.order, b.offset, count, b.Y[slot].data);
-    b.offset += count;
-    return { X: b.X[slot], Y: b.Y[slot], ws: b.ws[slot] };
+    return true;
   }
 
   /** Runs up to `count` more iterations; returns true when the run is over. */
@@ -277,26 +243,17 @@ export class Trainer {
         if (!this.runFused(end, progressEvery)) break;
         continue;
       }
-      let X = this.X, Y = this.Y, ws = this.ws;
-      if (this.batch) {
-        if (record || traced) {
-          const cost = this.fullCost();
-          if (!this.recordCost(i, cost, record, traced)) break;
-        }
-        ({ X, Y, ws } = this.nextBatch());
-        forward(net, X, ws, k);
-        if (!finiteSum(ws.logits)) { this.diverged(this.iteration); break; }
-        if (epochMean) this.addToEpoch(ws, Y);
-      } else {
-        forward(net, X, ws, k);
-        // divergence shows in the logits at once (m additions: cheap next to the forward pass)
-        if (!finiteSum(ws.logits)) { this.diverged(i); break; }
-        if (epochMean) this.addToEpoch(ws, Y);
-        else if ((record || traced) && !this.recordCost(i, stableCrossEntropy(ws.logits, Y.data, X.cols), record, traced)) break;
-      }
-      backward(net, X, Y, ws, k);
-      if (o.diagnosticsEvery && i % o.diagnosticsEvery === 0) this.diagnostics.push({ iteration: i, layers: layerStats(net, ws) });
-      this.optimizer.step(this.params, ws.gradients, this.rateAt(i), k);
+      // with mini-batches a recorded cost is the whole set's, before the batch's update
+      if (this.batches && (record || traced) && !this.recordCost(i, forwardCost(net, this.full, k), record, traced)) break;
+      const set = this.batches ? this.batches.next(this.full) : this.full;
+      forward(net, set.X, set.ws, k);
+      // divergence shows in the logits at once (m additions: cheap next to the forward pass)
+      if (this.diverges(this.iteration, sum(set.ws.logits))) break;
+      if (epochMean) this.addToEpoch(set);
+      else if (!this.batches && (record || traced) && !this.recordCost(i, lastCost(set), record, traced)) break;
+      backward(net, set.X, set.Y, set.ws, k);
+      if (o.diagnosticsEvery && i % o.diagnosticsEvery === 0) this.diagnostics.push({ iteration: i, layers: layerStats(net, set.ws) });
+      this.optimizer.step(this.params, set.ws.gradients, this.rateAt(i), k);
       this.i = i + 1;
       if (epochMean && this.i % this.perEpoch === 0 && !this.endEpoch(this.i / this.perEpoch - 1)) break;
       if (this.i % (progressEvery * this.perEpoch) === 0) {
@@ -313,10 +270,8 @@ export class Trainer {
     const next = (every: number) => (every > 0 ? (Math.floor(i / every) + 1) * every : Infinity);
     const stop = Math.min(end, next(this.o.recordEvery), next(this.traceEvery), next(this.o.diagnosticsEvery ?? 0), next(progressEvery));
     this.i = i + this.fused!.run(stop - i, this.o.learningRate);
-    if (this.i < stop) {
-      this.diverged(this.i);
-      return false;
-    }
+    // fewer iterations than asked: the next one's logits summed to a non-finite number
+    if (this.i < stop && this.diverges(this.i, Number.NaN)) return false;
     if (this.i % progressEvery === 0) {
       this.o.onProgress?.(this.iteration);
       if (this.o.shouldStop?.()) this.interrupt();
@@ -333,62 +288,54 @@ export class Trainer {
   }
 
   /** Adds a mini-batch's summed costs (before its update) to the epoch's. */
-  private addToEpoch(ws: Workspace, Y: Matrix): void {
+  private addToEpoch({ ws, Y }: StagedSet): void {
     this.epochSum += stableCostSum(ws.logits, Y.data, Y.cols);
     if (this.o.naiveLoss) this.epochNaiveSum += naiveCostSum(ws.output, Y.data, Y.cols);
   }
 
   /** Closes epoch `e` of an epoch-mean run: records its mean cost when due; false when the run diverged. */
   private endEpoch(e: number): boolean {
-    const m = this.X.cols;
+    const m = this.full.X.cols;
     const cost = this.epochSum / m;
     const naive = this.epochNaiveSum / m;
     this.epochSum = 0;
     this.epochNaiveSum = 0;
-    const record = e % this.o.recordEvery === 0;
-    const traced = e % this.traceEvery === 0;
-    if (record) {
-      // the epoch's costs were taken before its updates: a blow-up in them shows in the next epoch's logits
-      if (!Number.isFinite(cost)) {
-        this.diverged(e);
-        return false;
-      }
+    // the epoch's costs were taken before its updates: a blow-up in them shows in the next epoch's logits
+    if (e % this.o.recordEvery === 0) {
+      if (this.diverges(e, cost)) return false;
       const point: CostPoint = { iteration: e, cost };
       if (this.o.naiveLoss) point.naiveCost = naive;
       if (this.o.lrDecay) point.learningRate = this.rateAt((e + 1) * this.batchesPerEpoch);
-      this.costs.push(point);
-      this.o.onRecord?.(point);
+      this.keep(point);
     }
-    if (traced && Number.isFinite(cost)) this.trace.push(this.withTest({ iteration: e, cost }));
+    if (e % this.traceEvery === 0 && Number.isFinite(cost)) this.trace.push(this.withTest({ iteration: e, cost }));
     return true;
   }
 
-  /** Keeps a cost (record and/or trace); false when the run diverged here. */
+  /**
+   * Keeps the whole set's cost at iteration i (record and/or trace), read from the forward
+   * pass just run on it; false when the run diverged here.
+   */
   private recordCost(i: number, cost: number, record: boolean, traced: boolean): boolean {
     if (record) {
-      if (!Number.isFinite(cost) || !isFiniteNetwork(this.net)) {
-        this.diverged(i);
-        return false;
-      }
+      if (this.diverges(i, cost, true)) return false;
       const point: CostPoint = { iteration: i, cost };
       if (this.o.lrDecay) point.learningRate = this.rateAt(i);
-      if (this.o.naiveLoss) {
-        if (this.batch) forward(this.net, this.X, this.ws, this.k); // the full-set forward pass the naive loss reads
-        point.naiveCost = naiveCrossEntropy(this.ws.output, this.Y.data, this.X.cols);
-      }
-      this.costs.push(point);
-      this.o.onRecord?.(point);
+      if (this.o.naiveLoss) point.naiveCost = naiveCrossEntropy(this.full.ws.output, this.full.Y.data, this.full.X.cols);
+      this.keep(point);
     }
     if (traced && Number.isFinite(cost)) this.trace.push(this.withTest({ iteration: i, cost }));
     return true;
   }
 
+  private keep(point: CostPoint): void {
+    this.costs.push(point);
+    this.o.onRecord?.(point);
+  }
+
   /** Adds the cost on the test data, when there is some. */
   private withTest(p: CostPoint): CostPoint {
-    if (this.test) {
-      forward(this.net, this.test.X, this.test.ws, this.k);
-      p.testCost = stableCrossEntropy(this.test.ws.logits, this.test.Y.data, this.test.X.cols);
-    }
+    if (this.test) p.testCost = forwardCost(this.net, this.test, this.k);
     return p;
   }
 
@@ -396,11 +343,11 @@ export class Trainer {
   finish(): TrainResult {
     let finalCost = NaN;
     if (this.stopReason !== 'diverged') {
-      finalCost = this.fullCost();
-      if (!Number.isFinite(finalCost) || !isFiniteNetwork(this.net)) this.diverged(this.iteration);
-      else this.trace.push(this.withTest({ iteration: this.iteration, cost: finalCost }));
+      finalCost = forwardCost(this.net, this.full, this.k);
+      if (!this.diverges(this.iteration, finalCost, true)) this.trace.push(this.withTest({ iteration: this.iteration, cost: finalCost }));
     }
-    if (this.stopReason === 'diverged') finalCost = this.costs.length ? this.costs[this.costs.length - 1].cost : NaN;
+    // a diverged run's final cost is the last finite one it recorded
+    if (this.stopReason === 'diverged') finalCost = this.costs.at(-1)?.cost ?? NaN;
     this.copyBack();
     return {
       costs: this.costs,
@@ -415,7 +362,11 @@ export class Trainer {
   }
 }
 
-/** Trains `target` in place on `data`, in one go. */
+/**
+ * Trains `target` in place on `data` (X: n_0 × m, Y: 1 × m), in one go.
+ * @throws UsageError when learningRate, iterations, recordEvery or batchSize is out of range
+ * @throws DataError when X does not have the network's n_0 features or Y is not (1 × m)
+ */
 export function train(target: Network, data: Dataset, o: TrainOptions): TrainResult {
   const t = new Trainer(target, data, o);
   t.advance(Infinity);
@@ -425,12 +376,12 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
 /**
  * The same run in slices of about `sliceMs`, yielding to the event loop between them, so
  * signals (Ctrl-C) and other work get through; `shouldStop` is checked at each slice.
+ * @throws UsageError and DataError as `train` does (the promise rejects)
  */
 export async function trainAsync(target: Network, data: Dataset, o: TrainOptions & { sliceMs?: number }): Promise<TrainResult> {
   const t = new Trainer(target, data, o);
   const slice = o.sliceMs ?? 50;
-  // Iterations per advance, sized from the last one to take about a fifth of a slice: a wide
-  // network's iteration can take 100 ms, and a fixed count would hold Ctrl-C for seconds.
+  // iterations per advance, sized from the last one (see nextSteps)
   let step = 1;
   while (!t.done) {
     const until = performance.now() + slice;
@@ -438,7 +389,7 @@ export async function trainAsync(target: Network, data: Dataset, o: TrainOptions
       const t0 = performance.now();
       const over = t.advance(step);
       const now = performance.now();
-      step = Math.max(1, Math.min(10_000, Math.floor(slice / 5 / Math.max((now - t0) / step, 1e-4))));
+      step = nextSteps(step, now - t0, slice);
       if (over || now >= until) break;
     }
     await new Promise((r) => setTimeout(r, 0)); // a macrotask: lets signals and messages in (Node and browsers alike)

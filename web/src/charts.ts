@@ -1,7 +1,7 @@
 // The page's charts: the same plot specs as the CLI's report, rendered into the page's DOM.
 import * as Plot from '@observablehq/plot';
 import type { Dataset } from '../../src/data/dataset.js';
-import { Matrix } from '../../src/nn/matrix.js';
+import { Matrix } from '../../src/linalg/matrix.js';
 import { BOUNDARY_FRAME, combinedCostSpec, type CostSeries, costCurveSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec, type PlotSpec } from '../../src/plot/specs.js';
 import { PROBABILITY_COLORS, PROBABILITY_THRESHOLDS, seriesColors } from '../../src/plot/palette.js';
 import { accessibleName, nameChart } from '../../src/plot/accessible.js';

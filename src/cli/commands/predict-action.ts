@@ -1,8 +1,8 @@
 // What `initlab predict` does once its flags are parsed.
-import type { Matrix } from '../../nn/matrix.js';
+import type { Matrix } from '../../linalg/matrix.js';
 import { UsageError } from '../../errors.js';
 import { pyFloat } from '../../format.js';
-import { predictProba } from '../../nn/network.js';
+import { predictProba } from '../../nn/propagation.js';
 import { isPathSpec, readCsvFile } from '../../node/files.js';
 import { loadModel } from '../../node/model-file.js';
 import { accuracyOf, threshold } from '../../train/metrics.js';

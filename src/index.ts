@@ -31,7 +31,7 @@ export {
 export {
   orthogonalWeights, orthonormalColumns, OrthogonalInterrupted, orthogonalConventions, type OrthogonalConvention, type OrthogonalHooks,
 } from './nn/orthogonal.js';
-export { tsKernels, type Kernels, type Allocator } from './nn/kernels.js';
+export { tsKernels, type Kernels, type Allocator, type FusedLayer, type FusedSteps } from './nn/kernels.js';
 export type { OptimizerSpec } from './nn/optimizers.js';
 export { getKernels, backendNames, type BackendName } from './nn/backends.js';
 export { softplus, stableCrossEntropy, naiveCrossEntropy } from './nn/loss.js';

@@ -40,17 +40,27 @@ export interface Kernels {
 
 /** One layer of a fused run: sizes, parameters and workspace buffers (all from one arena), activation. */
 export interface FusedLayer {
-  /** Units of this layer and of the one before it: W is n × k, Z, A, dZ and dA are n × m. */
+  /** Units of this layer: W is n × k, Z, A, dZ and dA are n × m. */
   n: number;
+  /** Units of the layer before it (fan_in). */
   k: number;
+  /** Weights, n × k row-major. */
   W: Float64Array;
+  /** Biases, n × 1. */
   b: Float64Array;
+  /** Pre-activations, n × m. */
   Z: Float64Array;
+  /** Outputs, n × m. */
   A: Float64Array;
+  /** ∂cost/∂Z, n × m. */
   dZ: Float64Array;
+  /** ∂cost/∂A, n × m. */
   dA: Float64Array;
+  /** ∂cost/∂W, n × k. */
   dW: Float64Array;
+  /** ∂cost/∂b, n × 1. */
   db: Float64Array;
+  /** The layer's activation (the fused loop computes relu and sigmoid). */
   activation: Activation;
 }
 

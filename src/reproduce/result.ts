@@ -108,8 +108,11 @@ export interface Reproduction {
    * their results are plain data (they cross to worker threads).
    */
   split?: {
+    /** The independent pieces of work (plain data), for the size and seed asked. */
     tasks(o: { quick: boolean; seed: number }): unknown[];
+    /** Runs one piece (on any thread); returns its plain-data result. */
     runTask(task: unknown): unknown;
+    /** The verdict from every piece's result, in the order of `tasks`. */
     conclude(o: { quick: boolean; seed: number }, done: unknown[]): ReturnType<Reproduction['run']>;
   };
 }

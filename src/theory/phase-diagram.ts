@@ -8,16 +8,23 @@ import { bracketedRoot, chi1 as chi1At, criticalWeightVar, lengthFixedPoint, mea
 
 /** A grid axis: `count` values evenly spaced from `min` to `max`, both included. */
 export interface GridAxis {
+  /** First value of the axis (σ_w² or σ_b², dimensionless). */
   min: number;
+  /** Last value of the axis. */
   max: number;
+  /** How many evenly spaced values, ends included (1: just `min`). */
   count: number;
 }
 
 /** One cell of the grid. */
 export interface PhaseCell {
+  /** σ_w², the weight variance times fan_in. */
   weightVar: number;
+  /** σ_b², the bias variance. */
   biasVar: number;
+  /** Ordered (χ₁ < 1), critical or chaotic (χ₁ > 1). */
   phase: Phase;
+  /** χ₁ = σ_w² E[φ′(√q* z)²], the slope of the correlation map at c = 1. */
   chi1: number;
   /** Correlation depth scale (layers); null where the theory has none (q grows without bound). */
   xiC: number | null;
@@ -29,22 +36,36 @@ export interface PhaseCell {
 export interface InitializerPoint {
   /** Registry names that land on this point. */
   names: string[];
+  /** σ_w² = fan_in · Var(W) of the initializer. */
   weightVar: number;
+  /** σ_b² = Var(b) of the initializer (0 for zero biases). */
   biasVar: number;
   /** How σ_w² and σ_b² follow from the framework's formula. */
   formula: string;
 }
 
+/** The (σ_w², σ_b²) plane of one activation: the grid of cells, the critical line and the initializers placed in it. */
 export interface PhaseDiagram {
+  /** The activation's catalogue name (e.g. `tanh`). */
   activation: string;
   /** The inputs' squared length per unit (matters only where q* is not unique). */
   q0: number;
+  /** The σ_w² axis, ascending. */
   weightVars: number[];
+  /** The σ_b² axis, ascending. */
   biasVars: number[];
   /** biasVars.length × weightVars.length cells, row by row (row r: biasVars[r]). */
   cells: PhaseCell[][];
   /** The order-to-chaos line: σ_w² where χ₁ = 1 at σ_b² from the bias axis' start to its end, denser near the start (null: none below 1e6). */
-  critical: { biasVar: number; weightVar: number | null; qStar: number | null }[];
+  critical: {
+    /** σ_b² of this point of the line. */
+    biasVar: number;
+    /** The critical σ_w² (χ₁ = 1) at that σ_b², or null where there is none below 1e6. */
+    weightVar: number | null;
+    /** The length fixed point q* on the line, or null with weightVar. */
+    qStar: number | null;
+  }[];
+  /** The chosen initializers' points, one per distinct (σ_w², σ_b²). */
   initializers: InitializerPoint[];
 }
 

@@ -8,32 +8,42 @@
 import type { CostPoint, StopReason } from './train.js';
 import type { DiagnosticsPoint } from './diagnostics.js';
 
+/** The failures the doctor can name, one per cause it knows how to fix. */
 export type FindingKind = 'diverged' | 'symmetry' | 'saturated-output' | 'saturated-hidden' | 'dead-relu' | 'vanishing-gradient' | 'exploding-gradient' | 'stuck';
 
 /** One thing the doctor found: what, where (1-based layer), how much, why, and what to do. */
 export interface Finding {
+  /** Which failure. */
   kind: FindingKind;
   /** The layer concerned, when there is one (1 = the first hidden layer). */
   layer?: number;
   /** The fraction of units or outputs concerned, or the gradient's ratio from the last layer to the first. */
   amount?: number;
+  /** Why it happened, in a sentence. */
   cause: string;
+  /** What to change, in a sentence (a flag or initializer to use). */
   fix: string;
 }
 
+/** The doctor's verdict on one run. */
 export interface Diagnosis {
   /** True when nothing was found: the run trained. */
   ok: boolean;
+  /** What was found, most fundamental cause first (empty when ok). */
   findings: Finding[];
 }
 
 /** What the doctor reads: a finished run's record (the CLI's RunResult or the web lab's run) and whether it stayed symmetric. */
 export interface DoctorInput {
+  /** Why the run ended. */
   stopReason: StopReason;
+  /** The iteration where the cost or the weights stopped being finite, for a diverged run. */
   divergedAt?: number;
   /** The recorded costs, iteration 0 first. */
   costs: CostPoint[];
+  /** Accuracy on the training set at the end, from 0 to 1. */
   trainAccuracy: number;
+  /** The learning rate the run used (α). */
   learningRate: number;
   /** Per-layer statistics, at iteration 0 first and the last record last (empty: those checks are skipped). */
   diagnostics: DiagnosticsPoint[];

@@ -134,7 +134,7 @@ describe('the registry', () => {
     // written from the sources, not from the registry: Keras' initializer signatures
     // (RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, Orthogonal, Identity),
     // PyTorch's nn.init.kaiming_*_ signatures, Mishkin & Matas 2016's Algorithm 1 (Tol_var 0.1,
-    // T_max 10), the notebook's ×10, and initlab's own `constant` value (0.1)
+    // T_max 10), TF.js' VarianceScaling, the notebook's ×10, and initlab's own `constant` value (0.1)
     const documented: Record<string, Record<string, number | string | boolean>> = {
       constant: { value: 0.1 },
       random: { scale: 10 },
@@ -147,6 +147,8 @@ describe('the registry', () => {
       orthogonal: { gain: 1, convention: 'keras' },
       identity: { gain: 1 },
       lsuv: { tol: 0.1, 'max-iter': 10 },
+      // TF.js' VarianceScaling config defaults (scale 1.0, mode 'fanIn'), its truncation kept as TF.js does
+      'tfjs-truncated-normal': { scale: 1, mode: 'fan_in' },
     };
     for (const init of Object.values(initializers)) expect(defaultParams(init), init.name).toEqual(documented[init.name] ?? {});
   });

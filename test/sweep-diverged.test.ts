@@ -56,14 +56,14 @@ describe('a sweep with diverging runs from the command line', { timeout: 60_000 
   it('text: the count of diverged runs and the statistics of the others, never NaN', () => {
     const r = cli([...args('1e101'), '--no-report']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/random \(lr 0\.01\), 12 runs, 9 diverged \(statistics over the other 3\)\n {2}final cost {6}\S+ ± /);
+    expect(r.stdout).toMatch(/random:scale=1e\+101 \(lr 0\.01\), 12 runs, 9 diverged \(statistics over the other 3\)\n {2}final cost {6}\S+ ± /);
     expect(r.stdout).not.toMatch(/NaN/);
   });
 
   it('text, JSON and report when every run diverged: no statistics', () => {
     const r = cli([...args('1e102'), '--no-report']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('random (lr 0.01), 12 runs, all diverged (no statistics)\n');
+    expect(r.stdout).toContain('random:scale=1e+102 (lr 0.01), 12 runs, all diverged (no statistics)\n');
     expect(r.stdout).not.toMatch(/NaN|final cost/);
     const j = JSON.parse(cli([...args('1e102'), '--no-report', '--json']).stdout);
     expect(j.summary[0]).toMatchObject({ runs: 12, diverged: 12, summarized: 0, finalCost: null, trainAccuracy: null, testAccuracy: null });

@@ -169,9 +169,9 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
  *   name and parameters, however spelled: `random,random:scale=10`), as for every list flag
  */
 export function parseInits(text: string, flag = '--inits', scale?: number): string[] {
-  checkNoEmptyEntry(text, flag);
   const inits = splitSpecList(text);
   if (!inits.length) throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
+  checkNoEmptyEntry(text, flag);
   const canonical = inits.map((i) => {
     const r = resolveInitializer(i, scale === undefined ? {} : { scale });
     return `${r.init.name}${JSON.stringify(Object.entries(r.opts).sort(([a], [b]) => (a < b ? -1 : 1)))}`;

@@ -24,7 +24,8 @@ const runColor = (i: number): SeriesColor => ({ line: RUN_COLORS[i % RUN_COLORS.
 /**
  * Every initializer's place in RUN_COLORS, fixed so a run has the same colour in every
  * figure of the report and the web lab. Families share a hue (he, he-normal and the
- * kaiming names are all green); the notebook's three runs keep blue, orange and green.
+ * kaiming names are all green; a trap preset shares the hue of the recipe it distorts); the
+ * notebook's three runs keep blue, orange and green.
  */
 const INIT_COLOR_INDEX: Record<string, number> = {
   zeros: 0, ones: 0, constant: 0,
@@ -33,7 +34,7 @@ const INIT_COLOR_INDEX: Record<string, number> = {
   xavier: 3, 'glorot-normal': 3, 'glorot-uniform': 3, 'keras-dense': 3,
   orthogonal: 4, identity: 4,
   'lecun-normal': 5, 'lecun-uniform': 5, 'flax-dense': 5, 'pytorch-linear': 5,
-  lsuv: 6, 'variance-scaling': 6,
+  lsuv: 6, 'variance-scaling': 6, 'tfjs-truncated-normal': 6, 'pytorch-selu': 5,
 };
 
 /** An initializer SPEC's name ("random:scale=0.01" → "random"), lower case. */

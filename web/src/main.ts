@@ -4,6 +4,7 @@
 import './style.css';
 import { boundaries, costChart } from './charts.js';
 import { type DataSummary, GRID } from './job.js';
+import { labelPlotMarks } from './plot-aria.js';
 import { type FieldErrors, type LabState, readState, writeState } from './url-state.js';
 import { type AppState, Lab, named } from './views/lab.js';
 import { Lesson } from './views/lesson.js';
@@ -51,6 +52,7 @@ function showUrlNotices(errors: FieldErrors, search: string): void {
   box.hidden = lines.length === 0;
   box.textContent = lines.length ? `This link's settings were not all accepted; the defaults are used instead:\n${lines.join('\n')}` : '';
 }
+labelPlotMarks();
 new Lesson();
 const lab = new Lab(app);
 lab.showForm(app.state);

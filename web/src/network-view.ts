@@ -53,6 +53,8 @@ export class NetworkView {
     this.#edges = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     this.#edges.classList.add('edges');
     this.#edges.setAttribute('aria-hidden', 'true');
+    // a box that changes size (a phone turned, a window narrowed) is laid out again
+    new ResizeObserver(() => { if (this.#picture) this.update(this.#picture); }).observe(root);
   }
 
   /** Clears the drawing (a new run begins), saying `message` in its place. */
@@ -167,9 +169,7 @@ export class NetworkView {
     const text = Object.assign(document.createElement('p'), { textContent: `${name}: gradient of its incoming weights ‖∂J/∂W‖ = ${layer.gradients[u].toPrecision(3)}` });
     const chart = document.createElement('div');
     chart.className = 'unit-histogram';
-    const svg = render(histogramSpec(layer.histograms[u], `${name}: activations on the training data`), chart);
-    svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', `Histogram of ${name.toLowerCase()}'s activations on the training data`);
+    render(histogramSpec(layer.histograms[u], `${name}: activations on the training data`), chart);
     this.#detail.replaceChildren(text, chart);
   }
 }

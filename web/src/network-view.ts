@@ -1,7 +1,8 @@
 // The network, drawn as TensorFlow Playground draws it: units as nodes, each showing its
 // own output over the input plane as a small heatmap; weights as edges, coloured by sign
 // and thick by magnitude. Hovering or focusing a unit shows its activations' histogram and
-// the gradient of its incoming weights. Updated in place (no new elements per frame).
+// the gradient of its incoming weights. Updated in place: the units' canvases are repainted
+// and the edges drawn on one canvas, so a frame creates no elements and restyles none.
 import { histogramSpec } from '../../src/plot/specs.js';
 import { render } from './charts.js';
 import type { LayerPicture, NetworkPicture } from './job.js';
@@ -38,10 +39,8 @@ function paint(canvas: HTMLCanvasElement, values: Float64Array, offset: number, 
 export class NetworkView {
   #root: HTMLElement;
   #detail: HTMLElement;
-  #edges: SVGSVGElement;
+  #edges: HTMLCanvasElement;
   #nodes: Node[][] = [];
-  /** #lines[l][j][i]: the edge from unit i of layer l to unit j of layer l + 1 (l = 0: the inputs). */
-  #lines: SVGLineElement[][][] = [];
   #shape = '';
   #picture: NetworkPicture | null = null;
   #focused: [number, number] | null = null;
@@ -50,8 +49,7 @@ export class NetworkView {
   constructor(root: HTMLElement, detail: HTMLElement) {
     this.#root = root;
     this.#detail = detail;
-    this.#edges = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    this.#edges.classList.add('edges');
+    this.#edges = Object.assign(document.createElement('canvas'), { className: 'edges' });
     this.#edges.setAttribute('aria-hidden', 'true');
     // a box that changes size (a phone turned, a window narrowed) is laid out again
     new ResizeObserver(() => { if (this.#picture) this.update(this.#picture); }).observe(root);
@@ -62,7 +60,6 @@ export class NetworkView {
     this.#shape = '';
     this.#picture = null;
     this.#nodes = [];
-    this.#lines = [];
     this.#root.replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: message }));
     this.#detail.replaceChildren();
     this.#detail.hidden = true;
@@ -77,22 +74,29 @@ export class NetworkView {
     this.#shape = shape;
     this.#picture = picture;
     this.#nodes[0].forEach((node, u) => paint(node.canvas, picture.inputs, u * picture.size ** 2, picture.size));
+    const ctx = this.#edges.getContext('2d')!;
+    ctx.setTransform(devicePixelRatio, 0, 0, devicePixelRatio, 0, 0);
+    ctx.clearRect(0, 0, this.#edges.width, this.#edges.height);
     picture.layers.forEach((layer, l) => {
       this.#nodes[l + 1].forEach((node, u) => paint(node.canvas, layer.pictures, u * picture.size ** 2, picture.size));
-      this.#weights(l, layer, dims[l]);
+      this.#weights(ctx, l, layer, dims[l]);
     });
     if (this.#focused) this.#showDetail(...this.#focused);
   }
 
-  #weights(l: number, layer: LayerPicture, fanIn: number): void {
+  /** Layer l's incoming weights as lines from the drawn units of layer l to those of l + 1, scaled by the layer's largest |w|. */
+  #weights(ctx: CanvasRenderingContext2D, l: number, layer: LayerPicture, fanIn: number): void {
     let top = 0;
     for (const w of layer.weights) top = Math.max(top, Math.abs(w));
-    this.#lines[l].forEach((row, j) => row.forEach((line, i) => {
+    this.#nodes[l + 1].forEach((to, j) => this.#nodes[l].forEach((from, i) => {
       const w = layer.weights[j * fanIn + i];
       const t = top > 0 && Number.isFinite(top) ? Math.abs(w) / top : 0;
-      line.setAttribute('stroke', `rgb(${(w >= 0 ? POSITIVE : NEGATIVE).join(',')})`);
-      line.setAttribute('stroke-width', (0.3 + 3.7 * t).toFixed(2));
-      line.setAttribute('stroke-opacity', (0.25 + 0.75 * t).toFixed(2));
+      ctx.strokeStyle = `rgb(${(w >= 0 ? POSITIVE : NEGATIVE).join(',')} / ${(0.25 + 0.75 * t).toFixed(2)})`;
+      ctx.lineWidth = 0.3 + 3.7 * t;
+      ctx.beginPath();
+      ctx.moveTo(from.x, from.y);
+      ctx.lineTo(to.x, to.y);
+      ctx.stroke();
     }));
   }
 
@@ -103,9 +107,8 @@ export class NetworkView {
     const most = Math.max(...drawn);
     const node = Math.max(14, Math.min(40, Math.floor((height - 24) / most) - 4, Math.floor(width / dims.length / 1.6)));
     const column = (width - node) / (dims.length - 1);
-    this.#edges.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    this.#edges.setAttribute('width', String(width));
-    this.#edges.setAttribute('height', String(height));
+    Object.assign(this.#edges, { width: Math.round(width * devicePixelRatio), height: Math.round(height * devicePixelRatio) });
+    Object.assign(this.#edges.style, { width: `${width}px`, height: `${height}px` });
     const buttons: HTMLElement[] = [];
     const notes: HTMLElement[] = [];
     this.#nodes = drawn.map((n, l) => Array.from({ length: n }, (_, u) => {
@@ -141,15 +144,6 @@ export class NetworkView {
     dims.forEach((n, l) => {
       if (n > MAX_DRAWN) notes.push(Object.assign(document.createElement('span'), { className: 'more', textContent: `+${n - MAX_DRAWN}`, style: `left:${l * column}px;top:${height - 18}px` }));
     });
-    this.#lines = this.#nodes.slice(1).map((to, l) => to.map((b) => this.#nodes[l].map((a) => {
-      const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
-      line.setAttribute('x1', String(a.x));
-      line.setAttribute('y1', String(a.y));
-      line.setAttribute('x2', String(b.x));
-      line.setAttribute('y2', String(b.y));
-      return line;
-    })));
-    this.#edges.replaceChildren(...this.#lines.flat(2));
     this.#root.replaceChildren(this.#edges, ...buttons, ...notes);
   }
 

@@ -48,6 +48,8 @@ export class Lab {
   #loadedKey = '';
   #network = new NetworkView($('network'), $('unit-detail'));
   #showSpeed: (speed: number) => void;
+  /** Whether "Inside the network" is on screen: its many charts are redrawn live only then. */
+  #insideShown = false;
 
   constructor(app: AppState) {
     this.#app = app;
@@ -79,6 +81,8 @@ export class Lab {
     $('b-reset').addEventListener('click', () => this.reset('Reset: press Play to train again.'));
     field<HTMLSelectElement>('network-run').addEventListener('change', (e) => void this.session.api.watch((e.target as HTMLSelectElement).value));
     this.#exports();
+    // "shown" once a quarter of it is on screen, not when only its heading peeks in
+    new IntersectionObserver(([entry]) => { this.#insideShown = entry.intersectionRatio >= 0.25; }, { threshold: [0, 0.25, 0.5] }).observe($('inside-panel'));
     this.#network.clear('Press Play: every unit is drawn here with its output over the plane, every weight as a line (blue positive, vermillion negative, thicker when larger).');
     Object.assign(benchHooks(), { throughput: () => this.session.api.throughput(), engineSeconds: () => this.session.api.engineSeconds() });
   }
@@ -234,9 +238,9 @@ export class Lab {
     const picture = updates.find((u) => u.network)?.network ?? null;
     const draws: [string, number, () => void][] = [
       ['network', 100, () => { if (picture) this.#network.update(picture); else this.#network.clear('This network is not drawn: it needs 2 input features and at most 256 hidden units.'); }],
-      ['cost', 120, () => costChart(this.#curves, $('cost-chart'))],
+      ['cost', 250, () => costChart(this.#curves, $('cost-chart'))],
       ['boundaries', 150, () => boundaries(updates, data, $('boundaries'), !done)],
-      ['layers', 1000, () => layers(updates, this.#firstDiagnostics, $('layers-chart'), $('gradients-chart'), $('histograms'))],
+      ...(done || this.#insideShown ? [['layers', 1000, () => layers(updates, this.#firstDiagnostics, $('layers-chart'), $('gradients-chart'), $('histograms'))]] as [string, number, () => void][] : []),
       // the numbers last, so "done" is set once every view shows the final state
       ['numbers', 0, () => {
         $('accuracy').replaceChildren(...updates.map((u) => Object.assign(document.createElement('p'), {

@@ -119,6 +119,7 @@ export class Lesson {
     const box = document.querySelector<HTMLFieldSetElement>(`.predict[data-init="${init}"]`);
     const chosen = box?.querySelector<HTMLInputElement>('input:checked');
     const said = $(`predicted-${init}`);
+    if (box) box.hidden = true; // asked before the run; the answer now stands in its place
     // the explanation follows the prediction, never precedes it
     const explain = said.parentElement!.querySelector<HTMLElement>('.explain');
     if (explain) explain.hidden = false;

@@ -201,6 +201,43 @@ describe('the network view', () => {
   });
 });
 
+describe('the depth view', () => {
+  const values = async (page: Page, pass: 'forward' | 'backward') => ({
+    measured: JSON.parse((await page.getAttribute(`#depth-${pass}`, 'data-measured'))!) as number[],
+    theory: JSON.parse((await page.getAttribute(`#depth-${pass}`, 'data-theory'))!) as number[],
+  });
+  const forward = (page: Page) => values(page, 'forward');
+  const setSlider = (page: Page, id: string, value: number) => page.$eval(id, (el, v) => { (el as HTMLInputElement).value = String(v); el.dispatchEvent(new Event('input')); }, value);
+
+  it('He with ReLU keeps the spread (critical); smaller weights make it vanish, larger ones explode, as the theory says', async () => {
+    const page = await open('?view=depth');
+    await page.waitForSelector('#depth-phase svg');
+    const he = await forward(page);
+    expect(he.measured.length).toBe(30);
+    // each layer's measurement within 35% of the mean-field prediction (100 units: a finite-width spread)
+    for (let l = 0; l < 30; l++) expect(Math.abs(Math.log(he.measured[l] / he.theory[l])), `layer ${l + 1}`).toBeLessThan(0.3);
+    expect(await page.textContent('#depth-summary')).toMatch(/critical/);
+    for (const [sw, phase, shrinks] of [[0.8, 'ordered', true], [2.2, 'chaotic', false]] as const) {
+      const before = await page.getAttribute('#depth-forward', 'data-measured');
+      await setSlider(page, '#d-sw', sw);
+      await page.waitForFunction((b) => document.getElementById('depth-forward')!.dataset.measured !== b, before);
+      const r = await forward(page);
+      const ratio = r.measured[29] / r.measured[0];
+      if (shrinks) expect(ratio).toBeLessThan(1e-4);
+      else expect(ratio).toBeGreaterThan(1e4);
+      for (let l = 0; l < 30; l++) expect(Math.abs(Math.log(r.measured[l] / r.theory[l])), `σ_w ${sw}, layer ${l + 1}`).toBeLessThan(0.5);
+      expect(await page.textContent('#depth-summary')).toContain(phase);
+    }
+    // the backward pass beside it: under He the gradient keeps its size too, as χ₁ = 1 says
+    await setSlider(page, '#d-sw', Math.SQRT2);
+    await page.waitForFunction(() => /critical/.test(document.getElementById('depth-summary')!.textContent!));
+    await page.waitForFunction(() => JSON.parse(document.getElementById('depth-forward')!.dataset.measured!).length === 30);
+    const back = await values(page, 'backward');
+    for (let l = 0; l < 30; l++) expect(Math.abs(Math.log(back.measured[l] / back.theory[l])), `backward layer ${l + 1}`).toBeLessThan(0.5);
+    await close(page);
+  }, 60_000);
+});
+
 describe('one screen, any screen', () => {
   it('at 1280×800 the network, the cost and a decision boundary are in the first viewport', async () => {
     const page = await open('?view=lab&inits=he,zeros&it=500');
@@ -217,7 +254,7 @@ describe('one screen, any screen', () => {
     await close(page);
   });
 
-  it('at 390×844 nothing overflows sideways, in either view, before and after runs', async () => {
+  it('at 390×844 nothing overflows sideways, in any view, before and after runs', async () => {
     const page = await open('?view=lab&it=300&inits=he,zeros', PHONE);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
@@ -231,8 +268,19 @@ describe('one screen, any screen', () => {
     await page.waitForTimeout(300); // the final drawings
     expect(await overflow()).toBe(0);
     await page.screenshot({ path: `${SHOTS}lesson-390x844.png` });
+    await page.click('#tab-depth');
+    await page.waitForSelector('#depth-phase svg');
+    expect(await overflow()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}depth-390x844.png` });
     await close(page);
   }, 120_000);
+
+  it('the depth view at 1280×800', async () => {
+    const page = await open('?view=depth');
+    await page.waitForSelector('#depth-phase svg');
+    await page.screenshot({ path: `${SHOTS}depth-1280x800.png` });
+    await close(page);
+  });
 
   it('the lesson at 1280×800, watched mid-run', async () => {
     const page = await open();
@@ -244,7 +292,7 @@ describe('one screen, any screen', () => {
 });
 
 describe('accessibility and hygiene', () => {
-  it('axe-core finds no serious or critical violation in either view after runs', async () => {
+  it('axe-core finds no serious or critical violation in any view after runs', async () => {
     const page = await open('?view=lab&it=200&inits=he,zeros');
     await labRun(page);
     await page.focus('#network .unit[data-layer="1"][data-unit="0"]');
@@ -258,6 +306,9 @@ describe('accessibility and hygiene', () => {
     await page.click('#tab-lesson');
     await page.click('button[data-init="zeros"]');
     await lessonResult(page, 'zeros');
+    expect(await serious()).toEqual([]);
+    await page.click('#tab-depth');
+    await page.waitForSelector('#depth-phase svg');
     expect(await serious()).toEqual([]);
     await close(page);
   }, 120_000);

@@ -7,10 +7,11 @@ import { type DataSummary, GRID } from './job.js';
 import { labelPlotMarks } from './plot-aria.js';
 import { type FieldErrors, type LabState, readState, writeState } from './url-state.js';
 import { type AppState, Lab, named } from './views/lab.js';
+import { DepthView } from './views/depth.js';
 import { Lesson } from './views/lesson.js';
 import { $ } from './views/page.js';
 
-const VIEWS = ['lesson', 'lab'] as const;
+const VIEWS = ['lesson', 'lab', 'depth'] as const;
 const initial = readState(location.search);
 
 const app: AppState = {
@@ -22,8 +23,16 @@ const app: AppState = {
   },
 };
 
+const depth = new DepthView();
+let depthDrawn = false;
+
 function showView(view: LabState['view']): void {
   app.state.view = view;
+  // the depth view measures on first sight (its worker is idle until then)
+  if (view === 'depth' && !depthDrawn) {
+    depthDrawn = true;
+    void depth.update();
+  }
   for (const v of VIEWS) {
     $(v).hidden = v !== view;
     $(`tab-${v}`).setAttribute('aria-selected', String(v === view));

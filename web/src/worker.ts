@@ -23,6 +23,8 @@ import { Trainer, type TrainResult } from '../../src/train/train.js';
 import { checkLabRun } from '../../src/lab-limits.js';
 import { GRID, STEPS_PER_SECOND, type DataSummary, type JobConfig, type RunUpdate } from './job.js';
 import { networkPicture } from './unit-pictures.js';
+import { probe, type ProbeConfig, type ProbeResult } from '../../src/experiments/probe.js';
+import { probeTheory, type ProbeTheoryLayer } from '../../src/experiments/probe-theory.js';
 
 interface Run {
   init: string;
@@ -165,6 +167,15 @@ const api = {
   engineSeconds(): number {
     const d = notebookData();
     return runExperiment({ ...NOTEBOOK_DEFAULTS, init: 'he' }, d.train, d.test, { kernels, traceEvery: 50, diagnosticsEvery: 300 }).result.seconds;
+  },
+
+  /**
+   * The depth experiment (src/experiments/probe.ts) with its backward pass, and the mean-field
+   * theory's prediction for every layer it measured (src/experiments/probe-theory.ts).
+   */
+  probe(cfg: ProbeConfig): { result: ProbeResult; theory: ProbeTheoryLayer[] } {
+    const result = probe({ ...cfg, backward: true }, kernels);
+    return { result, theory: probeTheory(result, cfg.activation) };
   },
 
   /** Iterations trained and the milliseconds spent training them, since the page loaded. */

@@ -16,7 +16,8 @@ export const WIDTH = 100;
 export const SAMPLES = 64;
 
 export class DepthView {
-  #session = new Session();
+  /** This view's own worker, started on first sight of the view. */
+  #session: Session | null = null;
   /** A probe is being computed; `#pending` says whether the sliders moved meanwhile. */
   #busy = false;
   #pending = false;
@@ -41,6 +42,7 @@ export class DepthView {
     $('d-sw-value').textContent = `σ_w = ${sw.toFixed(2)} (σ_w² = ${(sw * sw).toFixed(2)})`;
     $('d-sb-value').textContent = `σ_b = ${sb.toFixed(2)} (σ_b² = ${(sb * sb).toFixed(3)})`;
     try {
+      this.#session ??= new Session();
       const { result, theory } = await this.#session.api.probe({ init: `random-normal:std=${sw / Math.sqrt(WIDTH)}`, biasStd: sb, depth: DEPTH, width: WIDTH, samples: SAMPLES, activation: act, seed: 1 });
       const forward = result.layers.map((l) => ({ layer: l.layer, value: l.std }));
       const predicted = theory.map((t) => ({ layer: t.layer, value: t.std }));

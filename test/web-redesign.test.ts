@@ -64,8 +64,16 @@ async function labRun(page: Page): Promise<void> {
   await page.waitForSelector('#status[data-done="true"]', { state: 'attached', timeout: 90_000 });
 }
 
-/** Each drawn unit's picture of one layer, as its canvas's pixel bytes. */
-const unitPixels = (page: Page, layer: number) => page.$$eval(`#network .unit[data-layer="${layer}"] canvas`, (cs) => (cs as HTMLCanvasElement[]).map((c) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data).join(',')));
+/** Each drawn unit's picture of one layer: the pixel bytes of the network's canvas under the unit's button. */
+const unitPixels = (page: Page, layer: number) => page.$$eval(`#network .unit[data-layer="${layer}"]`, (units) => {
+  const canvas = document.querySelector<HTMLCanvasElement>('#network canvas.edges')!;
+  const box = canvas.getBoundingClientRect();
+  const k = canvas.width / box.width;
+  return units.map((u) => {
+    const r = u.getBoundingClientRect();
+    return Array.from(canvas.getContext('2d')!.getImageData(Math.round((r.left - box.left) * k), Math.round((r.top - box.top) * k), Math.round(r.width * k), Math.round(r.height * k)).data).join(',');
+  });
+});
 
 const NOTEBOOK = { zeros: [ref.runs.zeros.train_accuracy, ref.runs.zeros.test_accuracy], random: [ref.runs.random.train_accuracy, ref.runs.random.test_accuracy], he: [ref.runs.he.train_accuracy, ref.runs.he.test_accuracy] };
 

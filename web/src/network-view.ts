@@ -1,8 +1,9 @@
 // The network, drawn as TensorFlow Playground draws it: units as nodes, each showing its
 // own output over the input plane as a small heatmap; weights as edges, coloured by sign
 // and thick by magnitude. Hovering or focusing a unit shows its activations' histogram and
-// the gradient of its incoming weights. Updated in place: the units' canvases are repainted
-// and the edges drawn on one canvas, so a frame creates no elements and restyles none.
+// the gradient of its incoming weights. Edges and pictures are painted on one canvas (one
+// layer for the browser to composite); the units are transparent buttons over it, for the
+// pointer and the keyboard. A frame creates no elements and restyles none.
 import { histogramSpec } from '../../src/plot/specs.js';
 import { render } from './charts.js';
 import type { LayerPicture, NetworkPicture } from './job.js';
@@ -15,17 +16,23 @@ const NEGATIVE = [213, 94, 0];
 
 interface Node {
   button: HTMLButtonElement;
-  canvas: HTMLCanvasElement;
+  /** Its box on the canvas, in CSS pixels: the left and top edges and the side. */
+  left: number;
+  top: number;
+  side: number;
   x: number;
   y: number;
 }
 
-/** A unit's picture painted into its canvas: white at 0, blue to its largest positive, vermillion to its largest negative value. */
-function paint(canvas: HTMLCanvasElement, values: Float64Array, offset: number, size: number): void {
+/**
+ * A unit's picture (size × size values from `offset`) into `cell`: white at 0, blue to its
+ * largest positive, vermillion to its largest negative value.
+ */
+function paint(cell: OffscreenCanvas, values: Float64Array, offset: number, size: number): void {
   const n = size * size;
   let top = 0;
   for (let i = 0; i < n; i++) top = Math.max(top, Math.abs(values[offset + i]));
-  const ctx = canvas.getContext('2d')!;
+  const ctx = cell.getContext('2d')!;
   const img = ctx.createImageData(size, size);
   for (let i = 0; i < n; i++) {
     const t = top > 0 && Number.isFinite(top) ? values[offset + i] / top : 0;
@@ -70,17 +77,24 @@ export class NetworkView {
   update(picture: NetworkPicture): void {
     const dims = [2, ...picture.layers.map((l) => l.units)];
     const shape = `${dims.join(',')}@${this.#root.clientWidth}x${this.#root.clientHeight}`;
-    if (shape !== this.#shape) this.#layout(dims, picture.size);
+    if (shape !== this.#shape) this.#layout(dims);
     this.#shape = shape;
     this.#picture = picture;
-    this.#nodes[0].forEach((node, u) => paint(node.canvas, picture.inputs, u * picture.size ** 2, picture.size));
     const ctx = this.#edges.getContext('2d')!;
     ctx.setTransform(devicePixelRatio, 0, 0, devicePixelRatio, 0, 0);
     ctx.clearRect(0, 0, this.#edges.width, this.#edges.height);
-    picture.layers.forEach((layer, l) => {
-      this.#nodes[l + 1].forEach((node, u) => paint(node.canvas, layer.pictures, u * picture.size ** 2, picture.size));
-      this.#weights(ctx, l, layer, dims[l]);
-    });
+    picture.layers.forEach((layer, l) => this.#weights(ctx, l, layer, dims[l]));
+    // the pictures over the edges, each scaled up cell by cell (no smoothing: the cells stay crisp)
+    const cell = new OffscreenCanvas(picture.size, picture.size);
+    ctx.imageSmoothingEnabled = false;
+    const draw = (node: Node, values: Float64Array, u: number) => {
+      paint(cell, values, u * picture.size ** 2, picture.size);
+      ctx.fillStyle = '#666';
+      ctx.fillRect(node.left - 1, node.top - 1, node.side + 2, node.side + 2);
+      ctx.drawImage(cell, node.left, node.top, node.side, node.side);
+    };
+    this.#nodes[0].forEach((node, u) => draw(node, picture.inputs, u));
+    picture.layers.forEach((layer, l) => this.#nodes[l + 1].forEach((node, u) => draw(node, layer.pictures, u)));
     if (this.#focused) this.#showDetail(...this.#focused);
   }
 
@@ -91,7 +105,7 @@ export class NetworkView {
     this.#nodes[l + 1].forEach((to, j) => this.#nodes[l].forEach((from, i) => {
       const w = layer.weights[j * fanIn + i];
       const t = top > 0 && Number.isFinite(top) ? Math.abs(w) / top : 0;
-      ctx.strokeStyle = `rgb(${(w >= 0 ? POSITIVE : NEGATIVE).join(',')} / ${(0.25 + 0.75 * t).toFixed(2)})`;
+      ctx.strokeStyle = `rgba(${(w >= 0 ? POSITIVE : NEGATIVE).join(',')},${(0.25 + 0.75 * t).toFixed(2)})`;
       ctx.lineWidth = 0.3 + 3.7 * t;
       ctx.beginPath();
       ctx.moveTo(from.x, from.y);
@@ -100,7 +114,7 @@ export class NetworkView {
     }));
   }
 
-  #layout(dims: number[], size: number): void {
+  #layout(dims: number[]): void {
     const width = Math.max(200, this.#root.clientWidth);
     const height = Math.max(160, this.#root.clientHeight);
     const drawn = dims.map((n) => Math.min(n, MAX_DRAWN));
@@ -112,16 +126,17 @@ export class NetworkView {
     const buttons: HTMLElement[] = [];
     const notes: HTMLElement[] = [];
     this.#nodes = drawn.map((n, l) => Array.from({ length: n }, (_, u) => {
-      const x = l * column + node / 2;
-      const y = (height - 20) / 2 + (u - (n - 1) / 2) * (node + 4);
+      // whole pixels, so every picture's cells fall on the canvas's pixels alike
+      const x = Math.round(l * column + node / 2);
+      const y = Math.round((height - 20) / 2 + (u - (n - 1) / 2) * (node + 4));
       const name = l === 0 ? `input x${u + 1}` : l === dims.length - 1 ? 'the output unit' : `layer ${l}, unit ${u + 1}`;
       const button = Object.assign(document.createElement('button'), { type: 'button', className: 'unit' });
       button.setAttribute('aria-label', `${name}: show its histogram and gradient`);
       button.dataset.layer = String(l);
       button.dataset.unit = String(u);
-      Object.assign(button.style, { left: `${x - node / 2}px`, top: `${y - node / 2}px`, width: `${node}px`, height: `${node}px` });
-      const canvas = Object.assign(document.createElement('canvas'), { width: size, height: size });
-      button.append(canvas);
+      const left = x - Math.floor(node / 2);
+      const top = y - Math.floor(node / 2);
+      Object.assign(button.style, { left: `${left}px`, top: `${top}px`, width: `${node}px`, height: `${node}px` });
       if (l > 0) {
         const show = () => {
           this.#focused = [l, u];
@@ -139,7 +154,7 @@ export class NetworkView {
         button.setAttribute('aria-describedby', this.#detail.id);
       }
       buttons.push(button);
-      return { button, canvas, x, y };
+      return { button, x, y, left, top, side: node };
     }));
     dims.forEach((n, l) => {
       if (n > MAX_DRAWN) notes.push(Object.assign(document.createElement('span'), { className: 'more', textContent: `+${n - MAX_DRAWN}`, style: `left:${l * column}px;top:${height - 18}px` }));

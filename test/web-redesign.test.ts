@@ -103,6 +103,20 @@ describe('the lesson: each step owns its run', () => {
     await close(page);
   }, 180_000);
 
+  it('another order, every step clicked twice in a row: each ends on the notebook\'s numbers once', async () => {
+    const page = await open();
+    await page.$eval('#lesson-speed', (el) => { (el as HTMLInputElement).value = '3'; el.dispatchEvent(new Event('input')); });
+    for (const init of ['random', 'he', 'zeros']) {
+      await page.click(`button[data-init="${init}"]`);
+      await page.click(`button[data-init="${init}"]`);
+    }
+    const got: Record<string, [number, number]> = {};
+    for (const init of ['zeros', 'random', 'he']) got[init] = await lessonResult(page, init);
+    expect(got).toEqual(NOTEBOOK);
+    expect(await page.$$eval('#lesson-table tbody tr', (trs) => trs.map((tr) => tr.firstElementChild!.textContent))).toEqual(['zeros', 'random', 'he']);
+    await close(page);
+  }, 120_000);
+
   it('the default pace plays the 15,000 iterations over seconds, not in one: the run can be watched', async () => {
     const page = await open();
     expect(await page.textContent('#lesson-speed-value')).toMatch(/^67 iterations per step \(about 2,010 a second\)/);

@@ -7,6 +7,7 @@
 //   --write  also writes bench/results/web.json and web.md (otherwise it only prints)
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,6 +26,8 @@ const server = spawn(process.execPath, [join(here, '..', 'bin', 'initlab.js'), '
 const base = await new Promise((resolve) => server.stdout.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); }));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 
+// how busy the machine was: frame gaps on a shared machine say as much about it as about the page
+const loadAtStart = loadavg()[0];
 const rounds = [];
 try {
   for (let i = 0; i < N; i++) {
@@ -90,11 +93,13 @@ const results = {
   engineRatio: median(rounds.map((r) => r.engineSeconds)) / nodeSeconds,
   engineRatioRange: [Math.min(...rounds.map((r) => r.engineSeconds)) / nodeSeconds, Math.max(...rounds.map((r) => r.engineSeconds)) / nodeSeconds],
   idleMaxFrameGapMs: median(rounds.map((r) => r.idleMaxGap)),
+  loadAverage: [loadAtStart, loadavg()[0]],
+  cores: availableParallelism(),
   withinBudget: median(rounds.map((r) => r.maxGap)) < BUDGET_MS,
 };
 const md = `# Web lab benchmark
 
-${results.date.slice(0, 10)} · Debian Chromium (headless) · median of ${N} rounds · \`npm run bench:web -- --write\`
+${results.date.slice(0, 10)} · Debian Chromium (headless) · median of ${N} rounds · \`npm run bench:web -- --write\` · ${results.cores} cores, 1-minute load average ${results.loadAverage.map((x) => x.toFixed(1)).join(' → ')}
 
 While the lab trains [2, ${HIDDEN.join(', ')}, 1] with He (15,000 iterations, 500 per step) and the page draws the network view (every unit's picture, every weight), the cost and the boundary live (frames from the click to the worker's last update):
 

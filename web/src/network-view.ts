@@ -4,6 +4,7 @@
 // the gradient of its incoming weights. Edges and pictures are painted on one canvas (one
 // layer for the browser to composite); the units are transparent buttons over it, for the
 // pointer and the keyboard. A frame creates no elements and restyles none.
+import { maxOf } from '../../src/extent.js';
 import { histogramSpec } from '../../src/plot/specs.js';
 import { render } from './charts.js';
 import type { LayerPicture, NetworkPicture } from './job.js';
@@ -118,7 +119,7 @@ export class NetworkView {
     const width = Math.max(200, this.#root.clientWidth);
     const height = Math.max(160, this.#root.clientHeight);
     const drawn = dims.map((n) => Math.min(n, MAX_DRAWN));
-    const most = Math.max(...drawn);
+    const most = maxOf(drawn);
     const node = Math.max(14, Math.min(40, Math.floor((height - 24) / most) - 4, Math.floor(width / dims.length / 1.6)));
     const column = (width - node) / (dims.length - 1);
     Object.assign(this.#edges, { width: Math.round(width * devicePixelRatio), height: Math.round(height * devicePixelRatio) });

@@ -3,6 +3,7 @@
 // backward, measured (src/experiments/probe.ts, in this view's own worker) against the
 // mean-field theory (Poole et al. 2016; Schoenholz et al. 2017: src/theory/mean-field.ts),
 // and where (σ_w², σ_b²) sits on the phase diagram.
+import { maxOf } from '../../../src/extent.js';
 import { scalarActivation } from '../../../src/theory/activation-calculus.js';
 import { criticalWeightVar, meanField } from '../../../src/theory/mean-field.js';
 import { render } from '../charts.js';
@@ -79,7 +80,7 @@ export class DepthView {
       const c = criticalWeightVar(a, b);
       return c ? [{ weightVar: c.weightVar, biasVar: b }] : [];
     });
-    const xMax = Math.max(4, weightVar * 1.25, ...line.map((p) => p.weightVar * 1.1));
+    const xMax = Math.max(4, weightVar * 1.25, 1.1 * maxOf(line.map((p) => p.weightVar)));
     render(phaseSpec(line, { weightVar, biasVar }, xMax, yMax), $('depth-phase'));
     const words = { ordered: 'ordered: signals shrink and inputs become alike with depth', critical: 'critical: the signal keeps its size through depth', chaotic: 'chaotic: signals grow, or nearby inputs decorrelate, with depth' };
     $('depth-summary').textContent = `χ₁ = ${summary.chi1.toPrecision(3)}: ${words[summary.phase]}. Depth scale ξ_c = ${Number.isFinite(summary.xiC) ? summary.xiC.toPrecision(3) : '∞'} layers.`;

@@ -24,7 +24,7 @@ const stats = (std: number, layer: number) => ({ layer, activation: { mean: 0, s
 /** A finished run's update: its grid, per-layer std and histograms (uniform over ±std·√3). */
 function update(init: string, stds: number[], grid: (j: number) => number) {
   return {
-    init, iteration: 100, done: true, curve: [], trainAccuracy: 0.5, testAccuracy: null, extent: [-1.5, 1.5] as [number, number],
+    init, iteration: 100, done: true, curve: [], trainAccuracy: 0.5, testAccuracy: null, extent: [-1.5, 1.5] as [number, number], network: null,
     grid: Float64Array.from({ length: GRID * GRID }, (_, j) => grid(j)),
     diagnostics: { iteration: 100, layers: stds.map((s, l) => stats(s, l + 1)) },
     histograms: stds.map((s, l) => ({ layer: l + 1, bins: Array.from({ length: 16 }, (_, k) => ({ x0: s * Math.sqrt(3) * (-1 + k / 8), x1: s * Math.sqrt(3) * (-1 + (k + 1) / 8), count: 10 })) })),

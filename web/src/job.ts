@@ -42,6 +42,29 @@ export interface RunUpdate {
   diagnostics: DiagnosticsPoint | null;
   /** Per-layer activation histograms at the current weights. */
   histograms: { layer: number; bins: { x0: number; x1: number; count: number }[] }[];
+  /** The watched run's units and weights for the network view (null: not watched, or not drawable). */
+  network: NetworkPicture | null;
+}
+
+/** One layer of the network view: its units' pictures and statistics, and its incoming weights. */
+export interface LayerPicture {
+  units: number;
+  /** Each unit's output at the picture's points: units × size², row-major, row 0 at the top. */
+  pictures: Float64Array;
+  /** The incoming weights W (units × units of the previous layer), row-major. */
+  weights: Float64Array;
+  /** ‖dW[u, :]‖₂: the cost's gradient with respect to each unit's incoming weights, on the training data. */
+  gradients: number[];
+  /** Each unit's activations over the training data, in equal bins over its own range. */
+  histograms: { x0: number; x1: number; count: number }[][];
+}
+
+export interface NetworkPicture {
+  /** Side of each picture in cells (pictures cover the plot's square extent). */
+  size: number;
+  /** The input layer's pictures (x1 then x2 at each point): 2 × size². */
+  inputs: Float64Array;
+  layers: LayerPicture[];
 }
 
 export interface DataSummary {
@@ -56,3 +79,10 @@ export interface DataSummary {
 }
 
 export const GRID = 60;
+
+/**
+ * How many steps a second the worker takes while playing; each step advances every run by
+ * the speed setting (iterations per step). The lesson's default pace, 67 iterations per
+ * step, plays the notebook's 15,000 iterations in about 7.5 s.
+ */
+export const STEPS_PER_SECOND = 30;

@@ -15,7 +15,7 @@ import { parseSpec } from '../../src/spec.js';
 import { defaultTestSpec } from '../../src/experiments/test-spec.js';
 
 export interface LabState {
-  view: 'lesson' | 'lab';
+  view: 'lesson' | 'lab' | 'depth';
   data: string;
   /** Test data SPEC; empty: the test set follows the data (same generator, next seed; none for a CSV). */
   test: string;
@@ -103,7 +103,7 @@ function checkDataSpec(v: string): void {
 }
 
 const fields = {
-  view: z.enum(['lesson', 'lab'], { message: `${FIELD_LABELS.view} must be lesson or lab` }),
+  view: z.enum(['lesson', 'lab', 'depth'], { message: `${FIELD_LABELS.view} must be lesson, lab or depth` }),
   data: checked(FIELD_LABELS.data, (v) => { checkDataSpec(v); examples.set(v, datasetFromSpec(v).X.cols); }),
   test: checked(FIELD_LABELS.test, (v) => { if (v.trim()) { checkDataSpec(v); examples.set(v, datasetFromSpec(v).X.cols); } }),
   hidden: z.pipe(checked(FIELD_LABELS.hidden, (v) => parseHidden(v)), z.transform(parseHidden)),

@@ -1,6 +1,7 @@
-// The training worker: runs the page's job on initlab's float64 core (wasm kernels where
-// they run), in slices, so pause / step / speed take effect between slices and the page
-// stays responsive. Exposed with Comlink.
+// The training worker: runs one owner's job (a lesson step, or the lab) on initlab's float64
+// core (wasm kernels where they run), in steps paced at STEPS_PER_SECOND, so a run can be
+// watched and pause / step / speed take effect between steps. Each owner has its own worker,
+// so runs never cancel each other. Exposed with Comlink.
 import * as Comlink from 'comlink';
 import { parseCsv } from '../../src/data/csv.js';
 import type { Dataset } from '../../src/data/dataset.js';
@@ -21,7 +22,10 @@ import { activationHistograms } from '../../src/train/diagnostics.js';
 import { accuracyOf, threshold } from '../../src/train/metrics.js';
 import { Trainer, type TrainResult } from '../../src/train/train.js';
 import { checkLabRun } from '../../src/lab-limits.js';
-import { GRID, type DataSummary, type JobConfig, type RunUpdate } from './job.js';
+import { GRID, STEPS_PER_SECOND, type DataSummary, type JobConfig, type RunUpdate } from './job.js';
+import { networkPicture } from './unit-pictures.js';
+import { probe, type ProbeConfig, type ProbeResult } from '../../src/experiments/probe.js';
+import { probeTheory, type ProbeTheoryLayer } from '../../src/experiments/probe-theory.js';
 
 interface Run {
   init: string;
@@ -42,9 +46,11 @@ let runs: Run[] = [];
 let data: { train: Dataset; test: Dataset | null; extent: [number, number] } | null = null;
 let job: JobConfig | null = null;
 let paused = true;
-let speed = 200; // iterations per run per slice
+let speed = 200; // iterations per run per step
 let stepBudget = 0;
 let generation = 0;
+/** The run whose units the network view draws (null: none). */
+let watched: string | null = null;
 // time spent training (in Trainer.advance) and iterations done, for throughput measurements
 let trainMs = 0;
 let trained = 0;
@@ -73,6 +79,7 @@ function report(run: Run, extras: boolean): RunUpdate {
     extent: d.extent,
     diagnostics: diag,
     histograms: extras ? activationHistograms(net, d.train.X, kernels, 16) : [],
+    network: run.init === watched ? networkPicture(net, d.train, d.extent, kernels) : null,
   };
 }
 
@@ -108,23 +115,28 @@ const api = {
       return { init, trainer, network, initial: cloneNetwork(network), live: () => trainer.current, sent: 0 };
     });
     paused = true;
+    stepBudget = 0;
     const cols = (d: Dataset) => Array.from({ length: d.X.rows }, (_, f) => Array.from(d.X.row(f)));
     return { extent: data.extent, X: cols(train), Y: Array.from(train.Y.data), testX: test ? cols(test) : [], testY: test ? Array.from(test.Y.data) : [], testSpec };
   },
 
   /**
-   * Runs until done, paused or replaced, calling `onUpdate` about every `frameMs`; `extras`
-   * adds per-layer statistics and histograms to each update (the lab shows them, the lesson not).
+   * Runs until done or replaced, calling `onUpdate` about every `frameMs`; `extras` adds
+   * per-layer statistics and histograms to each update (the lab shows them, the lesson not);
+   * `startPaused` waits for step or resume before the first step.
    */
-  async play(onUpdate: (updates: RunUpdate[]) => void, frameMs = 100, extras = true): Promise<void> {
+  async play(onUpdate: (updates: RunUpdate[]) => void, frameMs = 100, extras = true, startPaused = false): Promise<void> {
     const mine = generation;
-    paused = false;
+    paused = startPaused;
     let last = 0;
     const send = () => onUpdate(runs.map((r) => report(r, extras)));
     send();
+    // when the next step is due: steps are paced, so a run takes iterations / (speed × STEPS_PER_SECOND) seconds
+    let due = performance.now();
     while (mine === generation && runs.some((r) => !r.trainer.done)) {
       if (paused && stepBudget <= 0) {
         await new Promise((r) => setTimeout(r, 30));
+        due = performance.now(); // a pause is not made up for either
         continue;
       }
       const n = paused ? Math.min(stepBudget, speed) : speed;
@@ -143,7 +155,9 @@ const api = {
         last = now;
         send();
       }
-      await new Promise((r) => setTimeout(r, 0)); // let pause / step / speed messages in
+      // wait for the next step's turn (letting pause / step / speed messages in); a slow step is not made up for
+      due = Math.max(due + 1000 / STEPS_PER_SECOND, performance.now() - 1000 / STEPS_PER_SECOND);
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
     }
   },
 
@@ -156,11 +170,25 @@ const api = {
     return runExperiment({ ...NOTEBOOK_DEFAULTS, init: 'he' }, d.train, d.test, { kernels, traceEvery: 50, diagnosticsEvery: 300 }).result.seconds;
   },
 
+  /**
+   * The depth experiment (src/experiments/probe.ts) with its backward pass, and the mean-field
+   * theory's prediction for every layer it measured (src/experiments/probe-theory.ts).
+   */
+  probe(cfg: ProbeConfig): { result: ProbeResult; theory: ProbeTheoryLayer[] } {
+    const result = probe({ ...cfg, backward: true }, kernels);
+    return { result, theory: probeTheory(result, cfg.activation) };
+  },
+
   /** Iterations trained and the milliseconds spent training them, since the page loaded. */
   throughput(): { iterations: number; ms: number } {
     return { iterations: trained, ms: trainMs };
   },
   pause(): void {
+    paused = true;
+  },
+  /** Ends the current run's loop (its owner reset it); the next load starts afresh. */
+  stop(): void {
+    generation++;
     paused = true;
   },
   resume(): void {
@@ -169,8 +197,17 @@ const api = {
   step(iterations: number): void {
     stepBudget += iterations;
   },
-  setSpeed(iterationsPerSlice: number): void {
-    speed = Math.max(1, Math.min(100_000, Math.round(iterationsPerSlice)));
+  /** Iterations per run per step (STEPS_PER_SECOND steps a second). */
+  setSpeed(iterationsPerStep: number): void {
+    speed = Math.max(1, Math.min(100_000, Math.round(iterationsPerStep)));
+  },
+  /** Which run's units the updates carry for the network view (null: none). */
+  watch(init: string | null): void {
+    watched = init;
+  },
+  /** Every run's trained (or training) model, by initialization. */
+  exportModels(): { init: string; json: string }[] {
+    return runs.map((r) => ({ init: r.init, json: api.exportModel(r.init) }));
   },
   /** The trained (or training) model of one run, as initlab's model file. */
   exportModel(init: string): string {

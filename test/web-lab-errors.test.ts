@@ -84,6 +84,20 @@ describe('web lab: verdicts come from the run', () => {
     await page.close();
   });
 
+  it('the run doctor names the same cause and fix as the CLI for the same runs', async () => {
+    const doc = JSON.parse(cli(['compare', '--inits', 'zeros,he', '--iterations', '1500', '--json', '--no-report', '--quiet']).stdout);
+    const page = await open('?view=lab&inits=zeros,he&it=1500');
+    await labRun(page);
+    const lines = await page.$$eval('.run-doctor', (ps) => ps.map((p) => p.textContent ?? ''));
+    expect(lines).toHaveLength(2);
+    expect(doc.runs[0].doctor.findings.map((f: { kind: string }) => f.kind)).toContain('symmetry');
+    for (const [i, run] of doc.runs.entries()) {
+      expect(lines[i]).toContain(run.init);
+      for (const f of run.doctor.findings) expect(lines[i]).toContain(`${f.cause}. Fix: ${f.fix}.`);
+    }
+    await page.close();
+  }, 90_000);
+
   it('a diverging run says so beside its numbers and under the buttons, not just "(done)"', async () => {
     const page = await open(`?view=lab&inits=${encodeURIComponent('random-normal:std=1e300')}&it=100`);
     const [line] = await labRun(page);

@@ -41,6 +41,8 @@ export interface DoctorInput {
   divergedAt?: number;
   /** The recorded costs, iteration 0 first. */
   costs: CostPoint[];
+  /** The cost after the last iteration, when computed (the recorded costs may stop short of it). */
+  finalCost?: number;
   /** Accuracy on the training set at the end, from 0 to 1. */
   trainAccuracy: number;
   /** The learning rate the run used (α). */
@@ -85,7 +87,8 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
   const findings: Finding[] = [];
   const first = run.costs[0]?.cost ?? NaN;
   const finite = run.costs.filter((c) => Number.isFinite(c.cost));
-  const last = finite[finite.length - 1]?.cost ?? NaN;
+  // where the run ended: its final cost, else the last recorded one
+  const last = run.finalCost !== undefined && Number.isFinite(run.finalCost) ? run.finalCost : finite[finite.length - 1]?.cost ?? NaN;
   const start = run.diagnostics[0];
   const end = run.diagnostics[run.diagnostics.length - 1];
 

@@ -31,6 +31,8 @@ export interface RunUpdate {
   divergedAt?: number;
   /** Once finished: the verdict read off what happened (src/experiments/verdict.ts), as the CLI's table. */
   verdict?: string;
+  /** Once finished: the run doctor's lines (src/train/doctor.ts), the cause and the fix when the run failed, as `initlab train` prints them. */
+  doctor?: string[];
   /** New (iteration, train cost, test cost) points since the last update. */
   curve: { iteration: number; train: number; test: number }[];
   trainAccuracy: number;

@@ -11,7 +11,8 @@ import { NOTEBOOK_DEFAULTS } from '../../src/experiments/notebook-config.js';
 import { notebookData } from '../../src/experiments/notebook.js';
 import { buildNetwork, runExperiment } from '../../src/experiments/run.js';
 import { resolveTestSpec } from '../../src/experiments/test-spec.js';
-import { verdict } from '../../src/experiments/verdict.js';
+import { isSymmetric, verdict } from '../../src/experiments/verdict.js';
+import { describeDiagnosis, diagnoseRun } from '../../src/train/doctor.js';
 import { getKernels } from '../../src/nn/backends.js';
 import { modelToJson } from '../../src/nn/model-format.js';
 import { cloneNetwork, type Network } from '../../src/nn/network.js';
@@ -55,6 +56,12 @@ let watched: string | null = null;
 let trainMs = 0;
 let trained = 0;
 
+/** The run doctor on a finished run, read off the same record as the CLI's (train/doctor.ts). */
+function doctorLines(run: Run, r: TrainResult, trainAccuracy: number, net: Network): string[] {
+  const symmetric = isSymmetric(run.initial) && isSymmetric(net);
+  return describeDiagnosis(diagnoseRun({ stopReason: r.stopReason, divergedAt: r.divergedAt, costs: run.trainer.trace, finalCost: r.finalCost, trainAccuracy, learningRate: job!.learningRate, diagnostics: run.trainer.diagnostics, symmetric }));
+}
+
 function report(run: Run, extras: boolean): RunUpdate {
   const d = data!;
   const net = run.live();
@@ -65,7 +72,7 @@ function report(run: Run, extras: boolean): RunUpdate {
   const diag = extras ? run.trainer.diagnostics.at(-1) ?? null : null;
   const trainAccuracy = accuracyOf(threshold(trainProbs), d.train.Y.data);
   const r = run.result;
-  const finished = r ? { stopReason: r.stopReason, divergedAt: r.divergedAt, verdict: verdict({ ...r, trainAccuracy }, run.initial, net) } : {};
+  const finished = r ? { stopReason: r.stopReason, divergedAt: r.divergedAt, verdict: verdict({ ...r, trainAccuracy }, run.initial, net), doctor: doctorLines(run, r, trainAccuracy, net) } : {};
   return {
     init: run.init,
     iteration: it,

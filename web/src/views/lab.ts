@@ -243,10 +243,14 @@ export class Lab {
       ...(done || this.#insideShown ? [['layers', 1000, () => layers(updates, this.#firstDiagnostics, $('layers-chart'), $('gradients-chart'), $('histograms'))]] as [string, number, () => void][] : []),
       // the numbers last, so "done" is set once every view shows the final state
       ['numbers', 0, () => {
-        $('accuracy').replaceChildren(...updates.map((u) => Object.assign(document.createElement('p'), {
-          className: u.stopReason === 'diverged' ? 'run-accuracy diverged' : 'run-accuracy',
-          textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
-        })));
+        $('accuracy').replaceChildren(...updates.flatMap((u) => [
+          Object.assign(document.createElement('p'), {
+            className: u.stopReason === 'diverged' ? 'run-accuracy diverged' : 'run-accuracy',
+            textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
+          }),
+          // the run doctor's cause and fix once a run is over (the same lines as `initlab train`)
+          ...(u.done && u.doctor ? [Object.assign(document.createElement('p'), { className: 'run-doctor', textContent: `${u.init} — ${u.doctor.join(' ')}` })] : []),
+        ]));
         $('status').textContent = done ? 'Done.' : `Training: iteration ${minOf(updates.map((u) => u.iteration))}`;
         $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
         // a run that diverged is also said where the user is looking: the lab's alert line

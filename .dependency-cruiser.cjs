@@ -1,7 +1,8 @@
 // The core (rng, data, nn, train, experiments, plot specs, notebook API) runs the same in
 // Node and in the browser: it must not reach for Node's built-ins, the Node-only layer
 // (src/node, src/cli) or the page (web/). Checked by `npm test` (npm run lint:deps).
-const CORE = '^src/(rng|data|nn|train|experiments|plot|notebook|generated|theory|reproduce|linalg)/|^src/(errors|spec|validate|format|index|base64)\\.ts$';
+const CORE =
+  '^src/(rng|data|nn|train|experiments|plot|notebook|generated|theory|reproduce|linalg)/|^src/(errors|spec|validate|format|index|base64)\\.ts$';
 
 module.exports = {
   forbidden: [

@@ -8,8 +8,14 @@ import { Matrix, RandomState, initializeNetwork, initializers } from '../dist/in
 export function numpyStart(dims, m) {
   const rs = new RandomState(0);
   const X = new Matrix(dims[0], m, rs.randn(dims[0] * m));
-  const Y = new Matrix(1, m, Float64Array.from(rs.randomSample(m), (u) => (u > 0.5 ? 1 : 0)));
-  const W = dims.slice(1).map((n, l) => Float64Array.from(rs.randn(n * dims[l]), (v) => v * Math.sqrt(2 / dims[l])));
+  const Y = new Matrix(
+    1,
+    m,
+    Float64Array.from(rs.randomSample(m), (u) => (u > 0.5 ? 1 : 0)),
+  );
+  const W = dims
+    .slice(1)
+    .map((n, l) => Float64Array.from(rs.randn(n * dims[l]), (v) => v * Math.sqrt(2 / dims[l])));
   const net = () => {
     const fresh = initializeNetwork(dims, initializers.zeros);
     fresh.W.forEach((w, l) => w.data.set(W[l]));
@@ -19,4 +25,5 @@ export function numpyStart(dims, m) {
 }
 
 /** Largest relative difference between two costs (or lists of them). */
-export const relDiff = (a, b) => Math.max(...[b].flat().map((x, i) => Math.abs([a].flat()[i] - x) / Math.abs(x)));
+export const relDiff = (a, b) =>
+  Math.max(...[b].flat().map((x, i) => Math.abs([a].flat()[i] - x) / Math.abs(x)));

@@ -28,7 +28,11 @@ let numpySeconds;
 let worst = 0;
 try {
   const file = join(dir, 'w.f64');
-  const out = execFileSync('/usr/bin/python3', [join(here, 'peers', 'numpy_orthogonal.py'), String(n), String(seed), String(repeats), file], { encoding: 'utf8' });
+  const out = execFileSync(
+    '/usr/bin/python3',
+    [join(here, 'peers', 'numpy_orthogonal.py'), String(n), String(seed), String(repeats), file],
+    { encoding: 'utf8' },
+  );
   numpySeconds = Number(out.match(/seconds: ([\d.]+)/)[1]);
   const buf = readFileSync(file);
   const ref = new Float64Array(buf.buffer, buf.byteOffset, n * n);
@@ -38,6 +42,10 @@ try {
 }
 const agree = worst < 1e-12;
 console.log(`orthogonal ${n}×${n} (keras convention, seed ${seed}, best of ${repeats}):`);
-console.log(`  initlab ${best.toFixed(3)} s   numpy ${numpySeconds.toFixed(3)} s   ratio ${(best / numpySeconds).toFixed(2)}×`);
-console.log(`  max |initlab − numpy| = ${worst.toExponential(2)} ${agree ? '(agree to 1e-12)' : 'DISAGREE (> 1e-12)'}`);
+console.log(
+  `  initlab ${best.toFixed(3)} s   numpy ${numpySeconds.toFixed(3)} s   ratio ${(best / numpySeconds).toFixed(2)}×`,
+);
+console.log(
+  `  max |initlab − numpy| = ${worst.toExponential(2)} ${agree ? '(agree to 1e-12)' : 'DISAGREE (> 1e-12)'}`,
+);
 if (!agree) process.exitCode = 1;

@@ -21,18 +21,57 @@ const cores = availableParallelism();
 
 // cells of real work (the notebook's network, 2,000 iterations) and cells of almost none
 const work = (seeds) => ['--inits', 'he,xavier', '--seeds', `1-${seeds}`, '--iterations', '2000'];
-const tiny = (seeds) => ['--inits', 'he', '--seeds', `1-${seeds}`, '--iterations', '1', '--train', 'circles:n=20,noise=0.05,seed=1'];
+const tiny = (seeds) => [
+  '--inits',
+  'he',
+  '--seeds',
+  `1-${seeds}`,
+  '--iterations',
+  '1',
+  '--train',
+  'circles:n=20,noise=0.05,seed=1',
+];
 const cellsOf = (grid) => grid[1].split(',').length * Number(grid[3].split('-')[1]);
 
-const port = await new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
 const dir = mkdtempSync(join(tmpdir(), 'initlab-bench-redis-'));
-const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
-const rcli = (...args) => spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout.trim();
+const redis = spawn(
+  'redis-server',
+  [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--save',
+    '',
+  ],
+  { stdio: 'ignore' },
+);
+const rcli = (...args) =>
+  spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout.trim();
 while (rcli('PING') !== 'PONG') await sleep(50);
 /** Redis's CPU seconds so far (user + system). */
-const redisCpu = () => { const info = rcli('INFO', 'cpu'); return ['used_cpu_sys', 'used_cpu_user'].reduce((s, k) => s + Number(new RegExp(`${k}:([\\d.]+)`).exec(info)[1]), 0); };
+const redisCpu = () => {
+  const info = rcli('INFO', 'cpu');
+  return ['used_cpu_sys', 'used_cpu_user'].reduce(
+    (s, k) => s + Number(new RegExp(`${k}:([\\d.]+)`).exec(info)[1]),
+    0,
+  );
+};
 /** A live process's CPU seconds (user + system, all its threads), from /proc. */
-const procCpu = (pid) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
+const procCpu = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+};
 // Redis spends CPU when idle too (its 10 Hz timer, the append-only file's fsync each second):
 // measured over a quiet while and taken off, so what is left is what the cells cost it
 const idle0 = redisCpu();
@@ -49,19 +88,58 @@ async function sweep(grid, workers) {
   db = (db % 15) + 1;
   const url = `redis://127.0.0.1:${port}/${db}`;
   rcli('-n', String(db), 'FLUSHDB');
-  const ws = Array.from({ length: workers }, () => spawn(process.execPath, [BIN, 'worker', '--queue', url, '--threads', '1', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] }));
-  await Promise.all(ws.map((w) => new Promise((resolve) => { let err = ''; w.stderr.on('data', (d) => { err += d; if (/taking cells/.test(err)) resolve(); }); })));
+  const ws = Array.from({ length: workers }, () =>
+    spawn(process.execPath, [BIN, 'worker', '--queue', url, '--threads', '1', '--quiet'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
+  await Promise.all(
+    ws.map(
+      (w) =>
+        new Promise((resolve) => {
+          let err = '';
+          w.stderr.on('data', (d) => {
+            err += d;
+            if (/taking cells/.test(err)) resolve();
+          });
+        }),
+    ),
+  );
   const workers0 = ws.reduce((s, w) => s + procCpu(w.pid), 0);
   const redis0 = redisCpu();
-  const args = ['sweep', ...grid, '--json', '--quiet', '--no-report', ...(workers ? ['--queue', url] : ['--workers', '1'])];
-  const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const args = [
+    'sweep',
+    ...grid,
+    '--json',
+    '--quiet',
+    '--no-report',
+    ...(workers ? ['--queue', url] : ['--workers', '1']),
+  ];
+  const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, BIN, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   const seconds = JSON.parse(r.stdout).seconds;
   const [, user, sys] = /cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
   const workerCpu = ws.reduce((s, w) => s + procCpu(w.pid), 0) - workers0;
   const redisUsed = Math.max(0, redisCpu() - redis0 - redisIdlePerSecond * seconds);
-  await Promise.all(ws.map((w) => new Promise((resolve) => { w.on('exit', resolve); w.kill('SIGTERM'); })));
-  return { seconds, sweepCpu: Number(user) + Number(sys), workerCpu, redisCpu: redisUsed, load: loadavg()[0] };
+  await Promise.all(
+    ws.map(
+      (w) =>
+        new Promise((resolve) => {
+          w.on('exit', resolve);
+          w.kill('SIGTERM');
+        }),
+    ),
+  );
+  return {
+    seconds,
+    sweepCpu: Number(user) + Number(sys),
+    workerCpu,
+    redisCpu: redisUsed,
+    load: loadavg()[0],
+  };
 }
 
 /** The median of `rounds` runs, figure by figure. */
@@ -84,11 +162,12 @@ const tl = [await measure(tiny(small), 0), await measure(tiny(large), 0)];
 const tq = [await measure(tiny(small), 1), await measure(tiny(large), 1)];
 redis.kill('SIGTERM');
 
-const per = (a, b, k) => (b[k] - a[k]) / (large - small) * 1000; // ms per extra cell
+const per = (a, b, k) => ((b[k] - a[k]) / (large - small)) * 1000; // ms per extra cell
 const overhead = {
   wallMs: per(tq[0], tq[1], 'seconds') - per(tl[0], tl[1], 'seconds'),
   // a local sweep's cells run in its own process; a queued sweep's in the worker, the sweep only waits
-  cpuMs: per(tq[0], tq[1], 'workerCpu') + per(tq[0], tq[1], 'sweepCpu') - per(tl[0], tl[1], 'sweepCpu'),
+  cpuMs:
+    per(tq[0], tq[1], 'workerCpu') + per(tq[0], tq[1], 'sweepCpu') - per(tl[0], tl[1], 'sweepCpu'),
   workerCpuMs: per(tq[0], tq[1], 'workerCpu') - per(tl[0], tl[1], 'sweepCpu'),
   redisCpuMs: per(tq[0], tq[1], 'redisCpu'),
 };
@@ -112,7 +191,10 @@ const md = [
   '| where | worker processes (1 thread each) | wall s | cells / s (wall) | worker CPU s | CPU ms / cell | Redis CPU ms / cell |',
   '| --- | --- | --- | --- | --- | --- | --- |',
   `| local sweep, 1 thread | – | ${f(local.seconds)} | ${f(local.cells / local.seconds, 1)} | ${f(local.sweepCpu)} (the whole sweep) | ${f((local.sweepCpu / local.cells) * 1000, 1)} | – |`,
-  ...queued.map((r) => `| queue | ${r.workers} | ${f(r.seconds)} | ${f(r.cells / r.seconds, 1)} | ${f(r.workerCpu)} | ${f((r.workerCpu / r.cells) * 1000, 1)} | ${f((r.redisCpu / r.cells) * 1000, 3)} |`),
+  ...queued.map(
+    (r) =>
+      `| queue | ${r.workers} | ${f(r.seconds)} | ${f(r.cells / r.seconds, 1)} | ${f(r.workerCpu)} | ${f((r.workerCpu / r.cells) * 1000, 1)} | ${f((r.redisCpu / r.cells) * 1000, 3)} |`,
+  ),
   '',
   `The queue's cost per cell (tiny cells of 1 iteration, ${small} against ${large} of them, 1 worker; fixed start-up costs cancel): ${f(overhead.wallMs)} ms of wall time, ${f(overhead.cpuMs)} ms of CPU (${f(overhead.workerCpuMs)} ms of it in the worker), of which Redis's own is ${f(overhead.redisCpuMs, 3)} ms (Redis idles at ${f(redisIdlePerSecond * 1000, 1)} ms of CPU a second, taken off).`,
   '',
@@ -121,5 +203,8 @@ const md = [
 ].join('\n');
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'queue.md'), md);
-writeFileSync(join(here, 'results', 'queue.json'), `${JSON.stringify({ cores, rounds, local, queued, tiny: { local: tl, queue: tq }, overhead, cellCpuMs, machineCellsPerSecond: machine, redisCpuMsPerCell: redisPerCellMs, redisLimitCellsPerSecond: redisLimit, redisIdleCpuMsPerSecond: redisIdlePerSecond * 1000 }, null, 2)}\n`);
+writeFileSync(
+  join(here, 'results', 'queue.json'),
+  `${JSON.stringify({ cores, rounds, local, queued, tiny: { local: tl, queue: tq }, overhead, cellCpuMs, machineCellsPerSecond: machine, redisCpuMsPerCell: redisPerCellMs, redisLimitCellsPerSecond: redisLimit, redisIdleCpuMsPerSecond: redisIdlePerSecond * 1000 }, null, 2)}\n`,
+);
 console.log(md);

@@ -16,5 +16,7 @@ export function writeResults(files) {
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const where = relative(process.cwd(), dir) || '.';
-  console.log(`wrote ${Object.keys(files).join(', ')} in ${where}${writeCommitted ? '' : ' (add --write to replace the committed bench/results)'}`);
+  console.log(
+    `wrote ${Object.keys(files).join(', ')} in ${where}${writeCommitted ? '' : ' (add --write to replace the committed bench/results)'}`,
+  );
 }

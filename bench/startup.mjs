@@ -9,7 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'initlab.js');
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const k = s.length >> 1; return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+};
 
 function wallMs(args, env) {
   const t = process.hrtime.bigint();
@@ -41,16 +45,29 @@ export function measureStartup(runs = 21) {
     rmSync(dir, { recursive: true, force: true });
   }
   const out = { caCerts };
-  for (const [k, t] of Object.entries(times)) out[k] = { help: median(t.help), helpMin: Math.min(...t.help), empty: median(t.empty) };
+  for (const [k, t] of Object.entries(times))
+    out[k] = { help: median(t.help), helpMin: Math.min(...t.help), empty: median(t.empty) };
   return out;
 }
 
 /** One Markdown line per setting. */
 export function startupLines(s) {
   const fmt = (x) => x.toFixed(0);
-  const line = (t, label) => `- \`initlab --help\` answers in ${fmt(t.help)} ms (fastest ${fmt(t.helpMin)}) ${label}; an empty ES module takes ${fmt(t.empty)} ms to run the same way, so initlab's own start-up is ${fmt(t.help - t.empty)} ms.`;
-  const lines = [line(s.asSet, s.caCerts ? `with NODE_EXTRA_CA_CERTS=${s.caCerts} as this environment sets it` : '')];
-  if (s.unset) lines.push(line(s.unset, 'with NODE_EXTRA_CA_CERTS unset (Node then skips reading that certificate bundle at start, as on most machines)'));
+  const line = (t, label) =>
+    `- \`initlab --help\` answers in ${fmt(t.help)} ms (fastest ${fmt(t.helpMin)}) ${label}; an empty ES module takes ${fmt(t.empty)} ms to run the same way, so initlab's own start-up is ${fmt(t.help - t.empty)} ms.`;
+  const lines = [
+    line(
+      s.asSet,
+      s.caCerts ? `with NODE_EXTRA_CA_CERTS=${s.caCerts} as this environment sets it` : '',
+    ),
+  ];
+  if (s.unset)
+    lines.push(
+      line(
+        s.unset,
+        'with NODE_EXTRA_CA_CERTS unset (Node then skips reading that certificate bundle at start, as on most machines)',
+      ),
+    );
   return lines;
 }
 

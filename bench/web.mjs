@@ -19,11 +19,36 @@ const BUDGET_MS = 50;
 const HIDDEN = [8, 8, 8, 8, 8, 8];
 // 500 iterations per step at 30 steps a second: the 15,000 iterations in about a second of pacing
 const QUERY = `?view=lab&hidden=${HIDDEN.join('%2C')}&inits=he&it=15000&speed=500`;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const k = s.length >> 1; return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+};
 
-const server = spawn(process.execPath, [join(here, '..', 'bin', 'initlab.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve) => server.stdout.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); }));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const server = spawn(
+  process.execPath,
+  [join(here, '..', 'bin', 'initlab.js'), 'serve', '--port', '0'],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const base = await new Promise((resolve) =>
+  server.stdout.on('data', (d) => {
+    const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d));
+    if (m) resolve(m[0]);
+  }),
+);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
 
 // how busy the machine was: frame gaps on a shared machine say as much about it as about the page
 const loadAtStart = loadavg()[0];
@@ -34,19 +59,31 @@ try {
     await page.goto(`${base}${QUERY}`);
     await page.waitForTimeout(500); // the page settles (and warms its plotting code while idle)
     // the control: frame gaps of the same page doing nothing for 3 s (what the machine's load alone costs)
-    const idleGaps = await page.evaluate(() => new Promise((resolve) => {
-      const gaps = [];
-      let last = performance.now();
-      const start = last;
-      const tick = (t) => { gaps.push(t - last); last = t; if (t - start < 3000) requestAnimationFrame(tick); else resolve(gaps.slice(2)); };
-      requestAnimationFrame(tick);
-    }));
+    const idleGaps = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const gaps = [];
+          let last = performance.now();
+          const start = last;
+          const tick = (t) => {
+            gaps.push(t - last);
+            last = t;
+            if (t - start < 3000) requestAnimationFrame(tick);
+            else resolve(gaps.slice(2));
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
     // frame gaps on the main thread while the lab's run trains in the worker
     await page.evaluate(() => {
       const w = window;
       w.gaps = [];
       let last = performance.now();
-      const tick = (t) => { w.gaps.push([t - last, t]); last = t; if (!w.stopFrames) requestAnimationFrame(tick); };
+      const tick = (t) => {
+        w.gaps.push([t - last, t]);
+        last = t;
+        if (!w.stopFrames) requestAnimationFrame(tick);
+      };
       requestAnimationFrame(tick);
     });
     const t0 = Date.now();
@@ -54,9 +91,16 @@ try {
     await page.waitForSelector('#status[data-done="true"]', { state: 'attached', timeout: 120000 });
     const pageSeconds = (Date.now() - t0) / 1000;
     const units = await page.$$eval('#network .unit', (u) => u.length);
-    if (units !== 2 + HIDDEN.reduce((a, b) => a + b, 0) + 1) throw new Error(`the network view drew ${units} units`);
+    if (units !== 2 + HIDDEN.reduce((a, b) => a + b, 0) + 1)
+      throw new Error(`the network view drew ${units} units`);
     // frames while the worker trains: from the click to its last update (the final drawing comes after)
-    const gaps = await page.evaluate(() => { window.stopFrames = true; return window.gaps.slice(2).filter(([, t]) => t <= window.initlab.trainedAt).map(([g]) => g); });
+    const gaps = await page.evaluate(() => {
+      window.stopFrames = true;
+      return window.gaps
+        .slice(2)
+        .filter(([, t]) => t <= window.initlab.trainedAt)
+        .map(([g]) => g);
+    });
     const worker = await page.evaluate(() => window.initlab.throughput());
     await page.close();
     // the engine alone: the same run as Node's below, in the worker of a fresh, idle page
@@ -66,7 +110,16 @@ try {
     const engineSeconds = await idle.evaluate(() => window.initlab.engineSeconds());
     await idle.close();
     const sorted = [...gaps].sort((a, b) => a - b);
-    rounds.push({ idleMaxGap: Math.max(...idleGaps), pageSeconds, engineSeconds, workerMsPerIteration: worker.ms / worker.iterations, maxGap: sorted.at(-1), medianGap: median(gaps), p99Gap: sorted[Math.floor(gaps.length * 0.99)], frames: gaps.length });
+    rounds.push({
+      idleMaxGap: Math.max(...idleGaps),
+      pageSeconds,
+      engineSeconds,
+      workerMsPerIteration: worker.ms / worker.iterations,
+      maxGap: sorted.at(-1),
+      medianGap: median(gaps),
+      p99Gap: sorted[Math.floor(gaps.length * 0.99)],
+      frames: gaps.length,
+    });
   }
 } finally {
   await browser.close();
@@ -75,7 +128,16 @@ try {
 
 // the same work in Node: the notebook's He run (15,000 iterations) with the same kernels
 const data = notebookData();
-const nodeSeconds = median(Array.from({ length: N }, () => runExperiment({ ...NOTEBOOK_DEFAULTS, init: 'he' }, data.train, data.test, { traceEvery: 50, diagnosticsEvery: 300 }).result.seconds));
+const nodeSeconds = median(
+  Array.from(
+    { length: N },
+    () =>
+      runExperiment({ ...NOTEBOOK_DEFAULTS, init: 'he' }, data.train, data.test, {
+        traceEvery: 50,
+        diagnosticsEvery: 300,
+      }).result.seconds,
+  ),
+);
 const results = {
   date: new Date().toISOString(),
   rounds: N,
@@ -90,7 +152,10 @@ const results = {
   engineSeconds: median(rounds.map((r) => r.engineSeconds)),
   nodeSeconds,
   engineRatio: median(rounds.map((r) => r.engineSeconds)) / nodeSeconds,
-  engineRatioRange: [Math.min(...rounds.map((r) => r.engineSeconds)) / nodeSeconds, Math.max(...rounds.map((r) => r.engineSeconds)) / nodeSeconds],
+  engineRatioRange: [
+    Math.min(...rounds.map((r) => r.engineSeconds)) / nodeSeconds,
+    Math.max(...rounds.map((r) => r.engineSeconds)) / nodeSeconds,
+  ],
   idleMaxFrameGapMs: median(rounds.map((r) => r.idleMaxGap)),
   loadAverage: [loadAtStart, loadavg()[0]],
   cores: availableParallelism(),
@@ -124,6 +189,8 @@ The engine alone: the notebook's He run (15,000 iterations, cost traced every 50
 writeResults({ 'web.json': `${JSON.stringify(results, null, 2)}\n`, 'web.md': md });
 console.log(md);
 if (!results.withinBudget) {
-  process.stderr.write(`bench:web: the longest frame gap (median of rounds) is ${results.maxFrameGapMs.toFixed(1)} ms, over the ${BUDGET_MS} ms budget\n`);
+  process.stderr.write(
+    `bench:web: the longest frame gap (median of rounds) is ${results.maxFrameGapMs.toFixed(1)} ms, over the ${BUDGET_MS} ms budget\n`,
+  );
   process.exitCode = 1;
 }

@@ -14,7 +14,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const N = Number(process.env.N ?? 5);
 const PY = '/usr/bin/python3';
 const cores = availableParallelism();
-if (!existsSync(join(here, '..', 'dist', 'index.js'))) throw new Error('build first: npm run build');
+if (!existsSync(join(here, '..', 'dist', 'index.js')))
+  throw new Error('build first: npm run build');
 
 const { OPENBLAS_CORETYPE: _c, OPENBLAS_L2_SIZE: _l, ...unset } = process.env;
 const haswell = { ...unset, OPENBLAS_CORETYPE: 'Haswell' };
@@ -23,8 +24,17 @@ const msPerIter = (cmd, args, env) => {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   return Number(r.stdout.match(/ms_per_iter: ([\d.]+)/)[1]);
 };
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const k = s.length >> 1; return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2; };
-const gflopPerIter = 2 * 3 * 2000 * [2, 256, 256, 256, 1].slice(1).reduce((acc, n, l) => acc + n * [2, 256, 256, 256][l], 0) / 1e9;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+};
+const gflopPerIter =
+  (2 *
+    3 *
+    2000 *
+    [2, 256, 256, 256, 1].slice(1).reduce((acc, n, l) => acc + n * [2, 256, 256, 256][l], 0)) /
+  1e9;
 const gflops = (ms) => gflopPerIter / (ms / 1000);
 
 // the machine is shared: its load is recorded, so a reader can tell a quiet measurement from a busy one
@@ -32,10 +42,20 @@ const loadBefore = loadavg()[0];
 const rounds = [];
 for (let i = 0; i < N; i++) {
   const initlab = msPerIter('node', [join(here, 'wide.mjs'), 'wasm', String(cores)], unset);
-  const numpyHaswell = msPerIter(PY, [join(here, 'peers', 'numpy_scaling.py'), '2,256,256,256,1', '2000', '20'], haswell);
-  const numpyUnset = msPerIter(PY, [join(here, 'peers', 'numpy_scaling.py'), '2,256,256,256,1', '2000', '20'], unset);
+  const numpyHaswell = msPerIter(
+    PY,
+    [join(here, 'peers', 'numpy_scaling.py'), '2,256,256,256,1', '2000', '20'],
+    haswell,
+  );
+  const numpyUnset = msPerIter(
+    PY,
+    [join(here, 'peers', 'numpy_scaling.py'), '2,256,256,256,1', '2000', '20'],
+    unset,
+  );
   rounds.push({ initlab, numpyHaswell, numpyUnset });
-  console.log(`round ${i + 1}: initlab ${initlab} ms/iter (${cores} threads), numpy ${numpyHaswell} (Haswell) / ${numpyUnset} (unset)`);
+  console.log(
+    `round ${i + 1}: initlab ${initlab} ms/iter (${cores} threads), numpy ${numpyHaswell} (Haswell) / ${numpyUnset} (unset)`,
+  );
 }
 const m = (k) => median(rounds.map((r) => r[k]));
 const ratio = (k) => median(rounds.map((r) => r[k] / r.initlab)); // > 1: initlab faster
@@ -49,7 +69,9 @@ const results = {
   initlabSpeedup: { vsNumpyHaswell: ratio('numpyHaswell'), vsNumpyUnset: ratio('numpyUnset') },
 };
 const f = (x) => x.toFixed(2);
-writeResults({ 'wide-openblas.json': `${JSON.stringify(results, null, 1)}\n`, 'wide-openblas.md': `# The wide net against numpy, with and without OPENBLAS_CORETYPE=Haswell
+writeResults({
+  'wide-openblas.json': `${JSON.stringify(results, null, 1)}\n`,
+  'wide-openblas.md': `# The wide net against numpy, with and without OPENBLAS_CORETYPE=Haswell
 
 ${results.date.slice(0, 10)} · [2, 256, 256, 256, 1], 2,000 points, full batch (${f(gflopPerIter)} GFLOP per iteration) · median of ${N} paired rounds · load average ${f(loadBefore)} before, ${f(results.loadAverage.after)} after, on ${cores} cores · \`node bench/wide-openblas.mjs\`
 
@@ -60,5 +82,8 @@ ${results.date.slice(0, 10)} · [2, 256, 256, 256, 1], 2,000 points, full batch 
 | numpy, OPENBLAS_CORETYPE unset | ${f(m('numpyUnset'))} | ${f(gflops(m('numpyUnset')))} | ${f(ratio('numpyUnset'))}× |
 
 Below 1× numpy is the faster one.
-` });
-console.log(`initlab ${f(gflops(m('initlab')))} GFLOP/s; numpy ${f(gflops(m('numpyHaswell')))} (Haswell), ${f(gflops(m('numpyUnset')))} (unset)`);
+`,
+});
+console.log(
+  `initlab ${f(gflops(m('initlab')))} GFLOP/s; numpy ${f(gflops(m('numpyHaswell')))} (Haswell), ${f(gflops(m('numpyUnset')))} (unset)`,
+);

@@ -9,9 +9,14 @@ import { numpyStart } from './numpy-start.mjs';
 const { X, Y, net } = numpyStart([2, 256, 256, 256, 1], 2000);
 const iters = Number(process.env.ITERS ?? 20);
 const threads = Number(process.argv[3] ?? 1);
-const kernels = threads > 1 ? createThreadedKernels(threads) : getKernels(process.argv[2] ?? 'wasm');
+const kernels =
+  threads > 1 ? createThreadedKernels(threads) : getKernels(process.argv[2] ?? 'wasm');
 train(net(), { X, Y }, { learningRate: 0.01, iterations: 1, recordEvery: 1000, kernels }); // warm-up
-const r = train(net(), { X, Y }, { learningRate: 0.01, iterations: iters, recordEvery: 1_000_000, kernels });
+const r = train(
+  net(),
+  { X, Y },
+  { learningRate: 0.01, iterations: iters, recordEvery: 1_000_000, kernels },
+);
 console.log(`ms_per_iter: ${((r.seconds / iters) * 1000).toFixed(3)}`);
 console.log(`final_cost: ${r.finalCost}`);
 kernels.close?.();

@@ -8,8 +8,26 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 async function compile(extraFlags, source = 'assembly/index.ts') {
   const out = {};
   const { error, stderr } = await asc.main(
-    [source, '-O3', '--enable', 'simd', '--runtime', 'stub', '--importMemory', '--noAssert', ...extraFlags, '-o', 'kernels.wasm'],
-    { writeFile: (name, contents) => { out[name] = contents; }, stdout: process.stdout, stderr: process.stderr },
+    [
+      source,
+      '-O3',
+      '--enable',
+      'simd',
+      '--runtime',
+      'stub',
+      '--importMemory',
+      '--noAssert',
+      ...extraFlags,
+      '-o',
+      'kernels.wasm',
+    ],
+    {
+      writeFile: (name, contents) => {
+        out[name] = contents;
+      },
+      stdout: process.stdout,
+      stderr: process.stderr,
+    },
   );
   if (error) {
     console.error(stderr.toString());
@@ -23,10 +41,19 @@ const plain = await compile([]);
 // the largest shared memory a thread may be handed: 65,536 pages (4 GiB), more than any arena
 const shared = await compile(['--enable', 'threads', '--sharedMemory', '--maximumMemory', '65536']);
 mkdirSync('src/generated', { recursive: true });
-writeFileSync('src/generated/kernels-wasm.ts', `${header}export const KERNELS_WASM_BASE64 = '${Buffer.from(plain).toString('base64')}';\n`);
-writeFileSync('src/generated/kernels-shared-wasm.ts', `${header}export const KERNELS_SHARED_WASM_BASE64 = '${Buffer.from(shared).toString('base64')}';\n`);
+writeFileSync(
+  'src/generated/kernels-wasm.ts',
+  `${header}export const KERNELS_WASM_BASE64 = '${Buffer.from(plain).toString('base64')}';\n`,
+);
+writeFileSync(
+  'src/generated/kernels-shared-wasm.ts',
+  `${header}export const KERNELS_SHARED_WASM_BASE64 = '${Buffer.from(shared).toString('base64')}';\n`,
+);
 console.log(`wasm kernels: ${plain.length} bytes (shared-memory build: ${shared.length})`);
 // orthogonal initialization's Householder QR (src/nn/orthogonal.ts), a module of its own
 const orthogonal = await compile([], 'assembly/orthogonal.ts');
-writeFileSync('src/generated/orthogonal-wasm.ts', `${header.replace('assembly/index.ts', 'assembly/orthogonal.ts')}export const ORTHOGONAL_WASM_BASE64 = '${Buffer.from(orthogonal).toString('base64')}';\n`);
+writeFileSync(
+  'src/generated/orthogonal-wasm.ts',
+  `${header.replace('assembly/index.ts', 'assembly/orthogonal.ts')}export const ORTHOGONAL_WASM_BASE64 = '${Buffer.from(orthogonal).toString('base64')}';\n`,
+);
 console.log(`wasm orthogonal QR: ${orthogonal.length} bytes`);

@@ -19,13 +19,28 @@ const external = Object.keys(dependencies).filter((name) => !bundled.includes(na
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({ contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });", loader: 'js' }));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('commander')
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
   },
 };
 
 await build({
-  entryPoints: ['src/cli/supervisor.ts', 'src/cli/cli-worker.ts', 'src/cli/main.ts', 'src/node/sweep-worker.ts', 'src/node/reproduce-worker.ts', 'src/node/kernel-thread.ts'],
+  entryPoints: [
+    'src/cli/supervisor.ts',
+    'src/cli/cli-worker.ts',
+    'src/cli/main.ts',
+    'src/node/sweep-worker.ts',
+    'src/node/reproduce-worker.ts',
+    'src/node/kernel-thread.ts',
+  ],
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -36,6 +51,8 @@ await build({
   external,
   plugins: [lazyChildProcess],
   // commander is CommonJS and requires Node's built-ins; an ES module has no `require` of its own
-  banner: { js: "import { createRequire as __initlabCreateRequire } from 'node:module'; const require = __initlabCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __initlabCreateRequire } from 'node:module'; const require = __initlabCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

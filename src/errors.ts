@@ -17,22 +17,30 @@ export class InitlabError extends Error {
 
 /** A flag, spec or argument that is not accepted; says what is. */
 export class UsageError extends InitlabError {
-  constructor(message: string) { super('usage', message); }
+  constructor(message: string) {
+    super('usage', message);
+  }
 }
 
 /** Data that cannot be used as given (shapes, labels, values). */
 export class DataError extends InitlabError {
-  constructor(message: string) { super('data', message); }
+  constructor(message: string) {
+    super('data', message);
+  }
 }
 
 /** A file that cannot be read or written. */
 export class FileError extends InitlabError {
-  constructor(message: string) { super('file', message); }
+  constructor(message: string) {
+    super('file', message);
+  }
 }
 
 /** The sweep queue's Redis cannot be reached or refuses us (down, wrong password, not Redis). */
 export class QueueError extends InitlabError {
-  constructor(message: string) { super('queue', message); }
+  constructor(message: string) {
+    super('queue', message);
+  }
 }
 
 /** True for an InitlabError (a person's mistake, printed as one line) rather than a bug. */

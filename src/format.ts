@@ -26,14 +26,20 @@ export function pyFloat(x: number): string {
 function trimmedFixed(x: number, precision: number): { int: string; frac: string } {
   const s = x.toFixed(precision);
   const [i, f = ''] = s.split('.');
-  return { int: i === '-0' ? (Object.is(x, -0) || x < 0 ? '-0' : '0') : i, frac: f.replace(/0+$/, '') };
+  return {
+    int: i === '-0' ? (Object.is(x, -0) || x < 0 ? '-0' : '0') : i,
+    frac: f.replace(/0+$/, ''),
+  };
 }
 
 /**
  * A 2-d array as numpy's str() prints it with default print options: 8 decimals at
  * most, columns aligned, rows wrapped at 75 characters; `integer` for int arrays.
  */
-export function formatNumpy(rows: number[][], { precision = 8, lineWidth = 75, integer = false } = {}): string {
+export function formatNumpy(
+  rows: number[][],
+  { precision = 8, lineWidth = 75, integer = false } = {},
+): string {
   const flat = rows.flat();
   const finite = flat.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   const maxAbs = finite.length ? maxOf(finite) : 0;
@@ -47,16 +53,26 @@ export function formatNumpy(rows: number[][], { precision = 8, lineWidth = 75, i
     const parts = flat.map((v) => {
       const [m, e] = v.toExponential(precision).split('e');
       const [mi, mf = ''] = m.split('.');
-      return { mi, mf: mf.replace(/0+$/, ''), e: `e${e[0] === '-' ? '-' : '+'}${e.replace(/^[-+]/, '').padStart(2, '0')}` };
+      return {
+        mi,
+        mf: mf.replace(/0+$/, ''),
+        e: `e${e[0] === '-' ? '-' : '+'}${e.replace(/^[-+]/, '').padStart(2, '0')}`,
+      };
     });
     const fracLen = maxOf(parts.map((p) => p.mf.length));
     const intLen = maxOf(parts.map((p) => p.mi.length));
     cells = parts.map((p) => `${p.mi.padStart(intLen)}.${p.mf.padEnd(fracLen, '0')}${p.e}`);
   } else {
-    const parts = flat.map((v) => (Number.isFinite(v) ? trimmedFixed(v, precision) : { int: pyFloat(v), frac: '' }));
+    const parts = flat.map((v) =>
+      Number.isFinite(v) ? trimmedFixed(v, precision) : { int: pyFloat(v), frac: '' },
+    );
     const fracLen = Math.max(0, maxOf(parts.map((p) => p.frac.length)));
     const intLen = maxOf(parts.map((p) => p.int.length));
-    cells = parts.map((p) => (p.int.match(/^-?\d+$/) ? `${p.int.padStart(intLen)}.${p.frac.padEnd(fracLen, ' ')}` : p.int.padStart(intLen + fracLen + 1)));
+    cells = parts.map((p) =>
+      p.int.match(/^-?\d+$/)
+        ? `${p.int.padStart(intLen)}.${p.frac.padEnd(fracLen, ' ')}`
+        : p.int.padStart(intLen + fracLen + 1),
+    );
   }
   const cols = rows[0]?.length ?? 0;
   const lines: string[] = [];
@@ -86,4 +102,5 @@ export const percent = (fraction: number): string => `${(100 * fraction).toFixed
 export const NO_TEST_SET = 'no test set';
 
 /** A test accuracy as `percent` gives it, or NO_TEST_SET where there is none (null). */
-export const percentOrNone = (fraction: number | null): string => (fraction === null ? NO_TEST_SET : percent(fraction));
+export const percentOrNone = (fraction: number | null): string =>
+  fraction === null ? NO_TEST_SET : percent(fraction);

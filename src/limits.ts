@@ -46,24 +46,37 @@ const RECORD_BYTES = 200;
 const DIAGNOSTIC_BYTES = 600;
 
 export const formatBytes = (b: number): string =>
-  b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GB` : b >= 1024 ** 2 ? `${(b / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(b / 1024)} kB`;
+  b >= 1024 ** 3
+    ? `${(b / 1024 ** 3).toFixed(1)} GB`
+    : b >= 1024 ** 2
+      ? `${(b / 1024 ** 2).toFixed(1)} MB`
+      : `${Math.ceil(b / 1024)} kB`;
 
 export const formatSeconds = (s: number): string =>
-  s >= 7200 ? `${(s / 3600).toFixed(1)} hours` : s >= 120 ? `${Math.round(s / 60)} minutes` : `${s.toFixed(s >= 10 ? 0 : 1)} s`;
+  s >= 7200
+    ? `${(s / 3600).toFixed(1)} hours`
+    : s >= 120
+      ? `${Math.round(s / 60)} minutes`
+      : `${s.toFixed(s >= 10 ? 0 : 1)} s`;
 
-const MEMORY_WHY = 'what one command may hold (a WebAssembly memory stops at 4 GB, and the report, the page or the other runs need the rest)';
+const MEMORY_WHY =
+  'what one command may hold (a WebAssembly memory stops at 4 GB, and the report, the page or the other runs need the rest)';
 
 /** Weights and biases of a network with these layer sizes. */
-export const parameters = (dims: readonly number[]): number => dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
+export const parameters = (dims: readonly number[]): number =>
+  dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
 
 /** Multiply-adds of one forward pass over m examples. */
-export const forwardMacs = (dims: readonly number[], m: number): number => dims.slice(1).reduce((s, n, l) => s + n * dims[l] * m, 0);
+export const forwardMacs = (dims: readonly number[], m: number): number =>
+  dims.slice(1).reduce((s, n, l) => s + n * dims[l] * m, 0);
 
 /** Multiply-adds of a training iteration on m examples: forward, weight gradients, backward products. */
-export const iterationMacs = (dims: readonly number[], m: number): number => 3 * forwardMacs(dims, m);
+export const iterationMacs = (dims: readonly number[], m: number): number =>
+  3 * forwardMacs(dims, m);
 
 /** Floats of a network's forward/backward buffers for m examples (Z, A, dZ, dA per layer and the gradients). */
-export const workspaceFloats = (dims: readonly number[], m: number): number => dims.slice(1).reduce((s, n, l) => s + 4 * n * m + n * dims[l] + n, 0);
+export const workspaceFloats = (dims: readonly number[], m: number): number =>
+  dims.slice(1).reduce((s, n, l) => s + 4 * n * m + n * dims[l] + n, 0);
 
 /** Work of an initializer for one network: orthogonal ones (lsuv too) run a QR of each weight matrix. */
 export function initFlops(dims: readonly number[], init: string): number {
@@ -80,28 +93,47 @@ export function initFlops(dims: readonly number[], init: string): number {
  * up to `rounds` forward passes over the m examples of the batch for each layer.
  */
 export function initSeconds(dims: readonly number[], init: string, m = 0, rounds = 0): number {
-  const lsuv = init === 'lsuv' ? (rounds * (dims.length - 1) * forwardMacs(dims, m)) / MACS_PER_SECOND.ts : 0;
+  const lsuv =
+    init === 'lsuv' ? (rounds * (dims.length - 1) * forwardMacs(dims, m)) / MACS_PER_SECOND.ts : 0;
   return initFlops(dims, init) / JS_FLOPS + lsuv;
 }
 
 /** Throws when an initialization would take longer than a command may run without showing anything. */
-function checkInitTime(dims: readonly number[], init: string, what: string, m = 0, rounds = 0): void {
+function checkInitTime(
+  dims: readonly number[],
+  init: string,
+  what: string,
+  m = 0,
+  rounds = 0,
+): void {
   const seconds = initSeconds(dims, init, m, rounds);
   if (seconds > LIMITS.commandSeconds) {
-    const why = init === 'lsuv' ? `up to ${rounds} rescaling rounds per layer, each a forward pass over ${m} examples, after a QR of each weight matrix` : 'a QR of each weight matrix';
-    throw new UsageError(`initializing ${what} with ${init} takes about ${formatSeconds(seconds)} (${why}); the limit is ${formatSeconds(LIMITS.commandSeconds)}: choose smaller layers${init === 'lsuv' ? ', fewer examples or a smaller max-iter' : ''}`);
+    const why =
+      init === 'lsuv'
+        ? `up to ${rounds} rescaling rounds per layer, each a forward pass over ${m} examples, after a QR of each weight matrix`
+        : 'a QR of each weight matrix';
+    throw new UsageError(
+      `initializing ${what} with ${init} takes about ${formatSeconds(seconds)} (${why}); the limit is ${formatSeconds(LIMITS.commandSeconds)}: choose smaller layers${init === 'lsuv' ? ', fewer examples or a smaller max-iter' : ''}`,
+    );
   }
 }
 
 /** Extra floats an initializer holds while drawing one layer (the draws, the QR's copies). */
 const initScratchFloats = (dims: readonly number[], init: string): number =>
-  (init === 'orthogonal' || init === 'lsuv' ? 4 : 1) * maxOf(dims.slice(1).map((n, l) => n * dims[l]));
+  (init === 'orthogonal' || init === 'lsuv' ? 4 : 1) *
+  maxOf(dims.slice(1).map((n, l) => n * dims[l]));
 
 /** Checks the layer list's shape alone: how many sizes and how large. */
 export function checkLayerSizes(dims: readonly number[], flag = '--layers'): void {
-  if (dims.length > LIMITS.maxLayers) throw new UsageError(`${flag} has ${dims.length} sizes; the limit is ${LIMITS.maxLayers} (each layer is a step of every iteration)`);
+  if (dims.length > LIMITS.maxLayers)
+    throw new UsageError(
+      `${flag} has ${dims.length} sizes; the limit is ${LIMITS.maxLayers} (each layer is a step of every iteration)`,
+    );
   const big = dims.find((d) => d > LIMITS.maxLayerSize);
-  if (big !== undefined) throw new UsageError(`${flag}: a layer of ${big} units is over the limit of ${LIMITS.maxLayerSize}`);
+  if (big !== undefined)
+    throw new UsageError(
+      `${flag}: a layer of ${big} units is over the limit of ${LIMITS.maxLayerSize}`,
+    );
 }
 
 /** What one training run holds and does. */
@@ -144,27 +176,56 @@ export function estimateTraining(p: TrainingPlan): Estimate {
   const B = p.batchSize && p.batchSize < m ? p.batchSize : 0;
   const optimizerState = (p.optimizer === 'adam' ? 2 : p.optimizer === 'momentum' ? 1 : 0) * P;
   // the run's arena: a copy of the weights, the data, the full-batch buffers, batches, optimizer, test set
-  const arena = P + workspaceFloats(p.dims, m) + (p.dims[0] + 1) * m
-    + (B ? 2 * (workspaceFloats(p.dims, B) + (p.dims[0] + 1) * B) : 0)
-    + optimizerState
-    + (p.mTest ? workspaceFloats(p.dims, p.mTest) + (p.dims[0] + 1) * p.mTest : 0);
+  const arena =
+    P +
+    workspaceFloats(p.dims, m) +
+    (p.dims[0] + 1) * m +
+    (B ? 2 * (workspaceFloats(p.dims, B) + (p.dims[0] + 1) * B) : 0) +
+    optimizerState +
+    (p.mTest ? workspaceFloats(p.dims, p.mTest) + (p.dims[0] + 1) * p.mTest : 0);
   // kept per run: the network trained, its initial copy, predictions (a forward pass's buffers while computed)
   const kept = 2 * P;
   const records = Math.floor((p.iterations - 1) / p.printEvery) + 2;
-  const diagnostics = p.diagnosticsEvery ? (Math.floor((p.iterations - 1) / p.diagnosticsEvery) + 1) * (p.dims.length - 1) * DIAGNOSTIC_BYTES : 0;
-  const scratch = Math.max(initScratchFloats(p.dims, p.init ?? ''), workspaceFloats(p.dims, Math.max(m, p.mTest)) + P);
+  const diagnostics = p.diagnosticsEvery
+    ? (Math.floor((p.iterations - 1) / p.diagnosticsEvery) + 1) *
+      (p.dims.length - 1) *
+      DIAGNOSTIC_BYTES
+    : 0;
+  const scratch = Math.max(
+    initScratchFloats(p.dims, p.init ?? ''),
+    workspaceFloats(p.dims, Math.max(m, p.mTest)) + P,
+  );
   const runs = p.runs ?? 1;
-  const activations = 2 * (workspaceFloats(p.dims, m) - P) + (p.mTest ? workspaceFloats(p.dims, p.mTest) - P : 0) + (B ? 2 * (workspaceFloats(p.dims, B) - P) : 0);
-  const bytes = F64 * (arena + scratch + runs * kept) + runs * (records * RECORD_BYTES + diagnostics);
-  const iterationSeconds = iterationMacs(p.dims, p.epochs ? m : B || m) / (MACS_PER_SECOND[p.backend ?? 'wasm'] ?? MACS_PER_SECOND.ts);
+  const activations =
+    2 * (workspaceFloats(p.dims, m) - P) +
+    (p.mTest ? workspaceFloats(p.dims, p.mTest) - P : 0) +
+    (B ? 2 * (workspaceFloats(p.dims, B) - P) : 0);
+  const bytes =
+    F64 * (arena + scratch + runs * kept) + runs * (records * RECORD_BYTES + diagnostics);
+  const iterationSeconds =
+    iterationMacs(p.dims, p.epochs ? m : B || m) /
+    (MACS_PER_SECOND[p.backend ?? 'wasm'] ?? MACS_PER_SECOND.ts);
   // the largest shares first, so the message names what to change
   const shares: [string, number][] = [
-    [`${P.toLocaleString('en-US')} parameters with their gradients and copies`, F64 * (P * (4 + 2 * runs) + optimizerState)],
-    [`activations of ${m.toLocaleString('en-US')} examples${p.mTest ? ` and ${p.mTest.toLocaleString('en-US')} test examples` : ''}`, F64 * activations],
-    [`${(runs * records).toLocaleString('en-US')} recorded costs (--iterations / --print-every)`, runs * records * RECORD_BYTES],
+    [
+      `${P.toLocaleString('en-US')} parameters with their gradients and copies`,
+      F64 * (P * (4 + 2 * runs) + optimizerState),
+    ],
+    [
+      `activations of ${m.toLocaleString('en-US')} examples${p.mTest ? ` and ${p.mTest.toLocaleString('en-US')} test examples` : ''}`,
+      F64 * activations,
+    ],
+    [
+      `${(runs * records).toLocaleString('en-US')} recorded costs (--iterations / --print-every)`,
+      runs * records * RECORD_BYTES,
+    ],
     ['per-layer diagnostics (--iterations / --diagnostics-every)', runs * diagnostics],
   ];
-  const parts = shares.filter(([, b]) => b >= bytes / 20).sort((a, b) => b[1] - a[1]).map(([what, b]) => `${what}: ${formatBytes(b)}`).join('; ');
+  const parts = shares
+    .filter(([, b]) => b >= bytes / 20)
+    .sort((a, b) => b[1] - a[1])
+    .map(([what, b]) => `${what}: ${formatBytes(b)}`)
+    .join('; ');
   return { bytes, iterationSeconds, parts };
 }
 
@@ -174,11 +235,15 @@ export function checkTraining(p: TrainingPlan): Estimate {
   checkLayerSizes(p.dims);
   const e = estimateTraining(p);
   if (e.bytes > LIMITS.memoryBytes) {
-    throw new UsageError(`${what} needs about ${formatBytes(e.bytes)} of memory (${e.parts}); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
+    throw new UsageError(
+      `${what} needs about ${formatBytes(e.bytes)} of memory (${e.parts}); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`,
+    );
   }
   if (e.iterationSeconds > LIMITS.iterationSeconds) {
     const n = p.epochs ? p.m : p.batchSize || p.m;
-    throw new UsageError(`${what} on ${n} examples takes about ${formatSeconds(e.iterationSeconds)} per ${p.epochs ? 'epoch' : 'iteration'} (${iterationMacs(p.dims, n).toExponential(1)} multiply-adds); the limit is ${LIMITS.iterationSeconds} s, since a stop is honoured between iterations: choose smaller layers or --batch-size`);
+    throw new UsageError(
+      `${what} on ${n} examples takes about ${formatSeconds(e.iterationSeconds)} per ${p.epochs ? 'epoch' : 'iteration'} (${iterationMacs(p.dims, n).toExponential(1)} multiply-adds); the limit is ${LIMITS.iterationSeconds} s, since a stop is honoured between iterations: choose smaller layers or --batch-size`,
+    );
   }
   checkInitTime(p.dims, p.init ?? '', what, p.m, p.lsuvRounds);
   return e;
@@ -187,71 +252,126 @@ export function checkTraining(p: TrainingPlan): Estimate {
 /** Throws when LSUV's round count is not a whole number from 1 to the limit. */
 export function checkLsuvRounds(rounds: number): void {
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > LIMITS.lsuvRounds) {
-    throw new UsageError(`initialization "lsuv": max-iter must be a whole number from 1 to ${LIMITS.lsuvRounds} (rounds per layer), got ${rounds}`);
+    throw new UsageError(
+      `initialization "lsuv": max-iter must be a whole number from 1 to ${LIMITS.lsuvRounds} (rounds per layer), got ${rounds}`,
+    );
   }
 }
 
 /** The counts inside an initializer spec (LSUV's rounds), for callers that resolved it already. */
-export function checkInitializerCounts(r: { init: { needsData?: boolean }; opts: Record<string, unknown> }): void {
+export function checkInitializerCounts(r: {
+  init: { needsData?: boolean };
+  opts: Record<string, unknown>;
+}): void {
   if (r.init.needsData) checkLsuvRounds(r.opts['max-iter'] as number);
 }
 
 /** `initlab init`: the network drawn and printed, value by value. */
-export function checkInitCommand(dims: readonly number[], init: string, what: string, m = 0, rounds = 0, format: 'json' | 'text' | 'none' = 'none'): void {
+export function checkInitCommand(
+  dims: readonly number[],
+  init: string,
+  what: string,
+  m = 0,
+  rounds = 0,
+  format: 'json' | 'text' | 'none' = 'none',
+): void {
   checkLayerSizes(dims);
   const P = parameters(dims);
   const perValue = format === 'json' ? PRINTED_BYTES : format === 'text' ? FORMATTED_BYTES : 0;
-  const bytes = F64 * (P + initScratchFloats(dims, init) + (init === 'lsuv' ? workspaceFloats(dims, m) : 0)) + P * perValue;
+  const bytes =
+    F64 * (P + initScratchFloats(dims, init) + (init === 'lsuv' ? workspaceFloats(dims, m) : 0)) +
+    P * perValue;
   if (bytes > LIMITS.memoryBytes) {
-    throw new UsageError(`${what} ${format === 'none' ? 'has' : 'prints'} ${P.toLocaleString('en-US')} parameters, which needs about ${formatBytes(bytes)} (the weights and their text); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
+    throw new UsageError(
+      `${what} ${format === 'none' ? 'has' : 'prints'} ${P.toLocaleString('en-US')} parameters, which needs about ${formatBytes(bytes)} (the weights and their text); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`,
+    );
   }
   checkInitTime(dims, init, what, m, rounds);
 }
 
 /** `initlab gradcheck`: two forward passes per parameter. */
-export function checkGradcheck(dims: readonly number[], m: number, what: string): { passes: number; seconds: number } {
+export function checkGradcheck(
+  dims: readonly number[],
+  m: number,
+  what: string,
+): { passes: number; seconds: number } {
   checkLayerSizes(dims);
   const P = parameters(dims);
   const bytes = F64 * (3 * P + workspaceFloats(dims, m));
-  if (bytes > LIMITS.memoryBytes) throw new UsageError(`${what} needs about ${formatBytes(bytes)} for the gradient check; the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
+  if (bytes > LIMITS.memoryBytes)
+    throw new UsageError(
+      `${what} needs about ${formatBytes(bytes)} for the gradient check; the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`,
+    );
   const passes = 2 * P + 1;
   const seconds = (passes * forwardMacs(dims, m)) / MACS_PER_SECOND.ts;
   if (seconds > LIMITS.commandSeconds) {
-    throw new UsageError(`${what} has ${P.toLocaleString('en-US')} parameters: the gradient check makes ${passes.toLocaleString('en-US')} forward passes on ${m} examples, about ${formatSeconds(seconds)}; the limit is ${formatSeconds(LIMITS.commandSeconds)}: check a smaller network (the check is the same at any width) or fewer examples`);
+    throw new UsageError(
+      `${what} has ${P.toLocaleString('en-US')} parameters: the gradient check makes ${passes.toLocaleString('en-US')} forward passes on ${m} examples, about ${formatSeconds(seconds)}; the limit is ${formatSeconds(LIMITS.commandSeconds)}: check a smaller network (the check is the same at any width) or fewer examples`,
+    );
   }
   return { passes, seconds };
 }
 
 /** `initlab probe`: depth × (width × width) weights through width × samples activations. */
-export function checkProbe(cfg: { depth: number; width: number; samples: number; init: string; backend?: string }): void {
+export function checkProbe(cfg: {
+  depth: number;
+  width: number;
+  samples: number;
+  init: string;
+  backend?: string;
+}): void {
   const { depth, width: w, samples: n } = cfg;
   const floats = 3 * w * n + w * w + w + initScratchFloats([w, w], cfg.init);
   const bytes = F64 * floats;
   if (bytes > LIMITS.memoryBytes) {
-    throw new UsageError(`--width ${w} with --samples ${n} needs about ${formatBytes(bytes)} (a ${w} × ${w} weight matrix and ${w} × ${n} activations); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
+    throw new UsageError(
+      `--width ${w} with --samples ${n} needs about ${formatBytes(bytes)} (a ${w} × ${w} weight matrix and ${w} × ${n} activations); the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`,
+    );
   }
-  const seconds = depth * (w * w * n / (MACS_PER_SECOND[cfg.backend ?? 'wasm'] ?? MACS_PER_SECOND.ts) + initFlops([w, w], cfg.init) / JS_FLOPS);
+  const seconds =
+    depth *
+    ((w * w * n) / (MACS_PER_SECOND[cfg.backend ?? 'wasm'] ?? MACS_PER_SECOND.ts) +
+      initFlops([w, w], cfg.init) / JS_FLOPS);
   if (seconds > LIMITS.commandSeconds) {
-    throw new UsageError(`--depth ${depth} --width ${w} --samples ${n} takes about ${formatSeconds(seconds)}; the limit is ${formatSeconds(LIMITS.commandSeconds)}: choose fewer layers, units or samples`);
+    throw new UsageError(
+      `--depth ${depth} --width ${w} --samples ${n} takes about ${formatSeconds(seconds)}; the limit is ${formatSeconds(LIMITS.commandSeconds)}: choose fewer layers, units or samples`,
+    );
   }
 }
 
 /** `initlab predict`: one forward pass over the data and its printed predictions. */
 export function checkPredict(dims: readonly number[], m: number): void {
-  const bytes = F64 * (parameters(dims) + workspaceFloats(dims, m) + dims[0] * m) + 2 * m * PRINTED_BYTES;
-  if (bytes > LIMITS.memoryBytes) throw new UsageError(`predicting ${m} examples with a ${dims.join('-')} network needs about ${formatBytes(bytes)}; the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`);
+  const bytes =
+    F64 * (parameters(dims) + workspaceFloats(dims, m) + dims[0] * m) + 2 * m * PRINTED_BYTES;
+  if (bytes > LIMITS.memoryBytes)
+    throw new UsageError(
+      `predicting ${m} examples with a ${dims.join('-')} network needs about ${formatBytes(bytes)}; the limit is ${formatBytes(LIMITS.memoryBytes)}, ${MEMORY_WHY}`,
+    );
 }
 
 /**
  * Workers for `jobs` jobs of `jobBytes` each: at most the jobs, the cores and what fits in
  * memory. Returns the count and, when it is below what was asked, why.
  */
-export function workerCount(asked: number, jobs: number, cores: number, jobBytes: number): { workers: number; note?: string } {
-  if (!Number.isInteger(asked) || asked < 1 || asked > LIMITS.maxWorkers) throw new UsageError(`--workers must be a whole number from 1 to ${LIMITS.maxWorkers}, got ${asked}`);
+export function workerCount(
+  asked: number,
+  jobs: number,
+  cores: number,
+  jobBytes: number,
+): { workers: number; note?: string } {
+  if (!Number.isInteger(asked) || asked < 1 || asked > LIMITS.maxWorkers)
+    throw new UsageError(
+      `--workers must be a whole number from 1 to ${LIMITS.maxWorkers}, got ${asked}`,
+    );
   const fit = Math.max(1, Math.floor(LIMITS.memoryBytes / Math.max(1, jobBytes)));
   const workers = Math.max(1, Math.min(asked, jobs, cores, fit));
   if (workers === asked) return { workers };
-  const why = workers === jobs ? `the grid has ${jobs} run${jobs === 1 ? '' : 's'}` : workers === cores ? `the machine has ${cores} cores` : `${workers} runs of ${formatBytes(jobBytes)} fill the ${formatBytes(LIMITS.memoryBytes)} memory limit`;
+  const why =
+    workers === jobs
+      ? `the grid has ${jobs} run${jobs === 1 ? '' : 's'}`
+      : workers === cores
+        ? `the machine has ${cores} cores`
+        : `${workers} runs of ${formatBytes(jobBytes)} fill the ${formatBytes(LIMITS.memoryBytes)} memory limit`;
   return { workers, note: `--workers ${asked}: using ${workers} (${why})` };
 }
 

@@ -6,7 +6,10 @@
  * The first item whose key equals an earlier item's key, with that earlier item; undefined
  * when every key differs. Linear in the items.
  */
-export function firstRepeat<T>(items: readonly T[], key: (item: T) => string | number): { item: T; earlier: T } | undefined {
+export function firstRepeat<T>(
+  items: readonly T[],
+  key: (item: T) => string | number,
+): { item: T; earlier: T } | undefined {
   const seen = new Map<string | number, T>();
   for (const item of items) {
     const k = key(item);

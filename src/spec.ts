@@ -32,9 +32,14 @@ export function parseSpec(spec: string, what: string): ParsedSpec {
         const parts = pair.split('=');
         const key = parts[0].trim();
         const value = parts.length === 2 ? parts[1].trim() : '';
-        if (parts.length > 2) throw new UsageError(`${where}: ${JSON.stringify(pair)} has more than one "="; expected key=value`);
-        if (!key || parts.length < 2) throw new UsageError(`${where}: ${JSON.stringify(pair)} is not key=value`);
-        if (!value) throw new UsageError(`${where}: ${key} has an empty value; expected ${key}=value`);
+        if (parts.length > 2)
+          throw new UsageError(
+            `${where}: ${JSON.stringify(pair)} has more than one "="; expected key=value`,
+          );
+        if (!key || parts.length < 2)
+          throw new UsageError(`${where}: ${JSON.stringify(pair)} is not key=value`);
+        if (!value)
+          throw new UsageError(`${where}: ${key} has an empty value; expected ${key}=value`);
         if (Object.hasOwn(params, key)) throw new UsageError(`${where}: ${key} is given twice`);
         params[key] = value;
       }
@@ -62,11 +67,23 @@ export interface ResolvedSpec<E> {
  * e.g. `resolveSpec('elu:alpha=2', 'activation', activations)`.
  * @throws UsageError for an unknown name (with the accepted ones), an unknown key or a refused value
  */
-export function resolveSpec<E extends SchemaEntry>(spec: string, what: string, registry: Readonly<Record<string, E>>): ResolvedSpec<E> {
+export function resolveSpec<E extends SchemaEntry>(
+  spec: string,
+  what: string,
+  registry: Readonly<Record<string, E>>,
+): ResolvedSpec<E> {
   const { name, params } = parseSpec(spec, what);
   const entry = Object.hasOwn(registry, name) ? registry[name] : undefined;
-  if (!entry) throw new UsageError(`unknown ${what} ${JSON.stringify(name)}; accepted: ${Object.keys(registry).join(', ')}`);
-  return { name, entry, params: readParams(entry.params, params, `${what} ${JSON.stringify(name)}`), given: Object.keys(params) };
+  if (!entry)
+    throw new UsageError(
+      `unknown ${what} ${JSON.stringify(name)}; accepted: ${Object.keys(registry).join(', ')}`,
+    );
+  return {
+    name,
+    entry,
+    params: readParams(entry.params, params, `${what} ${JSON.stringify(name)}`),
+    given: Object.keys(params),
+  };
 }
 
 /**
@@ -76,8 +93,12 @@ export function resolveSpec<E extends SchemaEntry>(spec: string, what: string, r
  */
 export function splitSpecList(text: string): string[] {
   const out: string[] = [];
-  for (const piece of text.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (piece.includes('=') && !piece.includes(':') && out.length) out[out.length - 1] += `,${piece}`;
+  for (const piece of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (piece.includes('=') && !piece.includes(':') && out.length)
+      out[out.length - 1] += `,${piece}`;
     else out.push(piece);
   }
   return out;
@@ -99,6 +120,8 @@ export function repeatedSpec(list: readonly string[]): string | undefined {
  */
 export function checkNoEmptyEntry(text: string, what: string): void {
   if (text.trim() && text.split(',').some((piece) => !piece.trim())) {
-    throw new UsageError(`${what} ${JSON.stringify(text)} has an empty entry (a stray ","); give the entries separated by single commas`);
+    throw new UsageError(
+      `${what} ${JSON.stringify(text)} has an empty entry (a stray ","); give the entries separated by single commas`,
+    );
   }
 }

@@ -59,7 +59,8 @@ const INTEGER = /^(-?[0-9]*[1-9][0-9]*|0+)$/;
  * True when `text` is a whole number as initlab accepts one: decimal digits only and exact
  * in a float64 (at most 2^53 − 1 in size). Bounds are the caller's to check.
  */
-export const isIntegerText = (text: string): boolean => INTEGER.test(text) && Number.isSafeInteger(Number(text));
+export const isIntegerText = (text: string): boolean =>
+  INTEGER.test(text) && Number.isSafeInteger(Number(text));
 const TRUE_WORDS = ['true', '1', 'yes'];
 const BOOLEAN_WORDS = [...TRUE_WORDS, 'false', '0', 'no'];
 
@@ -73,9 +74,25 @@ export function acceptedText(def: ParamDef): string {
   }
   if (isBoolean(def)) return 'true or false';
   const base = def.integer ? 'an integer' : 'a finite number';
-  const lower = def.gt !== undefined ? `> ${def.gt}` : def.min !== undefined ? (def.positive && def.min === 0 ? '> 0' : `>= ${def.min}`) : def.positive ? '≠ 0' : '';
+  const lower =
+    def.gt !== undefined
+      ? `> ${def.gt}`
+      : def.min !== undefined
+        ? def.positive && def.min === 0
+          ? '> 0'
+          : `>= ${def.min}`
+        : def.positive
+          ? '≠ 0'
+          : '';
   const upper = def.lt !== undefined ? `< ${def.lt}` : def.max !== undefined ? `<= ${def.max}` : '';
-  if (def.min !== undefined && def.max !== undefined && !def.positive && def.gt === undefined && def.lt === undefined) return `${base} from ${def.min} to ${def.max}`;
+  if (
+    def.min !== undefined &&
+    def.max !== undefined &&
+    !def.positive &&
+    def.gt === undefined &&
+    def.lt === undefined
+  )
+    return `${base} from ${def.min} to ${def.max}`;
   return [base, lower, lower && upper ? 'and' : '', upper].filter(Boolean).join(' ');
 }
 
@@ -88,13 +105,34 @@ export function paramSchema(def: ParamDef): z.ZodMiniType<ParamValue, string> {
   let schema: z.ZodMiniType<ParamValue, string>;
   if (def.choices) {
     const words = [...def.choices, ...Object.keys(def.aliases ?? {})];
-    schema = z.pipe(z.string().check(z.trim(), z.refine((v: string) => words.includes(v))), z.transform((v: string) => (def.aliases && Object.hasOwn(def.aliases, v) ? def.aliases[v] : v)));
+    schema = z.pipe(
+      z.string().check(
+        z.trim(),
+        z.refine((v: string) => words.includes(v)),
+      ),
+      z.transform((v: string) =>
+        def.aliases && Object.hasOwn(def.aliases, v) ? def.aliases[v] : v,
+      ),
+    );
   } else if (isBoolean(def)) {
-    schema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.refine((v: string) => BOOLEAN_WORDS.includes(v))), z.transform((v: string) => TRUE_WORDS.includes(v)));
+    schema = z.pipe(
+      z.string().check(
+        z.trim(),
+        z.toLowerCase(),
+        z.refine((v: string) => BOOLEAN_WORDS.includes(v)),
+      ),
+      z.transform((v: string) => TRUE_WORDS.includes(v)),
+    );
   } else if (def.integer) {
-    schema = z.pipe(z.pipe(z.string().check(z.refine(isIntegerText)), z.transform(Number)), numberSchema(def));
+    schema = z.pipe(
+      z.pipe(z.string().check(z.refine(isIntegerText)), z.transform(Number)),
+      numberSchema(def),
+    );
   } else {
-    schema = z.pipe(z.pipe(z.string().check(z.trim(), z.regex(DECIMAL)), z.transform(Number)), numberSchema(def));
+    schema = z.pipe(
+      z.pipe(z.string().check(z.trim(), z.regex(DECIMAL)), z.transform(Number)),
+      numberSchema(def),
+    );
   }
   schemaCache.set(def, schema);
   return schema;
@@ -107,7 +145,11 @@ function numberSchema(def: ParamDef): z.ZodMiniNumber<number> {
   const cached = numberCache.get(def);
   if (cached) return cached;
   const checks: z.core.$ZodCheck<number>[] = [z.refine(Number.isFinite)];
-  if (def.integer) checks.push(z.refine(Number.isSafeInteger), z.refine((x: number) => !Object.is(x, -0)));
+  if (def.integer)
+    checks.push(
+      z.refine(Number.isSafeInteger),
+      z.refine((x: number) => !Object.is(x, -0)),
+    );
   if (def.min !== undefined) checks.push(z.minimum(def.min));
   if (def.max !== undefined) checks.push(z.maximum(def.max));
   if (def.gt !== undefined) checks.push(z.gt(def.gt));
@@ -137,15 +179,27 @@ export function readParam(def: ParamDef, text: string, name: string): ParamValue
   const r = paramSchema(def).safeParse(text);
   if (r.success) return r.data;
   // a whole number in another spelling (1e3, 1.0, +5, " 5", -0): say how to write it
-  const loose = def.integer && !INTEGER.test(text) && DECIMAL.test(text.trim()) && Number.isSafeInteger(Number(text));
-  const hint = loose ? ` (write it in decimal digits only: ${Math.abs(Number(text)) === 0 ? 0 : Number(text)})`
-    : def.integer && INTEGER.test(text) && !Number.isSafeInteger(Number(text)) ? ' (beyond 2^53, where whole numbers are no longer exact)'
-    : DECIMAL.test(text.trim()) && !Number.isFinite(Number(text)) ? ' (beyond the range of a float64)' : '';
+  const loose =
+    def.integer &&
+    !INTEGER.test(text) &&
+    DECIMAL.test(text.trim()) &&
+    Number.isSafeInteger(Number(text));
+  const hint = loose
+    ? ` (write it in decimal digits only: ${Math.abs(Number(text)) === 0 ? 0 : Number(text)})`
+    : def.integer && INTEGER.test(text) && !Number.isSafeInteger(Number(text))
+      ? ' (beyond 2^53, where whole numbers are no longer exact)'
+      : DECIMAL.test(text.trim()) && !Number.isFinite(Number(text))
+        ? ' (beyond the range of a float64)'
+        : '';
   throw new UsageError(`${name} must be ${acceptedText(def)}, got ${JSON.stringify(text)}${hint}`);
 }
 
 /** A numeric option, read with `readParam` (undefined stays undefined: the option was not given). */
-export function readNumber(def: ParamDef, text: string | undefined, name: string): number | undefined {
+export function readNumber(
+  def: ParamDef,
+  text: string | undefined,
+  name: string,
+): number | undefined {
   return text === undefined ? undefined : (readParam(def, text, name) as number);
 }
 
@@ -155,12 +209,20 @@ export function readNumber(def: ParamDef, text: string | undefined, name: string
  * included (read with Object.hasOwn, never through a prototype).
  * @throws UsageError for an unknown key (with the accepted ones) or a refused value
  */
-export function readParams(schema: ParamSchema, given: Readonly<Record<string, string>>, context: string): Record<string, ParamValue> {
+export function readParams(
+  schema: ParamSchema,
+  given: Readonly<Record<string, string>>,
+  context: string,
+): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
   const keys = Object.keys(schema);
   for (const key of Object.keys(given)) {
     if (!Object.hasOwn(schema, key)) {
-      throw new UsageError(keys.length ? `${context}: unknown parameter ${JSON.stringify(key)}; accepted: ${keys.join(', ')}` : `${context} takes no parameters, got ${JSON.stringify(key)}`);
+      throw new UsageError(
+        keys.length
+          ? `${context}: unknown parameter ${JSON.stringify(key)}; accepted: ${keys.join(', ')}`
+          : `${context} takes no parameters, got ${JSON.stringify(key)}`,
+      );
     }
   }
   for (const key of keys) {
@@ -173,43 +235,78 @@ export function readParams(schema: ParamSchema, given: Readonly<Record<string, s
 
 /** Every parameter at its default. */
 export const defaultsOf = (schema: ParamSchema): Record<string, ParamValue> =>
-  Object.fromEntries(Object.entries(schema).filter(([, d]) => d.default !== undefined).map(([k, d]) => [k, d.default as ParamValue]));
+  Object.fromEntries(
+    Object.entries(schema)
+      .filter(([, d]) => d.default !== undefined)
+      .map(([k, d]) => [k, d.default as ParamValue]),
+  );
 
 /** `n=300, noise=0.05, seed=1`: the parameters and their defaults, for catalogues. */
 export const describeParams = (schema: ParamSchema): string =>
-  Object.entries(schema).map(([k, d]) => (d.default === undefined ? k : `${k}=${d.default}`)).join(', ');
+  Object.entries(schema)
+    .map(([k, d]) => (d.default === undefined ? k : `${k}=${d.default}`))
+    .join(', ');
 
 // ---------------------------------------------------------------------------------------
 // The older zod helpers: initlab itself no longer uses them (every option is a ParamDef in
 // src/options.ts, read with readParam); kept so that code written against them still builds.
 
-export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, context: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  context: string,
+): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   if (issue.code === 'unrecognized_keys' && schema instanceof z.ZodMiniObject) {
     const accepted = Object.keys(schema.shape).join(', ');
-    throw new UsageError(`${context}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; accepted: ${accepted}`);
+    throw new UsageError(
+      `${context}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; accepted: ${accepted}`,
+    );
   }
   // our messages name the flag already; a message of zod's own gets the value instead of the internal key
   const key = String(issue.path[issue.path.length - 1] ?? '');
-  const given = key && value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : value;
-  if (/^Invalid input/.test(issue.message)) throw new UsageError(`${context}: ${JSON.stringify(given)} is not accepted`);
+  const given =
+    key && value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : value;
+  if (/^Invalid input/.test(issue.message))
+    throw new UsageError(`${context}: ${JSON.stringify(given)} is not accepted`);
   throw new UsageError(`${context}: ${issue.message}`);
 }
 
 /** A finite number written as text (spec values, flags). */
 export const num = (label: string) =>
-  z.pipe(z.pipe(z.string().check(z.trim(), z.regex(DECIMAL, { message: `${label} must be a finite number` })), z.transform(Number)), z.number().check(z.refine(Number.isFinite, { message: `${label} must be a finite number` })));
+  z.pipe(
+    z.pipe(
+      z.string().check(z.trim(), z.regex(DECIMAL, { message: `${label} must be a finite number` })),
+      z.transform(Number),
+    ),
+    z.number().check(z.refine(Number.isFinite, { message: `${label} must be a finite number` })),
+  );
 
 export const int = (label: string) =>
-  z.pipe(z.string().check(z.trim(), z.regex(/^[-+]?\d+$/, { message: `${label} must be an integer` })), z.transform(Number));
+  z.pipe(
+    z.string().check(z.trim(), z.regex(/^[-+]?\d+$/, { message: `${label} must be an integer` })),
+    z.transform(Number),
+  );
 
 export const bool = (label: string) =>
-  z.pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${label} must be true or false` }), z.transform((v: 'true' | 'false' | '1' | '0' | 'yes' | 'no') => v === 'true' || v === '1' || v === 'yes'));
+  z.pipe(
+    z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: `${label} must be true or false` }),
+    z.transform(
+      (v: 'true' | 'false' | '1' | '0' | 'yes' | 'no') => v === 'true' || v === '1' || v === 'yes',
+    ),
+  );
 
 /** A number given as text (`text`, e.g. num or int), then held to `checks` (z.minimum, z.gt, z.refine, ...). */
-export const checkedNumber = (text: z.ZodMiniType<number, string>, ...checks: z.core.$ZodCheck<number>[]) => z.pipe(text, z.number().check(...checks));
+export const checkedNumber = (
+  text: z.ZodMiniType<number, string>,
+  ...checks: z.core.$ZodCheck<number>[]
+) => z.pipe(text, z.number().check(...checks));
 
 export const seedText = (label = 'seed') =>
-  checkedNumber(int(label), z.minimum(0, { message: `${label} must be between 0 and 4294967295` }), z.maximum(4294967295, { message: `${label} must be between 0 and 4294967295` }));
+  checkedNumber(
+    int(label),
+    z.minimum(0, { message: `${label} must be between 0 and 4294967295` }),
+    z.maximum(4294967295, { message: `${label} must be between 0 and 4294967295` }),
+  );

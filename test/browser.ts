@@ -10,16 +10,31 @@ import { chromium, type Browser } from 'playwright-core';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 // No background traffic: this machine's network is closed, and a test must see only its own requests.
-const QUIET = ['--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const QUIET = [
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let announced = false;
 
 /** Which browser the tests will use, and why; throws if a path given in INITLAB_TEST_CHROMIUM does not exist. */
-export function chosenChromium(env = process.env): { kind: 'system' | 'bundled' | 'path'; path?: string } {
+export function chosenChromium(env = process.env): {
+  kind: 'system' | 'bundled' | 'path';
+  path?: string;
+} {
   const wish = env.INITLAB_TEST_CHROMIUM?.trim();
   if (wish === 'bundled') return { kind: 'bundled' };
-  if (wish === 'system' || !wish) return existsSync(SYSTEM_CHROMIUM) || wish === 'system' ? { kind: 'system', path: SYSTEM_CHROMIUM } : { kind: 'bundled' };
-  if (!existsSync(wish)) throw new Error(`INITLAB_TEST_CHROMIUM=${wish}: no such file; give a Chromium executable, "system" or "bundled"`);
+  if (wish === 'system' || !wish)
+    return existsSync(SYSTEM_CHROMIUM) || wish === 'system'
+      ? { kind: 'system', path: SYSTEM_CHROMIUM }
+      : { kind: 'bundled' };
+  if (!existsSync(wish))
+    throw new Error(
+      `INITLAB_TEST_CHROMIUM=${wish}: no such file; give a Chromium executable, "system" or "bundled"`,
+    );
   return { kind: 'path', path: wish };
 }
 
@@ -27,24 +42,38 @@ export function chosenChromium(env = process.env): { kind: 'system' | 'bundled' 
 export async function launchChromium(): Promise<Browser> {
   const choice = chosenChromium();
   if (choice.kind !== 'bundled') {
-    return chromium.launch({ executablePath: choice.path, args: ['--headless', '--no-sandbox', '--disable-gpu', ...QUIET] });
+    return chromium.launch({
+      executablePath: choice.path,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', ...QUIET],
+    });
   }
   const { default: bundled } = await import('@sparticuz/chromium');
   if (!announced) {
     announced = true;
-    process.stderr.write(`tests: ${SYSTEM_CHROMIUM} not found; using the Chromium shipped in @sparticuz/chromium\n`);
+    process.stderr.write(
+      `tests: ${SYSTEM_CHROMIUM} not found; using the Chromium shipped in @sparticuz/chromium\n`,
+    );
   }
   // Its --single-process (meant for serverless hosts) ends the browser when a test closes its last page.
   const args = bundled.args.filter((a: string) => a !== '--single-process');
-  return chromium.launch({ executablePath: await bundled.executablePath(), args: [...args, ...QUIET], headless: true });
+  return chromium.launch({
+    executablePath: await bundled.executablePath(),
+    args: [...args, ...QUIET],
+    headless: true,
+  });
 }
 
 /** `initlab serve --port 0` in a real process; resolves with its base URL once it listens (kill the process after). */
 export async function serveLab(): Promise<{ server: ChildProcess; base: string }> {
   const bin = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
-  const server = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const base = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.stdout!.on('data', (d) => {
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d));
+      if (m) resolve(m[0]);
+    });
     server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
   });
   return { server, base };

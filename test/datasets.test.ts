@@ -20,30 +20,45 @@ describe('datasets equal scikit-learn', () => {
     it(spec, () => {
       const d = datasetFromSpec(spec);
       // points on the noiseless circle can be ~1e-16 instead of 0: compare those absolutely
-      const err = Math.max(...d.X.toArray().flatMap((row, i) => row.map((x, j) => {
-        const w = want.X[i][j];
-        return Math.abs(w) < 1e-12 ? Math.abs(x - w) : Math.abs(x - w) / Math.abs(w);
-      })));
+      const err = Math.max(
+        ...d.X.toArray().flatMap((row, i) =>
+          row.map((x, j) => {
+            const w = want.X[i][j];
+            return Math.abs(w) < 1e-12 ? Math.abs(x - w) : Math.abs(x - w) / Math.abs(w);
+          }),
+        ),
+      );
       expect(err).toBeLessThanOrEqual(1e-12);
       expect(d.Y.toArray()).toEqual(want.Y);
     });
   }
 
   it('the same seed gives the same data; labels are balanced as n // 2 and n − n // 2', () => {
-    fc.assert(fc.property(fc.integer({ min: 2, max: 400 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n, seed) => {
-      const a = makeCircles(new RandomState(seed), { nSamples: n, noise: 0.1 });
-      const b = makeCircles(new RandomState(seed), { nSamples: n, noise: 0.1 });
-      expect(a.X.data).toEqual(b.X.data);
-      const ones = a.Y.data.reduce((s, y) => s + y, 0);
-      expect(ones).toBe(n - Math.floor(n / 2));
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 400 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (n, seed) => {
+          const a = makeCircles(new RandomState(seed), { nSamples: n, noise: 0.1 });
+          const b = makeCircles(new RandomState(seed), { nSamples: n, noise: 0.1 });
+          expect(a.X.data).toEqual(b.X.data);
+          const ones = a.Y.data.reduce((s, y) => s + y, 0);
+          expect(ones).toBe(n - Math.floor(n / 2));
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it('rejects bad specs with a usage error that says what is accepted', () => {
-    expect(() => datasetFromSpec('spiralz')).toThrow(/unknown dataset "spiralz"; accepted: circles, moons/);
+    expect(() => datasetFromSpec('spiralz')).toThrow(
+      /unknown dataset "spiralz"; accepted: circles, moons/,
+    );
     expect(() => datasetFromSpec('circles:n=0')).toThrow(/n must be an integer from 1 to/);
     expect(() => datasetFromSpec('circles:noise=-1')).toThrow(UsageError);
-    expect(() => datasetFromSpec('circles:factor=1')).toThrow(/factor must be a finite number >= 0 and < 1, got "1"/);
+    expect(() => datasetFromSpec('circles:factor=1')).toThrow(
+      /factor must be a finite number >= 0 and < 1, got "1"/,
+    );
     expect(() => datasetFromSpec('circles:seed=4294967296')).toThrow(/seed/);
     expect(() => datasetFromSpec('circles:n')).toThrow(/not key=value/);
     expect(() => datasetFromSpec('circles:bogus=3')).toThrow(/unknown parameter "bogus"/);
@@ -67,7 +82,8 @@ describe('the other generators', () => {
   }
   it('xor labels follow the quadrants without noise', () => {
     const d = datasetFromSpec('xor:n=200,noise=0,seed=3');
-    for (let j = 0; j < 200; j++) expect(d.Y.data[j]).toBe(d.X.get(0, j) * d.X.get(1, j) < 0 ? 1 : 0);
+    for (let j = 0; j < 200; j++)
+      expect(d.Y.data[j]).toBe(d.X.get(0, j) * d.X.get(1, j) < 0 ? 1 : 0);
   });
   it('blobs sit around their centres', () => {
     const d = datasetFromSpec('blobs:n=2000,spread=0.1,distance=2,seed=1');
@@ -76,7 +92,11 @@ describe('the other generators', () => {
     expect(sum1 / 1000).toBeCloseTo(2, 1);
   });
   it('the keys each generator takes are checked', () => {
-    expect(() => datasetFromSpec('spiral:turns=0')).toThrow(/turns must be a finite number > 0, got "0"/);
-    expect(() => datasetFromSpec('blobs:noise=1')).toThrow(/unknown parameter "noise"; accepted: n, spread, distance, seed/);
+    expect(() => datasetFromSpec('spiral:turns=0')).toThrow(
+      /turns must be a finite number > 0, got "0"/,
+    );
+    expect(() => datasetFromSpec('blobs:noise=1')).toThrow(
+      /unknown parameter "noise"; accepted: n, spread, distance, seed/,
+    );
   });
 });

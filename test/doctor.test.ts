@@ -20,22 +20,34 @@ function notebookRun(over: Partial<RunConfig> & { init: string }): Diagnosis {
 }
 
 /** A ReLU net trained from a network the caller may first damage. */
-function deepRun(layers: number[], init: string, damage: (net: Network) => void = () => {}, lr = 0.05, iterations = 1500): Diagnosis {
+function deepRun(
+  layers: number[],
+  init: string,
+  damage: (net: Network) => void = () => {},
+  lr = 0.05,
+  iterations = 1500,
+): Diagnosis {
   const net = buildNetwork({ init, seed: 1, layers, activation: 'relu' });
   damage(net);
-  const r = train(net, data, { learningRate: lr, iterations, recordEvery: 500, diagnosticsEvery: 500 });
+  const r = train(net, data, {
+    learningRate: lr,
+    iterations,
+    recordEvery: 500,
+    diagnosticsEvery: 500,
+  });
   // these nets are judged by their record alone: count them as failed runs (chance accuracy)
   return diagnoseRun({ ...r, trainAccuracy: 0.5, learningRate: lr, symmetric: false });
 }
 
-describe('the notebook\'s runs', () => {
+describe("the notebook's runs", () => {
   it('zeros: symmetry never broken, and nothing else blamed', () => {
     const d = notebookRun({ init: 'zeros' });
     expect(kinds(d)).toEqual(['symmetry']);
     expect(d.findings[0].fix).toMatch(/he/);
   });
   it('a constant initialization is the same failure (ones, constant:value=0.3)', () => {
-    for (const init of ['ones', 'constant:value=0.3']) expect(kinds(notebookRun({ init, iterations: 2000 }))[0], init).toBe('symmetry');
+    for (const init of ['ones', 'constant:value=0.3'])
+      expect(kinds(notebookRun({ init, iterations: 2000 }))[0], init).toBe('symmetry');
   });
   it('random ×10: saturated outputs (the cost starts ~1774, far above ln 2)', () => {
     const d = notebookRun({ init: 'random' });
@@ -67,7 +79,9 @@ describe('deep ReLU nets', () => {
     }
   });
   it('three quarters of a layer killed: the layer and 75%', () => {
-    const d = deepRun(layers, 'he', (net) => { for (let i = 0; i < 12; i++) net.b[1].data[i] = -10; });
+    const d = deepRun(layers, 'he', (net) => {
+      for (let i = 0; i < 12; i++) net.b[1].data[i] = -10;
+    });
     const f = d.findings.find((x) => x.kind === 'dead-relu');
     expect(f?.layer).toBe(2);
     expect(f?.amount).toBe(0.75);
@@ -82,20 +96,43 @@ describe('deep ReLU nets', () => {
     expect(f!.amount! ** (1 / 30)).toBeLessThan(0.8);
   });
   it('the same depth with He: no vanishing gradient', () => {
-    expect(kinds(deepRun([2, ...Array(30).fill(32), 1], 'he', undefined, 0.05, 100))).not.toContain('vanishing-gradient');
+    expect(kinds(deepRun([2, ...Array(30).fill(32), 1], 'he', undefined, 0.05, 100))).not.toContain(
+      'vanishing-gradient',
+    );
   });
 });
 
 describe('from a record alone', () => {
-  const layer = (n: number, backprop: number, dead = 0, saturated = 0) => ({ layer: n, activation: { mean: 0, std: 1, dead, saturated }, gradient: { weightNorm: 1, biasNorm: 1, backprop }, weight: { mean: 0, std: 1, norm: 1 } });
-  const base: DoctorInput = { stopReason: 'completed', costs: [{ iteration: 0, cost: 0.7 }, { iteration: 100, cost: 0.69 }], trainAccuracy: 0.5, learningRate: 0.1, diagnostics: [], symmetric: false };
+  const layer = (n: number, backprop: number, dead = 0, saturated = 0) => ({
+    layer: n,
+    activation: { mean: 0, std: 1, dead, saturated },
+    gradient: { weightNorm: 1, biasNorm: 1, backprop },
+    weight: { mean: 0, std: 1, norm: 1 },
+  });
+  const base: DoctorInput = {
+    stopReason: 'completed',
+    costs: [
+      { iteration: 0, cost: 0.7 },
+      { iteration: 100, cost: 0.69 },
+    ],
+    trainAccuracy: 0.5,
+    learningRate: 0.1,
+    diagnostics: [],
+    symmetric: false,
+  };
   it('exploding gradients: named with the growth', () => {
-    const d = diagnoseRun({ ...base, diagnostics: [{ iteration: 0, layers: [layer(1, 1e4), layer(2, 1e2), layer(3, 1)] }] });
+    const d = diagnoseRun({
+      ...base,
+      diagnostics: [{ iteration: 0, layers: [layer(1, 1e4), layer(2, 1e2), layer(3, 1)] }],
+    });
     expect(kinds(d)).toEqual(['exploding-gradient']);
     expect(d.findings[0].amount).toBe(1e4);
   });
   it('a saturated tanh layer at the start is named', () => {
-    const d = diagnoseRun({ ...base, diagnostics: [{ iteration: 0, layers: [layer(1, 1), layer(2, 1, 0, 0.8), layer(3, 1)] }] });
+    const d = diagnoseRun({
+      ...base,
+      diagnostics: [{ iteration: 0, layers: [layer(1, 1), layer(2, 1, 0, 0.8), layer(3, 1)] }],
+    });
     expect(d.findings.find((f) => f.kind === 'saturated-hidden')?.layer).toBe(2);
   });
   it('stuck at ln 2 with nothing else to blame: said so', () => {
@@ -108,7 +145,9 @@ describe('initlab train', () => {
     const text = cli(['train', '--init', 'zeros', '--iterations', '200', '--no-report']);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/^doctor: symmetry never broken.*Fix: /m);
-    const j = JSON.parse(cli(['train', '--init', 'he', '--iterations', '200', '--no-report', '--json']).stdout);
+    const j = JSON.parse(
+      cli(['train', '--init', 'he', '--iterations', '200', '--no-report', '--json']).stdout,
+    );
     expect(j.runs[0].doctor).toHaveProperty('ok');
     expect(Array.isArray(j.runs[0].doctor.findings)).toBe(true);
     expect(typeof j.runs[0].diagnostics[0].layers[0].gradient.backprop).toBe('number');

@@ -28,23 +28,72 @@ const unfused: Kernels = { ...wasm, fuse: undefined };
 
 function instance(floats: number): { x: WasmExports; memory: WebAssembly.Memory } {
   const memory = new WebAssembly.Memory({ initial: Math.ceil((16 + 16 * floats) / 65536) + 1 });
-  const x = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(KERNELS_WASM_BASE64)), { env: { memory } }).exports as unknown as WasmExports;
+  const x = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(KERNELS_WASM_BASE64)), {
+    env: { memory },
+  }).exports as unknown as WasmExports;
   return { x, memory };
 }
 
 describe('the sigmoid in WebAssembly is the JavaScript one, bit for bit', () => {
   // every branch of V8's exp: |z| below 2^-28, up to ln2/2, up to 1.5·ln2, the general
   // reduction, exp(1) itself, near overflow and underflow, subnormal results, ±Infinity, NaN
-  const special = [0, -0, 1e-300, -1e-300, 2 ** -29, -(2 ** -29), 0.3, -0.3, 0.5, -0.5, 1, -1, 1.0000000000000002, 700, -700, 709.78, -709.78, 709.7827128933840, -709.7827128933840, 720, -720, 740, -740, 746, -746, 1e10, -1e10, Infinity, -Infinity, NaN, Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE];
+  const special = [
+    0,
+    -0,
+    1e-300,
+    -1e-300,
+    2 ** -29,
+    -(2 ** -29),
+    0.3,
+    -0.3,
+    0.5,
+    -0.5,
+    1,
+    -1,
+    1.0000000000000002,
+    700,
+    -700,
+    709.78,
+    -709.78,
+    709.782712893384,
+    -709.782712893384,
+    720,
+    -720,
+    740,
+    -740,
+    746,
+    -746,
+    1e10,
+    -1e10,
+    Infinity,
+    -Infinity,
+    NaN,
+    Number.MIN_VALUE,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+  ];
   // the edges between the branches, from their high words, and a few doubles either side
-  const fromBits = (hi: number, lo: number) => new Float64Array(new Uint32Array([lo, hi]).buffer)[0];
-  const edges = [[0x3fd62e42, 0xfefa39ef], [0x3fd62e42, 0xffffffff], [0x3fd62e43, 0], [0x3ff0a2b1, 0xffffffff], [0x3ff0a2b2, 0], [0x3e2fffff, 0xffffffff], [0x3e300000, 0], [0x40860000, 0], [0x4085ffff, 0xffffffff]]
+  const fromBits = (hi: number, lo: number) =>
+    new Float64Array(new Uint32Array([lo, hi]).buffer)[0];
+  const edges = [
+    [0x3fd62e42, 0xfefa39ef],
+    [0x3fd62e42, 0xffffffff],
+    [0x3fd62e43, 0],
+    [0x3ff0a2b1, 0xffffffff],
+    [0x3ff0a2b2, 0],
+    [0x3e2fffff, 0xffffffff],
+    [0x3e300000, 0],
+    [0x40860000, 0],
+    [0x4085ffff, 0xffffffff],
+  ]
     .flatMap(([hi, lo]) => [-2, -1, 0, 1, 2].map((d) => fromBits(hi, (lo + d) >>> 0)))
     .flatMap((v) => [v, -v]);
   it('on the special cases, the edges of its branches and 400,000 random inputs at every scale', () => {
     special.push(...edges);
     const rs = new RandomState(7);
-    const random = [0.1, 1, 10, 100, 800].flatMap((s) => Array.from(rs.randn(80_000), (v) => v * s));
+    const random = [0.1, 1, 10, 100, 800].flatMap((s) =>
+      Array.from(rs.randn(80_000), (v) => v * s),
+    );
     const z = Float64Array.from([...special, ...random]);
     const { x, memory } = instance(2 * z.length);
     const Z = new Float64Array(memory.buffer, 16, z.length);
@@ -72,18 +121,41 @@ function problem(dims: number[], m: number, act: string, seed: number) {
   const rs = new RandomState(seed);
   const X = new Matrix(dims[0], m, rs.randn(dims[0] * m));
   const Y = new Matrix(1, m, Float64Array.from(rs.randint(0, 2, m)));
-  const net = () => initializeNetwork(dims, initializers.he, { seed, activations: defaultActivations(dims, activationFromName(act)) });
+  const net = () =>
+    initializeNetwork(dims, initializers.he, {
+      seed,
+      activations: defaultActivations(dims, activationFromName(act)),
+    });
   return { X, Y, net };
 }
 
-function trained(kernels: Kernels, p: ReturnType<typeof problem>, o: { learningRate: number; iterations: number; recordEvery: number; traceEvery?: number; diagnosticsEvery?: number }) {
+function trained(
+  kernels: Kernels,
+  p: ReturnType<typeof problem>,
+  o: {
+    learningRate: number;
+    iterations: number;
+    recordEvery: number;
+    traceEvery?: number;
+    diagnosticsEvery?: number;
+  },
+) {
   const net = p.net();
   const r = train(net, { X: p.X, Y: p.Y }, { ...o, naiveLoss: true, kernels });
-  return { costs: r.costs, trace: r.trace, diagnostics: r.diagnostics, finalCost: r.finalCost, stopReason: r.stopReason, divergedAt: r.divergedAt, iterationsRun: r.iterationsRun, params: networkToDict(net) };
+  return {
+    costs: r.costs,
+    trace: r.trace,
+    diagnostics: r.diagnostics,
+    finalCost: r.finalCost,
+    stopReason: r.stopReason,
+    divergedAt: r.divergedAt,
+    iterationsRun: r.iterationsRun,
+    params: networkToDict(net),
+  };
 }
 
-describe('fused iterations give the one-by-one kernels\' numbers', () => {
-  it('the fused loop is there for the notebook\'s network and not for what it cannot run', () => {
+describe("fused iterations give the one-by-one kernels' numbers", () => {
+  it("the fused loop is there for the notebook's network and not for what it cannot run", () => {
     const p = problem([2, 10, 5, 1], 300, 'relu', 1);
     const s = stage(p.net(), p.X, p.Y, wasm);
     expect(fuseTraining(s.net, s.X, s.Y as Matrix, s.ws, wasm)).not.toBeNull();
@@ -93,23 +165,32 @@ describe('fused iterations give the one-by-one kernels\' numbers', () => {
     expect(fuseTraining(st.net, st.X, st.Y as Matrix, st.ws, wasm)).toBeNull();
   });
   it('bit for bit, for random depths, widths, example counts, record, trace and diagnostics intervals', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 0, maxLength: 4 }),
-      fc.integer({ min: 1, max: 70 }),
-      fc.constantFrom('relu', 'sigmoid'),
-      fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-      fc.integer({ min: 1, max: 17 }),
-      fc.integer({ min: 1, max: 9 }),
-      fc.integer({ min: 0, max: 13 }),
-      (hidden, m, act, seed, recordEvery, traceEvery, diagnosticsEvery) => {
-        const p = problem([3, ...hidden, 1], m, act, seed);
-        const o = { learningRate: 0.3, iterations: 60, recordEvery, traceEvery, diagnosticsEvery };
-        const a = trained(unfused, p, o);
-        const b = trained(wasm, p, o);
-        expect(b).toEqual(a);
-        expect(b.costs.length).toBeGreaterThan(0);
-      },
-    ), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 0, maxLength: 4 }),
+        fc.integer({ min: 1, max: 70 }),
+        fc.constantFrom('relu', 'sigmoid'),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 1, max: 17 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 13 }),
+        (hidden, m, act, seed, recordEvery, traceEvery, diagnosticsEvery) => {
+          const p = problem([3, ...hidden, 1], m, act, seed);
+          const o = {
+            learningRate: 0.3,
+            iterations: 60,
+            recordEvery,
+            traceEvery,
+            diagnosticsEvery,
+          };
+          const a = trained(unfused, p, o);
+          const b = trained(wasm, p, o);
+          expect(b).toEqual(a);
+          expect(b.costs.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
   it('a run that blows up stops at the same iteration with the same record', () => {
     // a huge step: the logits overflow within a few iterations
@@ -127,25 +208,53 @@ describe('fused iterations give the one-by-one kernels\' numbers', () => {
     const o = { learningRate: 0.01, iterations: 2000, recordEvery: 500 };
     const a = trained(tsKernels, p, o);
     const b = trained(wasm, p, o);
-    expect(maxRelErr(b.costs.map((c) => c.cost), a.costs.map((c) => c.cost))).toBeLessThanOrEqual(1e-12);
+    expect(
+      maxRelErr(
+        b.costs.map((c) => c.cost),
+        a.costs.map((c) => c.cost),
+      ),
+    ).toBeLessThanOrEqual(1e-12);
   });
 });
 
-describe('the notebook\'s reference numbers hold with every backend', () => {
+describe("the notebook's reference numbers hold with every backend", () => {
   const data = notebookData();
   // every product shared between two threads (the fused loop, on one thread, taken away)
   const threaded: Kernels = { ...createThreadedKernels(2, { minWork: 0 }), fuse: undefined };
-  const backends: [string, Kernels][] = [['ts', tsKernels], ['wasm (fused)', wasm], ['wasm one kernel at a time', unfused], ['two threads', threaded]];
+  const backends: [string, Kernels][] = [
+    ['ts', tsKernels],
+    ['wasm (fused)', wasm],
+    ['wasm one kernel at a time', unfused],
+    ['two threads', threaded],
+  ];
   for (const init of ['zeros', 'he'] as const) {
-    const runs = backends.map(([name, kernels]) => [name, runExperiment({ ...NOTEBOOK_DEFAULTS, init, printEvery: 1000, naiveLoss: true }, data.train, data.test, { kernels }).result] as const);
+    const runs = backends.map(
+      ([name, kernels]) =>
+        [
+          name,
+          runExperiment(
+            { ...NOTEBOOK_DEFAULTS, init, printEvery: 1000, naiveLoss: true },
+            data.train,
+            data.test,
+            { kernels },
+          ).result,
+        ] as const,
+    );
     for (const [name, r] of runs) {
       it(`${init}, ${name}: the printed costs to 1e-9`, () => {
         const want = (ref.runs[init].costs_every_100 as number[]).filter((_, i) => i % 10 === 0);
-        expect(maxRelErr(r.costs.map((c) => c.naiveCost), want)).toBeLessThanOrEqual(1e-9);
+        expect(
+          maxRelErr(
+            r.costs.map((c) => c.naiveCost),
+            want,
+          ),
+        ).toBeLessThanOrEqual(1e-9);
       });
     }
     it(`${init}: fused, one kernel at a time and two threads give the same numbers, bit for bit`, () => {
-      const [, fused] = runs[1], [, single] = runs[2], [, two] = runs[3];
+      const [, fused] = runs[1],
+        [, single] = runs[2],
+        [, two] = runs[3];
       expect(fused.costs).toEqual(single.costs);
       expect(two.costs).toEqual(single.costs);
       expect(fused.finalCost).toBe(single.finalCost);

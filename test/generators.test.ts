@@ -28,19 +28,32 @@ interface Case {
   sha256?: string;
 }
 
-const fixture: { cases: Case[] } = JSON.parse(readFileSync(new URL('./fixtures/generators_reference.json', import.meta.url), 'utf8'));
+const fixture: { cases: Case[] } = JSON.parse(
+  readFileSync(new URL('./fixtures/generators_reference.json', import.meta.url), 'utf8'),
+);
 
 /** The generator functions themselves, called with a case's parameters (n = 1 included). */
 const direct: Record<string, (p: Record<string, any>) => Dataset> = {
-  circles: (p) => makeCircles(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, factor: p.factor, shuffle: p.shuffle }),
-  moons: (p) => makeMoons(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, shuffle: p.shuffle }),
-  flower: (p) => makeFlower(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, petal: p.petal }),
+  circles: (p) =>
+    makeCircles(new RandomState(p.seed), {
+      nSamples: p.n,
+      noise: p.noise,
+      factor: p.factor,
+      shuffle: p.shuffle,
+    }),
+  moons: (p) =>
+    makeMoons(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, shuffle: p.shuffle }),
+  flower: (p) =>
+    makeFlower(new RandomState(p.seed), { nSamples: p.n, noise: p.noise, petal: p.petal }),
   xor: (p) => makeXor(new RandomState(p.seed), p.n, p.noise),
   blobs: (p) => makeBlobs(new RandomState(p.seed), p.n, p.spread, p.distance),
   spiral: (p) => makeSpiral(new RandomState(p.seed), p.n, p.noise, p.turns),
 };
 
-const specOf = (c: Case) => `${c.generator}:${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(',')}`;
+const specOf = (c: Case) =>
+  `${c.generator}:${Object.entries(c.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')}`;
 
 /** Bit for bit: the draws are numpy's and sin/cos the C library's. */
 function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, what: string): void {
@@ -61,17 +74,26 @@ function expectMatches(d: Dataset, c: Case): void {
   const n = c.params.n as number;
   expect(d.X.shape).toEqual([2, n]);
   expect(Array.from(d.Y.data)).toEqual(c.Y[0]);
-  for (let i = 0; i < d.X.data.length; i++) if (!Number.isFinite(d.X.data[i])) expect.fail(`non-finite value at ${i}`);
+  for (let i = 0; i < d.X.data.length; i++)
+    if (!Number.isFinite(d.X.data[i])) expect.fail(`non-finite value at ${i}`);
   if (c.X) {
-    for (let f = 0; f < 2; f++) expectClose(d.X.data.subarray(f * n, (f + 1) * n), c.X[f], `X[${f}]`);
+    for (let f = 0; f < 2; f++)
+      expectClose(d.X.data.subarray(f * n, (f + 1) * n), c.X[f], `X[${f}]`);
     return;
   }
   for (let f = 0; f < 2; f++) {
     const row = d.X.data.subarray(f * n, (f + 1) * n);
-    expectClose(c.cols!.map((j) => row[j]), c.Xcols![f], `X[${f}] sampled`);
+    expectClose(
+      c.cols!.map((j) => row[j]),
+      c.Xcols![f],
+      `X[${f}] sampled`,
+    );
     let sum = 0;
     let abs = 0;
-    for (const v of row) { sum += v; abs += Math.abs(v); }
+    for (const v of row) {
+      sum += v;
+      abs += Math.abs(v);
+    }
     expect(Math.abs(sum - c.sums![f])).toBeLessThanOrEqual(1e-12 * abs + 1e-12);
   }
   expect(sha256(d.X.data), 'every value of X, bit for bit').toBe(c.sha256);
@@ -80,9 +102,14 @@ function expectMatches(d: Dataset, c: Case): void {
 describe('every generator equals its reference at every size', () => {
   it('covers every registered generator at n = 1…7 and at large n', () => {
     for (const name of datasetNames()) {
-      const ns = new Set(fixture.cases.filter((c) => c.generator === name).map((c) => c.params.n as number));
+      const ns = new Set(
+        fixture.cases.filter((c) => c.generator === name).map((c) => c.params.n as number),
+      );
       for (let n = 1; n <= 7; n++) expect(ns.has(n), `${name} n=${n}`).toBe(true);
-      expect([...ns].some((n) => n >= 3000 && n % 2 === 1), `${name}: an odd large n`).toBe(true);
+      expect(
+        [...ns].some((n) => n >= 3000 && n % 2 === 1),
+        `${name}: an odd large n`,
+      ).toBe(true);
     }
   });
 
@@ -96,7 +123,10 @@ describe('every generator equals its reference at every size', () => {
 
   it("moons:n=2 without noise or shuffle is scikit-learn's (1, 0) label 0 and (0, 0.5) label 1", () => {
     const d = datasetFromSpec('moons:n=2,noise=0,shuffle=false');
-    expect(d.X.toArray()).toEqual([[1, 0], [0, 0.5]]);
+    expect(d.X.toArray()).toEqual([
+      [1, 0],
+      [0, 0.5],
+    ]);
     expect(d.Y.toArray()).toEqual([[0, 1]]);
   });
 
@@ -107,7 +137,8 @@ describe('every generator equals its reference at every size', () => {
   });
 
   it('n=0 is refused in one line for every generator', () => {
-    for (const name of datasetNames()) expect(() => datasetFromSpec(`${name}:n=0`)).toThrow(/n must be an integer from 1/);
+    for (const name of datasetNames())
+      expect(() => datasetFromSpec(`${name}:n=0`)).toThrow(/n must be an integer from 1/);
   });
 
   it("flower:n=151 has 151 points, the last at the origin with label 0 as in the course's arrays", () => {
@@ -128,21 +159,32 @@ describe('generator invariants over random sizes and seeds', () => {
   };
   for (const name of datasetNames()) {
     it(`${name}: n points, 0/1 labels, finite values, for any n and seed`, () => {
-      fc.assert(fc.property(fc.integer({ min: 2, max: 3001 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n, seed) => {
-        const d = datasetFromSpec(`${name}:n=${n},seed=${seed}`);
-        expect(d.X.shape).toEqual([2, n]);
-        expect(d.Y.shape).toEqual([1, n]);
-        let count = 0;
-        for (const y of d.Y.data) { expect(y === 0 || y === 1).toBe(true); count += y; }
-        for (const v of d.X.data) expect(Number.isFinite(v)).toBe(true);
-        if (ones[name]) expect(count).toBe(ones[name](n));
-      }), { numRuns: 25 });
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 3001 }),
+          fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+          (n, seed) => {
+            const d = datasetFromSpec(`${name}:n=${n},seed=${seed}`);
+            expect(d.X.shape).toEqual([2, n]);
+            expect(d.Y.shape).toEqual([1, n]);
+            let count = 0;
+            for (const y of d.Y.data) {
+              expect(y === 0 || y === 1).toBe(true);
+              count += y;
+            }
+            for (const v of d.X.data) expect(Number.isFinite(v)).toBe(true);
+            if (ones[name]) expect(count).toBe(ones[name](n));
+          },
+        ),
+        { numRuns: 25 },
+      );
     });
   }
 
   it('xor without noise labels each point by its quadrant', () => {
     const d = datasetFromSpec('xor:n=3001,noise=0,seed=5');
-    for (let j = 0; j < 3001; j++) expect(d.Y.data[j]).toBe(d.X.get(0, j) * d.X.get(1, j) < 0 ? 1 : 0);
+    for (let j = 0; j < 3001; j++)
+      expect(d.Y.data[j]).toBe(d.X.get(0, j) * d.X.get(1, j) < 0 ? 1 : 0);
   });
 
   it('spiral without noise puts the points of each arm at radius (k+1)/count', () => {
@@ -170,7 +212,11 @@ describe('generated data is checked like CSV data', () => {
     ['spiral:turns=1e400', 'turns'],
   ])('%s is refused in one line: its points would not be finite', (spec, key) => {
     let err: unknown;
-    try { datasetFromSpec(spec); } catch (e) { err = e; }
+    try {
+      datasetFromSpec(spec);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(UsageError);
     expect((err as Error).message).not.toContain('\n');
     // refused either by the key's own check or by the finite check on the points
@@ -178,6 +224,8 @@ describe('generated data is checked like CSV data', () => {
   });
 
   it('the finite check names the SPEC and the first bad value', () => {
-    expect(() => datasetFromSpec('blobs:distance=-1e308,spread=1e308')).toThrow(/^dataset "blobs:distance=-1e308,spread=1e308": feature 1 of example 1 is not a finite number \(Infinity\)/);
+    expect(() => datasetFromSpec('blobs:distance=-1e308,spread=1e308')).toThrow(
+      /^dataset "blobs:distance=-1e308,spread=1e308": feature 1 of example 1 is not a finite number \(Infinity\)/,
+    );
   });
 });

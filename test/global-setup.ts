@@ -9,7 +9,15 @@ const ROOT = join(import.meta.dirname, '..');
 /** What `npm run build` writes and the tests run. */
 const OUTPUTS = ['dist/index.js', 'dist/cli-bundle/supervisor.js', 'dist/web/index.html'];
 /** What the build reads (web's own build output excluded). */
-const SOURCES = ['src', 'web', 'assembly', 'scripts/build-wasm.mjs', 'scripts/bundle-cli.mjs', 'package.json', 'tsconfig.build.json'];
+const SOURCES = [
+  'src',
+  'web',
+  'assembly',
+  'scripts/build-wasm.mjs',
+  'scripts/bundle-cli.mjs',
+  'package.json',
+  'tsconfig.build.json',
+];
 
 /** The latest modification time (ms) of a file, or of any file below a folder. */
 function newest(path: string): number {
@@ -25,8 +33,14 @@ function newest(path: string): number {
 
 export default function buildWhenStale(): void {
   const outputs = OUTPUTS.map((p) => join(ROOT, p));
-  const built = outputs.every((p) => existsSync(p)) ? Math.min(...outputs.map((p) => statSync(p).mtimeMs)) : -Infinity;
-  const sources = Math.max(...SOURCES.map((p) => join(ROOT, p)).filter(existsSync).map(newest));
+  const built = outputs.every((p) => existsSync(p))
+    ? Math.min(...outputs.map((p) => statSync(p).mtimeMs))
+    : -Infinity;
+  const sources = Math.max(
+    ...SOURCES.map((p) => join(ROOT, p))
+      .filter(existsSync)
+      .map(newest),
+  );
   if (sources <= built) return;
   console.log('test setup: the build is missing or older than its sources; running npm run build');
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });

@@ -15,10 +15,21 @@ interface Case {
   suggestedEpsilon: number;
   differenceAtSuggested: number;
 }
-const { cases }: { cases: Case[] } = JSON.parse(readFileSync(new URL('./fixtures/gradcheck_scale.json', import.meta.url), 'utf8'));
+const { cases }: { cases: Case[] } = JSON.parse(
+  readFileSync(new URL('./fixtures/gradcheck_scale.json', import.meta.url), 'utf8'),
+);
 
 const gradcheck = (scale: number, extra: string[] = []) =>
-  cli(['gradcheck', '--init', 'random', '--scale', String(scale), '--activation', 'tanh', ...extra]);
+  cli([
+    'gradcheck',
+    '--init',
+    'random',
+    '--scale',
+    String(scale),
+    '--activation',
+    'tanh',
+    ...extra,
+  ]);
 
 describe('gradcheck with parameters much larger than ε', { timeout: 60_000 }, () => {
   for (const c of cases) {
@@ -36,7 +47,9 @@ describe('gradcheck with parameters much larger than ε', { timeout: 60_000 }, (
       if (!unresolved) return;
       expect(doc.suggestedEpsilon).toBe(c.suggestedEpsilon);
       const text = gradcheck(c.scale);
-      expect(text.stdout).toMatch(/^difference = \S+: no verdict: ε = 1e-7 is too small for parameters as large as /);
+      expect(text.stdout).toMatch(
+        /^difference = \S+: no verdict: ε = 1e-7 is too small for parameters as large as /,
+      );
       expect(text.stdout).toContain(`rerun with --epsilon ${c.suggestedEpsilon}`);
       expect(text.stdout).not.toContain('check the gradients');
       // numpy agrees at the suggested ε, and so does initlab
@@ -46,5 +59,4 @@ describe('gradcheck with parameters much larger than ε', { timeout: 60_000 }, (
       expect(again.stdout).toMatch(/backpropagation agrees with the finite differences/);
     });
   }
-
 });

@@ -14,8 +14,20 @@ import { courseGradientCheckCase, gradientCheck } from '../src/train/gradient-ch
 import { DataError } from '../src/errors.js';
 import { cli } from './helpers.js';
 
-interface Case { seed: number; X: number[][]; Y: number[]; parameters: Record<string, number[][]>; difference: { naive: number; stable: number } }
-const ref: { epsilon: number; cases: Case[]; huge: Omit<Case, 'seed' | 'difference'> & { epsilon: number; difference: number } } = JSON.parse(readFileSync(new URL('./fixtures/gradcheck_reference.json', import.meta.url), 'utf8'));
+interface Case {
+  seed: number;
+  X: number[][];
+  Y: number[];
+  parameters: Record<string, number[][]>;
+  difference: { naive: number; stable: number };
+}
+const ref: {
+  epsilon: number;
+  cases: Case[];
+  huge: Omit<Case, 'seed' | 'difference'> & { epsilon: number; difference: number };
+} = JSON.parse(
+  readFileSync(new URL('./fixtures/gradcheck_reference.json', import.meta.url), 'utf8'),
+);
 
 // Differences this small are rounding noise divided by 2ε: two correct implementations agree
 // on their size, within about a factor of 2, not on their digits.
@@ -33,8 +45,8 @@ const networkOf = (c: Case): Network => {
 const dir = mkdtempSync(join(tmpdir(), 'initlab-gradcheck-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('gradient check, the course\'s N-dimensional case', () => {
-  it('the course\'s case (seed 1) gives ~1.19e-7 with its naive cost, ~1e-9 with the stable one', () => {
+describe("gradient check, the course's N-dimensional case", () => {
+  it("the course's case (seed 1) gives ~1.19e-7 with its naive cost, ~1e-9 with the stable one", () => {
     const c = ref.cases[0];
     expect(c.seed).toBe(1);
     const naive = gradientCheck(c.parameters, { X: c.X, Y: c.Y }, { loss: 'naive' });
@@ -45,8 +57,18 @@ describe('gradient check, the course\'s N-dimensional case', () => {
 
   for (const c of ref.cases) {
     it(`seed ${c.seed}: parameter dictionary, Network and epsilon given as a number agree with numpy within 2×`, () => {
-      within2(gradientCheck(c.parameters, { X: c.X, Y: c.Y }, { loss: 'naive', epsilon: ref.epsilon }), c.difference.naive);
-      within2(gradientCheck(networkOf(c), { X: Matrix.fromRows(c.X), Y: new Matrix(1, 3, Float64Array.from(c.Y)) }, { loss: 'naive' }), c.difference.naive);
+      within2(
+        gradientCheck(c.parameters, { X: c.X, Y: c.Y }, { loss: 'naive', epsilon: ref.epsilon }),
+        c.difference.naive,
+      );
+      within2(
+        gradientCheck(
+          networkOf(c),
+          { X: Matrix.fromRows(c.X), Y: new Matrix(1, 3, Float64Array.from(c.Y)) },
+          { loss: 'naive' },
+        ),
+        c.difference.naive,
+      );
       within2(gradientCheck(networkOf(c), { X: c.X, Y: [c.Y] }, 1e-7), c.difference.stable);
     });
 
@@ -54,7 +76,11 @@ describe('gradient check, the course\'s N-dimensional case', () => {
       const model = join(dir, `case-${c.seed}.json`);
       writeFileSync(model, serializeModel(networkOf(c)));
       const csv = join(dir, `case-${c.seed}.csv`);
-      writeFileSync(csv, c.Y.map((y, j) => [...c.X.map((row) => String(row[j])), String(y)].join(',')).join('\n') + '\n');
+      writeFileSync(
+        csv,
+        c.Y.map((y, j) => [...c.X.map((row) => String(row[j])), String(y)].join(',')).join('\n') +
+          '\n',
+      );
       for (const loss of ['naive', 'stable'] as const) {
         const r = cli(['gradcheck', '--model', model, '--train', csv, '--loss', loss, '--json']);
         expect(r.status, r.stderr).toBe(0);
@@ -65,16 +91,18 @@ describe('gradient check, the course\'s N-dimensional case', () => {
     });
   }
 
-  it('courseGradientCheckCase draws the course\'s case (seed 1, x first, then W1, b1, …)', () => {
+  it("courseGradientCheckCase draws the course's case (seed 1, x first, then W1, b1, …)", () => {
     const c = courseGradientCheckCase();
     const want = ref.cases[0];
-    const close = (a: number[][], b: number[][]) => Math.max(...a.flat().map((x, i) => Math.abs(x - b.flat()[i])));
+    const close = (a: number[][], b: number[][]) =>
+      Math.max(...a.flat().map((x, i) => Math.abs(x - b.flat()[i])));
     expect(c.Y).toEqual(want.Y);
     expect(close(c.X, want.X)).toBeLessThan(1e-15);
-    for (const k of Object.keys(want.parameters)) expect(close(c.parameters[k], want.parameters[k])).toBeLessThan(1e-15);
+    for (const k of Object.keys(want.parameters))
+      expect(close(c.parameters[k], want.parameters[k])).toBeLessThan(1e-15);
   });
 
-  it('gradcheck --course-case --loss naive prints the course\'s ~1.19e-7; stable ~1e-9', () => {
+  it("gradcheck --course-case --loss naive prints the course's ~1.19e-7; stable ~1e-9", () => {
     const naive = cli(['gradcheck', '--course-case', '--loss', 'naive', '--json']);
     expect(naive.status, naive.stderr).toBe(0);
     within2(JSON.parse(naive.stdout).difference, ref.cases[0].difference.naive);
@@ -94,7 +122,9 @@ describe('gradient check, the course\'s N-dimensional case', () => {
 
   it('refuses parameters that do not fit the data or each other', () => {
     const c = ref.cases[0];
-    expect(() => gradientCheck({ ...c.parameters, b2: [[1], [2]] }, { X: c.X, Y: c.Y })).toThrow(DataError);
+    expect(() => gradientCheck({ ...c.parameters, b2: [[1], [2]] }, { X: c.X, Y: c.Y })).toThrow(
+      DataError,
+    );
     expect(() => gradientCheck(c.parameters, { X: c.X.slice(0, 3), Y: c.Y })).toThrow(/features/);
     const r = cli(['gradcheck', '--loss', 'exact']);
     expect(r.status).toBe(2);
@@ -104,7 +134,11 @@ describe('gradient check, the course\'s N-dimensional case', () => {
 describe('gradient check at the edges of float64', () => {
   it('finite gradients whose squares overflow (the seed-1 case × 2^270): a difference, not NaN', () => {
     const h = ref.huge;
-    const d = gradientCheck(h.parameters, { X: h.X, Y: h.Y }, { epsilon: h.epsilon, loss: 'stable' });
+    const d = gradientCheck(
+      h.parameters,
+      { X: h.X, Y: h.Y },
+      { epsilon: h.epsilon, loss: 'stable' },
+    );
     expect(Number.isFinite(d)).toBe(true);
     within2(d, h.difference);
   });

@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 /** The built command line, as npm installs it. */
 export const BIN = fileURLToPath(new URL('../bin/initlab.js', import.meta.url));
 /** Runs `initlab args...` in a real process (from `cwd` if given). */
-export const cli = (args: string[], cwd?: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, maxBuffer: 1 << 26 });
+export const cli = (args: string[], cwd?: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, maxBuffer: 1 << 26 });
 
-const load = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
 /** numpy 1.24 / scikit-learn 1.2 numbers for the notebook (copied from ../shared/reference). */
 export const ref = load('notebook_reference.json');
@@ -19,7 +21,8 @@ export const extra = load('extra_reference.json');
 export function maxRelErr(a: unknown, b: unknown): number {
   if (Array.isArray(b) || ArrayBuffer.isView(b)) {
     const bb = Array.from(b as ArrayLike<unknown>);
-    const aa = Array.isArray(a) || ArrayBuffer.isView(a) ? Array.from(a as ArrayLike<unknown>) : null;
+    const aa =
+      Array.isArray(a) || ArrayBuffer.isView(a) ? Array.from(a as ArrayLike<unknown>) : null;
     if (!aa || aa.length !== bb.length) return Infinity;
     return Math.max(0, ...bb.map((x, i) => maxRelErr(aa[i], x)));
   }

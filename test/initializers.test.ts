@@ -2,7 +2,12 @@
 // bounds, orthogonality, fan conventions; orthogonal against numpy's QR.
 import { describe, expect, it } from 'vitest';
 import { datasetFromSpec } from '../src/data/registry.js';
-import { defaultParams, initializers, resolveInitializer, TRUNCATED_NORMAL_STD } from '../src/nn/initializers.js';
+import {
+  defaultParams,
+  initializers,
+  resolveInitializer,
+  TRUNCATED_NORMAL_STD,
+} from '../src/nn/initializers.js';
 import { initializeNetwork } from '../src/nn/network.js';
 import { forward } from '../src/nn/propagation.js';
 import { variance } from '../src/nn/moments.js';
@@ -26,7 +31,9 @@ function expectMoments(w: Float64Array, m: number, v: number) {
   expect(Math.abs(variance(w) / v - 1)).toBeLessThan(5 * Math.sqrt(2 / w.length));
 }
 
-const fi = FAN_IN, fo = FAN_OUT, avg = (fi + fo) / 2;
+const fi = FAN_IN,
+  fo = FAN_OUT,
+  avg = (fi + fo) / 2;
 const cases: [string, number, number][] = [
   ['random', 0, 100],
   ['random:scale=0.01', 0, 1e-4],
@@ -45,7 +52,7 @@ const cases: [string, number, number][] = [
   ['lecun-normal', 0, 1 / fi],
   ['lecun-uniform', 0, 1 / fi],
   ['kaiming-normal', 0, 2 / fi],
-  ['kaiming-normal:nonlinearity=tanh,mode=fan_out', 0, (25 / 9) / fo],
+  ['kaiming-normal:nonlinearity=tanh,mode=fan_out', 0, 25 / 9 / fo],
   ['kaiming-normal:a=0.2', 0, 2 / (1 + 0.04) / fi],
   ['kaiming-uniform:nonlinearity=relu', 0, 2 / fi],
   ['kaiming-uniform:nonlinearity=linear,mode=fan_out', 0, 1 / fo],
@@ -53,8 +60,10 @@ const cases: [string, number, number][] = [
 
 describe('initializers: moments of large draws', () => {
   for (const [spec, m, v] of cases) it(spec, () => expectMoments(draw(spec), m, v));
-  it('the check fails for the wrong variance (TF.js\'s uncorrected heNormal)', () => {
-    expect(() => expectMoments(draw('truncated-normal:std=' + Math.sqrt(2 / fi)), 0, 2 / fi)).toThrow();
+  it("the check fails for the wrong variance (TF.js's uncorrected heNormal)", () => {
+    expect(() =>
+      expectMoments(draw('truncated-normal:std=' + Math.sqrt(2 / fi)), 0, 2 / fi),
+    ).toThrow();
   });
 });
 
@@ -62,7 +71,9 @@ describe('initializers: bounds', () => {
   it('truncated draws stay within 2 standard deviations', () => {
     const std = Math.sqrt(2 / fi) / TRUNCATED_NORMAL_STD;
     expect(Math.max(...draw('he-normal').map(Math.abs))).toBeLessThanOrEqual(2 * std);
-    expect(Math.max(...draw('truncated-normal:mean=1,std=0.5').map((x) => Math.abs(x - 1)))).toBeLessThanOrEqual(1);
+    expect(
+      Math.max(...draw('truncated-normal:mean=1,std=0.5').map((x) => Math.abs(x - 1))),
+    ).toBeLessThanOrEqual(1);
     // and they do reach near the bounds
     expect(Math.max(...draw('he-normal').map(Math.abs))).toBeGreaterThan(1.9 * std);
   });
@@ -86,7 +97,8 @@ describe('orthogonal', () => {
     for (let a = 0; a < n; a++) {
       for (let b = 0; b < n; b++) {
         let s = 0;
-        for (let k = 0; k < (byRows ? cols : rows); k++) s += byRows ? w[a * cols + k] * w[b * cols + k] : w[k * cols + a] * w[k * cols + b];
+        for (let k = 0; k < (byRows ? cols : rows); k++)
+          s += byRows ? w[a * cols + k] * w[b * cols + k] : w[k * cols + a] * w[k * cols + b];
         worst = Math.max(worst, Math.abs(s - (a === b ? 1 : 0)));
       }
     }
@@ -99,12 +111,18 @@ describe('orthogonal', () => {
     const g = draw('orthogonal:gain=3', 10, 10).map((x) => x / 3);
     expect(gram(g, 10, 10, true)).toBeLessThan(1e-12);
   });
-  it('equals numpy\'s QR with the sign fix', () => {
+  it("equals numpy's QR with the sign fix", () => {
     const o = extra.orthogonal;
-    expect(maxRelErr(Array.from(draw('orthogonal', 5, 3, 0)), o['seed=0 5x3'].flat())).toBeLessThan(1e-12);
-    expect(maxRelErr(Array.from(draw('orthogonal:gain=2', 3, 5, 1)), o['seed=1 3x5 gain=2'].flat())).toBeLessThan(1e-12);
+    expect(maxRelErr(Array.from(draw('orthogonal', 5, 3, 0)), o['seed=0 5x3'].flat())).toBeLessThan(
+      1e-12,
+    );
+    expect(
+      maxRelErr(Array.from(draw('orthogonal:gain=2', 3, 5, 1)), o['seed=1 3x5 gain=2'].flat()),
+    ).toBeLessThan(1e-12);
     // that recipe keeps W = Q on a square layer: PyTorch's layout (Keras' is Qᵀ, test/orthogonal.test.ts)
-    expect(maxRelErr(Array.from(draw('orthogonal:convention=pytorch', 4, 4, 7)), o['seed=7 4x4'].flat())).toBeLessThan(1e-12);
+    expect(
+      maxRelErr(Array.from(draw('orthogonal:convention=pytorch', 4, 4, 7)), o['seed=7 4x4'].flat()),
+    ).toBeLessThan(1e-12);
   });
 });
 
@@ -112,7 +130,11 @@ describe('lsuv', () => {
   it('leaves every layer with output variance 1 within tol on the batch', () => {
     const data = datasetFromSpec('circles:n=300');
     const dims = [2, 50, 50, 50, 1];
-    const net = initializeNetwork(dims, initializers.lsuv, { seed: 1, data: data.X, params: { tol: 0.01, 'max-iter': 20 } });
+    const net = initializeNetwork(dims, initializers.lsuv, {
+      seed: 1,
+      data: data.X,
+      params: { tol: 0.01, 'max-iter': 20 },
+    });
     const ws = new Workspace(dims, 300);
     forward(net, data.X, ws);
     for (const Z of ws.Z) expect(Math.abs(variance(Z) - 1)).toBeLessThan(0.01);
@@ -127,10 +149,12 @@ describe('the registry', () => {
     for (const init of Object.values(initializers)) {
       expect(init.description.length).toBeGreaterThan(10);
       expect(init.fan).toBeTruthy();
-      expect(Object.keys(init.equivalents)).toEqual(expect.arrayContaining(['keras', 'pytorch', 'tfjs']));
+      expect(Object.keys(init.equivalents)).toEqual(
+        expect.arrayContaining(['keras', 'pytorch', 'tfjs']),
+      );
     }
   });
-  it('defaults are the frameworks\' and papers\' documented ones', () => {
+  it("defaults are the frameworks' and papers' documented ones", () => {
     // written from the sources, not from the registry: Keras' initializer signatures
     // (RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, Orthogonal, Identity),
     // PyTorch's nn.init.kaiming_*_ signatures, Mishkin & Matas 2016's Algorithm 1 (Tol_var 0.1,
@@ -150,13 +174,22 @@ describe('the registry', () => {
       // TF.js' VarianceScaling config defaults (scale 1.0, mode 'fanIn'), its truncation kept as TF.js does
       'tfjs-truncated-normal': { scale: 1, mode: 'fan_in' },
     };
-    for (const init of Object.values(initializers)) expect(defaultParams(init), init.name).toEqual(documented[init.name] ?? {});
+    for (const init of Object.values(initializers))
+      expect(defaultParams(init), init.name).toEqual(documented[init.name] ?? {});
   });
   it('rejects bad parameters with what is accepted', () => {
-    expect(() => resolveInitializer('he-normal:scale=2')).toThrow(/initialization "he-normal" takes no parameters, got "scale"/);
-    expect(() => resolveInitializer('variance-scaling:mode=fan_sum')).toThrow(/mode must be one of fan_in, fan_out, fan_avg/);
-    expect(() => resolveInitializer('random-normal:std=-1')).toThrow(/std must be a finite number >= 0, got "-1"/);
-    expect(() => resolveInitializer('variance-scaling:scale=0')).toThrow(/scale must be a finite number > 0, got "0"/);
+    expect(() => resolveInitializer('he-normal:scale=2')).toThrow(
+      /initialization "he-normal" takes no parameters, got "scale"/,
+    );
+    expect(() => resolveInitializer('variance-scaling:mode=fan_sum')).toThrow(
+      /mode must be one of fan_in, fan_out, fan_avg/,
+    );
+    expect(() => resolveInitializer('random-normal:std=-1')).toThrow(
+      /std must be a finite number >= 0, got "-1"/,
+    );
+    expect(() => resolveInitializer('variance-scaling:scale=0')).toThrow(
+      /scale must be a finite number > 0, got "0"/,
+    );
     expect(() => resolveInitializer('random-uniform:min=2,max=1')).toThrow(UsageError);
   });
 });

@@ -36,7 +36,10 @@ function inputs(): Map<string, Float64Array> {
   const concat = (parts: Float64Array[]) => {
     const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
-    for (const p of parts) { out.set(p, at); at += p.length; }
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
     return out;
   };
   const sizes = Array.from({ length: 1000 }, (_, i) => i + 1);
@@ -46,7 +49,9 @@ function inputs(): Map<string, Float64Array> {
 }
 
 function sha256(values: Float64Array): string {
-  return createHash('sha256').update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength)).digest('hex');
+  return createHash('sha256')
+    .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
+    .digest('hex');
 }
 
 const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

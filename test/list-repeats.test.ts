@@ -11,7 +11,10 @@ import { cli } from './helpers.js';
 describe('a value given twice to a list flag is refused', () => {
   it('firstRepeat names the repeat and the earlier item it repeats', () => {
     expect(firstRepeat([3, 1, 4, 1, 5], (v) => v)).toEqual({ item: 1, earlier: 1 });
-    expect(firstRepeat(['a', 'B', 'b'], (v) => v.toLowerCase())).toEqual({ item: 'b', earlier: 'B' });
+    expect(firstRepeat(['a', 'B', 'b'], (v) => v.toLowerCase())).toEqual({
+      item: 'b',
+      earlier: 'B',
+    });
     expect(firstRepeat([1, 2, 3], (v) => v)).toBeUndefined();
   });
 
@@ -22,12 +25,16 @@ describe('a value given twice to a list flag is refused', () => {
     ['7,2-8', 7],
   ])('--seeds %s: seed %d is given twice', (text, seed) => {
     expect(() => parseRange(text)).toThrow(UsageError);
-    expect(() => parseRange(text)).toThrow(new RegExp(`^--seeds "${text}": seed ${seed} is given twice`));
+    expect(() => parseRange(text)).toThrow(
+      new RegExp(`^--seeds "${text}": seed ${seed} is given twice`),
+    );
   });
 
   it('--inits: the same initializer and parameters, however spelled', () => {
     expect(() => parseInits('he,he')).toThrow(/"he" is given twice$/);
-    expect(() => parseInits('random,random:scale=10')).toThrow(/"random:scale=10" is given twice \(as "random": the same initializer and parameters\)/);
+    expect(() => parseInits('random,random:scale=10')).toThrow(
+      /"random:scale=10" is given twice \(as "random": the same initializer and parameters\)/,
+    );
     expect(() => parseInits('orthogonal:gain=1,orthogonal')).toThrow(/is given twice/);
     // different parameters are different initializers
     expect(parseInits('random,random:scale=1')).toEqual(['random', 'random:scale=1']);
@@ -37,9 +44,18 @@ describe('a value given twice to a list flag is refused', () => {
   });
 
   it.each([
-    [['sweep', '--seeds', '1,1', '--no-report'], /^initlab: --seeds "1,1": seed 1 is given twice; give each seed once\n$/],
-    [['sweep', '--lr', '0.01,1e-2', '--no-report'], /^initlab: --lr "0.01,1e-2": the rate 0.01 is given twice; give each rate once\n$/],
-    [['sweep', '--inits', 'random,random:scale=10', '--no-report'], /^initlab: --inits "random,random:scale=10": "random:scale=10" is given twice/],
+    [
+      ['sweep', '--seeds', '1,1', '--no-report'],
+      /^initlab: --seeds "1,1": seed 1 is given twice; give each seed once\n$/,
+    ],
+    [
+      ['sweep', '--lr', '0.01,1e-2', '--no-report'],
+      /^initlab: --lr "0.01,1e-2": the rate 0.01 is given twice; give each rate once\n$/,
+    ],
+    [
+      ['sweep', '--inits', 'random,random:scale=10', '--no-report'],
+      /^initlab: --inits "random,random:scale=10": "random:scale=10" is given twice/,
+    ],
     [['compare', '--inits', 'he,he:', '--no-report'], /^initlab: --inits "he,he:": /],
   ])('%j exits 2 with one line', (args, message) => {
     const r = cli(args as string[]);

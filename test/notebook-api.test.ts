@@ -3,23 +3,36 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  backwardPropagation, computeLoss, forwardPropagation, initializeParametersHe, initializeParametersRandom,
-  initializeParametersZeros, loadDataset, Matrix, model, parametersToArrays, predict, predictDec, updateParameters,
+  backwardPropagation,
+  computeLoss,
+  forwardPropagation,
+  initializeParametersHe,
+  initializeParametersRandom,
+  initializeParametersZeros,
+  loadDataset,
+  Matrix,
+  model,
+  parametersToArrays,
+  predict,
+  predictDec,
+  updateParameters,
 } from '../src/notebook/index.js';
 import { maxRelErr, ref } from './helpers.js';
 
 describe('initlab/notebook', () => {
   const [trainX, trainY, testX, testY] = loadDataset();
 
-  it('loadDataset gives the notebook\'s data', () => {
+  it("loadDataset gives the notebook's data", () => {
     expect(trainX.shape).toEqual([2, 300]);
     expect(testY.shape).toEqual([1, 100]);
     expect(maxRelErr(trainX.toArray(), ref.data.train_X)).toBeLessThanOrEqual(1e-12);
     expect(testY.toArray()).toEqual(ref.data.test_Y);
   });
 
-  it('the three initializers give the notebook\'s cells', () => {
-    expect(parametersToArrays(initializeParametersZeros([3, 2, 1]))).toEqual(ref.init_examples['zeros_[3,2,1]']);
+  it("the three initializers give the notebook's cells", () => {
+    expect(parametersToArrays(initializeParametersZeros([3, 2, 1]))).toEqual(
+      ref.init_examples['zeros_[3,2,1]'],
+    );
     const r = parametersToArrays(initializeParametersRandom([3, 2, 1]));
     const h = parametersToArrays(initializeParametersHe([2, 4, 1]));
     for (const k of ['W1', 'W2']) {
@@ -28,7 +41,7 @@ describe('initlab/notebook', () => {
     }
   });
 
-  it('a hand-written loop of forward, loss, backward, update is the model\'s loop', () => {
+  it("a hand-written loop of forward, loss, backward, update is the model's loop", () => {
     let parameters = initializeParametersHe([2, 10, 5, 1]);
     const costs: number[] = [];
     for (let i = 0; i < 2001; i++) {
@@ -56,7 +69,11 @@ describe('initlab/notebook', () => {
 
   it('model with random prints inf at iteration 0', () => {
     const lines: string[] = [];
-    model(trainX, trainY, { initialization: 'random', numIterations: 1, print: (s) => lines.push(s) });
+    model(trainX, trainY, {
+      initialization: 'random',
+      numIterations: 1,
+      print: (s) => lines.push(s),
+    });
     expect(lines).toEqual(['Cost after iteration 0: inf']);
   });
 
@@ -68,13 +85,22 @@ describe('initlab/notebook', () => {
 });
 
 describe('examples/notebook.ts', () => {
-  it('runs the notebook\'s cells and prints its numbers', () => {
+  it("runs the notebook's cells and prints its numbers", () => {
     const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-    const r = spawnSync(tsx, [fileURLToPath(new URL('../examples/notebook.ts', import.meta.url))], { encoding: 'utf8' });
+    const r = spawnSync(tsx, [fileURLToPath(new URL('../examples/notebook.ts', import.meta.url))], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('W1 = [[ 17.88628473   4.36509851   0.96497468]');
     expect(r.stdout).toContain('Cost after iteration 0: inf');
     expect(r.stdout).toContain('Cost after iteration 14000: 0.07357895962677');
-    expect(r.stdout.match(/^Accuracy: .*$/gm)).toEqual(['Accuracy: 0.5', 'Accuracy: 0.5', 'Accuracy: 0.83', 'Accuracy: 0.86', 'Accuracy: 0.9933333333333333', 'Accuracy: 0.96']);
+    expect(r.stdout.match(/^Accuracy: .*$/gm)).toEqual([
+      'Accuracy: 0.5',
+      'Accuracy: 0.5',
+      'Accuracy: 0.83',
+      'Accuracy: 0.86',
+      'Accuracy: 0.9933333333333333',
+      'Accuracy: 0.96',
+    ]);
   });
 });

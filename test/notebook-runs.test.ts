@@ -18,7 +18,12 @@ describe.each([
   ['random', 1e-2, 'wasm'],
 ] as const)('%s run (%s kernels)', (init, tol, backend) => {
   const want = ref.runs[init];
-  const out = runExperiment({ ...NOTEBOOK_DEFAULTS, init, printEvery: 100, naiveLoss: true }, data.train, data.test, { kernels: getKernels(backend) });
+  const out = runExperiment(
+    { ...NOTEBOOK_DEFAULTS, init, printEvery: 100, naiveLoss: true },
+    data.train,
+    data.test,
+    { kernels: getKernels(backend) },
+  );
   const r = out.result;
 
   it('records the cost at 0, 100, …, 14900', () => {
@@ -31,17 +36,26 @@ describe.each([
   // tens of percent); the reference holds it to 1% on the printed costs, every 1,000 iterations.
   const stride = init === 'random' ? 10 : 1;
   it(`costs every ${100 * stride} iterations`, () => {
-    const printed = (want.costs_every_100 as (number | string)[]).filter((_, i) => i % stride === 0);
+    const printed = (want.costs_every_100 as (number | string)[]).filter(
+      (_, i) => i % stride === 0,
+    );
     const got = r.costs.map((c) => c.naiveCost).filter((_, i) => i % stride === 0);
     // "inf" where the notebook's formula overflows: the naive loss must overflow there too
-    printed.forEach((p, i) => { if (p === 'inf') expect(got[i]).toBe(Infinity); });
-    const finite = printed.map((p, i) => [p, got[i], i * 100 * stride] as const).filter(([p]) => typeof p === 'number');
+    printed.forEach((p, i) => {
+      if (p === 'inf') expect(got[i]).toBe(Infinity);
+    });
+    const finite = printed
+      .map((p, i) => [p, got[i], i * 100 * stride] as const)
+      .filter(([p]) => typeof p === 'number');
     // Except at iteration 7000, where the ×10 run's cost plunges and its timing is at the mercy of
     // rounding: there numpy itself, with its dot products summed in plain order instead of by
     // OpenBLAS, prints 0.48295 against the reference's 0.47227 (+2.3%).
-    for (const [want, have, at] of finite) expect(maxRelErr(have, want), `iteration ${at}`).toBeLessThanOrEqual(init === 'random' && at === 7000 ? 3e-2 : tol);
+    for (const [want, have, at] of finite)
+      expect(maxRelErr(have, want), `iteration ${at}`).toBeLessThanOrEqual(
+        init === 'random' && at === 7000 ? 3e-2 : tol,
+      );
   });
-  it('accuracies and every prediction equal numpy\'s', () => {
+  it("accuracies and every prediction equal numpy's", () => {
     expect(r.trainAccuracy).toBe(want.train_accuracy);
     expect(r.testAccuracy).toBe(want.test_accuracy);
     expect(Array.from(out.trainPredictions)).toEqual(want.train_predictions);

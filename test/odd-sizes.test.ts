@@ -13,7 +13,9 @@ interface Case {
   sha256: string;
   first: number[];
 }
-const fixture: { seed: number; cases: Case[] } = JSON.parse(readFileSync(new URL('./fixtures/odd_sizes.json', import.meta.url), 'utf8'));
+const fixture: { seed: number; cases: Case[] } = JSON.parse(
+  readFileSync(new URL('./fixtures/odd_sizes.json', import.meta.url), 'utf8'),
+);
 
 describe('initializers on layers of 1, 3 and 1000 units', () => {
   for (const c of fixture.cases) {
@@ -23,7 +25,9 @@ describe('initializers on layers of 1, 3 and 1000 units', () => {
       const hash = createHash('sha256');
       net.W.forEach((w, l) => {
         hash.update(new Uint8Array(w.data.buffer, w.data.byteOffset, w.data.byteLength));
-        hash.update(new Uint8Array(net.b[l].data.buffer, net.b[l].data.byteOffset, net.b[l].data.byteLength));
+        hash.update(
+          new Uint8Array(net.b[l].data.buffer, net.b[l].data.byteOffset, net.b[l].data.byteLength),
+        );
       });
       expect(hash.digest('hex'), 'every weight and bias, bit for bit').toBe(c.sha256);
     });

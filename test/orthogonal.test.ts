@@ -4,13 +4,25 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveInitializer } from '../src/nn/initializers.js';
 import { initializeNetwork } from '../src/nn/network.js';
-import { OrthogonalInterrupted, orthogonalWeights, orthonormalColumns } from '../src/nn/orthogonal.js';
+import {
+  OrthogonalInterrupted,
+  orthogonalWeights,
+  orthonormalColumns,
+} from '../src/nn/orthogonal.js';
 import { RandomState } from '../src/rng/random-state.js';
 import { UsageError } from '../src/errors.js';
 import { cli } from './helpers.js';
 
-interface Case { convention: 'keras' | 'pytorch'; layers: number[]; seed: number; gain: number; weights: Record<string, number[][]> }
-const fixture: { cases: Case[] } = JSON.parse(readFileSync(new URL('./fixtures/orthogonal_reference.json', import.meta.url), 'utf8'));
+interface Case {
+  convention: 'keras' | 'pytorch';
+  layers: number[];
+  seed: number;
+  gain: number;
+  weights: Record<string, number[][]>;
+}
+const fixture: { cases: Case[] } = JSON.parse(
+  readFileSync(new URL('./fixtures/orthogonal_reference.json', import.meta.url), 'utf8'),
+);
 
 /** Largest absolute difference between W (row-major) and a nested array of the same shape. */
 function maxAbsDiff(W: Float64Array, expected: number[][]): number {
@@ -21,20 +33,25 @@ function maxAbsDiff(W: Float64Array, expected: number[][]): number {
   return worst;
 }
 
-const specOf = (c: Case) => `orthogonal:convention=${c.convention}${c.gain !== 1 ? `,gain=${c.gain}` : ''}`;
+const specOf = (c: Case) =>
+  `orthogonal:convention=${c.convention}${c.gain !== 1 ? `,gain=${c.gain}` : ''}`;
 
 describe('orthogonal conventions', () => {
   for (const c of fixture.cases) {
     it(`${c.convention}: layers ${c.layers.join(',')} seed ${c.seed} gain ${c.gain} equals numpy to 1e-12`, () => {
       const { init, opts } = resolveInitializer(specOf(c));
       const net = initializeNetwork(c.layers, init, { params: opts, seed: c.seed });
-      net.W.forEach((w, l) => expect(maxAbsDiff(w.data, c.weights[`W${l + 1}`])).toBeLessThan(1e-12));
+      net.W.forEach((w, l) =>
+        expect(maxAbsDiff(w.data, c.weights[`W${l + 1}`])).toBeLessThan(1e-12),
+      );
     });
     it(`${c.convention}: layers ${c.layers.join(',')} seed ${c.seed}: the TypeScript loops too`, () => {
       const rs = new RandomState(c.seed);
       for (let l = 1; l < c.layers.length; l++) {
         const [fanIn, fanOut] = [c.layers[l - 1], c.layers[l]];
-        const w = orthogonalWeights(rs.randn(fanOut * fanIn), fanOut, fanIn, c.gain, c.convention, { engine: 'ts' });
+        const w = orthogonalWeights(rs.randn(fanOut * fanIn), fanOut, fanIn, c.gain, c.convention, {
+          engine: 'ts',
+        });
         expect(maxAbsDiff(w, c.weights[`W${l}`])).toBeLessThan(1e-12);
       }
     });
@@ -46,7 +63,8 @@ describe('orthogonal conventions', () => {
     const keras = d.init.weights(new RandomState(4), 7, 7, d.opts);
     const p = resolveInitializer('orthogonal:convention=pytorch');
     const torch = p.init.weights(new RandomState(4), 7, 7, p.opts);
-    for (let i = 0; i < 7; i++) for (let j = 0; j < 7; j++) expect(keras[i * 7 + j]).toBe(torch[j * 7 + i]);
+    for (let i = 0; i < 7; i++)
+      for (let j = 0; j < 7; j++) expect(keras[i * 7 + j]).toBe(torch[j * 7 + i]);
   });
 
   it('the two agree on layers with more outputs than inputs, and differ on wider ones', () => {
@@ -60,22 +78,37 @@ describe('orthogonal conventions', () => {
 
   it('refuses an unknown convention in one line', () => {
     expect(() => resolveInitializer('orthogonal:convention=tf')).toThrow(UsageError);
-    expect(() => resolveInitializer('orthogonal:convention=tf')).toThrow(/convention must be one of keras, pytorch/);
+    expect(() => resolveInitializer('orthogonal:convention=tf')).toThrow(
+      /convention must be one of keras, pytorch/,
+    );
   });
 
   it('the CLI draws each convention (init --json)', () => {
     for (const c of fixture.cases.filter((x) => x.layers.join() === '3,5,4,4,2')) {
-      const r = cli(['init', '--init', specOf(c), '--layers', c.layers.join(','), '--seed', String(c.seed), '--json']);
+      const r = cli([
+        'init',
+        '--init',
+        specOf(c),
+        '--layers',
+        c.layers.join(','),
+        '--seed',
+        String(c.seed),
+        '--json',
+      ]);
       expect(r.status, r.stderr).toBe(0);
       const dict = JSON.parse(r.stdout) as Record<string, number[][]>;
-      for (let l = 1; l < c.layers.length; l++) expect(maxAbsDiff(Float64Array.from(dict[`W${l}`].flat()), c.weights[`W${l}`])).toBeLessThan(1e-12);
+      for (let l = 1; l < c.layers.length; l++)
+        expect(
+          maxAbsDiff(Float64Array.from(dict[`W${l}`].flat()), c.weights[`W${l}`]),
+        ).toBeLessThan(1e-12);
     }
   });
 });
 
 describe('orthogonal QR', () => {
   it('columns are orthonormal to 1e-12 across panel boundaries (130 × 97), both engines agreeing', () => {
-    const rows = 130, cols = 97;
+    const rows = 130,
+      cols = 97;
     const A = new RandomState(9).randn(rows * cols);
     const Q = orthonormalColumns(A, rows, cols);
     const Qts = orthonormalColumns(A, rows, cols, { engine: 'ts' });
@@ -99,33 +132,44 @@ describe('orthogonal QR', () => {
 
   it('initializeNetwork passes its shouldStop to the draw', () => {
     const { init, opts } = resolveInitializer('orthogonal');
-    expect(() => initializeNetwork([2, 300, 300, 1], init, { params: opts, seed: 1, shouldStop: () => true })).toThrow(OrthogonalInterrupted);
+    expect(() =>
+      initializeNetwork([2, 300, 300, 1], init, { params: opts, seed: 1, shouldStop: () => true }),
+    ).toThrow(OrthogonalInterrupted);
   });
 
   for (const engine of ['wasm', 'ts'] as const) {
     it(`${engine}: asks shouldStop between Householder steps and stops when it answers true`, () => {
       let asked = 0;
       const draws = new RandomState(1).randn(200 * 200);
-      expect(() => orthogonalWeights(draws, 200, 200, 1, 'keras', { engine, shouldStop: () => ++asked > 5 })).toThrow(OrthogonalInterrupted);
+      expect(() =>
+        orthogonalWeights(draws, 200, 200, 1, 'keras', { engine, shouldStop: () => ++asked > 5 }),
+      ).toThrow(OrthogonalInterrupted);
       expect(asked).toBe(6);
       // answering false all along changes nothing
       let calls = 0;
-      const w = orthogonalWeights(draws, 200, 200, 1, 'keras', { engine, shouldStop: () => (calls++, false) });
+      const w = orthogonalWeights(draws, 200, 200, 1, 'keras', {
+        engine,
+        shouldStop: () => (calls++, false),
+      });
       expect(calls).toBeGreaterThan(10);
-      expect(Array.from(w)).toEqual(Array.from(orthogonalWeights(draws, 200, 200, 1, 'keras', { engine })));
+      expect(Array.from(w)).toEqual(
+        Array.from(orthogonalWeights(draws, 200, 200, 1, 'keras', { engine })),
+      );
     });
   }
 
-  it('a 2,4000,4000,1 network\'s 4000 × 4000 layer is asked often and stops at once', () => {
+  it("a 2,4000,4000,1 network's 4000 × 4000 layer is asked often and stops at once", () => {
     const draws = new RandomState(2).randn(4000 * 4000);
     const asks: number[] = [];
     let stopped = 0;
-    expect(() => orthogonalWeights(draws, 4000, 4000, 1, 'keras', {
-      shouldStop: () => {
-        asks.push(performance.now());
-        return asks[asks.length - 1] - asks[0] > 600; // a Ctrl-C 0.6 s into the factorization
-      },
-    })).toThrow(OrthogonalInterrupted);
+    expect(() =>
+      orthogonalWeights(draws, 4000, 4000, 1, 'keras', {
+        shouldStop: () => {
+          asks.push(performance.now());
+          return asks[asks.length - 1] - asks[0] > 600; // a Ctrl-C 0.6 s into the factorization
+        },
+      }),
+    ).toThrow(OrthogonalInterrupted);
     stopped = performance.now();
     const gaps = asks.slice(1).map((t, i) => t - asks[i]);
     expect(asks.length).toBeGreaterThan(5);

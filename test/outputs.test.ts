@@ -5,7 +5,20 @@
 //   kind 2, outputs checked before the work:   24 (and a diverged run that says why no model)
 //   kind 5, failures named, not "internal":     24 (plus the system-error wording, unit-tested)
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,20 +30,42 @@ const root = mkdtempSync(join(tmpdir(), 'initlab-outputs-'));
 chmodSync(root, 0o755); // the unprivileged user of the permission cases must be able to reach its folders
 let n = 0;
 /** A fresh folder for one case. */
-const fresh = () => { const d = join(root, `case${++n}`); mkdirSync(d); return d; };
-const put = (path: string, text: string) => { writeFileSync(path, text); return path; };
+const fresh = () => {
+  const d = join(root, `case${++n}`);
+  mkdirSync(d);
+  return d;
+};
+const put = (path: string, text: string) => {
+  writeFileSync(path, text);
+  return path;
+};
 
 const asRoot = process.getuid?.() === 0;
 
 /** Runs initlab in `cwd` and times it. */
 function run(args: string[], cwd: string, extra: SpawnSyncOptions = {}) {
   const t = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, maxBuffer: 1 << 26, timeout: 60_000, ...extra });
-  return { status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), ms: Date.now() - t };
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd,
+    maxBuffer: 1 << 26,
+    timeout: 60_000,
+    ...extra,
+  });
+  return {
+    status: r.status,
+    stdout: String(r.stdout ?? ''),
+    stderr: String(r.stderr ?? ''),
+    ms: Date.now() - t,
+  };
 }
 
 /** One line on stderr, no stack trace, no "internal error", the given exit code. */
-function expectOneLine(r: { status: number | null; stderr: string }, code: number, message: RegExp): void {
+function expectOneLine(
+  r: { status: number | null; stderr: string },
+  code: number,
+  message: RegExp,
+): void {
   expect(r.status, r.stderr).toBe(code);
   const lines = r.stderr.trim().split('\n');
   expect(lines, r.stderr).toHaveLength(1);
@@ -39,7 +74,15 @@ function expectOneLine(r: { status: number | null; stderr: string }, code: numbe
 }
 
 /** The folder's files and their contents, to prove nothing changed. */
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, lstatSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8') : '<dir>']));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        lstatSync(join(dir, f)).isFile() ? readFileSync(join(dir, f), 'utf8') : '<dir>',
+      ]),
+  );
 
 /** A real report from a short run, in `cwd`/`out`. */
 function report(cwd: string, out = 'rep'): string {
@@ -53,13 +96,75 @@ const LONG = ['--iterations', '100000000', '--quiet'];
 
 describe('kind 1: initlab never deletes what it did not write (24 cases)', () => {
   const refusedFolders: [string, (d: string) => void, string[]][] = [
-    ['a folder holding index.html and notes.txt (the issue\'s case)', (d) => { put(join(d, 'index.html'), 'x'); put(join(d, 'notes.txt'), 'keep'); }, ['train']],
-    ['a folder holding only results.json', (d) => { put(join(d, 'results.json'), '{"mine":1}'); }, ['compare', '--inits', 'he,xavier']],
-    ['a folder holding only index.html', (d) => { put(join(d, 'index.html'), '<p>my site</p>'); }, ['notebook']],
-    ['a folder whose marker names another tool', (d) => { put(join(d, 'index.html'), 'x'); put(join(d, MARKER), JSON.stringify({ tool: 'other', kind: 'report', formatVersion: 1, files: ['index.html'] })); }, ['train']],
-    ['a folder whose marker is not JSON', (d) => { put(join(d, 'a.txt'), 'x'); put(join(d, MARKER), '{tool'); }, ['train']],
-    ['a folder whose marker lists a path outside it', (d) => { put(join(d, 'a.txt'), 'x'); put(join(d, MARKER), JSON.stringify({ tool: 'initlab', kind: 'report', formatVersion: 1, files: ['../a.txt', 'a.txt'] })); }, ['train']],
-    ['a sweep --out over a folder of the user\'s', (d) => { put(join(d, 'sweep.csv'), 'mine'); }, ['sweep', '--seeds', '1', '--inits', 'he']],
+    [
+      "a folder holding index.html and notes.txt (the issue's case)",
+      (d) => {
+        put(join(d, 'index.html'), 'x');
+        put(join(d, 'notes.txt'), 'keep');
+      },
+      ['train'],
+    ],
+    [
+      'a folder holding only results.json',
+      (d) => {
+        put(join(d, 'results.json'), '{"mine":1}');
+      },
+      ['compare', '--inits', 'he,xavier'],
+    ],
+    [
+      'a folder holding only index.html',
+      (d) => {
+        put(join(d, 'index.html'), '<p>my site</p>');
+      },
+      ['notebook'],
+    ],
+    [
+      'a folder whose marker names another tool',
+      (d) => {
+        put(join(d, 'index.html'), 'x');
+        put(
+          join(d, MARKER),
+          JSON.stringify({
+            tool: 'other',
+            kind: 'report',
+            formatVersion: 1,
+            files: ['index.html'],
+          }),
+        );
+      },
+      ['train'],
+    ],
+    [
+      'a folder whose marker is not JSON',
+      (d) => {
+        put(join(d, 'a.txt'), 'x');
+        put(join(d, MARKER), '{tool');
+      },
+      ['train'],
+    ],
+    [
+      'a folder whose marker lists a path outside it',
+      (d) => {
+        put(join(d, 'a.txt'), 'x');
+        put(
+          join(d, MARKER),
+          JSON.stringify({
+            tool: 'initlab',
+            kind: 'report',
+            formatVersion: 1,
+            files: ['../a.txt', 'a.txt'],
+          }),
+        );
+      },
+      ['train'],
+    ],
+    [
+      "a sweep --out over a folder of the user's",
+      (d) => {
+        put(join(d, 'sweep.csv'), 'mine');
+      },
+      ['sweep', '--seeds', '1', '--inits', 'he'],
+    ],
   ];
   for (const [name, make, cmd] of refusedFolders) {
     it(`refuses ${name}, before any work, and keeps every file`, () => {
@@ -69,7 +174,11 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
       make(site);
       const before = snapshot(site);
       const r = run([...cmd, ...LONG, '--out', 'site'], cwd);
-      expectOneLine(r, 1, /site is not an initlab report; choose another --out or remove the folder yourself \(it holds files initlab did not write/);
+      expectOneLine(
+        r,
+        1,
+        /site is not an initlab report; choose another --out or remove the folder yourself \(it holds files initlab did not write/,
+      );
       expect(r.ms).toBeLessThan(10_000);
       expect(snapshot(site)).toEqual(before);
     });
@@ -81,7 +190,11 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     put(join(rep, 'notes.txt'), 'keep');
     const before = snapshot(rep);
     const r = run(['train', ...LONG, '--out', 'rep'], cwd);
-    expectOneLine(r, 1, /rep is an initlab report but also holds notes\.txt, which initlab did not write; move it out or choose another --out/);
+    expectOneLine(
+      r,
+      1,
+      /rep is an initlab report but also holds notes\.txt, which initlab did not write; move it out or choose another --out/,
+    );
     expect(snapshot(rep)).toEqual(before);
   });
 
@@ -95,7 +208,7 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     expect(readFileSync(join(rep, 'mine', 'a.txt'), 'utf8')).toBe('keep');
   });
 
-  it('refuses a report where a listed file was replaced by a folder or a link of the user\'s', () => {
+  it("refuses a report where a listed file was replaced by a folder or a link of the user's", () => {
     const cwd = fresh();
     const rep = report(cwd);
     rmSync(join(rep, 'costs.csv'));
@@ -105,7 +218,11 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     expectOneLine(r, 1, /also holds costs\.csv, which initlab did not write/);
     rmSync(join(rep, 'costs.csv'), { recursive: true });
     symlinkSync(put(join(cwd, 'precious.txt'), 'keep'), join(rep, 'costs.csv'));
-    expectOneLine(run(['train', ...LONG, '--out', 'rep'], cwd), 1, /also holds costs\.csv, which initlab did not write/);
+    expectOneLine(
+      run(['train', ...LONG, '--out', 'rep'], cwd),
+      1,
+      /also holds costs\.csv, which initlab did not write/,
+    );
     expect(readFileSync(join(cwd, 'precious.txt'), 'utf8')).toBe('keep');
   });
 
@@ -124,11 +241,21 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     const rep = report(cwd);
     // the folder passes the first check; notes.txt appears during training; Ctrl-C ends the
     // run, which then writes its report, and must not delete notes.txt doing so
-    const child = spawn(process.execPath, [BIN, 'train', '--iterations', '100000000', '--print-every', '1000000000', '--out', 'rep'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'train', '--iterations', '100000000', '--print-every', '1000000000', '--out', 'rep'],
+      { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', r));
-    await new Promise<void>((r) => child.stdout.on('data', (d) => { if (/Cost after iteration 0/.test(String(d))) r(); }));
+    await new Promise<void>((r) =>
+      child.stdout.on('data', (d) => {
+        if (/Cost after iteration 0/.test(String(d))) r();
+      }),
+    );
     put(join(rep, 'notes.txt'), 'keep');
     child.kill('SIGINT');
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -144,11 +271,18 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     const cwd = fresh();
     for (const save of ['rep/model.json', './rep/sub/m.json', 'rep']) {
       const r = run(['train', ...LONG, '--out', 'rep', '--save', save], cwd);
-      expectOneLine(r, 2, /is inside the report folder --out rep, which each run replaces as a whole; save the model outside it/);
+      expectOneLine(
+        r,
+        2,
+        /is inside the report folder --out rep, which each run replaces as a whole; save the model outside it/,
+      );
       expect(existsSync(join(cwd, 'rep'))).toBe(false);
     }
     // and with --no-report, or beside the report, both survive
-    const ok = run(['train', '--iterations', '5', '--quiet', '--out', 'rep', '--save', 'model.json'], cwd);
+    const ok = run(
+      ['train', '--iterations', '5', '--quiet', '--out', 'rep', '--save', 'model.json'],
+      cwd,
+    );
     expect(ok.status, ok.stderr).toBe(0);
     expect(existsSync(join(cwd, 'model.json'))).toBe(true);
     expect(readMarker(join(cwd, 'rep'))?.files).toContain('index.html');
@@ -159,7 +293,14 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     const mine = put(join(cwd, 'notes.json'), '{"format":"mine"}');
     const text = put(join(cwd, 'notes.txt'), 'keep');
     symlinkSync(text, join(cwd, 'link.json'));
-    for (const [save, message] of [['notes.json', /notes\.json exists and is not an initlab model; initlab overwrites only its own models/], ['notes.txt', /notes\.txt exists and is not an initlab model/], ['link.json', /link\.json is a symbolic link/]] as const) {
+    for (const [save, message] of [
+      [
+        'notes.json',
+        /notes\.json exists and is not an initlab model; initlab overwrites only its own models/,
+      ],
+      ['notes.txt', /notes\.txt exists and is not an initlab model/],
+      ['link.json', /link\.json is a symbolic link/],
+    ] as const) {
       const r = run(['train', ...LONG, '--no-report', '--save', save], cwd);
       expectOneLine(r, 1, message);
     }
@@ -182,7 +323,10 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     const cwd = fresh();
     const rep = report(cwd);
     put(join(rep, '.DS_Store'), 'finder litter'); // what opening the folder on a Mac adds: not the user's work
-    const again = run(['compare', '--inits', 'he,xavier', '--iterations', '5', '--quiet', '--out', 'rep'], cwd);
+    const again = run(
+      ['compare', '--inits', 'he,xavier', '--iterations', '5', '--quiet', '--out', 'rep'],
+      cwd,
+    );
     expect(again.status, again.stderr).toBe(0);
     const marker = readMarker(rep)!;
     expect(marker).toMatchObject({ tool: 'initlab', kind: 'report', formatVersion: 1 });
@@ -193,15 +337,36 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     expect(run(['train', '--iterations', '5', '--quiet', '--out', 'empty'], cwd).status).toBe(0);
     expect(readMarker(join(cwd, 'empty'))?.files).toContain('results.json');
 
-    const sweep = ['sweep', '--seeds', '1', '--inits', 'he', '--iterations', '5', '--quiet', '--workers', '1', '--out', 'sw'];
+    const sweep = [
+      'sweep',
+      '--seeds',
+      '1',
+      '--inits',
+      'he',
+      '--iterations',
+      '5',
+      '--quiet',
+      '--workers',
+      '1',
+      '--out',
+      'sw',
+    ];
     expect(run(sweep, cwd).status).toBe(0);
     expect(run(sweep, cwd).status).toBe(0);
-    expect(readMarker(join(cwd, 'sw'))).toMatchObject({ kind: 'sweep', files: ['distribution.png', 'distribution.svg', 'index.html', 'results.json', 'sweep.csv'] });
+    expect(readMarker(join(cwd, 'sw'))).toMatchObject({
+      kind: 'sweep',
+      files: ['distribution.png', 'distribution.svg', 'index.html', 'results.json', 'sweep.csv'],
+    });
 
     const m = join(cwd, 'm.json');
-    expect(run(['train', '--iterations', '5', '--no-report', '--quiet', '--save', 'm.json'], cwd).status).toBe(0);
+    expect(
+      run(['train', '--iterations', '5', '--no-report', '--quiet', '--save', 'm.json'], cwd).status,
+    ).toBe(0);
     const first = readFileSync(m, 'utf8');
-    expect(run(['train', '--iterations', '50', '--no-report', '--quiet', '--save', 'm.json'], cwd).status).toBe(0);
+    expect(
+      run(['train', '--iterations', '50', '--no-report', '--quiet', '--save', 'm.json'], cwd)
+        .status,
+    ).toBe(0);
     expect(readFileSync(m, 'utf8')).not.toBe(first); // replaced: more iterations, other weights
     expect(readdirSync(cwd).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary or probe file left
   });
@@ -215,26 +380,76 @@ describe('kind 2: every output path is checked before the first iteration (24 ca
     mkdirSync(join(cwd, 'adir'));
   });
   const cases: [string, string[], number, RegExp][] = [
-    ['--out \'\'', ['train', '--out', ''], 2, /--out is empty; give a name/],
+    ["--out ''", ['train', '--out', ''], 2, /--out is empty; give a name/],
     ['--out of spaces', ['compare', '--out', '  '], 2, /--out is empty/],
     ['--out /', ['train', '--out', '/'], 2, /--out \/ is the root folder/],
     ['--out .', ['notebook', '--out', '.'], 2, /--out \. holds the current folder/],
     ['--out ..', ['train', '--out', '..'], 2, /--out \.\. holds the current folder/],
-    ['--out a file', ['train', '--out', 'afile'], 1, /afile exists and is not a folder; choose another --out/],
-    ['--out under a file', ['train', '--out', 'afile/rep'], 1, /--out afile\/rep: a part of the path is a file, not a folder \(ENOTDIR\)/],
-    ['--out deeper under a file', ['train', '--out', 'afile/a/b'], 1, /--out afile\/a\/b: a part of the path is a file, not a folder \(ENOTDIR\)/],
-    ['sweep --out \'\'', ['sweep', '--out', ''], 2, /--out is empty/],
+    [
+      '--out a file',
+      ['train', '--out', 'afile'],
+      1,
+      /afile exists and is not a folder; choose another --out/,
+    ],
+    [
+      '--out under a file',
+      ['train', '--out', 'afile/rep'],
+      1,
+      /--out afile\/rep: a part of the path is a file, not a folder \(ENOTDIR\)/,
+    ],
+    [
+      '--out deeper under a file',
+      ['train', '--out', 'afile/a/b'],
+      1,
+      /--out afile\/a\/b: a part of the path is a file, not a folder \(ENOTDIR\)/,
+    ],
+    ["sweep --out ''", ['sweep', '--out', ''], 2, /--out is empty/],
     ['sweep --out a file', ['sweep', '--out', 'afile'], 1, /afile exists and is not a folder/],
     ['sweep --out /', ['sweep', '--out', '/'], 2, /root folder/],
-    ['--save \'\'', ['train', '--no-report', '--save', ''], 2, /--save is empty; give a name, like --save model\.json/],
+    [
+      "--save ''",
+      ['train', '--no-report', '--save', ''],
+      2,
+      /--save is empty; give a name, like --save model\.json/,
+    ],
     ['--save /', ['train', '--no-report', '--save', '/'], 2, /--save \/ names a folder/],
-    ['--save a folder', ['train', '--no-report', '--save', 'adir'], 1, /--save adir is a folder; give a file name, like --save adir\/model\.json/],
-    ['--save with a trailing /', ['train', '--no-report', '--save', 'new/'], 2, /--save new\/ names a folder/],
+    [
+      '--save a folder',
+      ['train', '--no-report', '--save', 'adir'],
+      1,
+      /--save adir is a folder; give a file name, like --save adir\/model\.json/,
+    ],
+    [
+      '--save with a trailing /',
+      ['train', '--no-report', '--save', 'new/'],
+      2,
+      /--save new\/ names a folder/,
+    ],
     ['--save .', ['train', '--no-report', '--save', '.'], 1, /--save \. is a folder/],
-    ['--save in a missing folder', ['train', '--no-report', '--save', 'missing/m.json'], 1, /--save missing\/m\.json: the folder missing does not exist; create it first/],
-    ['--save under a file', ['train', '--no-report', '--save', 'afile/m.json'], 1, /--save afile\/m\.json: .*not a folder/],
-    ['--save /dev/null (not a regular file)', ['train', '--no-report', '--save', '/dev/null'], 1, /--save \/dev\/null exists and is not a regular file/],
-    ['--save bad with a good --out', ['train', '--out', 'fine', '--save', ''], 2, /--save is empty/],
+    [
+      '--save in a missing folder',
+      ['train', '--no-report', '--save', 'missing/m.json'],
+      1,
+      /--save missing\/m\.json: the folder missing does not exist; create it first/,
+    ],
+    [
+      '--save under a file',
+      ['train', '--no-report', '--save', 'afile/m.json'],
+      1,
+      /--save afile\/m\.json: .*not a folder/,
+    ],
+    [
+      '--save /dev/null (not a regular file)',
+      ['train', '--no-report', '--save', '/dev/null'],
+      1,
+      /--save \/dev\/null exists and is not a regular file/,
+    ],
+    [
+      '--save bad with a good --out',
+      ['train', '--out', 'fine', '--save', ''],
+      2,
+      /--save is empty/,
+    ],
   ];
   for (const [name, args, code, message] of cases) {
     it(`${name}: one line, exit ${code}, no iteration run`, () => {
@@ -259,13 +474,26 @@ describe('kind 2: every output path is checked before the first iteration (24 ca
       locked = join(fresh(), 'locked');
       mkdirSync(locked);
       if (asRoot) as = { uid: 65534, gid: 65534 };
-      else { chmodSync(locked, 0o555); as = {}; }
+      else {
+        chmodSync(locked, 0o555);
+        as = {};
+      }
     });
     afterAll(() => chmodSync(locked, 0o755));
-    for (const [name, args] of [['--out', ['train', '--out', 'locked/rep']], ['--save', ['train', '--no-report', '--save', 'locked/m.json']], ['sweep --out', ['sweep', '--out', 'locked/sw']]] as const) {
+    for (const [name, args] of [
+      ['--out', ['train', '--out', 'locked/rep']],
+      ['--save', ['train', '--no-report', '--save', 'locked/m.json']],
+      ['sweep --out', ['sweep', '--out', 'locked/sw']],
+    ] as const) {
       it(`${name} in a folder the user may not write: one line, exit 1, before the work`, () => {
         const r = run([...args, ...LONG], join(locked, '..'), as);
-        expectOneLine(r, 1, new RegExp(`${name.replace('sweep ', '')} locked/\\w+(\\.json)?: cannot write in .*locked: permission denied \\(EACCES\\)`));
+        expectOneLine(
+          r,
+          1,
+          new RegExp(
+            `${name.replace('sweep ', '')} locked/\\w+(\\.json)?: cannot write in .*locked: permission denied \\(EACCES\\)`,
+          ),
+        );
         expect(r.stdout).toBe('');
         expect(readdirSync(locked)).toEqual([]);
       });
@@ -274,8 +502,25 @@ describe('kind 2: every output path is checked before the first iteration (24 ca
 
   it('a diverged run says why it saved no model, and saves none', () => {
     const cwd2 = fresh();
-    const r = run(['train', '--lr', '1e300', '--iterations', '50', '--no-report', '--quiet', '--save', 'm.json'], cwd2);
-    expectOneLine(r, 1, /the he run diverged at iteration \d+ .*; so no model was saved to m\.json/);
+    const r = run(
+      [
+        'train',
+        '--lr',
+        '1e300',
+        '--iterations',
+        '50',
+        '--no-report',
+        '--quiet',
+        '--save',
+        'm.json',
+      ],
+      cwd2,
+    );
+    expectOneLine(
+      r,
+      1,
+      /the he run diverged at iteration \d+ .*; so no model was saved to m\.json/,
+    );
     expect(existsSync(join(cwd2, 'm.json'))).toBe(false);
     expect(r.stdout).not.toMatch(/model: /);
   });
@@ -283,78 +528,154 @@ describe('kind 2: every output path is checked before the first iteration (24 ca
 
 // a read-only mount and a full disk need root (mount); the cases run where that is possible
 const canMount = asRoot && spawnSync('mount', ['--version']).status === 0;
-describe.skipIf(!canMount)('kind 5: a read-only file system and a full disk are named (as root, with mounts)', () => {
-  let ro: string;
-  let small: string;
-  const mounted: string[] = [];
-  beforeAll(() => {
-    const base = fresh();
-    ro = join(base, 'ro');
-    small = join(base, 'small');
-    mkdirSync(ro);
-    mkdirSync(small);
-    const model = run(['train', '--iterations', '5', '--no-report', '--quiet', '--save', join(ro, 'good.json')], base);
-    expect(model.status, model.stderr).toBe(0);
-    expect(spawnSync('mount', ['--bind', ro, ro]).status).toBe(0);
-    mounted.push(ro);
-    expect(spawnSync('mount', ['-o', 'remount,bind,ro', ro]).status).toBe(0);
-    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small]).status).toBe(0);
-    mounted.push(small);
-  });
-  afterAll(() => { for (const m of mounted.reverse()) spawnSync('umount', [m]); });
+describe.skipIf(!canMount)(
+  'kind 5: a read-only file system and a full disk are named (as root, with mounts)',
+  () => {
+    let ro: string;
+    let small: string;
+    const mounted: string[] = [];
+    beforeAll(() => {
+      const base = fresh();
+      ro = join(base, 'ro');
+      small = join(base, 'small');
+      mkdirSync(ro);
+      mkdirSync(small);
+      const model = run(
+        ['train', '--iterations', '5', '--no-report', '--quiet', '--save', join(ro, 'good.json')],
+        base,
+      );
+      expect(model.status, model.stderr).toBe(0);
+      expect(spawnSync('mount', ['--bind', ro, ro]).status).toBe(0);
+      mounted.push(ro);
+      expect(spawnSync('mount', ['-o', 'remount,bind,ro', ro]).status).toBe(0);
+      expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small]).status).toBe(0);
+      mounted.push(small);
+    });
+    afterAll(() => {
+      for (const m of mounted.reverse()) spawnSync('umount', [m]);
+    });
 
-  it('EROFS: --out, --save, a replaced model and sweep --out in a read-only folder fail before the work', () => {
-    for (const args of [['train', '--out', join(ro, 'rep')], ['train', '--no-report', '--save', join(ro, 'm.json')], ['train', '--no-report', '--save', join(ro, 'good.json')], ['sweep', '--out', join(ro, 'sw')]]) {
-      const r = run([...args, ...LONG], root);
-      expectOneLine(r, 1, /cannot write in .*ro: the file system is read-only \(EROFS\)/);
+    it('EROFS: --out, --save, a replaced model and sweep --out in a read-only folder fail before the work', () => {
+      for (const args of [
+        ['train', '--out', join(ro, 'rep')],
+        ['train', '--no-report', '--save', join(ro, 'm.json')],
+        ['train', '--no-report', '--save', join(ro, 'good.json')],
+        ['sweep', '--out', join(ro, 'sw')],
+      ]) {
+        const r = run([...args, ...LONG], root);
+        expectOneLine(r, 1, /cannot write in .*ro: the file system is read-only \(EROFS\)/);
+        expect(r.stdout).toBe('');
+      }
+    });
+
+    it('a mount point as --out is refused before the work (it cannot be swapped out)', () => {
+      const r = run(['train', ...LONG, '--out', small], root);
+      expectOneLine(
+        r,
+        1,
+        /small is a mount point, which cannot be replaced as a whole; give a folder inside it/,
+      );
       expect(r.stdout).toBe('');
-    }
-  });
+    });
 
-  it('a mount point as --out is refused before the work (it cannot be swapped out)', () => {
-    const r = run(['train', ...LONG, '--out', small], root);
-    expectOneLine(r, 1, /small is a mount point, which cannot be replaced as a whole; give a folder inside it/);
-    expect(r.stdout).toBe('');
-  });
+    it('ENOSPC: a report that fills the disk is one named line; nothing half-written is left', () => {
+      // the check passes (an empty folder fits), the figures do not: the failure comes at the end
+      const r = run(['train', '--iterations', '5', '--quiet', '--out', join(small, 'rep')], root);
+      expectOneLine(
+        r,
+        1,
+        /cannot write the report to .*small\/rep: no space left on the device \(ENOSPC\)/,
+      );
+      expect(readdirSync(small)).toEqual([]);
+    });
 
-  it('ENOSPC: a report that fills the disk is one named line; nothing half-written is left', () => {
-    // the check passes (an empty folder fits), the figures do not: the failure comes at the end
-    const r = run(['train', '--iterations', '5', '--quiet', '--out', join(small, 'rep')], root);
-    expectOneLine(r, 1, /cannot write the report to .*small\/rep: no space left on the device \(ENOSPC\)/);
-    expect(readdirSync(small)).toEqual([]);
-  });
+    it('ENOSPC: a model too large for the disk is one named line, and no partial file', () => {
+      const r = run(
+        [
+          'train',
+          '--layers',
+          '2,100,100,1',
+          '--iterations',
+          '2',
+          '--quiet',
+          '--no-report',
+          '--save',
+          join(small, 'm.json'),
+        ],
+        root,
+      );
+      expectOneLine(r, 1, /cannot write .*small\/m\.json: no space left on the device \(ENOSPC\)/);
+      expect(readdirSync(small)).toEqual([]);
+    });
 
-  it('ENOSPC: a model too large for the disk is one named line, and no partial file', () => {
-    const r = run(['train', '--layers', '2,100,100,1', '--iterations', '2', '--quiet', '--no-report', '--save', join(small, 'm.json')], root);
-    expectOneLine(r, 1, /cannot write .*small\/m\.json: no space left on the device \(ENOSPC\)/);
-    expect(readdirSync(small)).toEqual([]);
-  });
-
-  it('ENOSPC: a sweep folder that fills the disk', () => {
-    // the sweep folder is small: a filler leaves it 8 KB
-    writeFileSync(join(small, 'filler'), Buffer.alloc(56 * 1024));
-    try {
-      const r = run(['sweep', '--seeds', '1', '--inits', 'he', '--iterations', '5', '--quiet', '--workers', '1', '--out', join(small, 'sw')], root);
-      expectOneLine(r, 1, /cannot write the sweep to .*small\/sw: no space left on the device \(ENOSPC\)/);
-      expect(readdirSync(small)).toEqual(['filler']);
-    } finally {
-      rmSync(join(small, 'filler'));
-    }
-  });
-});
+    it('ENOSPC: a sweep folder that fills the disk', () => {
+      // the sweep folder is small: a filler leaves it 8 KB
+      writeFileSync(join(small, 'filler'), Buffer.alloc(56 * 1024));
+      try {
+        const r = run(
+          [
+            'sweep',
+            '--seeds',
+            '1',
+            '--inits',
+            'he',
+            '--iterations',
+            '5',
+            '--quiet',
+            '--workers',
+            '1',
+            '--out',
+            join(small, 'sw'),
+          ],
+          root,
+        );
+        expectOneLine(
+          r,
+          1,
+          /cannot write the sweep to .*small\/sw: no space left on the device \(ENOSPC\)/,
+        );
+        expect(readdirSync(small)).toEqual(['filler']);
+      } finally {
+        rmSync(join(small, 'filler'));
+      }
+    });
+  },
+);
 
 describe('kind 5: failures are named, never "internal error" (standard output, shapes)', () => {
-  const withStdout = (args: string[], fd: number) => { try { return run(args, root, { stdio: ['ignore', fd, 'pipe'] }); } finally { closeSync(fd); } };
-  for (const args of [['data', '--csv'], ['data', '--json'], ['init', '--json'], ['train', '--iterations', '5', '--quiet', '--no-report', '--json']]) {
+  const withStdout = (args: string[], fd: number) => {
+    try {
+      return run(args, root, { stdio: ['ignore', fd, 'pipe'] });
+    } finally {
+      closeSync(fd);
+    }
+  };
+  for (const args of [
+    ['data', '--csv'],
+    ['data', '--json'],
+    ['init', '--json'],
+    ['train', '--iterations', '5', '--quiet', '--no-report', '--json'],
+  ]) {
     it(`initlab ${args.join(' ')} > /dev/full: one line, exit 1`, () => {
       const r = withStdout(args, openSync('/dev/full', 'w'));
-      expectOneLine(r, 1, /cannot write to standard output: no space left on the device \(ENOSPC\)/);
+      expectOneLine(
+        r,
+        1,
+        /cannot write to standard output: no space left on the device \(ENOSPC\)/,
+      );
     });
   }
 
-  for (const args of [['data', '--csv'], ['init', '--json'], ['data', '--list'], ['train', '--iterations', '5', '--no-report', '--json']]) {
+  for (const args of [
+    ['data', '--csv'],
+    ['init', '--json'],
+    ['data', '--list'],
+    ['train', '--iterations', '5', '--no-report', '--json'],
+  ]) {
     it(`initlab ${args.join(' ')} with standard output closed does not exit 0 having written nothing`, () => {
-      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} >&-`], { encoding: 'utf8' });
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} >&-`], {
+        encoding: 'utf8',
+      });
       expectOneLine(r, 1, /standard output is closed, so .* would go nowhere/);
     });
   }
@@ -365,23 +686,49 @@ describe('kind 5: failures are named, never "internal error" (standard output, s
 
   for (const cmd of ['data --csv --dataset circles:n=20000', 'init --layers 2,300,300,1']) {
     it(`initlab ${cmd} | head -1 ends quietly, as Unix tools do`, () => {
-      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${cmd} | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `"${process.execPath}" "${BIN}" ${cmd} | head -1; echo "status \${PIPESTATUS[0]}" >&2`,
+        ],
+        { encoding: 'utf8' },
+      );
       expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
       expect(r.stderr.trim()).toBe('status 0');
     });
   }
 
   const shapes: [string, string[], RegExp][] = [
-    ['sweep --layers 2,5,3', ['sweep', '--layers', '2,5,3', '--no-report'], /--layers must end with 1 \(one sigmoid output for two classes\), got 3/],
-    ['sweep with a 3-feature --test', ['sweep', '--test', 'THREE', '--no-report'], /the test data has 3 features, the training data 2/],
-    ['sweep --layers 3,5,1 on 2 features', ['sweep', '--layers', '3,5,1', '--no-report'], /--layers starts with 3 inputs but the training data has 2 features/],
+    [
+      'sweep --layers 2,5,3',
+      ['sweep', '--layers', '2,5,3', '--no-report'],
+      /--layers must end with 1 \(one sigmoid output for two classes\), got 3/,
+    ],
+    [
+      'sweep with a 3-feature --test',
+      ['sweep', '--test', 'THREE', '--no-report'],
+      /the test data has 3 features, the training data 2/,
+    ],
+    [
+      'sweep --layers 3,5,1 on 2 features',
+      ['sweep', '--layers', '3,5,1', '--no-report'],
+      /--layers starts with 3 inputs but the training data has 2 features/,
+    ],
     ['gradcheck --layers 2,5,3', ['gradcheck', '--layers', '2,5,3'], /--layers must end with 1/],
-    ['compare with a 3-feature --test', ['compare', '--test', 'THREE', '--no-report'], /the test data has 3 features, the training data 2/],
+    [
+      'compare with a 3-feature --test',
+      ['compare', '--test', 'THREE', '--no-report'],
+      /the test data has 3 features, the training data 2/,
+    ],
   ];
   for (const [name, args, message] of shapes) {
     it(`${name}: one line, exit 2, as train`, () => {
       const three = put(join(root, 'three.csv'), '1,2,3,0\n3,2,1,1\n');
-      const r = run([...args.map((a) => (a === 'THREE' ? three : a)), ...(args[0] === 'gradcheck' ? [] : LONG)], root);
+      const r = run(
+        [...args.map((a) => (a === 'THREE' ? three : a)), ...(args[0] === 'gradcheck' ? [] : LONG)],
+        root,
+      );
       expectOneLine(r, 2, message);
     });
   }
@@ -389,12 +736,22 @@ describe('kind 5: failures are named, never "internal error" (standard output, s
   it('a CSV file or a model the user may not read: one named line, exit 1', () => {
     const cwd = fresh();
     const csv = put(join(cwd, 'secret.csv'), '1,2,0\n2,1,1\n');
-    expect(run(['train', '--iterations', '5', '--no-report', '--quiet', '--save', 'm.json'], cwd).status).toBe(0);
+    expect(
+      run(['train', '--iterations', '5', '--no-report', '--quiet', '--save', 'm.json'], cwd).status,
+    ).toBe(0);
     chmodSync(csv, 0o000);
     chmodSync(join(cwd, 'm.json'), 0o000);
     const as = asRoot ? { uid: 65534, gid: 65534 } : {}; // root reads anything: ask as nobody
-    expectOneLine(run(['data', '--dataset', csv], cwd, as), 1, /cannot read .*secret\.csv: permission denied \(EACCES\)/);
-    expectOneLine(run(['predict', '--model', 'm.json'], cwd, as), 1, /cannot read m\.json: permission denied \(EACCES\)/);
+    expectOneLine(
+      run(['data', '--dataset', csv], cwd, as),
+      1,
+      /cannot read .*secret\.csv: permission denied \(EACCES\)/,
+    );
+    expectOneLine(
+      run(['predict', '--model', 'm.json'], cwd, as),
+      1,
+      /cannot read m\.json: permission denied \(EACCES\)/,
+    );
   });
 
   it('system errors are worded for people, with their code; other errors keep their message', () => {
@@ -405,7 +762,9 @@ describe('kind 5: failures are named, never "internal error" (standard output, s
     expect(describeSystemError(err('EWHATEVER'))).toBe('EWHATEVER: raw');
     expect(isSystemError(err('EIO'))).toBe(true);
     expect(isSystemError(new Error('plain'))).toBe(false);
-    expect(isSystemError(Object.assign(new Error('x'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBe(false);
+    expect(isSystemError(Object.assign(new Error('x'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBe(
+      false,
+    );
     expect(describeSystemError(new Error('plain'))).toBe('plain');
   });
 });

@@ -11,16 +11,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const { exports: entryPoints } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
-const specifiers = Object.keys(entryPoints).filter((k) => !k.endsWith('.json')).map((k) => (k === '.' ? 'initlab' : `initlab/${k.slice(2)}`));
+const { exports: entryPoints } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, unknown>;
+};
+const specifiers = Object.keys(entryPoints)
+  .filter((k) => !k.endsWith('.json'))
+  .map((k) => (k === '.' ? 'initlab' : `initlab/${k.slice(2)}`));
 
 /** `import { a, b as c, type T } from 'initlab…'` in the README's code blocks → value names per specifier. */
 function documentedImports(text: string): Map<string, Set<string>> {
   const blocks = [...text.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]);
   const out = new Map<string, Set<string>>();
   for (const block of blocks) {
-    for (const m of block.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"](initlab(?:\/[\w-]+)?)['"]/g)) {
-      const names = m[1].split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type '));
+    for (const m of block.matchAll(
+      /import\s*\{([^}]*)\}\s*from\s*['"](initlab(?:\/[\w-]+)?)['"]/g,
+    )) {
+      const names = m[1]
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n && !n.startsWith('type '));
       const set = out.get(m[2]) ?? new Set<string>();
       for (const n of names) set.add(n.split(/\s+as\s+/)[0]);
       out.set(m[2], set);
@@ -30,18 +39,36 @@ function documentedImports(text: string): Map<string, Set<string>> {
 }
 
 /** `camelCase(` or `PascalCase(` calls in inline code: library functions and classes the prose names. */
-const proseCalls = (text: string) => [...new Set([...text.replace(/```[\s\S]*?```/g, '').matchAll(/`([A-Za-z][a-z0-9]*[A-Z]\w*)\(/g)].map((m) => m[1]))];
+const proseCalls = (text: string) => [
+  ...new Set(
+    [...text.replace(/```[\s\S]*?```/g, '').matchAll(/`([A-Za-z][a-z0-9]*[A-Z]\w*)\(/g)].map(
+      (m) => m[1],
+    ),
+  ),
+];
 
 let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'initlab-pack-'));
   // the build is npm test's first step (and this file's caller's): pack what it made
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }));
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
+  );
   const tarball = join(dir, packed[0].filename);
   const app = join(dir, 'app');
   execFileSync('mkdir', ['-p', app]);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'initlab-consumer', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'initlab-consumer', private: true, type: 'module' }),
+  );
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
+    cwd: app,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
 }, 300_000);
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -67,7 +94,10 @@ describe('the packed package', () => {
       for (const n of calls) if (!Object.values(modules).some((m) => n in m)) missing.push('(prose) ' + n);
       console.log(JSON.stringify({ missing, checked: Object.values(imports).flat().length + calls.length }));`;
     writeFileSync(join(dir, 'app', 'check.mjs'), script);
-    const r = spawnSync(process.execPath, ['check.mjs'], { cwd: join(dir, 'app'), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['check.mjs'], {
+      cwd: join(dir, 'app'),
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     const { missing, checked } = JSON.parse(r.stdout);
     expect(missing).toEqual([]);
@@ -75,7 +105,10 @@ describe('the packed package', () => {
   });
 
   it('npx initlab --help answers from the installed package', () => {
-    const r = spawnSync('npx', ['--no-install', 'initlab', '--help'], { cwd: join(dir, 'app'), encoding: 'utf8' });
+    const r = spawnSync('npx', ['--no-install', 'initlab', '--help'], {
+      cwd: join(dir, 'app'),
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Usage: initlab/);
     expect(r.stdout).toMatch(/gradcheck/);

@@ -10,7 +10,9 @@ import { naiveCrossEntropy, stableCrossEntropy } from '../src/nn/loss.js';
 import { numpySum, pairwiseSum } from '../src/nn/sum.js';
 import { RandomState } from '../src/rng/random-state.js';
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/pairwise_sums.json', import.meta.url), 'utf8'));
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/pairwise_sums.json', import.meta.url), 'utf8'),
+);
 
 /** The fixture's recipe: RandomState(seed): randn(n) · 2^randint(−40, 41, n). */
 function vector(seed: number, n: number): Float64Array {
@@ -20,7 +22,11 @@ function vector(seed: number, n: number): Float64Array {
   return g.map((v, i) => v * 2 ** k[i]);
 }
 
-const leftToRight = (x: Float64Array) => { let s = 0; for (const v of x) s += v; return s; };
+const leftToRight = (x: Float64Array) => {
+  let s = 0;
+  for (const v of x) s += v;
+  return s;
+};
 
 describe('numpySum equals np.sum bit for bit', () => {
   it('on vectors of every length from 1 to 300 and on long ones (past 128, 8192 and beyond)', () => {
@@ -35,7 +41,7 @@ describe('numpySum equals np.sum bit for bit', () => {
     // the order matters on these inputs: a plain sum misses most of them
     expect(differsFromPlain).toBeGreaterThan(fixture.vectors.length / 2);
   });
-  it('sums a slice where it starts, and numpy\'s own small cases', () => {
+  it("sums a slice where it starts, and numpy's own small cases", () => {
     const x = vector(1005, 5);
     const padded = new Float64Array(9);
     padded.set(x, 4);
@@ -48,7 +54,11 @@ describe('numpySum equals np.sum bit for bit', () => {
 
 describe('bias gradients are np.sum(dZ, axis=1) on every backend', () => {
   const threaded = createThreadedKernels(2, { minWork: 0 });
-  const backends: [string, Kernels][] = [['ts', tsKernels], ['wasm', getKernels('wasm')], ['threads', threaded]];
+  const backends: [string, Kernels][] = [
+    ['ts', tsKernels],
+    ['wasm', getKernels('wasm')],
+    ['threads', threaded],
+  ];
   for (const [name, K] of backends) {
     it(name, () => {
       for (const c of fixture.rows) {
@@ -68,8 +78,8 @@ describe('bias gradients are np.sum(dZ, axis=1) on every backend', () => {
   it('closes the threads', () => threaded.close());
 });
 
-describe('the costs sum their terms in numpy\'s order', () => {
-  it('the zeros run\'s cost: 300 terms of log 2 give the notebook\'s 0.6931471805599453, not 0.6931471805599467', () => {
+describe("the costs sum their terms in numpy's order", () => {
+  it("the zeros run's cost: 300 terms of log 2 give the notebook's 0.6931471805599453, not 0.6931471805599467", () => {
     const m = 300;
     const Y = Float64Array.from({ length: m }, (_, j) => j % 2);
     expect(naiveCrossEntropy(new Float64Array(m).fill(0.5), Y, m)).toBe(0.6931471805599453);
@@ -82,7 +92,7 @@ describe('the costs sum their terms in numpy\'s order', () => {
 });
 
 describe('the stable cost', () => {
-  it('is the notebook\'s formula, term for term, while the outputs stay within sigmoid(±1)', () => {
+  it("is the notebook's formula, term for term, while the outputs stay within sigmoid(±1)", () => {
     const rs = new RandomState(9);
     const m = 257;
     const z = rs.uniform(-1, 1, m);
@@ -90,12 +100,16 @@ describe('the stable cost', () => {
     const A = z.map((v) => 1 / (1 + Math.exp(-v))); // the sigmoid layer's own expression
     expect(stableCrossEntropy(z, Y, m)).toBe(naiveCrossEntropy(A, Y, m));
   });
-  it('keeps its digits where the notebook\'s formula cannot: confident outputs of either label', () => {
+  it("keeps its digits where the notebook's formula cannot: confident outputs of either label", () => {
     // log(1 + e^-z) = log1p(e^-z) is the exact form of each term (documented identity)
     for (const z of [5, 30, 300, 700]) {
       const want = Math.log1p(Math.exp(-z));
-      expect(Math.abs(stableCrossEntropy(Float64Array.of(z), Float64Array.of(1), 1) - want) / want).toBeLessThan(1e-15);
-      expect(Math.abs(stableCrossEntropy(Float64Array.of(-z), Float64Array.of(0), 1) - want) / want).toBeLessThan(1e-15);
+      expect(
+        Math.abs(stableCrossEntropy(Float64Array.of(z), Float64Array.of(1), 1) - want) / want,
+      ).toBeLessThan(1e-15);
+      expect(
+        Math.abs(stableCrossEntropy(Float64Array.of(-z), Float64Array.of(0), 1) - want) / want,
+      ).toBeLessThan(1e-15);
     }
     expect(stableCrossEntropy(Float64Array.of(1e4), Float64Array.of(0), 1)).toBe(1e4);
     expect(naiveCrossEntropy(Float64Array.of(1), Float64Array.of(0), 1)).toBe(Infinity);

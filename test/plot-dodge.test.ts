@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dodgePositions } from '../src/plot/dodge.js';
 
-const gapsOf = (ys: number[]) => [...ys].sort((a, b) => a - b).slice(1).map((y, i, rest) => y - (i === 0 ? Math.min(...ys) : rest[i - 1]));
+const gapsOf = (ys: number[]) =>
+  [...ys]
+    .sort((a, b) => a - b)
+    .slice(1)
+    .map((y, i, rest) => y - (i === 0 ? Math.min(...ys) : rest[i - 1]));
 
 describe('dodgePositions', () => {
   it('spreads coinciding labels symmetrically around their value', () => {
@@ -21,12 +25,23 @@ describe('dodgePositions', () => {
   });
 
   it('any labels: at least `gap` apart, order kept, within bounds when they fit', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 1, maxLength: 25 }), fc.double({ min: 1, max: 20, noNaN: true }), (ys, gap) => {
-      const out = dodgePositions(ys, gap, [0, 400]);
-      for (const g of gapsOf(out)) expect(g).toBeGreaterThanOrEqual(gap - 1e-6);
-      const byValue = ys.map((_, i) => i).sort((a, b) => ys[a] - ys[b] || a - b);
-      for (let k = 1; k < byValue.length; k++) expect(out[byValue[k]]).toBeGreaterThan(out[byValue[k - 1]]);
-      if ((ys.length - 1) * gap <= 400) for (const y of out) { expect(y).toBeGreaterThanOrEqual(-1e-6); expect(y).toBeLessThanOrEqual(400 + 1e-6); }
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 1, maxLength: 25 }),
+        fc.double({ min: 1, max: 20, noNaN: true }),
+        (ys, gap) => {
+          const out = dodgePositions(ys, gap, [0, 400]);
+          for (const g of gapsOf(out)) expect(g).toBeGreaterThanOrEqual(gap - 1e-6);
+          const byValue = ys.map((_, i) => i).sort((a, b) => ys[a] - ys[b] || a - b);
+          for (let k = 1; k < byValue.length; k++)
+            expect(out[byValue[k]]).toBeGreaterThan(out[byValue[k - 1]]);
+          if ((ys.length - 1) * gap <= 400)
+            for (const y of out) {
+              expect(y).toBeGreaterThanOrEqual(-1e-6);
+              expect(y).toBeLessThanOrEqual(400 + 1e-6);
+            }
+        },
+      ),
+    );
   });
 });

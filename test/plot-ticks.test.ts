@@ -8,20 +8,42 @@ const PLAIN = /^-?(\d{1,3}(,\d{3})*(\.\d+)?|\d(\.\d+)?e[+-]\d+)$/;
 
 describe('formatTick', () => {
   it('prints the values SI formats mangle as plain numbers', () => {
-    expect([0.5, -0.5, 0, 0.001, 0.25, 2, 1500, 20000, 999999].map(formatTick)).toEqual(['0.5', '-0.5', '0', '0.001', '0.25', '2', '1,500', '20,000', '1e+6']);
+    expect([0.5, -0.5, 0, 0.001, 0.25, 2, 1500, 20000, 999999].map(formatTick)).toEqual([
+      '0.5',
+      '-0.5',
+      '0',
+      '0.001',
+      '0.25',
+      '2',
+      '1,500',
+      '20,000',
+      '1e+6',
+    ]);
   });
 
   it('writes powers of ten outside [0.001, 10⁶) in e-notation, never with a prefix', () => {
-    expect([1e-16, 1e-4, 2.5e-7, 1e6, 3e9, -1e-12].map(formatTick)).toEqual(['1e-16', '1e-4', '2.5e-7', '1e+6', '3e+9', '-1e-12']);
+    expect([1e-16, 1e-4, 2.5e-7, 1e6, 3e9, -1e-12].map(formatTick)).toEqual([
+      '1e-16',
+      '1e-4',
+      '2.5e-7',
+      '1e+6',
+      '3e+9',
+      '-1e-12',
+    ]);
   });
 
   it('every finite value: plain text that reads back within 4 significant digits', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }), (v) => {
-      const text = formatTick(v);
-      expect(text).toMatch(PLAIN);
-      const back = Number(text.replace(/,/g, ''));
-      expect(Math.abs(back - v)).toBeLessThanOrEqual(Math.abs(v) * 5e-4 + Number.MIN_VALUE);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }),
+        (v) => {
+          const text = formatTick(v);
+          expect(text).toMatch(PLAIN);
+          const back = Number(text.replace(/,/g, ''));
+          expect(Math.abs(back - v)).toBeLessThanOrEqual(Math.abs(v) * 5e-4 + Number.MIN_VALUE);
+        },
+      ),
+    );
   });
 });
 

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli } from './helpers.js';
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/notebook_printed_costs.json', import.meta.url), 'utf8'));
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/notebook_printed_costs.json', import.meta.url), 'utf8'),
+);
 
 /** The "Cost after iteration" lines of each run, keyed by the run's initialization. */
 function printedRuns(args: string[]): Record<string, string[]> {
@@ -23,12 +25,12 @@ function printedRuns(args: string[]): Record<string, string[]> {
 
 const same = (a: string[], b: string[]) => a.filter((x, i) => x === b[i]).length;
 
-describe('the notebook\'s printed costs, digit for digit', () => {
-  it('the fixture: numpy with the C library\'s exp and log prints the notebook\'s zeros lines', () => {
+describe("the notebook's printed costs, digit for digit", () => {
+  it("the fixture: numpy with the C library's exp and log prints the notebook's zeros lines", () => {
     expect(fixture.numpy_libm.zeros).toEqual(fixture.notebook.zeros);
     expect(fixture.notebook.zeros).toHaveLength(15);
   });
-  it('`initlab` as `npm start` runs it prints the notebook\'s 15 zeros lines (the default, stable loss)', () => {
+  it("`initlab` as `npm start` runs it prints the notebook's 15 zeros lines (the default, stable loss)", () => {
     expect(printedRuns([]).zeros).toEqual(fixture.notebook.zeros);
   });
   for (const backend of ['ts', 'wasm']) {

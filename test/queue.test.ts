@@ -18,17 +18,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQueueAddress } from '../src/node/queue-address.js';
 import { cellId, decodeRow, encodeRow, hashOf } from '../src/node/queue-cell.js';
 import { cli } from './helpers.js';
-import { initlab, makeCertificates, type RedisServer, startRedis, startWorker, stopAll, until } from './redis.js';
+import {
+  initlab,
+  makeCertificates,
+  type RedisServer,
+  startRedis,
+  startWorker,
+  stopAll,
+  until,
+} from './redis.js';
 
-const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  .version as string;
 /** BullMQ's key for a list or set of this version's queue. */
 const key = (what: string) => `bull:initlab-sweep-v${VERSION}:${what}`;
 
 // diverged cells (non-finite costs) and plain ones, two learning rates
-const GRID = ['--inits', 'he,random:scale=1e200,zeros', '--seeds', '1-3', '--lr', '0.01,0.5', '--iterations', '100'];
+const GRID = [
+  '--inits',
+  'he,random:scale=1e200,zeros',
+  '--seeds',
+  '1-3',
+  '--lr',
+  '0.01,0.5',
+  '--iterations',
+  '100',
+];
 const GRID_CELLS = 3 * 3 * 2;
 // cells of a few seconds, to be caught mid-run
-const SLOW = ['--inits', 'he,xavier', '--seeds', '1', '--iterations', '2500', '--layers', '2,32,32,1'];
+const SLOW = [
+  '--inits',
+  'he,xavier',
+  '--seeds',
+  '1',
+  '--iterations',
+  '2500',
+  '--layers',
+  '2,32,32,1',
+];
 
 const out = () => mkdtempSync(join(tmpdir(), 'initlab-queue-'));
 const json = (text: string) => JSON.parse(text) as { runs: unknown[]; summary: unknown[] };
@@ -48,8 +75,12 @@ async function queued(url: string, grid: string[], extra: string[] = ['--no-repo
 }
 
 let redis: RedisServer;
-beforeAll(async () => { redis = await startRedis(); });
-afterAll(async () => { await stopAll(); });
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await stopAll();
+});
 
 describe('the same rows as a local sweep, in the same order', () => {
   for (const workers of [1, 3]) {
@@ -57,17 +88,25 @@ describe('the same rows as a local sweep, in the same order', () => {
       const dir = { local: out(), queue: out() };
       const l = cli(['sweep', ...GRID, '--json', '--quiet', '--out', dir.local]);
       expect(l.status, l.stderr).toBe(0);
-      const ws = await Promise.all(Array.from({ length: workers }, () => startWorker(redis.url(workers))));
+      const ws = await Promise.all(
+        Array.from({ length: workers }, () => startWorker(redis.url(workers))),
+      );
       const q = await queued(redis.url(workers), GRID, ['--out', dir.queue]);
       expect(q.code, q.stderr).toBe(0);
       const [a, b] = [json(l.stdout), json(q.stdout)];
       expect(b.runs).toHaveLength(GRID_CELLS);
       expect(b.runs).toEqual(a.runs);
       expect(b.summary).toEqual(a.summary);
-      expect(b.runs.some((r) => (r as { stopReason: string }).stopReason === 'diverged')).toBe(true);
-      expect(readFileSync(join(dir.queue, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(dir.local, 'sweep.csv'), 'utf8'));
+      expect(b.runs.some((r) => (r as { stopReason: string }).stopReason === 'diverged')).toBe(
+        true,
+      );
+      expect(readFileSync(join(dir.queue, 'sweep.csv'), 'utf8')).toBe(
+        readFileSync(join(dir.local, 'sweep.csv'), 'utf8'),
+      );
       // every worker took part when there were several
-      if (workers > 1) for (const w of ws) expect(w.stdout().trim().split('\n').filter(Boolean).length).toBeGreaterThan(0);
+      if (workers > 1)
+        for (const w of ws)
+          expect(w.stdout().trim().split('\n').filter(Boolean).length).toBeGreaterThan(0);
       for (const w of ws) w.child.kill('SIGTERM');
       expect(await Promise.all(ws.map((w) => w.exited))).toEqual(ws.map(() => 143));
     });
@@ -88,7 +127,13 @@ describe('a rerun recomputes nothing', () => {
     expect(again.stderr).toContain(`${GRID_CELLS} of ${GRID_CELLS} cells were already finished`);
     const status = cli(['sweep', '--queue', url, '--status', '--json']);
     expect(status.status, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ waiting: 0, running: 0, done: GRID_CELLS, failed: 0, workers: 0 });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      waiting: 0,
+      running: 0,
+      done: GRID_CELLS,
+      failed: 0,
+      workers: 0,
+    });
   });
 
   it('a larger grid computes only its new cells', async () => {
@@ -102,7 +147,10 @@ describe('a rerun recomputes nothing', () => {
     const q = await queued(url, large);
     expect(q.code, q.stderr).toBe(0);
     expect(json(q.stdout).runs).toEqual(local(large).runs);
-    expect(w.stdout().trim().split('\n').slice(cellsBefore).sort()).toEqual([expect.stringMatching(/^he lr 0.01 seed 3:/), expect.stringMatching(/^zeros lr 0.01 seed 3:/)]);
+    expect(w.stdout().trim().split('\n').slice(cellsBefore).sort()).toEqual([
+      expect.stringMatching(/^he lr 0.01 seed 3:/),
+      expect.stringMatching(/^zeros lr 0.01 seed 3:/),
+    ]);
     expect(q.stderr).toContain('4 of 6 cells were already finished');
   });
 });
@@ -112,7 +160,11 @@ describe('workers that stop', () => {
     const url = redis.url(7);
     const a = await startWorker(url, 1);
     const sweep = initlab(['sweep', ...SLOW, '--json', '--quiet', '--no-report', '--queue', url]);
-    await until(() => redis.cli('-n', '7', 'LLEN', key('active')) === '1', 30_000, 'a cell to start');
+    await until(
+      () => redis.cli('-n', '7', 'LLEN', key('active')) === '1',
+      30_000,
+      'a cell to start',
+    );
     a.child.kill('SIGKILL');
     expect(await a.exited).toBe('SIGKILL');
     expect(a.stdout()).toBe(''); // it finished nothing
@@ -122,13 +174,20 @@ describe('workers that stop', () => {
     expect(b.stdout().trim().split('\n')).toHaveLength(2); // both cells, the killed one included
   });
 
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`a worker's first ${signal}: it finishes the running cell, returns its row, and exits ${code}`, async () => {
       const url = redis.url(signal === 'SIGINT' ? 8 : 9);
       const grid = ['--inits', 'he', ...SLOW.slice(2)];
       const a = await startWorker(url, 1);
       const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
-      await until(() => redis.cli('-n', url.slice(-1), 'LLEN', key('active')) === '1', 30_000, 'the cell to start');
+      await until(
+        () => redis.cli('-n', url.slice(-1), 'LLEN', key('active')) === '1',
+        30_000,
+        'the cell to start',
+      );
       a.child.kill(signal);
       expect(await a.exited, a.stderr()).toBe(code);
       expect(a.stderr()).toContain('left after 1 cell');
@@ -141,7 +200,16 @@ describe('workers that stop', () => {
 describe('Redis restarted mid-sweep', () => {
   it('with its append-only file: no finished row is lost and the sweep completes', async () => {
     const url = redis.url(10);
-    const grid = ['--inits', 'he', '--seeds', '1-6', '--iterations', '1500', '--layers', '2,32,32,1'];
+    const grid = [
+      '--inits',
+      'he',
+      '--seeds',
+      '1-6',
+      '--iterations',
+      '1500',
+      '--layers',
+      '2,32,32,1',
+    ];
     const w = await startWorker(url, 1);
     const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
     const finished = () => Number(redis.cli('-n', '10', 'ZCARD', key('completed')) || 0);
@@ -162,14 +230,26 @@ describe('a failing cell is a row with its reason', () => {
     const url = redis.url(11);
     const grid = ['--inits', 'he', '--seeds', '1-3', '--iterations', '100'];
     const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
-    await until(() => redis.cli('-n', '11', 'LLEN', key('wait')) === '3', 30_000, 'the cells to be queued');
-    for (const k of redis.cli('-n', '11', 'KEYS', 'initlab:data:*').split('\n')) redis.cli('-n', '11', 'DEL', k);
+    await until(
+      () => redis.cli('-n', '11', 'LLEN', key('wait')) === '3',
+      30_000,
+      'the cells to be queued',
+    );
+    for (const k of redis.cli('-n', '11', 'KEYS', 'initlab:data:*').split('\n'))
+      redis.cli('-n', '11', 'DEL', k);
     const w = await startWorker(url, 1);
     expect(await sweep.exited).toBe(1);
-    const rows = json(sweep.stdout()).runs as { seed: number; stopReason: string; finalCost: unknown }[];
+    const rows = json(sweep.stdout()).runs as {
+      seed: number;
+      stopReason: string;
+      finalCost: unknown;
+    }[];
     expect(rows.map((r) => r.seed)).toEqual([1, 2, 3]);
-    for (const r of rows) expect(r.stopReason).toMatch(/^failed: the cell's data .* is no longer in Redis/);
-    expect(sweep.stderr()).toMatch(/^initlab: 3 of 3 cells failed \(their rows say why; first: he lr 0\.01 seed 1: /m);
+    for (const r of rows)
+      expect(r.stopReason).toMatch(/^failed: the cell's data .* is no longer in Redis/);
+    expect(sweep.stderr()).toMatch(
+      /^initlab: 3 of 3 cells failed \(their rows say why; first: he lr 0\.01 seed 1: /m,
+    );
     const again = await queued(url, grid);
     expect(again.code, again.stderr).toBe(0);
     expect(json(again.stdout).runs).toEqual(local(grid).runs);
@@ -181,20 +261,39 @@ describe('a failing cell is a row with its reason', () => {
 describe('passwords are never shown', () => {
   const PASSWORD = 'Tr0ub4dor&3-secret';
   let locked: RedisServer;
-  beforeAll(async () => { locked = await startRedis({ password: PASSWORD }); });
-  afterAll(async () => { await locked.stop(); });
+  beforeAll(async () => {
+    locked = await startRedis({ password: PASSWORD });
+  });
+  afterAll(async () => {
+    await locked.stop();
+  });
 
   it('not by the sweep, its results.json, the worker or --status', async () => {
     const url = locked.url(0);
     const dir = out();
     const w = await startWorker(url, 1);
-    const q = await queued(url, ['--inits', 'he', '--seeds', '1-2', '--iterations', '50'], ['--out', dir]);
+    const q = await queued(
+      url,
+      ['--inits', 'he', '--seeds', '1-2', '--iterations', '50'],
+      ['--out', dir],
+    );
     expect(q.code, q.stderr).toBe(0);
     const status = cli(['sweep', '--queue', url, '--status']);
-    expect(status.stdout).toMatch(/^redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0 \(initlab-sweep-v.*\): 0 waiting, 0 running, 2 done, 0 failed; 1 worker connected$/m);
+    expect(status.stdout).toMatch(
+      /^redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0 \(initlab-sweep-v.*\): 0 waiting, 0 running, 2 done, 0 failed; 1 worker connected$/m,
+    );
     w.child.kill('SIGINT');
     await w.exited;
-    for (const text of [q.stdout, q.stderr, status.stdout, status.stderr, w.stdout(), w.stderr(), readFileSync(join(dir, 'results.json'), 'utf8'), readFileSync(join(dir, 'index.html'), 'utf8')]) {
+    for (const text of [
+      q.stdout,
+      q.stderr,
+      status.stdout,
+      status.stderr,
+      w.stdout(),
+      w.stderr(),
+      readFileSync(join(dir, 'results.json'), 'utf8'),
+      readFileSync(join(dir, 'index.html'), 'utf8'),
+    ]) {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain(encodeURIComponent(PASSWORD));
     }
@@ -203,7 +302,9 @@ describe('passwords are never shown', () => {
 
   it('or taken from INITLAB_REDIS_PASSWORD, out of the command line', async () => {
     const bare = `redis://127.0.0.1:${locked.port}/0`;
-    const r = initlab(['sweep', '--queue', bare, '--status', '--json'], { INITLAB_REDIS_PASSWORD: PASSWORD });
+    const r = initlab(['sweep', '--queue', bare, '--status', '--json'], {
+      INITLAB_REDIS_PASSWORD: PASSWORD,
+    });
     expect(await r.exited, r.stderr()).toBe(0);
     expect(JSON.parse(r.stdout())).toMatchObject({ queue: bare, done: 2 });
     const wrong = initlab(['worker', '--queue', bare], { INITLAB_REDIS_PASSWORD: `${PASSWORD}x` });
@@ -214,12 +315,36 @@ describe('passwords are never shown', () => {
 
   it('not in errors: a wrong password, none, an unreachable server, a bad address, a remote host', () => {
     const cases: [string[], number, RegExp][] = [
-      [['sweep', '--queue', `redis://:${PASSWORD}x@127.0.0.1:${locked.port}`, '--status'], 1, /refused the password; check the password in --queue/],
-      [['sweep', '--queue', `redis://127.0.0.1:${locked.port}`, '--status'], 1, /asks for a password; give it as redis:\/\/:PASSWORD@/],
-      [['worker', '--queue', `redis://:${PASSWORD}@127.0.0.1:1`], 1, /redis:\/\/:\*\*\*@127\.0\.0\.1:1 refused the connection: start it/],
-      [['sweep', '--queue', `http://:${PASSWORD}@127.0.0.1:1`, '--status'], 2, /must start with redis:\/\/ or rediss:\/\//],
-      [['sweep', '--queue', `redis://:${PASSWORD}@no host`, '--status'], 2, /must be a Redis address like redis:\/\/127\.0\.0\.1:6379/],
-      [['worker', '--queue', `redis://:${PASSWORD}@192.0.2.7:6379`], 2, /is not on this machine; .* pass --allow-remote/],
+      [
+        ['sweep', '--queue', `redis://:${PASSWORD}x@127.0.0.1:${locked.port}`, '--status'],
+        1,
+        /refused the password; check the password in --queue/,
+      ],
+      [
+        ['sweep', '--queue', `redis://127.0.0.1:${locked.port}`, '--status'],
+        1,
+        /asks for a password; give it as redis:\/\/:PASSWORD@/,
+      ],
+      [
+        ['worker', '--queue', `redis://:${PASSWORD}@127.0.0.1:1`],
+        1,
+        /redis:\/\/:\*\*\*@127\.0\.0\.1:1 refused the connection: start it/,
+      ],
+      [
+        ['sweep', '--queue', `http://:${PASSWORD}@127.0.0.1:1`, '--status'],
+        2,
+        /must start with redis:\/\/ or rediss:\/\//,
+      ],
+      [
+        ['sweep', '--queue', `redis://:${PASSWORD}@no host`, '--status'],
+        2,
+        /must be a Redis address like redis:\/\/127\.0\.0\.1:6379/,
+      ],
+      [
+        ['worker', '--queue', `redis://:${PASSWORD}@192.0.2.7:6379`],
+        2,
+        /is not on this machine; .* pass --allow-remote/,
+      ],
     ];
     for (const [args, code, message] of cases) {
       const r = cli(args);
@@ -240,44 +365,84 @@ describe('TLS: rediss://', () => {
     ca = certs.ca;
     tls = await startRedis({ password: PASSWORD, tls: certs });
   });
-  afterAll(async () => { await tls.stop(); });
+  afterAll(async () => {
+    await tls.stop();
+  });
 
   it('a worker and a sweep through a Redis that speaks only TLS, its CA given by NODE_EXTRA_CA_CERTS: the local rows', async () => {
     const grid = ['--inits', 'he,zeros', '--seeds', '1-2', '--iterations', '100'];
     const env = { NODE_EXTRA_CA_CERTS: ca };
     const w = await startWorker(tls.url(0), 1, env);
-    const q = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', tls.url(0)], env);
+    const q = initlab(
+      ['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', tls.url(0)],
+      env,
+    );
     expect(await q.exited, q.stderr()).toBe(0);
     expect(json(q.stdout()).runs).toEqual(local(grid).runs);
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(143);
-    for (const text of [q.stdout(), q.stderr(), w.stdout(), w.stderr()]) expect(text).not.toContain(PASSWORD);
+    for (const text of [q.stdout(), q.stderr(), w.stdout(), w.stderr()])
+      expect(text).not.toContain(PASSWORD);
   });
 
   it('an untrusted certificate, and redis:// to a TLS port: one line each saying what to do', async () => {
     const untrusted = initlab(['sweep', '--queue', tls.url(0), '--status']);
     expect(await untrusted.exited).toBe(1);
-    expect(untrusted.stderr()).toMatch(/^initlab: the queue's Redis at rediss:\/\/:\*\*\*@localhost:\d+\/0: its TLS certificate is not trusted \(.*\); give its CA's certificate with NODE_EXTRA_CA_CERTS=ca.pem\n$/);
-    const plain = initlab(['sweep', '--queue', tls.url(0).replace('rediss:', 'redis:'), '--status']);
+    expect(untrusted.stderr()).toMatch(
+      /^initlab: the queue's Redis at rediss:\/\/:\*\*\*@localhost:\d+\/0: its TLS certificate is not trusted \(.*\); give its CA's certificate with NODE_EXTRA_CA_CERTS=ca.pem\n$/,
+    );
+    const plain = initlab([
+      'sweep',
+      '--queue',
+      tls.url(0).replace('rediss:', 'redis:'),
+      '--status',
+    ]);
     expect(await plain.exited).toBe(1);
-    expect(plain.stderr()).toMatch(/^initlab: the queue's Redis at redis:\/\/:\*\*\*@localhost:\d+\/0 closed the connection: if it speaks TLS, write rediss:\/\/\n$/);
+    expect(plain.stderr()).toMatch(
+      /^initlab: the queue's Redis at redis:\/\/:\*\*\*@localhost:\d+\/0 closed the connection: if it speaks TLS, write rediss:\/\/\n$/,
+    );
     expect(untrusted.stderr() + plain.stderr()).not.toContain(PASSWORD);
   });
 });
 
 describe('--queue addresses', () => {
   it('loopback by default; another host with allowRemote; rediss:// is TLS; the path is the database', () => {
-    expect(parseQueueAddress('redis://localhost')).toMatchObject({ host: 'localhost', port: 6379, db: 0, tls: false, loopback: true });
-    expect(parseQueueAddress('redis://[::1]:7000/3')).toMatchObject({ host: '::1', port: 7000, db: 3, loopback: true });
-    expect(parseQueueAddress('rediss://:pw@127.0.0.2:6380')).toMatchObject({ tls: true, password: 'pw', shown: 'rediss://:***@127.0.0.2:6380' });
+    expect(parseQueueAddress('redis://localhost')).toMatchObject({
+      host: 'localhost',
+      port: 6379,
+      db: 0,
+      tls: false,
+      loopback: true,
+    });
+    expect(parseQueueAddress('redis://[::1]:7000/3')).toMatchObject({
+      host: '::1',
+      port: 7000,
+      db: 3,
+      loopback: true,
+    });
+    expect(parseQueueAddress('rediss://:pw@127.0.0.2:6380')).toMatchObject({
+      tls: true,
+      password: 'pw',
+      shown: 'rediss://:***@127.0.0.2:6380',
+    });
     expect(() => parseQueueAddress('redis://10.0.0.5:6379')).toThrow(/--allow-remote/);
     expect(() => parseQueueAddress('redis://redis.example:6379')).toThrow(/--allow-remote/);
-    expect(parseQueueAddress('redis://user:pw@redis.example:6379/1', true)).toMatchObject({ host: 'redis.example', username: 'user', password: 'pw', db: 1, loopback: false, shown: 'redis://user:***@redis.example:6379/1' });
+    expect(parseQueueAddress('redis://user:pw@redis.example:6379/1', true)).toMatchObject({
+      host: 'redis.example',
+      username: 'user',
+      password: 'pw',
+      db: 1,
+      loopback: false,
+      shown: 'redis://user:***@redis.example:6379/1',
+    });
     expect(() => parseQueueAddress('redis://127.0.0.1:6379/zero')).toThrow(/database number/);
   });
 
   it('flags that need --queue are refused without it', () => {
-    for (const [args, message] of [[['--status'], /--status reads a queue/], [['--allow-remote'], /--allow-remote goes with --queue/]] as const) {
+    for (const [args, message] of [
+      [['--status'], /--status reads a queue/],
+      [['--allow-remote'], /--allow-remote goes with --queue/],
+    ] as const) {
       const r = cli(['sweep', ...args]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
@@ -289,12 +454,31 @@ describe('--queue addresses', () => {
 });
 
 describe('a cell on the queue', () => {
-  const payload = { job: { init: 'he', seed: 3, learningRate: 0.01 }, base: { layers: [2, 10, 5, 1], activation: 'relu', iterations: 100, printEvery: 100, optimizer: { name: 'gd' as const }, batchSize: 0 }, dataKey: 'initlab:data:ab', version: '0.1.0' };
+  const payload = {
+    job: { init: 'he', seed: 3, learningRate: 0.01 },
+    base: {
+      layers: [2, 10, 5, 1],
+      activation: 'relu',
+      iterations: 100,
+      printEvery: 100,
+      optimizer: { name: 'gd' as const },
+      batchSize: 0,
+    },
+    dataKey: 'initlab:data:ab',
+    version: '0.1.0',
+  };
 
   it('its id: the same for the same configuration (key order aside), another for any change or another version', () => {
     const id = cellId(payload);
     expect(id).toMatch(/^cell-[0-9a-f]{64}$/);
-    expect(cellId({ version: '0.1.0', dataKey: 'initlab:data:ab', base: { ...payload.base }, job: { learningRate: 0.01, seed: 3, init: 'he' } })).toBe(id);
+    expect(
+      cellId({
+        version: '0.1.0',
+        dataKey: 'initlab:data:ab',
+        base: { ...payload.base },
+        job: { learningRate: 0.01, seed: 3, init: 'he' },
+      }),
+    ).toBe(id);
     const changed = [
       { ...payload, version: '0.1.1' },
       { ...payload, dataKey: 'initlab:data:ac' },
@@ -309,21 +493,36 @@ describe('a cell on the queue', () => {
 
   it('its row survives JSON: NaN, ±Infinity and null come back as they were', () => {
     for (const finalCost of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.5]) {
-      const row = { init: 'random', seed: 1, learningRate: 0.5, finalCost, trainAccuracy: Number.NaN, testAccuracy: null, stopReason: 'diverged' };
+      const row = {
+        init: 'random',
+        seed: 1,
+        learningRate: 0.5,
+        finalCost,
+        trainAccuracy: Number.NaN,
+        testAccuracy: null,
+        stopReason: 'diverged',
+      };
       expect(decodeRow(JSON.parse(JSON.stringify(encodeRow(row))))).toEqual(row);
     }
   });
 });
 
 describe('the README quotes the recorded queue benchmark', () => {
-  it('per-cell costs, a machine\'s throughput and where Redis becomes the limit are bench/results/queue.json\'s', () => {
-    const b = JSON.parse(readFileSync(new URL('../bench/results/queue.json', import.meta.url), 'utf8'));
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  it("per-cell costs, a machine's throughput and where Redis becomes the limit are bench/results/queue.json's", () => {
+    const b = JSON.parse(
+      readFileSync(new URL('../bench/results/queue.json', import.meta.url), 'utf8'),
+    );
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
     expect(readme).toContain(`${b.overhead.cpuMs.toFixed(2)} ms of CPU`);
     expect(readme).toContain(`${b.overhead.redisCpuMs.toFixed(3)} ms of it Redis's`);
     expect(readme).toContain(`${b.machineCellsPerSecond.toFixed(1)} cells/s per machine`);
     expect(readme).toContain(`about ${b.redisLimitCellsPerSecond.toFixed(0)} cells/s`);
-    expect(readme).toContain(`near N = ${(b.redisLimitCellsPerSecond / b.machineCellsPerSecond).toFixed(0)} machines`);
+    expect(readme).toContain(
+      `near N = ${(b.redisLimitCellsPerSecond / b.machineCellsPerSecond).toFixed(0)} machines`,
+    );
     // the limit follows from the measured cost: one Redis core, that many ms per cell
     expect(b.redisLimitCellsPerSecond).toBeCloseTo(1000 / b.redisCpuMsPerCell, 6);
     expect(b.redisCpuMsPerCell).toBeGreaterThanOrEqual(b.overhead.redisCpuMs);

@@ -13,15 +13,32 @@ import { cli, ref } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const SUBCOMMANDS = ['notebook', 'train', 'compare', 'init', 'data', 'predict', 'probe', 'gradcheck', 'sweep', 'serve', 'theory', 'reproduce', 'worker'];
+const SUBCOMMANDS = [
+  'notebook',
+  'train',
+  'compare',
+  'init',
+  'data',
+  'predict',
+  'probe',
+  'gradcheck',
+  'sweep',
+  'serve',
+  'theory',
+  'reproduce',
+  'worker',
+];
 
-const tokenize = (lines: string[]) => lines
-  .map((line) => line.split(/\s+/).filter(Boolean))
-  .filter((tokens) => !tokens.some((t) => /^[A-Z]+$/.test(t))); // placeholders like ARGS
+const tokenize = (lines: string[]) =>
+  lines
+    .map((line) => line.split(/\s+/).filter(Boolean))
+    .filter((tokens) => !tokens.some((t) => /^[A-Z]+$/.test(t))); // placeholders like ARGS
 /** The initlab command lines the README shows in inline code (what to run)… */
-const inlineCommands = () => tokenize([...README.matchAll(/`(?:npx )?initlab((?: [^`]*)?)`/g)].map((m) => m[1].trim()));
+const inlineCommands = () =>
+  tokenize([...README.matchAll(/`(?:npx )?initlab((?: [^`]*)?)`/g)].map((m) => m[1].trim()));
 /** …and after a `$ npx` prompt (the error examples). */
-const promptCommands = () => tokenize([...README.matchAll(/^\$ npx initlab (.*)$/gm)].map((m) => m[1].trim()));
+const promptCommands = () =>
+  tokenize([...README.matchAll(/^\$ npx initlab (.*)$/gm)].map((m) => m[1].trim()));
 const commandsShown = () => [...inlineCommands(), ...promptCommands()];
 
 describe('README: files it points to', () => {
@@ -55,14 +72,22 @@ describe('README: every command it shows', () => {
       const text = help(cmd);
       for (const flag of tokens.filter((t) => t.startsWith('--'))) {
         const name = flag.split('=')[0];
-        expect(text.includes(`${name} `) || text.includes(`${name},`) || text.endsWith(name) || new RegExp(`${name}\\b`).test(text), `initlab ${tokens.join(' ')}: ${name} is not in the help of ${cmd}`).toBe(true);
+        expect(
+          text.includes(`${name} `) ||
+            text.includes(`${name},`) ||
+            text.endsWith(name) ||
+            new RegExp(`${name}\\b`).test(text),
+          `initlab ${tokens.join(' ')}: ${name} is not in the help of ${cmd}`,
+        ).toBe(true);
       }
     }
   });
 
   it('the quick ones run and exit 0 (in a scratch folder)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'initlab-readme-'));
-    const quick = inlineCommands().filter((t) => ['init', 'data', 'gradcheck', 'probe'].includes(t[0]));
+    const quick = inlineCommands().filter((t) =>
+      ['init', 'data', 'gradcheck', 'probe'].includes(t[0]),
+    );
     expect(quick.length).toBeGreaterThanOrEqual(5);
     for (const tokens of quick) {
       const r = cli(tokens, dir);
@@ -79,12 +104,18 @@ describe('README: every command it shows', () => {
   it('the error examples print what the README says, on one line', () => {
     const glorot = cli(['train', '--init', 'glorot', '--no-report']);
     expect(glorot.status).toBe(2);
-    const said = /^initlab: unknown initialization "glorot".*$/m.exec(README)![0].replace(/…$/, '').replace(/, $/, '');
+    const said = /^initlab: unknown initialization "glorot".*$/m
+      .exec(README)![0]
+      .replace(/…$/, '')
+      .replace(/, $/, '');
     expect(glorot.stderr.trim().split('\n')).toHaveLength(1);
     expect(glorot.stderr.startsWith(said)).toBe(true);
     // a rings.csv whose line 14 has "abc" in column 3 gives the README's line, word for word
     const dir = mkdtempSync(join(tmpdir(), 'initlab-readme-'));
-    writeFileSync(join(dir, 'rings.csv'), `x1,x2,label\n${Array.from({ length: 12 }, (_, i) => `${i / 10},${-i / 10},${i % 2}`).join('\n')}\n1,abc,0\n`);
+    writeFileSync(
+      join(dir, 'rings.csv'),
+      `x1,x2,label\n${Array.from({ length: 12 }, (_, i) => `${i / 10},${-i / 10},${i % 2}`).join('\n')}\n1,abc,0\n`,
+    );
     const rings = cli(['data', '--dataset', 'rings.csv'], dir);
     expect(rings.status).not.toBe(0);
     const line = /^initlab: rings\.csv:.*$/m.exec(README)![0];
@@ -95,14 +126,24 @@ describe('README: every command it shows', () => {
 describe('README: the specs it shows', () => {
   it('every initializer and activation SPEC with parameters is accepted', () => {
     const initNames = cli(['init', '--list']).stdout;
-    const specs = [...README.matchAll(/`([a-z-]+):([a-z_]+=[^`…]+)`/g)].map((m) => ({ name: m[1], spec: `${m[1]}:${m[2]}` }));
+    const specs = [...README.matchAll(/`([a-z-]+):([a-z_]+=[^`…]+)`/g)].map((m) => ({
+      name: m[1],
+      spec: `${m[1]}:${m[2]}`,
+    }));
     const inits = specs.filter((x) => new RegExp(`^${x.name}\\b`, 'm').test(initNames));
     expect(inits.length).toBeGreaterThanOrEqual(5);
     for (const { spec } of inits) {
       const r = cli(['init', '--init', spec, '--layers', '2,3,1', '--json']);
       expect(r.status, `${spec}: ${r.stderr}`).toBe(0);
     }
-    for (const act of ['leaky-relu:slope=0.1', 'elu:alpha=1', 'selu', 'tanh', 'sigmoid', 'linear']) {
+    for (const act of [
+      'leaky-relu:slope=0.1',
+      'elu:alpha=1',
+      'selu',
+      'tanh',
+      'sigmoid',
+      'linear',
+    ]) {
       expect(README).toContain(`\`${act.split(':')[0]}`);
       const r = cli(['train', '--activation', act, '--iterations', '2', '--no-report', '--quiet']);
       expect(r.status, `${act}: ${r.stderr}`).toBe(0);
@@ -113,8 +154,12 @@ describe('README: the specs it shows', () => {
 describe('README: numbers it quotes', () => {
   it('npm start: the lines it shows are the lines initlab prints', () => {
     const block = /`npm start` prints[^]*?```\n([^]*?)```/.exec(README)![1];
-    const shownLines = block.split('\n').filter((l) => l.trim() && l !== '…' && !l.startsWith('report:'));
-    const out = cli(['--no-report', '--quiet']).stdout.split('\n').map((l) => l.trimEnd());
+    const shownLines = block
+      .split('\n')
+      .filter((l) => l.trim() && l !== '…' && !l.startsWith('report:'));
+    const out = cli(['--no-report', '--quiet'])
+      .stdout.split('\n')
+      .map((l) => l.trimEnd());
     for (const line of shownLines) expect(out, line).toContain(line.trimEnd());
   }, 60_000);
 
@@ -126,7 +171,10 @@ describe('README: numbers it quotes', () => {
   });
 
   it('the depth probe: the stds it quotes', () => {
-    const std = (args: string[]) => JSON.parse(cli(['probe', ...args, '--json']).stdout).layers.map((l: { std: number }) => l.std);
+    const std = (args: string[]) =>
+      JSON.parse(cli(['probe', ...args, '--json']).stdout).layers.map(
+        (l: { std: number }) => l.std,
+      );
     const small = std(['--init', 'random', '--scale', '0.01', '--activation', 'tanh']);
     expect(README).toMatch(/std 0\.213 at layer 1, 2\.97e-7 at layer\s+10/);
     expect(small[0].toPrecision(3)).toBe('0.213');
@@ -134,11 +182,11 @@ describe('README: numbers it quotes', () => {
     const one = std(['--init', 'random', '--scale', '1', '--activation', 'tanh']);
     for (const s of one) expect(s.toFixed(3)).toBe('0.982');
     const he = std(['--init', 'he', '--activation', 'relu']);
-    expect(Math.min(...he)).toBeGreaterThanOrEqual(0.70);
+    expect(Math.min(...he)).toBeGreaterThanOrEqual(0.7);
     expect(Math.max(...he)).toBeLessThanOrEqual(0.83);
   }, 60_000);
 
-  it('the wide net against numpy: the rates are the recorded ones, numpy with OpenBLAS\'s own kernels', () => {
+  it("the wide net against numpy: the rates are the recorded ones, numpy with OpenBLAS's own kernels", () => {
     const results = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8'));
     const w = results.wide;
     const row = README.split('\n').find((l) => l.startsWith('| wide net'))!;
@@ -155,13 +203,13 @@ describe('README: numbers it quotes', () => {
 describe('examples/notebook.ts', () => {
   const source = readFileSync(join(ROOT, 'examples/notebook.ts'), 'utf8');
 
-  it('its cells are in the notebook\'s order', () => {
+  it("its cells are in the notebook's order", () => {
     const cells = [...source.matchAll(/^\/\/ In \[(\d+)\]/gm)].map((m) => Number(m[1]));
     expect(cells.length).toBeGreaterThanOrEqual(8);
     expect(cells).toEqual([...cells].sort((a, b) => a - b));
   });
 
-  it('cell [11] prints the random ×10 run\'s predictions, after that run', () => {
+  it("cell [11] prints the random ×10 run's predictions, after that run", () => {
     const tsx = join(ROOT, 'node_modules/.bin/tsx');
     const r = spawnSync(tsx, [join(ROOT, 'examples/notebook.ts')], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);

@@ -10,14 +10,15 @@ import { BIN } from './helpers.js';
 
 const started = new Set<ChildProcess>();
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = createServer();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
-});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,24 +46,100 @@ export function makeCertificates(): { ca: string; cert: string; key: string } {
     const r = spawnSync('openssl', args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`openssl ${args[0]}: ${r.stderr}`);
   };
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=initlab test CA');
-  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('server.key'), '-out', f('server.csr'), '-subj', '/CN=localhost');
+  run(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=initlab test CA',
+  );
+  run(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('server.key'),
+    '-out',
+    f('server.csr'),
+    '-subj',
+    '/CN=localhost',
+  );
   writeFileSync(f('ext.cnf'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-  run('x509', '-req', '-in', f('server.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f('server.pem'), '-days', '2', '-extfile', f('ext.cnf'));
+  run(
+    'x509',
+    '-req',
+    '-in',
+    f('server.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    f('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    f('ext.cnf'),
+  );
   return { ca: f('ca.pem'), cert: f('server.pem'), key: f('server.key') };
 }
 
 /** Starts redis-server on a free loopback port in a new temporary folder, `--appendonly yes` (TLS only, with `tls`); resolves once it answers PING. */
-export async function startRedis(o: { password?: string; tls?: { ca: string; cert: string; key: string } } = {}): Promise<RedisServer> {
+export async function startRedis(
+  o: { password?: string; tls?: { ca: string; cert: string; key: string } } = {},
+): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'initlab-redis-'));
   const auth = o.password ? ['-a', o.password, '--no-auth-warning'] : [];
   const tlsCli = o.tls ? ['--tls', '--cacert', o.tls.ca] : [];
-  const cli = (...args: string[]) => spawnSync('redis-cli', ['-p', String(port), ...tlsCli, ...auth, ...args], { encoding: 'utf8' }).stdout.trim();
-  const listen = o.tls ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', o.tls.cert, '--tls-key-file', o.tls.key, '--tls-ca-cert-file', o.tls.ca, '--tls-auth-clients', 'no'] : ['--port', String(port)];
+  const cli = (...args: string[]) =>
+    spawnSync('redis-cli', ['-p', String(port), ...tlsCli, ...auth, ...args], {
+      encoding: 'utf8',
+    }).stdout.trim();
+  const listen = o.tls
+    ? [
+        '--port',
+        '0',
+        '--tls-port',
+        String(port),
+        '--tls-cert-file',
+        o.tls.cert,
+        '--tls-key-file',
+        o.tls.key,
+        '--tls-ca-cert-file',
+        o.tls.ca,
+        '--tls-auth-clients',
+        'no',
+      ]
+    : ['--port', String(port)];
   let proc: ChildProcess;
   const launch = async () => {
-    proc = spawn('redis-server', [...listen, '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', ...(o.password ? ['--requirepass', o.password] : [])], { stdio: 'ignore' });
+    proc = spawn(
+      'redis-server',
+      [
+        ...listen,
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--save',
+        '',
+        ...(o.password ? ['--requirepass', o.password] : []),
+      ],
+      { stdio: 'ignore' },
+    );
     started.add(proc);
     for (let i = 0; i < 100 && cli('PING') !== 'PONG'; i++) await sleep(50);
     if (cli('PING') !== 'PONG') throw new Error(`redis-server did not start on port ${port}`);
@@ -76,7 +153,19 @@ export async function startRedis(o: { password?: string; tls?: { ca: string; cer
   };
   await launch();
   const enc = o.password ? `:${encodeURIComponent(o.password)}@` : '';
-  return { port, dir, password: o.password, url: (db = 0) => `${o.tls ? 'rediss' : 'redis'}://${enc}${o.tls ? 'localhost' : '127.0.0.1'}:${port}/${db}`, cli, stop, restart: async () => { await stop(); await launch(); } };
+  return {
+    port,
+    dir,
+    password: o.password,
+    url: (db = 0) =>
+      `${o.tls ? 'rediss' : 'redis'}://${enc}${o.tls ? 'localhost' : '127.0.0.1'}:${port}/${db}`,
+    cli,
+    stop,
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+  };
 }
 
 export interface Proc {
@@ -89,16 +178,25 @@ export interface Proc {
 
 /** Runs `initlab args` without waiting for it (with `env` added to the environment). */
 export function initlab(args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   started.add(child);
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { err += d; });
-  const exited = new Promise<number | string>((r) => child.on('exit', (code, signal) => {
-    started.delete(child);
-    r(code ?? String(signal));
-  }));
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    err += d;
+  });
+  const exited = new Promise<number | string>((r) =>
+    child.on('exit', (code, signal) => {
+      started.delete(child);
+      r(code ?? String(signal));
+    }),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
@@ -112,9 +210,17 @@ export async function until(test: () => boolean, ms = 30_000, what = 'a conditio
 }
 
 /** Starts `initlab worker --queue url` and resolves once it takes cells. */
-export async function startWorker(url: string, threads = 1, env: Record<string, string> = {}): Promise<Proc> {
+export async function startWorker(
+  url: string,
+  threads = 1,
+  env: Record<string, string> = {},
+): Promise<Proc> {
   const w = initlab(['worker', '--queue', url, '--threads', String(threads)], env);
-  await until(() => /taking cells/.test(w.stderr()) || w.child.exitCode !== null, 30_000, 'the worker to start');
+  await until(
+    () => /taking cells/.test(w.stderr()) || w.child.exitCode !== null,
+    30_000,
+    'the worker to start',
+  );
   if (w.child.exitCode !== null) throw new Error(`the worker ended: ${w.stderr()}`);
   return w;
 }
@@ -123,6 +229,10 @@ export async function startWorker(url: string, threads = 1, env: Record<string, 
 export async function stopAll(): Promise<void> {
   const all = [...started];
   for (const c of all) c.kill('SIGKILL');
-  await Promise.all(all.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  await Promise.all(
+    all.map((c) =>
+      c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)),
+    ),
+  );
   started.clear();
 }

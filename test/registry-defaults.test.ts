@@ -24,10 +24,19 @@ import { train } from '../src/train/train.js';
 import { readState } from '../web/src/url-state.js';
 import { BIN, maxRelErr } from './helpers.js';
 
-const ref = JSON.parse(readFileSync(new URL('./fixtures/registry_defaults.json', import.meta.url), 'utf8'));
+const ref = JSON.parse(
+  readFileSync(new URL('./fixtures/registry_defaults.json', import.meta.url), 'utf8'),
+);
 const DIMS: number[] = ref.dims;
 const G = ['--layers', ref.gradDims.join(','), '--epsilon', String(ref.gradEpsilon)];
-const P = ['--depth', String(ref.probe.depth), '--width', String(ref.probe.width), '--samples', String(ref.probe.samples)];
+const P = [
+  '--depth',
+  String(ref.probe.depth),
+  '--width',
+  String(ref.probe.width),
+  '--samples',
+  String(ref.probe.samples),
+];
 const QUIET = ['--json', '--no-report', '--quiet'];
 const TOL = 1e-9;
 
@@ -43,9 +52,21 @@ async function json(args: string[]) {
   while (running >= PROCESSES) await new Promise<void>((r) => waiting.push(r));
   running++;
   try {
-    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }));
-    });
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+      (resolve) => {
+        execFile(
+          process.execPath,
+          [BIN, ...args],
+          { encoding: 'utf8', maxBuffer: 1 << 26 },
+          (error, stdout, stderr) =>
+            resolve({
+              code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+              stdout,
+              stderr,
+            }),
+        );
+      },
+    );
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     return JSON.parse(r.stdout);
   } finally {
@@ -59,12 +80,15 @@ const once = <T>(key: string, f: () => T): T => {
   return memo.get(key) as T;
 };
 
-const close = (got: unknown, want: unknown, tol = TOL) => expect(maxRelErr(got, want), JSON.stringify(got).slice(0, 200)).toBeLessThan(tol);
+const close = (got: unknown, want: unknown, tol = TOL) =>
+  expect(maxRelErr(got, want), JSON.stringify(got).slice(0, 200)).toBeLessThan(tol);
 /** Probe statistics: a mean near 0 is compared against the layer's spread, not itself. */
 function closeProbe(layers: { mean: number; std: number }[], want: [number, number][]) {
   expect(layers).toHaveLength(want.length);
   layers.forEach((l, i) => {
-    expect(Math.abs(l.mean - want[i][0])).toBeLessThanOrEqual(TOL * (Math.abs(want[i][0]) + want[i][1]));
+    expect(Math.abs(l.mean - want[i][0])).toBeLessThanOrEqual(
+      TOL * (Math.abs(want[i][0]) + want[i][1]),
+    );
     close(l.std, want[i][1]);
   });
 }
@@ -74,16 +98,31 @@ const runOf = (doc: { runs: { init: string }[] }, init: string) => {
   return run as unknown as { costs: { cost: number }[]; finalCost: number };
 };
 /** A training run's first cost (before any update) and its last (after one). */
-function closeRun(run: { costs: { cost: number }[]; finalCost: number }, e: { cost0: number; cost1: number }) {
+function closeRun(
+  run: { costs: { cost: number }[]; finalCost: number },
+  e: { cost0: number; cost1: number },
+) {
   close(run.costs[0].cost, e.cost0);
   close(run.finalCost, e.cost1);
 }
 
 /** What the web lab's worker builds from a URL (web/src/main.ts → worker.ts), done here in-process. */
-function webNetwork(query: string, layers = DIMS): { net: Network; state: ReturnType<typeof readState>['state'] } {
+function webNetwork(
+  query: string,
+  layers = DIMS,
+): { net: Network; state: ReturnType<typeof readState>['state'] } {
   const { state, errors } = readState(query);
   expect(errors).toEqual({});
-  return { net: buildNetwork({ init: state.inits[0], seed: state.seed, scale: state.scale, layers, activation: state.act }), state };
+  return {
+    net: buildNetwork({
+      init: state.inits[0],
+      seed: state.seed,
+      scale: state.scale,
+      layers,
+      activation: state.act,
+    }),
+    state,
+  };
 }
 function costOn(net: Network, data: { X: Matrix; Y: Matrix }): number {
   const ws = new Workspace(net.dims, data.X.cols);
@@ -94,19 +133,38 @@ function costOn(net: Network, data: { X: Matrix; Y: Matrix }): number {
 /** A model file with the He weights of the fixture and the given hidden activations. */
 function modelFile(name: string, act: string): string {
   const W: number[][][] = ref.initializers.he.W;
-  const enc = (rows: number[][]) => ({ shape: [rows.length, rows[0].length], float64: Buffer.from(Float64Array.from(rows.flat()).buffer).toString('base64') });
+  const enc = (rows: number[][]) => ({
+    shape: [rows.length, rows[0].length],
+    float64: Buffer.from(Float64Array.from(rows.flat()).buffer).toString('base64'),
+  });
   const parameters: Record<string, unknown> = {};
   W.forEach((w, l) => {
     parameters[`W${l + 1}`] = enc(w);
     parameters[`b${l + 1}`] = enc(w.map(() => [0]));
   });
   const file = join(dir, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ format: 'initlab-model', version: 1, dims: DIMS, activations: [...DIMS.slice(2).map(() => act), 'sigmoid'], parameters, meta: {} }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'initlab-model',
+      version: 1,
+      dims: DIMS,
+      activations: [...DIMS.slice(2).map(() => act), 'sigmoid'],
+      parameters,
+      meta: {},
+    }),
+  );
   return file;
 }
 
-const weightsOf = (doc: Record<string, number[][]>) => DIMS.slice(1).map((_, l) => doc[`W${l + 1}`]);
-const netWeights = (net: Network) => net.W.map((w) => Array.from({ length: w.rows }, (_, i) => Array.from(w.data.subarray(i * w.cols, (i + 1) * w.cols))));
+const weightsOf = (doc: Record<string, number[][]>) =>
+  DIMS.slice(1).map((_, l) => doc[`W${l + 1}`]);
+const netWeights = (net: Network) =>
+  net.W.map((w) =>
+    Array.from({ length: w.rows }, (_, i) =>
+      Array.from(w.data.subarray(i * w.cols, (i + 1) * w.cols)),
+    ),
+  );
 
 const INITS = Object.keys(ref.initializers);
 const ACTS = Object.keys(ref.activations);
@@ -115,8 +173,14 @@ const DATA = Object.keys(ref.datasets);
 const NOTEBOOK = ['zeros', 'random', 'he'];
 
 describe.concurrent('initializers at their own defaults, from every command', () => {
-  const compareAll = () => once('compare', () => json(['compare', '--inits', INITS.join(','), '--iterations', '1', ...QUIET]));
-  const sweepAll = () => once('sweep', () => json(['sweep', '--inits', INITS.join(','), '--seeds', '3', '--iterations', '1', ...QUIET]));
+  const compareAll = () =>
+    once('compare', () =>
+      json(['compare', '--inits', INITS.join(','), '--iterations', '1', ...QUIET]),
+    );
+  const sweepAll = () =>
+    once('sweep', () =>
+      json(['sweep', '--inits', INITS.join(','), '--seeds', '3', '--iterations', '1', ...QUIET]),
+    );
   const notebook = () => once('notebook', () => json(['notebook', '--iterations', '1', ...QUIET]));
   for (const name of INITS) {
     const e = ref.initializers[name];
@@ -124,34 +188,58 @@ describe.concurrent('initializers at their own defaults, from every command', ()
       const doc = await json(['init', '--init', name, '--layers', DIMS.join(','), '--json']);
       close(weightsOf(doc), e.W);
       // biases: 0, or the framework preset's own (PyTorch's Linear), drawn after each layer's weights
-      close(DIMS.slice(1).map((_, l) => doc[`b${l + 1}`]), e.b);
+      close(
+        DIMS.slice(1).map((_, l) => doc[`b${l + 1}`]),
+        e.b,
+      );
     });
-    it(`${name}: train`, async () => closeRun((await json(['train', '--init', name, '--iterations', '1', ...QUIET])).runs[0], e));
+    it(`${name}: train`, async () =>
+      closeRun((await json(['train', '--init', name, '--iterations', '1', ...QUIET])).runs[0], e));
     it(`${name}: compare`, async () => closeRun(runOf(await compareAll(), name), e));
     it(`${name}: sweep`, async () => close(runOf(await sweepAll(), name).finalCost, e.cost1));
-    it(`${name}: probe`, async () => closeProbe((await json(['probe', '--init', name, ...P, '--json'])).layers, e.probe));
-    if (e.gradcheck !== null) it(`${name}: gradcheck`, async () => close((await json(['gradcheck', '--init', name, ...G, '--json'])).difference, e.gradcheck, 1e-7));
+    it(`${name}: probe`, async () =>
+      closeProbe((await json(['probe', '--init', name, ...P, '--json'])).layers, e.probe));
+    if (e.gradcheck !== null)
+      it(`${name}: gradcheck`, async () =>
+        close(
+          (await json(['gradcheck', '--init', name, ...G, '--json'])).difference,
+          e.gradcheck,
+          1e-7,
+        ));
     it(`${name}: web lab URL`, async () => close(netWeights(webNetwork(`inits=${name}`).net), e.W));
-    if (NOTEBOOK.includes(name)) it(`${name}: notebook`, async () => closeRun(runOf(await notebook(), name), e));
+    if (NOTEBOOK.includes(name))
+      it(`${name}: notebook`, async () => closeRun(runOf(await notebook(), name), e));
   }
 
   const orthonormal = (W: number[][]) => {
-    const rows = W.length, cols = W[0].length;
+    const rows = W.length,
+      cols = W[0].length;
     // W·Wᵀ = I when the rows are the shorter side, Wᵀ·W = I otherwise (gain 1)
     const n = Math.min(rows, cols);
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) {
-      let s = 0;
-      for (let k = 0; k < Math.max(rows, cols); k++) s += rows <= cols ? W[a][k] * W[b][k] : W[k][a] * W[k][b];
-      expect(Math.abs(s - (a === b ? 1 : 0))).toBeLessThan(1e-12);
-    }
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++) {
+        let s = 0;
+        for (let k = 0; k < Math.max(rows, cols); k++)
+          s += rows <= cols ? W[a][k] * W[b][k] : W[k][a] * W[k][b];
+        expect(Math.abs(s - (a === b ? 1 : 0))).toBeLessThan(1e-12);
+      }
   };
-  it('orthogonal: init (gain 1: orthonormal)', async () => weightsOf(await json(['init', '--init', 'orthogonal', '--layers', DIMS.join(','), '--json'])).forEach(orthonormal));
-  it('orthogonal: web lab URL (gain 1: orthonormal)', async () => netWeights(webNetwork('inits=orthogonal').net).forEach(orthonormal));
+  it('orthogonal: init (gain 1: orthonormal)', async () =>
+    weightsOf(
+      await json(['init', '--init', 'orthogonal', '--layers', DIMS.join(','), '--json']),
+    ).forEach(orthonormal));
+  it('orthogonal: web lab URL (gain 1: orthonormal)', async () =>
+    netWeights(webNetwork('inits=orthogonal').net).forEach(orthonormal));
   it('orthogonal: probe, train, compare and gradcheck run with gain 1', async () => {
     // gain 1 keeps tanh's signal: no layer's spread collapses or explodes over 3 layers
-    for (const l of (await json(['probe', '--init', 'orthogonal', ...P, '--json'])).layers) expect(l.std).toBeGreaterThan(0.3);
-    expect((await json(['train', '--init', 'orthogonal', '--iterations', '1', ...QUIET])).runs[0].init).toBe('orthogonal');
-    expect((await json(['gradcheck', '--init', 'orthogonal', ...G, '--json'])).difference).toBeGreaterThan(0);
+    for (const l of (await json(['probe', '--init', 'orthogonal', ...P, '--json'])).layers)
+      expect(l.std).toBeGreaterThan(0.3);
+    expect(
+      (await json(['train', '--init', 'orthogonal', '--iterations', '1', ...QUIET])).runs[0].init,
+    ).toBe('orthogonal');
+    expect(
+      (await json(['gradcheck', '--init', 'orthogonal', ...G, '--json'])).difference,
+    ).toBeGreaterThan(0);
   });
 
   /** LSUV's own tol (0.1): every layer's pre-activation variance on the batch is within it of 1. */
@@ -167,12 +255,27 @@ describe.concurrent('initializers at their own defaults, from every command', ()
     });
   }
   for (const d of DATA) {
-    it(`lsuv on ${d}: init --data ${d}`, async () => lsuvHolds(weightsOf(await json(['init', '--init', 'lsuv', '--layers', DIMS.join(','), '--data', d, '--json'])), ref.datasets[d].X));
+    it(`lsuv on ${d}: init --data ${d}`, async () =>
+      lsuvHolds(
+        weightsOf(
+          await json(['init', '--init', 'lsuv', '--layers', DIMS.join(','), '--data', d, '--json']),
+        ),
+        ref.datasets[d].X,
+      ));
   }
   it('lsuv: web lab URL', async () => {
     const { state } = readState('inits=lsuv');
     const data = datasetFromSpec(state.data);
-    const net = buildNetwork({ init: state.inits[0], seed: state.seed, scale: state.scale, layers: DIMS, activation: state.act }, data);
+    const net = buildNetwork(
+      {
+        init: state.inits[0],
+        seed: state.seed,
+        scale: state.scale,
+        layers: DIMS,
+        activation: state.act,
+      },
+      data,
+    );
     lsuvHolds(netWeights(net), ref.datasets.circles.X);
   });
 });
@@ -183,20 +286,73 @@ describe.concurrent('activations at their own defaults, from every command', () 
   for (const a of ACTS) {
     const e = ref.activations[a];
     const flag = ['--activation', a];
-    it(`${a}: train`, async () => closeRun((await json(['train', ...flag, '--iterations', '1', ...QUIET])).runs[0], e));
-    it(`${a}: compare`, async () => closeRun(runOf(await json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${a}: notebook`, async () => closeRun(runOf(await json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${a}: sweep`, async () => close(runOf(await json(['sweep', '--inits', 'he', '--seeds', '3', ...flag, '--iterations', '1', ...QUIET]), 'he').finalCost, e.cost1));
-    it(`${a}: probe`, async () => closeProbe((await json(['probe', '--init', 'he', ...flag, ...P, '--json'])).layers, e.probe));
-    it(`${a}: gradcheck`, async () => close((await json(['gradcheck', ...flag, ...G, '--json'])).difference, e.gradcheck, 1e-7));
-    it(`${a}: predict (a model file naming it)`, async () => close((await json(['predict', '--model', modelFile(a, a), '--data', 'circles:n=100,noise=0.05,seed=2', '--json'])).probabilities, e.predict));
+    it(`${a}: train`, async () =>
+      closeRun((await json(['train', ...flag, '--iterations', '1', ...QUIET])).runs[0], e));
+    it(`${a}: compare`, async () =>
+      closeRun(
+        runOf(
+          await json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]),
+          'he',
+        ),
+        e,
+      ));
+    it(`${a}: notebook`, async () =>
+      closeRun(runOf(await json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
+    it(`${a}: sweep`, async () =>
+      close(
+        runOf(
+          await json([
+            'sweep',
+            '--inits',
+            'he',
+            '--seeds',
+            '3',
+            ...flag,
+            '--iterations',
+            '1',
+            ...QUIET,
+          ]),
+          'he',
+        ).finalCost,
+        e.cost1,
+      ));
+    it(`${a}: probe`, async () =>
+      closeProbe((await json(['probe', '--init', 'he', ...flag, ...P, '--json'])).layers, e.probe));
+    it(`${a}: gradcheck`, async () =>
+      close((await json(['gradcheck', ...flag, ...G, '--json'])).difference, e.gradcheck, 1e-7));
+    it(`${a}: predict (a model file naming it)`, async () =>
+      close(
+        (
+          await json([
+            'predict',
+            '--model',
+            modelFile(a, a),
+            '--data',
+            'circles:n=100,noise=0.05,seed=2',
+            '--json',
+          ])
+        ).probabilities,
+        e.predict,
+      ));
     it(`${a}: web lab URL`, async () => {
       const { net, state } = webNetwork(`act=${a}`);
       close(costOn(net, datasetFromSpec(state.data)), e.cost0);
     });
   }
   it('the He/ReLU model file predicts as numpy does (the model the datasets use)', async () => {
-    close((await json(['predict', '--model', heRelu(), '--data', 'circles:n=100,noise=0.05,seed=2', '--json'])).probabilities, ref.activations.relu.predict);
+    close(
+      (
+        await json([
+          'predict',
+          '--model',
+          heRelu(),
+          '--data',
+          'circles:n=100,noise=0.05,seed=2',
+          '--json',
+        ])
+      ).probabilities,
+      ref.activations.relu.predict,
+    );
   });
 });
 
@@ -209,16 +365,54 @@ describe.concurrent('datasets at their own defaults, from every command', () => 
       close(doc.X, e.X, 1e-12);
       expect(doc.Y).toEqual(e.Y);
     });
-    it(`${d}: train`, async () => closeRun((await json(['train', ...flag, '--iterations', '1', ...QUIET])).runs[0], e));
-    it(`${d}: compare`, async () => closeRun(runOf(await json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${d}: notebook`, async () => closeRun(runOf(await json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${d}: sweep`, async () => close(runOf(await json(['sweep', '--inits', 'he', '--seeds', '3', ...flag, '--iterations', '1', ...QUIET]), 'he').finalCost, e.cost1));
-    it(`${d}: gradcheck`, async () => close((await json(['gradcheck', ...flag, ...G, '--json'])).difference, e.gradcheck, 1e-7));
-    it(`${d}: predict`, async () => close((await json(['predict', '--model', heRelu(), '--data', d, '--json'])).probabilities, e.predict));
+    it(`${d}: train`, async () =>
+      closeRun((await json(['train', ...flag, '--iterations', '1', ...QUIET])).runs[0], e));
+    it(`${d}: compare`, async () =>
+      closeRun(
+        runOf(
+          await json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]),
+          'he',
+        ),
+        e,
+      ));
+    it(`${d}: notebook`, async () =>
+      closeRun(runOf(await json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
+    it(`${d}: sweep`, async () =>
+      close(
+        runOf(
+          await json([
+            'sweep',
+            '--inits',
+            'he',
+            '--seeds',
+            '3',
+            ...flag,
+            '--iterations',
+            '1',
+            ...QUIET,
+          ]),
+          'he',
+        ).finalCost,
+        e.cost1,
+      ));
+    it(`${d}: gradcheck`, async () =>
+      close((await json(['gradcheck', ...flag, ...G, '--json'])).difference, e.gradcheck, 1e-7));
+    it(`${d}: predict`, async () =>
+      close(
+        (await json(['predict', '--model', heRelu(), '--data', d, '--json'])).probabilities,
+        e.predict,
+      ));
     it(`${d}: web lab URL`, async () => {
       const { state } = readState(`data=${d}`);
       const data = datasetFromSpec(state.data);
-      close([Array.from(data.X.data.subarray(0, data.X.cols)), Array.from(data.X.data.subarray(data.X.cols))], e.X, 1e-12);
+      close(
+        [
+          Array.from(data.X.data.subarray(0, data.X.cols)),
+          Array.from(data.X.data.subarray(data.X.cols)),
+        ],
+        e.X,
+        1e-12,
+      );
       expect([Array.from(data.Y.data)]).toEqual(e.Y);
     });
   }
@@ -229,16 +423,44 @@ describe.concurrent('optimizers at their own defaults, from every command', () =
     const e = ref.optimizers[o];
     const flag = ['--optimizer', o, '--iterations', '3', '--print-every', '1'];
     const check = (run: { costs: { cost: number }[]; finalCost: number }) => {
-      close(run.costs.map((c) => c.cost), e.costs);
+      close(
+        run.costs.map((c) => c.cost),
+        e.costs,
+      );
       close(run.finalCost, e.final);
     };
     it(`${o}: train`, async () => check((await json(['train', ...flag, ...QUIET])).runs[0]));
-    it(`${o}: compare`, async () => check(runOf(await json(['compare', '--inits', 'he', ...flag, ...QUIET]), 'he')));
-    it(`${o}: notebook`, async () => check(runOf(await json(['notebook', ...flag, ...QUIET]), 'he')));
-    it(`${o}: sweep`, async () => close(runOf(await json(['sweep', '--inits', 'he', '--seeds', '3', '--optimizer', o, '--iterations', '3', ...QUIET]), 'he').finalCost, e.final));
+    it(`${o}: compare`, async () =>
+      check(runOf(await json(['compare', '--inits', 'he', ...flag, ...QUIET]), 'he')));
+    it(`${o}: notebook`, async () =>
+      check(runOf(await json(['notebook', ...flag, ...QUIET]), 'he')));
+    it(`${o}: sweep`, async () =>
+      close(
+        runOf(
+          await json([
+            'sweep',
+            '--inits',
+            'he',
+            '--seeds',
+            '3',
+            '--optimizer',
+            o,
+            '--iterations',
+            '3',
+            ...QUIET,
+          ]),
+          'he',
+        ).finalCost,
+        e.final,
+      ));
     it(`${o}: web lab URL`, async () => {
       const { net, state } = webNetwork(`opt=${o}`);
-      const r = train(net, datasetFromSpec(state.data), { learningRate: state.lr, iterations: 3, recordEvery: 1, optimizer: parseOptimizer(state.opt) });
+      const r = train(net, datasetFromSpec(state.data), {
+        learningRate: state.lr,
+        iterations: 3,
+        recordEvery: 1,
+        optimizer: parseOptimizer(state.opt),
+      });
       check(r);
     });
   }

@@ -16,7 +16,9 @@ describe('he2015 split into tasks', () => {
     expect(r.status, r.stderr).toBe(0);
     const pooled = JSON.parse(r.stdout).reproductions[0];
     // JSON carries Infinity as "inf"
-    expect(pooled.checks.map((c: { measured: number | string }) => c.measured)).toEqual(serial.checks.map((c) => (Number.isFinite(c.measured) ? c.measured : 'inf')));
+    expect(pooled.checks.map((c: { measured: number | string }) => c.measured)).toEqual(
+      serial.checks.map((c) => (Number.isFinite(c.measured) ? c.measured : 'inf')),
+    );
     expect(pooled.pass).toBe(true);
   }, 600_000);
 });

@@ -19,7 +19,14 @@
 //   - kept folders: names at the 255-byte limit (ASCII and multibyte) and names already taken
 //     still keep the run (5, in-process).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,7 +49,11 @@ const counts = new Map<string, number>();
 const count = (kind: string, n = 1) => counts.set(kind, (counts.get(kind) ?? 0) + n);
 
 /** Exit code, one line on stderr matching `message`, no stack, no "internal error". */
-function expectOneLine(r: { status: number | null; stderr: string }, code: number, message: RegExp): void {
+function expectOneLine(
+  r: { status: number | null; stderr: string },
+  code: number,
+  message: RegExp,
+): void {
   expect(r.status, r.stderr).toBe(code);
   const lines = r.stderr.replace(/\n$/, '').split('\n');
   expect(lines, r.stderr).toHaveLength(1);
@@ -51,13 +62,34 @@ function expectOneLine(r: { status: number | null; stderr: string }, code: numbe
 }
 
 // ---------------------------------------------------------------- integers
-const LOOSE = ['1e3', '0x10', '1.0', '+5', ' 5', '5 ', '٥', '５', 'Infinity', '-0', '9007199254740993', '100000000000000000000', '1_000'];
+const LOOSE = [
+  '1e3',
+  '0x10',
+  '1.0',
+  '+5',
+  ' 5',
+  '5 ',
+  '٥',
+  '５',
+  'Infinity',
+  '-0',
+  '9007199254740993',
+  '100000000000000000000',
+  '1_000',
+];
 
 describe('integers: decimal digits only, within range (one rule for options and SPEC fields)', () => {
   const integerDefs: [string, ParamDef][] = [
-    ...Object.entries(OPTIONS).filter(([, d]) => (d as ParamDef).integer).map(([k, d]): [string, ParamDef] => [`option ${k}`, d]),
-    ...[initializers, activations, optimizers, datasets].flatMap((reg) => Object.entries(reg).flatMap(([name, e]) =>
-      Object.entries(e.params as Record<string, ParamDef>).filter(([, d]) => d.integer).map(([k, d]): [string, ParamDef] => [`${name}: ${k}`, d]))),
+    ...Object.entries(OPTIONS)
+      .filter(([, d]) => (d as ParamDef).integer)
+      .map(([k, d]): [string, ParamDef] => [`option ${k}`, d]),
+    ...[initializers, activations, optimizers, datasets].flatMap((reg) =>
+      Object.entries(reg).flatMap(([name, e]) =>
+        Object.entries(e.params as Record<string, ParamDef>)
+          .filter(([, d]) => d.integer)
+          .map(([k, d]): [string, ParamDef] => [`${name}: ${k}`, d]),
+      ),
+    ),
   ];
   it(`every integer option and SPEC field refuses ${LOOSE.length} loose spellings (${integerDefs.length} of them)`, () => {
     expect(integerDefs.length).toBeGreaterThan(10);
@@ -81,7 +113,10 @@ describe('integers: decimal digits only, within range (one rule for options and 
   });
 
   const viaCli: [string[], RegExp][] = [
-    [['train', '--seed', '1e3'], /--seed must be an integer .* got "1e3" \(write it in decimal digits only: 1000\)$/],
+    [
+      ['train', '--seed', '1e3'],
+      /--seed must be an integer .* got "1e3" \(write it in decimal digits only: 1000\)$/,
+    ],
     [['train', '--seed', '-0'], /--seed .* got "-0"/],
     [['train', '--seed', '٥'], /--seed .* got "٥"/],
     [['train', '--iterations', '1.0'], /--iterations .* got "1\.0"/],
@@ -115,19 +150,34 @@ describe('integers: decimal digits only, within range (one rule for options and 
 // ---------------------------------------------------------------- contradictions
 describe('contradictory flags are refused, never "the last one wins"', () => {
   const cases: [string[], RegExp][] = [
-    [['predict', '--model', 'm.json', '--labels', '--no-labels'], /--labels and --no-labels contradict each other/],
-    [['predict', '--model', 'm.json', '--no-labels', '--labels'], /--no-labels and --labels contradict each other/],
+    [
+      ['predict', '--model', 'm.json', '--labels', '--no-labels'],
+      /--labels and --no-labels contradict each other/,
+    ],
+    [
+      ['predict', '--model', 'm.json', '--no-labels', '--labels'],
+      /--no-labels and --labels contradict each other/,
+    ],
     [['train', '--seed', '1', '--seed', '2'], /--seed is given twice \("1", then "2"\)/],
     [['compare', '--inits', 'he', '--inits', 'xavier'], /--inits is given twice/],
     [['sweep', '--lr', '0.1', '--lr', '0.2'], /--lr is given twice/],
     [['probe', '--width', '10', '--width', '20'], /--width is given twice/],
     [['train', '--no-report', '--out', 'x'], /--no-report and --out cannot be given together/],
-    [['notebook', '--show-test', '--no-report'], /--no-report and --show-test cannot be given together/],
+    [
+      ['notebook', '--show-test', '--no-report'],
+      /--no-report and --show-test cannot be given together/,
+    ],
     [['sweep', '--out', 'x', '--no-report'], /--no-report and --out cannot be given together/],
     [['init', '--list', '--layers', '2,3,1'], /--list and --layers cannot be given together/],
     [['data', '--list', '--dataset', 'moons'], /--list and --dataset cannot be given together/],
-    [['gradcheck', '--model', 'm.json', '--layers', '2,3,1'], /--model and --layers cannot be given together/],
-    [['gradcheck', '--course-case', '--seed', '2'], /--course-case and --seed cannot be given together/],
+    [
+      ['gradcheck', '--model', 'm.json', '--layers', '2,3,1'],
+      /--model and --layers cannot be given together/,
+    ],
+    [
+      ['gradcheck', '--course-case', '--seed', '2'],
+      /--course-case and --seed cannot be given together/,
+    ],
     [['reproduce', '--list', '--quick'], /--list and --quick cannot be given together/],
   ];
   for (const [args, message] of cases) {
@@ -148,11 +198,20 @@ describe('contradictory flags are refused, never "the last one wins"', () => {
 describe('lists and bounds the review found answered wrongly', () => {
   const cases: [string[], RegExp][] = [
     // an empty entry was dropped in silence: two initializations ran, or two activations for three layers
-    [['compare', '--inits', 'he,,xavier'], /--inits "he,,xavier" has an empty entry \(a stray ","\)/],
+    [
+      ['compare', '--inits', 'he,,xavier'],
+      /--inits "he,,xavier" has an empty entry \(a stray ","\)/,
+    ],
     [['sweep', '--inits', 'he,', '--seeds', '1'], /--inits "he," has an empty entry/],
-    [['train', '--layers', '2,4,4,1', '--activation', 'relu,,tanh'], /--activation "relu,,tanh" has an empty entry/],
+    [
+      ['train', '--layers', '2,4,4,1', '--activation', 'relu,,tanh'],
+      /--activation "relu,,tanh" has an empty entry/,
+    ],
     // he2015 draws from --seed + 1 to + 3: the largest seed was refused naming an internal 4294967296
-    [['reproduce', 'he2015', '--quick', '--no-report', '--seed', '4294967293'], /^initlab: --seed must be an integer from 0 to 4294967292, got "4294967293"$/],
+    [
+      ['reproduce', 'he2015', '--quick', '--no-report', '--seed', '4294967293'],
+      /^initlab: --seed must be an integer from 0 to 4294967292, got "4294967293"$/,
+    ],
     // printed the general help and exited 0
     [['help', 'bogus'], /^initlab: unknown command 'bogus'; commands: notebook, train/],
   ];
@@ -167,7 +226,21 @@ describe('lists and bounds the review found answered wrongly', () => {
   const deepest = ['2', ...Array(998).fill('3'), '1'].join(',');
   for (const extra of [[], ['--optimizer', 'adam', '--batch-size', '64']]) {
     it(`the deepest accepted network trains on the wasm kernels ${extra.join(' ')}`, () => {
-      const r = cli(['train', '--backend', 'wasm', '--layers', deepest, '--iterations', '2', '--no-report', '--json', ...extra], dir);
+      const r = cli(
+        [
+          'train',
+          '--backend',
+          'wasm',
+          '--layers',
+          deepest,
+          '--iterations',
+          '2',
+          '--no-report',
+          '--json',
+          ...extra,
+        ],
+        dir,
+      );
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).runs[0].iterationsRun).toBe(2);
       count('review');
@@ -176,11 +249,15 @@ describe('lists and bounds the review found answered wrongly', () => {
   it('data --list --json prints the catalogue as JSON (--json was ignored), as init --list --json does', () => {
     const r = cli(['data', '--list', '--json'], dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).datasets.map((d: { name: string }) => d.name)).toEqual(Object.keys(datasets));
+    expect(JSON.parse(r.stdout).datasets.map((d: { name: string }) => d.name)).toEqual(
+      Object.keys(datasets),
+    );
     count('review');
   });
   it("the web lab's initializers refuse a stray comma too", () => {
-    expect(readState('?inits=he,,xavier').errors.inits).toMatch(/Initializers "he,,xavier" has an empty entry/);
+    expect(readState('?inits=he,,xavier').errors.inits).toMatch(
+      /Initializers "he,,xavier" has an empty entry/,
+    );
     count('review');
   });
 });
@@ -195,14 +272,22 @@ describe("the web lab's link: keys that are no setting, and keys given twice, ar
       expect(read.state.seed).toBe(5);
       expect(read.notices).toHaveLength(1);
       expect(read.notices[0]).toContain(JSON.stringify(key));
-      expect(read.notices[0]).toMatch(/not a setting of the lab and was ignored; its settings are view, data/);
+      expect(read.notices[0]).toMatch(
+        /not a setting of the lab and was ignored; its settings are view, data/,
+      );
       expect(urlNotices(search)).toEqual(read.notices);
       expect(({} as Record<string, unknown>).bogus).toBeUndefined();
       expect(Object.getPrototypeOf(read.state)).toBe(Object.prototype);
       count('link key');
     });
   }
-  for (const [search, key] of [['?seed=1&seed=2', 'seed'], ['?lr=0.1&lr=0.1', 'lr'], ['?it=5&view=lab&it=6&it=7', 'it'], ['?inits=he&inits=xavier', 'inits'], ['?data=moons&data=circles', 'data']] as const) {
+  for (const [search, key] of [
+    ['?seed=1&seed=2', 'seed'],
+    ['?lr=0.1&lr=0.1', 'lr'],
+    ['?it=5&view=lab&it=6&it=7', 'it'],
+    ['?inits=he&inits=xavier', 'inits'],
+    ['?data=moons&data=circles', 'data'],
+  ] as const) {
     it(`${search}: refused, the default stands, and the field says why`, () => {
       const read = readState(search);
       expect(read.errors[key]).toMatch(/is given \d times in the link .*; give it once/);
@@ -212,7 +297,9 @@ describe("the web lab's link: keys that are no setting, and keys given twice, ar
     });
   }
   it('an initialization listed twice is refused as on the command line', () => {
-    expect(readState('?inits=he,xavier,HE').errors.inits).toBe('Initializers: "HE" is given twice; give each initialization once');
+    expect(readState('?inits=he,xavier,HE').errors.inits).toBe(
+      'Initializers: "HE" is given twice; give each initialization once',
+    );
     count('link key');
   });
   it('a clean link has no notices', () => {
@@ -222,10 +309,18 @@ describe("the web lab's link: keys that are no setting, and keys given twice, ar
 
 // ---------------------------------------------------------------- CSV separators
 describe('CSV separators: bar, semicolon and tab are read like commas, and said', () => {
-  const rows = [[0.5, -1.25, 0], [1.5, 2, 1], [-0.75, 0.25, 0], [2.5, 1, 1]];
+  const rows = [
+    [0.5, -1.25, 0],
+    [1.5, 2, 1],
+    [-0.75, 0.25, 0],
+    [2.5, 1, 1],
+  ];
   const write = (name: string, sep: string, head = '') => {
     const path = join(dir, name);
-    writeFileSync(path, `${head}x1${sep}x2${sep}label\n${rows.map((r) => r.join(sep)).join('\n')}\n`);
+    writeFileSync(
+      path,
+      `${head}x1${sep}x2${sep}label\n${rows.map((r) => r.join(sep)).join('\n')}\n`,
+    );
     return path;
   };
   const comma = write('comma.csv', ',');
@@ -246,7 +341,20 @@ describe('CSV separators: bar, semicolon and tab are read like commas, and said'
     });
   }
   it('--train and --test read a bar file and a semicolon file, each said', () => {
-    const r = cli(['train', '--train', files[0][1], '--test', files[1][1], '--iterations', '3', '--no-report', '--json'], dir);
+    const r = cli(
+      [
+        'train',
+        '--train',
+        files[0][1],
+        '--test',
+        files[1][1],
+        '--iterations',
+        '3',
+        '--no-report',
+        '--json',
+      ],
+      dir,
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/bar\.csv: cells separated by "\|"/);
     expect(r.stderr).toMatch(/semi\.csv: cells separated by ";"/);
@@ -254,7 +362,22 @@ describe('CSV separators: bar, semicolon and tab are read like commas, and said'
     count('separator');
   });
   it('predict --data reads a tab file like its comma twin', () => {
-    expect(cli(['train', '--train', comma, '--iterations', '3', '--no-report', '--quiet', '--save', 'sep-model.json'], dir).status).toBe(0);
+    expect(
+      cli(
+        [
+          'train',
+          '--train',
+          comma,
+          '--iterations',
+          '3',
+          '--no-report',
+          '--quiet',
+          '--save',
+          'sep-model.json',
+        ],
+        dir,
+      ).status,
+    ).toBe(0);
     const a = cli(['predict', '--model', 'sep-model.json', '--data', comma, '--json'], dir);
     const b = cli(['predict', '--model', 'sep-model.json', '--data', files[2][1], '--json'], dir);
     expect(b.status, b.stderr).toBe(0);
@@ -266,15 +389,29 @@ describe('CSV separators: bar, semicolon and tab are read like commas, and said'
 
 // ---------------------------------------------------------------- a stop inside long work
 /** Runs initlab, sends `signal` after `afterMs`; resolves with the exit, the outputs and the ms from the signal to the end. */
-function stopAfter(args: string[], signal: NodeJS.Signals, afterMs: number): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function stopAfter(
+  args: string[],
+  signal: NodeJS.Signals,
+  afterMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let sent = 0;
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    setTimeout(() => { sent = performance.now(); child.kill(signal); }, afterMs);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    setTimeout(() => {
+      sent = performance.now();
+      child.kill(signal);
+    }, afterMs);
     child.on('exit', (code) => resolve({ code, stdout, stderr, ms: performance.now() - sent }));
   });
 }
@@ -285,17 +422,35 @@ describe('the TypeScript kernels read the stop check once per row of every produ
   const A = new Float64Array(k * m).fill(1);
   const dZ = new Float64Array(n * m).fill(1);
   const products: [string, number, (kernels: Kernels) => void][] = [
-    ['linearForward', n, (K) => K.linearForward(W, new Float64Array(n), A, n, k, m, new Float64Array(n * m))],
-    ['weightGradients', n, (K) => K.weightGradients(dZ, A, n, k, m, new Float64Array(n * k), new Float64Array(n))],
+    [
+      'linearForward',
+      n,
+      (K) => K.linearForward(W, new Float64Array(n), A, n, k, m, new Float64Array(n * m)),
+    ],
+    [
+      'weightGradients',
+      n,
+      (K) => K.weightGradients(dZ, A, n, k, m, new Float64Array(n * k), new Float64Array(n)),
+    ],
     ['backwardLinear', k, (K) => K.backwardLinear(W, dZ, n, k, m, new Float64Array(k * m))],
   ];
   for (const [name, rows, run] of products) {
     it(`${name}: ${rows} checks, and a check that throws abandons the product at once`, () => {
       let calls = 0;
-      run(makeTsKernels(() => { calls++; }));
+      run(
+        makeTsKernels(() => {
+          calls++;
+        }),
+      );
       expect(calls).toBe(rows);
       let before = 0;
-      expect(() => run(makeTsKernels(() => { if (++before === 2) throw new StopRequested('a training iteration'); }))).toThrow(StopRequested);
+      expect(() =>
+        run(
+          makeTsKernels(() => {
+            if (++before === 2) throw new StopRequested('a training iteration');
+          }),
+        ),
+      ).toThrow(StopRequested);
       expect(before).toBe(2);
       count('stop inside long work');
     });
@@ -304,22 +459,68 @@ describe('the TypeScript kernels read the stop check once per row of every produ
 
 describe('a stop inside one long iteration or initialization: --json still says what happened', () => {
   const cases: [string, string[], NodeJS.Signals, number][] = [
-    ['one huge --backend ts iteration, Ctrl-C', ['train', '--backend', 'ts', '--layers', '2,3000,3000,1', '--iterations', '3', '--json', '--no-report'], 'SIGINT', 130],
-    ['one huge --backend ts iteration, SIGTERM', ['compare', '--backend', 'ts', '--inits', 'he,xavier', '--layers', '2,3000,3000,1', '--iterations', '3', '--json', '--no-report'], 'SIGTERM', 143],
-    ['a long orthogonal initialization, Ctrl-C', ['init', '--init', 'orthogonal', '--layers', '2,2500,2500,1', '--json'], 'SIGINT', 130],
+    [
+      'one huge --backend ts iteration, Ctrl-C',
+      [
+        'train',
+        '--backend',
+        'ts',
+        '--layers',
+        '2,3000,3000,1',
+        '--iterations',
+        '3',
+        '--json',
+        '--no-report',
+      ],
+      'SIGINT',
+      130,
+    ],
+    [
+      'one huge --backend ts iteration, SIGTERM',
+      [
+        'compare',
+        '--backend',
+        'ts',
+        '--inits',
+        'he,xavier',
+        '--layers',
+        '2,3000,3000,1',
+        '--iterations',
+        '3',
+        '--json',
+        '--no-report',
+      ],
+      'SIGTERM',
+      143,
+    ],
+    [
+      'a long orthogonal initialization, Ctrl-C',
+      ['init', '--init', 'orthogonal', '--layers', '2,2500,2500,1', '--json'],
+      'SIGINT',
+      130,
+    ],
     // the terminal closed (or an ssh session dropped): a stop like the others, not a kill
-    ['a long orthogonal initialization, SIGHUP', ['init', '--init', 'orthogonal', '--layers', '2,2500,2500,1', '--json'], 'SIGHUP', 129],
+    [
+      'a long orthogonal initialization, SIGHUP',
+      ['init', '--init', 'orthogonal', '--layers', '2,2500,2500,1', '--json'],
+      'SIGHUP',
+      129,
+    ],
   ];
   for (const [name, args, signal, code] of cases) {
-    it(name, async () => {
-      const r = await stopAfter(args, signal, 2500);
-      expect(r.code, r.stderr).toBe(code);
-      const doc = JSON.parse(r.stdout);
-      expect(doc.interrupted).toBe(true);
-      expect(doc.signal).toBe(signal);
-      expect(r.stderr).not.toMatch(/internal error/);
-      count('stop inside long work');
-    }, 60_000);
+    it(
+      name,
+      async () => {
+        const r = await stopAfter(args, signal, 2500);
+        expect(r.code, r.stderr).toBe(code);
+        const doc = JSON.parse(r.stdout);
+        expect(doc.interrupted).toBe(true);
+        expect(doc.signal).toBe(signal);
+        expect(r.stderr).not.toMatch(/internal error/);
+        count('stop inside long work');
+      },
+      60_000,
+    );
   }
 });
 
@@ -371,7 +572,10 @@ describe('a run kept beside a changed folder: names within 255 bytes, names alre
     expect(readFileSync(`${target}-kept-2`, 'utf8')).toBe('a file of the user');
   });
   it('numbered names stay within 255 bytes too', () => {
-    for (const n of [1, 2, 10, 9999, 10_000, 10_005]) expect(Buffer.byteLength(basename(keptName(join(base, 'b'.repeat(255)), n)))).toBeLessThanOrEqual(255);
+    for (const n of [1, 2, 10, 9999, 10_000, 10_005])
+      expect(
+        Buffer.byteLength(basename(keptName(join(base, 'b'.repeat(255)), n))),
+      ).toBeLessThanOrEqual(255);
     expect(readdirSync(base).every((n) => Buffer.byteLength(n) <= 255)).toBe(true);
     count('kept name');
   });

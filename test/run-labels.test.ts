@@ -25,7 +25,10 @@ describe('labels name the parameters drawn with', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain('== random:scale=3 initialization (seed 3');
     expect(r.stdout).toMatch(/3-layer NN with random:scale=3 initialization /);
     expect(r.stdout).not.toContain('large random');
-    const doc = JSON.parse(cli(['compare', '--inits', 'random,he', '--scale', '3', '--no-report', '--json', ...quick]).stdout);
+    const doc = JSON.parse(
+      cli(['compare', '--inits', 'random,he', '--scale', '3', '--no-report', '--json', ...quick])
+        .stdout,
+    );
     expect(doc.runs.map((x: { init: string }) => x.init)).toEqual(['random:scale=3', 'he']);
   });
 
@@ -41,12 +44,29 @@ describe('labels name the parameters drawn with', { timeout: 60_000 }, () => {
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('initlab train: random:scale=0.5');
     expect(html).not.toContain('large random');
-    expect(readFileSync(join(out, 'costs.csv'), 'utf8').split('\n')[0]).toBe('iteration,random:scale=0.5 initialization');
+    expect(readFileSync(join(out, 'costs.csv'), 'utf8').split('\n')[0]).toBe(
+      'iteration,random:scale=0.5 initialization',
+    );
   });
 
   it('sweep --inits random,he --scale 3: rows and summary', () => {
-    const doc = JSON.parse(cli(['sweep', '--inits', 'random,he', '--scale', '3', '--seeds', '1-2', '--no-report', '--json', ...quick]).stdout);
+    const doc = JSON.parse(
+      cli([
+        'sweep',
+        '--inits',
+        'random,he',
+        '--scale',
+        '3',
+        '--seeds',
+        '1-2',
+        '--no-report',
+        '--json',
+        ...quick,
+      ]).stdout,
+    );
     expect(doc.summary.map((s: { init: string }) => s.init)).toEqual(['random:scale=3', 'he']);
-    expect(new Set(doc.runs.map((x: { init: string }) => x.init))).toEqual(new Set(['random:scale=3', 'he']));
+    expect(new Set(doc.runs.map((x: { init: string }) => x.init))).toEqual(
+      new Set(['random:scale=3', 'he']),
+    );
   });
 });

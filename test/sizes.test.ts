@@ -42,7 +42,9 @@ function sweepRows(count: number): SweepRow[] {
 /** Every .ts file under a folder of the repository. */
 function sources(folder: string): string[] {
   const root = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
-  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(root, f));
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(root, f));
 }
 
 describe('no data-sized spread or apply', { timeout: 60_000 }, () => {
@@ -51,9 +53,12 @@ describe('no data-sized spread or apply', { timeout: 60_000 }, () => {
     const banned = /Math\.(max|min)\([^)]*\.\.\.|\.push\(\s*\.\.\.|\.apply\(/;
     const found: string[] = [];
     for (const path of [...sources('src'), ...sources('web/src')]) {
-      readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-        if (!line.trimStart().startsWith('//') && banned.test(line)) found.push(`${path}:${i + 1}: ${line.trim()}`);
-      });
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (!line.trimStart().startsWith('//') && banned.test(line))
+            found.push(`${path}:${i + 1}: ${line.trim()}`);
+        });
     }
     expect(found).toEqual([]);
   });
@@ -62,7 +67,10 @@ describe('no data-sized spread or apply', { timeout: 60_000 }, () => {
     const xs = Float64Array.from({ length: 1_000_000 }, (_, i) => Math.sin(i) * i);
     let hi = -Infinity;
     let lo = Infinity;
-    for (const x of xs) { if (x > hi) hi = x; if (x < lo) lo = x; }
+    for (const x of xs) {
+      if (x > hi) hi = x;
+      if (x < lo) lo = x;
+    }
     expect(maxOf(xs)).toBe(hi);
     expect(minOf(xs)).toBe(lo);
     expect(maxOf([])).toBe(-Infinity);
@@ -72,7 +80,9 @@ describe('no data-sized spread or apply', { timeout: 60_000 }, () => {
   });
 
   it('formats a 1000 × 1000 matrix as numpy prints it (no call-stack overflow)', () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => Array.from({ length: 1000 }, (_, j) => (i - j) / 7));
+    const rows = Array.from({ length: 1000 }, (_, i) =>
+      Array.from({ length: 1000 }, (_, j) => (i - j) / 7),
+    );
     const text = formatNumpy(rows);
     expect(text.startsWith('[[')).toBe(true);
     expect(text.trimEnd().endsWith(']]')).toBe(true);
@@ -81,7 +91,10 @@ describe('no data-sized spread or apply', { timeout: 60_000 }, () => {
   it('draws a sparkline and a cost curve of a million points', () => {
     const costs = Array.from({ length: 1_000_000 }, (_, i) => 1 / (i + 1));
     expect(sparkline(costs)).toHaveLength(40);
-    const spec = costCurveSpec([{ label: 'he', points: costs.map((cost, iteration) => ({ iteration, cost })) }], 'cost');
+    const spec = costCurveSpec(
+      [{ label: 'he', points: costs.map((cost, iteration) => ({ iteration, cost })) }],
+      'cost',
+    );
     expect(spec.marks?.length).toBeGreaterThan(0);
   });
 
@@ -102,7 +115,16 @@ describe('no data-sized spread or apply', { timeout: 60_000 }, () => {
   });
 
   it('train runs a 2,600,600,1 network with its report', () => {
-    const r = cli(['train', '--init', 'he', '--layers', '2,600,600,1', '--iterations', '3', '--no-report']);
+    const r = cli([
+      'train',
+      '--init',
+      'he',
+      '--layers',
+      '2,600,600,1',
+      '--iterations',
+      '3',
+      '--no-report',
+    ]);
     expect(r.status, r.stderr).toBe(0);
   });
 });

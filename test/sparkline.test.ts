@@ -13,7 +13,12 @@ describe('sparkline', () => {
     expect(s).toBe('█▆▅▃▁');
   });
   it('resamples to the width and skips non-finite values', () => {
-    expect(sparkline(Array.from({ length: 100 }, (_, i) => 100 - i), 10)).toHaveLength(10);
+    expect(
+      sparkline(
+        Array.from({ length: 100 }, (_, i) => 100 - i),
+        10,
+      ),
+    ).toHaveLength(10);
     expect(sparkline([NaN, Infinity, 2, 1], 5)).toBe('█▁');
     expect(sparkline([])).toBe('');
   });

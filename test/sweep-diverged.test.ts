@@ -15,20 +15,27 @@ interface Group {
   finalCost: (number | null)[];
   trainAccuracy: number[];
   testAccuracy: number[];
-  expect: Record<'finalCost' | 'trainAccuracy' | 'testAccuracy', { mean: number; std: number; min: number; max: number }> | null;
+  expect: Record<
+    'finalCost' | 'trainAccuracy' | 'testAccuracy',
+    { mean: number; std: number; min: number; max: number }
+  > | null;
 }
-const fixture: { groups: Group[] } = JSON.parse(readFileSync(new URL('./fixtures/sweep_diverged.json', import.meta.url), 'utf8'));
+const fixture: { groups: Group[] } = JSON.parse(
+  readFileSync(new URL('./fixtures/sweep_diverged.json', import.meta.url), 'utf8'),
+);
 
 describe('sweep summary over the runs that did not diverge', () => {
-  const rows: SweepRow[] = fixture.groups.flatMap((g) => g.diverged.map((d, i) => ({
-    init: g.init,
-    seed: i,
-    learningRate: 0.01,
-    finalCost: g.finalCost[i] ?? NaN,
-    trainAccuracy: g.trainAccuracy[i],
-    testAccuracy: g.testAccuracy[i],
-    stopReason: d ? 'diverged' : 'completed',
-  })));
+  const rows: SweepRow[] = fixture.groups.flatMap((g) =>
+    g.diverged.map((d, i) => ({
+      init: g.init,
+      seed: i,
+      learningRate: 0.01,
+      finalCost: g.finalCost[i] ?? NaN,
+      trainAccuracy: g.trainAccuracy[i],
+      testAccuracy: g.testAccuracy[i],
+      stopReason: d ? 'diverged' : 'completed',
+    })),
+  );
   const summary = summarize(rows);
 
   for (const [k, g] of fixture.groups.entries()) {
@@ -51,22 +58,44 @@ describe('sweep summary over the runs that did not diverge', () => {
 
 describe('a sweep with diverging runs from the command line', { timeout: 60_000 }, () => {
   // random ×1e101 on the notebook's net: 9 of seeds 1-12 overflow within 20 iterations; ×1e102 all 12
-  const args = (scale: string) => ['sweep', '--inits', 'random', '--scale', scale, '--seeds', '1-12', '--iterations', '20', '--quiet'];
+  const args = (scale: string) => [
+    'sweep',
+    '--inits',
+    'random',
+    '--scale',
+    scale,
+    '--seeds',
+    '1-12',
+    '--iterations',
+    '20',
+    '--quiet',
+  ];
 
   it('text: the count of diverged runs and the statistics of the others, never NaN', () => {
     const r = cli([...args('1e101'), '--no-report']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/random:scale=1e\+101 \(lr 0\.01\), 12 runs, 9 diverged \(statistics over the other 3\)\n {2}final cost {6}\S+ ± /);
+    expect(r.stdout).toMatch(
+      /random:scale=1e\+101 \(lr 0\.01\), 12 runs, 9 diverged \(statistics over the other 3\)\n {2}final cost {6}\S+ ± /,
+    );
     expect(r.stdout).not.toMatch(/NaN/);
   });
 
   it('text, JSON and report when every run diverged: no statistics', () => {
     const r = cli([...args('1e102'), '--no-report']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('random:scale=1e+102 (lr 0.01), 12 runs, all diverged (no statistics)\n');
+    expect(r.stdout).toContain(
+      'random:scale=1e+102 (lr 0.01), 12 runs, all diverged (no statistics)\n',
+    );
     expect(r.stdout).not.toMatch(/NaN|final cost/);
     const j = JSON.parse(cli([...args('1e102'), '--no-report', '--json']).stdout);
-    expect(j.summary[0]).toMatchObject({ runs: 12, diverged: 12, summarized: 0, finalCost: null, trainAccuracy: null, testAccuracy: null });
+    expect(j.summary[0]).toMatchObject({
+      runs: 12,
+      diverged: 12,
+      summarized: 0,
+      finalCost: null,
+      trainAccuracy: null,
+      testAccuracy: null,
+    });
     const out = join(mkdtempSync(join(tmpdir(), 'initlab-sweep-diverged-')), 'sweep');
     expect(cli([...args('1e102'), '--out', out]).status).toBe(0);
     const html = readFileSync(join(out, 'index.html'), 'utf8');

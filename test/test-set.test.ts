@@ -11,12 +11,24 @@ import { datasetFromSpec } from '../src/data/registry.js';
 import { defaultTestSpec, resolveTestSpec } from '../src/experiments/test-spec.js';
 import { cli, maxRelErr } from './helpers.js';
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/test_set_reference.json', import.meta.url), 'utf8'));
-interface Case { args: string[]; testSpec: string; test: { X: number[][]; Y: number[][] }; trainAccuracy: number; testAccuracy: number }
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/test_set_reference.json', import.meta.url), 'utf8'),
+);
+interface Case {
+  args: string[];
+  testSpec: string;
+  test: { X: number[][]; Y: number[][] };
+  trainAccuracy: number;
+  testAccuracy: number;
+}
 const cases: Case[] = fixture.cases;
 
 const json = (args: string[]) => {
-  const r = cli([...args, '--json', ...(['data', 'predict'].includes(args[0]) ? [] : ['--no-report', '--quiet'])]);
+  const r = cli([
+    ...args,
+    '--json',
+    ...(['data', 'predict'].includes(args[0]) ? [] : ['--no-report', '--quiet']),
+  ]);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 };
@@ -46,30 +58,60 @@ describe('the default test set follows --train', () => {
     const nb = json(['notebook', ...moons.args.slice(2)]);
     expect(nb.testSpec).toBe(moons.testSpec);
     expect(nb.runs.find((r: any) => r.init === 'he').testAccuracy).toBe(moons.testAccuracy);
-    const sw = json(['sweep', '--inits', 'he', '--seeds', '3', '--workers', '1', ...moons.args.slice(2)]);
+    const sw = json([
+      'sweep',
+      '--inits',
+      'he',
+      '--seeds',
+      '3',
+      '--workers',
+      '1',
+      ...moons.args.slice(2),
+    ]);
     expect(sw.test).toBe(moons.testSpec);
     expect(sw.runs[0].testAccuracy).toBe(moons.testAccuracy);
     expect(sw.summary[0].testAccuracy.mean).toBe(moons.testAccuracy);
   }, 60_000);
 
-  it('text output names a test SPEC that is not the notebook\'s, and keeps the notebook\'s line for its own', () => {
+  it("text output names a test SPEC that is not the notebook's, and keeps the notebook's line for its own", () => {
     const r = cli(['train', ...moons.args, '--no-report', '--quiet']);
-    expect(r.stdout).toContain(`On the test set (${moons.testSpec}):\nAccuracy: ${moons.testAccuracy}`);
+    expect(r.stdout).toContain(
+      `On the test set (${moons.testSpec}):\nAccuracy: ${moons.testAccuracy}`,
+    );
     const nb = cli(['train', '--iterations', '10', '--no-report', '--quiet']);
     expect(nb.stdout).toContain('On the test set:\nAccuracy:');
   });
 
   it('the report names the test SPEC it used and where it came from', () => {
     const out = join(tmp, 'moons-report');
-    const r = cli(['train', '--init', 'he', '--train', 'moons:n=300,noise=0.2,seed=3', '--iterations', '20', '--out', out, '--quiet']);
+    const r = cli([
+      'train',
+      '--init',
+      'he',
+      '--train',
+      'moons:n=300,noise=0.2,seed=3',
+      '--iterations',
+      '20',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(html.includes('<dt>test data</dt><dd>moons:n=300,noise=0.2,seed=4 (default: follows the training data)</dd>')).toBe(true);
+    expect(
+      html.includes(
+        '<dt>test data</dt><dd>moons:n=300,noise=0.2,seed=4 (default: follows the training data)</dd>',
+      ),
+    ).toBe(true);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
-    expect([results.test, results.testSpec, results.testSource]).toEqual(['moons:n=300,noise=0.2,seed=4', 'moons:n=300,noise=0.2,seed=4', 'default']);
+    expect([results.test, results.testSpec, results.testSource]).toEqual([
+      'moons:n=300,noise=0.2,seed=4',
+      'moons:n=300,noise=0.2,seed=4',
+      'default',
+    ]);
   });
 
-  it('predict without --data scores the test set that follows the model\'s training data', () => {
+  it("predict without --data scores the test set that follows the model's training data", () => {
     const model = join(tmp, 'moons-model.json');
     const t = cli(['train', ...moons.args, '--save', model, '--no-report', '--quiet']);
     expect(t.status, t.stderr).toBe(0);
@@ -80,7 +122,15 @@ describe('the default test set follows --train', () => {
   });
 
   it('--test still chooses, and an empty --test is refused', () => {
-    const doc = json(['train', '--iterations', '5', '--train', 'moons:seed=3', '--test', 'circles:n=40,seed=9']);
+    const doc = json([
+      'train',
+      '--iterations',
+      '5',
+      '--train',
+      'moons:seed=3',
+      '--test',
+      'circles:n=40,seed=9',
+    ]);
     expect([doc.test, doc.testSource]).toEqual(['circles:n=40,seed=9', 'given']);
     const r = cli(['train', '--iterations', '5', '--test', '', '--no-report']);
     expect(r.status).toBe(2);
@@ -89,8 +139,22 @@ describe('the default test set follows --train', () => {
   });
 
   it('every generator: the default test set is the one its SPEC with seed + 1 makes', () => {
-    const specs = ['xor:n=50,noise=0.1,seed=4', 'blobs:n=60,spread=0.3,distance=2', 'spiral:seed=0,n=70,turns=2', 'flower:n=100,seed=6', 'moons:shuffle=false,n=31', 'circles:factor=0.3'];
-    const expected = ['xor:n=50,noise=0.1,seed=5', 'blobs:n=60,spread=0.3,distance=2,seed=2', 'spiral:seed=1,n=70,turns=2', 'flower:n=100,seed=7', 'moons:shuffle=false,n=31,seed=2', 'circles:factor=0.3,seed=2'];
+    const specs = [
+      'xor:n=50,noise=0.1,seed=4',
+      'blobs:n=60,spread=0.3,distance=2',
+      'spiral:seed=0,n=70,turns=2',
+      'flower:n=100,seed=6',
+      'moons:shuffle=false,n=31',
+      'circles:factor=0.3',
+    ];
+    const expected = [
+      'xor:n=50,noise=0.1,seed=5',
+      'blobs:n=60,spread=0.3,distance=2,seed=2',
+      'spiral:seed=1,n=70,turns=2',
+      'flower:n=100,seed=7',
+      'moons:shuffle=false,n=31,seed=2',
+      'circles:factor=0.3,seed=2',
+    ];
     specs.forEach((spec, i) => {
       const train = datasetFromSpec(spec);
       expect(defaultTestSpec(spec, train)).toBe(expected[i]);
@@ -98,7 +162,10 @@ describe('the default test set follows --train', () => {
       expect(test.X.cols).toBe(train.X.cols); // same n
       expect(Array.from(test.X.data)).not.toEqual(Array.from(train.X.data)); // another draw
     });
-    expect(resolveTestSpec('x.csv', datasetFromSpec('moons'), undefined, true)).toEqual({ spec: null, source: 'none' });
+    expect(resolveTestSpec('x.csv', datasetFromSpec('moons'), undefined, true)).toEqual({
+      spec: null,
+      source: 'none',
+    });
   });
 });
 
@@ -110,7 +177,20 @@ describe('CSV training data has no test set unless --test names one', () => {
 
   it('text, table, --json and the report say "no test set", never a number', () => {
     const out = join(tmp, 'report');
-    const r = cli(['compare', '--inits', 'he,zeros', '--train', file, '--iterations', '20', '--print-every', '10', '--out', out, '--quiet']);
+    const r = cli([
+      'compare',
+      '--inits',
+      'he,zeros',
+      '--train',
+      file,
+      '--iterations',
+      '20',
+      '--print-every',
+      '10',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/On the test set/);
     expect(r.stdout.match(/no test set/g)?.length).toBeGreaterThanOrEqual(4); // two runs, two table rows
@@ -128,17 +208,55 @@ describe('CSV training data has no test set unless --test names one', () => {
     const doc = json(['train', '--train', file, '--iterations', '20']);
     expect(doc.runs[0].testAccuracy).toBeNull();
     expect(doc.testSpec).toBeNull();
-    const sw = json(['sweep', '--inits', 'he', '--seeds', '1-2', '--workers', '1', '--train', file, '--iterations', '20']);
+    const sw = json([
+      'sweep',
+      '--inits',
+      'he',
+      '--seeds',
+      '1-2',
+      '--workers',
+      '1',
+      '--train',
+      file,
+      '--iterations',
+      '20',
+    ]);
     expect(sw.test).toBeNull();
     expect(sw.runs.map((x: any) => x.testAccuracy)).toEqual([null, null]);
     expect(sw.summary[0].testAccuracy).toBeNull();
-    const text = cli(['sweep', '--inits', 'he', '--seeds', '1', '--workers', '1', '--train', file, '--iterations', '20', '--no-report', '--quiet']);
+    const text = cli([
+      'sweep',
+      '--inits',
+      'he',
+      '--seeds',
+      '1',
+      '--workers',
+      '1',
+      '--train',
+      file,
+      '--iterations',
+      '20',
+      '--no-report',
+      '--quiet',
+    ]);
     expect(text.stdout).toMatch(/test accuracy\s+no test set/);
   });
 
   it('predict with a model trained on a CSV file asks for --data instead of guessing', () => {
     const model = join(tmp, 'csv-model.json');
-    expect(cli(['train', '--train', file, '--iterations', '5', '--save', model, '--no-report', '--quiet']).status).toBe(0);
+    expect(
+      cli([
+        'train',
+        '--train',
+        file,
+        '--iterations',
+        '5',
+        '--save',
+        model,
+        '--no-report',
+        '--quiet',
+      ]).status,
+    ).toBe(0);
     const r = cli(['predict', '--model', model]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -147,7 +265,17 @@ describe('CSV training data has no test set unless --test names one', () => {
   });
 
   it('with --test, the CSV run is scored on it (the same numbers as the generated moons)', () => {
-    const doc = json(['train', ...moons.args.filter((a, i, all) => a !== 'moons:n=300,noise=0.2,seed=3' && all[i + 1] !== 'moons:n=300,noise=0.2,seed=3'), '--train', file, '--test', moons.testSpec]);
+    const doc = json([
+      'train',
+      ...moons.args.filter(
+        (a, i, all) =>
+          a !== 'moons:n=300,noise=0.2,seed=3' && all[i + 1] !== 'moons:n=300,noise=0.2,seed=3',
+      ),
+      '--train',
+      file,
+      '--test',
+      moons.testSpec,
+    ]);
     expect([doc.testSpec, doc.testSource]).toEqual([moons.testSpec, 'given']);
     expect(doc.runs[0].testAccuracy).toBe(moons.testAccuracy);
   });

@@ -3,11 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scalarActivation } from '../src/theory/activation-calculus.js';
-import { criticalWeightVar, lengthFixedPoint, meanField, pairTrajectory } from '../src/theory/mean-field.js';
+import {
+  criticalWeightVar,
+  lengthFixedPoint,
+  meanField,
+  pairTrajectory,
+} from '../src/theory/mean-field.js';
 import { gaussianExpectation } from '../src/theory/quadrature.js';
 import { cli } from './helpers.js';
 
-const ref = JSON.parse(readFileSync(new URL('./fixtures/theory_reference.json', import.meta.url), 'utf8'));
+const ref = JSON.parse(
+  readFileSync(new URL('./fixtures/theory_reference.json', import.meta.url), 'utf8'),
+);
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
 describe('Gaussian quadrature', () => {
@@ -22,8 +29,12 @@ describe('Gaussian quadrature', () => {
 describe('mean-field maps against SciPy', () => {
   for (const p of ref.points) {
     it(`${p.activation} at σ_w² = ${p.weightVar}, σ_b² = ${p.biasVar}`, () => {
-      const m = meanField(scalarActivation(p.activation), { weightVar: p.weightVar, biasVar: p.biasVar });
-      for (const key of ['qStar', 'chi1', 'chiC', 'xiQ', 'xiC'] as const) expect(rel(m[key], p[key]), key).toBeLessThan(1e-7);
+      const m = meanField(scalarActivation(p.activation), {
+        weightVar: p.weightVar,
+        biasVar: p.biasVar,
+      });
+      for (const key of ['qStar', 'chi1', 'chiC', 'xiQ', 'xiC'] as const)
+        expect(rel(m[key], p[key]), key).toBeLessThan(1e-7);
       expect(Math.abs(m.cStar - p.cStar), 'cStar').toBeLessThan(1e-8);
       expect(m.phase).toBe(p.chi1 < 1 ? 'ordered' : 'chaotic');
     });
@@ -31,7 +42,9 @@ describe('mean-field maps against SciPy', () => {
   it('the critical line: χ₁ = 1', () => {
     for (const c of ref.critical) {
       const got = criticalWeightVar(scalarActivation(c.activation), c.biasVar);
-      expect(rel(got!.weightVar, c.weightVar), `${c.activation} σ_b² = ${c.biasVar}`).toBeLessThan(1e-8);
+      expect(rel(got!.weightVar, c.weightVar), `${c.activation} σ_b² = ${c.biasVar}`).toBeLessThan(
+        1e-8,
+      );
     }
   });
   it("the issue's landmarks: tanh critical at 1.760955 with q* = 0.570048; ξ_c = 3.627, χ₁ = 0.75903 at σ_w² = 1", () => {
@@ -47,7 +60,7 @@ describe('mean-field maps against SciPy', () => {
 
 describe('ReLU in closed form', () => {
   const relu = scalarActivation('relu');
-  it("at σ_w² = 2, σ_b² = 0 the correlation map is the arc-cosine map", () => {
+  it('at σ_w² = 2, σ_b² = 0 the correlation map is the arc-cosine map', () => {
     const arccos = (c: number) => (Math.sqrt(1 - c * c) + (Math.PI - Math.acos(c)) * c) / Math.PI;
     ref.arccosInputs.forEach((c0: number, i: number) => {
       const [first] = pairTrajectory(relu, { weightVar: 2, biasVar: 0 }, 1, c0, 1);
@@ -58,7 +71,10 @@ describe('ReLU in closed form', () => {
     expect(path.map((c) => Number(c.toFixed(3)))).toEqual([0.425, 0.56, 0.65, 0.713]);
   });
   it('q is kept at σ_w² = 2 (neutral), grows without bound above it or with a bias, and settles below', () => {
-    expect(lengthFixedPoint(relu, { weightVar: 2, biasVar: 0 }, 3)).toEqual({ q: 3, kind: 'neutral' });
+    expect(lengthFixedPoint(relu, { weightVar: 2, biasVar: 0 }, 3)).toEqual({
+      q: 3,
+      kind: 'neutral',
+    });
     expect(lengthFixedPoint(relu, { weightVar: 2.5, biasVar: 0 }).kind).toBe('unbounded');
     expect(lengthFixedPoint(relu, { weightVar: 2, biasVar: 0.1 }).kind).toBe('unbounded');
     expect(rel(lengthFixedPoint(relu, { weightVar: 1, biasVar: 0.1 }).q, 0.2)).toBeLessThan(1e-12); // q = q/2 + 0.1
@@ -74,7 +90,9 @@ describe('depth scales where the per-layer rate is exactly 1', () => {
     const m = meanField(scalarActivation('tanh'), { weightVar: 1, biasVar: 0 });
     expect(m.qStar).toBe(0);
     expect(m.xiQ).toBe(Infinity);
-    const j = JSON.parse(cli(['theory', '--activation', 'tanh', '--weight-var', '1', '--json']).stdout);
+    const j = JSON.parse(
+      cli(['theory', '--activation', 'tanh', '--weight-var', '1', '--json']).stdout,
+    );
     expect(j.xiQ).toBe('inf');
   });
 });
@@ -85,7 +103,20 @@ describe('initlab theory', () => {
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/ordered/);
     expect(text.stdout).toMatch(/1\.760955/);
-    const r = cli(['theory', '--activation', 'tanh', '--weight-var', '1', '--bias-var', '0.05', '--c0', '0.5', '--depth', '3', '--json']);
+    const r = cli([
+      'theory',
+      '--activation',
+      'tanh',
+      '--weight-var',
+      '1',
+      '--bias-var',
+      '0.05',
+      '--c0',
+      '0.5',
+      '--depth',
+      '3',
+      '--json',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.chi1).toBeCloseTo(0.7590316471853936, 10);
@@ -94,7 +125,14 @@ describe('initlab theory', () => {
     expect(j.layers).toHaveLength(3);
   });
   it('refuses what it cannot compute, in one line', () => {
-    for (const args of [['--weight-var', '-1'], ['--bias-var', 'x'], ['--activation', 'nope'], ['--weight-var', '1e400'], ['--c0', '1.5'], ['--depth', '0']]) {
+    for (const args of [
+      ['--weight-var', '-1'],
+      ['--bias-var', 'x'],
+      ['--activation', 'nope'],
+      ['--weight-var', '1e400'],
+      ['--c0', '1.5'],
+      ['--depth', '0'],
+    ]) {
       const r = cli(['theory', ...args]);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveLab } from './browser.js';
 import { cli } from './helpers.js';
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/test_set_reference.json', import.meta.url), 'utf8'));
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/test_set_reference.json', import.meta.url), 'utf8'),
+);
 let server: ChildProcess;
 let base = '';
 let browser: Browser;
@@ -40,25 +42,37 @@ async function labRun(page: Page): Promise<string[]> {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 describe('web lab: the test set follows the data', () => {
-  it('moons seed 3 is scored on moons seed 4 (scikit-learn\'s draw, numpy\'s accuracy)', async () => {
+  it("moons seed 3 is scored on moons seed 4 (scikit-learn's draw, numpy's accuracy)", async () => {
     const c = fixture.cases[0]; // he, seed 3, 2000 iterations on moons:n=300,noise=0.2,seed=3
-    const page = await open(`?view=lab&data=${encodeURIComponent('moons:n=300,noise=0.2,seed=3')}&inits=he&it=2000`);
+    const page = await open(
+      `?view=lab&data=${encodeURIComponent('moons:n=300,noise=0.2,seed=3')}&inits=he&it=2000`,
+    );
     const [line] = await labRun(page);
     expect(await page.textContent('#test-used')).toBe(`test set: ${c.testSpec}`);
-    expect(line).toContain(`train accuracy ${pct(c.trainAccuracy)}, test accuracy ${pct(c.testAccuracy)}`);
+    expect(line).toContain(
+      `train accuracy ${pct(c.trainAccuracy)}, test accuracy ${pct(c.testAccuracy)}`,
+    );
     await page.close();
   }, 90_000);
 
   it('a dropped CSV has no test set, and says so; a test spec gives it one', async () => {
     const csv = cli(['data', '--dataset', 'moons:n=300,noise=0.2,seed=3', '--csv']).stdout;
     const page = await open('?view=lab&inits=he&it=2000');
-    await page.setInputFiles('#f-csv', { name: 'moons.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('300 examples'));
+    await page.setInputFiles('#f-csv', {
+      name: 'moons.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.waitForFunction(() =>
+      document.getElementById('status')!.textContent!.includes('300 examples'),
+    );
     const [line] = await labRun(page);
     expect(await page.textContent('#test-used')).toMatch(/^no test set/);
     expect(line).toContain('no test set');
     expect(line).not.toMatch(/test accuracy/);
-    const boundaryTitles = await page.$$eval('#boundaries svg text', (ts) => ts.map((t) => t.textContent ?? '').filter((t) => t.includes('train')));
+    const boundaryTitles = await page.$$eval('#boundaries svg text', (ts) =>
+      ts.map((t) => t.textContent ?? '').filter((t) => t.includes('train')),
+    );
     expect(boundaryTitles.join(' ')).not.toMatch(/test \d/);
     // now named: the same numbers as the generated moons
     const c = fixture.cases[0];
@@ -66,15 +80,28 @@ describe('web lab: the test set follows the data', () => {
     await page.dispatchEvent('#f-test', 'change');
     const [again] = await labRun(page);
     expect(await page.textContent('#test-used')).toBe(`test set: ${c.testSpec}`);
-    expect(again).toContain(`train accuracy ${pct(c.trainAccuracy)}, test accuracy ${pct(c.testAccuracy)}`);
+    expect(again).toContain(
+      `train accuracy ${pct(c.trainAccuracy)}, test accuracy ${pct(c.testAccuracy)}`,
+    );
     await page.close();
   }, 90_000);
 });
 
 describe('web lab: verdicts come from the run', () => {
-  it('the lab\'s verdict is the CLI\'s for the same run, not a name lookup', async () => {
+  it("the lab's verdict is the CLI's for the same run, not a name lookup", async () => {
     // He after 10 iterations has not learned the rings yet: a name lookup would say "works well"
-    const doc = JSON.parse(cli(['compare', '--inits', 'zeros,he', '--iterations', '10', '--json', '--no-report', '--quiet']).stdout);
+    const doc = JSON.parse(
+      cli([
+        'compare',
+        '--inits',
+        'zeros,he',
+        '--iterations',
+        '10',
+        '--json',
+        '--no-report',
+        '--quiet',
+      ]).stdout,
+    );
     const page = await open('?view=lab&inits=zeros,he&it=10');
     const lines = await labRun(page);
     for (const [i, run] of doc.runs.entries()) {
@@ -85,7 +112,18 @@ describe('web lab: verdicts come from the run', () => {
   });
 
   it('the run doctor names the same cause and fix as the CLI for the same runs', async () => {
-    const doc = JSON.parse(cli(['compare', '--inits', 'zeros,he', '--iterations', '1500', '--json', '--no-report', '--quiet']).stdout);
+    const doc = JSON.parse(
+      cli([
+        'compare',
+        '--inits',
+        'zeros,he',
+        '--iterations',
+        '1500',
+        '--json',
+        '--no-report',
+        '--quiet',
+      ]).stdout,
+    );
     const page = await open('?view=lab&inits=zeros,he&it=1500');
     await labRun(page);
     const lines = await page.$$eval('.run-doctor', (ps) => ps.map((p) => p.textContent ?? ''));
@@ -99,12 +137,16 @@ describe('web lab: verdicts come from the run', () => {
   }, 90_000);
 
   it('a diverging run says so beside its numbers and under the buttons, not just "(done)"', async () => {
-    const page = await open(`?view=lab&inits=${encodeURIComponent('random-normal:std=1e300')}&it=100`);
+    const page = await open(
+      `?view=lab&inits=${encodeURIComponent('random-normal:std=1e300')}&it=100`,
+    );
     const [line] = await labRun(page);
     expect(line).toMatch(/diverged at iteration 0/);
     expect(line).toMatch(/lower the learning rate/);
     expect(await page.isVisible('#run-error')).toBe(true);
-    expect(await page.textContent('#run-error')).toMatch(/random-normal:std=1e300 diverged at iteration 0/);
+    expect(await page.textContent('#run-error')).toMatch(
+      /random-normal:std=1e300 diverged at iteration 0/,
+    );
     await page.close();
   });
 });
@@ -114,12 +156,16 @@ describe('web lab: every error where the user is looking', () => {
     const page = await open('?seed=abc');
     expect(await page.isVisible('#lesson')).toBe(true);
     expect(await page.isVisible('#notices')).toBe(true);
-    expect(await page.textContent('#notices')).toMatch(/Weight seed must be an integer .* \(seed="abc"\)/);
+    expect(await page.textContent('#notices')).toMatch(
+      /Weight seed must be an integer .* \(seed="abc"\)/,
+    );
     await page.close();
   });
 
   it('several refused fields: each message beside its own control, all of them listed', async () => {
-    const page = await open('?view=lab&it=0&bs=-1&speed=0&lr=-1&scale=abc&opt=bogus&test=circles%3Abogus%3D1');
+    const page = await open(
+      '?view=lab&it=0&bs=-1&speed=0&lr=-1&scale=abc&opt=bogus&test=circles%3Abogus%3D1',
+    );
     const slots: Record<string, RegExp> = {
       '#err-it': /^Iterations must be an integer from 1 to/,
       '#err-bs': /^Batch size must be an integer from 0 to/,
@@ -141,7 +187,9 @@ describe('web lab: every error where the user is looking', () => {
   it('a refused hidden list and the activation list it breaks: both messages show', async () => {
     const page = await open('?view=lab&hidden=10%2Cx&act=relu%2Ctanh%2Crelu');
     expect(await page.textContent('#err-hidden')).toMatch(/^Hidden layers must be sizes like 10,5/);
-    expect(await page.textContent('#err-act')).toMatch(/^Activation: give one activation or one per hidden layer/);
+    expect(await page.textContent('#err-act')).toMatch(
+      /^Activation: give one activation or one per hidden layer/,
+    );
     await page.close();
   });
 
@@ -159,7 +207,9 @@ describe('web lab: every error where the user is looking', () => {
     await small.page.close();
     const big = await timeToNotice('?data=circles%3An%3D10000000');
     expect(big.ms - small.ms).toBeLessThan(1_500);
-    expect(await big.page.textContent('#notices')).toMatch(/n=10000000 is more points than the web lab draws \(at most 100000/);
+    expect(await big.page.textContent('#notices')).toMatch(
+      /n=10000000 is more points than the web lab draws \(at most 100000/,
+    );
     await big.page.close();
     const ok = await open('?view=lab&data=circles%3An%3D100000&it=1');
     expect(await ok.isVisible('#notices')).toBe(false);
@@ -169,9 +219,15 @@ describe('web lab: every error where the user is looking', () => {
   it('a dropped CSV above the cap is refused beside the drop zone', async () => {
     const page = await open('?view=lab');
     const rows = 'x1,x2,label\n' + '0.5,-0.25,1\n'.repeat(100_001);
-    await page.setInputFiles('#f-csv', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
+    await page.setInputFiles('#f-csv', {
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows),
+    });
     await page.waitForFunction(() => document.getElementById('err-csv')!.textContent !== '');
-    expect(await page.textContent('#err-csv')).toMatch(/big\.csv has more than 100000 examples; the web lab trains on at most 100000/);
+    expect(await page.textContent('#err-csv')).toMatch(
+      /big\.csv has more than 100000 examples; the web lab trains on at most 100000/,
+    );
     await page.close();
   });
 

@@ -36,15 +36,22 @@ afterAll(async () => {
 /** A page in its own context; every request that is not the lab's own fails and is recorded. */
 async function open(query = '', viewport = LAPTOP): Promise<Page> {
   // bypassCSP: only so the test can inject axe-core; the page itself loads nothing from elsewhere
-  const context: BrowserContext = await browser.newContext({ viewport, acceptDownloads: true, bypassCSP: true });
+  const context: BrowserContext = await browser.newContext({
+    viewport,
+    acceptDownloads: true,
+    bypassCSP: true,
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    if (url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:'))
+      return route.continue();
     outside.push(url);
     return route.abort();
   });
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(`${base}${query}`);
   return page;
@@ -56,7 +63,10 @@ const close = (page: Page) => page.context().close();
 async function lessonResult(page: Page, init: string): Promise<[number, number]> {
   const sel = `#lesson-${init} .numbers[data-done="true"]`;
   await page.waitForSelector(sel, { timeout: 90_000 });
-  return [Number(await page.getAttribute(sel, 'data-train')), Number(await page.getAttribute(sel, 'data-test'))];
+  return [
+    Number(await page.getAttribute(sel, 'data-train')),
+    Number(await page.getAttribute(sel, 'data-test')),
+  ];
 }
 
 async function labRun(page: Page): Promise<void> {
@@ -65,23 +75,40 @@ async function labRun(page: Page): Promise<void> {
 }
 
 /** Each drawn unit's picture of one layer: the pixel bytes of the network's canvas under the unit's button. */
-const unitPixels = (page: Page, layer: number) => page.$$eval(`#network .unit[data-layer="${layer}"]`, (units) => {
-  const canvas = document.querySelector<HTMLCanvasElement>('#network canvas.edges')!;
-  const box = canvas.getBoundingClientRect();
-  const k = canvas.width / box.width;
-  return units.map((u) => {
-    const r = u.getBoundingClientRect();
-    return Array.from(canvas.getContext('2d')!.getImageData(Math.round((r.left - box.left) * k), Math.round((r.top - box.top) * k), Math.round(r.width * k), Math.round(r.height * k)).data).join(',');
+const unitPixels = (page: Page, layer: number) =>
+  page.$$eval(`#network .unit[data-layer="${layer}"]`, (units) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('#network canvas.edges')!;
+    const box = canvas.getBoundingClientRect();
+    const k = canvas.width / box.width;
+    return units.map((u) => {
+      const r = u.getBoundingClientRect();
+      return Array.from(
+        canvas
+          .getContext('2d')!
+          .getImageData(
+            Math.round((r.left - box.left) * k),
+            Math.round((r.top - box.top) * k),
+            Math.round(r.width * k),
+            Math.round(r.height * k),
+          ).data,
+      ).join(',');
+    });
   });
-});
 
-const NOTEBOOK = { zeros: [ref.runs.zeros.train_accuracy, ref.runs.zeros.test_accuracy], random: [ref.runs.random.train_accuracy, ref.runs.random.test_accuracy], he: [ref.runs.he.train_accuracy, ref.runs.he.test_accuracy] };
+const NOTEBOOK = {
+  zeros: [ref.runs.zeros.train_accuracy, ref.runs.zeros.test_accuracy],
+  random: [ref.runs.random.train_accuracy, ref.runs.random.test_accuracy],
+  he: [ref.runs.he.train_accuracy, ref.runs.he.test_accuracy],
+};
 
 describe('the lesson: each step owns its run', () => {
-  it('clicked in any order, quickly, with a replay and a lab run meanwhile, every run ends on the notebook\'s numbers', async () => {
+  it("clicked in any order, quickly, with a replay and a lab run meanwhile, every run ends on the notebook's numbers", async () => {
     const page = await open();
     // a quick pace: the point here is that no run cancels another
-    await page.$eval('#lesson-speed', (el) => { (el as HTMLInputElement).value = '3'; el.dispatchEvent(new Event('input')); });
+    await page.$eval('#lesson-speed', (el) => {
+      (el as HTMLInputElement).value = '3';
+      el.dispatchEvent(new Event('input'));
+    });
     for (const init of ['he', 'zeros', 'random']) await page.click(`button[data-init="${init}"]`);
     await page.click('button[data-init="zeros"]'); // a replay of one step leaves the others alone
     // the lab trains in its own worker meanwhile, and leaves the lesson's runs going
@@ -95,7 +122,9 @@ describe('the lesson: each step owns its run', () => {
     expect(got).toEqual(NOTEBOOK);
     expect(await page.isVisible('#lesson-table')).toBe(true);
     const cliDoc = JSON.parse(cli(['--json', '--no-report', '--quiet']).stdout);
-    const rows = await page.$$eval('#lesson-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const rows = await page.$$eval('#lesson-table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+    );
     expect(rows.map((r) => r[0])).toEqual(['zeros', 'random', 'he']);
     expect(rows.map((r) => r[3])).toEqual(cliDoc.runs.map((r: { verdict: string }) => r.verdict));
     // the combined cost chart holds the three runs on one axis
@@ -103,9 +132,12 @@ describe('the lesson: each step owns its run', () => {
     await close(page);
   }, 180_000);
 
-  it('another order, every step clicked twice in a row: each ends on the notebook\'s numbers once', async () => {
+  it("another order, every step clicked twice in a row: each ends on the notebook's numbers once", async () => {
     const page = await open();
-    await page.$eval('#lesson-speed', (el) => { (el as HTMLInputElement).value = '3'; el.dispatchEvent(new Event('input')); });
+    await page.$eval('#lesson-speed', (el) => {
+      (el as HTMLInputElement).value = '3';
+      el.dispatchEvent(new Event('input'));
+    });
     for (const init of ['random', 'he', 'zeros']) {
       await page.click(`button[data-init="${init}"]`);
       await page.click(`button[data-init="${init}"]`);
@@ -113,17 +145,25 @@ describe('the lesson: each step owns its run', () => {
     const got: Record<string, [number, number]> = {};
     for (const init of ['zeros', 'random', 'he']) got[init] = await lessonResult(page, init);
     expect(got).toEqual(NOTEBOOK);
-    expect(await page.$$eval('#lesson-table tbody tr', (trs) => trs.map((tr) => tr.firstElementChild!.textContent))).toEqual(['zeros', 'random', 'he']);
+    expect(
+      await page.$$eval('#lesson-table tbody tr', (trs) =>
+        trs.map((tr) => tr.firstElementChild!.textContent),
+      ),
+    ).toEqual(['zeros', 'random', 'he']);
     await close(page);
   }, 120_000);
 
   it('the default pace plays the 15,000 iterations over seconds, not in one: the run can be watched', async () => {
     const page = await open();
-    expect(await page.textContent('#lesson-speed-value')).toMatch(/^67 iterations per step \(about 2,010 a second\)/);
+    expect(await page.textContent('#lesson-speed-value')).toMatch(
+      /^67 iterations per step \(about 2,010 a second\)/,
+    );
     await page.click('button[data-init="he"]');
     // a second after the click the run is well under way and not finished
     await page.waitForSelector('#lesson-he .numbers:not([data-done])', { state: 'attached' });
-    await page.waitForFunction(() => /iteration [1-9]/.test(document.querySelector('#lesson-he .numbers')!.textContent!));
+    await page.waitForFunction(() =>
+      /iteration [1-9]/.test(document.querySelector('#lesson-he .numbers')!.textContent!),
+    );
     const midway = await page.textContent('#lesson-he .numbers');
     expect(Number(/iteration (\d+)/.exec(midway!)![1])).toBeLessThan(15000);
     expect(await lessonResult(page, 'he')).toEqual(NOTEBOOK.he);
@@ -133,14 +173,21 @@ describe('the lesson: each step owns its run', () => {
   it('presenter mode shows one step per screen and moves with the keyboard', async () => {
     const page = await open();
     await page.click('#b-presenter');
-    const current = () => page.$$eval('#lesson [data-slide]', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => (e as HTMLElement).dataset.slide));
+    const current = () =>
+      page.$$eval('#lesson [data-slide]', (els) =>
+        els
+          .filter((e) => getComputedStyle(e).display !== 'none')
+          .map((e) => (e as HTMLElement).dataset.slide),
+      );
     expect(await current()).toEqual(['0']);
     await page.keyboard.press('ArrowRight');
     expect(await current()).toEqual(['1']);
     await page.keyboard.press('PageDown');
     await page.keyboard.press('ArrowLeft');
     expect(await current()).toEqual(['1']);
-    expect(Number.parseFloat(await page.$eval('body', (b) => getComputedStyle(b).fontSize))).toBeGreaterThan(20);
+    expect(
+      Number.parseFloat(await page.$eval('body', (b) => getComputedStyle(b).fontSize)),
+    ).toBeGreaterThan(20);
     await page.keyboard.press('Escape');
     expect((await current()).length).toBeGreaterThan(3);
     await close(page);
@@ -150,14 +197,32 @@ describe('the lesson: each step owns its run', () => {
 describe('the lab: controls that mean what they say', () => {
   it('Play and Pause are enabled only when they do something; a changed setting resets the run', async () => {
     const page = await open('?view=lab&it=20000&speed=10');
-    const enabled = () => page.$$eval('.buttons button', (bs) => Object.fromEntries(bs.map((b) => [b.id, !(b as HTMLButtonElement).disabled])));
-    expect(await enabled()).toEqual({ 'b-play': true, 'b-pause': false, 'b-step': true, 'b-reset': false });
+    const enabled = () =>
+      page.$$eval('.buttons button', (bs) =>
+        Object.fromEntries(bs.map((b) => [b.id, !(b as HTMLButtonElement).disabled])),
+      );
+    expect(await enabled()).toEqual({
+      'b-play': true,
+      'b-pause': false,
+      'b-step': true,
+      'b-reset': false,
+    });
     await page.click('#b-play');
     await page.waitForSelector('#lab[data-run="playing"]');
-    expect(await enabled()).toEqual({ 'b-play': false, 'b-pause': true, 'b-step': false, 'b-reset': true });
+    expect(await enabled()).toEqual({
+      'b-play': false,
+      'b-pause': true,
+      'b-step': false,
+      'b-reset': true,
+    });
     await page.click('#b-pause');
     await page.waitForSelector('#lab[data-run="paused"]');
-    expect(await enabled()).toEqual({ 'b-play': true, 'b-pause': false, 'b-step': true, 'b-reset': true });
+    expect(await enabled()).toEqual({
+      'b-play': true,
+      'b-pause': false,
+      'b-step': true,
+      'b-reset': true,
+    });
     await page.fill('#f-lr', '0.05');
     await page.press('#f-lr', 'Enter');
     await page.waitForSelector('#lab[data-run="idle"]');
@@ -167,21 +232,34 @@ describe('the lab: controls that mean what they say', () => {
 
   it('the speed slider is logarithmic and lands in the link', async () => {
     const page = await open('?view=lab');
-    await page.$eval('#f-speed', (el) => { (el as HTMLInputElement).value = '4'; el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true })); });
+    await page.$eval('#f-speed', (el) => {
+      (el as HTMLInputElement).value = '4';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     expect(await page.textContent('#speed-value')).toMatch(/^10,000 iterations per step/);
     expect(new URL(page.url()).searchParams.get('speed')).toBe('10000');
-    await page.$eval('#f-speed', (el) => { (el as HTMLInputElement).value = '1'; el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true })); });
+    await page.$eval('#f-speed', (el) => {
+      (el as HTMLInputElement).value = '1';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     expect(await page.textContent('#speed-value')).toMatch(/^10 iterations per step/);
     await close(page);
   });
 
-  it('every run\'s model in one ZIP, every chart in one ZIP, and a share link that owns up to a dropped CSV', async () => {
+  it("every run's model in one ZIP, every chart in one ZIP, and a share link that owns up to a dropped CSV", async () => {
     const page = await open('?view=lab&inits=zeros,he,xavier&it=200');
     await labRun(page);
     const [models] = await Promise.all([page.waitForEvent('download'), page.click('#x-model')]);
     const modelFiles = unzipSync(readFileSync((await models.path())!));
-    expect(Object.keys(modelFiles)).toEqual(['1-zeros-model.json', '2-he-model.json', '3-xavier-model.json']);
-    for (const f of Object.values(modelFiles)) expect(JSON.parse(strFromU8(f)).W1 ?? JSON.parse(strFromU8(f))).toBeTruthy();
+    expect(Object.keys(modelFiles)).toEqual([
+      '1-zeros-model.json',
+      '2-he-model.json',
+      '3-xavier-model.json',
+    ]);
+    for (const f of Object.values(modelFiles))
+      expect(JSON.parse(strFromU8(f)).W1 ?? JSON.parse(strFromU8(f))).toBeTruthy();
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
     const [charts] = await Promise.all([page.waitForEvent('download'), page.click('#x-svg')]);
@@ -189,17 +267,30 @@ describe('the lab: controls that mean what they say', () => {
     expect(Object.keys(chartFiles).length).toBeGreaterThan(4);
     for (const f of Object.values(chartFiles)) expect(strFromU8(f)).toMatch(/^<svg/);
     expect(downloads).toEqual(['initlab-charts.zip']); // one download, not one per chart
-    const rows = 'x1,x2,label\n' + Array.from({ length: 40 }, (_, i) => `${Math.cos(i)},${Math.sin(i)},${i % 2}`).join('\n');
-    await page.setInputFiles('#f-csv', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
+    const rows =
+      'x1,x2,label\n' +
+      Array.from({ length: 40 }, (_, i) => `${Math.cos(i)},${Math.sin(i)},${i % 2}`).join('\n');
+    await page.setInputFiles('#f-csv', {
+      name: 'mine.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows),
+    });
     await page.waitForFunction(() => document.getElementById('share-note')!.textContent !== '');
-    expect(await page.textContent('#share-note')).toMatch(/^This link cannot carry the dropped file mine\.csv/);
+    expect(await page.textContent('#share-note')).toMatch(
+      /^This link cannot carry the dropped file mine\.csv/,
+    );
     await close(page);
   });
 });
 
 describe('the network view', () => {
   it('symmetric starts (zeros, ones) give identical hidden-unit pictures for ever; random ones (He, Xavier) distinct pictures', async () => {
-    for (const [init, same] of [['zeros', true], ['ones', true], ['he', false], ['xavier', false]] as const) {
+    for (const [init, same] of [
+      ['zeros', true],
+      ['ones', true],
+      ['he', false],
+      ['xavier', false],
+    ] as const) {
       const page = await open(`?view=lab&inits=${init}&it=300&lr=0.001`);
       await labRun(page);
       for (const layer of [1, 2]) {
@@ -216,7 +307,9 @@ describe('the network view', () => {
     await labRun(page);
     await page.focus('#network .unit[data-layer="1"][data-unit="2"]');
     await page.waitForSelector('#unit-detail:not([hidden]) svg');
-    expect(await page.textContent('#unit-detail')).toMatch(/^Layer 1, unit 3: gradient of its incoming weights ‖∂J\/∂W‖ = \d/);
+    expect(await page.textContent('#unit-detail')).toMatch(
+      /^Layer 1, unit 3: gradient of its incoming weights ‖∂J\/∂W‖ = \d/,
+    );
     await page.keyboard.press('Tab');
     expect(await page.textContent('#unit-detail')).toMatch(/^Layer 1, unit 4/);
     await close(page);
@@ -229,7 +322,15 @@ describe('the depth view', () => {
     theory: JSON.parse((await page.getAttribute(`#depth-${pass}`, 'data-theory'))!) as number[],
   });
   const forward = (page: Page) => values(page, 'forward');
-  const setSlider = (page: Page, id: string, value: number) => page.$eval(id, (el, v) => { (el as HTMLInputElement).value = String(v); el.dispatchEvent(new Event('input')); }, value);
+  const setSlider = (page: Page, id: string, value: number) =>
+    page.$eval(
+      id,
+      (el, v) => {
+        (el as HTMLInputElement).value = String(v);
+        el.dispatchEvent(new Event('input'));
+      },
+      value,
+    );
 
   it('He with ReLU keeps the spread (critical); smaller weights make it vanish, larger ones explode, as the theory says', async () => {
     const page = await open('?view=depth');
@@ -237,25 +338,44 @@ describe('the depth view', () => {
     const he = await forward(page);
     expect(he.measured.length).toBe(30);
     // each layer's measurement within 35% of the mean-field prediction (100 units: a finite-width spread)
-    for (let l = 0; l < 30; l++) expect(Math.abs(Math.log(he.measured[l] / he.theory[l])), `layer ${l + 1}`).toBeLessThan(0.3);
+    for (let l = 0; l < 30; l++)
+      expect(Math.abs(Math.log(he.measured[l] / he.theory[l])), `layer ${l + 1}`).toBeLessThan(0.3);
     expect(await page.textContent('#depth-summary')).toMatch(/critical/);
-    for (const [sw, phase, shrinks] of [[0.8, 'ordered', true], [2.2, 'chaotic', false]] as const) {
+    for (const [sw, phase, shrinks] of [
+      [0.8, 'ordered', true],
+      [2.2, 'chaotic', false],
+    ] as const) {
       const before = await page.getAttribute('#depth-forward', 'data-measured');
       await setSlider(page, '#d-sw', sw);
-      await page.waitForFunction((b) => document.getElementById('depth-forward')!.dataset.measured !== b, before);
+      await page.waitForFunction(
+        (b) => document.getElementById('depth-forward')!.dataset.measured !== b,
+        before,
+      );
       const r = await forward(page);
       const ratio = r.measured[29] / r.measured[0];
       if (shrinks) expect(ratio).toBeLessThan(1e-4);
       else expect(ratio).toBeGreaterThan(1e4);
-      for (let l = 0; l < 30; l++) expect(Math.abs(Math.log(r.measured[l] / r.theory[l])), `σ_w ${sw}, layer ${l + 1}`).toBeLessThan(0.5);
+      for (let l = 0; l < 30; l++)
+        expect(
+          Math.abs(Math.log(r.measured[l] / r.theory[l])),
+          `σ_w ${sw}, layer ${l + 1}`,
+        ).toBeLessThan(0.5);
       expect(await page.textContent('#depth-summary')).toContain(phase);
     }
     // the backward pass beside it: under He the gradient keeps its size too, as χ₁ = 1 says
     await setSlider(page, '#d-sw', Math.SQRT2);
-    await page.waitForFunction(() => /critical/.test(document.getElementById('depth-summary')!.textContent!));
-    await page.waitForFunction(() => JSON.parse(document.getElementById('depth-forward')!.dataset.measured!).length === 30);
+    await page.waitForFunction(() =>
+      /critical/.test(document.getElementById('depth-summary')!.textContent!),
+    );
+    await page.waitForFunction(
+      () => JSON.parse(document.getElementById('depth-forward')!.dataset.measured!).length === 30,
+    );
     const back = await values(page, 'backward');
-    for (let l = 0; l < 30; l++) expect(Math.abs(Math.log(back.measured[l] / back.theory[l])), `backward layer ${l + 1}`).toBeLessThan(0.5);
+    for (let l = 0; l < 30; l++)
+      expect(
+        Math.abs(Math.log(back.measured[l] / back.theory[l])),
+        `backward layer ${l + 1}`,
+      ).toBeLessThan(0.5);
     await close(page);
   }, 60_000);
 });
@@ -278,13 +398,19 @@ describe('one screen, any screen', () => {
 
   it('at 390×844 nothing overflows sideways, in any view, before and after runs', async () => {
     const page = await open('?view=lab&it=300&inits=he,zeros', PHONE);
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
     expect(await overflow()).toBe(0);
     await labRun(page);
     expect(await overflow()).toBe(0);
     await page.screenshot({ path: `${SHOTS}lab-390x844.png` });
     await page.click('#tab-lesson');
-    await page.$eval('#lesson-speed', (el) => { (el as HTMLInputElement).value = '3'; el.dispatchEvent(new Event('input')); });
+    await page.$eval('#lesson-speed', (el) => {
+      (el as HTMLInputElement).value = '3';
+      el.dispatchEvent(new Event('input'));
+    });
     for (const init of ['zeros', 'random', 'he']) await page.click(`button[data-init="${init}"]`);
     for (const init of ['zeros', 'random', 'he']) await lessonResult(page, init);
     await page.waitForTimeout(300); // the final drawings
@@ -307,7 +433,14 @@ describe('one screen, any screen', () => {
   it('the lesson at 1280×800, watched mid-run', async () => {
     const page = await open();
     for (const init of ['zeros', 'random', 'he']) await page.click(`button[data-init="${init}"]`);
-    await page.waitForFunction(() => Number(/iteration (\d+)/.exec(document.querySelector('#lesson-he .numbers')!.textContent ?? '')?.[1] ?? 0) > 4000);
+    await page.waitForFunction(
+      () =>
+        Number(
+          /iteration (\d+)/.exec(
+            document.querySelector('#lesson-he .numbers')!.textContent ?? '',
+          )?.[1] ?? 0,
+        ) > 4000,
+    );
     await page.screenshot({ path: `${SHOTS}lesson-1280x800.png` });
     await close(page);
   }, 60_000);
@@ -319,11 +452,31 @@ describe('accessibility and hygiene', () => {
     await labRun(page);
     await page.focus('#network .unit[data-layer="1"][data-unit="0"]');
     await page.addScriptTag({ content: AXE });
-    const serious = async () => page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const serious = async () =>
+      page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                c: Document,
+                o: object,
+              ) => Promise<{
+                violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          }
+        ).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
+      });
     expect(await serious()).toEqual([]);
     await page.click('#tab-lesson');
     await page.click('button[data-init="zeros"]');
@@ -335,7 +488,7 @@ describe('accessibility and hygiene', () => {
     await close(page);
   }, 120_000);
 
-  it('no console errors, and no request ever left the lab\'s own server', () => {
+  it("no console errors, and no request ever left the lab's own server", () => {
     expect(problems).toEqual([]);
     expect(outside).toEqual([]);
   });

@@ -27,10 +27,18 @@ afterAll(async () => {
 });
 
 async function open(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+      problems.push(`request: ${r.url()}`);
+  });
   await page.goto(`${base}${query}`);
   return page;
 }
@@ -47,20 +55,29 @@ async function historyCsv(page: Page): Promise<string> {
 }
 
 describe('web lab', () => {
-  it('lesson: the three runs show the notebook\'s accuracies', async () => {
+  it("lesson: the three runs show the notebook's accuracies", async () => {
     const page = await open();
     const got: Record<string, [number, number]> = {};
     for (const init of ['zeros', 'random', 'he']) {
       await page.click(`button[data-init="${init}"]`);
       const sel = `#lesson-${init} .numbers[data-done="true"]`;
       await page.waitForSelector(sel, { timeout: 60_000 });
-      got[init] = [Number(await page.getAttribute(sel, 'data-train')), Number(await page.getAttribute(sel, 'data-test'))];
+      got[init] = [
+        Number(await page.getAttribute(sel, 'data-train')),
+        Number(await page.getAttribute(sel, 'data-test')),
+      ];
     }
-    expect(got).toEqual({ zeros: [0.5, 0.5], random: [0.83, 0.86], he: [ref.runs.he.train_accuracy, 0.96] });
+    expect(got).toEqual({
+      zeros: [0.5, 0.5],
+      random: [0.83, 0.86],
+      he: [ref.runs.he.train_accuracy, 0.96],
+    });
     expect(await page.isVisible('#lesson-table')).toBe(true);
     // the table's verdicts are read off the runs, as the CLI's closing table reads them
     const cliDoc = JSON.parse(cli(['--json', '--no-report', '--quiet']).stdout);
-    const verdicts = await page.$$eval('#lesson-table tbody tr', (trs) => trs.map((tr) => tr.lastElementChild!.textContent));
+    const verdicts = await page.$$eval('#lesson-table tbody tr', (trs) =>
+      trs.map((tr) => tr.lastElementChild!.textContent),
+    );
     expect(verdicts).toEqual(cliDoc.runs.map((r: { verdict: string }) => r.verdict));
     await page.screenshot({ path: `${ARTIFACTS}web-lesson.png`, fullPage: true });
     await page.close();
@@ -70,7 +87,11 @@ describe('web lab', () => {
     const page = await open('?view=lab&inits=zeros,he&it=2000');
     const acc = await labRun(page);
     expect(acc[0]).toMatch(/^zeros: iteration 2000, train accuracy 50\.0%/);
-    const rows = (await historyCsv(page)).trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = (await historyCsv(page))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const zeros = rows.filter((r) => r[0] === 'zeros').map((r) => Number(r[2]));
     expect(zeros.length).toBeGreaterThan(100);
     for (const c of zeros) expect(Math.abs(c - Math.LN2)).toBeLessThan(1e-9);
@@ -81,7 +102,8 @@ describe('web lab', () => {
   });
 
   it('a URL round trip reproduces the numbers', async () => {
-    const query = '?view=lab&data=moons%3An%3D200%2Cnoise%3D0.1%2Cseed%3D4&hidden=8%2C8&act=tanh&inits=glorot-uniform%2Corthogonal&seed=7&opt=adam&lr=0.01&it=1500&bs=32';
+    const query =
+      '?view=lab&data=moons%3An%3D200%2Cnoise%3D0.1%2Cseed%3D4&hidden=8%2C8&act=tanh&inits=glorot-uniform%2Corthogonal&seed=7&opt=adam&lr=0.01&it=1500&bs=32';
     const first = await open(query);
     const a = await labRun(first);
     const ha = await historyCsv(first);
@@ -96,24 +118,45 @@ describe('web lab', () => {
 
   it('a CSV file trains; a malformed one shows its error on the page', async () => {
     const page = await open('?view=lab&it=300');
-    const rows = Array.from({ length: 80 }, (_, i) => `${Math.cos(i)},${Math.sin(i) * (i % 2 ? 0.4 : 1)},${i % 2}`);
-    await page.setInputFiles('#f-csv', { name: 'rings.csv', mimeType: 'text/csv', buffer: Buffer.from(`x1,x2,label\n${rows.join('\n')}\n`) });
-    await page.waitForFunction(() => document.getElementById('status')!.textContent!.includes('80 examples'));
+    const rows = Array.from(
+      { length: 80 },
+      (_, i) => `${Math.cos(i)},${Math.sin(i) * (i % 2 ? 0.4 : 1)},${i % 2}`,
+    );
+    await page.setInputFiles('#f-csv', {
+      name: 'rings.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`x1,x2,label\n${rows.join('\n')}\n`),
+    });
+    await page.waitForFunction(() =>
+      document.getElementById('status')!.textContent!.includes('80 examples'),
+    );
     const acc = await labRun(page);
     expect(acc[0]).toMatch(/iteration 300/);
-    await page.setInputFiles('#f-csv', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('1,2,0\n3,x,1\n') });
+    await page.setInputFiles('#f-csv', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('1,2,0\n3,x,1\n'),
+    });
     await page.waitForFunction(() => document.getElementById('err-csv')!.textContent !== '');
     expect(await page.textContent('#err-csv')).toBe('bad.csv:2:3: "x" is not a number');
     await page.close();
   });
 
   it('URL state is validated, never evaluated: bad values are named next to their control', async () => {
-    const page = await open('?view=lab&data=javascript%3Aalert(1)&lr=-1&inits=bogus&hidden=10%2Cx&seed=99999999999');
-    expect(await page.textContent('#err-data')).toMatch(/dataset spec "javascript:alert\(1\)": "alert\(1\)" is not key=value/);
-    expect(await page.textContent('#err-lr')).toBe('Learning rate must be a finite number > 0 and <= 100, got "-1"'); // the field's label, never a flag or a key
+    const page = await open(
+      '?view=lab&data=javascript%3Aalert(1)&lr=-1&inits=bogus&hidden=10%2Cx&seed=99999999999',
+    );
+    expect(await page.textContent('#err-data')).toMatch(
+      /dataset spec "javascript:alert\(1\)": "alert\(1\)" is not key=value/,
+    );
+    expect(await page.textContent('#err-lr')).toBe(
+      'Learning rate must be a finite number > 0 and <= 100, got "-1"',
+    ); // the field's label, never a flag or a key
     expect(await page.textContent('#err-inits')).toMatch(/unknown initialization "bogus"/);
     expect(await page.textContent('#err-hidden')).toMatch(/^Hidden layers must be sizes like 10,5/);
-    expect(await page.textContent('#err-seed')).toBe('Weight seed must be an integer from 0 to 4294967295, got "99999999999"');
+    expect(await page.textContent('#err-seed')).toBe(
+      'Weight seed must be an integer from 0 to 4294967295, got "99999999999"',
+    );
     await page.close();
   });
 
@@ -127,7 +170,13 @@ describe('initlab serve', () => {
     const ok = await fetch(base);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
-    for (const path of ['../package.json', '%2e%2e/%2e%2e/package.json', '..%2f..%2fpackage.json', 'assets/../../../etc/passwd', '%00']) {
+    for (const path of [
+      '../package.json',
+      '%2e%2e/%2e%2e/package.json',
+      '..%2f..%2fpackage.json',
+      'assets/../../../etc/passwd',
+      '%00',
+    ]) {
       const r = await fetch(`${base}${path}`);
       expect(r.status, path).toBe(404);
     }

@@ -4,7 +4,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'web',
   base: './',
-  build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+  },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
 });

@@ -9,20 +9,40 @@ import { UsageError } from '../errors.js';
  * Per command, groups of flags that cannot be given together: the first flag of a group
  * against each of the others, with why. A flag given at its default counts only when typed.
  */
-const EXCLUSIVE: Readonly<Record<string, readonly (readonly [string, readonly string[], string])[]>> = {
+const EXCLUSIVE: Readonly<
+  Record<string, readonly (readonly [string, readonly string[], string])[]>
+> = {
   notebook: [['--no-report', ['--out', '--show-test'], 'no report is written']],
   train: [['--no-report', ['--out', '--show-test'], 'no report is written']],
   compare: [['--no-report', ['--out', '--show-test'], 'no report is written']],
   sweep: [['--no-report', ['--out'], 'no sweep folder is written']],
   reproduce: [
     ['--no-report', ['--out'], 'no report is written'],
-    ['--list', ['--quick', '--seed', '--no-report', '--out'], '--list only lists the reproductions'],
+    [
+      '--list',
+      ['--quick', '--seed', '--no-report', '--out'],
+      '--list only lists the reproductions',
+    ],
   ],
   data: [['--list', ['--dataset', '--csv'], '--list only lists the generators']],
-  init: [['--list', ['--init', '--layers', '--seed', '--scale', '--data'], '--list only lists the initializers']],
+  init: [
+    [
+      '--list',
+      ['--init', '--layers', '--seed', '--scale', '--data'],
+      '--list only lists the initializers',
+    ],
+  ],
   gradcheck: [
-    ['--model', ['--init', '--seed', '--scale', '--layers', '--activation'], 'the model brings its own layers, activations and weights'],
-    ['--course-case', ['--model', '--init', '--seed', '--scale', '--layers', '--activation', '--train'], 'the course case brings its own network and data'],
+    [
+      '--model',
+      ['--init', '--seed', '--scale', '--layers', '--activation'],
+      'the model brings its own layers, activations and weights',
+    ],
+    [
+      '--course-case',
+      ['--model', '--init', '--seed', '--scale', '--layers', '--activation', '--train'],
+      'the course case brings its own network and data',
+    ],
   ],
 };
 
@@ -43,15 +63,26 @@ export function refuseContradictions(cmd: Command): void {
     cmd.on(`option:${option.name()}`, (value: unknown) => {
       const key = option.attributeName();
       const before = seen.get(key);
-      if (before && before.flag !== flag) throw new UsageError(`${before.flag} and ${flag} contradict each other; give one of them`);
+      if (before && before.flag !== flag)
+        throw new UsageError(`${before.flag} and ${flag} contradict each other; give one of them`);
       if (before && before.value !== value) {
-        throw new UsageError(`${flag} is given twice (${JSON.stringify(before.value)}, then ${JSON.stringify(value)}); give it once`);
+        throw new UsageError(
+          `${flag} is given twice (${JSON.stringify(before.value)}, then ${JSON.stringify(value)}); give it once`,
+        );
       }
       seen.set(key, { flag, value });
       typed.add(flag);
       for (const [first, others, why] of groups) {
-        const clash = flag === first ? others.find((o) => typed.has(o)) : others.includes(flag) && typed.has(first) ? flag : undefined;
-        if (clash !== undefined) throw new UsageError(`${first} and ${clash} cannot be given together: ${why}; drop one of them`);
+        const clash =
+          flag === first
+            ? others.find((o) => typed.has(o))
+            : others.includes(flag) && typed.has(first)
+              ? flag
+              : undefined;
+        if (clash !== undefined)
+          throw new UsageError(
+            `${first} and ${clash} cannot be given together: ${why}; drop one of them`,
+          );
       }
     });
   }

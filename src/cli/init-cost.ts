@@ -4,7 +4,10 @@ import { checkLsuvRounds } from '../limits.js';
 import { resolveInitializer } from '../nn/initializers.js';
 
 /** The most LSUV rounds among `inits` (each checked against its limit) and the costliest initializer's name. */
-export function initCostOf(inits: readonly string[], scale: number | undefined): { init: string; lsuvRounds: number } {
+export function initCostOf(
+  inits: readonly string[],
+  scale: number | undefined,
+): { init: string; lsuvRounds: number } {
   let lsuvRounds = 0;
   const names: string[] = [];
   for (const spec of inits) {
@@ -15,5 +18,8 @@ export function initCostOf(inits: readonly string[], scale: number | undefined):
       lsuvRounds = Math.max(lsuvRounds, r.opts['max-iter'] as number);
     }
   }
-  return { init: lsuvRounds ? 'lsuv' : names.find((n) => n === 'orthogonal') ?? inits[0], lsuvRounds };
+  return {
+    init: lsuvRounds ? 'lsuv' : (names.find((n) => n === 'orthogonal') ?? inits[0]),
+    lsuvRounds,
+  };
 }

@@ -19,13 +19,16 @@ export const STOP_SIGHUP = 3;
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** The flag value for a signal. */
-export const flagFor = (signal: string): number => (signal === 'SIGTERM' ? STOP_SIGTERM : signal === 'SIGHUP' ? STOP_SIGHUP : STOP_SIGINT);
+export const flagFor = (signal: string): number =>
+  signal === 'SIGTERM' ? STOP_SIGTERM : signal === 'SIGHUP' ? STOP_SIGHUP : STOP_SIGINT;
 
 /** The exit code of a command stopped by this signal: 128 + its number, as shells report it. */
-export const exitCodeFor = (flag: number): number => (flag === STOP_SIGTERM ? 143 : flag === STOP_SIGHUP ? 129 : 130);
+export const exitCodeFor = (flag: number): number =>
+  flag === STOP_SIGTERM ? 143 : flag === STOP_SIGHUP ? 129 : 130;
 
 /** The signal a flag value stands for. */
-export const signalOf = (flag: number): string => (flag === STOP_SIGTERM ? 'SIGTERM' : flag === STOP_SIGHUP ? 'SIGHUP' : 'SIGINT');
+export const signalOf = (flag: number): string =>
+  flag === STOP_SIGTERM ? 'SIGTERM' : flag === STOP_SIGHUP ? 'SIGHUP' : 'SIGINT';
 
 /** The one-element Int32Array on a SharedArrayBuffer that the supervisor hands its worker. */
 export interface SupervisedData {
@@ -39,7 +42,9 @@ export interface SupervisedData {
 
 const supervised = (): SupervisedData | null => {
   const d = workerData as Partial<SupervisedData> | null;
-  return !isMainThread && d && d.stop instanceof Int32Array && Array.isArray(d.argv) ? (d as SupervisedData) : null;
+  return !isMainThread && d && d.stop instanceof Int32Array && Array.isArray(d.argv)
+    ? (d as SupervisedData)
+    : null;
 };
 
 let flag: Int32Array | null = null;
@@ -89,4 +94,10 @@ export function stopWasRequested(): boolean {
  * `{"interrupted": true, "signal": "SIGINT" | "SIGTERM" | "SIGHUP", "exitCode": 130 | 143 | 129, "message": ..., "runs": []}`.
  */
 export const stoppedJson = (message: string, exitCode: number): string =>
-  JSON.stringify({ interrupted: true, signal: exitCode === 143 ? 'SIGTERM' : exitCode === 129 ? 'SIGHUP' : 'SIGINT', exitCode, message, runs: [] });
+  JSON.stringify({
+    interrupted: true,
+    signal: exitCode === 143 ? 'SIGTERM' : exitCode === 129 ? 'SIGHUP' : 'SIGINT',
+    exitCode,
+    message,
+    runs: [],
+  });

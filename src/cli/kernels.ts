@@ -33,11 +33,16 @@ import { readNumber } from '../validate.js';
 import { type KernelFlags, OPTION_FLAGS } from './flags.js';
 
 /** The kernels to train on, and `close` to call when the command is done with them. */
-export async function commandKernels(flags: KernelFlags): Promise<{ kernels: Kernels; threads: number; close(): void }> {
+export async function commandKernels(
+  flags: KernelFlags,
+): Promise<{ kernels: Kernels; threads: number; close(): void }> {
   const asked = readNumber(OPTIONS.threads, flags.threads, OPTION_FLAGS.threads);
   // more threads than cores only take turns on them: the same numbers, more waiting
   const threads = Math.min(asked ?? availableParallelism(), availableParallelism());
-  if (asked !== undefined && threads < asked) process.stderr.write(`initlab: --threads ${asked}: using ${threads} (the machine has ${threads} cores)\n`);
+  if (asked !== undefined && threads < asked)
+    process.stderr.write(
+      `initlab: --threads ${asked}: using ${threads} (the machine has ${threads} cores)\n`,
+    );
   const chosen = getKernels(flags.backend);
   const kernels = chosen.name === 'ts' ? makeTsKernels(productStopCheck()) : chosen;
   if (kernels.name !== 'wasm' || threads === 1) return { kernels, threads: 1, close() {} };

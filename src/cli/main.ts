@@ -25,12 +25,16 @@ import { describeSystemError, isSystemError } from '../node/fs-errors.js';
  * become a space; the control characters of a value are shown escaped.
  */
 const oneLine = (message: string): string =>
-  message.replace(/\s*\n\s*\(/g, ' (').replace(/[\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  message
+    .replace(/\s*\n\s*\(/g, ' (')
+    .replace(/[\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1));
 
 function buildProgram(): Command {
   const program = new Command()
     .name('initlab')
-    .description('How weight initialization makes or breaks training: the Initialization notebook, numpy-exact, in TypeScript.')
+    .description(
+      'How weight initialization makes or breaks training: the Initialization notebook, numpy-exact, in TypeScript.',
+    )
     .version(VERSION)
     .option('--debug', 'print stack traces on errors')
     .showSuggestionAfterError(true)
@@ -62,15 +66,23 @@ export async function main(argv: string[]): Promise<void> {
     const first = argv[0];
     const names = [...program.commands.map((c) => c.name()), 'help'];
     // `help NAME` alike: commander would print the general help, exit 0, for a mistyped NAME
-    const named = first === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : first;
+    const named =
+      first === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : first;
     if (named !== undefined && !named.startsWith('-') && !names.includes(named)) {
       throw new UsageError(`unknown command '${named}'; commands: ${names.join(', ')}`);
     }
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;
-      process.stderr.write(`initlab: ${oneLine(e.message.replace(/^error: /, ''))} (see initlab --help)\n`);
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return;
+      process.stderr.write(
+        `initlab: ${oneLine(e.message.replace(/^error: /, ''))} (see initlab --help)\n`,
+      );
       process.exitCode = 2;
       return;
     }
@@ -81,7 +93,8 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`initlab: ${message}\n`);
       process.exitCode = interruptExitCode();
       // a program reading --json gets a document that says so, never an empty stdout
-      if (argv.includes('--json')) process.stdout.write(`${stoppedJson(message, process.exitCode)}\n`);
+      if (argv.includes('--json'))
+        process.stdout.write(`${stoppedJson(message, process.exitCode)}\n`);
       return;
     }
     if (isInitlabError(e)) {
@@ -90,14 +103,19 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = e.kind === 'usage' ? 2 : 1;
       return;
     }
-    if (isSystemError(e)) { // the system refused (a full disk, no permission): a failure of the run, not a bug
-      process.stderr.write(`initlab: ${oneLine(`${e.path ? `${e.path}: ` : ''}${e.syscall ? `${e.syscall} failed: ` : ''}${describeSystemError(e)}`)}\n`);
+    if (isSystemError(e)) {
+      // the system refused (a full disk, no permission): a failure of the run, not a bug
+      process.stderr.write(
+        `initlab: ${oneLine(`${e.path ? `${e.path}: ` : ''}${e.syscall ? `${e.syscall} failed: ` : ''}${describeSystemError(e)}`)}\n`,
+      );
       if (debug) process.stderr.write(`${e.stack}\n`);
       process.exitCode = 1;
       return;
     }
     const err = e as Error;
-    process.stderr.write(`initlab: internal error: ${oneLine(err?.message ?? String(e))}${debug ? `\n${err?.stack}` : ' (run with --debug for details, and please report it)'}\n`);
+    process.stderr.write(
+      `initlab: internal error: ${oneLine(err?.message ?? String(e))}${debug ? `\n${err?.stack}` : ' (run with --debug for details, and please report it)'}\n`,
+    );
     process.exitCode = 1;
   }
 }

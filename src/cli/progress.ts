@@ -13,23 +13,32 @@ export interface Progress {
  * is a pipe to the main thread that moves only when the worker's event loop turns, and a
  * bar must also move during synchronous work (a gradient check).
  */
-const directStderr = () => ({
-  isTTY: true,
-  get columns() { return process.stderr.columns ?? 80; },
-  write(text: string): boolean {
-    try {
-      writeSync(2, text);
-    } catch {
-      // a closed terminal: the bar is only decoration
-    }
-    return true;
-  },
-}) as unknown as NodeJS.WriteStream;
+const directStderr = () =>
+  ({
+    isTTY: true,
+    get columns() {
+      return process.stderr.columns ?? 80;
+    },
+    write(text: string): boolean {
+      try {
+        writeSync(2, text);
+      } catch {
+        // a closed terminal: the bar is only decoration
+      }
+      return true;
+    },
+  }) as unknown as NodeJS.WriteStream;
 
 export function createProgress(enabled: boolean): Progress {
   if (!enabled || !process.stderr.isTTY) return { start() {}, update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: '{label} [{bar}] {percentage}% | {value}/{total} {unit} | eta {eta_formatted}', stream: directStderr(), hideCursor: true, clearOnComplete: true, fps: 10 },
+    {
+      format: '{label} [{bar}] {percentage}% | {value}/{total} {unit} | eta {eta_formatted}',
+      stream: directStderr(),
+      hideCursor: true,
+      clearOnComplete: true,
+      fps: 10,
+    },
     cliProgress.Presets.shades_classic,
   );
   return {

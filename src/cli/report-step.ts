@@ -29,14 +29,24 @@ export function testDataLine(spec: string | null, source: 'given' | 'default' | 
   return source === 'default' ? `${spec} (default: follows the training data)` : spec;
 }
 
-export async function writeRunsReport(r: ExecutedRuns, flags: TrainingFlags, title: string): Promise<void> {
+export async function writeRunsReport(
+  r: ExecutedRuns,
+  flags: TrainingFlags,
+  title: string,
+): Promise<void> {
   if (!flags.report || r.outputs.length === 0) return;
   const { writeReport } = await import('../node/report.js');
   const b = r.setup.base;
   const files = await writeReport(flags.out, {
     title,
     version: VERSION,
-    runs: r.outputs.map((o, i) => ({ label: titleOf(o.result.init), short: o.result.init, output: o, verdict: r.doc.runs[i].verdict, doctor: describeDiagnosis(r.doc.runs[i].doctor) })),
+    runs: r.outputs.map((o, i) => ({
+      label: titleOf(o.result.init),
+      short: o.result.init,
+      output: o,
+      verdict: r.doc.runs[i].verdict,
+      doctor: describeDiagnosis(r.doc.runs[i].doctor),
+    })),
     train: r.setup.train,
     test: r.setup.test,
     showTest: flags.showTest,

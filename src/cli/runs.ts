@@ -42,17 +42,33 @@ export interface RunsDocument {
   interrupted: boolean;
 }
 
-const TITLES: Record<string, string> = { zeros: 'zeros initialization', random: 'large random initialization', he: 'He initialization', xavier: 'Xavier initialization' };
-export const titleOf = (init: string) => (Object.hasOwn(TITLES, init) ? TITLES[init] : `${init} initialization`);
-
+const TITLES: Record<string, string> = {
+  zeros: 'zeros initialization',
+  random: 'large random initialization',
+  he: 'He initialization',
+  xavier: 'Xavier initialization',
+};
+export const titleOf = (init: string) =>
+  Object.hasOwn(TITLES, init) ? TITLES[init] : `${init} initialization`;
 
 /** The comparison table the notebook ends with, as aligned text. */
 export function comparisonTable(rows: RunRow[], layerCount: number): string {
   const head = ['Model', 'Train accuracy', 'Test accuracy', 'Final cost', 'Problem/Comment'];
-  const body = rows.map((r) => [`${layerCount}-layer NN with ${titleOf(r.init)}`, r.stopReason === 'diverged' ? 'diverged' : percent(r.trainAccuracy), r.stopReason === 'diverged' ? 'diverged' : percentOrNone(r.testAccuracy), Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost), r.verdict]);
+  const body = rows.map((r) => [
+    `${layerCount}-layer NN with ${titleOf(r.init)}`,
+    r.stopReason === 'diverged' ? 'diverged' : percent(r.trainAccuracy),
+    r.stopReason === 'diverged' ? 'diverged' : percentOrNone(r.testAccuracy),
+    Number.isFinite(r.finalCost) ? r.finalCost.toPrecision(4) : pyFloat(r.finalCost),
+    r.verdict,
+  ]);
   const widths = head.map((h, c) => Math.max(h.length, maxOf(body.map((row) => row[c].length))));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
-  return [line(head), widths.map((w, c) => '-'.repeat(c === head.length - 1 ? head[c].length : w)).join('  '), ...body.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
+  return [
+    line(head),
+    widths.map((w, c) => '-'.repeat(c === head.length - 1 ? head[c].length : w)).join('  '),
+    ...body.map(line),
+  ].join('\n');
 }
 
 export interface ExecutedRuns {
@@ -68,7 +84,11 @@ export interface ExecutedRuns {
  * Called on the plan (before the data is drawn, with the SPECs' sizes) and again on the
  * data itself (a CSV file's size is known only once read).
  */
-export function checkRunLimits(inits: readonly string[], plan: DataPlan, flags: TrainingFlags): void {
+export function checkRunLimits(
+  inits: readonly string[],
+  plan: DataPlan,
+  flags: TrainingFlags,
+): void {
   const b = plan.base;
   if (plan.m === null) return;
   const { init, lsuvRounds } = initCostOf(inits, b.scale);
@@ -91,10 +111,26 @@ export function checkRunLimits(inits: readonly string[], plan: DataPlan, flags: 
 }
 
 /** Trains each initializer in turn, printing as it goes unless --json. */
-export async function executeRuns(inits: string[], setup: Setup, flags: TrainingFlags, version: string): Promise<ExecutedRuns> {
+export async function executeRuns(
+  inits: string[],
+  setup: Setup,
+  flags: TrainingFlags,
+  version: string,
+): Promise<ExecutedRuns> {
   const json = !!flags.json;
-  const out = (s: string) => { if (!json) process.stdout.write(`${s}\n`); };
-  checkRunLimits(inits, { base: setup.base, diagnosticsEvery: setup.diagnosticsEvery, m: setup.train.X.cols, mTest: setup.test ? setup.test.X.cols : 0 }, flags);
+  const out = (s: string) => {
+    if (!json) process.stdout.write(`${s}\n`);
+  };
+  checkRunLimits(
+    inits,
+    {
+      base: setup.base,
+      diagnosticsEvery: setup.diagnosticsEvery,
+      m: setup.train.X.cols,
+      mTest: setup.test ? setup.test.X.cols : 0,
+    },
+    flags,
+  );
   // the report's modules load while the runs train (between slices), so a stopped run's
   // report is written within the 2 s a stop allows
   if (flags.report) import('../node/report.js').catch(() => {});
@@ -112,7 +148,9 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       }
       const cfg = { ...setup.base, init };
       const unit = cfg.costReport === 'epoch-mean' ? 'epoch' : 'iteration'; // epoch-mean counts epochs
-      out(`\n== ${titleOf(resolveInitializer(init, { scale: cfg.scale }).label)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} ${unit}s)`);
+      out(
+        `\n== ${titleOf(resolveInitializer(init, { scale: cfg.scale }).label)} (seed ${cfg.seed}, layers ${cfg.layers.join('-')}, lr ${cfg.learningRate}, ${cfg.iterations} ${unit}s)`,
+      );
       progress.start(init, cfg.iterations);
       let o: RunOutput;
       try {
@@ -126,8 +164,13 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
           onRecord: (p) => {
             if (json) return;
             progress.stop();
-            out(`Cost after ${unit} ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`);
-            if (p.learningRate !== undefined) out(`learning rate ${unit === 'epoch' ? 'after' : 'at'} ${unit} ${p.iteration}: ${pyFloat(p.learningRate)}`);
+            out(
+              `Cost after ${unit} ${p.iteration}: ${pyFloat(cfg.naiveLoss ? (p.naiveCost as number) : p.cost)}`,
+            );
+            if (p.learningRate !== undefined)
+              out(
+                `learning rate ${unit === 'epoch' ? 'after' : 'at'} ${unit} ${p.iteration}: ${pyFloat(p.learningRate)}`,
+              );
             progress.start(init, cfg.iterations);
             progress.update(p.iteration);
           },
@@ -141,15 +184,23 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
       } finally {
         progress.stop();
       }
-      const doctor = diagnoseRun({ ...o.result, symmetric: isSymmetric(o.initial) && isSymmetric(o.network) });
+      const doctor = diagnoseRun({
+        ...o.result,
+        symmetric: isSymmetric(o.initial) && isSymmetric(o.network),
+      });
       const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network), doctor };
       outputs.push(o);
       rows.push(row);
       if (o.result.stopReason === 'diverged') {
-        process.stderr.write(`initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization${(flags as { save?: string }).save !== undefined ? `; so no model was saved to ${(flags as { save?: string }).save}` : ''}\n`);
+        process.stderr.write(
+          `initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization${(flags as { save?: string }).save !== undefined ? `; so no model was saved to ${(flags as { save?: string }).save}` : ''}\n`,
+        );
       }
       const costs = o.trace.map((p) => p.cost);
-      if (costs.length > 1) out(`cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`);
+      if (costs.length > 1)
+        out(
+          `cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`,
+        );
       out('On the train set:');
       // a diverged network's outputs are not numbers: no accuracy is read off them
       const diverged = o.result.stopReason === 'diverged';
@@ -162,10 +213,15 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
         out(`${NO_TEST_SET} (a CSV training set has none unless --test names one)`);
       } else {
         // the notebook's own line for its own test set; any other names the SPEC it scored on
-        out(setup.testSpec === NOTEBOOK_TEST_SPEC ? 'On the test set:' : `On the test set (${setup.testSpec}):`);
+        out(
+          setup.testSpec === NOTEBOOK_TEST_SPEC
+            ? 'On the test set:'
+            : `On the test set (${setup.testSpec}):`,
+        );
         out(`Accuracy: ${pyFloat(row.testAccuracy)}`);
       }
-      if (o.result.stopReason !== 'interrupted') for (const line of describeDiagnosis(doctor)) out(line);
+      if (o.result.stopReason !== 'interrupted')
+        for (const line of describeDiagnosis(doctor)) out(line);
       if (o.result.stopReason === 'interrupted') {
         interrupted = true;
         out(`(interrupted after ${o.result.iterationsRun} of ${cfg.iterations} ${unit}s)`);
@@ -175,11 +231,28 @@ export async function executeRuns(inits: string[], setup: Setup, flags: Training
   } finally {
     close(); // the helper threads of wide layers, if any
   }
-  const doc: RunsDocument = { runs: rows, train: setup.trainSpec, test: setup.testSpec, testSpec: setup.testSpec, testSource: setup.testSource, loss: flags.loss, backend: kernels.name, threads, version, interrupted };
+  const doc: RunsDocument = {
+    runs: rows,
+    train: setup.trainSpec,
+    test: setup.testSpec,
+    testSpec: setup.testSpec,
+    testSource: setup.testSource,
+    loss: flags.loss,
+    backend: kernels.name,
+    threads,
+    version,
+    interrupted,
+  };
   if (rows.length > 1) {
     out('');
     out(comparisonTable(rows, setup.base.layers.length - 1));
   }
   if (json) process.stdout.write(`${toJson(doc)}\n`);
-  return { setup, doc, outputs, interrupted, diverged: rows.some((r) => r.stopReason === 'diverged') };
+  return {
+    setup,
+    doc,
+    outputs,
+    interrupted,
+    diverged: rows.some((r) => r.stopReason === 'diverged'),
+  };
 }

@@ -21,7 +21,8 @@ import { checkShapes } from './shapes.js';
 import { resolveTestSpec, type TestSource } from '../experiments/test-spec.js';
 
 /** A SPEC or a CSV file path → the dataset. */
-export const loadData = (spec: string): Dataset => (isPathSpec(spec) ? validateDataset(readCsvDataset(spec)) : datasetFromSpec(spec));
+export const loadData = (spec: string): Dataset =>
+  isPathSpec(spec) ? validateDataset(readCsvDataset(spec)) : datasetFromSpec(spec);
 
 /**
  * `--layers 2,10,5,1` → [2, 10, 5, 1]. Each size is a whole number in decimal digits (spaces
@@ -31,12 +32,18 @@ export const loadData = (spec: string): Dataset => (isPathSpec(spec) ? validateD
 export function parseLayers(text: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
   if (parts.length < 2 || parts.some((s) => !/^-?[0-9]+$/.test(s))) {
-    throw new UsageError(`--layers must be comma-separated sizes with at least an input and an output, like 2,10,5,1; got "${text}"`);
+    throw new UsageError(
+      `--layers must be comma-separated sizes with at least an input and an output, like 2,10,5,1; got "${text}"`,
+    );
   }
   const odd = parts.find((s) => !isIntegerText(s));
-  if (odd !== undefined) throw new UsageError(`--layers: ${JSON.stringify(odd)} is not a size written in decimal digits (${/^-0+$/.test(odd) ? 'a size is >= 1' : 'beyond 2^53'}), got "${text}"`);
+  if (odd !== undefined)
+    throw new UsageError(
+      `--layers: ${JSON.stringify(odd)} is not a size written in decimal digits (${/^-0+$/.test(odd) ? 'a size is >= 1' : 'beyond 2^53'}), got "${text}"`,
+    );
   const dims = parts.map(Number);
-  if (dims.some((x) => x < 1)) throw new UsageError(`--layers: every layer size must be >= 1, got "${text}"`);
+  if (dims.some((x) => x < 1))
+    throw new UsageError(`--layers: every layer size must be >= 1, got "${text}"`);
   checkDims(dims);
   checkLayerSizes(dims);
   return dims;
@@ -49,8 +56,16 @@ export function parseLayers(text: string): number[] {
  * @throws UsageError `--lr must be a finite number > 0, got "abc"`
  */
 export function flag(option: OptionName, text: string, name?: string): number;
-export function flag(option: OptionName, text: string | undefined, name?: string): number | undefined;
-export function flag(option: OptionName, text: string | undefined, name = OPTION_FLAGS[option]): number | undefined {
+export function flag(
+  option: OptionName,
+  text: string | undefined,
+  name?: string,
+): number | undefined;
+export function flag(
+  option: OptionName,
+  text: string | undefined,
+  name = OPTION_FLAGS[option],
+): number | undefined {
   return readNumber(OPTIONS[option], text, name);
 }
 
@@ -64,8 +79,13 @@ export function checkScaleFlag(scale: number | undefined, inits: readonly string
   if (scale === undefined) return;
   const randoms = inits.filter((i) => takesScaleFlag(resolveInitializer(i).init));
   if (randoms.some((i) => !Object.hasOwn(parseSpec(i, 'initialization').params, 'scale'))) return;
-  if (randoms.length) throw new UsageError(`--scale ${scale} would change nothing: ${randoms.join(', ')} ${randoms.length > 1 ? 'give' : 'gives'} its own scale; give it once`);
-  throw new UsageError(`--scale is the multiplier of initialization random only, and ${inits.length === 1 ? `${JSON.stringify(inits[0])} is not random` : `none of ${inits.join(', ')} is random`}; give an initializer's own parameters in its SPEC (e.g. variance-scaling:scale=2)`);
+  if (randoms.length)
+    throw new UsageError(
+      `--scale ${scale} would change nothing: ${randoms.join(', ')} ${randoms.length > 1 ? 'give' : 'gives'} its own scale; give it once`,
+    );
+  throw new UsageError(
+    `--scale is the multiplier of initialization random only, and ${inits.length === 1 ? `${JSON.stringify(inits[0])} is not random` : `none of ${inits.join(', ')} is random`}; give an initializer's own parameters in its SPEC (e.g. variance-scaling:scale=2)`,
+  );
 }
 
 export interface Setup {
@@ -85,12 +105,21 @@ export interface Setup {
  * generator with the next seed (the notebook's own pair for its training set), else none
  * for a CSV file. Throws UsageError when the two disagree on the number of features.
  */
-export function loadTrainAndTest(trainSpec: string, testFlag: string | undefined): { train: Dataset; test: Dataset | null; testSpec: string | null; testSource: TestSource } {
-  if (testFlag !== undefined && !testFlag.trim()) throw new UsageError('--test is empty; give a SPEC or a CSV file, or leave --test out to test on the --train generator with the next seed');
+export function loadTrainAndTest(
+  trainSpec: string,
+  testFlag: string | undefined,
+): { train: Dataset; test: Dataset | null; testSpec: string | null; testSource: TestSource } {
+  if (testFlag !== undefined && !testFlag.trim())
+    throw new UsageError(
+      '--test is empty; give a SPEC or a CSV file, or leave --test out to test on the --train generator with the next seed',
+    );
   const train = loadData(trainSpec);
   const { spec, source } = resolveTestSpec(trainSpec, train, testFlag, isPathSpec(trainSpec));
   const test = spec === null ? null : loadData(spec);
-  if (test && test.X.rows !== train.X.rows) throw new UsageError(`the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
+  if (test && test.X.rows !== train.X.rows)
+    throw new UsageError(
+      `the test data has ${test.X.rows} features, the training data ${train.X.rows}`,
+    );
   return { train, test, testSpec: spec, testSource: source };
 }
 
@@ -107,7 +136,10 @@ export interface DataPlan {
 }
 
 /** Points the training and test SPECs ask for; the default test set has the training set's size at most. */
-export function plannedPoints(trainSpec: string, testFlag: string | undefined): { m: number | null; mTest: number | null } {
+export function plannedPoints(
+  trainSpec: string,
+  testFlag: string | undefined,
+): { m: number | null; mTest: number | null } {
   const points = (spec: string) => (isPathSpec(spec) ? null : pointsOfSpec(spec));
   const m = points(trainSpec);
   return { m, mTest: testFlag !== undefined && testFlag.trim() ? points(testFlag) : m };
@@ -118,7 +150,11 @@ export function plannedPoints(trainSpec: string, testFlag: string | undefined): 
  * `beforeData` sees the plan first (limits refuse a run of millions of points before the
  * points are drawn, which alone takes seconds).
  */
-export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NOTEBOOK_INITS, beforeData?: (plan: DataPlan) => void): Setup {
+export function resolveSetup(
+  flags: TrainingFlags,
+  inits: readonly string[] = NOTEBOOK_INITS,
+  beforeData?: (plan: DataPlan) => void,
+): Setup {
   const f = {
     seed: flag('seed', flags.seed),
     scale: flag('scale', flags.scale),
@@ -170,17 +206,23 @@ export function resolveSetup(flags: TrainingFlags, inits: readonly string[] = NO
  */
 export function parseInits(text: string, flag = '--inits', scale?: number): string[] {
   const inits = splitSpecList(text);
-  if (!inits.length) throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
+  if (!inits.length)
+    throw new UsageError(`${flag} needs at least one of ${initializerNames().join(', ')}`);
   checkNoEmptyEntry(text, flag);
   const canonical = inits.map((i) => {
     const r = resolveInitializer(i, scale === undefined ? {} : { scale });
     return `${r.init.name}${JSON.stringify(Object.entries(r.opts).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
   });
-  const twice = firstRepeat(inits.map((spec, k) => ({ spec: spec.trim(), key: canonical[k] })), (i) => i.key);
+  const twice = firstRepeat(
+    inits.map((spec, k) => ({ spec: spec.trim(), key: canonical[k] })),
+    (i) => i.key,
+  );
   if (twice) {
     const { item, earlier } = twice;
     const same = item.spec.toLowerCase() === earlier.spec.toLowerCase();
-    throw new UsageError(`${flag} ${JSON.stringify(text)}: ${JSON.stringify(item.spec)} is given twice${same ? '' : ` (as ${JSON.stringify(earlier.spec)}: the same initializer and parameters)`}`);
+    throw new UsageError(
+      `${flag} ${JSON.stringify(text)}: ${JSON.stringify(item.spec)} is given twice${same ? '' : ` (as ${JSON.stringify(earlier.spec)}: the same initializer and parameters)`}`,
+    );
   }
   return inits;
 }

@@ -25,7 +25,8 @@ export function keepRunningWithoutStdout(): void {
   if (sharedPending) Atomics.store(sharedPending, 0, 1);
 }
 
-const pending = () => filesPending || (sharedPending !== null && Atomics.load(sharedPending, 0) === 1);
+const pending = () =>
+  filesPending || (sharedPending !== null && Atomics.load(sharedPending, 0) === 1);
 
 /** Turns a failed write to stdout into one line on stderr (exit 1); EPIPE exits quietly (0), or goes on silently when files are still to be written. */
 export function watchStdout(): void {
@@ -68,5 +69,8 @@ export function stdoutWasClosed(): boolean {
 
 /** For commands whose only result is what they print: refuse to run with stdout closed (FileError). */
 export function requireStdout(what: string): void {
-  if (stdoutWasClosed()) throw new FileError(`standard output is closed, so ${what} would go nowhere; redirect it to a file (or to /dev/null to discard it)`);
+  if (stdoutWasClosed())
+    throw new FileError(
+      `standard output is closed, so ${what} would go nowhere; redirect it to a file (or to /dev/null to discard it)`,
+    );
 }

@@ -9,7 +9,15 @@
 // Commands without long work (help, version, serve) run here directly, and so does `worker`.
 import { Worker } from 'node:worker_threads';
 import { shareFilesPending, watchStdout } from './stdout.js';
-import { exitCodeFor, flagFor, STOP_NONE, STOP_SIGNALS, stopMessage, stoppedJson, type SupervisedData } from './interrupt.js';
+import {
+  exitCodeFor,
+  flagFor,
+  STOP_NONE,
+  STOP_SIGNALS,
+  stopMessage,
+  stoppedJson,
+  type SupervisedData,
+} from './interrupt.js';
 
 /** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
 export const STOP_GRACE_MS = 1700;
@@ -26,7 +34,8 @@ const CATALOGUE_COMMANDS = ['init', 'data', 'reproduce'];
 
 /** True when the arguments ask for no long work: help, the version, a catalogue (--list), the commands above. */
 function runsInline(argv: string[]): boolean {
-  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V')) return true;
+  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V'))
+    return true;
   if (argv.includes('--list') && CATALOGUE_COMMANDS.includes(argv[0])) return true;
   return argv.length > 0 && INLINE_COMMANDS.has(argv[0]);
 }
@@ -43,10 +52,22 @@ export async function start(argv: string[]): Promise<void> {
   shareFilesPending(filesPending);
   watchStdout();
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const data: SupervisedData = { argv, stop, filesPending, tty: { stdout: !!process.stdout.isTTY, stderr: !!process.stderr.isTTY, columns: process.stderr.columns } };
+  const data: SupervisedData = {
+    argv,
+    stop,
+    filesPending,
+    tty: {
+      stdout: !!process.stdout.isTTY,
+      stderr: !!process.stderr.isTTY,
+      columns: process.stderr.columns,
+    },
+  };
   // the worker's stdout is read here and always drained: after `| head` has gone, a run still
   // writing its report must never wait on a pipe nobody reads (stdout.ts drops what follows)
-  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), { workerData: data, stdout: true });
+  const worker = new Worker(new URL('./cli-worker.js', import.meta.url), {
+    workerData: data,
+    stdout: true,
+  });
   let printed = false;
   worker.stdout.on('data', (chunk: Buffer) => {
     printed = true;
@@ -67,7 +88,8 @@ export async function start(argv: string[]): Promise<void> {
       const message = `stopped: the work did not reach a point where it could stop cleanly within ${(STOP_GRACE_MS / 1000).toFixed(1)} s, so what it was doing is lost`;
       process.stderr.write(`initlab: ${message}\n`);
       // --json promises a document on stdout: one that says the command was stopped
-      if (!printed && argv.includes('--json')) process.stdout.write(`${stoppedJson(message, code)}\n`, () => process.exit(code));
+      if (!printed && argv.includes('--json'))
+        process.stdout.write(`${stoppedJson(message, code)}\n`, () => process.exit(code));
       else process.exit(code);
     }, STOP_GRACE_MS).unref();
   };
@@ -77,16 +99,19 @@ export async function start(argv: string[]): Promise<void> {
     worker.on('error', (e: Error & { code?: string }) => {
       // an exception the command did not catch, or the worker's heap exhausted
       const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      process.stderr.write(oom
-        ? `initlab: ran out of memory (JavaScript heap); choose smaller sizes\n`
-        : `initlab: internal error: ${e.message} (run with --debug for details, and please report it)\n`);
+      process.stderr.write(
+        oom
+          ? `initlab: ran out of memory (JavaScript heap); choose smaller sizes\n`
+          : `initlab: internal error: ${e.message} (run with --debug for details, and please report it)\n`,
+      );
       if (argv.includes('--debug') && e.stack) process.stderr.write(`${e.stack}\n`);
       process.exitCode = 1;
     });
     worker.on('exit', (code) => {
       if (code !== 0 || !process.exitCode) process.exitCode = code || process.exitCode || 0;
       // a stop asked for and honoured: the command's own code (130 / 143) already says so
-      if (Atomics.load(stop, 0) !== STOP_NONE && !process.exitCode) process.exitCode = exitCodeFor(Atomics.load(stop, 0));
+      if (Atomics.load(stop, 0) !== STOP_NONE && !process.exitCode)
+        process.exitCode = exitCodeFor(Atomics.load(stop, 0));
       resolve();
     });
   });

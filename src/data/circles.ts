@@ -22,8 +22,17 @@ export interface CirclesOptions {
  * drawn from `rs` in scikit-learn's order: X (2 × m), Y (1 × m).
  * @throws DataError when factor is not in [0, 1)
  */
-export function makeCircles(rs: RandomState, { nSamples, noise = 0, factor = 0.8, shuffle = true }: CirclesOptions): Dataset {
+export function makeCircles(
+  rs: RandomState,
+  { nSamples, noise = 0, factor = 0.8, shuffle = true }: CirclesOptions,
+): Dataset {
   if (!(factor >= 0 && factor < 1)) throw new DataError(`factor must be in [0, 1), got ${factor}`);
-  const points = twoArcs(nSamples, 2 * Math.PI, false, (t) => [libmCos(t), libmSin(t)], (t) => [libmCos(t) * factor, libmSin(t) * factor]);
+  const points = twoArcs(
+    nSamples,
+    2 * Math.PI,
+    false,
+    (t) => [libmCos(t), libmSin(t)],
+    (t) => [libmCos(t) * factor, libmSin(t) * factor],
+  );
   return finishTwoClass(points, rs, shuffle, noise);
 }

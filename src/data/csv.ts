@@ -20,7 +20,12 @@ const DECIMAL_COMMA = /^[-+]?(\d+,\d*|,\d+)([eE][-+]?\d+)?$/;
 const NON_FINITE = /^[-+]?(nan|inf(inity)?)$/i;
 /** The separators papaparse may guess; when its guess fails, tried in this order. */
 const SEPARATORS = [',', '\t', ';', '|'] as const;
-const SEPARATOR_NAMES: Readonly<Record<string, string>> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'bar' };
+const SEPARATOR_NAMES: Readonly<Record<string, string>> = {
+  ',': 'comma',
+  '\t': 'tab',
+  ';': 'semicolon',
+  '|': 'bar',
+};
 
 /**
  * A line saying which separator a CSV was read with, for any but the comma (which goes
@@ -75,8 +80,10 @@ interface Record_ {
 export function csvTextFromBytes(bytes: Uint8Array, source = 'csv'): string {
   const not = (why: string) => new DataError(`${source}: not a text CSV file (${why})`);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw not('gzip-compressed: decompress it first');
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw not('a zip archive: extract the CSV first');
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw not('UTF-16 text: save it as UTF-8');
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    throw not('a zip archive: extract the CSV first');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw not('UTF-16 text: save it as UTF-8');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -89,8 +96,12 @@ export function csvTextFromBytes(bytes: Uint8Array, source = 'csv'): string {
 
 /** Refuses text that came from a binary file decoded leniently (NUL bytes, replacement characters). */
 function checkText(text: string, source: string): void {
-  if (text.includes('\u0000')) throw new DataError(`${source}: not a text CSV file (it holds NUL bytes: binary or UTF-16 data)`);
-  if (text.includes('\ufffd')) throw new DataError(`${source}: not a text CSV file (its bytes are not UTF-8 text)`);
+  if (text.includes('\u0000'))
+    throw new DataError(
+      `${source}: not a text CSV file (it holds NUL bytes: binary or UTF-16 data)`,
+    );
+  if (text.includes('\ufffd'))
+    throw new DataError(`${source}: not a text CSV file (its bytes are not UTF-8 text)`);
 }
 
 /** Column (1-based, in characters) where each field of a physical line starts, quotes respected. */
@@ -119,7 +130,8 @@ function lineText(text: string, n: number): string {
 }
 
 /** The line break that counts lines: \n (also ending \r\n lines), or \r alone in old Mac files. */
-const newlineOf = (text: string) => (text.includes('\n') ? '\n' : text.includes('\r') ? '\r' : '\n');
+const newlineOf = (text: string) =>
+  text.includes('\n') ? '\n' : text.includes('\r') ? '\r' : '\n';
 
 const QUOTE_ERRORS: Record<string, string> = {
   MissingQuotes: 'a quote opened here is never closed',
@@ -131,7 +143,12 @@ const QUOTE_ERRORS: Record<string, string> = {
  * (# first) and blank lines skipped, cells trimmed, each with the line it starts on.
  * Stops after `limit` records. Quote errors become DataErrors with their line.
  */
-function records(text: string, sep: string | undefined, source: string, limit = Infinity): { rows: Record_[]; sep: string } {
+function records(
+  text: string,
+  sep: string | undefined,
+  source: string,
+  limit = Infinity,
+): { rows: Record_[]; sep: string } {
   const rows: Record_[] = [];
   const newline = newlineOf(text);
   let counted = 0; // text before this offset has had its newlines counted
@@ -148,11 +165,17 @@ function records(text: string, sep: string | undefined, source: string, limit = 
       // the cursor is just past this record and its line break: the record's last character
       // is at cursor − 1, on line 1 + (line breaks before it)
       const last = step.meta.cursor - 1;
-      for (let i = text.indexOf(newline, counted); i >= 0 && i < last; i = text.indexOf(newline, i + 1)) newlines++;
+      for (
+        let i = text.indexOf(newline, counted);
+        i >= 0 && i < last;
+        i = text.indexOf(newline, i + 1)
+      )
+        newlines++;
       counted = Math.max(counted, last);
       // line breaks inside quoted cells, but not one a never-closed quote swallowed at the very end
       let inside = 0;
-      for (const c of step.data) for (let i = c.indexOf(newline); i >= 0; i = c.indexOf(newline, i + 1)) inside++;
+      for (const c of step.data)
+        for (let i = c.indexOf(newline); i >= 0; i = c.indexOf(newline, i + 1)) inside++;
       if (text[last] === newline && step.data[step.data.length - 1]?.endsWith(newline)) inside--;
       const line = 1 + newlines - inside;
       const quote = step.errors.find((e) => e.type === 'Quotes');
@@ -181,7 +204,10 @@ function numberOf(cell: string, sep: string): number | undefined {
 /** Numbers separated by spaces, bars or colons ("1 2 0", "1|2|0"): data in a separator initlab does not read, not a name. */
 const SPACED_NUMBERS = /^[-+]?[\d.]+([eE][-+]?\d+)?([\s|:]+[-+]?[\d.]+([eE][-+]?\d+)?)+$/;
 /** A header: names only (no number, no NaN or Infinity, no spaced numbers: those are bad data, not names). */
-const isHeader = (cells: string[], sep: string) => cells.every((c) => numberOf(c, sep) === undefined && !NON_FINITE.test(c) && !SPACED_NUMBERS.test(c));
+const isHeader = (cells: string[], sep: string) =>
+  cells.every(
+    (c) => numberOf(c, sep) === undefined && !NON_FINITE.test(c) && !SPACED_NUMBERS.test(c),
+  );
 
 /** Do these records read as a numeric table (an optional header, then equal widths ≥ 2)? */
 function readsAsTable(rows: Record_[], sep: string): boolean {
@@ -189,7 +215,12 @@ function readsAsTable(rows: Record_[], sep: string): boolean {
   const body = isHeader(rows[0].cells, sep) ? rows.slice(1) : rows;
   if (!body.length) return false; // a header alone (or one line of words) tells nothing
   const width = body[0].cells.length;
-  return width >= 2 && body.every((r) => r.cells.length === width && r.cells.every((c) => numberOf(c, sep) !== undefined));
+  return (
+    width >= 2 &&
+    body.every(
+      (r) => r.cells.length === width && r.cells.every((c) => numberOf(c, sep) !== undefined),
+    )
+  );
 }
 
 /**
@@ -219,7 +250,11 @@ function chooseSeparator(text: string): string {
  * Throws DataError "FILE:LINE:COLUMN: …" for a cell or line at fault, and UsageError when
  * `labels: 'auto'` cannot tell from the header or `features` whether labels are present.
  */
-export function readCsvTable(text: string, source = 'csv', { labels = 'last', features }: CsvOptions = {}): CsvTable {
+export function readCsvTable(
+  text: string,
+  source = 'csv',
+  { labels = 'last', features }: CsvOptions = {},
+): CsvTable {
   checkText(text, source);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark
   // Excel may start a file with "sep=;": it names the separator; kept as a comment so line numbers hold
@@ -227,7 +262,8 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
   if (declared) text = `#${text}`;
   const sep = declared ? declared[1] : chooseSeparator(text);
   const { rows } = records(text, sep, source, MAX_CSV_EXAMPLES + 2);
-  const at = (r: Record_, field: number) => `${source}:${r.line}:${fieldStarts(lineText(text, r.line), sep)[field] ?? 1}`;
+  const at = (r: Record_, field: number) =>
+    `${source}:${r.line}:${fieldStarts(lineText(text, r.line), sep)[field] ?? 1}`;
 
   let header: string[] | null = null;
   let first = 0;
@@ -236,9 +272,14 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
     first = 1;
   }
   const m = rows.length - first;
-  if (m > MAX_CSV_EXAMPLES) throw new DataError(`${source}: more than ${MAX_CSV_EXAMPLES} examples; initlab reads at most that many`);
+  if (m > MAX_CSV_EXAMPLES)
+    throw new DataError(
+      `${source}: more than ${MAX_CSV_EXAMPLES} examples; initlab reads at most that many`,
+    );
   if (m === 0) {
-    throw new DataError(`${source}: no examples (expected lines like 0.5,-1.2,1: features${labels === 'none' ? '' : ' then a 0/1 label'})`);
+    throw new DataError(
+      `${source}: no examples (expected lines like 0.5,-1.2,1: features${labels === 'none' ? '' : ' then a 0/1 label'})`,
+    );
   }
   const width = header ? header.length : rows[first].cells.length;
 
@@ -247,19 +288,28 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
   let labelsFrom: string;
   const named = header ? LABEL_NAMES.has(header[header.length - 1].toLowerCase()) : false;
   // a header naming its label column elsewhere ("label,x1,x2") would have that column read as a feature
-  const misplaced = header && labels !== 'none' && !named ? header.findIndex((h) => LABEL_NAMES.has(h.toLowerCase())) : -1;
+  const misplaced =
+    header && labels !== 'none' && !named
+      ? header.findIndex((h) => LABEL_NAMES.has(h.toLowerCase()))
+      : -1;
   if (header && misplaced >= 0) {
-    throw new DataError(`${at(rows[0], misplaced)}: the header names column ${misplaced + 1} ${JSON.stringify(header[misplaced])}, but initlab reads the label from the last column: move it last`);
+    throw new DataError(
+      `${at(rows[0], misplaced)}: the header names column ${misplaced + 1} ${JSON.stringify(header[misplaced])}, but initlab reads the label from the last column: move it last`,
+    );
   }
   if (labels === 'last') {
     labelled = true;
-    labelsFrom = header ? `the last column (${JSON.stringify(header[header.length - 1])})` : 'the last column';
+    labelsFrom = header
+      ? `the last column (${JSON.stringify(header[header.length - 1])})`
+      : 'the last column';
   } else if (labels === 'none') {
     labelled = false;
     labelsFrom = 'none (every column is a feature)';
   } else if (header) {
     labelled = named;
-    labelsFrom = named ? `the header's ${JSON.stringify(header[header.length - 1])} column` : `none: the header names no label column (label, y, class or target, last)`;
+    labelsFrom = named
+      ? `the header's ${JSON.stringify(header[header.length - 1])} column`
+      : `none: the header names no label column (label, y, class or target, last)`;
   } else if (features !== undefined && width === features + 1) {
     labelled = true;
     labelsFrom = `the last column (${width} columns for ${features} features)`;
@@ -267,9 +317,13 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
     labelled = false;
     labelsFrom = `none (${width} columns for ${features} features)`;
   } else if (features !== undefined) {
-    throw new UsageError(`${source}: ${width} columns, but the model takes ${features} features: give ${features} columns, or ${features + 1} with 0/1 labels last`);
+    throw new UsageError(
+      `${source}: ${width} columns, but the model takes ${features} features: give ${features} columns, or ${features + 1} with 0/1 labels last`,
+    );
   } else {
-    throw new UsageError(`${source}: say whether the last column holds labels (a header naming it "label", or the number of features)`);
+    throw new UsageError(
+      `${source}: say whether the last column holds labels (a header naming it "label", or the number of features)`,
+    );
   }
   const n = labelled ? width - 1 : width;
 
@@ -282,25 +336,43 @@ export function readCsvTable(text: string, source = 'csv', { labels = 'last', fe
       const cell = cells[f];
       const v = numberOf(cell, sep);
       if (v === undefined) {
-        const what = NON_FINITE.test(cell) ? `${cell} is not allowed (values must be finite numbers)`
-          : isHeader(cells, sep) ? 'a header line in the middle of the data'
-            : cell === '' ? 'an empty cell'
-              : DECIMAL_COMMA.test(cell) ? `${JSON.stringify(cell)} is not a number (a decimal comma in a comma-separated file: write a decimal point)`
-                : cells.length === 1 && SPACED_NUMBERS.test(cell) ? `${JSON.stringify(cell.slice(0, 20))} is not a number (separate the cells with commas, tabs, semicolons or bars)`
-                : `${JSON.stringify(cell.slice(0, 20))} is not a number`;
+        const what = NON_FINITE.test(cell)
+          ? `${cell} is not allowed (values must be finite numbers)`
+          : isHeader(cells, sep)
+            ? 'a header line in the middle of the data'
+            : cell === ''
+              ? 'an empty cell'
+              : DECIMAL_COMMA.test(cell)
+                ? `${JSON.stringify(cell)} is not a number (a decimal comma in a comma-separated file: write a decimal point)`
+                : cells.length === 1 && SPACED_NUMBERS.test(cell)
+                  ? `${JSON.stringify(cell.slice(0, 20))} is not a number (separate the cells with commas, tabs, semicolons or bars)`
+                  : `${JSON.stringify(cell.slice(0, 20))} is not a number`;
         throw new DataError(`${at(r, what.startsWith('a header') ? 0 : f)}: ${what}`);
       }
-      if (!Number.isFinite(v)) throw new DataError(`${at(r, f)}: ${cell.slice(0, 20)} overflows to infinity (values must be finite numbers)`);
+      if (!Number.isFinite(v))
+        throw new DataError(
+          `${at(r, f)}: ${cell.slice(0, 20)} overflows to infinity (values must be finite numbers)`,
+        );
       // one file, one decimal mark: "1,5" next to "2.25" means the file is not what it seems
       const mark = cell.includes('.') ? 'point' : cell.includes(',') ? 'comma' : undefined;
-      if (mark && decimals && mark !== decimals) throw new DataError(`${at(r, f)}: decimal points and decimal commas are mixed; use one of them`);
+      if (mark && decimals && mark !== decimals)
+        throw new DataError(
+          `${at(r, f)}: decimal points and decimal commas are mixed; use one of them`,
+        );
       decimals ??= mark;
       if (f < width) values[i * width + f] = v;
     }
-    if (cells.length !== width) throw new DataError(`${at(r, 0)}: ${cells.length} columns, but ${header ? 'the header has' : 'earlier lines have'} ${width}`);
-    if (labelled && width < 2) throw new DataError(`${at(r, 0)}: need at least one feature column and a label column`);
+    if (cells.length !== width)
+      throw new DataError(
+        `${at(r, 0)}: ${cells.length} columns, but ${header ? 'the header has' : 'earlier lines have'} ${width}`,
+      );
+    if (labelled && width < 2)
+      throw new DataError(`${at(r, 0)}: need at least one feature column and a label column`);
     const label = values[i * width + width - 1];
-    if (labelled && label !== 0 && label !== 1) throw new DataError(`${at(r, width - 1)}: label ${cells[width - 1]} must be 0 or 1 (the last column is the label)`);
+    if (labelled && label !== 0 && label !== 1)
+      throw new DataError(
+        `${at(r, width - 1)}: label ${cells[width - 1]} must be 0 or 1 (the last column is the label)`,
+      );
   }
   const X = new Matrix(n, m);
   const Y = labelled ? new Matrix(1, m) : null;
@@ -328,7 +400,9 @@ export function formatCsv(rows: (string | number)[][]): string {
 
 /** The dataset as CSV text with a header (x1,…,xn,label), the inverse of parseCsv. */
 export function toCsv({ X, Y }: Dataset): string {
-  const rows: (string | number)[][] = [[...Array.from({ length: X.rows }, (_, f) => `x${f + 1}`), 'label']];
+  const rows: (string | number)[][] = [
+    [...Array.from({ length: X.rows }, (_, f) => `x${f + 1}`), 'label'],
+  ];
   for (let j = 0; j < X.cols; j++) {
     const row: number[] = new Array(X.rows + 1);
     for (let f = 0; f < X.rows; f++) row[f] = X.get(f, j);

@@ -14,14 +14,18 @@ export interface Dataset {
  * Builds a dataset from examples given as rows (m × features) and their m labels.
  * @throws DataError for rows of different lengths, a non-finite value, or a label other than 0 or 1
  */
-export function datasetFromExamples(points: ArrayLike<ArrayLike<number>>, labels: ArrayLike<number>): Dataset {
+export function datasetFromExamples(
+  points: ArrayLike<ArrayLike<number>>,
+  labels: ArrayLike<number>,
+): Dataset {
   const m = points.length;
   if (labels.length !== m) throw new DataError(`${m} examples but ${labels.length} labels`);
   const n = m ? points[0].length : 0;
   const X = new Matrix(n, m);
   const Y = new Matrix(1, m);
   for (let j = 0; j < m; j++) {
-    if (points[j].length !== n) throw new DataError(`example ${j} has ${points[j].length} features, expected ${n}`);
+    if (points[j].length !== n)
+      throw new DataError(`example ${j} has ${points[j].length} features, expected ${n}`);
     for (let f = 0; f < n; f++) X.data[f * m + j] = points[j][f];
     Y.data[j] = labels[j];
   }
@@ -41,11 +45,14 @@ export function validateDataset(d: Dataset): Dataset {
   if (X.rows === 0) throw new DataError('the dataset has no features');
   for (let i = 0; i < X.data.length; i++) {
     if (!Number.isFinite(X.data[i])) {
-      throw new DataError(`feature ${Math.floor(i / X.cols) + 1} of example ${(i % X.cols) + 1} is not a finite number (${X.data[i]})`);
+      throw new DataError(
+        `feature ${Math.floor(i / X.cols) + 1} of example ${(i % X.cols) + 1} is not a finite number (${X.data[i]})`,
+      );
     }
   }
   for (let j = 0; j < Y.cols; j++) {
-    if (Y.data[j] !== 0 && Y.data[j] !== 1) throw new DataError(`label of example ${j + 1} is ${Y.data[j]}; labels must be 0 or 1`);
+    if (Y.data[j] !== 0 && Y.data[j] !== 1)
+      throw new DataError(`label of example ${j + 1} is ${Y.data[j]}; labels must be 0 or 1`);
   }
   return d;
 }

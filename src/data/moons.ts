@@ -18,7 +18,16 @@ export interface MoonsOptions {
  * Two interleaving half circles (label 0 above, 1 below), as sklearn.datasets.make_moons,
  * drawn from `rs` in scikit-learn's order: X (2 × m), Y (1 × m).
  */
-export function makeMoons(rs: RandomState, { nSamples, noise = 0, shuffle = true }: MoonsOptions): Dataset {
-  const points = twoArcs(nSamples, Math.PI, true, (t) => [libmCos(t), libmSin(t)], (t) => [1 - libmCos(t), 1 - libmSin(t) - 0.5]);
+export function makeMoons(
+  rs: RandomState,
+  { nSamples, noise = 0, shuffle = true }: MoonsOptions,
+): Dataset {
+  const points = twoArcs(
+    nSamples,
+    Math.PI,
+    true,
+    (t) => [libmCos(t), libmSin(t)],
+    (t) => [1 - libmCos(t), 1 - libmSin(t) - 0.5],
+  );
   return finishTwoClass(points, rs, shuffle, noise);
 }

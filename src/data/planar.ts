@@ -21,7 +21,10 @@ export interface FlowerOptions {
  * last point is (0, 0) with label 0. That is what load_planar_dataset returns, so it is
  * returned here too rather than dropping the point.
  */
-export function makeFlower(rs: RandomState, { nSamples, petal = 4, noise = 0.2 }: FlowerOptions): Dataset {
+export function makeFlower(
+  rs: RandomState,
+  { nSamples, petal = 4, noise = 0.2 }: FlowerOptions,
+): Dataset {
   const N = Math.floor(nSamples / 2);
   const m = nSamples;
   const X = new Matrix(2, m); // zero-filled, as np.zeros((m, 2))

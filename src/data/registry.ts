@@ -24,37 +24,104 @@ export interface DatasetDefinition {
   generate(p: Record<string, number | boolean>): Dataset;
 }
 
-const count = (d: number): ParamDef => ({ default: d, integer: true, min: 1, max: 10_000_000, doc: 'number of points' });
-const noise = (d: number): ParamDef => ({ default: d, min: 0, doc: 'standard deviation of the Gaussian noise added to the points' });
-const positive = (d: number, doc: string): ParamDef => ({ default: d, min: 0, positive: true, doc });
-const seed: ParamDef = { default: 1, integer: true, min: 0, max: 4294967295, doc: 'seed of the RandomState the points are drawn from' };
-const shuffle: ParamDef = { default: true, doc: 'shuffle the points (scikit-learn\'s shuffle)' };
+const count = (d: number): ParamDef => ({
+  default: d,
+  integer: true,
+  min: 1,
+  max: 10_000_000,
+  doc: 'number of points',
+});
+const noise = (d: number): ParamDef => ({
+  default: d,
+  min: 0,
+  doc: 'standard deviation of the Gaussian noise added to the points',
+});
+const positive = (d: number, doc: string): ParamDef => ({
+  default: d,
+  min: 0,
+  positive: true,
+  doc,
+});
+const seed: ParamDef = {
+  default: 1,
+  integer: true,
+  min: 0,
+  max: 4294967295,
+  doc: 'seed of the RandomState the points are drawn from',
+};
+const shuffle: ParamDef = { default: true, doc: "shuffle the points (scikit-learn's shuffle)" };
 
 /** A registry entry: its SPEC keys are checked by `params`, then `make` draws the data with a RandomState(seed). */
-function entry<P extends Record<string, number | boolean>>(name: string, description: string, params: ParamSchema, make: (rs: RandomState, p: P) => Dataset): DatasetDefinition {
-  return { name, description, keys: describeParams(params), params, generate: (p) => make(new RandomState(p.seed as number), p as P) };
+function entry<P extends Record<string, number | boolean>>(
+  name: string,
+  description: string,
+  params: ParamSchema,
+  make: (rs: RandomState, p: P) => Dataset,
+): DatasetDefinition {
+  return {
+    name,
+    description,
+    keys: describeParams(params),
+    params,
+    generate: (p) => make(new RandomState(p.seed as number), p as P),
+  };
 }
 
 type Common = { n: number; noise: number; seed: number; shuffle: boolean };
 
 /** Every generated dataset by name (the SPEC catalogue of `initlab data --list`). */
-export const datasets: Record<string, DatasetDefinition> = Object.fromEntries([
-  entry<Common & { factor: number }>('circles', "scikit-learn's make_circles: a ring around a smaller ring (the notebook's data)",
-    { n: count(300), noise: noise(0.05), seed, factor: { default: 0.8, min: 0, lt: 1, doc: 'radius of the inner ring / the outer one' }, shuffle },
-    (rs, p) => makeCircles(rs, { nSamples: p.n, noise: p.noise, factor: p.factor, shuffle: p.shuffle })),
-  entry<Common>('moons', "scikit-learn's make_moons: two interleaving half circles", { n: count(300), noise: noise(0.05), seed, shuffle },
-    (rs, p) => makeMoons(rs, { nSamples: p.n, noise: p.noise, shuffle: p.shuffle })),
-  entry<Common>('xor', 'points uniform in [-1, 1]², label 1 in the quadrants where x1·x2 < 0', { n: count(300), noise: noise(0.05), seed },
-    (rs, p) => makeXor(rs, p.n, p.noise)),
-  entry<Common & { spread: number; distance: number }>('blobs', 'two Gaussian blobs around (-distance, -distance) and (distance, distance)',
-    { n: count(300), spread: positive(0.5, 'standard deviation of each blob'), distance: { default: 1, doc: 'the centres are at ±(distance, distance)' }, seed },
-    (rs, p) => makeBlobs(rs, p.n, p.spread, p.distance)),
-  entry<Common & { turns: number }>('spiral', 'two interleaved spirals', { n: count(300), noise: noise(0.05), turns: positive(1.75, 'turns of each arm'), seed },
-    (rs, p) => makeSpiral(rs, p.n, p.noise, p.turns)),
-  entry<Common & { petal: number }>('flower', "the course's planar flower (load_planar_dataset: seed 1, 400 points, petals of length 4)",
-    { n: count(400), noise: noise(0.2), petal: positive(4, 'length of the petals'), seed },
-    (rs, p) => makeFlower(rs, { nSamples: p.n, noise: p.noise, petal: p.petal })),
-].map((d) => [d.name, d]));
+export const datasets: Record<string, DatasetDefinition> = Object.fromEntries(
+  [
+    entry<Common & { factor: number }>(
+      'circles',
+      "scikit-learn's make_circles: a ring around a smaller ring (the notebook's data)",
+      {
+        n: count(300),
+        noise: noise(0.05),
+        seed,
+        factor: { default: 0.8, min: 0, lt: 1, doc: 'radius of the inner ring / the outer one' },
+        shuffle,
+      },
+      (rs, p) =>
+        makeCircles(rs, { nSamples: p.n, noise: p.noise, factor: p.factor, shuffle: p.shuffle }),
+    ),
+    entry<Common>(
+      'moons',
+      "scikit-learn's make_moons: two interleaving half circles",
+      { n: count(300), noise: noise(0.05), seed, shuffle },
+      (rs, p) => makeMoons(rs, { nSamples: p.n, noise: p.noise, shuffle: p.shuffle }),
+    ),
+    entry<Common>(
+      'xor',
+      'points uniform in [-1, 1]², label 1 in the quadrants where x1·x2 < 0',
+      { n: count(300), noise: noise(0.05), seed },
+      (rs, p) => makeXor(rs, p.n, p.noise),
+    ),
+    entry<Common & { spread: number; distance: number }>(
+      'blobs',
+      'two Gaussian blobs around (-distance, -distance) and (distance, distance)',
+      {
+        n: count(300),
+        spread: positive(0.5, 'standard deviation of each blob'),
+        distance: { default: 1, doc: 'the centres are at ±(distance, distance)' },
+        seed,
+      },
+      (rs, p) => makeBlobs(rs, p.n, p.spread, p.distance),
+    ),
+    entry<Common & { turns: number }>(
+      'spiral',
+      'two interleaved spirals',
+      { n: count(300), noise: noise(0.05), turns: positive(1.75, 'turns of each arm'), seed },
+      (rs, p) => makeSpiral(rs, p.n, p.noise, p.turns),
+    ),
+    entry<Common & { petal: number }>(
+      'flower',
+      "the course's planar flower (load_planar_dataset: seed 1, 400 points, petals of length 4)",
+      { n: count(400), noise: noise(0.2), petal: positive(4, 'length of the petals'), seed },
+      (rs, p) => makeFlower(rs, { nSamples: p.n, noise: p.noise, petal: p.petal }),
+    ),
+  ].map((d) => [d.name, d]),
+);
 
 /** The names of the generated datasets, in catalogue order. */
 export const datasetNames = (): string[] => Object.keys(datasets);
@@ -95,8 +162,8 @@ function checkGenerated(d: Dataset, spec: string): Dataset {
   try {
     return validateDataset(d);
   } catch (e) {
-    if (e instanceof DataError) throw new UsageError(`dataset "${spec}": ${e.message}; its parameters are too large`);
+    if (e instanceof DataError)
+      throw new UsageError(`dataset "${spec}": ${e.message}; its parameters are too large`);
     throw e;
   }
 }
-

@@ -36,7 +36,13 @@ export type ArcPoint = (t: number) => [number, number];
  * linspace(0, span, n // 2, endpoint) on `outer`, the other n − n // 2 (label 1) at the
  * same kind of angles on `inner`.
  */
-export function twoArcs(nSamples: number, span: number, endpoint: boolean, outer: ArcPoint, inner: ArcPoint): TwoClassPoints {
+export function twoArcs(
+  nSamples: number,
+  span: number,
+  endpoint: boolean,
+  outer: ArcPoint,
+  inner: ArcPoint,
+): TwoClassPoints {
   const nOuter = Math.floor(nSamples / 2);
   const x = new Float64Array(nSamples);
   const y = new Float64Array(nSamples);
@@ -49,7 +55,12 @@ export function twoArcs(nSamples: number, span: number, endpoint: boolean, outer
   return { x, y, nOuter };
 }
 
-export function finishTwoClass(points: TwoClassPoints, rs: RandomState, shuffle: boolean, noise: number): Dataset {
+export function finishTwoClass(
+  points: TwoClassPoints,
+  rs: RandomState,
+  shuffle: boolean,
+  noise: number,
+): Dataset {
   const n = points.x.length;
   // rows of the (n × 2) array numpy builds, and their labels
   const order = Array.from({ length: n }, (_, i) => i);

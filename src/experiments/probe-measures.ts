@@ -14,11 +14,22 @@ export function measuredWeightVar(W: Float64Array, fanIn: number, len: number): 
 }
 
 /** The correlation of columns a and b of H (rows × m). */
-export function columnCorrelation(H: Float64Array, rows: number, m: number, a: number, b: number): number {
-  let aa = 0, bb = 0, ab = 0;
+export function columnCorrelation(
+  H: Float64Array,
+  rows: number,
+  m: number,
+  a: number,
+  b: number,
+): number {
+  let aa = 0,
+    bb = 0,
+    ab = 0;
   for (let i = 0; i < rows; i++) {
-    const x = H[i * m + a], y = H[i * m + b];
-    aa += x * x; bb += y * y; ab += x * y;
+    const x = H[i * m + a],
+      y = H[i * m + b];
+    aa += x * x;
+    bb += y * y;
+    ab += x * y;
   }
   return ab / Math.sqrt(aa * bb);
 }
@@ -43,7 +54,15 @@ export function rms(v: Float64Array): number {
  * pre-activations) and of ∂/∂W^l = ∂/∂h^l · (a^{l−1})ᵀ / m (the weight gradient, which can
  * look healthy while the first vanishes).
  */
-export function backwardNorms(act: Activation, weights: Float64Array[], pre: Float64Array[], X: Float64Array, G: Float64Array, w: number, m: number): { backprop: number; weightGrad: number }[] {
+export function backwardNorms(
+  act: Activation,
+  weights: Float64Array[],
+  pre: Float64Array[],
+  X: Float64Array,
+  G: Float64Array,
+  w: number,
+  m: number,
+): { backprop: number; weightGrad: number }[] {
   const depth = weights.length;
   let delta = G.slice();
   const dZ = new Float64Array(w * m);
@@ -101,7 +120,12 @@ export interface JacobianSpectrum {
  * std, extremes, and the mean and variance of their squares (Pennington et al. 2017's
  * spectrum of J Jᵀ).
  */
-export function jacobianSpectrum(act: Activation, weights: Float64Array[], preColumn: Float64Array[], w: number): JacobianSpectrum {
+export function jacobianSpectrum(
+  act: Activation,
+  weights: Float64Array[],
+  preColumn: Float64Array[],
+  w: number,
+): JacobianSpectrum {
   let J = new Float64Array(w * w);
   for (let i = 0; i < w; i++) J[i * w + i] = 1;
   const ones = new Float64Array(w).fill(1);
@@ -126,11 +150,26 @@ export function jacobianSpectrum(act: Activation, weights: Float64Array[], preCo
   }
   const M = new Matrix(w, w);
   for (let i = 0; i < w; i++) for (let j = 0; j < w; j++) M.set(i, j, J[i * w + j]);
-  const s = new SingularValueDecomposition(M, { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true }).diagonal;
+  const s = new SingularValueDecomposition(M, {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+    autoTranspose: true,
+  }).diagonal;
   const sq = s.map((x) => x * x);
   const sv = moments(s);
   const sqm = moments(sq);
-  let min = Infinity, max = -Infinity;
-  for (const x of s) { if (x < min) min = x; if (x > max) max = x; }
-  return { mean: sv.mean, std: sv.std, min, max, squaredMean: sqm.mean, squaredVariance: sqm.std ** 2 };
+  let min = Infinity,
+    max = -Infinity;
+  for (const x of s) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return {
+    mean: sv.mean,
+    std: sv.std,
+    min,
+    max,
+    squaredMean: sqm.mean,
+    squaredVariance: sqm.std ** 2,
+  };
 }

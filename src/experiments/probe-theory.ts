@@ -2,7 +2,13 @@
 // actually drawn with: what a wide network of that depth should show (Poole et al. 2016;
 // Schoenholz et al. 2017). Layer 1 is linear in the inputs; the maps act from layer 2 on.
 import { scalarActivation } from '../theory/activation-calculus.js';
-import { activationMoments, chi1, derivativeMoment, lengthMap, pairTrajectory } from '../theory/mean-field.js';
+import {
+  activationMoments,
+  chi1,
+  derivativeMoment,
+  lengthMap,
+  pairTrajectory,
+} from '../theory/mean-field.js';
 import type { ProbeResult } from './probe.js';
 
 /** What the mean-field theory predicts for one layer of a probe. */
@@ -42,7 +48,14 @@ export function probeTheory(r: ProbeResult, activation: string): ProbeTheoryLaye
     } else {
       q = lengthMap(act, p, q);
     }
-    out.push({ layer: l.layer, q, std: activationMoments(act, q).std, ...(c === undefined ? {} : { c }), chi1: chi1(act, p, q), backprop: NaN });
+    out.push({
+      layer: l.layer,
+      q,
+      std: activationMoments(act, q).std,
+      ...(c === undefined ? {} : { c }),
+      chi1: chi1(act, p, q),
+      backprop: NaN,
+    });
   }
   // the backward pass runs from the last layer down: each step multiplies by the next layer's σ_w² and this layer's E[φ′²]
   let square = 1;

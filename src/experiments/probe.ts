@@ -20,7 +20,14 @@ import { checkProbe } from '../limits.js';
 import { checkStop, type ShouldStop } from '../stop.js';
 import { OPTIONS } from '../options.js';
 import { checkValue } from '../validate.js';
-import { backwardNorms, columnCorrelation, columnSquares, jacobianSpectrum, type JacobianSpectrum, measuredWeightVar } from './probe-measures.js';
+import {
+  backwardNorms,
+  columnCorrelation,
+  columnSquares,
+  jacobianSpectrum,
+  type JacobianSpectrum,
+  measuredWeightVar,
+} from './probe-measures.js';
 
 /** The depth experiment: one batch of N(0, 1) inputs through `depth` random layers. */
 export interface ProbeConfig {
@@ -115,8 +122,12 @@ function nonFinite(a: Float64Array, n: number): { inf: number; nan: number } {
  * columns 0 and 1 (Gram–Schmidt), at column 0's length: the two inputs then have correlation c0.
  */
 function setPairCorrelation(H: Float64Array, rows: number, m: number, c0: number): void {
-  let uu = 0, uv = 0;
-  for (let i = 0; i < rows; i++) { uu += H[i * m] ** 2; uv += H[i * m] * H[i * m + 1]; }
+  let uu = 0,
+    uv = 0;
+  for (let i = 0; i < rows; i++) {
+    uu += H[i * m] ** 2;
+    uv += H[i * m] * H[i * m + 1];
+  }
   const v = new Float64Array(rows);
   for (let i = 0; i < rows; i++) v[i] = H[i * m + 1] - (uv / uu) * H[i * m];
   let vv = 0;
@@ -126,10 +137,12 @@ function setPairCorrelation(H: Float64Array, rows: number, m: number, c0: number
 }
 
 function describeNonFinite(what: string, c: { inf: number; nan: number }, total: number): string {
-  const parts = [c.inf ? `${c.inf} are ±Infinity` : '', c.nan ? `${c.nan} NaN (Infinity − Infinity within a sum, or 0 × Infinity)` : ''].filter(Boolean);
+  const parts = [
+    c.inf ? `${c.inf} are ±Infinity` : '',
+    c.nan ? `${c.nan} NaN (Infinity − Infinity within a sum, or 0 × Infinity)` : '',
+  ].filter(Boolean);
   return `its ${total} ${what} left float64's range: ${parts.join(', ')}`;
 }
-
 
 /**
  * Runs the probe: per layer (1..depth), the mean and standard deviation of its activations
@@ -138,20 +151,43 @@ function describeNonFinite(what: string, c: { inf: number; nan: number }, total:
  * and for data-dependent initializers; `shouldStop` is checked before each layer (a stop
  * throws StopRequested).
  */
-export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldStop?: ShouldStop): ProbeResult {
+export function probe(
+  cfg: ProbeConfig,
+  kernels: Kernels = getKernels(),
+  shouldStop?: ShouldStop,
+): ProbeResult {
   for (const k of ['depth', 'width', 'samples'] as const) checkValue(OPTIONS[k], cfg[k], k);
-  const { init, opts } = resolveInitializer(cfg.init, cfg.scale === undefined ? {} : { scale: cfg.scale });
-  if (init.needsData) throw new UsageError(`probe draws its inputs at random; "${init.name}" needs data (use initlab train)`);
+  const { init, opts } = resolveInitializer(
+    cfg.init,
+    cfg.scale === undefined ? {} : { scale: cfg.scale },
+  );
+  if (init.needsData)
+    throw new UsageError(
+      `probe draws its inputs at random; "${init.name}" needs data (use initlab train)`,
+    );
   // the width × width weights, the activations and the time, before anything is allocated
-  checkProbe({ depth: cfg.depth, width: cfg.width, samples: cfg.samples, init: init.name, backend: kernels.name });
+  checkProbe({
+    depth: cfg.depth,
+    width: cfg.width,
+    samples: cfg.samples,
+    init: init.name,
+    backend: kernels.name,
+  });
   const act = activationFromName(cfg.activation);
   const { width: w, samples: n } = cfg;
   const biasStd = cfg.biasStd ?? 0;
-  if (!(biasStd >= 0) || !Number.isFinite(biasStd)) throw new UsageError(`--bias-std must be a finite number >= 0, got ${biasStd}`);
-  if (cfg.c0 !== undefined && !(cfg.c0 >= -1 && cfg.c0 <= 1)) throw new UsageError(`--c0 is a correlation: between -1 and 1, got ${cfg.c0}`);
-  if (cfg.c0 !== undefined && n < 2) throw new UsageError('--c0 needs two samples: give --samples 2 or more');
-  const kept = (cfg.backward ? cfg.depth * (w * w + w * n) : 0) + (cfg.jacobian ? cfg.depth * (w * w + w) : 0);
-  if (kept > KEPT_FLOATS) throw new UsageError(`--backward / --jacobian keep every layer's weights and pre-activations: ${(kept * 8 / 1e9).toFixed(1)} GB here, and the limit is ${KEPT_FLOATS * 8 / 1e9} GB; lower --depth, --width or --samples`);
+  if (!(biasStd >= 0) || !Number.isFinite(biasStd))
+    throw new UsageError(`--bias-std must be a finite number >= 0, got ${biasStd}`);
+  if (cfg.c0 !== undefined && !(cfg.c0 >= -1 && cfg.c0 <= 1))
+    throw new UsageError(`--c0 is a correlation: between -1 and 1, got ${cfg.c0}`);
+  if (cfg.c0 !== undefined && n < 2)
+    throw new UsageError('--c0 needs two samples: give --samples 2 or more');
+  const kept =
+    (cfg.backward ? cfg.depth * (w * w + w * n) : 0) + (cfg.jacobian ? cfg.depth * (w * w + w) : 0);
+  if (kept > KEPT_FLOATS)
+    throw new UsageError(
+      `--backward / --jacobian keep every layer's weights and pre-activations: ${((kept * 8) / 1e9).toFixed(1)} GB here, and the limit is ${(KEPT_FLOATS * 8) / 1e9} GB; lower --depth, --width or --samples`,
+    );
   const rs = new RandomState(cfg.seed);
   const alloc = kernels.arena(2 * w * n + w * w + w);
   let H = alloc(w * n);
@@ -173,7 +209,13 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldS
     checkStop(shouldStop, 'the probe');
     W.set(init.weights(rs, w, w, opts));
     const wBad = nonFinite(W, w * w);
-    if (wBad.inf || wBad.nan) return { layers, stopReason: 'diverged', divergedAt: l, divergence: describeNonFinite('weights', wBad, w * w) };
+    if (wBad.inf || wBad.nan)
+      return {
+        layers,
+        stopReason: 'diverged',
+        divergedAt: l,
+        divergence: describeNonFinite('weights', wBad, w * w),
+      };
     if (biasStd > 0) {
       bias.set(rs.randn(w));
       for (let i = 0; i < w; i++) bias[i] *= biasStd;
@@ -181,12 +223,21 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldS
     kernels.linearForward(W, bias, H, w, w, n, Z);
     // before the activation, which may hide them (ReLU maps NaN to 0)
     const pre = nonFinite(Z, w * n);
-    if (pre.inf || pre.nan) return { layers, stopReason: 'diverged', divergedAt: l, divergence: describeNonFinite('pre-activations W·h', pre, w * n) };
+    if (pre.inf || pre.nan)
+      return {
+        layers,
+        stopReason: 'diverged',
+        divergedAt: l,
+        divergence: describeNonFinite('pre-activations W·h', pre, w * n),
+      };
     let q = 0;
     for (let i = 0; i < w * n; i++) q += Z[i] * Z[i];
     q /= w * n;
     const c = n >= 2 ? columnCorrelation(Z, w, n, 0, 1) : undefined;
-    if (cfg.backward) { keptWeights.push(W.slice()); keptPre.push(Z.slice()); }
+    if (cfg.backward) {
+      keptWeights.push(W.slice());
+      keptPre.push(Z.slice());
+    }
     if (cfg.jacobian) {
       if (!cfg.backward) keptWeights.push(W.slice());
       const col = new Float64Array(w);
@@ -195,21 +246,50 @@ export function probe(cfg: ProbeConfig, kernels: Kernels = getKernels(), shouldS
     }
     kernels.activate(act, Z, Z, w * n); // in place: the pre-activations are not needed again
     const post = nonFinite(Z, w * n);
-    if (post.inf || post.nan) return { layers, stopReason: 'diverged', divergedAt: l, divergence: describeNonFinite(`${act.name} activations`, post, w * n) };
+    if (post.inf || post.nan)
+      return {
+        layers,
+        stopReason: 'diverged',
+        divergedAt: l,
+        divergence: describeNonFinite(`${act.name} activations`, post, w * n),
+      };
     [H, Z] = [Z, H];
     const m = scaledMoments(H);
     // finite values whose spread still exceeds float64 (beyond 1e308): an explosion all the same
-    if (!Number.isFinite(m.mean) || !Number.isFinite(m.std)) return { layers, stopReason: 'diverged', divergedAt: l, divergence: `the mean or spread of its ${act.name} activations exceeds float64's range` };
+    if (!Number.isFinite(m.mean) || !Number.isFinite(m.std))
+      return {
+        layers,
+        stopReason: 'diverged',
+        divergedAt: l,
+        divergence: `the mean or spread of its ${act.name} activations exceeds float64's range`,
+      };
     const squares = columnSquares(H, w, n);
     for (let j = 0; j < n; j++) squares[j] /= inputSquares[j];
     let bv = 0;
     for (let i = 0; i < w; i++) bv += bias[i] * bias[i];
-    layers.push({ layer: l, ...m, weightVar: measuredWeightVar(W, w, w * w), biasVar: bv / w, q, ...(c === undefined ? {} : { c }), lengthRatio: moments(squares) });
+    layers.push({
+      layer: l,
+      ...m,
+      weightVar: measuredWeightVar(W, w, w * w),
+      biasVar: bv / w,
+      q,
+      ...(c === undefined ? {} : { c }),
+      lengthRatio: moments(squares),
+    });
   }
   if (cfg.backward) {
     const G = new RandomState((cfg.seed + 1) % 4294967296).randn(w * n);
-    backwardNorms(act, keptWeights, keptPre, X!, G, w, n).forEach((b, i) => { layers[i].backprop = b.backprop; layers[i].weightGrad = b.weightGrad; });
+    backwardNorms(act, keptWeights, keptPre, X!, G, w, n).forEach((b, i) => {
+      layers[i].backprop = b.backprop;
+      layers[i].weightGrad = b.weightGrad;
+    });
   }
-  if (cfg.jacobian) return { layers, stopReason: 'completed', input, jacobian: jacobianSpectrum(act, keptWeights, keptColumn, w) };
+  if (cfg.jacobian)
+    return {
+      layers,
+      stopReason: 'completed',
+      input,
+      jacobian: jacobianSpectrum(act, keptWeights, keptColumn, w),
+    };
   return { layers, stopReason: 'completed', input };
 }

@@ -8,13 +8,24 @@ import { resolveInitializer } from '../nn/initializers.js';
 import type { Kernels } from '../nn/kernels.js';
 import { cloneNetwork, initializeNetwork, type Network } from '../nn/network.js';
 import { accuracyOf, predictLabels } from '../train/metrics.js';
-import { type CostPoint, type CostReport, type StopReason, train, trainAsync, type TrainOptions, type TrainResult } from '../train/train.js';
+import {
+  type CostPoint,
+  type CostReport,
+  type StopReason,
+  train,
+  trainAsync,
+  type TrainOptions,
+  type TrainResult,
+} from '../train/train.js';
 import type { LrDecay } from '../train/lr-decay.js';
 import type { DiagnosticsPoint } from '../train/diagnostics.js';
 import type { ShouldStop } from '../stop.js';
 
 /** One training run's settings, as the CLI and the web lab give them. */
-export interface RunConfig extends Pick<TrainOptions, 'naiveLoss' | 'optimizer' | 'batchSize' | 'costReport' | 'lrDecay'> {
+export interface RunConfig extends Pick<
+  TrainOptions,
+  'naiveLoss' | 'optimizer' | 'batchSize' | 'costReport' | 'lrDecay'
+> {
   /** Initializer spec, e.g. `he` or `random:scale=1`. */
   init: string;
   /** Seed of the weights' RandomState. */
@@ -92,15 +103,28 @@ export interface RunOutput {
 }
 
 /** Callbacks and a kernel backend for a run (the training options that are not settings). */
-export interface RunHooks extends Pick<TrainOptions, 'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop' | 'traceEvery' | 'diagnosticsEvery'> {
+export interface RunHooks extends Pick<
+  TrainOptions,
+  'onRecord' | 'onProgress' | 'progressEvery' | 'shouldStop' | 'traceEvery' | 'diagnosticsEvery'
+> {
   /** Kernel backend (default: wasm SIMD where it runs). */
   kernels?: Kernels;
 }
 
 /** The initialized network of a run; `shouldStop` can end a long initialization (it throws StopRequested). */
-export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'layers' | 'activation'>, data?: Dataset, shouldStop?: ShouldStop): Network {
+export function buildNetwork(
+  cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'layers' | 'activation'>,
+  data?: Dataset,
+  shouldStop?: ShouldStop,
+): Network {
   const { init, opts } = resolveInitializer(cfg.init, { scale: cfg.scale });
-  return initializeNetwork(cfg.layers, init, { params: opts, seed: cfg.seed, activations: hiddenActivations(cfg.layers, cfg.activation), data: data?.X, shouldStop });
+  return initializeNetwork(cfg.layers, init, {
+    params: opts,
+    seed: cfg.seed,
+    activations: hiddenActivations(cfg.layers, cfg.activation),
+    data: data?.X,
+    shouldStop,
+  });
 }
 
 /**
@@ -108,11 +132,18 @@ export function buildNetwork(cfg: Pick<RunConfig, 'init' | 'seed' | 'scale' | 'l
  * sigmoid. `name` is how the caller's user knows the setting (the CLI's `--activation`).
  * @throws UsageError for a wrong count or a bad activation SPEC
  */
-export function hiddenActivations(layers: number[], spec: string, name = 'activation'): Activation[] {
+export function hiddenActivations(
+  layers: number[],
+  spec: string,
+  name = 'activation',
+): Activation[] {
   checkNoEmptyEntry(spec, name);
   const names = splitSpecList(spec);
   const hidden = layers.length - 2;
-  if (names.length !== 1 && names.length !== hidden) throw new UsageError(`${name}: give one activation or one per hidden layer (${hidden}), got ${names.length}: ${JSON.stringify(spec)}`);
+  if (names.length !== 1 && names.length !== hidden)
+    throw new UsageError(
+      `${name}: give one activation or one per hidden layer (${hidden}), got ${names.length}: ${JSON.stringify(spec)}`,
+    );
   const acts = names.map(activationFromName);
   return [...Array.from({ length: hidden }, (_, l) => acts[names.length === 1 ? 0 : l]), sigmoid];
 }
@@ -132,7 +163,15 @@ function trainOptions(cfg: RunConfig, hooks: RunHooks): TrainOptions {
   };
 }
 
-function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainResult, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks): RunOutput {
+function conclude(
+  cfg: RunConfig,
+  network: Network,
+  initial: Network,
+  r: TrainResult,
+  trainSet: Dataset,
+  testSet: Dataset | null,
+  hooks: RunHooks,
+): RunOutput {
   const trainPredictions = predictLabels(network, trainSet, hooks.kernels);
   const testPredictions = testSet ? predictLabels(network, testSet, hooks.kernels) : null;
   const result: RunResult = {
@@ -163,15 +202,41 @@ function conclude(cfg: RunConfig, network: Network, initial: Network, r: TrainRe
  * @throws UsageError for an unknown initializer or activation, or settings out of range
  * @throws DataError when the data does not fit the layers
  */
-export function runExperiment(cfg: RunConfig, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks = {}): RunOutput {
+export function runExperiment(
+  cfg: RunConfig,
+  trainSet: Dataset,
+  testSet: Dataset | null,
+  hooks: RunHooks = {},
+): RunOutput {
   const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
   const initial = cloneNetwork(network);
-  return conclude(cfg, network, initial, train(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
+  return conclude(
+    cfg,
+    network,
+    initial,
+    train(network, trainSet, trainOptions(cfg, hooks)),
+    trainSet,
+    testSet,
+    hooks,
+  );
 }
 
 /** The same, yielding to the event loop while it trains (Ctrl-C, progress, a responsive page). */
-export async function runExperimentAsync(cfg: RunConfig, trainSet: Dataset, testSet: Dataset | null, hooks: RunHooks = {}): Promise<RunOutput> {
+export async function runExperimentAsync(
+  cfg: RunConfig,
+  trainSet: Dataset,
+  testSet: Dataset | null,
+  hooks: RunHooks = {},
+): Promise<RunOutput> {
   const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
   const initial = cloneNetwork(network);
-  return conclude(cfg, network, initial, await trainAsync(network, trainSet, trainOptions(cfg, hooks)), trainSet, testSet, hooks);
+  return conclude(
+    cfg,
+    network,
+    initial,
+    await trainAsync(network, trainSet, trainOptions(cfg, hooks)),
+    trainSet,
+    testSet,
+    hooks,
+  );
 }

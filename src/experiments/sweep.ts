@@ -60,7 +60,8 @@ export function parseRange(text: string, what = '--seeds'): number[] {
     if (b > 4294967295) throw new UsageError(`${what}: seeds go up to 4294967295`);
     if (b - a > 100_000) throw new UsageError(`${what}: ${part} is more than 100000 seeds`);
     for (let s = a; s <= b; s++) {
-      if (seen.has(s)) throw new UsageError(`${what} "${text}": seed ${s} is given twice; give each seed once`);
+      if (seen.has(s))
+        throw new UsageError(`${what} "${text}": seed ${s} is given twice; give each seed once`);
       seen.add(s);
       out.push(s);
     }
@@ -70,16 +71,31 @@ export function parseRange(text: string, what = '--seeds'): number[] {
 
 /** Every (init, learning rate, seed), in that nesting order. */
 export function expandGrid(inits: string[], seeds: number[], learningRates: number[]): SweepJob[] {
-  const jobs = inits.flatMap((init) => learningRates.flatMap((learningRate) => seeds.map((seed) => ({ init, seed, learningRate }))));
-  if (jobs.length > 1_000_000) throw new UsageError(`the grid has ${jobs.length} runs; at most 1000000`);
+  const jobs = inits.flatMap((init) =>
+    learningRates.flatMap((learningRate) => seeds.map((seed) => ({ init, seed, learningRate }))),
+  );
+  if (jobs.length > 1_000_000)
+    throw new UsageError(`the grid has ${jobs.length} runs; at most 1000000`);
   return jobs;
 }
 
 /** One grid point: the experiment with this init, seed and learning rate. */
-export function runSweepJob(job: SweepJob, base: Omit<RunConfig, 'init' | 'seed' | 'learningRate'>, train: Dataset, test: Dataset | null): SweepRow {
+export function runSweepJob(
+  job: SweepJob,
+  base: Omit<RunConfig, 'init' | 'seed' | 'learningRate'>,
+  train: Dataset,
+  test: Dataset | null,
+): SweepRow {
   const r = runExperiment({ ...base, ...job }, train, test).result;
   // init: the run's label, which names a --scale given to random (random:scale=3)
-  return { ...job, init: r.init, finalCost: r.finalCost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, stopReason: r.stopReason };
+  return {
+    ...job,
+    init: r.init,
+    finalCost: r.finalCost,
+    trainAccuracy: r.trainAccuracy,
+    testAccuracy: r.testAccuracy,
+    stopReason: r.stopReason,
+  };
 }
 
 /** Mean and std as numpy's np.mean / np.std give them (pairwise sums: a naive running sum over 60,000 equal costs put the mean below their minimum; costs beyond about 2^400 scaled so their spread stays finite), min and max. */
@@ -112,7 +128,10 @@ export function summarize(rows: SweepRow[]): SweepSummary[] {
       summarized: kept.length,
       finalCost: some ? spread(kept.map((r) => r.finalCost)) : null,
       trainAccuracy: some ? spread(kept.map((r) => r.trainAccuracy)) : null,
-      testAccuracy: some && !kept.some((r) => r.testAccuracy === null) ? spread(kept.map((r) => r.testAccuracy as number)) : null,
+      testAccuracy:
+        some && !kept.some((r) => r.testAccuracy === null)
+          ? spread(kept.map((r) => r.testAccuracy as number))
+          : null,
     };
   });
 }

@@ -42,7 +42,9 @@ export function defaultTestSpec(trainSpec: string, train: Dataset): string {
   const { name, params } = parseSpec(trainSpec, 'dataset');
   const seed = params.seed === undefined ? DEFAULT_DATA_SEED : Number(params.seed);
   const next = { ...params, seed: String((seed + 1) % SEED_RANGE) };
-  return `${name}:${Object.entries(next).map(([k, v]) => `${k}=${v}`).join(',')}`;
+  return `${name}:${Object.entries(next)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',')}`;
 }
 
 /** Where a run's test set came from: named with --test / the URL, the rule above, or none (CSV training data). */
@@ -52,7 +54,12 @@ export type TestSource = 'given' | 'default' | 'none';
  * The test SPEC a run uses: the one given, else the default above; null for a CSV
  * training set with none given (`isCsv`: the training SPEC names a file or a dropped CSV).
  */
-export function resolveTestSpec(trainSpec: string, train: Dataset, given: string | undefined, isCsv: boolean): { spec: string | null; source: TestSource } {
+export function resolveTestSpec(
+  trainSpec: string,
+  train: Dataset,
+  given: string | undefined,
+  isCsv: boolean,
+): { spec: string | null; source: TestSource } {
   if (given !== undefined) return { spec: given, source: 'given' };
   if (isCsv) return { spec: null, source: 'none' };
   return { spec: defaultTestSpec(trainSpec, train), source: 'default' };

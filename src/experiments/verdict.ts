@@ -26,11 +26,14 @@ export type VerdictInput = Pick<RunResult, 'stopReason' | 'divergedAt' | 'costs'
  * broken (initial and trained weights), an oversized first cost, or the train accuracy.
  */
 export function verdict(run: VerdictInput, initial: Network, trained: Network): string {
-  if (run.stopReason === 'diverged') return `diverged at iteration ${run.divergedAt}: lower the learning rate or use a smaller initialization`;
-  if (isSymmetric(initial) && isSymmetric(trained)) return 'fails to break symmetry: every hidden unit learns the same thing';
+  if (run.stopReason === 'diverged')
+    return `diverged at iteration ${run.divergedAt}: lower the learning rate or use a smaller initialization`;
+  if (isSymmetric(initial) && isSymmetric(trained))
+    return 'fails to break symmetry: every hidden unit learns the same thing';
   const start = run.costs[0]?.cost ?? NaN;
   // A cost far above ln 2 (chance) at iteration 0 means saturated sigmoids from oversized weights.
-  if (start > 10 * LN2) return `weights too large: cost starts at ${start.toPrecision(4)} (saturated outputs) and training is slow`;
+  if (start > 10 * LN2)
+    return `weights too large: cost starts at ${start.toPrecision(4)} (saturated outputs) and training is slow`;
   if (run.trainAccuracy >= 0.95) return 'works well: symmetry broken at a sensible scale';
   if (run.trainAccuracy <= 0.6) return 'barely better than chance';
   return 'learns, but slowly';

@@ -22,7 +22,9 @@ export class Matrix {
       throw new DataError(`invalid matrix shape (${rows}, ${cols})`);
     }
     if (data && data.length !== rows * cols) {
-      throw new DataError(`matrix of shape (${rows}, ${cols}) needs ${rows * cols} values, got ${data.length}`);
+      throw new DataError(
+        `matrix of shape (${rows}, ${cols}) needs ${rows * cols} values, got ${data.length}`,
+      );
     }
     this.rows = rows;
     this.cols = cols;
@@ -35,7 +37,8 @@ export class Matrix {
     const c = r ? rows[0].length : 0;
     const m = new Matrix(r, c);
     for (let i = 0; i < r; i++) {
-      if (rows[i].length !== c) throw new DataError(`row ${i} has ${rows[i].length} values, expected ${c}`);
+      if (rows[i].length !== c)
+        throw new DataError(`row ${i} has ${rows[i].length} values, expected ${c}`);
       for (let j = 0; j < c; j++) m.data[i * c + j] = rows[i][j];
     }
     return m;

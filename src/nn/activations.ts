@@ -94,10 +94,12 @@ export const SELU_SCALE = 1.0507009873554805;
 export const selu: Activation = {
   name: 'selu',
   forward(z, a, n) {
-    for (let i = 0; i < n; i++) a[i] = z[i] > 0 ? SELU_SCALE * z[i] : SELU_SCALE * SELU_ALPHA * Math.expm1(z[i]);
+    for (let i = 0; i < n; i++)
+      a[i] = z[i] > 0 ? SELU_SCALE * z[i] : SELU_SCALE * SELU_ALPHA * Math.expm1(z[i]);
   },
   backward(dA, z, a, dZ, n) {
-    for (let i = 0; i < n; i++) dZ[i] = z[i] > 0 ? SELU_SCALE * dA[i] : dA[i] * (a[i] + SELU_SCALE * SELU_ALPHA);
+    for (let i = 0; i < n; i++)
+      dZ[i] = z[i] > 0 ? SELU_SCALE * dA[i] : dA[i] * (a[i] + SELU_SCALE * SELU_ALPHA);
   },
 };
 
@@ -114,12 +116,24 @@ export interface ActivationEntry {
 /** Every activation by name (`--activation NAME[:key=value]`). */
 export const activations: Record<string, ActivationEntry> = {
   relu: { description: 'max(0, z)', params: {}, make: () => relu },
-  'leaky-relu': { description: 'z if z > 0 else slope·z', params: { slope: { default: 0.01, min: 0, doc: 'slope for z < 0 (as Keras, not negative)' } }, make: (p) => leakyRelu(p.slope) },
+  'leaky-relu': {
+    description: 'z if z > 0 else slope·z',
+    params: { slope: { default: 0.01, min: 0, doc: 'slope for z < 0 (as Keras, not negative)' } },
+    make: (p) => leakyRelu(p.slope),
+  },
   tanh: { description: 'tanh(z)', params: {}, make: () => tanh },
   sigmoid: { description: '1 / (1 + e^-z)', params: {}, make: () => sigmoid },
   linear: { description: 'z (identity)', params: {}, make: () => linear },
-  elu: { description: 'z if z > 0 else alpha·(e^z − 1)', params: { alpha: { default: 1, min: 0, doc: 'scale of the negative part' } }, make: (p) => elu(p.alpha) },
-  selu: { description: 'scaled ELU with the self-normalizing constants', params: {}, make: () => selu },
+  elu: {
+    description: 'z if z > 0 else alpha·(e^z − 1)',
+    params: { alpha: { default: 1, min: 0, doc: 'scale of the negative part' } },
+    make: (p) => elu(p.alpha),
+  },
+  selu: {
+    description: 'scaled ELU with the self-normalizing constants',
+    params: {},
+    make: () => selu,
+  },
 };
 
 /**

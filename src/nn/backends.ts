@@ -19,7 +19,10 @@ export function getKernels(name: BackendName | 'auto' = 'auto'): Kernels {
   if (name === 'ts') return tsKernels;
   if (name === 'wasm' || name === 'auto') {
     if (wasmSimdSupported()) return (wasm ??= createWasmKernels());
-    if (name === 'wasm') throw new UsageError('--backend wasm: this JavaScript engine has no WebAssembly SIMD; use --backend ts');
+    if (name === 'wasm')
+      throw new UsageError(
+        '--backend wasm: this JavaScript engine has no WebAssembly SIMD; use --backend ts',
+      );
     return tsKernels;
   }
   throw new UsageError(`unknown backend "${name}"; accepted: ${backendNames.join(', ')}`);

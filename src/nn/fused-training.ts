@@ -18,7 +18,13 @@ export const FUSED_MAX_WORK = 1 << 21;
  * when the backend has none, a layer is too wide (FUSED_MAX_WORK) or an activation is one the
  * fused loop does not compute.
  */
-export function fuseTraining(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: Kernels): FusedSteps | null {
+export function fuseTraining(
+  net: Network,
+  X: Matrix,
+  Y: Matrix,
+  ws: Workspace,
+  k: Kernels,
+): FusedSteps | null {
   if (!k.fuse) return null;
   const m = X.cols;
   const dims = net.dims;

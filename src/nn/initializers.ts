@@ -7,7 +7,12 @@ import { LIMITS } from '../limits.js';
 import type { RandomState } from '../rng/random-state.js';
 import { resolveSpec } from '../spec.js';
 import { defaultsOf, type ParamDef, type ParamSchema, type ParamValue } from '../validate.js';
-import { type OrthogonalConvention, type OrthogonalHooks, orthogonalConventions, orthogonalWeights } from './orthogonal.js';
+import {
+  type OrthogonalConvention,
+  type OrthogonalHooks,
+  orthogonalConventions,
+  orthogonalWeights,
+} from './orthogonal.js';
 
 export type { ParamDef, ParamValue } from '../validate.js';
 /** An initializer's parameters by key (`scale`, `gain`, `mode`, …). */
@@ -35,7 +40,13 @@ export interface Initializer {
   /** Its own parameters and their own defaults (the schema SPECs are checked against). */
   readonly params: ParamSchema;
   /** W (fanOut × fanIn, row-major); `hooks.shouldStop` lets a long draw (orthogonal) be interrupted. */
-  weights(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions, hooks?: OrthogonalHooks): Float64Array;
+  weights(
+    rs: RandomState,
+    fanOut: number,
+    fanIn: number,
+    p: InitializerOptions,
+    hooks?: OrthogonalHooks,
+  ): Float64Array;
   /** Data-dependent ones (LSUV) rescale the drawn network on a batch: see lsuv.ts. */
   readonly needsData?: boolean;
   /**
@@ -77,13 +88,22 @@ function scaledNormal(rs: RandomState, n: number, factor: number): Float64Array 
 }
 
 type Mode = 'fan_in' | 'fan_out' | 'fan_avg';
-const fanOf = (mode: Mode, fanIn: number, fanOut: number) => (mode === 'fan_in' ? fanIn : mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2);
+const fanOf = (mode: Mode, fanIn: number, fanOut: number) =>
+  mode === 'fan_in' ? fanIn : mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
 
 /** Keras' VarianceScaling: variance scale / fan (`normal` is Keras' old name of `truncated_normal`). */
-function varianceScaling(rs: RandomState, fanOut: number, fanIn: number, scale: number, mode: Mode, distribution: string): Float64Array {
+function varianceScaling(
+  rs: RandomState,
+  fanOut: number,
+  fanIn: number,
+  scale: number,
+  mode: Mode,
+  distribution: string,
+): Float64Array {
   const n = fanOut * fanIn;
   const s = scale / Math.max(1, fanOf(mode, fanIn, fanOut));
-  if (distribution === 'truncated_normal' || distribution === 'normal') return truncatedNormal(rs, n, 0, Math.sqrt(s) / TRUNCATED_NORMAL_STD);
+  if (distribution === 'truncated_normal' || distribution === 'normal')
+    return truncatedNormal(rs, n, 0, Math.sqrt(s) / TRUNCATED_NORMAL_STD);
   if (distribution === 'untruncated_normal') return normal(rs, n, 0, Math.sqrt(s));
   const limit = Math.sqrt(3 * s);
   return uniform(rs, n, -limit, limit);
@@ -92,33 +112,77 @@ function varianceScaling(rs: RandomState, fanOut: number, fanIn: number, scale: 
 /** PyTorch's calculate_gain. */
 export function gainFor(nonlinearity: string, a: number): number {
   switch (nonlinearity) {
-    case 'relu': return Math.SQRT2;
-    case 'leaky_relu': return Math.sqrt(2 / (1 + a * a));
-    case 'tanh': return 5 / 3;
-    case 'selu': return 3 / 4;
-    default: return 1; // linear, sigmoid
+    case 'relu':
+      return Math.SQRT2;
+    case 'leaky_relu':
+      return Math.sqrt(2 / (1 + a * a));
+    case 'tanh':
+      return 5 / 3;
+    case 'selu':
+      return 3 / 4;
+    default:
+      return 1; // linear, sigmoid
   }
 }
 
 /** gain × an orthogonal matrix, drawn and factored as `convention`'s framework does (see orthogonalWeights). */
-function orthogonal(rs: RandomState, fanOut: number, fanIn: number, gain: number, convention: OrthogonalConvention, hooks?: OrthogonalHooks): Float64Array {
+function orthogonal(
+  rs: RandomState,
+  fanOut: number,
+  fanIn: number,
+  gain: number,
+  convention: OrthogonalConvention,
+  hooks?: OrthogonalHooks,
+): Float64Array {
   return orthogonalWeights(rs.randn(fanOut * fanIn), fanOut, fanIn, gain, convention, hooks);
 }
 
 /** `random`'s own default scale: the notebook's "large random" ×10. */
 export const RANDOM_SCALE = 10;
 
-const MODE: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out', 'fan_avg'], doc: 'which fan divides the scale' };
-const MODE_TORCH: ParamDef = { default: 'fan_in', choices: ['fan_in', 'fan_out'], doc: 'which fan divides the gain²' };
-const NONLINEARITY: ParamDef = { default: 'leaky_relu', choices: ['relu', 'leaky_relu', 'tanh', 'selu', 'linear', 'sigmoid'], doc: 'sets the gain as torch.nn.init.calculate_gain' };
-const A: ParamDef = { default: 0, min: 0, doc: 'negative slope of the leaky ReLU (gain sqrt(2 / (1 + a²)))' };
+const MODE: ParamDef = {
+  default: 'fan_in',
+  choices: ['fan_in', 'fan_out', 'fan_avg'],
+  doc: 'which fan divides the scale',
+};
+const MODE_TORCH: ParamDef = {
+  default: 'fan_in',
+  choices: ['fan_in', 'fan_out'],
+  doc: 'which fan divides the gain²',
+};
+const NONLINEARITY: ParamDef = {
+  default: 'leaky_relu',
+  choices: ['relu', 'leaky_relu', 'tanh', 'selu', 'linear', 'sigmoid'],
+  doc: 'sets the gain as torch.nn.init.calculate_gain',
+};
+const A: ParamDef = {
+  default: 0,
+  min: 0,
+  doc: 'negative slope of the leaky ReLU (gain sqrt(2 / (1 + a²)))',
+};
 const GAIN: ParamDef = { default: 1, min: 0, doc: 'multiplier' };
 // keras is the default: it is what every non-square layer drew before the choice existed
 // (square layers drew PyTorch's W = Q, non-square wide ones Keras' layout: neither, whole).
-const CONVENTION: ParamDef = { default: 'keras', choices: [...orthogonalConventions], doc: 'keras: the recipe on the kernel (fan_in × fan_out = Wᵀ); pytorch: on W itself. They agree when fan_out > fan_in; a square W is Qᵀ in one and Q in the other; with fan_out < fan_in the draws fill the factored matrix in another order' };
+const CONVENTION: ParamDef = {
+  default: 'keras',
+  choices: [...orthogonalConventions],
+  doc: 'keras: the recipe on the kernel (fan_in × fan_out = Wᵀ); pytorch: on W itself. They agree when fan_out > fan_in; a square W is Qᵀ in one and Q in the other; with fan_out < fan_in the draws fill the factored matrix in another order',
+};
 
-function preset(name: string, scale: number, mode: Mode, distribution: 'truncated_normal' | 'uniform', keras: string, pytorch: string, tfjs: string, who: string): Initializer {
-  const formula = distribution === 'uniform' ? `uniform(±sqrt(3·${scale} / ${mode}))` : `normal(0, sqrt(${scale} / ${mode}) / ${TRUNCATED_NORMAL_STD}) truncated at 2 std`;
+function preset(
+  name: string,
+  scale: number,
+  mode: Mode,
+  distribution: 'truncated_normal' | 'uniform',
+  keras: string,
+  pytorch: string,
+  tfjs: string,
+  who: string,
+): Initializer {
+  const formula =
+    distribution === 'uniform'
+      ? `uniform(±sqrt(3·${scale} / ${mode}))`
+      : `normal(0, sqrt(${scale} / ${mode}) / ${TRUNCATED_NORMAL_STD}) truncated at 2 std`;
   return {
     name,
     description: `${who}: ${formula}`,
@@ -132,117 +196,360 @@ function preset(name: string, scale: number, mode: Mode, distribution: 'truncate
 
 const list: Initializer[] = [
   {
-    name: 'zeros', description: 'all weights 0: fails to break symmetry (the notebook\'s first run)', fan: '-', random: false, params: {},
+    name: 'zeros',
+    description: "all weights 0: fails to break symmetry (the notebook's first run)",
+    fan: '-',
+    random: false,
+    params: {},
     equivalents: { keras: 'Zeros()', pytorch: 'nn.init.zeros_', tfjs: 'tf.initializers.zeros()' },
     weights: (_rs, fanOut, fanIn) => new Float64Array(fanOut * fanIn),
   },
   {
-    name: 'ones', description: 'all weights 1 (symmetric, like zeros)', fan: '-', random: false, params: {},
+    name: 'ones',
+    description: 'all weights 1 (symmetric, like zeros)',
+    fan: '-',
+    random: false,
+    params: {},
     equivalents: { keras: 'Ones()', pytorch: 'nn.init.ones_', tfjs: 'tf.initializers.ones()' },
     weights: (_rs, fanOut, fanIn) => new Float64Array(fanOut * fanIn).fill(1),
   },
   {
-    name: 'constant', description: 'all weights = value', fan: '-', random: false,
+    name: 'constant',
+    description: 'all weights = value',
+    fan: '-',
+    random: false,
     params: { value: { default: 0.1, doc: 'the weight' } },
-    equivalents: { keras: 'Constant(value)', pytorch: 'nn.init.constant_', tfjs: 'tf.initializers.constant({value})' },
+    equivalents: {
+      keras: 'Constant(value)',
+      pytorch: 'nn.init.constant_',
+      tfjs: 'tf.initializers.constant({value})',
+    },
     weights: (_rs, fanOut, fanIn, p) => new Float64Array(fanOut * fanIn).fill(num(p, 'value')),
   },
   {
-    name: 'random', description: 'standard normal × scale (default 10: the notebook\'s "large random")', fan: '-', random: true,
-    params: { scale: { default: RANDOM_SCALE, doc: 'multiplier of the N(0, 1) draws (also --scale, which sets this one parameter and no other)' } },
-    equivalents: { keras: 'RandomNormal(0, scale)', pytorch: 'nn.init.normal_(w, 0, scale)', tfjs: 'tf.initializers.randomNormal({stddev: scale})' },
+    name: 'random',
+    description: 'standard normal × scale (default 10: the notebook\'s "large random")',
+    fan: '-',
+    random: true,
+    params: {
+      scale: {
+        default: RANDOM_SCALE,
+        doc: 'multiplier of the N(0, 1) draws (also --scale, which sets this one parameter and no other)',
+      },
+    },
+    equivalents: {
+      keras: 'RandomNormal(0, scale)',
+      pytorch: 'nn.init.normal_(w, 0, scale)',
+      tfjs: 'tf.initializers.randomNormal({stddev: scale})',
+    },
     weights: (rs, fanOut, fanIn, p) => scaledNormal(rs, fanOut * fanIn, num(p, 'scale')),
   },
   {
-    name: 'he', description: 'standard normal × sqrt(2 / fan_in) (He et al. 2015, as the notebook writes it: untruncated)', fan: 'fan_in', random: true, params: {},
-    equivalents: { keras: 'VarianceScaling(2, "fan_in", "untruncated_normal")', pytorch: 'nn.init.kaiming_normal_(w, nonlinearity="relu")', tfjs: 'tf.initializers.varianceScaling({scale: 2, distribution: "normal"}) (truncated)' },
+    name: 'he',
+    description:
+      'standard normal × sqrt(2 / fan_in) (He et al. 2015, as the notebook writes it: untruncated)',
+    fan: 'fan_in',
+    random: true,
+    params: {},
+    equivalents: {
+      keras: 'VarianceScaling(2, "fan_in", "untruncated_normal")',
+      pytorch: 'nn.init.kaiming_normal_(w, nonlinearity="relu")',
+      tfjs: 'tf.initializers.varianceScaling({scale: 2, distribution: "normal"}) (truncated)',
+    },
     weights: (rs, fanOut, fanIn) => scaledNormal(rs, fanOut * fanIn, Math.sqrt(2.0 / fanIn)),
   },
   {
-    name: 'xavier', description: 'standard normal × sqrt(1 / fan_in) (as the notebook describes Xavier; LeCun\'s normal, untruncated)', fan: 'fan_in', random: true, params: {},
-    equivalents: { keras: 'VarianceScaling(1, "fan_in", "untruncated_normal")', pytorch: 'nn.init.kaiming_normal_(w, nonlinearity="linear")', tfjs: '-' },
+    name: 'xavier',
+    description:
+      "standard normal × sqrt(1 / fan_in) (as the notebook describes Xavier; LeCun's normal, untruncated)",
+    fan: 'fan_in',
+    random: true,
+    params: {},
+    equivalents: {
+      keras: 'VarianceScaling(1, "fan_in", "untruncated_normal")',
+      pytorch: 'nn.init.kaiming_normal_(w, nonlinearity="linear")',
+      tfjs: '-',
+    },
     weights: (rs, fanOut, fanIn) => scaledNormal(rs, fanOut * fanIn, Math.sqrt(1.0 / fanIn)),
   },
   {
-    name: 'random-normal', description: 'normal(mean, std)', fan: '-', random: true,
-    params: { mean: { default: 0, doc: 'mean' }, std: { default: 0.05, min: 0, doc: 'standard deviation' } },
-    equivalents: { keras: 'RandomNormal(mean, stddev)', pytorch: 'nn.init.normal_(w, mean, std)', tfjs: 'tf.initializers.randomNormal({mean, stddev})' },
+    name: 'random-normal',
+    description: 'normal(mean, std)',
+    fan: '-',
+    random: true,
+    params: {
+      mean: { default: 0, doc: 'mean' },
+      std: { default: 0.05, min: 0, doc: 'standard deviation' },
+    },
+    equivalents: {
+      keras: 'RandomNormal(mean, stddev)',
+      pytorch: 'nn.init.normal_(w, mean, std)',
+      tfjs: 'tf.initializers.randomNormal({mean, stddev})',
+    },
     weights: (rs, fanOut, fanIn, p) => normal(rs, fanOut * fanIn, num(p, 'mean'), num(p, 'std')),
   },
   {
-    name: 'random-uniform', description: 'uniform(min, max)', fan: '-', random: true,
-    params: { min: { default: -0.05, doc: 'lower bound' }, max: { default: 0.05, doc: 'upper bound' } },
-    equivalents: { keras: 'RandomUniform(minval, maxval)', pytorch: 'nn.init.uniform_(w, a, b)', tfjs: 'tf.initializers.randomUniform({minval, maxval})' },
+    name: 'random-uniform',
+    description: 'uniform(min, max)',
+    fan: '-',
+    random: true,
+    params: {
+      min: { default: -0.05, doc: 'lower bound' },
+      max: { default: 0.05, doc: 'upper bound' },
+    },
+    equivalents: {
+      keras: 'RandomUniform(minval, maxval)',
+      pytorch: 'nn.init.uniform_(w, a, b)',
+      tfjs: 'tf.initializers.randomUniform({minval, maxval})',
+    },
     weights: (rs, fanOut, fanIn, p) => uniform(rs, fanOut * fanIn, num(p, 'min'), num(p, 'max')),
   },
   {
-    name: 'truncated-normal', description: 'normal(mean, std), draws beyond 2 std drawn again', fan: '-', random: true,
-    params: { mean: { default: 0, doc: 'mean' }, std: { default: 0.05, min: 0, doc: 'standard deviation before truncation' } },
-    equivalents: { keras: 'TruncatedNormal(mean, stddev)', pytorch: 'nn.init.trunc_normal_(w, mean, std, -2std, 2std)', tfjs: 'tf.initializers.truncatedNormal({mean, stddev})' },
-    weights: (rs, fanOut, fanIn, p) => truncatedNormal(rs, fanOut * fanIn, num(p, 'mean'), num(p, 'std')),
+    name: 'truncated-normal',
+    description: 'normal(mean, std), draws beyond 2 std drawn again',
+    fan: '-',
+    random: true,
+    params: {
+      mean: { default: 0, doc: 'mean' },
+      std: { default: 0.05, min: 0, doc: 'standard deviation before truncation' },
+    },
+    equivalents: {
+      keras: 'TruncatedNormal(mean, stddev)',
+      pytorch: 'nn.init.trunc_normal_(w, mean, std, -2std, 2std)',
+      tfjs: 'tf.initializers.truncatedNormal({mean, stddev})',
+    },
+    weights: (rs, fanOut, fanIn, p) =>
+      truncatedNormal(rs, fanOut * fanIn, num(p, 'mean'), num(p, 'std')),
   },
   {
-    name: 'variance-scaling', description: 'variance scale / fan: truncated normal (std corrected by 0.8796…; Keras also calls it "normal"), untruncated normal, or uniform(±sqrt(3·scale / fan))', fan: 'mode', random: true,
+    name: 'variance-scaling',
+    description:
+      'variance scale / fan: truncated normal (std corrected by 0.8796…; Keras also calls it "normal"), untruncated normal, or uniform(±sqrt(3·scale / fan))',
+    fan: 'mode',
+    random: true,
     params: {
       scale: { default: 1, min: 0, positive: true, doc: 'target variance × fan' },
       mode: MODE,
-      distribution: { default: 'truncated_normal', choices: ['truncated_normal', 'untruncated_normal', 'uniform'], aliases: { normal: 'truncated_normal' }, doc: 'shape of the draws, spelt as Keras spells them ("normal" is Keras\' alias of truncated_normal)' },
+      distribution: {
+        default: 'truncated_normal',
+        choices: ['truncated_normal', 'untruncated_normal', 'uniform'],
+        aliases: { normal: 'truncated_normal' },
+        doc: 'shape of the draws, spelt as Keras spells them ("normal" is Keras\' alias of truncated_normal)',
+      },
     },
-    equivalents: { keras: 'VarianceScaling(scale, mode, distribution)', pytorch: '-', tfjs: 'tf.initializers.varianceScaling (its truncated normal skips the 0.8796 correction)' },
-    weights: (rs, fanOut, fanIn, p) => varianceScaling(rs, fanOut, fanIn, num(p, 'scale'), p.mode as Mode, p.distribution as string),
+    equivalents: {
+      keras: 'VarianceScaling(scale, mode, distribution)',
+      pytorch: '-',
+      tfjs: 'tf.initializers.varianceScaling (its truncated normal skips the 0.8796 correction)',
+    },
+    weights: (rs, fanOut, fanIn, p) =>
+      varianceScaling(rs, fanOut, fanIn, num(p, 'scale'), p.mode as Mode, p.distribution as string),
   },
-  preset('he-normal', 2, 'fan_in', 'truncated_normal', 'HeNormal()', '-', 'tf.initializers.heNormal() (no truncation correction)', 'He et al. 2015 (Keras)'),
-  preset('he-uniform', 2, 'fan_in', 'uniform', 'HeUniform()', 'nn.init.kaiming_uniform_(w, nonlinearity="relu")', 'tf.initializers.heUniform()', 'He et al. 2015 (Keras)'),
-  preset('glorot-normal', 1, 'fan_avg', 'truncated_normal', 'GlorotNormal()', '-', 'tf.initializers.glorotNormal() (no truncation correction)', 'Glorot & Bengio 2010 (Keras)'),
-  preset('glorot-uniform', 1, 'fan_avg', 'uniform', 'GlorotUniform()', 'nn.init.xavier_uniform_', 'tf.initializers.glorotUniform()', 'Glorot & Bengio 2010 (Keras)'),
-  preset('lecun-normal', 1, 'fan_in', 'truncated_normal', 'LecunNormal()', '-', 'tf.initializers.leCunNormal() (no truncation correction)', 'LeCun et al. 1998 (Keras)'),
-  preset('lecun-uniform', 1, 'fan_in', 'uniform', 'LecunUniform()', '-', 'tf.initializers.leCunUniform()', 'LeCun et al. 1998 (Keras)'),
+  preset(
+    'he-normal',
+    2,
+    'fan_in',
+    'truncated_normal',
+    'HeNormal()',
+    '-',
+    'tf.initializers.heNormal() (no truncation correction)',
+    'He et al. 2015 (Keras)',
+  ),
+  preset(
+    'he-uniform',
+    2,
+    'fan_in',
+    'uniform',
+    'HeUniform()',
+    'nn.init.kaiming_uniform_(w, nonlinearity="relu")',
+    'tf.initializers.heUniform()',
+    'He et al. 2015 (Keras)',
+  ),
+  preset(
+    'glorot-normal',
+    1,
+    'fan_avg',
+    'truncated_normal',
+    'GlorotNormal()',
+    '-',
+    'tf.initializers.glorotNormal() (no truncation correction)',
+    'Glorot & Bengio 2010 (Keras)',
+  ),
+  preset(
+    'glorot-uniform',
+    1,
+    'fan_avg',
+    'uniform',
+    'GlorotUniform()',
+    'nn.init.xavier_uniform_',
+    'tf.initializers.glorotUniform()',
+    'Glorot & Bengio 2010 (Keras)',
+  ),
+  preset(
+    'lecun-normal',
+    1,
+    'fan_in',
+    'truncated_normal',
+    'LecunNormal()',
+    '-',
+    'tf.initializers.leCunNormal() (no truncation correction)',
+    'LeCun et al. 1998 (Keras)',
+  ),
+  preset(
+    'lecun-uniform',
+    1,
+    'fan_in',
+    'uniform',
+    'LecunUniform()',
+    '-',
+    'tf.initializers.leCunUniform()',
+    'LeCun et al. 1998 (Keras)',
+  ),
   {
-    name: 'kaiming-normal', description: 'normal(0, gain / sqrt(fan)), untruncated, gain from the nonlinearity (PyTorch)', fan: 'mode', random: true,
+    name: 'kaiming-normal',
+    description: 'normal(0, gain / sqrt(fan)), untruncated, gain from the nonlinearity (PyTorch)',
+    fan: 'mode',
+    random: true,
     params: { a: A, mode: MODE_TORCH, nonlinearity: NONLINEARITY },
-    equivalents: { keras: 'VarianceScaling(gain², mode, "untruncated_normal")', pytorch: 'nn.init.kaiming_normal_(w, a, mode, nonlinearity)', tfjs: '-' },
-    weights: (rs, fanOut, fanIn, p) => normal(rs, fanOut * fanIn, 0, gainFor(p.nonlinearity as string, num(p, 'a')) / Math.sqrt(p.mode === 'fan_out' ? fanOut : fanIn)),
+    equivalents: {
+      keras: 'VarianceScaling(gain², mode, "untruncated_normal")',
+      pytorch: 'nn.init.kaiming_normal_(w, a, mode, nonlinearity)',
+      tfjs: '-',
+    },
+    weights: (rs, fanOut, fanIn, p) =>
+      normal(
+        rs,
+        fanOut * fanIn,
+        0,
+        gainFor(p.nonlinearity as string, num(p, 'a')) /
+          Math.sqrt(p.mode === 'fan_out' ? fanOut : fanIn),
+      ),
   },
   {
-    name: 'kaiming-uniform', description: 'uniform(±gain · sqrt(3 / fan)), gain from the nonlinearity (PyTorch)', fan: 'mode', random: true,
+    name: 'kaiming-uniform',
+    description: 'uniform(±gain · sqrt(3 / fan)), gain from the nonlinearity (PyTorch)',
+    fan: 'mode',
+    random: true,
     params: { a: A, mode: MODE_TORCH, nonlinearity: NONLINEARITY },
-    equivalents: { keras: 'VarianceScaling(gain², mode, "uniform")', pytorch: 'nn.init.kaiming_uniform_(w, a, mode, nonlinearity)', tfjs: '-' },
+    equivalents: {
+      keras: 'VarianceScaling(gain², mode, "uniform")',
+      pytorch: 'nn.init.kaiming_uniform_(w, a, mode, nonlinearity)',
+      tfjs: '-',
+    },
     weights: (rs, fanOut, fanIn, p) => {
-      const bound = gainFor(p.nonlinearity as string, num(p, 'a')) * Math.sqrt(3 / (p.mode === 'fan_out' ? fanOut : fanIn));
+      const bound =
+        gainFor(p.nonlinearity as string, num(p, 'a')) *
+        Math.sqrt(3 / (p.mode === 'fan_out' ? fanOut : fanIn));
       return uniform(rs, fanOut * fanIn, -bound, bound);
     },
   },
   // The frameworks' own layer defaults, whole (weights and biases), so their consequences can be seen
   {
-    name: 'pytorch-linear', description: "PyTorch nn.Linear's default: kaiming_uniform with a = √5, i.e. uniform(±1/sqrt(fan_in)), and biases uniform(±1/sqrt(fan_in))", fan: 'fan_in', random: true, params: {},
-    equivalents: { keras: '-', pytorch: 'nn.Linear(fan_in, fan_out) (reset_parameters)', tfjs: '-' },
-    weights: (rs, fanOut, fanIn) => uniform(rs, fanOut * fanIn, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)),
+    name: 'pytorch-linear',
+    description:
+      "PyTorch nn.Linear's default: kaiming_uniform with a = √5, i.e. uniform(±1/sqrt(fan_in)), and biases uniform(±1/sqrt(fan_in))",
+    fan: 'fan_in',
+    random: true,
+    params: {},
+    equivalents: {
+      keras: '-',
+      pytorch: 'nn.Linear(fan_in, fan_out) (reset_parameters)',
+      tfjs: '-',
+    },
+    weights: (rs, fanOut, fanIn) =>
+      uniform(rs, fanOut * fanIn, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)),
     biases: (rs, fanOut, fanIn) => uniform(rs, fanOut, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)),
   },
-  preset('keras-dense', 1, 'fan_avg', 'uniform', 'Dense(units) (kernel glorot_uniform, bias zeros)', '-', 'tf.layers.dense() (glorotUniform, zeros)', "Keras Dense's default, glorot_uniform with zero biases"),
-  preset('flax-dense', 1, 'fan_in', 'truncated_normal', 'LecunNormal() kernel, zeros bias', '-', '-', "Flax's nn.Dense default (flax.linen.Dense), lecun_normal with zero biases"),
+  preset(
+    'keras-dense',
+    1,
+    'fan_avg',
+    'uniform',
+    'Dense(units) (kernel glorot_uniform, bias zeros)',
+    '-',
+    'tf.layers.dense() (glorotUniform, zeros)',
+    "Keras Dense's default, glorot_uniform with zero biases",
+  ),
+  preset(
+    'flax-dense',
+    1,
+    'fan_in',
+    'truncated_normal',
+    'LecunNormal() kernel, zeros bias',
+    '-',
+    '-',
+    "Flax's nn.Dense default (flax.linen.Dense), lecun_normal with zero biases",
+  ),
   // The traps: framework formulas that miss the variance they are named for (probe them to see it)
   {
-    name: 'tfjs-truncated-normal', description: "TF.js's varianceScaling with distribution 'normal' (behind its heNormal, glorotNormal, leCunNormal): normal(0, sqrt(scale / fan)) truncated at 2 std without Keras' correction, so Var = 0.7737… · scale / fan, 23% short", fan: 'mode', random: true,
-    params: { scale: { default: 1, min: 0, positive: true, doc: 'the variance × fan asked for (and missed)' }, mode: MODE },
-    equivalents: { keras: 'VarianceScaling(0.7737 · scale, mode, "truncated_normal")', pytorch: '-', tfjs: 'tf.initializers.varianceScaling({scale, mode, distribution: "normal"})' },
-    weights: (rs, fanOut, fanIn, p) => truncatedNormal(rs, fanOut * fanIn, 0, Math.sqrt(num(p, 'scale') / Math.max(1, fanOf(p.mode as Mode, fanIn, fanOut)))),
+    name: 'tfjs-truncated-normal',
+    description:
+      "TF.js's varianceScaling with distribution 'normal' (behind its heNormal, glorotNormal, leCunNormal): normal(0, sqrt(scale / fan)) truncated at 2 std without Keras' correction, so Var = 0.7737… · scale / fan, 23% short",
+    fan: 'mode',
+    random: true,
+    params: {
+      scale: {
+        default: 1,
+        min: 0,
+        positive: true,
+        doc: 'the variance × fan asked for (and missed)',
+      },
+      mode: MODE,
+    },
+    equivalents: {
+      keras: 'VarianceScaling(0.7737 · scale, mode, "truncated_normal")',
+      pytorch: '-',
+      tfjs: 'tf.initializers.varianceScaling({scale, mode, distribution: "normal"})',
+    },
+    weights: (rs, fanOut, fanIn, p) =>
+      truncatedNormal(
+        rs,
+        fanOut * fanIn,
+        0,
+        Math.sqrt(num(p, 'scale') / Math.max(1, fanOf(p.mode as Mode, fanIn, fanOut))),
+      ),
   },
   {
-    name: 'pytorch-selu', description: "PyTorch's kaiming_normal_(w, nonlinearity='selu'): normal(0, gain / sqrt(fan_in)) with calculate_gain('selu') = 3/4, so σ_w² = 9/16 where self-normalizing nets need 1 (Klambauer et al. 2017; PyTorch's docs advise nonlinearity='linear')", fan: 'fan_in', random: true, params: {},
-    equivalents: { keras: 'VarianceScaling(0.5625, "fan_in", "untruncated_normal")', pytorch: "nn.init.kaiming_normal_(w, nonlinearity='selu')", tfjs: '-' },
-    weights: (rs, fanOut, fanIn) => normal(rs, fanOut * fanIn, 0, gainFor('selu', 0) / Math.sqrt(fanIn)),
+    name: 'pytorch-selu',
+    description:
+      "PyTorch's kaiming_normal_(w, nonlinearity='selu'): normal(0, gain / sqrt(fan_in)) with calculate_gain('selu') = 3/4, so σ_w² = 9/16 where self-normalizing nets need 1 (Klambauer et al. 2017; PyTorch's docs advise nonlinearity='linear')",
+    fan: 'fan_in',
+    random: true,
+    params: {},
+    equivalents: {
+      keras: 'VarianceScaling(0.5625, "fan_in", "untruncated_normal")',
+      pytorch: "nn.init.kaiming_normal_(w, nonlinearity='selu')",
+      tfjs: '-',
+    },
+    weights: (rs, fanOut, fanIn) =>
+      normal(rs, fanOut * fanIn, 0, gainFor('selu', 0) / Math.sqrt(fanIn)),
   },
   {
-    name: 'orthogonal', description: 'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014), as Keras (default) or PyTorch lays it out', fan: '-', random: true,
+    name: 'orthogonal',
+    description:
+      'gain × an orthonormal matrix: QR of a Gaussian matrix with the sign fix (Saxe et al. 2014), as Keras (default) or PyTorch lays it out',
+    fan: '-',
+    random: true,
     params: { gain: GAIN, convention: CONVENTION },
-    equivalents: { keras: 'Orthogonal(gain) (convention=keras)', pytorch: 'nn.init.orthogonal_(w, gain) (convention=pytorch)', tfjs: 'tf.initializers.orthogonal({gain}) (convention=keras)' },
-    weights: (rs, fanOut, fanIn, p, hooks) => orthogonal(rs, fanOut, fanIn, num(p, 'gain'), p.convention as OrthogonalConvention, hooks),
+    equivalents: {
+      keras: 'Orthogonal(gain) (convention=keras)',
+      pytorch: 'nn.init.orthogonal_(w, gain) (convention=pytorch)',
+      tfjs: 'tf.initializers.orthogonal({gain}) (convention=keras)',
+    },
+    weights: (rs, fanOut, fanIn, p, hooks) =>
+      orthogonal(rs, fanOut, fanIn, num(p, 'gain'), p.convention as OrthogonalConvention, hooks),
   },
   {
-    name: 'identity', description: 'gain on the diagonal, 0 elsewhere (rectangular: the leading diagonal)', fan: '-', random: false,
+    name: 'identity',
+    description: 'gain on the diagonal, 0 elsewhere (rectangular: the leading diagonal)',
+    fan: '-',
+    random: false,
     params: { gain: GAIN },
-    equivalents: { keras: 'Identity(gain)', pytorch: 'nn.init.eye_ (× gain)', tfjs: 'tf.initializers.identity({gain})' },
+    equivalents: {
+      keras: 'Identity(gain)',
+      pytorch: 'nn.init.eye_ (× gain)',
+      tfjs: 'tf.initializers.identity({gain})',
+    },
     weights: (_rs, fanOut, fanIn, p) => {
       const w = new Float64Array(fanOut * fanIn);
       for (let i = 0; i < Math.min(fanOut, fanIn); i++) w[i * fanIn + i] = num(p, 'gain');
@@ -250,8 +557,21 @@ const list: Initializer[] = [
     },
   },
   {
-    name: 'lsuv', description: 'orthogonal, then each layer rescaled on the training batch until its output variance is 1 within tol (Mishkin & Matas 2016)', fan: 'data', random: true,
-    params: { tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' }, 'max-iter': { default: 10, min: 1, max: LIMITS.lsuvRounds, integer: true, doc: 'rescaling rounds per layer' } },
+    name: 'lsuv',
+    description:
+      'orthogonal, then each layer rescaled on the training batch until its output variance is 1 within tol (Mishkin & Matas 2016)',
+    fan: 'data',
+    random: true,
+    params: {
+      tol: { default: 0.1, min: 0, positive: true, doc: 'accepted |variance − 1|' },
+      'max-iter': {
+        default: 10,
+        min: 1,
+        max: LIMITS.lsuvRounds,
+        integer: true,
+        doc: 'rescaling rounds per layer',
+      },
+    },
     equivalents: { keras: '-', pytorch: '-', tfjs: '-' },
     needsData: true,
     weights: (rs, fanOut, fanIn, _p, hooks) => orthogonal(rs, fanOut, fanIn, 1, 'keras', hooks),
@@ -259,7 +579,9 @@ const list: Initializer[] = [
 ];
 
 /** Every initializer by name (`initlab init --list`). */
-export const initializers: Record<string, Initializer> = Object.fromEntries(list.map((i) => [i.name, i]));
+export const initializers: Record<string, Initializer> = Object.fromEntries(
+  list.map((i) => [i.name, i]),
+);
 
 /** The initializers' names, in catalogue order. */
 export const initializerNames = (): string[] => Object.keys(initializers);
@@ -296,11 +618,18 @@ export const takesScaleFlag = (init: Initializer): boolean => init.name === 'ran
  * the rest; `overrides.scale` (the CLI's --scale) sets random's scale only.
  * @throws UsageError for an unknown name, key or value, or random-uniform's min above max
  */
-export function resolveInitializer(spec: string, overrides: InitializerOverrides = {}): ResolvedInitializer {
+export function resolveInitializer(
+  spec: string,
+  overrides: InitializerOverrides = {},
+): ResolvedInitializer {
   const { name, entry: init, params, given } = resolveSpec(spec, 'initialization', initializers);
   const opts: InitializerOptions = { ...params } as InitializerOptions;
-  if (overrides.scale !== undefined && takesScaleFlag(init) && !given.includes('scale')) opts.scale = overrides.scale;
-  if (name === 'random-uniform' && (opts.min as number) > (opts.max as number)) throw new UsageError(`initialization "${name}": min (${opts.min}) must not exceed max (${opts.max})`);
+  if (overrides.scale !== undefined && takesScaleFlag(init) && !given.includes('scale'))
+    opts.scale = overrides.scale;
+  if (name === 'random-uniform' && (opts.min as number) > (opts.max as number))
+    throw new UsageError(
+      `initialization "${name}": min (${opts.min}) must not exceed max (${opts.max})`,
+    );
   // the label names what was drawn: random under --scale 3 is `random:scale=3`, not `random`
   // (whose title is the notebook's "large random", ×10)
   const scaled = opts.scale !== params.scale ? `scale=${opts.scale}` : '';

@@ -19,15 +19,45 @@ export interface Kernels {
   /** A = act(Z) over len values. */
   activate(act: Activation, Z: Float64Array, A: Float64Array, len: number): void;
   /** dZ = dA ⊙ act'(Z) over len values. */
-  activateBackward(act: Activation, dA: Float64Array, Z: Float64Array, A: Float64Array, dZ: Float64Array, len: number): void;
+  activateBackward(
+    act: Activation,
+    dA: Float64Array,
+    Z: Float64Array,
+    A: Float64Array,
+    dZ: Float64Array,
+    len: number,
+  ): void;
   /** Z (n × m) = W (n × k) · A (k × m) + b (n), b broadcast along the examples. */
-  linearForward(W: Float64Array, b: Float64Array, A: Float64Array, n: number, k: number, m: number, Z: Float64Array): void;
+  linearForward(
+    W: Float64Array,
+    b: Float64Array,
+    A: Float64Array,
+    n: number,
+    k: number,
+    m: number,
+    Z: Float64Array,
+  ): void;
   /** dZ = (1/m) · (A − Y): the sigmoid + cross-entropy output gradient, as the notebook writes it. */
   outputGradient(A: Float64Array, Y: Float64Array, m: number, dZ: Float64Array): void;
   /** dW (n × k) = dZ (n × m) · Aprevᵀ (m × k); db (n) = row sums of dZ, summed as numpy's np.sum (src/nn/sum.ts). */
-  weightGradients(dZ: Float64Array, Aprev: Float64Array, n: number, k: number, m: number, dW: Float64Array, db: Float64Array): void;
+  weightGradients(
+    dZ: Float64Array,
+    Aprev: Float64Array,
+    n: number,
+    k: number,
+    m: number,
+    dW: Float64Array,
+    db: Float64Array,
+  ): void;
   /** dAprev (k × m) = Wᵀ (k × n) · dZ (n × m). */
-  backwardLinear(W: Float64Array, dZ: Float64Array, n: number, k: number, m: number, dAprev: Float64Array): void;
+  backwardLinear(
+    W: Float64Array,
+    dZ: Float64Array,
+    n: number,
+    k: number,
+    m: number,
+    dAprev: Float64Array,
+  ): void;
   /** P ← P − lr · G, elementwise over len values. */
   update(P: Float64Array, G: Float64Array, lr: number, len: number): void;
   /**
@@ -35,7 +65,12 @@ export interface Kernels {
    * check, backward, update), giving exactly the numbers of the kernels above called one by
    * one; null when this backend cannot run these layers so. Optional: the reference has none.
    */
-  fuse?(layers: readonly FusedLayer[], X: Float64Array, Y: Float64Array, m: number): FusedSteps | null;
+  fuse?(
+    layers: readonly FusedLayer[],
+    X: Float64Array,
+    Y: Float64Array,
+    m: number,
+  ): FusedSteps | null;
 }
 
 /** One layer of a fused run: sizes, parameters and workspace buffers (all from one arena), activation. */

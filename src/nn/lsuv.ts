@@ -14,9 +14,16 @@ import { Workspace } from './workspace.js';
  * @throws DataError when the batch X (n_0 × m) does not have the network's n_0 features
  * @throws UsageError when maxIter is out of range, StopRequested when `shouldStop` says so
  */
-export function lsuv(net: Network, X: Matrix, tol: number, maxIter: number, shouldStop?: ShouldStop): void {
+export function lsuv(
+  net: Network,
+  X: Matrix,
+  tol: number,
+  maxIter: number,
+  shouldStop?: ShouldStop,
+): void {
   checkLsuvRounds(maxIter);
-  if (X.rows !== net.dims[0]) throw new DataError(`lsuv: the batch has ${X.rows} features, the network takes ${net.dims[0]}`);
+  if (X.rows !== net.dims[0])
+    throw new DataError(`lsuv: the batch has ${X.rows} features, the network takes ${net.dims[0]}`);
   const ws = new Workspace(net.dims, X.cols);
   for (let l = 0; l < net.W.length; l++) {
     for (let it = 0; it < maxIter; it++) {

@@ -6,7 +6,12 @@ import { Matrix } from '../linalg/matrix.js';
 import { RandomState } from '../rng/random-state.js';
 import { checkStop, type ShouldStop } from '../stop.js';
 import { type Activation, relu, sigmoid } from './activations.js';
-import { defaultParams, type InitializerOptions, type Initializer, takesScaleFlag } from './initializers.js';
+import {
+  defaultParams,
+  type InitializerOptions,
+  type Initializer,
+  takesScaleFlag,
+} from './initializers.js';
 import { lsuv } from './lsuv.js';
 
 /** A fully-connected binary classifier: layer l maps n_{l-1} inputs to n_l outputs. */
@@ -23,14 +28,21 @@ export interface Network {
 
 /** Checks a layers list such as [2, 10, 5, 1]. */
 export function checkDims(dims: readonly number[]): void {
-  if (dims.length < 2) throw new UsageError(`layers needs at least an input and an output size, got [${dims.join(',')}]`);
+  if (dims.length < 2)
+    throw new UsageError(
+      `layers needs at least an input and an output size, got [${dims.join(',')}]`,
+    );
   for (const d of dims) {
-    if (!Number.isInteger(d) || d < 1) throw new UsageError(`every layer size must be an integer >= 1, got [${dims.join(',')}]`);
+    if (!Number.isInteger(d) || d < 1)
+      throw new UsageError(`every layer size must be an integer >= 1, got [${dims.join(',')}]`);
   }
 }
 
 /** Hidden layers use `hidden` (ReLU by default), the output layer sigmoid. */
-export function defaultActivations(dims: readonly number[], hidden: Activation = relu): Activation[] {
+export function defaultActivations(
+  dims: readonly number[],
+  hidden: Activation = relu,
+): Activation[] {
   return dims.slice(1).map((_, l) => (l === dims.length - 2 ? sigmoid : hidden));
 }
 
@@ -66,25 +78,48 @@ export interface InitOptions {
  *   initializer (lsuv) without `data`
  * @throws DataError when lsuv's batch does not have n_0 features
  */
-export function initializeNetwork(dims: readonly number[], init: Initializer, opts: InitOptions = {}): Network {
+export function initializeNetwork(
+  dims: readonly number[],
+  init: Initializer,
+  opts: InitOptions = {},
+): Network {
   checkDims(dims);
   const rs = opts.rng ?? new RandomState(opts.seed ?? 0);
   // the scale shortcut is random's (the notebook's ×10): another initializer's own `scale` keeps its own default
-  const params: InitializerOptions = { ...defaultParams(init), ...(opts.scale !== undefined && takesScaleFlag(init) ? { scale: opts.scale } : {}), ...opts.params };
+  const params: InitializerOptions = {
+    ...defaultParams(init),
+    ...(opts.scale !== undefined && takesScaleFlag(init) ? { scale: opts.scale } : {}),
+    ...opts.params,
+  };
   const W: Matrix[] = [];
   const b: Matrix[] = [];
   for (let l = 1; l < dims.length; l++) {
     if (l > 1) checkStop(opts.shouldStop, 'initialization'); // between layers (a long draw asks on its own)
-    W.push(new Matrix(dims[l], dims[l - 1], init.weights(rs, dims[l], dims[l - 1], params, { shouldStop: opts.shouldStop })));
+    W.push(
+      new Matrix(
+        dims[l],
+        dims[l - 1],
+        init.weights(rs, dims[l], dims[l - 1], params, { shouldStop: opts.shouldStop }),
+      ),
+    );
     b.push(new Matrix(dims[l], 1, init.biases?.(rs, dims[l], dims[l - 1], params)));
   }
   const activations = opts.activations ?? defaultActivations(dims);
-  if (activations.length !== dims.length - 1) throw new UsageError(`${dims.length - 1} layers need ${dims.length - 1} activations, got ${activations.length}`);
+  if (activations.length !== dims.length - 1)
+    throw new UsageError(
+      `${dims.length - 1} layers need ${dims.length - 1} activations, got ${activations.length}`,
+    );
   // the output gradient (A − Y)/m is the one of sigmoid followed by cross-entropy
-  if (activations[activations.length - 1].name !== 'sigmoid') throw new UsageError(`the output layer must use sigmoid (binary cross-entropy), got ${activations[activations.length - 1].name}`);
+  if (activations[activations.length - 1].name !== 'sigmoid')
+    throw new UsageError(
+      `the output layer must use sigmoid (binary cross-entropy), got ${activations[activations.length - 1].name}`,
+    );
   const net = { dims: [...dims], activations, W, b };
   if (init.needsData) {
-    if (!opts.data) throw new UsageError(`initialization "${init.name}" is data-dependent: give it a batch (initializeNetwork's data option)`);
+    if (!opts.data)
+      throw new UsageError(
+        `initialization "${init.name}" is data-dependent: give it a batch (initializeNetwork's data option)`,
+      );
     lsuv(net, opts.data, params.tol as number, params['max-iter'] as number, opts.shouldStop);
   }
   return net;
@@ -92,11 +127,17 @@ export function initializeNetwork(dims: readonly number[], init: Initializer, op
 
 /** A copy of `net` with its own weights and biases. */
 export function cloneNetwork(net: Network): Network {
-  return { dims: [...net.dims], activations: [...net.activations], W: net.W.map((w) => w.clone()), b: net.b.map((x) => x.clone()) };
+  return {
+    dims: [...net.dims],
+    activations: [...net.activations],
+    W: net.W.map((w) => w.clone()),
+    b: net.b.map((x) => x.clone()),
+  };
 }
 
 /** Parameter count of a network with these layer sizes. */
-export const parameterCount = (dims: readonly number[]): number => dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
+export const parameterCount = (dims: readonly number[]): number =>
+  dims.slice(1).reduce((s, n, l) => s + n * dims[l] + n, 0);
 
 /** True when every weight and bias is a finite number. */
 export function isFiniteNetwork(net: Network): boolean {

@@ -30,12 +30,22 @@ export const optimizerNames = ['gd', 'momentum', 'adam'] as const;
 const BETA = (d: number, doc: string) => ({ default: d, min: 0, lt: 1, doc });
 
 /** Each optimizer's own parameters and their own defaults (the course's). */
-export const optimizers: Record<OptimizerSpec['name'], { description: string; params: ParamSchema }> = {
-  gd: { description: 'gradient descent (the notebook\'s update)', params: {} },
-  momentum: { description: 'v = β·v + (1 − β)·dW, W −= lr·v', params: { beta: BETA(0.9, 'momentum β') } },
+export const optimizers: Record<
+  OptimizerSpec['name'],
+  { description: string; params: ParamSchema }
+> = {
+  gd: { description: "gradient descent (the notebook's update)", params: {} },
+  momentum: {
+    description: 'v = β·v + (1 − β)·dW, W −= lr·v',
+    params: { beta: BETA(0.9, 'momentum β') },
+  },
   adam: {
     description: 'Adam with bias correction',
-    params: { beta1: BETA(0.9, 'first-moment decay β1'), beta2: BETA(0.999, 'second-moment decay β2'), epsilon: { default: 1e-8, min: 0, positive: true, doc: 'added to the denominator' } },
+    params: {
+      beta1: BETA(0.9, 'first-moment decay β1'),
+      beta2: BETA(0.999, 'second-moment decay β2'),
+      epsilon: { default: 1e-8, min: 0, positive: true, doc: 'added to the denominator' },
+    },
   },
 };
 
@@ -51,10 +61,18 @@ export function parseOptimizer(text: string): OptimizerSpec {
 
 export function createOptimizer(spec: OptimizerSpec, sizes: number[], alloc: Allocator): Optimizer {
   // an OptimizerSpec built by hand may leave parameters out: they take the optimizer's own defaults
-  const defaults = { ...defaultsOf(optimizers.momentum.params), ...defaultsOf(optimizers.adam.params) };
+  const defaults = {
+    ...defaultsOf(optimizers.momentum.params),
+    ...defaultsOf(optimizers.adam.params),
+  };
   const full = { ...defaults, ...spec } as Required<OptimizerSpec>;
   if (full.name === 'gd') {
-    return { spec: full, step: (P, G, lr, k) => { for (let i = 0; i < P.length; i++) k.update(P[i], G[i], lr, P[i].length); } };
+    return {
+      spec: full,
+      step: (P, G, lr, k) => {
+        for (let i = 0; i < P.length; i++) k.update(P[i], G[i], lr, P[i].length);
+      },
+    };
   }
   if (full.name === 'momentum') {
     const v = sizes.map((n) => alloc(n));
@@ -63,7 +81,9 @@ export function createOptimizer(spec: OptimizerSpec, sizes: number[], alloc: All
       spec: full,
       step(P, G, lr) {
         for (let i = 0; i < P.length; i++) {
-          const p = P[i], g = G[i], vi = v[i];
+          const p = P[i],
+            g = G[i],
+            vi = v[i];
           for (let j = 0; j < p.length; j++) {
             vi[j] = b * vi[j] + (1 - b) * g[j];
             p[j] = p[j] - lr * vi[j];
@@ -83,7 +103,10 @@ export function createOptimizer(spec: OptimizerSpec, sizes: number[], alloc: All
       const c1 = 1 - b1 ** t;
       const c2 = 1 - b2 ** t;
       for (let i = 0; i < P.length; i++) {
-        const p = P[i], g = G[i], vi = v[i], si = s[i];
+        const p = P[i],
+          g = G[i],
+          vi = v[i],
+          si = s[i];
         for (let j = 0; j < p.length; j++) {
           vi[j] = b1 * vi[j] + (1 - b1) * g[j];
           si[j] = b2 * si[j] + (1 - b2) * g[j] * g[j];

@@ -38,8 +38,28 @@ export interface OrthogonalHooks {
 
 interface QrExports {
   factorPanel(AT: number, m: number, k0: number, k1: number, tau: number, diag: number): void;
-  buildBlock(AT: number, m: number, k0: number, k1: number, tau: number, Vd: number, T: number): void;
-  applyBlock(Vd: number, T: number, k0: number, k1: number, m: number, Y: number, j0: number, j1: number, w: number, spare: number, transposeT: number): void;
+  buildBlock(
+    AT: number,
+    m: number,
+    k0: number,
+    k1: number,
+    tau: number,
+    Vd: number,
+    T: number,
+  ): void;
+  applyBlock(
+    Vd: number,
+    T: number,
+    k0: number,
+    k1: number,
+    m: number,
+    Y: number,
+    j0: number,
+    j1: number,
+    w: number,
+    spare: number,
+    transposeT: number,
+  ): void;
 }
 
 let qrModule: WebAssembly.Module | null | undefined;
@@ -62,7 +82,10 @@ const NB = 32;
 
 /** x[xo..xo+len) · y[yo..yo+len), four accumulators (independent adds keep the pipeline full). */
 function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let i = 0;
   for (; i + 3 < len; i += 4) {
     s0 += x[xo + i] * y[yo + i];
@@ -75,7 +98,14 @@ function dot(x: Float64Array, xo: number, y: Float64Array, yo: number, len: numb
 }
 
 /** y[yo..) −= f · x[xo..), over len values. */
-function axpy(f: number, x: Float64Array, xo: number, y: Float64Array, yo: number, len: number): void {
+function axpy(
+  f: number,
+  x: Float64Array,
+  xo: number,
+  y: Float64Array,
+  yo: number,
+  len: number,
+): void {
   let i = 0;
   for (; i + 3 < len; i += 4) {
     y[yo + i] -= f * x[xo + i];
@@ -93,7 +123,12 @@ function axpy(f: number, x: Float64Array, xo: number, y: Float64Array, yo: numbe
  * `q *= sign(diag(r))`, so a zero diagonal entry gives a zero row, as there).
  * @throws OrthogonalInterrupted when `hooks.shouldStop` answers true.
  */
-export function orthonormalRowsOfTranspose(AT: Float64Array, n: number, m: number, hooks: OrthogonalHooks = {}): Float64Array {
+export function orthonormalRowsOfTranspose(
+  AT: Float64Array,
+  n: number,
+  m: number,
+  hooks: OrthogonalHooks = {},
+): Float64Array {
   if (n > m) throw new RangeError(`orthonormalRowsOfTranspose: needs n <= m, got ${n} × ${m}`);
   const pages = Math.ceil((64 + (2 * n * m + 2 * n + NB * m + NB * NB + 4 * NB + m) * 8) / PAGE);
   const module = hooks.engine === 'ts' || pages > MAX_PAGES ? null : wasmQr();
@@ -111,7 +146,14 @@ function signFix(QT: Float64Array, diag: Float64Array, n: number, m: number): vo
 }
 
 /** Qᵀ from the wasm loops; null when this engine will not give the memory they need. */
-function wasmRows(module: WebAssembly.Module, pages: number, A: Float64Array, n: number, m: number, hooks: OrthogonalHooks): Float64Array | null {
+function wasmRows(
+  module: WebAssembly.Module,
+  pages: number,
+  A: Float64Array,
+  n: number,
+  m: number,
+  hooks: OrthogonalHooks,
+): Float64Array | null {
   let memory: WebAssembly.Memory;
   try {
     memory = new WebAssembly.Memory({ initial: pages });
@@ -120,9 +162,15 @@ function wasmRows(module: WebAssembly.Module, pages: number, A: Float64Array, n:
   }
   const x = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as QrExports;
   const buf = memory.buffer;
-  const atOff = 16, qtOff = atOff + n * m * 8, tauOff = qtOff + n * m * 8, diagOff = tauOff + n * 8;
+  const atOff = 16,
+    qtOff = atOff + n * m * 8,
+    tauOff = qtOff + n * m * 8,
+    diagOff = tauOff + n * 8;
   // one panel's block (V, T), the per-row scratch, and a spare row to pair an odd row with
-  const vOff = diagOff + n * 8, tOff = vOff + NB * m * 8, wOff = tOff + NB * NB * 8, spareOff = wOff + 4 * NB * 8;
+  const vOff = diagOff + n * 8,
+    tOff = vOff + NB * m * 8,
+    wOff = tOff + NB * NB * 8,
+    spareOff = wOff + 4 * NB * 8;
   new Float64Array(buf, atOff, n * m).set(A);
   const QTview = new Float64Array(buf, qtOff, n * m);
   for (let i = 0; i < n; i++) QTview[i * m + i] = 1;
@@ -221,8 +269,17 @@ function tsRows(AT: Float64Array, n: number, m: number, hooks: OrthogonalHooks):
  * A = QR, then each column of Q times the sign of R's diagonal entry.
  * @throws OrthogonalInterrupted when `hooks.shouldStop` answers true.
  */
-export function orthonormalColumns(A: Float64Array, rows: number, cols: number, hooks: OrthogonalHooks = {}): Float64Array {
-  return transpose(orthonormalRowsOfTranspose(transpose(A, rows, cols), cols, rows, hooks), cols, rows);
+export function orthonormalColumns(
+  A: Float64Array,
+  rows: number,
+  cols: number,
+  hooks: OrthogonalHooks = {},
+): Float64Array {
+  return transpose(
+    orthonormalRowsOfTranspose(transpose(A, rows, cols), cols, rows, hooks),
+    cols,
+    rows,
+  );
 }
 
 /** Bᵀ (cols × rows) of B (rows × cols), row-major, in tiles so both sides stay in cache. */
@@ -253,7 +310,14 @@ function transpose(B: Float64Array, rows: number, cols: number): Float64Array {
  *   So W = Q for a square layer.
  * @throws OrthogonalInterrupted when `hooks.shouldStop` answers true.
  */
-export function orthogonalWeights(draws: Float64Array, fanOut: number, fanIn: number, gain: number, convention: OrthogonalConvention, hooks: OrthogonalHooks = {}): Float64Array {
+export function orthogonalWeights(
+  draws: Float64Array,
+  fanOut: number,
+  fanIn: number,
+  gain: number,
+  convention: OrthogonalConvention,
+  hooks: OrthogonalHooks = {},
+): Float64Array {
   const big = Math.max(fanOut, fanIn);
   const small = Math.min(fanOut, fanIn);
   // AT: the transpose of the tall matrix that is factored (small × big)

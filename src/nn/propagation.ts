@@ -9,8 +9,12 @@ import { stage } from './stage.js';
 import type { Workspace } from './workspace.js';
 
 function checkInput(net: Network, X: Matrix, ws: Workspace): void {
-  if (X.rows !== net.dims[0]) throw new DataError(`the network takes ${net.dims[0]} features per example, the data has ${X.rows}`);
-  if (X.cols !== ws.m) throw new DataError(`workspace is for ${ws.m} examples, the data has ${X.cols}`);
+  if (X.rows !== net.dims[0])
+    throw new DataError(
+      `the network takes ${net.dims[0]} features per example, the data has ${X.rows}`,
+    );
+  if (X.cols !== ws.m)
+    throw new DataError(`workspace is for ${ws.m} examples, the data has ${X.cols}`);
 }
 
 /**
@@ -18,7 +22,12 @@ function checkInput(net: Network, X: Matrix, ws: Workspace): void {
  * @returns the output layer's activations (n_L × m), a view of `ws`
  * @throws DataError when X does not have n_0 rows or `ws` is not for m examples
  */
-export function forward(net: Network, X: Matrix, ws: Workspace, k: Kernels = tsKernels): Float64Array {
+export function forward(
+  net: Network,
+  X: Matrix,
+  ws: Workspace,
+  k: Kernels = tsKernels,
+): Float64Array {
   checkInput(net, X, ws);
   const m = ws.m;
   let prev = X.data;
@@ -37,10 +46,17 @@ export function forward(net: Network, X: Matrix, ws: Workspace, k: Kernels = tsK
  * The gradients are left in `ws` (dW, db, dZ, dA).
  * @throws DataError when Y is not (n_L × m)
  */
-export function backward(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: Kernels = tsKernels): void {
+export function backward(
+  net: Network,
+  X: Matrix,
+  Y: Matrix,
+  ws: Workspace,
+  k: Kernels = tsKernels,
+): void {
   const m = ws.m;
   const L = net.W.length;
-  if (Y.cols !== m || Y.rows !== net.dims[L]) throw new DataError(`Y must be (${net.dims[L]} × ${m}), got (${Y.rows} × ${Y.cols})`);
+  if (Y.cols !== m || Y.rows !== net.dims[L])
+    throw new DataError(`Y must be (${net.dims[L]} × ${m}), got (${Y.rows} × ${Y.cols})`);
   k.outputGradient(ws.A[L - 1], Y.data, net.dims[L] * m, ws.dZ[L - 1]);
   for (let l = L - 1; l >= 0; l--) {
     const n = net.dims[l + 1];
@@ -49,7 +65,14 @@ export function backward(net: Network, X: Matrix, Y: Matrix, ws: Workspace, k: K
     k.weightGradients(ws.dZ[l], prev, n, kk, m, ws.dW[l], ws.db[l]);
     if (l > 0) {
       k.backwardLinear(net.W[l].data, ws.dZ[l], n, kk, m, ws.dA[l - 1]);
-      k.activateBackward(net.activations[l - 1], ws.dA[l - 1], ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], kk * m);
+      k.activateBackward(
+        net.activations[l - 1],
+        ws.dA[l - 1],
+        ws.Z[l - 1],
+        ws.A[l - 1],
+        ws.dZ[l - 1],
+        kk * m,
+      );
     }
   }
 }

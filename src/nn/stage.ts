@@ -34,10 +34,19 @@ export function copyInto(alloc: Allocator, M: Matrix): Matrix {
  * state, mini-batches, a test set); the arena's size is counted from that layout itself.
  */
 export function stage<Extra = undefined>(
-  net: Network, X: Matrix, Y: Matrix | null, k: Kernels, more?: (alloc: Allocator) => Extra,
+  net: Network,
+  X: Matrix,
+  Y: Matrix | null,
+  k: Kernels,
+  more?: (alloc: Allocator) => Extra,
 ): Staged<Extra> {
   return allocateInOneArena(k, (alloc) => {
-    const staged: Network = { dims: net.dims, activations: net.activations, W: net.W.map((w) => copyInto(alloc, w)), b: net.b.map((b) => copyInto(alloc, b)) };
+    const staged: Network = {
+      dims: net.dims,
+      activations: net.activations,
+      W: net.W.map((w) => copyInto(alloc, w)),
+      b: net.b.map((b) => copyInto(alloc, b)),
+    };
     const ws = new Workspace(net.dims, X.cols, alloc);
     const X2 = copyInto(alloc, X);
     const Y2 = Y ? copyInto(alloc, Y) : null;

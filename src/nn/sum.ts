@@ -25,15 +25,27 @@ export function pairwiseSum(a: ArrayLike<number>, start: number, n: number): num
     return res;
   }
   if (n <= PW_BLOCKSIZE) {
-    let r0 = a[start], r1 = a[start + 1], r2 = a[start + 2], r3 = a[start + 3];
-    let r4 = a[start + 4], r5 = a[start + 5], r6 = a[start + 6], r7 = a[start + 7];
+    let r0 = a[start],
+      r1 = a[start + 1],
+      r2 = a[start + 2],
+      r3 = a[start + 3];
+    let r4 = a[start + 4],
+      r5 = a[start + 5],
+      r6 = a[start + 6],
+      r7 = a[start + 7];
     const end8 = start + (n - (n % 8));
     let i = start + 8;
     for (; i < end8; i += 8) {
-      r0 += a[i]; r1 += a[i + 1]; r2 += a[i + 2]; r3 += a[i + 3];
-      r4 += a[i + 4]; r5 += a[i + 5]; r6 += a[i + 6]; r7 += a[i + 7];
+      r0 += a[i];
+      r1 += a[i + 1];
+      r2 += a[i + 2];
+      r3 += a[i + 3];
+      r4 += a[i + 4];
+      r5 += a[i + 5];
+      r6 += a[i + 6];
+      r7 += a[i + 7];
     }
-    let res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (const end = start + n; i < end; i++) res += a[i];
     return res;
   }
@@ -48,6 +60,7 @@ export function pairwiseSum(a: ArrayLike<number>, start: number, n: number): num
  */
 export function numpySum(a: ArrayLike<number>, start = 0, n: number = a.length - start): number {
   let s = 0;
-  for (let b = 0; b < n; b += NUMPY_BUFSIZE) s += pairwiseSum(a, start + b, Math.min(NUMPY_BUFSIZE, n - b));
+  for (let b = 0; b < n; b += NUMPY_BUFSIZE)
+    s += pairwiseSum(a, start + b, Math.min(NUMPY_BUFSIZE, n - b));
   return s;
 }

@@ -12,11 +12,48 @@ import type { Allocator, FusedLayer, FusedSteps, Kernels } from './kernels.js';
 /** What assembly/kernels.ts exports; pointers are byte offsets into the instance's memory. */
 export interface WasmExports {
   linearForward(W: number, b: number, A: number, n: number, k: number, m: number, Z: number): void;
-  linearForwardColumns(W: number, b: number, A: number, n: number, k: number, m: number, Z: number, c0: number, c1: number): void;
+  linearForwardColumns(
+    W: number,
+    b: number,
+    A: number,
+    n: number,
+    k: number,
+    m: number,
+    Z: number,
+    c0: number,
+    c1: number,
+  ): void;
   backwardLinear(W: number, dZ: number, n: number, k: number, m: number, dA: number): void;
-  backwardLinearColumns(W: number, dZ: number, n: number, k: number, m: number, dA: number, c0: number, c1: number): void;
-  weightGradients(dZ: number, A: number, n: number, k: number, m: number, dW: number, db: number): void;
-  weightGradientsRows(dZ: number, A: number, n: number, k: number, m: number, dW: number, db: number, r0: number, r1: number): void;
+  backwardLinearColumns(
+    W: number,
+    dZ: number,
+    n: number,
+    k: number,
+    m: number,
+    dA: number,
+    c0: number,
+    c1: number,
+  ): void;
+  weightGradients(
+    dZ: number,
+    A: number,
+    n: number,
+    k: number,
+    m: number,
+    dW: number,
+    db: number,
+  ): void;
+  weightGradientsRows(
+    dZ: number,
+    A: number,
+    n: number,
+    k: number,
+    m: number,
+    dW: number,
+    db: number,
+    r0: number,
+    r1: number,
+  ): void;
   outputGradient(A: number, Y: number, m: number, dZ: number): void;
   update(P: number, G: number, lr: number, len: number): void;
   reluForward(Z: number, A: number, len: number): void;
@@ -51,7 +88,8 @@ function kernelModule(): WebAssembly.Module | null {
 }
 
 /** True when this JavaScript engine runs the SIMD kernels. */
-export const wasmSimdSupported = (): boolean => typeof WebAssembly === 'object' && kernelModule() !== null;
+export const wasmSimdSupported = (): boolean =>
+  typeof WebAssembly === 'object' && kernelModule() !== null;
 
 /** How a host other than the default one runs the kernels (Node's threads: src/node/threaded-kernels.ts). */
 export interface WasmKernelHost {
@@ -74,7 +112,10 @@ export function createWasmKernels(host?: WasmKernelHost): Kernels {
   const on = (a: Float64Array): WasmExports => {
     if (a.buffer === lastBuffer) return last as WasmExports;
     const x = owners.get(a.buffer);
-    if (!x) throw new Error('wasm kernels were given an array outside their arenas (allocate it with arena())');
+    if (!x)
+      throw new Error(
+        'wasm kernels were given an array outside their arenas (allocate it with arena())',
+      );
     lastBuffer = a.buffer;
     last = x;
     return x;
@@ -85,7 +126,8 @@ export function createWasmKernels(host?: WasmKernelHost): Kernels {
       const plan = Math.ceil((BASE + floats * 8 + 64 * ALIGN) / ALIGN) * ALIGN;
       const pages = Math.ceil((plan + PLAN_BYTES) / PAGE);
       const memory = host ? host.memory(pages) : new WebAssembly.Memory({ initial: pages });
-      const x = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as WasmExports;
+      const x = new WebAssembly.Instance(module, { env: { memory } })
+        .exports as unknown as WasmExports;
       const buffer = memory.buffer; // one object for every view (a shared memory may hand out a new one per read)
       owners.set(buffer, x);
       plans.set(buffer, plan);
@@ -93,7 +135,10 @@ export function createWasmKernels(host?: WasmKernelHost): Kernels {
       let top = BASE;
       return (length: number) => {
         top = Math.ceil(top / ALIGN) * ALIGN;
-        if (top + length * 8 > plan) throw new Error(`wasm arena too small for ${length} more values (reserve them in arena())`);
+        if (top + length * 8 > plan)
+          throw new Error(
+            `wasm arena too small for ${length} more values (reserve them in arena())`,
+          );
         const view = new Float64Array(buffer, top, length);
         top += length * 8;
         return view;
@@ -107,21 +152,49 @@ export function createWasmKernels(host?: WasmKernelHost): Kernels {
       if (act.name === 'relu') on(dA).reluBackward(dA.byteOffset, A.byteOffset, dZ.byteOffset, len);
       else act.backward(dA, Z, A, dZ, len);
     },
-    linearForward: (W, b, A, n, k, m, Z) => on(W).linearForward(W.byteOffset, b.byteOffset, A.byteOffset, n, k, m, Z.byteOffset),
-    outputGradient: (A, Y, m, dZ) => on(A).outputGradient(A.byteOffset, Y.byteOffset, m, dZ.byteOffset),
-    weightGradients: (dZ, A, n, k, m, dW, db) => on(dZ).weightGradients(dZ.byteOffset, A.byteOffset, n, k, m, dW.byteOffset, db.byteOffset),
-    backwardLinear: (W, dZ, n, k, m, dA) => on(W).backwardLinear(W.byteOffset, dZ.byteOffset, n, k, m, dA.byteOffset),
+    linearForward: (W, b, A, n, k, m, Z) =>
+      on(W).linearForward(W.byteOffset, b.byteOffset, A.byteOffset, n, k, m, Z.byteOffset),
+    outputGradient: (A, Y, m, dZ) =>
+      on(A).outputGradient(A.byteOffset, Y.byteOffset, m, dZ.byteOffset),
+    weightGradients: (dZ, A, n, k, m, dW, db) =>
+      on(dZ).weightGradients(dZ.byteOffset, A.byteOffset, n, k, m, dW.byteOffset, db.byteOffset),
+    backwardLinear: (W, dZ, n, k, m, dA) =>
+      on(W).backwardLinear(W.byteOffset, dZ.byteOffset, n, k, m, dA.byteOffset),
     update: (P, G, lr, len) => on(P).update(P.byteOffset, G.byteOffset, lr, len),
     // One plan per arena: fusing again on the same arena replaces the earlier plan.
-    fuse(layers: readonly FusedLayer[], X: Float64Array, Y: Float64Array, m: number): FusedSteps | null {
+    fuse(
+      layers: readonly FusedLayer[],
+      X: Float64Array,
+      Y: Float64Array,
+      m: number,
+    ): FusedSteps | null {
       const codes = layers.map((l) => FUSED_ACTIVATIONS.indexOf(l.activation.name));
-      if (layers.length === 0 || layers.length > MAX_FUSED_LAYERS || codes.some((c) => c < 0)) return null;
+      if (layers.length === 0 || layers.length > MAX_FUSED_LAYERS || codes.some((c) => c < 0))
+        return null;
       const arrays = [X, Y, ...layers.flatMap((l) => [l.W, l.b, l.Z, l.A, l.dZ, l.dA, l.dW, l.db])];
       const buffer = X.buffer;
       const at = plans.get(buffer);
       if (at === undefined || arrays.some((a) => a.buffer !== buffer)) return null;
       const x = on(X);
-      const words = [layers.length, m, X.byteOffset, Y.byteOffset, ...layers.flatMap((l, i) => [l.n, l.k, l.W.byteOffset, l.b.byteOffset, l.Z.byteOffset, l.A.byteOffset, l.dZ.byteOffset, l.dA.byteOffset, l.dW.byteOffset, l.db.byteOffset, codes[i]])];
+      const words = [
+        layers.length,
+        m,
+        X.byteOffset,
+        Y.byteOffset,
+        ...layers.flatMap((l, i) => [
+          l.n,
+          l.k,
+          l.W.byteOffset,
+          l.b.byteOffset,
+          l.Z.byteOffset,
+          l.A.byteOffset,
+          l.dZ.byteOffset,
+          l.dA.byteOffset,
+          l.dW.byteOffset,
+          l.db.byteOffset,
+          codes[i],
+        ]),
+      ];
       new Int32Array(buffer, at, words.length).set(words);
       return { run: (count, lr) => x.trainSteps(at, count, lr) };
     },

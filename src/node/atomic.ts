@@ -1,12 +1,22 @@
 // Writing without leaving half-written results: files go to a temporary name in the same
 // folder and are renamed over the target; a report folder is built aside and swapped in.
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeSystemError, isSystemError } from './fs-errors.js';
 import { checkOutputDir, MARKER, markerJson, type OutputKind, scratchBase } from './outputs.js';
 
-const tmpName = (target: string, tag: string) => join(dirname(target), `.${scratchBase(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
+const tmpName = (target: string, tag: string) =>
+  join(dirname(target), `.${scratchBase(target)}.${tag}-${process.pid}-${Date.now().toString(36)}`);
 
 /** Gives `fresh` the permissions of the `target` it replaces (a private 600 model or 700 folder stays private). */
 function keepMode(target: string, fresh: string): void {
@@ -52,7 +62,10 @@ function cutToBytes(text: string, bytes: number): string {
  */
 export function keptName(target: string, n: number): string {
   const path = target.replace(/[\\/]+$/, '');
-  const suffix = n > 9999 ? `-kept-${process.pid}-${Date.now().toString(36)}-${n}` : `-kept${n > 1 ? `-${n}` : ''}`;
+  const suffix =
+    n > 9999
+      ? `-kept-${process.pid}-${Date.now().toString(36)}-${n}`
+      : `-kept${n > 1 ? `-${n}` : ''}`;
   const base = basename(path);
   const fitted = cutToBytes(base, NAME_MAX_BYTES - Buffer.byteLength(suffix));
   return join(dirname(path), `${fitted}${suffix}`);
@@ -112,7 +125,11 @@ function removeStale(target: string): void {
  * run will replace it. `target` is checked again just before the swap: anything the user
  * put there meanwhile makes the write fail (FileError) rather than be deleted.
  */
-export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (dir: string) => Promise<string[]> | string[]): Promise<string[]> {
+export async function replaceDirAtomic(
+  target: string,
+  kind: OutputKind,
+  fill: (dir: string) => Promise<string[]> | string[],
+): Promise<string[]> {
   // checked before the work too: a refusal here means the folder changed during the run,
   // and the run's work is then built all the same and kept beside it (below)
   let blocked: unknown;
@@ -133,7 +150,8 @@ export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     if (blocked) throw blocked;
-    if (isSystemError(e)) throw new FileError(`cannot write the ${kind} to ${target}: ${describeSystemError(e)}`);
+    if (isSystemError(e))
+      throw new FileError(`cannot write the ${kind} to ${target}: ${describeSystemError(e)}`);
     throw e;
   }
   const old = tmpName(target, 'old');
@@ -148,7 +166,8 @@ export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (
     } catch {
       rmSync(tmp, { recursive: true, force: true });
     }
-    if (kept && e instanceof Error) throw new FileError(`${e.message}; this run's ${kind} is kept in ${kept}`);
+    if (kept && e instanceof Error)
+      throw new FileError(`${e.message}; this run's ${kind} is kept in ${kept}`);
     throw e;
   }
   try {
@@ -173,7 +192,9 @@ export async function replaceDirAtomic(target: string, kind: OutputKind, fill: (
       } catch {
         // left under its hidden name, which is still named in the message
       }
-      throw new FileError(`${target} changed while it was being replaced: the new ${kind} is in ${target}, the earlier one (with the files added to it) is kept in ${kept}`);
+      throw new FileError(
+        `${target} changed while it was being replaced: the new ${kind} is in ${target}, the earlier one (with the files added to it) is kept in ${kept}`,
+      );
     }
     rmSync(old, { recursive: true, force: true });
   }

@@ -14,25 +14,51 @@ export interface FigureReport {
   config: [string, string][];
   table: { head: string[]; rows: string[][] };
   /** One section per figure; `panels` are drawn side by side, `columns` to a row, as `name`.svg/.png. */
-  figures: { name: string; heading: string; text: string; caption: string; panels: PlotSpec[]; columns?: number }[];
+  figures: {
+    name: string;
+    heading: string;
+    text: string;
+    caption: string;
+    panels: PlotSpec[];
+    columns?: number;
+  }[];
   results: unknown;
 }
 
 /** Writes `dir` (replacing an earlier initlab report only); returns the files written. */
-export async function writeFigureReport(dir: string, r: FigureReport, version: string): Promise<string[]> {
+export async function writeFigureReport(
+  dir: string,
+  r: FigureReport,
+  version: string,
+): Promise<string[]> {
   return replaceDirAtomic(dir, 'report', async (tmp) => {
     const files: string[] = [];
     const sections = [];
     for (const f of r.figures) {
-      const { svg } = f.panels.length === 1 ? renderFigure(f.panels[0]) : composeGrid(f.panels.map(renderFigure), f.columns ?? f.panels.length, f.caption);
+      const { svg } =
+        f.panels.length === 1
+          ? renderFigure(f.panels[0])
+          : composeGrid(f.panels.map(renderFigure), f.columns ?? f.panels.length, f.caption);
       writeFileSync(join(tmp, `${f.name}.svg`), svg);
       writeFileSync(join(tmp, `${f.name}.png`), await svgToPng(svg));
       files.push(`${f.name}.svg`, `${f.name}.png`);
-      sections.push({ heading: f.heading, text: f.text, figures: [{ title: f.caption, svg, png: `${f.name}.png` }] });
+      sections.push({
+        heading: f.heading,
+        text: f.text,
+        figures: [{ title: f.caption, svg, png: `${f.name}.png` }],
+      });
     }
     writeFileSync(join(tmp, 'results.json'), `${toJson(r.results)}\n`);
     files.push('results.json', 'index.html');
-    const html = reportHtml({ title: r.title, version, created: new Date().toISOString(), config: [...r.config, ['initlab', version]], table: r.table, sections, files });
+    const html = reportHtml({
+      title: r.title,
+      version,
+      created: new Date().toISOString(),
+      config: [...r.config, ['initlab', version]],
+      table: r.table,
+      sections,
+      files,
+    });
     writeFileSync(join(tmp, 'index.html'), html);
     return files;
   });

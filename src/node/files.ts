@@ -1,6 +1,12 @@
 // Reading people's files: a size limit first, then a clear error for what cannot be read.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { type CsvOptions, type CsvTable, csvTextFromBytes, readCsvTable, separatorNote } from '../data/csv.js';
+import {
+  type CsvOptions,
+  type CsvTable,
+  csvTextFromBytes,
+  readCsvTable,
+  separatorNote,
+} from '../data/csv.js';
 import type { Dataset } from '../data/dataset.js';
 import { datasets } from '../data/registry.js';
 import { FileError } from '../errors.js';
@@ -9,7 +15,8 @@ import { describeSystemError } from './fs-errors.js';
 /** CSV files above this size are refused before reading (a wrong path to a huge file). */
 export const MAX_CSV_BYTES = 200 * 1024 * 1024;
 
-const human = (bytes: number) => (bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+const human = (bytes: number) =>
+  bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 /** Checks that `path` is a readable file of at most `maxBytes`; FileError says why not. */
 function checkFile(path: string, maxBytes: number, what: string): void {
@@ -21,9 +28,16 @@ function checkFile(path: string, maxBytes: number, what: string): void {
   } catch (e) {
     if (e instanceof FileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `${what} ${path} does not exist` : `cannot read ${path}: ${describeSystemError(e)}`);
+    throw new FileError(
+      code === 'ENOENT'
+        ? `${what} ${path} does not exist`
+        : `cannot read ${path}: ${describeSystemError(e)}`,
+    );
   }
-  if (size > maxBytes) throw new FileError(`${path} is ${human(size)}; initlab reads ${what}s up to ${human(maxBytes)}`);
+  if (size > maxBytes)
+    throw new FileError(
+      `${path} is ${human(size)}; initlab reads ${what}s up to ${human(maxBytes)}`,
+    );
 }
 
 function readBytes(path: string): Buffer {
@@ -59,7 +73,8 @@ export function readCsvDataset(path: string): Dataset {
 }
 
 /** A CSV file with or without labels (see CsvOptions), e.g. data to predict on; a separator other than a comma is said on stderr. */
-export const readCsvFile = (path: string, options: CsvOptions): CsvTable => noteSeparator(readCsvTable(readCsvText(path), path, options), path);
+export const readCsvFile = (path: string, options: CsvOptions): CsvTable =>
+  noteSeparator(readCsvTable(readCsvText(path), path, options), path);
 
 /**
  * Is this SPEC a file path rather than NAME[:key=value]? Yes for a path separator or a

@@ -28,7 +28,9 @@ const WORDS: Record<string, string> = {
 
 /** An error the system raised (it carries an errno code like "ENOSPC"). */
 export const isSystemError = (e: unknown): e is NodeJS.ErrnoException =>
-  e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((e as NodeJS.ErrnoException).code as string);
+  e instanceof Error &&
+  typeof (e as NodeJS.ErrnoException).code === 'string' &&
+  /^E[A-Z0-9]+$/.test((e as NodeJS.ErrnoException).code as string);
 
 /** "no space left on the device (ENOSPC)"; the message itself for anything else. */
 export function describeSystemError(e: unknown): string {

@@ -56,7 +56,10 @@ ${r.table.rows.map((row) => `<tr>${row.map((c, i) => (i > 0 && i < 5 ? `<td clas
 <h2>Configuration</h2>
 <dl>${r.config.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>
 ${r.sections
-  .map((s) => `<section>\n<h2>${escapeHtml(s.heading)}</h2>\n${s.text ? `<p>${escapeHtml(s.text)}</p>\n` : ''}<div class="figures">${s.figures.map(figure).join('\n')}</div>\n</section>`)
+  .map(
+    (s) =>
+      `<section>\n<h2>${escapeHtml(s.heading)}</h2>\n${s.text ? `<p>${escapeHtml(s.text)}</p>\n` : ''}<div class="figures">${s.figures.map(figure).join('\n')}</div>\n</section>`,
+  )
   .join('\n')}
 <footer>Written by initlab ${escapeHtml(r.version)} on ${escapeHtml(r.created)}. Files beside this page: ${r.files.map((f) => `<a href="${escapeHtml(f)}">${escapeHtml(f)}</a>`).join(', ')}.</footer>
 </body>

@@ -23,7 +23,11 @@ export const Slot = {
  * on the arguments (a kernel whose last two arguments are the share: columns or rows).
  */
 export const STOP = 0;
-export const SHARED_KERNELS = ['linearForwardColumns', 'backwardLinearColumns', 'weightGradientsRows'] as const satisfies readonly (keyof WasmExports)[];
+export const SHARED_KERNELS = [
+  'linearForwardColumns',
+  'backwardLinearColumns',
+  'weightGradientsRows',
+] as const satisfies readonly (keyof WasmExports)[];
 export type SharedKernel = (typeof SHARED_KERNELS)[number];
 
 /** Bytes before the arguments (16 Int32 slots). */

@@ -3,9 +3,19 @@
 // block rather than on messages, so a call costs a wake-up, not a message round trip.
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { WasmExports } from '../nn/wasm-kernels.js';
-import { ARGS_OFFSET, type ArenaMessage, SHARED_KERNELS, Slot, STOP } from './kernel-thread-protocol.js';
+import {
+  ARGS_OFFSET,
+  type ArenaMessage,
+  SHARED_KERNELS,
+  Slot,
+  STOP,
+} from './kernel-thread-protocol.js';
 
-const { module, control, port } = workerData as { module: WebAssembly.Module; control: SharedArrayBuffer; port: MessagePort };
+const { module, control, port } = workerData as {
+  module: WebAssembly.Module;
+  control: SharedArrayBuffer;
+  port: MessagePort;
+};
 const ctl = new Int32Array(control, 0, ARGS_OFFSET / 4);
 const args = new Float64Array(control, ARGS_OFFSET);
 const arenas = new Map<number, WasmExports>();
@@ -14,7 +24,12 @@ const arenas = new Map<number, WasmExports>();
 function drainMessages(): void {
   for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
     const msg = m.message as ArenaMessage;
-    if (msg.memory) arenas.set(msg.id, new WebAssembly.Instance(module, { env: { memory: msg.memory } }).exports as unknown as WasmExports);
+    if (msg.memory)
+      arenas.set(
+        msg.id,
+        new WebAssembly.Instance(module, { env: { memory: msg.memory } })
+          .exports as unknown as WasmExports,
+      );
     else arenas.delete(msg.id);
   }
 }
@@ -32,7 +47,9 @@ for (;;) {
   ctl[Slot.Failed] = 0;
   try {
     if (!x) throw new Error(`arena ${ctl[Slot.Arena]} was never sent to this thread`);
-    (x[SHARED_KERNELS[op - 1]] as (...a: number[]) => void)(...args.subarray(0, ctl[Slot.ArgCount]));
+    (x[SHARED_KERNELS[op - 1]] as (...a: number[]) => void)(
+      ...args.subarray(0, ctl[Slot.ArgCount]),
+    );
   } catch {
     ctl[Slot.Failed] = 1; // the main thread reports it
   }

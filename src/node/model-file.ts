@@ -16,7 +16,10 @@ export function saveModel(path: string, net: Network, meta: ModelMeta = {}): voi
 
 /** Reads a saved model. @throws UsageError for an empty name (`--model ''`), FileError for the file */
 export function loadModel(path: string) {
-  if (path.trim() === '') throw new UsageError('--model is empty; give a file written by initlab train --save, like --model model.json');
+  if (path.trim() === '')
+    throw new UsageError(
+      '--model is empty; give a file written by initlab train --save, like --model model.json',
+    );
   // a byte-order mark (an editor on Windows may add one) is no part of the JSON
   return parseModel(readTextFile(path, MAX_MODEL_BYTES, 'model file').replace(/^\uFEFF/, ''), path);
 }

@@ -3,7 +3,19 @@
 // there, and a saved model carries "format": "initlab-model". Everything else belongs to
 // the user: it is refused, never deleted or overwritten. The same checks run again just
 // before the swap, so a file added during a long run is still kept.
-import { accessSync, constants, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { FileError, UsageError } from '../errors.js';
@@ -34,7 +46,8 @@ const MAX_MODEL_CHECK_BYTES = 512 * 1024 * 1024;
 export const markerJson = (kind: OutputKind, files: string[]): string =>
   `${JSON.stringify({ tool: 'initlab', kind, formatVersion: MARKER_VERSION, files: [...files].sort() } satisfies ReportMarker, null, 1)}\n`;
 
-const isName = (s: unknown): s is string => typeof s === 'string' && s !== '' && s !== '.' && s !== '..' && !/[\\/\0]/.test(s);
+const isName = (s: unknown): s is string =>
+  typeof s === 'string' && s !== '' && s !== '.' && s !== '..' && !/[\\/\0]/.test(s);
 
 /** The folder's marker, or null when it has none or one initlab cannot have written. */
 export function readMarker(dir: string): ReportMarker | null {
@@ -47,12 +60,20 @@ export function readMarker(dir: string): ReportMarker | null {
   }
   if (typeof doc !== 'object' || doc === null) return null;
   const m = doc as Record<string, unknown>;
-  const ok = m.tool === 'initlab' && (m.kind === 'report' || m.kind === 'sweep') && Number.isInteger(m.formatVersion) && (m.formatVersion as number) >= 1
-    && Array.isArray(m.files) && m.files.every(isName);
+  const ok =
+    m.tool === 'initlab' &&
+    (m.kind === 'report' || m.kind === 'sweep') &&
+    Number.isInteger(m.formatVersion) &&
+    (m.formatVersion as number) >= 1 &&
+    Array.isArray(m.files) &&
+    m.files.every(isName);
   return ok ? (m as unknown as ReportMarker) : null;
 }
 
-const list = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '));
+const list = (names: string[]) =>
+  names.length > 3
+    ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`
+    : names.join(', ');
 
 /**
  * The part of `target`'s name that initlab's scratch entries beside it carry (`.NAME.building-…`):
@@ -67,7 +88,10 @@ export function scratchBase(target: string): string {
 
 /** Creates and removes a scratch entry in `dir`: the one sure test that writing there works (permissions, a read-only or full disk). */
 function probeWritable(dir: string, target: string, flag: string, asFile: boolean): void {
-  const probe = join(dir, `.${scratchBase(target)}.probe-${process.pid}-${Date.now().toString(36)}`);
+  const probe = join(
+    dir,
+    `.${scratchBase(target)}.probe-${process.pid}-${Date.now().toString(36)}`,
+  );
   try {
     if (asFile) writeFileSync(probe, '');
     else mkdirSync(probe);
@@ -92,7 +116,8 @@ function existingAncestor(path: string, flag: string, given: string): string {
       throw new FileError(`${flag} ${given}: ${dir} is a file, not a folder`);
     } catch (e) {
       if (e instanceof FileError) throw e;
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new FileError(`${flag} ${given}: cannot use ${dir}: ${describeSystemError(e)}`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new FileError(`${flag} ${given}: cannot use ${dir}: ${describeSystemError(e)}`);
     }
     const up = dirname(dir);
     if (up === dir) return dir;
@@ -107,7 +132,9 @@ function canonical(path: string): string {
   for (;;) {
     try {
       const real = realpathSync(head);
-      return full === head ? real : join(real, full.slice(head.length + (head.endsWith(sep) ? 0 : 1)));
+      return full === head
+        ? real
+        : join(real, full.slice(head.length + (head.endsWith(sep) ? 0 : 1)));
     } catch {
       const up = dirname(head);
       if (up === head) return full;
@@ -117,9 +144,13 @@ function canonical(path: string): string {
 }
 
 const nonEmpty = (value: string, flag: string, example: string): void => {
-  if (value.trim() === '') throw new UsageError(`${flag} is empty; give a name, like ${flag} ${example}`);
+  if (value.trim() === '')
+    throw new UsageError(`${flag} is empty; give a name, like ${flag} ${example}`);
   // "-" means standard output to most tools; a file or folder named "-" would be a surprise
-  if (value.trim() === '-') throw new UsageError(`${flag} - would be a ${flag === '--save' ? 'file' : 'folder'} named "-" (initlab writes no ${flag === '--save' ? 'model' : 'report'} to standard output); give a name, like ${flag} ${example}, or ./- for that name`);
+  if (value.trim() === '-')
+    throw new UsageError(
+      `${flag} - would be a ${flag === '--save' ? 'file' : 'folder'} named "-" (initlab writes no ${flag === '--save' ? 'model' : 'report'} to standard output); give a name, like ${flag} ${example}, or ./- for that name`,
+    );
 };
 
 /**
@@ -131,20 +162,34 @@ const nonEmpty = (value: string, flag: string, example: string): void => {
 export function checkOutputDir(dir: string, flag = '--out'): void {
   nonEmpty(dir, flag, 'initlab-report');
   const full = resolve(dir);
-  if (parse(full).root === full) throw new UsageError(`${flag} ${dir} is the root folder; give a folder of its own, like ${flag} initlab-report`);
+  if (parse(full).root === full)
+    throw new UsageError(
+      `${flag} ${dir} is the root folder; give a folder of its own, like ${flag} initlab-report`,
+    );
   const cwd = process.cwd();
-  if (cwd === full || cwd.startsWith(full + sep)) throw new UsageError(`${flag} ${dir} holds the current folder, and initlab replaces its output folder as a whole; give a new folder, like ${flag} initlab-report`);
+  if (cwd === full || cwd.startsWith(full + sep))
+    throw new UsageError(
+      `${flag} ${dir} holds the current folder, and initlab replaces its output folder as a whole; give a new folder, like ${flag} initlab-report`,
+    );
   let st;
   try {
     st = lstatSync(full);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new FileError(`${flag} ${dir}: ${describeSystemError(e)}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new FileError(`${flag} ${dir}: ${describeSystemError(e)}`);
     probeWritable(existingAncestor(full, flag, dir), dir, flag, false);
     return;
   }
-  if (st.isSymbolicLink()) throw new FileError(`${dir} is a symbolic link; initlab replaces its output folder as a whole, so give the real folder or another ${flag}`);
-  if (!st.isDirectory()) throw new FileError(`${dir} exists and is not a folder; choose another ${flag}`);
-  if (isMountPoint(full, st.dev)) throw new FileError(`${dir} is a mount point, which cannot be replaced as a whole; give a folder inside it, like ${flag} ${join(dir, 'initlab-report')}`);
+  if (st.isSymbolicLink())
+    throw new FileError(
+      `${dir} is a symbolic link; initlab replaces its output folder as a whole, so give the real folder or another ${flag}`,
+    );
+  if (!st.isDirectory())
+    throw new FileError(`${dir} exists and is not a folder; choose another ${flag}`);
+  if (isMountPoint(full, st.dev))
+    throw new FileError(
+      `${dir} is a mount point, which cannot be replaced as a whole; give a folder inside it, like ${flag} ${join(dir, 'initlab-report')}`,
+    );
   let entries: string[];
   try {
     entries = readdirSync(full);
@@ -153,14 +198,30 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
   }
   if (entries.length) {
     const marker = readMarker(full);
-    if (!marker) throw new FileError(`${dir} is not an initlab report; choose another ${flag} or remove the folder yourself (it holds files initlab did not write, and no ${MARKER})`);
-    if (marker.formatVersion > MARKER_VERSION) throw new FileError(`${dir} was written by a newer initlab (output format ${marker.formatVersion}, this one writes ${MARKER_VERSION}); choose another ${flag}`);
+    if (!marker)
+      throw new FileError(
+        `${dir} is not an initlab report; choose another ${flag} or remove the folder yourself (it holds files initlab did not write, and no ${MARKER})`,
+      );
+    if (marker.formatVersion > MARKER_VERSION)
+      throw new FileError(
+        `${dir} was written by a newer initlab (output format ${marker.formatVersion}, this one writes ${MARKER_VERSION}); choose another ${flag}`,
+      );
     const ours = new Set([...marker.files, MARKER]);
     // initlab writes plain files only: a listed name that is now a folder or a link was made by the user
-    const plainFile = (e: string) => { try { return lstatSync(join(full, e)).isFile(); } catch { return false; } };
-    const theirs = entries.filter((e) => !((ours.has(e) && plainFile(e)) || BROWSER_LITTER.has(e))).sort();
+    const plainFile = (e: string) => {
+      try {
+        return lstatSync(join(full, e)).isFile();
+      } catch {
+        return false;
+      }
+    };
+    const theirs = entries
+      .filter((e) => !((ours.has(e) && plainFile(e)) || BROWSER_LITTER.has(e)))
+      .sort();
     if (theirs.length) {
-      throw new FileError(`${dir} is an initlab ${marker.kind} but also holds ${list(theirs)}, which initlab did not write; move ${theirs.length > 1 ? 'them' : 'it'} out or choose another ${flag}`);
+      throw new FileError(
+        `${dir} is an initlab ${marker.kind} but also holds ${list(theirs)}, which initlab did not write; move ${theirs.length > 1 ? 'them' : 'it'} out or choose another ${flag}`,
+      );
     }
   }
   probeWritable(dirname(full), dir, flag, false);
@@ -173,10 +234,17 @@ export function checkOutputDir(dir: string, flag = '--out'): void {
  * may rename it, and an old folder can be removed only if its own files can be deleted.
  * Throws FileError naming the reason, before any work.
  */
-function checkReplaceable(full: string, st: { uid: number; mode: number; isDirectory(): boolean }, flag: string, given: string): void {
+function checkReplaceable(
+  full: string,
+  st: { uid: number; mode: number; isDirectory(): boolean },
+  flag: string,
+  given: string,
+): void {
   // write-protected by its owner (chmod a-w): root could replace it, but the protection says not to
   if ((st.mode & 0o222) === 0) {
-    throw new FileError(`${flag} ${given} is write-protected (mode ${(st.mode & 0o7777).toString(8)}); initlab does not replace it: make it writable (chmod u+w) or choose another ${flag}`);
+    throw new FileError(
+      `${flag} ${given} is write-protected (mode ${(st.mode & 0o7777).toString(8)}); initlab does not replace it: make it writable (chmod u+w) or choose another ${flag}`,
+    );
   }
   const uid = process.getuid?.();
   if (uid === undefined || uid === 0) return;
@@ -187,13 +255,17 @@ function checkReplaceable(full: string, st: { uid: number; mode: number; isDirec
     return; // reported by the write probe
   }
   if ((parent.mode & 0o1000) !== 0 && st.uid !== uid && parent.uid !== uid) {
-    throw new FileError(`${flag} ${given} belongs to another user, in a folder where only an entry's owner may replace it (sticky, like /tmp); choose another ${flag}`);
+    throw new FileError(
+      `${flag} ${given} belongs to another user, in a folder where only an entry's owner may replace it (sticky, like /tmp); choose another ${flag}`,
+    );
   }
   if (st.isDirectory()) {
     try {
       accessSync(full, constants.W_OK | constants.X_OK);
     } catch (e) {
-      throw new FileError(`${flag} ${given}: cannot replace the folder, its files cannot be removed: ${describeSystemError(e)}`);
+      throw new FileError(
+        `${flag} ${given}: cannot replace the folder, its files cannot be removed: ${describeSystemError(e)}`,
+      );
     }
   }
 }
@@ -212,7 +284,11 @@ function isInitlabModel(path: string, size: number): boolean {
   if (size > MAX_MODEL_CHECK_BYTES) return false;
   try {
     const doc = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return typeof doc === 'object' && doc !== null && (doc as { format?: unknown }).format === MODEL_FORMAT;
+    return (
+      typeof doc === 'object' &&
+      doc !== null &&
+      (doc as { format?: unknown }).format === MODEL_FORMAT
+    );
   } catch {
     return false;
   }
@@ -226,27 +302,46 @@ function isInitlabModel(path: string, size: number): boolean {
 export function checkModelPath(file: string, flag = '--save'): void {
   nonEmpty(file, flag, 'model.json');
   const full = resolve(file);
-  if (/[\\/]$/.test(file) || parse(full).root === full) throw new UsageError(`${flag} ${file} names a folder; give a file name, like ${flag} model.json`);
+  if (/[\\/]$/.test(file) || parse(full).root === full)
+    throw new UsageError(
+      `${flag} ${file} names a folder; give a file name, like ${flag} model.json`,
+    );
   let st;
   try {
     st = lstatSync(full);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new FileError(`${flag} ${file}: ${describeSystemError(e)}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new FileError(`${flag} ${file}: ${describeSystemError(e)}`);
   }
   if (st) {
-    if (st.isDirectory()) throw new FileError(`${flag} ${file} is a folder; give a file name, like ${flag} ${join(file, 'model.json')}`);
-    if (st.isSymbolicLink()) throw new FileError(`${flag} ${file} is a symbolic link; give the real file or another name`);
-    if (!st.isFile()) throw new FileError(`${flag} ${file} exists and is not a regular file; choose another ${flag}`);
-    if (!isInitlabModel(full, st.size)) throw new FileError(`${file} exists and is not an initlab model; initlab overwrites only its own models: choose another ${flag} or remove the file yourself`);
+    if (st.isDirectory())
+      throw new FileError(
+        `${flag} ${file} is a folder; give a file name, like ${flag} ${join(file, 'model.json')}`,
+      );
+    if (st.isSymbolicLink())
+      throw new FileError(`${flag} ${file} is a symbolic link; give the real file or another name`);
+    if (!st.isFile())
+      throw new FileError(
+        `${flag} ${file} exists and is not a regular file; choose another ${flag}`,
+      );
+    if (!isInitlabModel(full, st.size))
+      throw new FileError(
+        `${file} exists and is not an initlab model; initlab overwrites only its own models: choose another ${flag} or remove the file yourself`,
+      );
     checkReplaceable(full, st, flag, file);
   }
   const parent = dirname(full);
   try {
-    if (!statSync(parent).isDirectory()) throw new FileError(`${flag} ${file}: ${dirname(file)} is a file, not a folder`);
+    if (!statSync(parent).isDirectory())
+      throw new FileError(`${flag} ${file}: ${dirname(file)} is a file, not a folder`);
   } catch (e) {
     if (e instanceof FileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `${flag} ${file}: the folder ${dirname(file)} does not exist; create it first` : `${flag} ${file}: ${describeSystemError(e)}`);
+    throw new FileError(
+      code === 'ENOENT'
+        ? `${flag} ${file}: the folder ${dirname(file)} does not exist; create it first`
+        : `${flag} ${file}: ${describeSystemError(e)}`,
+    );
   }
   probeWritable(parent, file, flag, true);
 }
@@ -256,6 +351,8 @@ export function checkSaveOutsideOut(save: string, out: string): void {
   const s = canonical(save);
   const o = canonical(out);
   if (s === o || s.startsWith(o + sep)) {
-    throw new UsageError(`--save ${save} is inside the report folder --out ${out}, which each run replaces as a whole; save the model outside it (or add --no-report)`);
+    throw new UsageError(
+      `--save ${save} is inside the report folder --out ${out}, which each run replaces as a whole; save the model outside it (or add --no-report)`,
+    );
   }
 }

@@ -31,12 +31,19 @@ const maskRaw = (text: string): string => text.replace(/\/\/[^/@]*@/, `//${MASK}
  * @param envPassword  the password to use when the address gives none (the CLI passes $INITLAB_REDIS_PASSWORD: unlike a command line, the environment is not shown by ps).
  * @throws UsageError  for anything but redis:// or rediss://, a bad port or database, or (without allowRemote) a host that is not loopback.
  */
-export function parseQueueAddress(text: string, allowRemote = false, envPassword?: string, flag = '--queue'): QueueAddress {
+export function parseQueueAddress(
+  text: string,
+  allowRemote = false,
+  envPassword?: string,
+  flag = '--queue',
+): QueueAddress {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UsageError(`${flag} must be a Redis address like redis://127.0.0.1:6379 (or rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB); got "${maskRaw(text)}"`);
+    throw new UsageError(
+      `${flag} must be a Redis address like redis://127.0.0.1:6379 (or rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB); got "${maskRaw(text)}"`,
+    );
   }
   const password = url.password ? decodeURIComponent(url.password) : envPassword || undefined;
   const username = url.username ? decodeURIComponent(url.username) : undefined;
@@ -47,17 +54,32 @@ export function parseQueueAddress(text: string, allowRemote = false, envPassword
     throw new UsageError(`${flag} must start with redis:// or rediss:// (TLS); got "${shown}"`);
   }
   if (!url.hostname) throw new UsageError(`${flag} names no host; write redis://127.0.0.1:6379`);
-  if (url.search || url.hash) throw new UsageError(`${flag} takes no ?options or #fragment; got "${shown}"`);
+  if (url.search || url.hash)
+    throw new UsageError(`${flag} takes no ?options or #fragment; got "${shown}"`);
   const port = url.port ? Number(url.port) : 6379;
   const path = url.pathname.replace(/^\//, '');
-  if (path !== '' && !/^\d{1,5}$/.test(path)) throw new UsageError(`${flag}: the path is the database number (redis://HOST:PORT/0); got "/${path}"`);
+  if (path !== '' && !/^\d{1,5}$/.test(path))
+    throw new UsageError(
+      `${flag}: the path is the database number (redis://HOST:PORT/0); got "/${path}"`,
+    );
   const db = path === '' ? 0 : Number(path);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const loopback = isLoopback(host);
   if (!loopback && !allowRemote) {
-    throw new UsageError(`${flag} ${shown} is not on this machine; Redis lets anyone who reaches it read and add cells, so pass --allow-remote to use another host (with a password, and rediss:// across networks you do not trust)`);
+    throw new UsageError(
+      `${flag} ${shown} is not on this machine; Redis lets anyone who reaches it read and add cells, so pass --allow-remote to use another host (with a password, and rediss:// across networks you do not trust)`,
+    );
   }
-  return { shown, host, port, db, tls: url.protocol === 'rediss:', loopback, ...(username ? { username } : {}), ...(password ? { password } : {}) };
+  return {
+    shown,
+    host,
+    port,
+    db,
+    tls: url.protocol === 'rediss:',
+    loopback,
+    ...(username ? { username } : {}),
+    ...(password ? { password } : {}),
+  };
 }
 
 /** `text` with the address's password (as typed and as URL-encoded) replaced by ***: every message that may echo the address goes through here. */

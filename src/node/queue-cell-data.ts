@@ -6,11 +6,22 @@ import { QueueError } from '../errors.js';
 import type { PlainDataset, SweepData } from './sweep-worker.js';
 import { hashOf } from './queue-cell.js';
 
-interface StoredMatrix { rows: number; cols: number; base64: string }
-interface Stored { train: { X: StoredMatrix; Y: StoredMatrix }; test: { X: StoredMatrix; Y: StoredMatrix } | null }
+interface StoredMatrix {
+  rows: number;
+  cols: number;
+  base64: string;
+}
+interface Stored {
+  train: { X: StoredMatrix; Y: StoredMatrix };
+  test: { X: StoredMatrix; Y: StoredMatrix } | null;
+}
 
 // the doubles' bytes, so every value arrives bit for bit
-const pack = (m: { rows: number; cols: number; data: Float64Array }): StoredMatrix => ({ rows: m.rows, cols: m.cols, base64: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength).toString('base64') });
+const pack = (m: { rows: number; cols: number; data: Float64Array }): StoredMatrix => ({
+  rows: m.rows,
+  cols: m.cols,
+  base64: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength).toString('base64'),
+});
 const unpack = (m: StoredMatrix): PlainDataset['X'] => {
   const bytes = Buffer.from(m.base64, 'base64');
   const data = new Float64Array(bytes.byteLength / 8);
@@ -20,7 +31,12 @@ const unpack = (m: StoredMatrix): PlainDataset['X'] => {
 const packSet = (d: Dataset) => ({ X: pack(d.X), Y: pack(d.Y) });
 
 /** Stores the sets (idempotent: the same sets give the same key); returns the key. */
-export async function storeSweepData(redis: Redis, prefix: string, train: Dataset, test: Dataset | null): Promise<string> {
+export async function storeSweepData(
+  redis: Redis,
+  prefix: string,
+  train: Dataset,
+  test: Dataset | null,
+): Promise<string> {
   const stored: Stored = { train: packSet(train), test: test ? packSet(test) : null };
   const text = JSON.stringify(stored);
   const key = `${prefix}:data:${hashOf(text)}`;
@@ -34,7 +50,10 @@ export async function storeSweepData(redis: Redis, prefix: string, train: Datase
  */
 export async function loadSweepData(redis: Redis, key: string): Promise<SweepData> {
   const text = await redis.get(key);
-  if (text === null) throw new QueueError(`the cell's data (${key}) is no longer in Redis; run the sweep again to store it`);
+  if (text === null)
+    throw new QueueError(
+      `the cell's data (${key}) is no longer in Redis; run the sweep again to store it`,
+    );
   const s = JSON.parse(text) as Stored;
   const set = (d: Stored['train']): PlainDataset => ({ X: unpack(d.X), Y: unpack(d.Y) });
   return { train: set(s.train), test: s.test ? set(s.test) : null };

@@ -13,14 +13,22 @@ export function describeRedisError(e: unknown, a: QueueAddress): string {
   const err = e as { code?: string; message?: string };
   const msg = String(err?.message ?? e);
   const at = `the queue's Redis at ${a.shown}`;
-  if (err?.code === 'ECONNREFUSED') return `${at} refused the connection: start it (redis-server --port ${a.port} --appendonly yes) or check --queue`;
-  if (err?.code === 'ENOTFOUND' || err?.code === 'EAI_AGAIN') return `${at}: no host named ${a.host}; check --queue`;
-  if (/WRONGPASS|invalid password|invalid username-password/i.test(msg)) return `${at} refused the password; check the password in --queue (or INITLAB_REDIS_PASSWORD)`;
-  if (/NOAUTH|Authentication required/i.test(msg)) return `${at} asks for a password; give it as redis://:PASSWORD@${a.host}:${a.port} or in INITLAB_REDIS_PASSWORD`;
-  if (/without any password configured|AUTH.*no password/i.test(msg)) return `${at} has no password set; leave the password out of --queue`;
-  if (/certificate|CERT_|self.signed/i.test(`${err?.code ?? ''} ${msg}`)) return `${at}: its TLS certificate is not trusted (${msg.split('\n')[0]}); give its CA's certificate with NODE_EXTRA_CA_CERTS=ca.pem`;
-  if (err?.code === 'ECONNRESET' && !a.tls) return `${at} closed the connection: if it speaks TLS, write rediss://`;
-  if (/timed? ?out|ETIMEDOUT/i.test(msg)) return `${at} did not answer within ${PROBE_TIMEOUT_MS / 1000} s: check that Redis runs there (and TLS only with rediss://)`;
+  if (err?.code === 'ECONNREFUSED')
+    return `${at} refused the connection: start it (redis-server --port ${a.port} --appendonly yes) or check --queue`;
+  if (err?.code === 'ENOTFOUND' || err?.code === 'EAI_AGAIN')
+    return `${at}: no host named ${a.host}; check --queue`;
+  if (/WRONGPASS|invalid password|invalid username-password/i.test(msg))
+    return `${at} refused the password; check the password in --queue (or INITLAB_REDIS_PASSWORD)`;
+  if (/NOAUTH|Authentication required/i.test(msg))
+    return `${at} asks for a password; give it as redis://:PASSWORD@${a.host}:${a.port} or in INITLAB_REDIS_PASSWORD`;
+  if (/without any password configured|AUTH.*no password/i.test(msg))
+    return `${at} has no password set; leave the password out of --queue`;
+  if (/certificate|CERT_|self.signed/i.test(`${err?.code ?? ''} ${msg}`))
+    return `${at}: its TLS certificate is not trusted (${msg.split('\n')[0]}); give its CA's certificate with NODE_EXTRA_CA_CERTS=ca.pem`;
+  if (err?.code === 'ECONNRESET' && !a.tls)
+    return `${at} closed the connection: if it speaks TLS, write rediss://`;
+  if (/timed? ?out|ETIMEDOUT/i.test(msg))
+    return `${at} did not answer within ${PROBE_TIMEOUT_MS / 1000} s: check that Redis runs there (and TLS only with rediss://)`;
   return redact(`${at}: ${msg.split('\n')[0]}`, a);
 }
 
@@ -29,7 +37,14 @@ export function describeRedisError(e: unknown, a: QueueAddress): string {
  * @throws QueueError with what to do when Redis cannot be reached or refuses the credentials.
  */
 export async function probeRedis(a: QueueAddress): Promise<void> {
-  const client = new Redis({ ...redisOptions(a), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: PROBE_TIMEOUT_MS, enableOfflineQueue: false });
+  const client = new Redis({
+    ...redisOptions(a),
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: PROBE_TIMEOUT_MS,
+    enableOfflineQueue: false,
+  });
   // the socket's error (ECONNREFUSED, a TLS failure) arrives here; connect() itself rejects with only "Connection is closed"
   let cause: unknown = null;
   client.on('error', (e) => {

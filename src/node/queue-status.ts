@@ -25,12 +25,30 @@ export interface QueueStatus {
 export async function queueStatus(address: QueueAddress, version: string): Promise<QueueStatus> {
   await probeRedis(address);
   const name = queueName(version);
-  const queue = new Queue(name, { connection: { ...redisOptions(address), maxRetriesPerRequest: 1 } });
+  const queue = new Queue(name, {
+    connection: { ...redisOptions(address), maxRetriesPerRequest: 1 },
+  });
   queue.on('error', () => {}); // surfaces through the awaited calls
   try {
-    const c = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'waiting-children', 'active', 'completed', 'failed');
+    const c = await queue.getJobCounts(
+      'waiting',
+      'prioritized',
+      'delayed',
+      'waiting-children',
+      'active',
+      'completed',
+      'failed',
+    );
     const workers = await queue.getWorkersCount();
-    return { queue: address.shown, name, waiting: c.waiting + c.prioritized + c.delayed + c['waiting-children'], running: c.active, done: c.completed, failed: c.failed, workers };
+    return {
+      queue: address.shown,
+      name,
+      waiting: c.waiting + c.prioritized + c.delayed + c['waiting-children'],
+      running: c.active,
+      done: c.completed,
+      failed: c.failed,
+      workers,
+    };
   } catch (e) {
     throw new QueueError(redact(describeRedisError(e, address), address));
   } finally {

@@ -53,13 +53,19 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * Runs the tasks through the queue.
  * @throws QueueError when Redis cannot be reached at the start (what to do, password masked).
  */
-export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Promise<QueueSweepResult> {
+export async function runOnQueue(
+  tasks: SweepTask[],
+  o: QueueSweepOptions,
+): Promise<QueueSweepResult> {
   await probeRedis(o.address);
   const connection = redisOptions(o.address);
   const name = queueName(o.version);
   let lastNote = '';
   const note = (e: unknown) => {
-    const text = redact(`lost the queue: ${describeRedisError(e, o.address)}; waiting for it to come back (Ctrl-C to stop waiting)`, o.address);
+    const text = redact(
+      `lost the queue: ${describeRedisError(e, o.address)}; waiting for it to come back (Ctrl-C to stop waiting)`,
+      o.address,
+    );
     if (text !== lastNote) o.onNote?.(text);
     lastNote = text;
   };
@@ -87,11 +93,15 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
       }
     }, 50);
   });
-  const unlessStopped = async <T>(p: Promise<T>): Promise<T | undefined> => Promise.race([p, stopped.then(() => undefined)]);
+  const unlessStopped = async <T>(p: Promise<T>): Promise<T | undefined> =>
+    Promise.race([p, stopped.then(() => undefined)]);
 
   try {
-    const ready = await unlessStopped(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).then(() => true));
-    const dataKey = ready && (await unlessStopped(storeSweepData(redis, DATA_PREFIX, o.train, o.test)));
+    const ready = await unlessStopped(
+      Promise.all([queue.waitUntilReady(), events.waitUntilReady()]).then(() => true),
+    );
+    const dataKey =
+      ready && (await unlessStopped(storeSweepData(redis, DATA_PREFIX, o.train, o.test)));
     if (!dataKey) return { rows, interrupted, workers: 0, reused: 0 };
 
     // the same configuration twice in a grid is one job with several places
@@ -114,7 +124,14 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
       done += places.get(id)?.length ?? 0;
       o.onDone?.(done);
     };
-    const add = (ids: string[]) => queue.addBulk(ids.map((id) => ({ name: 'cell', data: payloads.get(id) as CellPayload, opts: { jobId: id, removeOnComplete: false, removeOnFail: false, attempts: 1 } })));
+    const add = (ids: string[]) =>
+      queue.addBulk(
+        ids.map((id) => ({
+          name: 'cell',
+          data: payloads.get(id) as CellPayload,
+          opts: { jobId: id, removeOnComplete: false, removeOnFail: false, attempts: 1 },
+        })),
+      );
     // reads jobs back: a finished one settles its cells; on the first pass, a job that failed
     // in an earlier sweep (a cell that kept killing its workers) gets one more try
     const check = async (ids: string[], firstPass: boolean) => {
@@ -125,12 +142,13 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
         const retries: Promise<void>[] = [];
         jobs.forEach((job, j) => {
           const id = chunk[j];
-          if (!job) missing.push(id); // emptied from Redis since it was added: add it again
+          if (!job)
+            missing.push(id); // emptied from Redis since it was added: add it again
           else if (job.returnvalue !== null && job.returnvalue !== undefined) {
-            if (firstPass && (job.finishedOn ?? 0) < startedAt) reused += places.get(id)?.length ?? 0;
+            if (firstPass && (job.finishedOn ?? 0) < startedAt)
+              reused += places.get(id)?.length ?? 0;
             settle(id, decodeRow(job.returnvalue as Record<string, unknown>));
-          }
-          else if (job.finishedOn && job.failedReason) {
+          } else if (job.finishedOn && job.failedReason) {
             if (firstPass) retries.push(job.retry('failed'));
             else settle(id, failedRow(payloads.get(id) as CellPayload, job.failedReason));
           }
@@ -143,7 +161,8 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
     // rows finished before this sweep began were reused; the ones a worker finishes while the cells are being added were not
     const startedAt = Date.now();
     let reused = 0;
-    for (let k = 0; k < tasks.length && !interrupted; k += CHUNK) await unlessStopped(add([...pending].slice(k, k + CHUNK)));
+    for (let k = 0; k < tasks.length && !interrupted; k += CHUNK)
+      await unlessStopped(add([...pending].slice(k, k + CHUNK)));
     reconnected = false; // the first 'ready' is the first connection, not a return
     if (!interrupted) await unlessStopped(check([...pending], true));
 
@@ -158,9 +177,15 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
       if (ids.length) await unlessStopped(check(ids, false));
       if (full) {
         lastFull = performance.now();
-        if (!noWorkerNoted && lastFull - waitingSince >= NO_WORKER_NOTE_MS && (await unlessStopped(queue.getWorkersCount().catch(() => 1))) === 0) {
+        if (
+          !noWorkerNoted &&
+          lastFull - waitingSince >= NO_WORKER_NOTE_MS &&
+          (await unlessStopped(queue.getWorkersCount().catch(() => 1))) === 0
+        ) {
           noWorkerNoted = true;
-          o.onNote?.(`no worker is taking cells from ${o.address.shown} yet: start one (on any machine) with initlab worker --queue ${o.address.shown}`);
+          o.onNote?.(
+            `no worker is taking cells from ${o.address.shown} yet: start one (on any machine) with initlab worker --queue ${o.address.shown}`,
+          );
         }
       }
       if (!woken.size) await Promise.race([sleep(50), stopped]);
@@ -170,7 +195,10 @@ export async function runOnQueue(tasks: SweepTask[], o: QueueSweepOptions): Prom
   } finally {
     clearInterval(stopPoll);
     // after a stop Redis may be down, and the supervisor gives a stopped command 1.7 s: never wait long on a goodbye
-    await Promise.race([Promise.all([queue.close(), events.close()]).catch(() => undefined), sleep(interrupted ? 200 : 1000)]);
+    await Promise.race([
+      Promise.all([queue.close(), events.close()]).catch(() => undefined),
+      sleep(interrupted ? 200 : 1000),
+    ]);
     redis.disconnect();
   }
 }

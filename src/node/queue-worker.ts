@@ -35,7 +35,10 @@ export interface RunningWorker {
   stop(): Promise<number>;
 }
 
-interface DataPool { pool: Piscina; busy: number }
+interface DataPool {
+  pool: Piscina;
+  busy: number;
+}
 
 /** Starts taking cells; resolves once connected. */
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
@@ -48,7 +51,16 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const poolFor = (key: string): Promise<DataPool> => {
     let p = pools.get(key);
     if (!p) {
-      p = loadSweepData(redis, key).then((data) => ({ pool: new Piscina({ filename: new URL('./sweep-worker.js', import.meta.url).href, minThreads: 0, maxThreads: o.threads, idleTimeout: 30_000, workerData: data }), busy: 0 }));
+      p = loadSweepData(redis, key).then((data) => ({
+        pool: new Piscina({
+          filename: new URL('./sweep-worker.js', import.meta.url).href,
+          minThreads: 0,
+          maxThreads: o.threads,
+          idleTimeout: 30_000,
+          workerData: data,
+        }),
+        busy: 0,
+      }));
       p.catch(() => pools.delete(key));
       pools.set(key, p);
     }
@@ -104,7 +116,14 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   return {
     async stop() {
       await worker.close(); // waits for the cells under way: their rows are returned first
-      await Promise.all([...pools.values()].map((p) => p.then((e) => e.pool.destroy(), () => undefined)));
+      await Promise.all(
+        [...pools.values()].map((p) =>
+          p.then(
+            (e) => e.pool.destroy(),
+            () => undefined,
+          ),
+        ),
+      );
       redis.disconnect();
       return finished;
     },

@@ -7,13 +7,24 @@ import type { Reproduction, ReproductionResult } from '../reproduce/result.js';
 import type { ReproduceTask } from './reproduce-worker.js';
 
 /** Runs `r` with its tasks spread over `workers` threads; `r` must have `split`. */
-export async function runReproductionOnPool(r: Reproduction, o: { quick: boolean; seed: number }, workers: number): Promise<ReproductionResult> {
+export async function runReproductionOnPool(
+  r: Reproduction,
+  o: { quick: boolean; seed: number },
+  workers: number,
+): Promise<ReproductionResult> {
   const split = r.split!;
   const t0 = performance.now();
   const tasks = split.tasks(o);
-  const pool = new Piscina({ filename: new URL('./reproduce-worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool = new Piscina({
+    filename: new URL('./reproduce-worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+  });
   try {
-    const done = await Promise.all(tasks.map((task) => pool.run({ name: r.name, task } satisfies ReproduceTask)));
+    const done = await Promise.all(
+      tasks.map((task) => pool.run({ name: r.name, task } satisfies ReproduceTask)),
+    );
     return reproductionResult(r, o, split.conclude(o, done), (performance.now() - t0) / 1000);
   } finally {
     await pool.destroy();

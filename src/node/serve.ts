@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** Same-origin only; wasm-unsafe-eval lets the worker compile its kernels. */
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The file a URL path names under root, or null when it would leave root or is not a file. */
 export function resolveUnder(root: string, urlPath: string): string | null {
@@ -49,7 +50,8 @@ const isLoopbackIp = (ip: string): boolean => {
 };
 
 /** Does this address (an IP or a name) only reach this machine? */
-export const isLoopback = (host: string): boolean => host.toLowerCase() === 'localhost' || isLoopbackIp(host.replace(/^\[|\]$/g, ''));
+export const isLoopback = (host: string): boolean =>
+  host.toLowerCase() === 'localhost' || isLoopbackIp(host.replace(/^\[|\]$/g, ''));
 
 const isWildcard = (ip: string): boolean => ip === '0.0.0.0' || ip === '::' || ip === '';
 
@@ -67,16 +69,29 @@ function splitHost(header: string): [string, number] | null {
  * given; bound to another address, also to any IP literal (no page can hold one as its
  * origin but this server) and to the machine's own host name.
  */
-export function hostAllowed(header: string | undefined, bound: { host: string; address: string; port: number }): boolean {
+export function hostAllowed(
+  header: string | undefined,
+  bound: { host: string; address: string; port: number },
+): boolean {
   if (header === undefined) return false;
   const parsed = splitHost(header);
   if (!parsed) return false;
   const [name, port] = parsed;
   if (port !== bound.port) return false;
-  const names = new Set(['localhost', '127.0.0.1', '::1', bound.host.toLowerCase().replace(/^\[|\]$/g, ''), bound.address.toLowerCase()]);
+  const names = new Set([
+    'localhost',
+    '127.0.0.1',
+    '::1',
+    bound.host.toLowerCase().replace(/^\[|\]$/g, ''),
+    bound.address.toLowerCase(),
+  ]);
   if (names.has(name)) return true;
   if (isLoopbackIp(bound.address)) return false;
-  return isIP(name) !== 0 || name === hostname().toLowerCase() || name === `${hostname().toLowerCase()}.local`;
+  return (
+    isIP(name) !== 0 ||
+    name === hostname().toLowerCase() ||
+    name === `${hostname().toLowerCase()}.local`
+  );
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -91,23 +106,44 @@ const page = (status: number, title: string, text: string) =>
  */
 export function createStaticServer(root: string, options: { host?: string } = {}): Server {
   const boundHost = options.host ?? '127.0.0.1';
-  const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin' };
+  const headers = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const refuse = (status: number, title: string, text: string) => {
       const body = page(status, title, text);
-      res.writeHead(status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+      res.writeHead(status, {
+        ...headers,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+        Connection: 'close',
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     let url = req.url ?? '/';
     if (url.length > MAX_URL_LENGTH) {
-      refuse(414, 'URI Too Long', `This address is ${url.length} characters long; the initlab lab answers addresses of up to ${MAX_URL_LENGTH}.`);
+      refuse(
+        414,
+        'URI Too Long',
+        `This address is ${url.length} characters long; the initlab lab answers addresses of up to ${MAX_URL_LENGTH}.`,
+      );
       return;
     }
     const address = server.address();
-    const bound = typeof address === 'object' && address ? { host: boundHost, address: address.address, port: address.port } : null;
+    const bound =
+      typeof address === 'object' && address
+        ? { host: boundHost, address: address.address, port: address.port }
+        : null;
     // two Host headers (RFC 9112 §3.2: answer 400): one layer may read the first, another the last
     if (req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length > 1) {
-      refuse(400, 'Bad Request', 'This request carries more than one Host header, so which site it is meant for is unclear; it was refused.');
+      refuse(
+        400,
+        'Bad Request',
+        'This request carries more than one Host header, so which site it is meant for is unclear; it was refused.',
+      );
       return;
     }
     // a request target in absolute form (GET http://host/path) names its host itself, over the Host header
@@ -119,12 +155,20 @@ export function createStaticServer(root: string, options: { host?: string } = {}
       // not a URL: refused below
     }
     if (absoluteForm && (!absolute || !bound || !hostAllowed(absolute.host, bound))) {
-      refuse(421, 'Misdirected Request', 'This initlab lab answers only to the address it listens on; the request named another host, so it was refused.');
+      refuse(
+        421,
+        'Misdirected Request',
+        'This initlab lab answers only to the address it listens on; the request named another host, so it was refused.',
+      );
       return;
     }
     if (absolute) url = `${absolute.pathname}${absolute.search}`;
     if (!bound || !hostAllowed(req.headers.host, bound)) {
-      refuse(421, 'Misdirected Request', `This initlab lab answers only to the address it listens on (${isWildcard(bound?.address ?? '') ? 'localhost or this machine\'s addresses' : `${boundHost}`}, port ${bound?.port}); the request named another host, so it was refused.`);
+      refuse(
+        421,
+        'Misdirected Request',
+        `This initlab lab answers only to the address it listens on (${isWildcard(bound?.address ?? '') ? "localhost or this machine's addresses" : `${boundHost}`}, port ${bound?.port}); the request named another host, so it was refused.`,
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -138,7 +182,12 @@ export function createStaticServer(root: string, options: { host?: string } = {}
       res.end('not found\n');
       return;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size, 'Cache-Control': 'no-cache' });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': statSync(file).size,
+      'Cache-Control': 'no-cache',
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });
@@ -153,13 +202,22 @@ export function createStaticServer(root: string, options: { host?: string } = {}
     // first line is short can the headers, not the URL, be what overflowed
     const raw = err.rawPacket ? err.rawPacket.toString('latin1') : '';
     const firstLine = raw.indexOf('\r\n');
-    const shortRequestLine = /^[A-Z]+ /.test(raw) && firstLine >= 0 && firstLine <= MAX_URL_LENGTH + 64;
+    const shortRequestLine =
+      /^[A-Z]+ /.test(raw) && firstLine >= 0 && firstLine <= MAX_URL_LENGTH + 64;
     const urlTooLong = err.code === 'HPE_HEADER_OVERFLOW' && !shortRequestLine;
     const [status, title, text] = urlTooLong
-      ? [414, 'URI Too Long', `This address is longer than the initlab lab answers (${MAX_URL_LENGTH} characters).`]
-      : err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'The request\'s headers are larger than 64 KB.'] : [400, 'Bad Request', 'The request could not be read.'];
+      ? [
+          414,
+          'URI Too Long',
+          `This address is longer than the initlab lab answers (${MAX_URL_LENGTH} characters).`,
+        ]
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', "The request's headers are larger than 64 KB."]
+        : [400, 'Bad Request', 'The request could not be read.'];
     const body = page(status as number, title as string, text as string);
-    socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   return server;
 }

@@ -13,8 +13,17 @@ export interface PoolOptions {
   shouldStop?: () => boolean;
 }
 
-export async function runOnPool(tasks: SweepTask[], o: PoolOptions): Promise<{ rows: (SweepRow | undefined)[]; interrupted: boolean }> {
-  const pool = new Piscina({ filename: new URL('./sweep-worker.js', import.meta.url).href, minThreads: o.workers, maxThreads: o.workers, idleTimeout: 1000, workerData: o.data });
+export async function runOnPool(
+  tasks: SweepTask[],
+  o: PoolOptions,
+): Promise<{ rows: (SweepRow | undefined)[]; interrupted: boolean }> {
+  const pool = new Piscina({
+    filename: new URL('./sweep-worker.js', import.meta.url).href,
+    minThreads: o.workers,
+    maxThreads: o.workers,
+    idleTimeout: 1000,
+    workerData: o.data,
+  });
   const rows: (SweepRow | undefined)[] = new Array(tasks.length);
   let next = 0;
   let done = 0;

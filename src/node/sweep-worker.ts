@@ -23,7 +23,10 @@ export interface SweepData {
   test: PlainDataset | null;
 }
 
-const revive = (d: PlainDataset): Dataset => ({ X: new Matrix(d.X.rows, d.X.cols, d.X.data), Y: new Matrix(d.Y.rows, d.Y.cols, d.Y.data) });
+const revive = (d: PlainDataset): Dataset => ({
+  X: new Matrix(d.X.rows, d.X.cols, d.X.data),
+  Y: new Matrix(d.Y.rows, d.Y.cols, d.Y.data),
+});
 const { train, test } = workerData as SweepData;
 const data = { train: revive(train), test: test ? revive(test) : null };
 

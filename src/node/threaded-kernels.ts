@@ -10,7 +10,15 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { KERNELS_SHARED_WASM_BASE64 } from '../generated/kernels-shared-wasm.js';
 import type { Kernels } from '../nn/kernels.js';
 import { createWasmKernels, type WasmExports } from '../nn/wasm-kernels.js';
-import { ARGS_OFFSET, type ArenaMessage, CONTROL_BYTES, SHARED_KERNELS, type SharedKernel, Slot, STOP } from './kernel-thread-protocol.js';
+import {
+  ARGS_OFFSET,
+  type ArenaMessage,
+  CONTROL_BYTES,
+  SHARED_KERNELS,
+  type SharedKernel,
+  Slot,
+  STOP,
+} from './kernel-thread-protocol.js';
 
 /** Multiply-adds in a product below which it runs on one thread (about 0.1 ms of work). */
 export const SPLIT_WORK = 1 << 21;
@@ -48,12 +56,19 @@ export interface ThreadedKernels extends Kernels {
  * helpers, started at the first product large enough to share). Call `close()` when done;
  * helpers never keep the process alive.
  */
-export function createThreadedKernels(threads: number = availableParallelism(), options: ThreadedKernelOptions = {}): ThreadedKernels {
-  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a whole number >= 1, got ${threads}`);
+export function createThreadedKernels(
+  threads: number = availableParallelism(),
+  options: ThreadedKernelOptions = {},
+): ThreadedKernels {
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new RangeError(`threads must be a whole number >= 1, got ${threads}`);
   const minWork = options.minWork ?? SPLIT_WORK;
   sharedModule ??= new WebAssembly.Module(Buffer.from(KERNELS_SHARED_WASM_BASE64, 'base64'));
   const module = sharedModule;
-  const arenaIds = new WeakMap<ArrayBufferLike, { id: number; x: WasmExports; memory: WebAssembly.Memory }>();
+  const arenaIds = new WeakMap<
+    ArrayBufferLike,
+    { id: number; x: WasmExports; memory: WebAssembly.Memory }
+  >();
   let nextArena = 1;
   let helpers: Helper[] | null = null;
   let seq = 0;
@@ -65,7 +80,10 @@ export function createThreadedKernels(threads: number = availableParallelism(), 
   const base = createWasmKernels({
     module,
     memory: (pages) => {
-      if (pages > MAX_PAGES) throw new Error(`an arena of ${pages} pages is over the shared memory's limit (${MAX_PAGES})`);
+      if (pages > MAX_PAGES)
+        throw new Error(
+          `an arena of ${pages} pages is over the shared memory's limit (${MAX_PAGES})`,
+        );
       return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     },
     onArena: (memory, x, buffer) => {
@@ -82,30 +100,57 @@ export function createThreadedKernels(threads: number = availableParallelism(), 
       const control = new SharedArrayBuffer(CONTROL_BYTES);
       const { port1, port2 } = new MessageChannel();
       // execArgv: [] so that flags of the parent (-e, --input-type, ...) never reach the helper
-      const worker = new Worker(new URL('./kernel-thread.js', import.meta.url), { workerData: { module, control, port: port2 }, transferList: [port2], execArgv: [] });
+      const worker = new Worker(new URL('./kernel-thread.js', import.meta.url), {
+        workerData: { module, control, port: port2 },
+        transferList: [port2],
+        execArgv: [],
+      });
       worker.unref(); // a run's end is the process's end: helpers never hold it open
       worker.on('error', () => {}); // a failed start is handled below, by the ready flag
       port1.unref();
-      return { worker, ctl: new Int32Array(control, 0, ARGS_OFFSET / 4), args: new Float64Array(control, ARGS_OFFSET), post: (m: ArenaMessage) => port1.postMessage(m), sent: new Set<number>() };
+      return {
+        worker,
+        ctl: new Int32Array(control, 0, ARGS_OFFSET / 4),
+        args: new Float64Array(control, ARGS_OFFSET),
+        post: (m: ArenaMessage) => port1.postMessage(m),
+        sent: new Set<number>(),
+      };
     });
     const deadline = Date.now() + START_TIMEOUT_MS;
-    const ready = started.every((h) => Atomics.load(h.ctl, Slot.Ready) === 1 || Atomics.wait(h.ctl, Slot.Ready, 0, Math.max(0, deadline - Date.now())) !== 'timed-out');
+    const ready = started.every(
+      (h) =>
+        Atomics.load(h.ctl, Slot.Ready) === 1 ||
+        Atomics.wait(h.ctl, Slot.Ready, 0, Math.max(0, deadline - Date.now())) !== 'timed-out',
+    );
     if (ready) return started;
     for (const h of started) void h.worker.terminate();
-    process.emitWarning(`initlab: the kernel threads did not start within ${START_TIMEOUT_MS / 1000} s; wide layers run on one thread`);
+    process.emitWarning(
+      `initlab: the kernel threads did not start within ${START_TIMEOUT_MS / 1000} s; wide layers run on one thread`,
+    );
     return [];
   }
 
   /** Boundaries of `parts` shares of `total` columns or rows, multiples of 4 but for the last. */
-  const bounds = (total: number, parts: number): number[] => Array.from({ length: parts + 1 }, (_, t) => (t === parts ? total : Math.round((total * t) / parts / 4) * 4));
+  const bounds = (total: number, parts: number): number[] =>
+    Array.from({ length: parts + 1 }, (_, t) =>
+      t === parts ? total : Math.round((total * t) / parts / 4) * 4,
+    );
 
   /**
    * Runs `kernel(...args, lo, hi)` on every thread, each on its share [lo, hi) of `total` columns
    * or rows: the helpers' shares through their control blocks, the first one here.
    */
-  function shared(buffer: ArrayBufferLike, kernel: SharedKernel, total: number, args: number[]): void {
+  function shared(
+    buffer: ArrayBufferLike,
+    kernel: SharedKernel,
+    total: number,
+    args: number[],
+  ): void {
     const arena = arenaIds.get(buffer);
-    if (!arena) throw new Error('threaded kernels were given an array outside their arenas (allocate it with arena())');
+    if (!arena)
+      throw new Error(
+        'threaded kernels were given an array outside their arenas (allocate it with arena())',
+      );
     helpers ??= startHelpers();
     const b = bounds(total, helpers.length + 1);
     seq++;
@@ -128,7 +173,8 @@ export function createThreadedKernels(threads: number = availableParallelism(), 
     } finally {
       // the helpers' shares are written into memory the caller reads next: wait for all of them
       for (const h of helpers) {
-        for (let d = Atomics.load(h.ctl, Slot.Done); d !== seq; d = Atomics.load(h.ctl, Slot.Done)) Atomics.wait(h.ctl, Slot.Done, d);
+        for (let d = Atomics.load(h.ctl, Slot.Done); d !== seq; d = Atomics.load(h.ctl, Slot.Done))
+          Atomics.wait(h.ctl, Slot.Done, d);
       }
     }
     if (helpers.some((h) => h.ctl[Slot.Failed])) throw new Error('a kernel thread failed');
@@ -140,15 +186,38 @@ export function createThreadedKernels(threads: number = availableParallelism(), 
     // products split by columns (examples) or, for weight gradients, by rows of dW
     linearForward(W, b, A, n, k, m, Z) {
       if (threads < 2 || n * k * m < minWork) return base.linearForward(W, b, A, n, k, m, Z);
-      shared(W.buffer, 'linearForwardColumns', m, [W.byteOffset, b.byteOffset, A.byteOffset, n, k, m, Z.byteOffset]);
+      shared(W.buffer, 'linearForwardColumns', m, [
+        W.byteOffset,
+        b.byteOffset,
+        A.byteOffset,
+        n,
+        k,
+        m,
+        Z.byteOffset,
+      ]);
     },
     backwardLinear(W, dZ, n, k, m, dA) {
       if (threads < 2 || n * k * m < minWork) return base.backwardLinear(W, dZ, n, k, m, dA);
-      shared(W.buffer, 'backwardLinearColumns', m, [W.byteOffset, dZ.byteOffset, n, k, m, dA.byteOffset]);
+      shared(W.buffer, 'backwardLinearColumns', m, [
+        W.byteOffset,
+        dZ.byteOffset,
+        n,
+        k,
+        m,
+        dA.byteOffset,
+      ]);
     },
     weightGradients(dZ, A, n, k, m, dW, db) {
       if (threads < 2 || n * k * m < minWork) return base.weightGradients(dZ, A, n, k, m, dW, db);
-      shared(dZ.buffer, 'weightGradientsRows', n, [dZ.byteOffset, A.byteOffset, n, k, m, dW.byteOffset, db.byteOffset]);
+      shared(dZ.buffer, 'weightGradientsRows', n, [
+        dZ.byteOffset,
+        A.byteOffset,
+        n,
+        k,
+        m,
+        dW.byteOffset,
+        db.byteOffset,
+      ]);
     },
     close() {
       for (const h of helpers ?? []) {

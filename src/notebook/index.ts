@@ -9,7 +9,12 @@ import { relu as reluActivation, sigmoid as sigmoidActivation } from '../nn/acti
 import { initializers } from '../nn/initializers.js';
 import { naiveCrossEntropy } from '../nn/loss.js';
 import { Matrix } from '../linalg/matrix.js';
-import { defaultActivations, initializeNetwork, type Network, networkToDict } from '../nn/network.js';
+import {
+  defaultActivations,
+  initializeNetwork,
+  type Network,
+  networkToDict,
+} from '../nn/network.js';
 import { backward, forward } from '../nn/propagation.js';
 import { Workspace } from '../nn/workspace.js';
 import { accuracyOf, threshold } from '../train/metrics.js';
@@ -50,8 +55,12 @@ function toNetwork(parameters: Parameters): Network {
     const w = parameters[`W${l}`];
     const bias = parameters[`b${l}`];
     if (!bias) throw new UsageError(`parameters has W${l} but no b${l}`);
-    if (bias.rows !== w.rows || bias.cols !== 1) throw new UsageError(`b${l} must be (${w.rows} × 1), got (${bias.rows} × ${bias.cols})`);
-    if (l > 1 && w.cols !== W[l - 2].rows) throw new UsageError(`W${l} has ${w.cols} columns but layer ${l - 1} has ${W[l - 2].rows} units`);
+    if (bias.rows !== w.rows || bias.cols !== 1)
+      throw new UsageError(`b${l} must be (${w.rows} × 1), got (${bias.rows} × ${bias.cols})`);
+    if (l > 1 && w.cols !== W[l - 2].rows)
+      throw new UsageError(
+        `W${l} has ${w.cols} columns but layer ${l - 1} has ${W[l - 2].rows} units`,
+      );
     W.push(w);
     b.push(bias);
   }
@@ -62,7 +71,10 @@ function toNetwork(parameters: Parameters): Network {
 
 /** The notebook's weights: it seeds numpy with 3 inside its random initializers (zeros draws nothing). */
 function notebookNetwork(kind: NotebookInitialization, layersDims: number[]): Network {
-  return initializeNetwork(layersDims, initializers[kind], { seed: NOTEBOOK_DEFAULTS.seed, scale: NOTEBOOK_DEFAULTS.scale });
+  return initializeNetwork(layersDims, initializers[kind], {
+    seed: NOTEBOOK_DEFAULTS.seed,
+    scale: NOTEBOOK_DEFAULTS.scale,
+  });
 }
 
 function initialize(kind: NotebookInitialization, layersDims: number[]): Parameters {
@@ -70,11 +82,14 @@ function initialize(kind: NotebookInitialization, layersDims: number[]): Paramet
 }
 
 /** All weights and biases zero. */
-export const initializeParametersZeros = (layersDims: number[]): Parameters => initialize('zeros', layersDims);
+export const initializeParametersZeros = (layersDims: number[]): Parameters =>
+  initialize('zeros', layersDims);
 /** `np.random.seed(3)`, then W = randn(n_l, n_{l-1}) × 10, b = 0. */
-export const initializeParametersRandom = (layersDims: number[]): Parameters => initialize('random', layersDims);
+export const initializeParametersRandom = (layersDims: number[]): Parameters =>
+  initialize('random', layersDims);
 /** `np.random.seed(3)`, then W = randn(n_l, n_{l-1}) × sqrt(2 / n_{l-1}), b = 0. */
-export const initializeParametersHe = (layersDims: number[]): Parameters => initialize('he', layersDims);
+export const initializeParametersHe = (layersDims: number[]): Parameters =>
+  initialize('he', layersDims);
 
 function mapMatrix(x: Matrix, f: (z: Float64Array, a: Float64Array, n: number) => void): Matrix {
   const out = new Matrix(x.rows, x.cols);
@@ -119,11 +134,16 @@ export function computeLoss(a3: Matrix, Y: Matrix): number {
  * One gradient-descent step: W ← W − lr·dW, b ← b − lr·db (new matrices, like numpy's `W - lr * dW`).
  * @throws UsageError when a parameter has no gradient of its shape
  */
-export function updateParameters(parameters: Parameters, grads: Gradients, learningRate: number): Parameters {
+export function updateParameters(
+  parameters: Parameters,
+  grads: Gradients,
+  learningRate: number,
+): Parameters {
   const out: Parameters = {};
   for (const [key, P] of Object.entries(parameters)) {
     const G = grads[`d${key}`];
-    if (!G || G.rows !== P.rows || G.cols !== P.cols) throw new UsageError(`grads has no d${key} of shape (${P.rows} × ${P.cols})`);
+    if (!G || G.rows !== P.rows || G.cols !== P.cols)
+      throw new UsageError(`grads has no d${key} of shape (${P.rows} × ${P.cols})`);
     const next = new Matrix(P.rows, P.cols);
     for (let i = 0; i < P.data.length; i++) next.data[i] = P.data[i] - learningRate * G.data[i];
     out[key] = next;
@@ -132,8 +152,13 @@ export function updateParameters(parameters: Parameters, grads: Gradients, learn
 }
 
 /** 0/1 predictions (probability > 0.5) as a (1 × m) matrix; prints "Accuracy: …" as the notebook does. */
-export function predict(X: Matrix, y: Matrix, parameters: Parameters, print: (line: string) => void = console.log): Matrix {
-  const [a, ] = forwardPropagation(X, parameters);
+export function predict(
+  X: Matrix,
+  y: Matrix,
+  parameters: Parameters,
+  print: (line: string) => void = console.log,
+): Matrix {
+  const [a] = forwardPropagation(X, parameters);
   const p = new Matrix(1, X.cols, Float64Array.from(threshold(a.data)));
   print(`Accuracy: ${pyFloat(accuracyOf(p.data, y.data))}`);
   return p;
@@ -171,26 +196,47 @@ export interface ModelOptions {
  * notebook's cost formula. Returns the learnt parameters.
  * @throws UsageError for an initialization other than zeros, random or he
  */
-export function model(X: Matrix, Y: Matrix, { learningRate = NOTEBOOK_DEFAULTS.learningRate, numIterations = NOTEBOOK_DEFAULTS.iterations, printCost = true, initialization = 'he', print = console.log }: ModelOptions = {}): Parameters {
+export function model(
+  X: Matrix,
+  Y: Matrix,
+  {
+    learningRate = NOTEBOOK_DEFAULTS.learningRate,
+    numIterations = NOTEBOOK_DEFAULTS.iterations,
+    printCost = true,
+    initialization = 'he',
+    print = console.log,
+  }: ModelOptions = {},
+): Parameters {
   if (!(NOTEBOOK_INITS as readonly string[]).includes(initialization)) {
-    throw new UsageError(`initialization must be "zeros", "random" or "he", got "${initialization}"`);
+    throw new UsageError(
+      `initialization must be "zeros", "random" or "he", got "${initialization}"`,
+    );
   }
   const net = notebookNetwork(initialization, [X.rows, ...NOTEBOOK_DEFAULTS.layers.slice(1)]);
-  train(net, { X, Y }, {
-    learningRate,
-    iterations: numIterations,
-    recordEvery: NOTEBOOK_DEFAULTS.printEvery,
-    naiveLoss: true,
-    onRecord: (p) => { if (printCost) print(`Cost after iteration ${p.iteration}: ${pyFloat(p.naiveCost as number)}`); },
-  });
+  train(
+    net,
+    { X, Y },
+    {
+      learningRate,
+      iterations: numIterations,
+      recordEvery: NOTEBOOK_DEFAULTS.printEvery,
+      naiveLoss: true,
+      onRecord: (p) => {
+        if (printCost)
+          print(`Cost after iteration ${p.iteration}: ${pyFloat(p.naiveCost as number)}`);
+      },
+    },
+  );
   return toParameters(net);
 }
 
 /** The parameters as nested arrays (`{ W1: [[…]], b1: [[…]], … }`). */
-export const parametersToArrays = (parameters: Parameters): Record<string, number[][]> => networkToDict(toNetwork(parameters));
+export const parametersToArrays = (parameters: Parameters): Record<string, number[][]> =>
+  networkToDict(toNetwork(parameters));
 
 /**
  * A matrix as numpy's str() prints it (for `print("W1 = " + str(parameters["W1"]))`);
  * `integer` prints it as an int array, as the notebook's predictions are.
  */
-export const formatArray = (m: Matrix, { integer = false } = {}): string => formatNumpy(m.toArray(), { integer });
+export const formatArray = (m: Matrix, { integer = false } = {}): string =>
+  formatNumpy(m.toArray(), { integer });

@@ -8,9 +8,12 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The name a spec's chart is announced by: its ariaLabel, else "<y label> by <x label>", else "chart". */
 export function accessibleName(spec: PlotSpec): string {
   if (spec.ariaLabel) return spec.ariaLabel;
-  const label = (axis: unknown) => (axis && typeof axis === 'object' && 'label' in axis && typeof axis.label === 'string' ? axis.label : null);
+  const label = (axis: unknown) =>
+    axis && typeof axis === 'object' && 'label' in axis && typeof axis.label === 'string'
+      ? axis.label
+      : null;
   const [x, y] = [label(spec.x), label(spec.y)];
-  return y && x ? `${y} by ${x}` : y ?? x ?? 'chart';
+  return y && x ? `${y} by ${x}` : (y ?? x ?? 'chart');
 }
 
 /**

@@ -10,11 +10,23 @@ import * as Plot from '@observablehq/plot';
  * [lo, hi] when it fits there. The gap is kept even when the block does not fit
  * (it then runs past `lo` or `hi`). Non-finite positions are returned unchanged.
  */
-export function dodgePositions(ys: number[], gap: number, [lo, hi]: [number, number] = [-Infinity, Infinity]): number[] {
-  const order = ys.map((_, i) => i).filter((i) => Number.isFinite(ys[i])).sort((a, b) => ys[a] - ys[b] || a - b);
+export function dodgePositions(
+  ys: number[],
+  gap: number,
+  [lo, hi]: [number, number] = [-Infinity, Infinity],
+): number[] {
+  const order = ys
+    .map((_, i) => i)
+    .filter((i) => Number.isFinite(ys[i]))
+    .sort((a, b) => ys[a] - ys[b] || a - b);
   // a block: the labels order[from], …, order[from + size - 1], `gap` apart from `top` down;
   // `wanted` is the sum of their wanted positions
-  interface Block { from: number; size: number; wanted: number; top: number }
+  interface Block {
+    from: number;
+    size: number;
+    wanted: number;
+    top: number;
+  }
   const place = (b: Block) => {
     const height = (b.size - 1) * gap;
     let top = b.wanted / b.size - height / 2;
@@ -51,15 +63,28 @@ export function dodgeRender(gap: number): Plot.RenderFunction {
     const y = values.y as ArrayLike<number> | undefined;
     if (!y || !next) return next ? next(index, scales, values, dimensions, context) : null;
     const idx = [...index];
-    const moved = dodgePositions(idx.map((i) => y[i]), gap, [dimensions.marginTop + gap / 2, dimensions.height - dimensions.marginBottom - gap / 2]);
+    const moved = dodgePositions(
+      idx.map((i) => y[i]),
+      gap,
+      [dimensions.marginTop + gap / 2, dimensions.height - dimensions.marginBottom - gap / 2],
+    );
     const dodged = Array.from(y);
-    idx.forEach((i, k) => { dodged[i] = moved[k]; });
-    return next(index, scales, { ...values, y: dodged } as unknown as Plot.ChannelValues, dimensions, context);
+    idx.forEach((i, k) => {
+      dodged[i] = moved[k];
+    });
+    return next(
+      index,
+      scales,
+      { ...values, y: dodged } as unknown as Plot.ChannelValues,
+      dimensions,
+      context,
+    );
   };
 }
 
 /** A text mark of line-end labels with the dodge applied (Plot.text's options, plus `gap` in pixels: default 1.15 × fontSize). */
 export function endLabels<T>(data: T[], options: Plot.TextOptions & { gap?: number }): Plot.Text {
-  const { gap = 1.15 * (typeof options.fontSize === 'number' ? options.fontSize : 12), ...rest } = options;
+  const { gap = 1.15 * (typeof options.fontSize === 'number' ? options.fontSize : 12), ...rest } =
+    options;
   return Plot.text(data, { ...rest, render: dodgeRender(gap) });
 }

@@ -12,7 +12,11 @@ export interface ProbabilityGrid {
 }
 
 /** Probabilities at the centres of a size × size grid over extent² (default the notebook's [-1.5, 1.5]). */
-export function probabilityGrid(net: Network, size = 120, extent: [number, number] = [-1.5, 1.5]): ProbabilityGrid {
+export function probabilityGrid(
+  net: Network,
+  size = 120,
+  extent: [number, number] = [-1.5, 1.5],
+): ProbabilityGrid {
   const [lo, hi] = extent;
   const step = (hi - lo) / size;
   const X = new Matrix(2, size * size);

@@ -32,7 +32,11 @@ export function sharedRange(histograms: Bin[][]): [number, number] {
  */
 export function rebin(bins: Bin[], [lo, hi]: [number, number], n: number): Bin[] {
   const width = (hi - lo) / n;
-  const out = Array.from({ length: n }, (_, k) => ({ x0: lo + k * width, x1: lo + (k + 1) * width, count: 0 }));
+  const out = Array.from({ length: n }, (_, k) => ({
+    x0: lo + k * width,
+    x1: lo + (k + 1) * width,
+    count: 0,
+  }));
   for (const b of bins) {
     const centre = (b.x0 + b.x1) / 2;
     if (!Number.isFinite(centre)) continue;
@@ -46,8 +50,13 @@ export function rebin(bins: Bin[], [lo, hi]: [number, number], n: number): Bin[]
  * Histograms grouped by layer (`byRun[r][l]`: run r's bins at layer l), each re-binned
  * into `n` bins over its layer's shared range. Returns the same shape and the ranges.
  */
-export function shareLayerAxes(byRun: Bin[][][], n: number): { bins: Bin[][][]; ranges: [number, number][] } {
+export function shareLayerAxes(
+  byRun: Bin[][][],
+  n: number,
+): { bins: Bin[][][]; ranges: [number, number][] } {
   const layers = byRun.reduce((most, r) => Math.max(most, r.length), 0);
-  const ranges = Array.from({ length: layers }, (_, l) => sharedRange(byRun.map((r) => r[l] ?? [])));
+  const ranges = Array.from({ length: layers }, (_, l) =>
+    sharedRange(byRun.map((r) => r[l] ?? [])),
+  );
   return { bins: byRun.map((r) => r.map((bins, l) => rebin(bins, ranges[l], n))), ranges };
 }

@@ -4,14 +4,30 @@
  * Okabe & Ito (2008), "Color Universal Design", for series side by side: their eight
  * colours less the yellow (#F0E442), which all but vanishes on white (1.2:1).
  */
-export const RUN_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000'];
+export const RUN_COLORS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#D55E00',
+  '#56B4E9',
+  '#000000',
+];
 
 /**
  * Text in each RUN_COLORS hue (same index) dark enough to read on white: WCAG 2.x
  * contrast at least 4.5:1 (the orange, greens and sky blue of the lines are 2.3-3.9:1).
  * Each is its line colour darkened in Lab until it passes; test/palette.test.ts measures them.
  */
-export const RUN_TEXT_COLORS = ['#0072B2', '#A46800', '#00865D', '#AA5A88', '#C55100', '#007DAF', '#000000'];
+export const RUN_TEXT_COLORS = [
+  '#0072B2',
+  '#A46800',
+  '#00865D',
+  '#AA5A88',
+  '#C55100',
+  '#007DAF',
+  '#000000',
+];
 
 /** A series' colours: `line` for marks, `text` for its labels. */
 export interface SeriesColor {
@@ -19,7 +35,10 @@ export interface SeriesColor {
   text: string;
 }
 
-const runColor = (i: number): SeriesColor => ({ line: RUN_COLORS[i % RUN_COLORS.length], text: RUN_TEXT_COLORS[i % RUN_COLORS.length] });
+const runColor = (i: number): SeriesColor => ({
+  line: RUN_COLORS[i % RUN_COLORS.length],
+  text: RUN_TEXT_COLORS[i % RUN_COLORS.length],
+});
 
 /**
  * Every initializer's place in RUN_COLORS, fixed so a run has the same colour in every
@@ -28,13 +47,32 @@ const runColor = (i: number): SeriesColor => ({ line: RUN_COLORS[i % RUN_COLORS.
  * notebook's three runs keep blue, orange and green.
  */
 const INIT_COLOR_INDEX: Record<string, number> = {
-  zeros: 0, ones: 0, constant: 0,
-  random: 1, 'random-normal': 1, 'random-uniform': 1, 'truncated-normal': 1,
-  he: 2, 'he-normal': 2, 'he-uniform': 2, 'kaiming-normal': 2, 'kaiming-uniform': 2,
-  xavier: 3, 'glorot-normal': 3, 'glorot-uniform': 3, 'keras-dense': 3,
-  orthogonal: 4, identity: 4,
-  'lecun-normal': 5, 'lecun-uniform': 5, 'flax-dense': 5, 'pytorch-linear': 5,
-  lsuv: 6, 'variance-scaling': 6, 'tfjs-truncated-normal': 6, 'pytorch-selu': 5,
+  zeros: 0,
+  ones: 0,
+  constant: 0,
+  random: 1,
+  'random-normal': 1,
+  'random-uniform': 1,
+  'truncated-normal': 1,
+  he: 2,
+  'he-normal': 2,
+  'he-uniform': 2,
+  'kaiming-normal': 2,
+  'kaiming-uniform': 2,
+  xavier: 3,
+  'glorot-normal': 3,
+  'glorot-uniform': 3,
+  'keras-dense': 3,
+  orthogonal: 4,
+  identity: 4,
+  'lecun-normal': 5,
+  'lecun-uniform': 5,
+  'flax-dense': 5,
+  'pytorch-linear': 5,
+  lsuv: 6,
+  'variance-scaling': 6,
+  'tfjs-truncated-normal': 6,
+  'pytorch-selu': 5,
 };
 
 /** An initializer SPEC's name ("random:scale=0.01" → "random"), lower case. */
@@ -77,12 +115,29 @@ export function seriesColors(specs: string[]): SeriesColor[] {
 // The middle edge sits just above 0.5: a probability of exactly 0.5 predicts 0 (a > 0.5 → 1).
 export const CLASS_EDGE = 0.5000000000000001;
 export const PROBABILITY_THRESHOLDS = [0.1, 0.2, 0.3, 0.4, CLASS_EDGE, 0.6, 0.7, 0.8, 0.9];
-const PUOR = ['#7f3b08', '#b35806', '#e08214', '#fdb863', '#fee0b6', '#d8daeb', '#b2abd2', '#8073ac', '#542788', '#2d004b'];
+const PUOR = [
+  '#7f3b08',
+  '#b35806',
+  '#e08214',
+  '#fdb863',
+  '#fee0b6',
+  '#d8daeb',
+  '#b2abd2',
+  '#8073ac',
+  '#542788',
+  '#2d004b',
+];
 
 /** `hex` mixed with white (t = 0: unchanged, 1: white). */
 export function lighten(hex: string, t: number): string {
   const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return `#${c.map((v) => Math.round(v + (255 - v) * t).toString(16).padStart(2, '0')).join('')}`;
+  return `#${c
+    .map((v) =>
+      Math.round(v + (255 - v) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 // Lightened so the dark rings stay visible, and opaque: contour bands are nested areas

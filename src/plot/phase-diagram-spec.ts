@@ -17,12 +17,24 @@ export function phaseDiagramSpec(d: PhaseDiagram): PlotSpec {
   const dw = step(d.weightVars);
   const db = step(d.biasVars);
   const cells = d.cells.flat().map((c) => ({
-    x1: c.weightVar - dw / 2, x2: c.weightVar + dw / 2, y1: c.biasVar - db / 2, y2: c.biasVar + db / 2,
-    depth: c.trainableDepth === null ? NaN : Math.min(Math.max(c.trainableDepth, DEPTH_DOMAIN[0]), DEPTH_DOMAIN[1]),
+    x1: c.weightVar - dw / 2,
+    x2: c.weightVar + dw / 2,
+    y1: c.biasVar - db / 2,
+    y2: c.biasVar + db / 2,
+    depth:
+      c.trainableDepth === null
+        ? NaN
+        : Math.min(Math.max(c.trainableDepth, DEPTH_DOMAIN[0]), DEPTH_DOMAIN[1]),
   }));
   // contours of log10(depth) on the grid; cells without a depth scale are left out of them
-  const logDepth = d.cells.flat().map((c) => (c.trainableDepth === null ? NaN : Math.log10(Math.min(Math.max(c.trainableDepth, 1), 1e6))));
-  const line = d.critical.filter((c) => c.weightVar !== null && c.weightVar <= d.weightVars[d.weightVars.length - 1] + dw / 2);
+  const logDepth = d.cells
+    .flat()
+    .map((c) =>
+      c.trainableDepth === null ? NaN : Math.log10(Math.min(Math.max(c.trainableDepth, 1), 1e6)),
+    );
+  const line = d.critical.filter(
+    (c) => c.weightVar !== null && c.weightVar <= d.weightVars[d.weightVars.length - 1] + dw / 2,
+  );
   const xMax = d.weightVars[d.weightVars.length - 1] + dw / 2;
   const inits = d.initializers
     .filter((p) => p.weightVar <= xMax && p.biasVar <= d.biasVars[d.biasVars.length - 1] + db / 2)
@@ -34,20 +46,69 @@ export function phaseDiagramSpec(d: PhaseDiagram): PlotSpec {
     marginRight: 24,
     marginLeft: 56,
     x: { label: 'σ_w² (weight variance × fan_in)', domain: [d.weightVars[0] - dw / 2, xMax] },
-    y: { label: 'σ_b² (bias variance)', domain: [d.biasVars[0] - db / 2, d.biasVars[d.biasVars.length - 1] + db / 2] },
-    color: { type: 'log', domain: DEPTH_DOMAIN, scheme: 'viridis', legend: false, unknown: '#dddddd' },
+    y: {
+      label: 'σ_b² (bias variance)',
+      domain: [d.biasVars[0] - db / 2, d.biasVars[d.biasVars.length - 1] + db / 2],
+    },
+    color: {
+      type: 'log',
+      domain: DEPTH_DOMAIN,
+      scheme: 'viridis',
+      legend: false,
+      unknown: '#dddddd',
+    },
     marks: [
-      Plot.text([`${d.activation}: trainable depth 6ξ_c (shade; contours at ${DEPTH_CONTOURS.join(', ')} layers), order-to-chaos line (black)`], { frameAnchor: 'top', dy: -24, fontSize: 12, fontWeight: 'bold' }),
-      Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'depth', shapeRendering: 'crispEdges' }),
+      Plot.text(
+        [
+          `${d.activation}: trainable depth 6ξ_c (shade; contours at ${DEPTH_CONTOURS.join(', ')} layers), order-to-chaos line (black)`,
+        ],
+        { frameAnchor: 'top', dy: -24, fontSize: 12, fontWeight: 'bold' },
+      ),
+      Plot.rect(cells, {
+        x1: 'x1',
+        x2: 'x2',
+        y1: 'y1',
+        y2: 'y2',
+        fill: 'depth',
+        shapeRendering: 'crispEdges',
+      }),
       Plot.contour(logDepth, {
-        width: d.weightVars.length, height: d.biasVars.length,
-        x1: d.weightVars[0] - dw / 2, x2: xMax, y1: d.biasVars[0] - db / 2, y2: d.biasVars[d.biasVars.length - 1] + db / 2,
-        thresholds: DEPTH_CONTOURS.map(Math.log10), stroke: 'white', strokeWidth: 1, strokeOpacity: 0.8, fill: null,
+        width: d.weightVars.length,
+        height: d.biasVars.length,
+        x1: d.weightVars[0] - dw / 2,
+        x2: xMax,
+        y1: d.biasVars[0] - db / 2,
+        y2: d.biasVars[d.biasVars.length - 1] + db / 2,
+        thresholds: DEPTH_CONTOURS.map(Math.log10),
+        stroke: 'white',
+        strokeWidth: 1,
+        strokeOpacity: 0.8,
+        fill: null,
       }),
       Plot.line(line, { x: 'weightVar', y: 'biasVar', stroke: 'black', strokeWidth: 2.5 }),
-      Plot.dot(inits, { x: 'weightVar', y: 'biasVar', r: 5, fill: 'white', stroke: RUN_COLORS[4], strokeWidth: 2 }),
+      Plot.dot(inits, {
+        x: 'weightVar',
+        y: 'biasVar',
+        r: 5,
+        fill: 'white',
+        stroke: RUN_COLORS[4],
+        strokeWidth: 2,
+      }),
       // slanted labels: the initializers crowd along σ_b² = 0, a few tenths of σ_w² apart
-      Plot.text(inits, { x: 'weightVar', y: 'biasVar', text: 'label', rotate: -40, textAnchor: 'start', dx: 7, dy: -7, fill: 'white', stroke: 'black', strokeWidth: 3, paintOrder: 'stroke', fontSize: 11 }),
+      Plot.text(inits, {
+        x: 'weightVar',
+        y: 'biasVar',
+        text: 'label',
+        rotate: -40,
+        textAnchor: 'start',
+        dx: 7,
+        dy: -7,
+        fill: 'white',
+        stroke: 'black',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+        fontSize: 11,
+      }),
       Plot.frame(),
     ],
   };
@@ -62,9 +123,22 @@ export function phaseDiagramLegendSpec(): PlotSpec {
     marginTop: 10,
     marginLeft: 56,
     marginRight: 24,
-    x: { type: 'log', domain: DEPTH_DOMAIN, label: 'trainable depth 6ξ_c (layers; grey: no depth scale, the signal grows without bound)', tickFormat: '~s' },
+    x: {
+      type: 'log',
+      domain: DEPTH_DOMAIN,
+      label: 'trainable depth 6ξ_c (layers; grey: no depth scale, the signal grows without bound)',
+      tickFormat: '~s',
+    },
     y: { axis: null },
     color: { type: 'log', domain: DEPTH_DOMAIN, scheme: 'viridis' },
-    marks: [Plot.rect(stops.slice(0, -1), { x1: (s: number) => s, x2: (_s: number, i: number) => stops[i + 1], y1: 0, y2: 1, fill: (s: number) => s })],
+    marks: [
+      Plot.rect(stops.slice(0, -1), {
+        x1: (s: number) => s,
+        x2: (_s: number, i: number) => stops[i + 1],
+        y1: 0,
+        y2: 1,
+        fill: (s: number) => s,
+      }),
+    ],
   };
 }

@@ -27,13 +27,28 @@ function panelSpec(rows: PanelRow[], title: string, axis: string, log: boolean):
     height: 300,
     marginTop: 52,
     marginLeft: 60,
-    x: { label: 'layer', grid: true, ...(layers.length <= 30 ? { ticks: layers, tickFormat: 'd' } : {}) },
-    y: { label: `${axis}${log ? ' (log scale)' : ''}`, type: log ? 'log' : 'linear', grid: true, tickFormat: '~g' },
+    x: {
+      label: 'layer',
+      grid: true,
+      ...(layers.length <= 30 ? { ticks: layers, tickFormat: 'd' } : {}),
+    },
+    y: {
+      label: `${axis}${log ? ' (log scale)' : ''}`,
+      type: log ? 'log' : 'linear',
+      grid: true,
+      tickFormat: '~g',
+    },
     marks: [
       Plot.text([title], { frameAnchor: 'top', dy: -36, fontSize: 13, fontWeight: 'bold' }),
       Plot.text(['line: theory · dots: measured'], { frameAnchor: 'top', dy: -22, fontSize: 10 }),
-      Plot.line(rows.filter((r) => shown(r.theory)), { x: 'layer', y: 'theory', stroke: THEORY, strokeWidth: 2 }),
-      Plot.dot(rows.filter((r) => shown(r.measured)), { x: 'layer', y: 'measured', stroke: MEASURED, r: 3.5 }),
+      Plot.line(
+        rows.filter((r) => shown(r.theory)),
+        { x: 'layer', y: 'theory', stroke: THEORY, strokeWidth: 2 },
+      ),
+      Plot.dot(
+        rows.filter((r) => shown(r.measured)),
+        { x: 'layer', y: 'measured', stroke: MEASURED, r: 3.5 },
+      ),
     ],
   };
 }
@@ -49,8 +64,31 @@ export function probeTheorySpecs(r: ProbeResult, theory: ProbeTheoryLayer[]): Pl
       const [measured, predicted] = get(i);
       return { layer: l.layer, measured: measured ?? NaN, theory: predicted ?? NaN };
     });
-  const panels = [panelSpec(pair((i) => [r.layers[i].q, theory[i]?.q]), 'q^l: mean square of the pre-activations', 'q^l', true)];
-  if (r.layers.some((l) => l.c !== undefined)) panels.push(panelSpec(pair((i) => [r.layers[i].c, theory[i]?.c]), 'c^l: correlation of two inputs', 'c^l', false));
-  if (r.layers.some((l) => l.backprop !== undefined)) panels.push(panelSpec(pair((i) => [r.layers[i].backprop, theory[i]?.backprop]), 'RMS of the back-propagated gradient', 'RMS of ∂/∂h^l', true));
+  const panels = [
+    panelSpec(
+      pair((i) => [r.layers[i].q, theory[i]?.q]),
+      'q^l: mean square of the pre-activations',
+      'q^l',
+      true,
+    ),
+  ];
+  if (r.layers.some((l) => l.c !== undefined))
+    panels.push(
+      panelSpec(
+        pair((i) => [r.layers[i].c, theory[i]?.c]),
+        'c^l: correlation of two inputs',
+        'c^l',
+        false,
+      ),
+    );
+  if (r.layers.some((l) => l.backprop !== undefined))
+    panels.push(
+      panelSpec(
+        pair((i) => [r.layers[i].backprop, theory[i]?.backprop]),
+        'RMS of the back-propagated gradient',
+        'RMS of ∂/∂h^l',
+        true,
+      ),
+    );
   return panels;
 }

@@ -25,7 +25,8 @@ export function formatTick(value: number): string {
 }
 
 /** Plot's tickFormat option for plain-number ticks. */
-export const plainTicks = (value: unknown): string => (typeof value === 'number' ? formatTick(value) : String(value));
+export const plainTicks = (value: unknown): string =>
+  typeof value === 'number' ? formatTick(value) : String(value);
 
 /** The smallest and largest positive finite numbers among `values`, or null when there is none. */
 export function positiveRange(values: ArrayLike<number>): [number, number] | null {
@@ -48,7 +49,8 @@ export function positiveSpan(values: ArrayLike<number>): number {
 }
 
 /** Values spanning more than `ratio` (default 100: two decades) from smallest to largest want a log axis. */
-export const spansDecades = (values: ArrayLike<number>, ratio = 100): boolean => positiveSpan(values) > ratio;
+export const spansDecades = (values: ArrayLike<number>, ratio = 100): boolean =>
+  positiveSpan(values) > ratio;
 
 /**
  * Powers of ten within [lo, hi] (both > 0), every k-th decade so that at most `most`

@@ -58,7 +58,13 @@ export interface ForwardLayer {
  * Propagates the columns of X (N × m) through one drawn network; keeps each layer's
  * pre-activations when `keep` (for a backward pass). Throws nothing: non-finite values propagate.
  */
-export function forwardPass(net: DeepNet, X: Float64Array, m: number, rs: RandomState, { keep = false, kernels = getKernels() as Kernels } = {}) {
+export function forwardPass(
+  net: DeepNet,
+  X: Float64Array,
+  m: number,
+  rs: RandomState,
+  { keep = false, kernels = getKernels() as Kernels } = {},
+) {
   const n = net.width;
   const alloc = kernels.arena(3 * n * m + n * n + n);
   let A = alloc(n * m);
@@ -104,7 +110,14 @@ function pairCorrelation(Z: Float64Array, n: number, m: number): number {
  * std of the back-propagated gradient ∂/∂h^l and of the weight gradient ∂/∂W^l (averaged
  * over the m examples). `pre` and `weights` come from forwardPass(…, { keep: true }); X is the input.
  */
-export function backwardPass(net: DeepNet, X: Float64Array, m: number, weights: Float64Array[], pre: Float64Array[], rs: RandomState) {
+export function backwardPass(
+  net: DeepNet,
+  X: Float64Array,
+  m: number,
+  weights: Float64Array[],
+  pre: Float64Array[],
+  rs: RandomState,
+) {
   const n = net.width;
   let delta = rs.randn(n * m); // ∂/∂a^L, then ∂/∂h^l going down
   const out: { layer: number; backpropStd: number; weightGradStd: number }[] = [];
@@ -125,10 +138,11 @@ export function backwardPass(net: DeepNet, X: Float64Array, m: number, weights: 
     // ∂/∂a^{l−1} = (W^l)ᵀ δ^l
     const W = weights[l - 1];
     const next = new Float64Array(n * m);
-    for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
-      const w = W[i * n + k];
-      for (let j = 0; j < m; j++) next[k * m + j] += w * delta[i * m + j];
-    }
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < n; k++) {
+        const w = W[i * n + k];
+        for (let j = 0; j < m; j++) next[k * m + j] += w * delta[i * m + j];
+      }
     delta = next;
   }
   return out.reverse();
@@ -139,7 +153,12 @@ export function backwardPass(net: DeepNet, X: Float64Array, m: number, weights: 
  * m1 = tr(J Jᵀ)/N and m2 = tr((J Jᵀ)²)/N, so their variance is m2 − m1² (Pennington et
  * al. 2017's σ²_JJᵀ) without an eigensolver.
  */
-export function jacobianMoments(net: DeepNet, x: Float64Array, rs: RandomState, kernels: Kernels = getKernels()): { m1: number; m2: number; variance: number } {
+export function jacobianMoments(
+  net: DeepNet,
+  x: Float64Array,
+  rs: RandomState,
+  kernels: Kernels = getKernels(),
+): { m1: number; m2: number; variance: number } {
   const n = net.width;
   // every buffer from the kernels' arena: the wasm kernels read and write only their own memory
   const alloc = kernels.arena(3 * n * n + 4 * n);
@@ -166,13 +185,18 @@ export function jacobianMoments(net: DeepNet, x: Float64Array, rs: RandomState, 
     for (let i = 0; i < n; i++) a[i] = net.act.phi(h[i]);
   }
   // A = J Jᵀ: A_ij = Σ_k J_ik J_jk
-  let tr = 0, tr2 = 0;
+  let tr = 0,
+    tr2 = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
       let s = 0;
-      const ri = i * n, rj = j * n;
+      const ri = i * n,
+        rj = j * n;
       for (let k = 0; k < n; k++) s += J[ri + k] * J[rj + k];
-      if (i === j) { tr += s; tr2 += s * s; } else tr2 += 2 * s * s;
+      if (i === j) {
+        tr += s;
+        tr2 += s * s;
+      } else tr2 += 2 * s * s;
     }
   }
   const m1 = tr / n;

@@ -16,15 +16,23 @@ import { check, type Check, type Reproduction, type SeriesPoint } from './result
 function meanSingularValue(W: Float64Array, d: Float64Array, n: number): number {
   const M = new Matrix(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) M.set(i, j, d[i] * W[i * n + j]);
-  const s = new SingularValueDecomposition(M, { computeLeftSingularVectors: false, computeRightSingularVectors: false }).diagonal;
+  const s = new SingularValueDecomposition(M, {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+  }).diagonal;
   return s.reduce((a, b) => a + b, 0) / n;
 }
 
 export const glorot2010: Reproduction = {
   name: 'glorot2010',
-  title: 'Xavier/Glorot: the normalized initialization keeps back-propagated gradients from shrinking',
-  claim: 'tanh, 5 layers of 1000: the back-propagated gradient shrinks by ≈ √(1/3) = 0.577 per layer with U(±1/√n) and stays near 1 with the normalized init; a layer Jacobian\'s mean singular value is ≈ 0.5 vs ≈ 0.8 (8s/(3π))',
-  sources: ['Glorot & Bengio 2010, Understanding the difficulty of training deep feedforward neural networks, AISTATS, Sec. 4.2 and Figs. 6–8', 'the quarter-circle law for the singular values of a Gaussian matrix'],
+  title:
+    'Xavier/Glorot: the normalized initialization keeps back-propagated gradients from shrinking',
+  claim:
+    "tanh, 5 layers of 1000: the back-propagated gradient shrinks by ≈ √(1/3) = 0.577 per layer with U(±1/√n) and stays near 1 with the normalized init; a layer Jacobian's mean singular value is ≈ 0.5 vs ≈ 0.8 (8s/(3π))",
+  sources: [
+    'Glorot & Bengio 2010, Understanding the difficulty of training deep feedforward neural networks, AISTATS, Sec. 4.2 and Figs. 6–8',
+    'the quarter-circle law for the singular values of a Gaussian matrix',
+  ],
   run({ quick, seed }) {
     const tanh = scalarActivation('tanh');
     const width = quick ? 200 : 1000;
@@ -33,7 +41,10 @@ export const glorot2010: Reproduction = {
     const rs = new RandomState(seed);
     const checks: Check[] = [];
     const points: SeriesPoint[] = [];
-    for (const [label, weightVar] of [['standard U(±1/√n)', 1 / 3], ['normalized U(±√6/√(2n))', 1]] as const) {
+    for (const [label, weightVar] of [
+      ['standard U(±1/√n)', 1 / 3],
+      ['normalized U(±√6/√(2n))', 1],
+    ] as const) {
       const net: DeepNet = { width, depth, act: tanh, weightVar, biasVar: 0, law: 'uniform' };
       const X = gaussianInputs(rs, width, m);
       const fwd = forwardPass(net, X, m, rs, { keep: true });
@@ -44,7 +55,12 @@ export const glorot2010: Reproduction = {
       for (let l = 1; l < depth; l++) {
         const ratio = back[l - 1].backpropStd / back[l].backpropStd;
         ratios.push(ratio);
-        points.push({ series: label, kind: 'measured', x: l, y: back[l - 1].backpropStd / back[depth - 1].backpropStd });
+        points.push({
+          series: label,
+          kind: 'measured',
+          x: l,
+          y: back[l - 1].backpropStd / back[depth - 1].backpropStd,
+        });
       }
       // mean field: q^1 = σ_w² (N(0, 1) inputs), then the length map; the gradient's std shrinks
       // from layer l+1 to l by √(σ_w² E[φ′(h^l)²]) = √χ₁(q^l)
@@ -59,8 +75,20 @@ export const glorot2010: Reproduction = {
       const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
       const published = weightVar === 1 ? 1 : Math.sqrt(1 / 3);
       checks.push(
-        check(`back-propagated gradient std, layer over the next, ${label}: the mean-field ratio √χ₁(q^l)`, mean(predictedRatios), mean(ratios), 0.05, 'initlab theory (Schoenholz et al. 2017, the gradients\' χ₁)'),
-        check(`back-propagated gradient std, layer over the next, ${label}: the published value`, published, mean(ratios), weightVar === 1 ? 0.25 : 0.06, 'Glorot & Bengio 2010, Sec. 4.2 (√(n Var w): √(1/3) vs 1; tanh′ < 1 lowers both)'),
+        check(
+          `back-propagated gradient std, layer over the next, ${label}: the mean-field ratio √χ₁(q^l)`,
+          mean(predictedRatios),
+          mean(ratios),
+          0.05,
+          "initlab theory (Schoenholz et al. 2017, the gradients' χ₁)",
+        ),
+        check(
+          `back-propagated gradient std, layer over the next, ${label}: the published value`,
+          published,
+          mean(ratios),
+          weightVar === 1 ? 0.25 : 0.06,
+          'Glorot & Bengio 2010, Sec. 4.2 (√(n Var w): √(1/3) vs 1; tanh′ < 1 lowers both)',
+        ),
       );
       // the last layer: its weights alone (the quarter-circle law), and its Jacobian D·W at the first input
       const d = new Float64Array(width);
@@ -68,14 +96,31 @@ export const glorot2010: Reproduction = {
       for (let i = 0; i < width; i++) d[i] = tanh.dphi(fwd.pre[depth - 1][i * m]);
       const quarterCircle = (8 * Math.sqrt(weightVar)) / (3 * Math.PI);
       checks.push(
-        check(`mean singular value of the last layer's weights, ${label}`, quarterCircle, meanSingularValue(fwd.weights[depth - 1], ones, width), 0.02, '8s/(3π), the quarter-circle law'),
-        check(`mean singular value of the last layer's Jacobian D·W, ${label}`, weightVar === 1 ? 0.8 : 0.5, meanSingularValue(fwd.weights[depth - 1], d, width), 0.07, 'Glorot & Bengio 2010, Sec. 4.2.2 (≈ 0.5 standard, ≈ 0.8 normalized)'),
+        check(
+          `mean singular value of the last layer's weights, ${label}`,
+          quarterCircle,
+          meanSingularValue(fwd.weights[depth - 1], ones, width),
+          0.02,
+          '8s/(3π), the quarter-circle law',
+        ),
+        check(
+          `mean singular value of the last layer's Jacobian D·W, ${label}`,
+          weightVar === 1 ? 0.8 : 0.5,
+          meanSingularValue(fwd.weights[depth - 1], d, width),
+          0.07,
+          'Glorot & Bengio 2010, Sec. 4.2.2 (≈ 0.5 standard, ≈ 0.8 normalized)',
+        ),
       );
     }
     return {
       setup: `tanh, ${depth} layers of ${width}, uniform weights, no biases, ${m} N(0, 1) inputs, a N(0, 1) output gradient, seed ${seed}`,
       checks,
-      figure: { x: 'layer', y: 'back-propagated gradient std (relative to the last layer)', logY: true, points },
+      figure: {
+        x: 'layer',
+        y: 'back-propagated gradient std (relative to the last layer)',
+        logY: true,
+        points,
+      },
     };
   },
 };

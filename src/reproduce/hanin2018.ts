@@ -14,39 +14,88 @@ export const secondMomentOfM = (width: number, depth: number) => (1 + 5 / width)
 
 export const hanin2018: Reproduction = {
   name: 'hanin2018',
-  title: 'ReLU nets at He initialization: the mean length is kept, its fluctuations grow with Σ 1/n_j',
-  claim: 'E[M_L] = 1 and E[M_L²] = Π_j (1 + 5/n_j): 1.105 at width 500 × depth 10, 77.9 at width 32 × depth 30',
-  sources: ['Hanin & Rolnick 2018, How to Start Training: The Effect of Initialization and Architecture, NeurIPS (arXiv:1803.01719), Theorem 5'],
+  title:
+    'ReLU nets at He initialization: the mean length is kept, its fluctuations grow with Σ 1/n_j',
+  claim:
+    'E[M_L] = 1 and E[M_L²] = Π_j (1 + 5/n_j): 1.105 at width 500 × depth 10, 77.9 at width 32 × depth 30',
+  sources: [
+    'Hanin & Rolnick 2018, How to Start Training: The Effect of Initialization and Architecture, NeurIPS (arXiv:1803.01719), Theorem 5',
+  ],
   run({ quick, seed }) {
     const relu = scalarActivation('relu');
     const rs = new RandomState(seed);
     const checks: Check[] = [
-      check('E[M²] at width 500 × depth 10 (formula)', 1.105, secondMomentOfM(500, 10), 5e-4, 'Hanin & Rolnick 2018 (the issue\'s independent figure)'),
-      check('E[M²] at width 32 × depth 30 (formula)', 77.9, secondMomentOfM(32, 30), 0.05, 'Hanin & Rolnick 2018 (the issue\'s independent figure)'),
+      check(
+        'E[M²] at width 500 × depth 10 (formula)',
+        1.105,
+        secondMomentOfM(500, 10),
+        5e-4,
+        "Hanin & Rolnick 2018 (the issue's independent figure)",
+      ),
+      check(
+        'E[M²] at width 32 × depth 30 (formula)',
+        77.9,
+        secondMomentOfM(32, 30),
+        0.05,
+        "Hanin & Rolnick 2018 (the issue's independent figure)",
+      ),
     ];
     const points: SeriesPoint[] = [];
     // M's fluctuations come mostly from the weights, so many small nets beat a few with many inputs
-    const cases = quick ? [{ width: 100, depth: 10, nets: 150, m: 8 }] : [{ width: 200, depth: 10, nets: 400, m: 8 }, { width: 100, depth: 10, nets: 800, m: 8 }];
+    const cases = quick
+      ? [{ width: 100, depth: 10, nets: 150, m: 8 }]
+      : [
+          { width: 200, depth: 10, nets: 400, m: 8 },
+          { width: 100, depth: 10, nets: 800, m: 8 },
+        ];
     for (const c of cases) {
       const label = `width ${c.width}`;
       const sum = new Float64Array(c.depth);
       const sumSq = new Float64Array(c.depth);
       let count = 0;
       for (let k = 0; k < c.nets; k++) {
-        const net = { width: c.width, depth: c.depth, act: relu, weightVar: 2, biasVar: 0, law: 'gaussian' as const };
+        const net = {
+          width: c.width,
+          depth: c.depth,
+          act: relu,
+          weightVar: 2,
+          biasVar: 0,
+          law: 'gaussian' as const,
+        };
         const layers = forwardPass(net, gaussianInputs(rs, c.width, c.m), c.m, rs).layers;
-        layers.forEach((l, i) => { for (const r of l.ratios) { sum[i] += r; sumSq[i] += r * r; } });
+        layers.forEach((l, i) => {
+          for (const r of l.ratios) {
+            sum[i] += r;
+            sumSq[i] += r * r;
+          }
+        });
         count += c.m;
       }
       for (let l = 1; l <= c.depth; l++) {
-        points.push({ series: label, kind: 'theory', x: l, y: secondMomentOfM(c.width, l) }, { series: label, kind: 'measured', x: l, y: sumSq[l - 1] / count });
+        points.push(
+          { series: label, kind: 'theory', x: l, y: secondMomentOfM(c.width, l) },
+          { series: label, kind: 'measured', x: l, y: sumSq[l - 1] / count },
+        );
       }
       const mean = sum[c.depth - 1] / count;
       const second = sumSq[c.depth - 1] / count;
       const excess = secondMomentOfM(c.width, c.depth) - 1;
       checks.push(
-        check(`E[M_${c.depth}], ${label} (${count} examples)`, 1, mean, quick ? 0.05 : 0.02, 'Hanin & Rolnick 2018: the mean length is kept'),
-        check(`E[M_${c.depth}²] − 1, ${label} (${count} examples)`, excess, second - 1, quick ? 0.35 : 0.2, 'Π_j (1 + 5/n_j) − 1; tolerance: Monte Carlo error of the excess', true),
+        check(
+          `E[M_${c.depth}], ${label} (${count} examples)`,
+          1,
+          mean,
+          quick ? 0.05 : 0.02,
+          'Hanin & Rolnick 2018: the mean length is kept',
+        ),
+        check(
+          `E[M_${c.depth}²] − 1, ${label} (${count} examples)`,
+          excess,
+          second - 1,
+          quick ? 0.35 : 0.2,
+          'Π_j (1 + 5/n_j) − 1; tolerance: Monte Carlo error of the excess',
+          true,
+        ),
       );
     }
     return {

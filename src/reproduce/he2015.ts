@@ -38,19 +38,41 @@ const RECORD_EVERY = 50;
 export function he2015Tasks({ quick, seed }: { quick: boolean; seed: number }): He2015Task[] {
   const seeds = quick ? [seed + 1] : [seed + 1, seed + 2, seed + 3];
   const iterations = quick ? 1000 : 3000;
-  const plan = quick ? [{ depth: 30, inits: ['xavier'] }, { depth: 22, inits: ['he', 'xavier'] }] : [{ depth: 30, inits: ['he', 'xavier'] }, { depth: 22, inits: ['he', 'xavier'] }];
-  return plan.flatMap(({ depth, inits }) => inits.flatMap((init) => seeds.map((s) => ({ depth, init, seed: s, iterations }))));
+  const plan = quick
+    ? [
+        { depth: 30, inits: ['xavier'] },
+        { depth: 22, inits: ['he', 'xavier'] },
+      ]
+    : [
+        { depth: 30, inits: ['he', 'xavier'] },
+        { depth: 22, inits: ['he', 'xavier'] },
+      ];
+  return plan.flatMap(({ depth, inits }) =>
+    inits.flatMap((init) => seeds.map((s) => ({ depth, init, seed: s, iterations }))),
+  );
 }
 
 /** Trains one run: independent of every other, so the runs may go to separate threads. */
 export function he2015Train(t: He2015Task): He2015Run {
-  const net = buildNetwork({ init: t.init, seed: t.seed, layers: layersOf(t.depth, 32), activation: 'relu' });
-  const r = train(net, makeDataset(), { learningRate: 0.05, iterations: t.iterations, recordEvery: RECORD_EVERY });
+  const net = buildNetwork({
+    init: t.init,
+    seed: t.seed,
+    layers: layersOf(t.depth, 32),
+    activation: 'relu',
+  });
+  const r = train(net, makeDataset(), {
+    learningRate: 0.05,
+    iterations: t.iterations,
+    recordEvery: RECORD_EVERY,
+  });
   return { ...t, costs: r.costs };
 }
 
 /** The checks and the figure, from every run of he2015Tasks (in any order). */
-export function he2015Conclude({ quick, seed }: { quick: boolean; seed: number }, done: He2015Run[]): ReturnType<Reproduction['run']> {
+export function he2015Conclude(
+  { quick, seed }: { quick: boolean; seed: number },
+  done: He2015Run[],
+): ReturnType<Reproduction['run']> {
   const tasks = he2015Tasks({ quick, seed });
   const seeds = [...new Set(tasks.map((t) => t.seed))];
   const iterations = tasks[0].iterations;
@@ -60,29 +82,82 @@ export function he2015Conclude({ quick, seed }: { quick: boolean; seed: number }
     const underWay = d.costs.find((c) => c.cost < UNDER_WAY)?.iteration ?? Infinity;
     // stalled: never really learned (no recorded cost below 0.5) and ends at chance (within 0.05 of ln 2)
     const stalled = costs.every((c) => c >= 0.5) && Math.abs(costs[costs.length - 1] - LN2) < 0.05;
-    return { depth: d.depth, init: d.init, seed: d.seed, final: costs[costs.length - 1], underWay, stalled };
+    return {
+      depth: d.depth,
+      init: d.init,
+      seed: d.seed,
+      final: costs[costs.length - 1],
+      underWay,
+      stalled,
+    };
   });
   // the figure's series in a fixed order (depth 22 first, as the paper's Fig. 2 then 3)
-  const order = [...done].sort((a, b) => a.depth - b.depth || tasks.findIndex((t) => t.init === a.init && t.depth === a.depth) - tasks.findIndex((t) => t.init === b.init && t.depth === b.depth));
-  for (const d of order) if (d.seed === seeds[0]) for (const c of d.costs) points.push({ series: `${d.init}, depth ${d.depth}`, kind: 'measured', x: c.iteration, y: c.cost });
-  for (let x = 0; x <= iterations; x += RECORD_EVERY) points.push({ series: 'chance: ln 2', kind: 'theory', x, y: LN2 });
-  const count = (depth: number, init: string, f: (r: (typeof runs)[number]) => boolean) => runs.filter((r) => r.depth === depth && r.init === init && f(r)).length;
+  const order = [...done].sort(
+    (a, b) =>
+      a.depth - b.depth ||
+      tasks.findIndex((t) => t.init === a.init && t.depth === a.depth) -
+        tasks.findIndex((t) => t.init === b.init && t.depth === b.depth),
+  );
+  for (const d of order)
+    if (d.seed === seeds[0])
+      for (const c of d.costs)
+        points.push({
+          series: `${d.init}, depth ${d.depth}`,
+          kind: 'measured',
+          x: c.iteration,
+          y: c.cost,
+        });
+  for (let x = 0; x <= iterations; x += RECORD_EVERY)
+    points.push({ series: 'chance: ln 2', kind: 'theory', x, y: LN2 });
+  const count = (depth: number, init: string, f: (r: (typeof runs)[number]) => boolean) =>
+    runs.filter((r) => r.depth === depth && r.init === init && f(r)).length;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const most = Math.floor(seeds.length / 2) + 1;
   const checks: Check[] = [
-    checkAtLeast(`seeds where Xavier (1/n) stalls at ln 2, depth 30 (of ${seeds.length})`, most, count(30, 'xavier', (r) => r.stalled), 'He et al. 2015, Fig. 3: the 30-layer net with Var = 1/n does not learn'),
-    checkAtLeast(`seeds where He converges (cost < ${CONVERGED}), depth 22 (of ${seeds.length})`, most, count(22, 'he', (r) => r.final < CONVERGED), 'He et al. 2015, Fig. 2'),
+    checkAtLeast(
+      `seeds where Xavier (1/n) stalls at ln 2, depth 30 (of ${seeds.length})`,
+      most,
+      count(30, 'xavier', (r) => r.stalled),
+      'He et al. 2015, Fig. 3: the 30-layer net with Var = 1/n does not learn',
+    ),
+    checkAtLeast(
+      `seeds where He converges (cost < ${CONVERGED}), depth 22 (of ${seeds.length})`,
+      most,
+      count(22, 'he', (r) => r.final < CONVERGED),
+      'He et al. 2015, Fig. 2',
+    ),
   ];
-  const heSoon = median(runs.filter((r) => r.depth === 22 && r.init === 'he').map((r) => r.underWay));
-  const xavierSoon = median(runs.filter((r) => r.depth === 22 && r.init === 'xavier').map((r) => r.underWay));
+  const heSoon = median(
+    runs.filter((r) => r.depth === 22 && r.init === 'he').map((r) => r.underWay),
+  );
+  const xavierSoon = median(
+    runs.filter((r) => r.depth === 22 && r.init === 'xavier').map((r) => r.underWay),
+  );
   if (!quick) {
     checks.push(
-      checkAtLeast(`seeds where He converges, depth 30 (of ${seeds.length})`, most, count(30, 'he', (r) => r.final < CONVERGED), 'He et al. 2015, Fig. 3: the 30-layer net with Var = 2/n converges'),
-      checkAtLeast(`seeds where Xavier converges, depth 22 (of ${seeds.length})`, most, count(22, 'xavier', (r) => r.final < CONVERGED), 'He et al. 2015, Fig. 2: both converge at 22 layers'),
+      checkAtLeast(
+        `seeds where He converges, depth 30 (of ${seeds.length})`,
+        most,
+        count(30, 'he', (r) => r.final < CONVERGED),
+        'He et al. 2015, Fig. 3: the 30-layer net with Var = 2/n converges',
+      ),
+      checkAtLeast(
+        `seeds where Xavier converges, depth 22 (of ${seeds.length})`,
+        most,
+        count(22, 'xavier', (r) => r.final < CONVERGED),
+        'He et al. 2015, Fig. 2: both converge at 22 layers',
+      ),
     );
   }
   // the median iterations to get under way (Infinity: never within the run)
-  checks.push(checkAtLeast(`Xavier's iterations to cost ${UNDER_WAY} over He's, depth 22`, 1.5, xavierSoon / heSoon, 'He et al. 2015, Fig. 2: He starts reducing the error earlier'));
+  checks.push(
+    checkAtLeast(
+      `Xavier's iterations to cost ${UNDER_WAY} over He's, depth 22`,
+      1.5,
+      xavierSoon / heSoon,
+      'He et al. 2015, Fig. 2: He starts reducing the error earlier',
+    ),
+  );
   const depths = [...new Set(tasks.map((t) => t.depth))].sort((a, b) => a - b);
   return {
     setup: `ReLU, width 32, depths ${depths.join(' and ')}, ${NOTEBOOK_TRAIN_SPEC}, gradient descent lr 0.05, ${iterations} iterations, weight seeds ${seeds.join(', ')}`,
@@ -94,8 +169,15 @@ export function he2015Conclude({ quick, seed }: { quick: boolean; seed: number }
 export const he2015: Reproduction = {
   name: 'he2015',
   title: 'Delving deep into rectifiers: He trains 30-layer ReLU nets where Xavier (1/n) stalls',
-  claim: 'plain ReLU nets, width 32: at depth 30 Var(w) = 1/n stalls at cost ≈ ln 2 for most seeds while Var(w) = 2/n converges; at depth 22 both converge, He several times sooner',
-  sources: ['He et al. 2015, Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification, ICCV (arXiv:1502.01852), Sec. 2.2 and Figs. 2–3'],
+  claim:
+    'plain ReLU nets, width 32: at depth 30 Var(w) = 1/n stalls at cost ≈ ln 2 for most seeds while Var(w) = 2/n converges; at depth 22 both converge, He several times sooner',
+  sources: [
+    'He et al. 2015, Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification, ICCV (arXiv:1502.01852), Sec. 2.2 and Figs. 2–3',
+  ],
   run: (o) => he2015Conclude(o, he2015Tasks(o).map(he2015Train)),
-  split: { tasks: he2015Tasks, runTask: (t) => he2015Train(t as He2015Task), conclude: (o, done) => he2015Conclude(o, done as He2015Run[]) },
+  split: {
+    tasks: he2015Tasks,
+    runTask: (t) => he2015Train(t as He2015Task),
+    conclude: (o, done) => he2015Conclude(o, done as He2015Run[]),
+  },
 };

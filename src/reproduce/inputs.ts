@@ -6,7 +6,13 @@ import type { RandomState } from '../rng/random-state.js';
  * `pairs` pairs of inputs (columns 2p, 2p+1) with ‖x‖²/N = q0 each and correlation c0
  * within each pair: Gram–Schmidt on two Gaussian vectors, then scaled.
  */
-export function pairInputs(rs: RandomState, n: number, pairs: number, q0: number, c0: number): Float64Array {
+export function pairInputs(
+  rs: RandomState,
+  n: number,
+  pairs: number,
+  q0: number,
+  c0: number,
+): Float64Array {
   const m = 2 * pairs;
   const X = new Float64Array(n * m);
   const scale = Math.sqrt(n * q0);
@@ -35,4 +41,5 @@ const norm = (a: Float64Array) => {
 };
 
 /** m inputs of N(0, 1) entries (N × m). */
-export const gaussianInputs = (rs: RandomState, n: number, m: number): Float64Array => rs.randn(n * m);
+export const gaussianInputs = (rs: RandomState, n: number, m: number): Float64Array =>
+  rs.randn(n * m);

@@ -19,9 +19,13 @@ export function isometrySlope(activation: string, law: WeightLaw, q = 1): number
 
 export const pennington2017: Reproduction = {
   name: 'pennington2017',
-  title: 'Dynamical isometry: the spread of the Jacobian\'s singular values grows linearly with depth',
-  claim: 'var(eig(J Jᵀ)) = L (μ₂/μ₁² − 1 − s₁): 0 for linear nets with orthogonal weights (exact isometry), 1 per layer for linear Gaussian, 1 for ReLU orthogonal, 2 for ReLU Gaussian',
-  sources: ['Pennington, Schoenholz & Ganguli 2017, Resurrecting the sigmoid in deep learning through dynamical isometry, NeurIPS (arXiv:1711.04735), eq. 16'],
+  title:
+    "Dynamical isometry: the spread of the Jacobian's singular values grows linearly with depth",
+  claim:
+    'var(eig(J Jᵀ)) = L (μ₂/μ₁² − 1 − s₁): 0 for linear nets with orthogonal weights (exact isometry), 1 per layer for linear Gaussian, 1 for ReLU orthogonal, 2 for ReLU Gaussian',
+  sources: [
+    'Pennington, Schoenholz & Ganguli 2017, Resurrecting the sigmoid in deep learning through dynamical isometry, NeurIPS (arXiv:1711.04735), eq. 16',
+  ],
   run({ quick, seed }) {
     const width = quick ? 200 : 400;
     const depths = quick ? [2, 3, 4] : [4, 8, 16];
@@ -38,11 +42,21 @@ export const pennington2017: Reproduction = {
     for (const c of cases) {
       const label = `${c.activation}, ${c.law}`;
       const predicted = isometrySlope(c.activation, c.law);
-      let num = 0, den = 0, meanEig = 0;
+      let num = 0,
+        den = 0,
+        meanEig = 0;
       for (const L of depths) {
-        let v = 0, m1 = 0;
+        let v = 0,
+          m1 = 0;
         for (let s = 0; s < seeds; s++) {
-          const net: DeepNet = { width, depth: L, act: scalarActivation(c.activation), weightVar: c.weightVar, biasVar: 0, law: c.law };
+          const net: DeepNet = {
+            width,
+            depth: L,
+            act: scalarActivation(c.activation),
+            weightVar: c.weightVar,
+            biasVar: 0,
+            law: c.law,
+          };
           const x = rs.randn(width); // ‖x‖²/N ≈ 1; ReLU's and linear's Jacobians do not depend on the scale
           const r = jacobianMoments(net, x, rs);
           v += r.variance / seeds;
@@ -51,13 +65,35 @@ export const pennington2017: Reproduction = {
         num += L * v;
         den += L * L;
         meanEig += m1 / depths.length;
-        points.push({ series: label, kind: 'theory', x: L, y: predicted * L }, { series: label, kind: 'measured', x: L, y: v });
+        points.push(
+          { series: label, kind: 'theory', x: L, y: predicted * L },
+          { series: label, kind: 'measured', x: L, y: v },
+        );
       }
       const slope = num / den; // least squares through the origin
       checks.push(
-        check(`slope of var(eig JJᵀ) per layer, ${label}: the paper's formula`, c.target, predicted, 1e-9, 'Pennington et al. 2017, eq. 16 with μ_k by quadrature'),
-        check(`slope of var(eig JJᵀ) per layer, ${label}: measured at width ${width}`, predicted, slope, c.target === 0 ? 1e-6 : quick ? 0.3 : 0.15, 'the formula; finite width adds O(L/N)', c.target !== 0),
-        check(`mean eigenvalue of JJᵀ, ${label}`, 1, meanEig, quick ? 0.2 : 0.1, 'criticality: σ_w² μ₁ = 1'),
+        check(
+          `slope of var(eig JJᵀ) per layer, ${label}: the paper's formula`,
+          c.target,
+          predicted,
+          1e-9,
+          'Pennington et al. 2017, eq. 16 with μ_k by quadrature',
+        ),
+        check(
+          `slope of var(eig JJᵀ) per layer, ${label}: measured at width ${width}`,
+          predicted,
+          slope,
+          c.target === 0 ? 1e-6 : quick ? 0.3 : 0.15,
+          'the formula; finite width adds O(L/N)',
+          c.target !== 0,
+        ),
+        check(
+          `mean eigenvalue of JJᵀ, ${label}`,
+          1,
+          meanEig,
+          quick ? 0.2 : 0.1,
+          'criticality: σ_w² μ₁ = 1',
+        ),
       );
     }
     return {

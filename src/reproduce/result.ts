@@ -24,22 +24,47 @@ export interface Check {
   pass: boolean;
 }
 
-export function check(what: string, target: number, measured: number, tolerance: number, source: string, relative = false): Check {
+export function check(
+  what: string,
+  target: number,
+  measured: number,
+  tolerance: number,
+  source: string,
+  relative = false,
+): Check {
   const gap = Math.abs(measured - target);
-  const pass = Number.isFinite(measured) && gap <= (relative ? tolerance * Math.abs(target) : tolerance);
+  const pass =
+    Number.isFinite(measured) && gap <= (relative ? tolerance * Math.abs(target) : tolerance);
   return { what, target, measured, tolerance, relative, source, pass };
 }
 
 /** A number with six significant digits (Infinity and NaN as words). */
-export const sixDigits = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
+export const sixDigits = (x: number) =>
+  Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
 
 /** What a check holds its measurement to, in words: "target 1 ± 0.05 relative" or "at least 1.5". */
 export const describeTarget = (c: Check) =>
-  c.atLeast ? `at least ${sixDigits(c.target)}` : `target ${sixDigits(c.target)} ± ${sixDigits(c.tolerance)}${c.relative ? ' relative' : ''}`;
+  c.atLeast
+    ? `at least ${sixDigits(c.target)}`
+    : `target ${sixDigits(c.target)} ± ${sixDigits(c.tolerance)}${c.relative ? ' relative' : ''}`;
 
 /** measured ≥ minimum (a count of seeds, a speed-up). */
-export function checkAtLeast(what: string, minimum: number, measured: number, source: string): Check {
-  return { what, target: minimum, measured, tolerance: 0, relative: false, atLeast: true, source, pass: measured >= minimum };
+export function checkAtLeast(
+  what: string,
+  minimum: number,
+  measured: number,
+  source: string,
+): Check {
+  return {
+    what,
+    target: minimum,
+    measured,
+    tolerance: 0,
+    relative: false,
+    atLeast: true,
+    source,
+    pass: measured >= minimum,
+  };
 }
 
 /** A point of the figure: `kind` theory is drawn as a line, measured as dots. */
@@ -101,7 +126,13 @@ export interface Reproduction {
   /** The papers and equations the targets come from. */
   sources: string[];
   /** Runs the experiment (`quick`: the short version `npm test` runs) from `seed`. */
-  run(o: { quick: boolean; seed: number }): Omit<ReproductionResult, 'name' | 'title' | 'claim' | 'sources' | 'quick' | 'pass' | 'seconds'>;
+  run(o: {
+    quick: boolean;
+    seed: number;
+  }): Omit<
+    ReproductionResult,
+    'name' | 'title' | 'claim' | 'sources' | 'quick' | 'pass' | 'seconds'
+  >;
   /**
    * The same experiment as independent tasks, for a pool of threads: `run(o)` equals
    * `conclude(o, tasks(o).map(runTask))`, whatever order the tasks finish in. Tasks and

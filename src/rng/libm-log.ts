@@ -53,7 +53,8 @@ const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = B;
 function toOdd(v: number, err: number): number {
   F[0] = v;
   if (U[LO] & 1) return v;
-  if (v > 0 === err > 0) U[LO] += 1; // away from zero: the last bit is 0, so no carry
+  if (v > 0 === err > 0)
+    U[LO] += 1; // away from zero: the last bit is 0, so no carry
   else if (U[LO] === 0) {
     U[LO] = 0xffffffff;
     U[HI] -= 1;
@@ -89,7 +90,7 @@ export function fma(a: number, b: number, c: number): number {
 
 /** x from 1 − 2^-4 up to (not including) 1 + 0x1.09p-4 takes the polynomial in x − 1. */
 const NEAR_ONE_LO = 0.9375;
-const NEAR_ONE_HI = 1.0646972656250000;
+const NEAR_ONE_HI = 1.064697265625;
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
 const TWO52 = 4503599627370496;
 /** 2^-k for k = −1022 … 1024 (at index k + 1022): z = x·2^-k is exact (z is normal). */
@@ -183,7 +184,9 @@ function logNearOne(x: number, fused: boolean): number {
   const hi = r + w;
   const lo0 = r - hi + w;
   if (!fused) {
-    const s = r3 * (r3 * (r3 * B10 + (r2 * B9 + (r * B8 + B7))) + (r2 * B6 + (r * B5 + B4))) + (r2 * B3 + (r * B2 + B1));
+    const s =
+      r3 * (r3 * (r3 * B10 + (r2 * B9 + (r * B8 + B7))) + (r2 * B6 + (r * B5 + B4))) +
+      (r2 * B3 + (r * B2 + B1));
     const lo = B0 * rlo * (rhi + r) + lo0;
     const e = r3 * s + lo;
     const y = e + hi;

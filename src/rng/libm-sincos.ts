@@ -40,8 +40,8 @@ const CS6 = 0.001388888740079376;
 const S1 = -0.16666666666666666;
 const S2 = 0.008333333333332329;
 const S3 = -0.00019841269834414642;
-const S4 = 2.755729806860771e-06;
-const S5 = -2.5022014848318398e-08;
+const S4 = 2.755729806860771e-6;
+const S5 = -2.5022014848318398e-8;
 /** 1.5·2^45: its ulp is 1/128, so big + |x| rounds |x| to the nearest table point. */
 const BIG = 52776558133248.0;
 /** π/2 as hi + lo */
@@ -49,7 +49,7 @@ const HP0 = 1.5707963267948966;
 const HP1 = 6.123233995736766e-17;
 /** π/2 in pieces for x − n·π/2: mp1 + mp2 exact products with n < 2^27; pp3 + pp4 the rest */
 const MP1 = 1.5707963407039642;
-const MP2 = -1.3909067564377153e-08;
+const MP2 = -1.3909067564377153e-8;
 const PP3 = -4.97899623147991e-17;
 const PP4 = -1.9034889620193266e-25;
 const HPINV = 0.6366197723675814;
@@ -143,7 +143,8 @@ function reduceMedium(x: number): Reduced {
   // n = x·2/π rounded, fused: the plain product rounds differently only within an ulp of a half
   const q = x * HPINV;
   let t = q + TOINT;
-  if (!(Math.abs(Math.abs(q - (t - TOINT)) - 0.5) > Math.abs(q) * 2 ** -51)) t = fma(x, HPINV, TOINT);
+  if (!(Math.abs(Math.abs(q - (t - TOINT)) - 0.5) > Math.abs(q) * 2 ** -51))
+    t = fma(x, HPINV, TOINT);
   const xn = t - TOINT;
   // xn < 2^27 and mp1, mp2, pp3 have at most 27 significant bits: these products are exact, so
   // the fused and the plain forms agree
@@ -156,7 +157,10 @@ function reduceMedium(x: number): Reduced {
   const slack = Math.abs(p4) * 2 ** -52;
   let b = t2 - p4;
   let tail = t2 - b - p4;
-  if (!roundsAlike(b, twoSumError(t2, -p4, b), slack) || !roundsAlike(tail, twoSumError(t2 - b, -p4, tail), slack)) {
+  if (
+    !roundsAlike(b, twoSumError(t2, -p4, b), slack) ||
+    !roundsAlike(tail, twoSumError(t2 - b, -p4, tail), slack)
+  ) {
     b = fma(-xn, PP4, t2);
     tail = fma(-xn, PP4, t2 - b);
   }
@@ -172,9 +176,9 @@ function twoSumError(u: number, v: number, s: number): number {
 
 const SPLIT = 134217729; // 2^27 + 1
 const BIG_INT = 6755399441055744.0;
-const BIG_INT_4 = 2.7021597764222976e+16;
+const BIG_INT_4 = 2.7021597764222976e16;
 /** branred's own second piece of π/2 (mp1 + mp2 to 2^-54, mp2 with 26 significant bits) */
-const BR_MP2 = -1.3909067675399456e-08;
+const BR_MP2 = -1.3909067675399456e-8;
 
 /**
  * One of branred's two halves: the fraction of x·2/π (x with at most 27 significant bits)

@@ -11,11 +11,12 @@ export const MAX_SEED = 0xffffffff;
 /** Throws a UsageError unless `seed` is an integer in 0..2^32-1, as numpy requires. */
 export function checkSeed(seed: number, what = 'seed'): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new UsageError(`${what} must be an integer between 0 and 4294967295 (2^32-1), got ${seed}`);
+    throw new UsageError(
+      `${what} must be an integer between 0 and 4294967295 (2^32-1), got ${seed}`,
+    );
   }
   return seed;
 }
-
 
 /**
  * numpy's legacy `np.random.RandomState`: MT19937 with numpy's algorithms for uniforms,
@@ -109,11 +110,16 @@ export class RandomState {
    * fits in 32 bits, else 64-bit draws (hi·2^32 + lo), as numpy does.
    */
   interval(max: number): number {
-    if (!Number.isSafeInteger(max) || max < 0) throw new RangeError(`interval bound must be a safe non-negative integer, got ${max}`);
+    if (!Number.isSafeInteger(max) || max < 0)
+      throw new RangeError(`interval bound must be a safe non-negative integer, got ${max}`);
     if (max === 0) return 0;
     if (max <= MAX_SEED) {
       let mask = max;
-      mask |= mask >>> 1; mask |= mask >>> 2; mask |= mask >>> 4; mask |= mask >>> 8; mask |= mask >>> 16;
+      mask |= mask >>> 1;
+      mask |= mask >>> 2;
+      mask |= mask >>> 4;
+      mask |= mask >>> 8;
+      mask |= mask >>> 16;
       mask >>>= 0;
       let v: number;
       while ((v = (this.mt.nextUint32() & mask) >>> 0) > max);
@@ -165,4 +171,3 @@ export class RandomState {
     return idx;
   }
 }
-

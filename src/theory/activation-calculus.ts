@@ -17,7 +17,6 @@ export interface ScalarActivation {
   readonly kinks: readonly number[];
 }
 
-
 const sigmoid = (u: number) => 1 / (1 + Math.exp(-u));
 
 function piecewiseExp(name: string, scale: number, alpha: number): ScalarActivation {
@@ -42,10 +41,22 @@ export function scalarActivation(spec: string): ScalarActivation {
   const p = (k: string) => Number(params[k]);
   switch (name) {
     case 'relu':
-      return { name: resolved, phi: (u) => (u > 0 ? u : 0), dphi: (u) => (u > 0 ? 1 : 0), d2phi: () => 0, kinks: [0] };
+      return {
+        name: resolved,
+        phi: (u) => (u > 0 ? u : 0),
+        dphi: (u) => (u > 0 ? 1 : 0),
+        d2phi: () => 0,
+        kinks: [0],
+      };
     case 'leaky-relu': {
       const s = p('slope');
-      return { name: resolved, phi: (u) => (u > 0 ? u : s * u), dphi: (u) => (u > 0 ? 1 : s), d2phi: () => 0, kinks: [0] };
+      return {
+        name: resolved,
+        phi: (u) => (u > 0 ? u : s * u),
+        dphi: (u) => (u > 0 ? 1 : s),
+        d2phi: () => 0,
+        kinks: [0],
+      };
     }
     case 'linear':
       return { name: resolved, phi: (u) => u, dphi: () => 1, d2phi: () => 0, kinks: [] };
@@ -53,16 +64,28 @@ export function scalarActivation(spec: string): ScalarActivation {
       return {
         name: resolved,
         phi: Math.tanh,
-        dphi: (u) => { const t = Math.tanh(u); return 1 - t * t; },
-        d2phi: (u) => { const t = Math.tanh(u); return -2 * t * (1 - t * t); },
+        dphi: (u) => {
+          const t = Math.tanh(u);
+          return 1 - t * t;
+        },
+        d2phi: (u) => {
+          const t = Math.tanh(u);
+          return -2 * t * (1 - t * t);
+        },
         kinks: [0],
       };
     case 'sigmoid':
       return {
         name: resolved,
         phi: sigmoid,
-        dphi: (u) => { const s = sigmoid(u); return s * (1 - s); },
-        d2phi: (u) => { const s = sigmoid(u); return s * (1 - s) * (1 - 2 * s); },
+        dphi: (u) => {
+          const s = sigmoid(u);
+          return s * (1 - s);
+        },
+        d2phi: (u) => {
+          const s = sigmoid(u);
+          return s * (1 - s) * (1 - 2 * s);
+        },
         kinks: [0],
       };
     case 'elu':

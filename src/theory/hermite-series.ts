@@ -13,8 +13,14 @@ const TERMS = 400;
 const PANEL = 0.1;
 
 // 16-point Gauss–Legendre nodes (positive half) and weights on [-1, 1].
-const GL_X = [0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438, 0.7554044083550030, 0.8656312023878318, 0.9445750230732326, 0.9894009349916499];
-const GL_W = [0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767, 0.1246289712555339, 0.0951585116824928, 0.0622535239386479, 0.0271524594117541];
+const GL_X = [
+  0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438, 0.755404408355003,
+  0.8656312023878318, 0.9445750230732326, 0.9894009349916499,
+];
+const GL_W = [
+  0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767,
+  0.1246289712555339, 0.0951585116824928, 0.0622535239386479, 0.0271524594117541,
+];
 
 /** The series of one activation at length q. */
 export interface CorrelationSeries {
@@ -26,7 +32,11 @@ export interface CorrelationSeries {
 
 /** Quadrature nodes and weights for E[·] over z ~ N(0, 1), split at the kinks (given in z). */
 function nodes(kinksZ: readonly number[]): { z: number[]; w: number[] } {
-  const cuts = [-Z_MAX, ...kinksZ.filter((k) => k > -Z_MAX && k < Z_MAX).sort((a, b) => a - b), Z_MAX];
+  const cuts = [
+    -Z_MAX,
+    ...kinksZ.filter((k) => k > -Z_MAX && k < Z_MAX).sort((a, b) => a - b),
+    Z_MAX,
+  ];
   const z: number[] = [];
   const w: number[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
@@ -89,7 +99,11 @@ export function correlationSeries(act: ScalarActivation, q: number): Correlation
  * dropped terms could add to each (from the series' remaining mass, since c^k and k c^(k−1)
  * fall with k past the last term when c < K/(K+1)).
  */
-export function seriesAt(series: CorrelationSeries, q: number, c: number): { phiPhi: number; slope: number; phiPhiError: number; slopeError: number } {
+export function seriesAt(
+  series: CorrelationSeries,
+  q: number,
+  c: number,
+): { phiPhi: number; slope: number; phiPhiError: number; slopeError: number } {
   let phiPhi = 0;
   let d = 0;
   let power = 1;

@@ -21,14 +21,24 @@ const Q_FLOOR = 1e-200;
 /** E[F(√q z)] for z ~ N(0, 1). */
 function expect1(act: ScalarActivation, q: number, f: (u: number) => number): number {
   const s = Math.sqrt(Math.max(q, Q_FLOOR));
-  return gaussianExpectation((z) => f(s * z), act.kinks.map((k) => k / s));
+  return gaussianExpectation(
+    (z) => f(s * z),
+    act.kinks.map((k) => k / s),
+  );
 }
 
 /** The default relative tolerance of the two-dimensional Gaussian integrals. */
 const RTOL2 = 1e-12;
 
 /** E[F(u1) G(u2)] for (u1, u2) jointly normal with variances q and correlation c, to `rtol` relative. */
-function expect2(act: ScalarActivation, q: number, c: number, f: (u: number) => number, g: (u: number) => number, rtol = RTOL2): number {
+function expect2(
+  act: ScalarActivation,
+  q: number,
+  c: number,
+  f: (u: number) => number,
+  g: (u: number) => number,
+  rtol = RTOL2,
+): number {
   const s = Math.sqrt(Math.max(q, Q_FLOOR));
   if (c >= 1) return expect1(act, q, (u) => f(u) * g(u));
   if (c <= -1) return expect1(act, q, (u) => f(u) * g(-u));
@@ -60,13 +70,25 @@ export function chi1(act: ScalarActivation, p: MeanFieldPoint, q: number): numbe
 }
 
 /** The correlation map at length q: c ↦ (σ_w² E[φ(u1) φ(u2)] + σ_b²) / q, with corr(u1, u2) = c. */
-export function correlationMap(act: ScalarActivation, p: MeanFieldPoint, q: number, c: number, rtol = RTOL2): number {
+export function correlationMap(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q: number,
+  c: number,
+  rtol = RTOL2,
+): number {
   if (q <= Q_FLOOR) return 1;
   return (p.weightVar * expect2(act, q, c, act.phi, act.phi, rtol) + p.biasVar) / q;
 }
 
 /** χ_c = σ_w² E[φ′(u1) φ′(u2)]: the slope of the correlation map at c (Schoenholz et al. eq. 6). */
-export function correlationSlope(act: ScalarActivation, p: MeanFieldPoint, q: number, c: number, rtol = RTOL2): number {
+export function correlationSlope(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q: number,
+  c: number,
+  rtol = RTOL2,
+): number {
   return p.weightVar * expect2(act, q, c, act.dphi, act.dphi, rtol);
 }
 
@@ -82,19 +104,30 @@ function asymptoticGain(act: ScalarActivation): number {
 }
 
 /** A root of f in [lo, hi] where f(lo) ≥ 0 ≥ f(hi), by bisection with secant steps (Illinois), to `rtol`. */
-export function bracketedRoot(f: (x: number) => number, lo: number, hi: number, rtol = 1e-14): number {
-  let a = lo, b = hi, fa = f(a), fb = f(b), side = 0;
+export function bracketedRoot(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  rtol = 1e-14,
+): number {
+  let a = lo,
+    b = hi,
+    fa = f(a),
+    fb = f(b),
+    side = 0;
   for (let i = 0; i < 200 && b - a > rtol * Math.max(Math.abs(a), Math.abs(b), 1e-300); i++) {
     let x = (a * fb - b * fa) / (fb - fa);
     if (!(x > a && x < b)) x = 0.5 * (a + b);
     const fx = f(x);
     if (fx === 0) return x;
-    if ((fx > 0) === (fa > 0)) {
-      a = x; fa = fx;
+    if (fx > 0 === fa > 0) {
+      a = x;
+      fa = fx;
       if (side === -1) fb /= 2;
       side = -1;
     } else {
-      b = x; fb = fx;
+      b = x;
+      fb = fx;
       if (side === 1) fa /= 2;
       side = 1;
     }
@@ -107,7 +140,11 @@ export function bracketedRoot(f: (x: number) => number, lo: number, hi: number, 
  * q is fixed, as for ReLU at σ_w² = 2, σ_b² = 0: q* is the input's own q0), `unbounded` (q
  * grows layer after layer without limit; q = Infinity).
  */
-export function lengthFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q0 = 1): {
+export function lengthFixedPoint(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q0 = 1,
+): {
   /** The fixed point q* (Infinity when unbounded). */
   q: number;
   /** How layers approach it. */
@@ -119,7 +156,8 @@ export function lengthFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q0 = 
   if (growth >= 1 - 1e-12) {
     // slope 1 far out: the map's excess over q tends to a constant; > 0 means endless growth
     const far = g(1e12);
-    if (Math.abs(far) <= 1e-12 * 1e12 && Math.abs(g(q0)) <= 1e-12 * Math.max(q0, 1)) return { q: q0, kind: 'neutral' };
+    if (Math.abs(far) <= 1e-12 * 1e12 && Math.abs(g(q0)) <= 1e-12 * Math.max(q0, 1))
+      return { q: q0, kind: 'neutral' };
     if (far > 0) return { q: Infinity, kind: 'unbounded' };
   }
   let lo = 0;
@@ -140,7 +178,13 @@ export function lengthFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q0 = 
  * inputs end up alike), below 1 in the chaotic phase (χ₁ > 1). The map is convex on [0, 1]
  * with C(1) = 1 and C(0) ≥ 0, so in the chaotic phase it has one root in [0, 1).
  */
-export function correlationFixedPoint(act: ScalarActivation, p: MeanFieldPoint, q: number, chi: number, rtol = RTOL2): number {
+export function correlationFixedPoint(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q: number,
+  chi: number,
+  rtol = RTOL2,
+): number {
   if (!(q > Q_FLOOR) || !Number.isFinite(q) || chi <= 1) return 1;
   const h = (c: number) => correlationMap(act, p, q, c, rtol) - c;
   if (h(0) <= 0) return 0;
@@ -188,12 +232,21 @@ const CRITICAL_BAND = 1e-9;
  * `rtol` is the two-dimensional integrals' relative tolerance (the chaotic phase's c* and χ_c):
  * 1e-12 by default; a figure's grid may take 1e-9 (about twice as fast, still ~1e-10 accurate).
  */
-export function meanField(act: ScalarActivation, p: MeanFieldPoint, q0 = 1, rtol = RTOL2): MeanFieldSummary {
+export function meanField(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q0 = 1,
+  rtol = RTOL2,
+): MeanFieldSummary {
   const fixed = lengthFixedPoint(act, p, q0);
   const qEval = Number.isFinite(fixed.q) ? fixed.q : 1e16; // homogeneous tails: the limit as q → ∞
   const chi = chi1(act, p, qEval);
-  const phase: Phase = Math.abs(chi - 1) <= CRITICAL_BAND ? 'critical' : chi < 1 ? 'ordered' : 'chaotic';
-  const cStar = phase === 'chaotic' && Number.isFinite(fixed.q) ? correlationFixedPoint(act, p, fixed.q, chi, rtol) : 1;
+  const phase: Phase =
+    Math.abs(chi - 1) <= CRITICAL_BAND ? 'critical' : chi < 1 ? 'ordered' : 'chaotic';
+  const cStar =
+    phase === 'chaotic' && Number.isFinite(fixed.q)
+      ? correlationFixedPoint(act, p, fixed.q, chi, rtol)
+      : 1;
   const chiC = cStar < 1 ? correlationSlope(act, p, fixed.q, cStar, rtol) : chi;
   const slopeQ = Number.isFinite(fixed.q) ? lengthMapSlope(act, p, fixed.q) : NaN;
   const xiC = phase === 'critical' ? Infinity : depthScale(chiC);
@@ -217,7 +270,11 @@ export function meanField(act: ScalarActivation, p: MeanFieldPoint, q0 = 1, rtol
  * The order-to-chaos line: the σ_w² where χ₁ = 1 at this σ_b² (with q* there), or null when
  * χ₁ stays below 1 up to σ_w² = 1e6.
  */
-export function criticalWeightVar(act: ScalarActivation, biasVar: number, q0 = 1): {
+export function criticalWeightVar(
+  act: ScalarActivation,
+  biasVar: number,
+  q0 = 1,
+): {
   /** The critical σ_w² (the weights' variance times fan_in). */
   weightVar: number;
   /** The length map's fixed point q* there. */
@@ -254,9 +311,16 @@ export interface PairLayer {
  * Two inputs of length q0 with correlation c0, layer by layer through `depth` layers: the
  * finite-depth prediction a measured network is compared with (q^l, c^l for l = 1 … depth).
  */
-export function pairTrajectory(act: ScalarActivation, p: MeanFieldPoint, q0: number, c0: number, depth: number): PairLayer[] {
+export function pairTrajectory(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q0: number,
+  c0: number,
+  depth: number,
+): PairLayer[] {
   const out: PairLayer[] = [];
-  let q = q0, c = c0;
+  let q = q0,
+    c = c0;
   for (let l = 1; l <= depth; l++) {
     const cross = p.weightVar * expect2(act, q, c, act.phi, act.phi) + p.biasVar;
     const next = lengthMap(act, p, q);
@@ -269,7 +333,10 @@ export function pairTrajectory(act: ScalarActivation, p: MeanFieldPoint, q0: num
 }
 
 /** Mean and standard deviation of φ(u) for u ~ N(0, q): a layer's activations as the theory sees them. */
-export function activationMoments(act: ScalarActivation, q: number): {
+export function activationMoments(
+  act: ScalarActivation,
+  q: number,
+): {
   /** E[φ(u)]. */
   mean: number;
   /** √Var[φ(u)]. */

@@ -4,7 +4,15 @@
 import { TRUNCATED_NORMAL_STD } from '../nn/initializers.js';
 import type { ScalarActivation } from './activation-calculus.js';
 import { correlationSeries, seriesAt } from './hermite-series.js';
-import { bracketedRoot, chi1 as chi1At, criticalWeightVar, lengthFixedPoint, meanField, type MeanFieldPoint, type Phase } from './mean-field.js';
+import {
+  bracketedRoot,
+  chi1 as chi1At,
+  criticalWeightVar,
+  lengthFixedPoint,
+  meanField,
+  type MeanFieldPoint,
+  type Phase,
+} from './mean-field.js';
 
 /** A grid axis: `count` values evenly spaced from `min` to `max`, both included. */
 export interface GridAxis {
@@ -89,10 +97,31 @@ export function axisValues(a: GridAxis): number[] {
 export function initializerPoints(width: number): InitializerPoint[] {
   return [
     { names: ['he'], weightVar: 2, biasVar: 0, formula: 'N(0, 2/fan_in)' },
-    { names: ['xavier', 'lecun-normal', 'keras-dense', 'flax-dense'], weightVar: 1, biasVar: 0, formula: 'Var(W) = 1/fan_in (glorot_uniform: limit²/3 = 2/(fan_in + fan_out) = 1/fan_in on a square layer)' },
-    { names: ['tfjs-truncated-normal'], weightVar: TRUNCATED_NORMAL_STD ** 2, biasVar: 0, formula: 'truncated at ±2 std, std √(1/fan_in) not divided by 0.8796…: σ_w² = 0.8796…²' },
-    { names: ['pytorch-selu'], weightVar: 9 / 16, biasVar: 0, formula: "N(0, gain²/fan_in), calculate_gain('selu') = 3/4" },
-    { names: ['pytorch-linear'], weightVar: 1 / 3, biasVar: 1 / (3 * width), formula: 'uniform(±1/√fan_in) weights and biases: σ_w² = 1/3, σ_b² = 1/(3 fan_in)' },
+    {
+      names: ['xavier', 'lecun-normal', 'keras-dense', 'flax-dense'],
+      weightVar: 1,
+      biasVar: 0,
+      formula:
+        'Var(W) = 1/fan_in (glorot_uniform: limit²/3 = 2/(fan_in + fan_out) = 1/fan_in on a square layer)',
+    },
+    {
+      names: ['tfjs-truncated-normal'],
+      weightVar: TRUNCATED_NORMAL_STD ** 2,
+      biasVar: 0,
+      formula: 'truncated at ±2 std, std √(1/fan_in) not divided by 0.8796…: σ_w² = 0.8796…²',
+    },
+    {
+      names: ['pytorch-selu'],
+      weightVar: 9 / 16,
+      biasVar: 0,
+      formula: "N(0, gain²/fan_in), calculate_gain('selu') = 3/4",
+    },
+    {
+      names: ['pytorch-linear'],
+      weightVar: 1 / 3,
+      biasVar: 1 / (3 * width),
+      formula: 'uniform(±1/√fan_in) weights and biases: σ_w² = 1/3, σ_b² = 1/(3 fan_in)',
+    },
   ];
 }
 
@@ -104,7 +133,11 @@ const SERIES_TOLERANCE = 1e-11;
  * the chaotic one from the Mehler series of the correlation map (hermite-series.ts), or from
  * meanField's nested quadrature where the series has not converged (c* close to 1).
  */
-function cellDepthScale(act: ScalarActivation, p: MeanFieldPoint, q0: number): { phase: Phase; chi1: number; xiC: number } {
+function cellDepthScale(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q0: number,
+): { phase: Phase; chi1: number; xiC: number } {
   const fixed = lengthFixedPoint(act, p, q0);
   const q = fixed.q;
   const chi = chi1At(act, p, Number.isFinite(q) ? q : 1e16);
@@ -123,7 +156,10 @@ function cellDepthScale(act: ScalarActivation, p: MeanFieldPoint, q0: number): {
   const cStar = bracketedRoot(h, 0, top, 1e-13);
   const at = seriesAt(series, q, cStar);
   const chiC = p.weightVar * at.slope;
-  if (p.weightVar * at.phiPhiError > SERIES_TOLERANCE * q || p.weightVar * at.slopeError > SERIES_TOLERANCE * chiC) {
+  if (
+    p.weightVar * at.phiPhiError > SERIES_TOLERANCE * q ||
+    p.weightVar * at.slopeError > SERIES_TOLERANCE * chiC
+  ) {
     const m = exact();
     return { phase: m.phase, chi1: m.chi1, xiC: m.xiC };
   }
@@ -140,21 +176,46 @@ export const MAX_PHASE_CELLS = 10_000;
  * map's Mehler series (exact quadrature where the series has not converged), about 1e-10
  * relative; the critical line from meanField's quadrature, to 1e-12.
  */
-export function phaseDiagram(act: ScalarActivation, weight: GridAxis, bias: GridAxis, { q0 = 1, width = 100, criticalCount = 41 } = {}): PhaseDiagram {
+export function phaseDiagram(
+  act: ScalarActivation,
+  weight: GridAxis,
+  bias: GridAxis,
+  { q0 = 1, width = 100, criticalCount = 41 } = {},
+): PhaseDiagram {
   const weightVars = axisValues(weight);
   const biasVars = axisValues(bias);
-  const cells = biasVars.map((b) => weightVars.map((w): PhaseCell => {
-    const m = cellDepthScale(act, { weightVar: w, biasVar: b }, q0);
-    // where q grows for ever (ξ_c from χ₁ > 1 comes out negative) there is no depth scale
-    const xiC = m.xiC > 0 ? m.xiC : m.phase === 'critical' ? Infinity : null;
-    return { weightVar: w, biasVar: b, phase: m.phase, chi1: m.chi1, xiC, trainableDepth: xiC === null ? null : 6 * xiC };
-  }));
+  const cells = biasVars.map((b) =>
+    weightVars.map((w): PhaseCell => {
+      const m = cellDepthScale(act, { weightVar: w, biasVar: b }, q0);
+      // where q grows for ever (ξ_c from χ₁ > 1 comes out negative) there is no depth scale
+      const xiC = m.xiC > 0 ? m.xiC : m.phase === 'critical' ? Infinity : null;
+      return {
+        weightVar: w,
+        biasVar: b,
+        phase: m.phase,
+        chi1: m.chi1,
+        xiC,
+        trainableDepth: xiC === null ? null : 6 * xiC,
+      };
+    }),
+  );
   // denser near the bias axis' start, where the line bends fastest (at σ_b² = 0 it leaves σ_w² = 1 like √σ_b²)
   const span = bias.max - bias.min;
-  const criticalBias = Array.from({ length: criticalCount }, (_, i) => bias.min + span * (i / Math.max(1, criticalCount - 1)) ** 2);
+  const criticalBias = Array.from(
+    { length: criticalCount },
+    (_, i) => bias.min + span * (i / Math.max(1, criticalCount - 1)) ** 2,
+  );
   const critical = criticalBias.map((b) => {
     const c = criticalWeightVar(act, b, q0);
     return { biasVar: b, weightVar: c?.weightVar ?? null, qStar: c?.qStar ?? null };
   });
-  return { activation: act.name, q0, weightVars, biasVars, cells, critical, initializers: initializerPoints(width) };
+  return {
+    activation: act.name,
+    q0,
+    weightVars,
+    biasVars,
+    cells,
+    critical,
+    initializers: initializerPoints(width),
+  };
 }

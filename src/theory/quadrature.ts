@@ -8,9 +8,22 @@
 export const Z_MAX = 10;
 
 // Kronrod nodes (the odd ones are the 7-point Gauss nodes) and weights on [-1, 1].
-const XK = [0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926, 0.741531185599394439863864773280788, 0.586087235467691130294144845693013, 0.405845151377397166906606412076961, 0.207784955007898467600689403773245, 0];
-const WK = [0.02293532201052922496373200805897, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518, 0.140653259715525918745189590510238, 0.16900472663926790282658342659855, 0.190350578064785409913256402421014, 0.204432940075298892414161999234649, 0.209482141084727828012999174891714];
-const WG = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327];
+const XK = [
+  0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
+  0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
+  0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
+  0.207784955007898467600689403773245, 0,
+];
+const WK = [
+  0.02293532201052922496373200805897, 0.063092092629978553290700663189204,
+  0.104790010322250183839876322541518, 0.140653259715525918745189590510238,
+  0.16900472663926790282658342659855, 0.190350578064785409913256402421014,
+  0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
+];
+const WG = [
+  0.129484966168869693270611432679082, 0.27970539148927666790146777142378,
+  0.381830050505118944950369775488975, 0.417959183673469387755102040816327,
+];
 
 const INV_SQRT_2PI = 0.3989422804014327;
 
@@ -22,7 +35,11 @@ export const normalDensity = (z: number) => INV_SQRT_2PI * Math.exp(-0.5 * z * z
  * QUADPACK's (qk15): |K15 − G7| scaled as scale · min(1, (200 |K15 − G7| / scale)^1.5), since
  * the raw difference measures the 7-point rule's error, far larger than the 15-point one's.
  */
-function kronrod(f: (x: number) => number, a: number, b: number): { k: number; err: number; abs: number } {
+function kronrod(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+): { k: number; err: number; abs: number } {
   const c = 0.5 * (a + b);
   const h = 0.5 * (b - a);
   const fc = f(c);
@@ -38,7 +55,7 @@ function kronrod(f: (x: number) => number, a: number, b: number): { k: number; e
   }
   const raw = Math.abs((k - g) * h);
   const scale = abs * Math.abs(h);
-  const err = scale > 0 && raw > 0 ? scale * Math.min(1, (200 * raw / scale) ** 1.5) : raw;
+  const err = scale > 0 && raw > 0 ? scale * Math.min(1, ((200 * raw) / scale) ** 1.5) : raw;
   return { k: k * h, err, abs: scale };
 }
 
@@ -51,7 +68,13 @@ const MAX_SPLITS = 20_000;
  * panels, so the tolerance follows the integrand's scale; `atol` is a floor for integrands
  * that are themselves rounding noise around 0) or it is 2^-40 of the whole.
  */
-export function integrate(f: (x: number) => number, a: number, b: number, rtol = 1e-13, atol = 0): number {
+export function integrate(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  rtol = 1e-13,
+  atol = 0,
+): number {
   if (b <= a) return 0;
   const whole = b - a;
   const PANELS = 4;
@@ -80,7 +103,9 @@ export function integrate(f: (x: number) => number, a: number, b: number, rtol =
 
 /** Sorted, de-duplicated points strictly inside (-Z_MAX, Z_MAX), with both ends. */
 function breakpoints(kinks: readonly number[]): number[] {
-  const inside = kinks.filter((k) => Number.isFinite(k) && k > -Z_MAX && k < Z_MAX).sort((x, y) => x - y);
+  const inside = kinks
+    .filter((k) => Number.isFinite(k) && k > -Z_MAX && k < Z_MAX)
+    .sort((x, y) => x - y);
   const pts = [-Z_MAX];
   for (const k of inside) if (k > pts[pts.length - 1]) pts.push(k);
   pts.push(Z_MAX);
@@ -88,10 +113,16 @@ function breakpoints(kinks: readonly number[]): number[] {
 }
 
 /** E[f(z)] for z ~ N(0, 1); `kinks` are the z where f is not smooth. */
-export function gaussianExpectation(f: (z: number) => number, kinks: readonly number[] = [0], rtol = 1e-13, atol = 0): number {
+export function gaussianExpectation(
+  f: (z: number) => number,
+  kinks: readonly number[] = [0],
+  rtol = 1e-13,
+  atol = 0,
+): number {
   const pts = breakpoints(kinks);
   let sum = 0;
-  for (let i = 0; i + 1 < pts.length; i++) sum += integrate((z) => f(z) * normalDensity(z), pts[i], pts[i + 1], rtol, atol);
+  for (let i = 0; i + 1 < pts.length; i++)
+    sum += integrate((z) => f(z) * normalDensity(z), pts[i], pts[i + 1], rtol, atol);
   return sum;
 }
 
@@ -102,7 +133,18 @@ export function gaussianExpectation(f: (z: number) => number, kinks: readonly nu
  * tolerance never falls below rtol · scale, since where the inner integrals cancel to 0 the
  * outer integrand is rounding noise that no subdivision can resolve.
  */
-export function gaussianExpectation2(g: (z1: number, z2: number) => number, outerKinks: readonly number[], innerKinks: (z1: number) => number[], scale: number, rtol = 1e-12): number {
+export function gaussianExpectation2(
+  g: (z1: number, z2: number) => number,
+  outerKinks: readonly number[],
+  innerKinks: (z1: number) => number[],
+  scale: number,
+  rtol = 1e-12,
+): number {
   // the inner floor keeps underflowing tails (subnormal numbers, all rounding) from being refined for ever
-  return gaussianExpectation((z1) => gaussianExpectation((z2) => g(z1, z2), innerKinks(z1), rtol * 0.1, rtol * scale * 0.01), outerKinks, rtol, rtol * scale);
+  return gaussianExpectation(
+    (z1) => gaussianExpectation((z2) => g(z1, z2), innerKinks(z1), rtol * 0.1, rtol * scale * 0.01),
+    outerKinks,
+    rtol,
+    rtol * scale,
+  );
 }

@@ -10,7 +10,6 @@ import { type Workspace } from '../nn/workspace.js';
 
 export { moments, scaledMoments, scaledNorm, type Moments } from '../nn/moments.js';
 
-
 /** One layer's statistics at one iteration. */
 export interface LayerStats {
   /** Layer number, 1 for the first hidden layer. */
@@ -79,14 +78,23 @@ export function layerStats(net: Network, ws: Workspace): LayerStats[] {
         dead: kind === 'relu' ? deadFraction(A, units, ws.m) : 0,
         saturated: saturatedFraction(kind, A),
       },
-      gradient: { weightNorm: scaledNorm(ws.dW[l]), biasNorm: scaledNorm(ws.db[l]), backprop: scaledNorm(ws.dZ[l].subarray(0, units * ws.m)) / Math.sqrt(units * ws.m) },
+      gradient: {
+        weightNorm: scaledNorm(ws.dW[l]),
+        biasNorm: scaledNorm(ws.db[l]),
+        backprop: scaledNorm(ws.dZ[l].subarray(0, units * ws.m)) / Math.sqrt(units * ws.m),
+      },
       weight: { ...scaledMoments(W.data), norm: scaledNorm(W.data) },
     };
   });
 }
 
 /** Counts of `values` in `bins` equal bins over [lo, hi] (values outside are clamped into the end bins). */
-export function histogram(values: Float64Array, bins: number, lo: number, hi: number): { x0: number; x1: number; count: number }[] {
+export function histogram(
+  values: Float64Array,
+  bins: number,
+  lo: number,
+  hi: number,
+): { x0: number; x1: number; count: number }[] {
   const counts = new Array(bins).fill(0);
   const w = (hi - lo) / bins;
   for (let i = 0; i < values.length; i++) {
@@ -97,13 +105,25 @@ export function histogram(values: Float64Array, bins: number, lo: number, hi: nu
 }
 
 /** Histograms (`bins` equal bins over each layer's own range) of every layer's activations on X. */
-export function activationHistograms(net: Network, X: Matrix, kernels: Kernels, bins = 20): { layer: number; bins: { x0: number; x1: number; count: number }[] }[] {
+export function activationHistograms(
+  net: Network,
+  X: Matrix,
+  kernels: Kernels,
+  bins = 20,
+): { layer: number; bins: { x0: number; x1: number; count: number }[] }[] {
   const s = stage(net, X, null, kernels);
   forward(s.net, s.X, s.ws, kernels);
   return s.ws.A.map((A, l) => {
-    let lo = Infinity, hi = -Infinity;
-    for (const v of A) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    if (!(hi > lo)) { lo -= 0.5; hi += 0.5; }
+    let lo = Infinity,
+      hi = -Infinity;
+    for (const v of A) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (!(hi > lo)) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
     return { layer: l + 1, bins: histogram(A, bins, lo, hi) };
   });
 }

@@ -9,7 +9,15 @@ import type { CostPoint, StopReason } from './train.js';
 import type { DiagnosticsPoint } from './diagnostics.js';
 
 /** The failures the doctor can name, one per cause it knows how to fix. */
-export type FindingKind = 'diverged' | 'symmetry' | 'saturated-output' | 'saturated-hidden' | 'dead-relu' | 'vanishing-gradient' | 'exploding-gradient' | 'stuck';
+export type FindingKind =
+  | 'diverged'
+  | 'symmetry'
+  | 'saturated-output'
+  | 'saturated-hidden'
+  | 'dead-relu'
+  | 'vanishing-gradient'
+  | 'exploding-gradient'
+  | 'stuck';
 
 /** One thing the doctor found: what, where (1-based layer), how much, why, and what to do. */
 export interface Finding {
@@ -67,13 +75,18 @@ const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const sig = (x: number) => String(Number(x.toPrecision(3)));
 
 /** The layer (1-based) where `value` is largest, and that value. */
-function worstLayer(point: DiagnosticsPoint | undefined, value: (l: DiagnosticsPoint['layers'][number]) => number, hiddenOnly = true): { layer: number; amount: number } | null {
+function worstLayer(
+  point: DiagnosticsPoint | undefined,
+  value: (l: DiagnosticsPoint['layers'][number]) => number,
+  hiddenOnly = true,
+): { layer: number; amount: number } | null {
   if (!point) return null;
   const layers = hiddenOnly ? point.layers.slice(0, -1) : point.layers;
   let best: { layer: number; amount: number } | null = null;
   for (const l of layers) {
     const v = value(l);
-    if (Number.isFinite(v) && (best === null || v > best.amount)) best = { layer: l.layer, amount: v };
+    if (Number.isFinite(v) && (best === null || v > best.amount))
+      best = { layer: l.layer, amount: v };
   }
   return best;
 }
@@ -88,19 +101,28 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
   const first = run.costs[0]?.cost ?? NaN;
   const finite = run.costs.filter((c) => Number.isFinite(c.cost));
   // where the run ended: its final cost, else the last recorded one
-  const last = run.finalCost !== undefined && Number.isFinite(run.finalCost) ? run.finalCost : finite[finite.length - 1]?.cost ?? NaN;
+  const last =
+    run.finalCost !== undefined && Number.isFinite(run.finalCost)
+      ? run.finalCost
+      : (finite[finite.length - 1]?.cost ?? NaN);
   const start = run.diagnostics[0];
   const end = run.diagnostics[run.diagnostics.length - 1];
 
   // a cost that became non-finite, or ends far above where it started
-  const rose = Number.isFinite(first) && Number.isFinite(last) && last > 1.5 * first && last > LN2 + 0.1;
+  const rose =
+    Number.isFinite(first) && Number.isFinite(last) && last > 1.5 * first && last > LN2 + 0.1;
   if (run.stopReason === 'diverged' || rose) {
-    const where = run.stopReason === 'diverged' ? `its cost stopped being a finite number at iteration ${run.divergedAt}` : `its cost rose from ${sig(first)} to ${sig(last)}`;
+    const where =
+      run.stopReason === 'diverged'
+        ? `its cost stopped being a finite number at iteration ${run.divergedAt}`
+        : `its cost rose from ${sig(first)} to ${sig(last)}`;
     const tooLarge = first > SATURATED_START;
     findings.push({
       kind: 'diverged',
       cause: `the run diverged: ${where}; ${tooLarge ? 'the weights started too large (the first cost is already ' + sig(first) + ')' : `each step of learning rate ${run.learningRate} overshoots`}`,
-      fix: tooLarge ? 'start from a smaller scale (he for ReLU, xavier for tanh)' : `lower the learning rate (try --lr ${sig(run.learningRate / 10)})`,
+      fix: tooLarge
+        ? 'start from a smaller scale (he for ReLU, xavier for tanh)'
+        : `lower the learning rate (try --lr ${sig(run.learningRate / 10)})`,
     });
     return { ok: false, findings };
   }
@@ -108,7 +130,8 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
   if (run.symmetric) {
     findings.push({
       kind: 'symmetry',
-      cause: 'symmetry never broken: every hidden unit started with the same weights, so each gets the same gradient and stays a copy of the others (a constant or zeros initialization)',
+      cause:
+        'symmetry never broken: every hidden unit started with the same weights, so each gets the same gradient and stays a copy of the others (a constant or zeros initialization)',
       fix: 'draw the weights at random (--init he for ReLU, xavier for tanh)',
     });
   }
@@ -134,7 +157,8 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
   }
 
   // some dead units are harmless in a net that trained; a whole dead layer never is
-  const failed = run.trainAccuracy < 0.9 || (Number.isFinite(last) && Math.abs(last - LN2) < STUCK_BAND);
+  const failed =
+    run.trainAccuracy < 0.9 || (Number.isFinite(last) && Math.abs(last - LN2) < STUCK_BAND);
   const deadAt = (point: DiagnosticsPoint | undefined) => {
     const w = worstLayer(point, (l) => l.activation.dead);
     return w && w.amount >= LAYER_FRACTION && (failed || w.amount === 1) ? w : null;
@@ -144,7 +168,9 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
     layer: d.layer,
     amount: d.amount,
     cause: `dead ReLUs: ${pct(d.amount)} of layer ${d.layer}'s units output 0 for every example${bornDead ? ' from the start' : ' by the end'}, so no gradient flows through them${d.amount === 1 ? ' and nothing below them learns' : ''}`,
-    fix: bornDead ? 'start the biases at 0 (not negative) with he weights, or use leaky-relu' : `lower the learning rate (try --lr ${sig(run.learningRate / 10)}) or use leaky-relu`,
+    fix: bornDead
+      ? 'start the biases at 0 (not negative) with he weights, or use leaky-relu'
+      : `lower the learning rate (try --lr ${sig(run.learningRate / 10)}) or use leaky-relu`,
   });
   const bornDead = run.symmetric ? null : deadAt(start);
   const wholeLayerDead = bornDead !== null && bornDead.amount === 1;
@@ -181,7 +207,8 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
   const diedLater = run.symmetric || bornDead ? null : deadAt(end);
   if (diedLater) findings.push(deadFinding(diedLater, false));
 
-  const stuck = Number.isFinite(last) && Math.abs(last - LN2) < STUCK_BAND && run.trainAccuracy <= 0.6;
+  const stuck =
+    Number.isFinite(last) && Math.abs(last - LN2) < STUCK_BAND && run.trainAccuracy <= 0.6;
   if (stuck && findings.length === 0) {
     findings.push({
       kind: 'stuck',

@@ -65,11 +65,20 @@ export function courseGradientCheckCase(): {
   };
   const X = draw(4, 3);
   const parameters: Record<string, number[][]> = {};
-  for (const [key, rows, cols] of [['W1', 5, 4], ['b1', 5, 1], ['W2', 3, 5], ['b2', 3, 1], ['W3', 1, 3], ['b3', 1, 1]] as const) parameters[key] = draw(rows, cols);
+  for (const [key, rows, cols] of [
+    ['W1', 5, 4],
+    ['b1', 5, 1],
+    ['W2', 3, 5],
+    ['b2', 3, 1],
+    ['W3', 1, 3],
+    ['b3', 1, 1],
+  ] as const)
+    parameters[key] = draw(rows, cols);
   return { parameters, X, Y: [1, 1, 0] };
 }
 
-const isNetwork = (p: Network | ParameterDict): p is Network => Array.isArray((p as Network).W) && Array.isArray((p as Network).dims);
+const isNetwork = (p: Network | ParameterDict): p is Network =>
+  Array.isArray((p as Network).W) && Array.isArray((p as Network).dims);
 
 /** A network from the course's dictionary; W_l's shapes must chain. */
 function networkFromDict(params: ParameterDict, activations?: readonly Activation[]): Network {
@@ -79,8 +88,14 @@ function networkFromDict(params: ParameterDict, activations?: readonly Activatio
     const w = Matrix.fromRows(params[`W${l}`]);
     if (!(`b${l}` in params)) throw new DataError(`parameters: W${l} has no b${l}`);
     const bias = Matrix.fromRows(params[`b${l}`]);
-    if (bias.rows !== w.rows || bias.cols !== 1) throw new DataError(`parameters: b${l} must have shape (${w.rows}, 1), got (${bias.rows}, ${bias.cols})`);
-    if (l > 1 && w.cols !== W[l - 2].rows) throw new DataError(`parameters: W${l} takes ${w.cols} inputs but layer ${l - 1} has ${W[l - 2].rows} units`);
+    if (bias.rows !== w.rows || bias.cols !== 1)
+      throw new DataError(
+        `parameters: b${l} must have shape (${w.rows}, 1), got (${bias.rows}, ${bias.cols})`,
+      );
+    if (l > 1 && w.cols !== W[l - 2].rows)
+      throw new DataError(
+        `parameters: W${l} takes ${w.cols} inputs but layer ${l - 1} has ${W[l - 2].rows} units`,
+      );
     W.push(w);
     b.push(bias);
   }
@@ -88,8 +103,12 @@ function networkFromDict(params: ParameterDict, activations?: readonly Activatio
   const dims = [W[0].cols, ...W.map((w) => w.rows)];
   checkDims(dims);
   const acts = activations ?? [...W.slice(1).map(() => relu), sigmoid];
-  if (acts.length !== W.length) throw new DataError(`parameters: ${W.length} layers need ${W.length} activations, got ${acts.length}`);
-  if (acts[acts.length - 1].name !== 'sigmoid') throw new DataError('the output layer must be sigmoid (binary cross-entropy)');
+  if (acts.length !== W.length)
+    throw new DataError(
+      `parameters: ${W.length} layers need ${W.length} activations, got ${acts.length}`,
+    );
+  if (acts[acts.length - 1].name !== 'sigmoid')
+    throw new DataError('the output layer must be sigmoid (binary cross-entropy)');
   return { dims, activations: acts, W, b };
 }
 
@@ -99,7 +118,10 @@ function datasetOf(data: Dataset | ExamplesInput): Dataset {
   if (data.Y instanceof Matrix) Y = data.Y;
   else {
     const y = data.Y as ArrayLike<unknown>;
-    Y = y.length && typeof y[0] === 'number' ? new Matrix(1, y.length, Float64Array.from(y as ArrayLike<number>)) : Matrix.fromRows(data.Y as ArrayLike<ArrayLike<number>>);
+    Y =
+      y.length && typeof y[0] === 'number'
+        ? new Matrix(1, y.length, Float64Array.from(y as ArrayLike<number>))
+        : Matrix.fromRows(data.Y as ArrayLike<ArrayLike<number>>);
   }
   return validateDataset({ X, Y });
 }
@@ -138,7 +160,11 @@ export interface GradientCheckResult {
  * @throws DataError when the shapes of the parameters and the data do not fit, and when the cost,
  * a nudged cost, a difference quotient or a backpropagated gradient is not a finite number.
  */
-export function gradientCheck(net: Network | ParameterDict, data: Dataset | ExamplesInput, options: number | GradientCheckOptions = {}): number {
+export function gradientCheck(
+  net: Network | ParameterDict,
+  data: Dataset | ExamplesInput,
+  options: number | GradientCheckOptions = {},
+): number {
   return gradientCheckDetails(net, data, options).difference;
 }
 
@@ -148,24 +174,33 @@ export function gradientCheck(net: Network | ParameterDict, data: Dataset | Exam
  * below their float64 spacing), the largest parameter, and an ε that double precision
  * resolves there. Same arguments and errors as gradientCheck.
  */
-export function gradientCheckDetails(net: Network | ParameterDict, data: Dataset | ExamplesInput, options: number | GradientCheckOptions = {}): GradientCheckResult {
+export function gradientCheckDetails(
+  net: Network | ParameterDict,
+  data: Dataset | ExamplesInput,
+  options: number | GradientCheckOptions = {},
+): GradientCheckResult {
   const o: GradientCheckOptions = typeof options === 'number' ? { epsilon: options } : options;
   const epsilon = o.epsilon ?? 1e-7;
   const network = isNetwork(net) ? net : networkFromDict(net, o.activations);
   const { X, Y } = datasetOf(data);
-  if (X.rows !== network.dims[0]) throw new DataError(`the data has ${X.rows} features but the network takes ${network.dims[0]}`);
+  if (X.rows !== network.dims[0])
+    throw new DataError(`the data has ${X.rows} features but the network takes ${network.dims[0]}`);
   const ws = new Workspace(network.dims, X.cols);
-  const cost = o.loss === 'naive'
-    ? () => {
-      forward(network, X, ws);
-      return naiveCrossEntropy(ws.output, Y.data, X.cols);
-    }
-    : () => {
-      forward(network, X, ws);
-      return stableCrossEntropy(ws.logits, Y.data, X.cols);
-    };
+  const cost =
+    o.loss === 'naive'
+      ? () => {
+          forward(network, X, ws);
+          return naiveCrossEntropy(ws.output, Y.data, X.cols);
+        }
+      : () => {
+          forward(network, X, ws);
+          return stableCrossEntropy(ws.logits, Y.data, X.cols);
+        };
   const base = cost();
-  if (!Number.isFinite(base)) throw new DataError(`gradient check: the cost at these parameters is ${base} (the network's outputs left float64's range), so there is no gradient to check; use a smaller initialization`);
+  if (!Number.isFinite(base))
+    throw new DataError(
+      `gradient check: the cost at these parameters is ${base} (the network's outputs left float64's range), so there is no gradient to check; use a smaller initialization`,
+    );
   backward(network, X, Y, ws);
   const grads = ws.gradients.map((g) => g.slice());
   const params = network.W.flatMap((w, l) => [w.data, network.b[l].data]);
@@ -173,7 +208,9 @@ export function gradientCheckDetails(net: Network | ParameterDict, data: Dataset
   const every = Math.max(1, Math.floor(total / 100));
   // kept whole so that their norms can be scaled: squares of finite gradients beyond ~1e154
   // overflow, and the ratio would come out Infinity / Infinity = NaN
-  const g = new Float64Array(total), approx = new Float64Array(total), diff = new Float64Array(total);
+  const g = new Float64Array(total),
+    approx = new Float64Array(total),
+    diff = new Float64Array(total);
   const nudgeError = new Float64Array(total);
   let largest = 0;
   let k = 0;
@@ -193,8 +230,12 @@ export function gradientCheckDetails(net: Network | ParameterDict, data: Dataset
       g[k] = grads[p][i];
       approx[k] = (plus - minus) / (2 * epsilon);
       if (!Number.isFinite(g[k]) || !Number.isFinite(approx[k])) {
-        const what = !Number.isFinite(g[k]) ? `backpropagation's gradient is ${g[k]}` : `the cost nudged by ±${epsilon} is ${plus} / ${minus}, a difference quotient of ${approx[k]}`;
-        throw new DataError(`gradient check: at parameter ${k + 1} of ${total}, ${what} (values beyond float64's range); use a smaller initialization or --epsilon`);
+        const what = !Number.isFinite(g[k])
+          ? `backpropagation's gradient is ${g[k]}`
+          : `the cost nudged by ±${epsilon} is ${plus} / ${minus}, a difference quotient of ${approx[k]}`;
+        throw new DataError(
+          `gradient check: at parameter ${k + 1} of ${total}, ${what} (values beyond float64's range); use a smaller initialization or --epsilon`,
+        );
       }
       diff[k] = g[k] - approx[k];
       nudgeError[k] = g[k] * ((step - 2 * epsilon) / (2 * epsilon));

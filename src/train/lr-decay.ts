@@ -36,14 +36,27 @@ export function decayedRate(lr0: number, epoch: number, d: LrDecay): number {
 export function parseLrDecay(text: string): LrDecay | undefined {
   const { name, params } = parseSpec(text, 'learning-rate decay');
   if (name === 'none' && !Object.keys(params).length) return undefined;
-  if (name !== 'inverse' && name !== 'scheduled') throw new UsageError(`unknown learning-rate decay "${name}"; accepted: ${lrDecayNames.join(', ')}`);
+  if (name !== 'inverse' && name !== 'scheduled')
+    throw new UsageError(
+      `unknown learning-rate decay "${name}"; accepted: ${lrDecayNames.join(', ')}`,
+    );
   const allowed = name === 'inverse' ? ['rate'] : ['rate', 'interval'];
   const d: LrDecay = { kind: name, rate: 1, interval: 1000 };
   for (const [k, v] of Object.entries(params)) {
-    if (!allowed.includes(k)) throw new UsageError(`learning-rate decay ${name} takes no "${k}"; accepted: ${allowed.join(', ')}`);
+    if (!allowed.includes(k))
+      throw new UsageError(
+        `learning-rate decay ${name} takes no "${k}"; accepted: ${allowed.join(', ')}`,
+      );
     const x = Number(v);
-    if (k === 'rate' && !(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) && Number.isFinite(x) && x >= 0)) throw new UsageError(`learning-rate decay ${name}: rate must be a number >= 0, got "${v}"`);
-    if (k === 'interval' && !(/^\d+$/.test(v) && x >= 1)) throw new UsageError(`learning-rate decay ${name}: interval must be an integer >= 1 (epochs), got "${v}"`);
+    if (
+      k === 'rate' &&
+      !(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) && Number.isFinite(x) && x >= 0)
+    )
+      throw new UsageError(`learning-rate decay ${name}: rate must be a number >= 0, got "${v}"`);
+    if (k === 'interval' && !(/^\d+$/.test(v) && x >= 1))
+      throw new UsageError(
+        `learning-rate decay ${name}: interval must be an integer >= 1 (epochs), got "${v}"`,
+      );
     d[k as 'rate' | 'interval'] = x;
   }
   return d;

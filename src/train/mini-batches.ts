@@ -7,7 +7,15 @@ import { RandomState } from '../rng/random-state.js';
 import type { StagedSet } from './staged-set.js';
 
 /** Copies the columns `idx[from..from+count)` of a row-major (rows × m) array into `out` (rows × count). */
-function gatherColumns(src: Float64Array, rows: number, m: number, idx: number[], from: number, count: number, out: Float64Array): void {
+function gatherColumns(
+  src: Float64Array,
+  rows: number,
+  m: number,
+  idx: number[],
+  from: number,
+  count: number,
+  out: Float64Array,
+): void {
   for (let r = 0; r < rows; r++) {
     const so = r * m;
     const oo = r * count;
@@ -29,7 +37,13 @@ export class MiniBatches {
    * @param size examples per batch, 1 ≤ size < m
    * @param seed epoch e is shuffled with RandomState(seed + e), wrapped to 32 bits
    */
-  constructor(m: number, dims: readonly number[], private readonly size: number, private readonly seed: number, alloc: Allocator) {
+  constructor(
+    m: number,
+    dims: readonly number[],
+    private readonly size: number,
+    private readonly seed: number,
+    alloc: Allocator,
+  ) {
     const rest = m % size;
     this.perEpoch = Math.ceil(m / size);
     this.slots = (rest ? [size, rest] : [size]).map((c) => ({

@@ -24,7 +24,8 @@ export function stageSet(data: Dataset, dims: readonly number[], alloc: Allocato
 }
 
 /** The mean cross-entropy (from the logits) of the forward pass last run on `set`. */
-export const lastCost = (set: StagedSet): number => stableCrossEntropy(set.ws.logits, set.Y.data, set.X.cols);
+export const lastCost = (set: StagedSet): number =>
+  stableCrossEntropy(set.ws.logits, set.Y.data, set.X.cols);
 
 /** A forward pass of `net` over `set`, then its mean cross-entropy (from the logits). */
 export function forwardCost(net: Network, set: StagedSet, k: Kernels): number {

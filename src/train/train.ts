@@ -108,7 +108,9 @@ export interface TrainResult {
 }
 
 /** The options' own schemas (src/options.ts), under the names TrainOptions gives them. @throws UsageError */
-export function checkTrainOptions(o: Pick<TrainOptions, 'learningRate' | 'iterations' | 'recordEvery' | 'batchSize'>): void {
+export function checkTrainOptions(
+  o: Pick<TrainOptions, 'learningRate' | 'iterations' | 'recordEvery' | 'batchSize'>,
+): void {
   checkValue(OPTIONS.learningRate, o.learningRate, 'learningRate');
   checkValue(OPTIONS.iterations, o.iterations, 'iterations');
   checkValue(OPTIONS.printEvery, o.recordEvery, 'recordEvery');
@@ -182,7 +184,9 @@ export class Trainer {
     const staged = stage(target, data.X, data.Y, this.k, (alloc) => ({
       optimizer: createOptimizer(o.optimizer ?? { name: 'gd' }, sizes, alloc),
       test: o.testData ? stageSet(o.testData, dims, alloc) : undefined,
-      batches: batchSize ? new MiniBatches(m, dims, batchSize, o.shuffleSeed ?? 0, alloc) : undefined,
+      batches: batchSize
+        ? new MiniBatches(m, dims, batchSize, o.shuffleSeed ?? 0, alloc)
+        : undefined,
     }));
     this.net = staged.net;
     this.full = { X: staged.X, Y: staged.Y as Matrix, ws: staged.ws };
@@ -193,8 +197,14 @@ export class Trainer {
     this.perEpoch = o.costReport === 'epoch-mean' ? this.batchesPerEpoch : 1;
     this.steps = o.iterations * this.perEpoch;
     // the notebook's case (full batch, gd at a fixed rate): fused iterations between the ones recorded
-    const plain = !batchSize && (o.optimizer?.name ?? 'gd') === 'gd' && !o.lrDecay && o.costReport !== 'epoch-mean';
-    this.fused = plain ? fuseTraining(this.net, this.full.X, this.full.Y, this.full.ws, this.k) : null;
+    const plain =
+      !batchSize &&
+      (o.optimizer?.name ?? 'gd') === 'gd' &&
+      !o.lrDecay &&
+      o.costReport !== 'epoch-mean';
+    this.fused = plain
+      ? fuseTraining(this.net, this.full.X, this.full.Y, this.full.ws, this.k)
+      : null;
   }
 
   get done(): boolean {
@@ -239,23 +249,40 @@ export class Trainer {
       const i = this.i;
       const record = !epochMean && i % o.recordEvery === 0;
       const traced = !epochMean && i % this.traceEvery === 0;
-      if (this.fused && !record && !traced && !(o.diagnosticsEvery && i % o.diagnosticsEvery === 0)) {
+      if (
+        this.fused &&
+        !record &&
+        !traced &&
+        !(o.diagnosticsEvery && i % o.diagnosticsEvery === 0)
+      ) {
         if (!this.runFused(end, progressEvery)) break;
         continue;
       }
       // with mini-batches a recorded cost is the whole set's, before the batch's update
-      if (this.batches && (record || traced) && !this.recordCost(i, forwardCost(net, this.full, k), record, traced)) break;
+      if (
+        this.batches &&
+        (record || traced) &&
+        !this.recordCost(i, forwardCost(net, this.full, k), record, traced)
+      )
+        break;
       const set = this.batches ? this.batches.next(this.full) : this.full;
       forward(net, set.X, set.ws, k);
       // divergence shows in the logits at once (m additions: cheap next to the forward pass)
       if (this.diverges(this.iteration, sum(set.ws.logits))) break;
       if (epochMean) this.addToEpoch(set);
-      else if (!this.batches && (record || traced) && !this.recordCost(i, lastCost(set), record, traced)) break;
+      else if (
+        !this.batches &&
+        (record || traced) &&
+        !this.recordCost(i, lastCost(set), record, traced)
+      )
+        break;
       backward(net, set.X, set.Y, set.ws, k);
-      if (o.diagnosticsEvery && i % o.diagnosticsEvery === 0) this.diagnostics.push({ iteration: i, layers: layerStats(net, set.ws) });
+      if (o.diagnosticsEvery && i % o.diagnosticsEvery === 0)
+        this.diagnostics.push({ iteration: i, layers: layerStats(net, set.ws) });
       this.optimizer.step(this.params, set.ws.gradients, this.rateAt(i), k);
       this.i = i + 1;
-      if (epochMean && this.i % this.perEpoch === 0 && !this.endEpoch(this.i / this.perEpoch - 1)) break;
+      if (epochMean && this.i % this.perEpoch === 0 && !this.endEpoch(this.i / this.perEpoch - 1))
+        break;
       if (this.i % (progressEvery * this.perEpoch) === 0) {
         o.onProgress?.(this.iteration);
         if (o.shouldStop?.()) this.interrupt();
@@ -268,7 +295,13 @@ export class Trainer {
   private runFused(end: number, progressEvery: number): boolean {
     const i = this.i;
     const next = (every: number) => (every > 0 ? (Math.floor(i / every) + 1) * every : Infinity);
-    const stop = Math.min(end, next(this.o.recordEvery), next(this.traceEvery), next(this.o.diagnosticsEvery ?? 0), next(progressEvery));
+    const stop = Math.min(
+      end,
+      next(this.o.recordEvery),
+      next(this.traceEvery),
+      next(this.o.diagnosticsEvery ?? 0),
+      next(progressEvery),
+    );
     this.i = i + this.fused!.run(stop - i, this.o.learningRate);
     // fewer iterations than asked: the next one's logits summed to a non-finite number
     if (this.i < stop && this.diverges(this.i, Number.NaN)) return false;
@@ -308,7 +341,8 @@ export class Trainer {
       if (this.o.lrDecay) point.learningRate = this.rateAt((e + 1) * this.batchesPerEpoch);
       this.keep(point);
     }
-    if (e % this.traceEvery === 0 && Number.isFinite(cost)) this.trace.push(this.withTest({ iteration: e, cost }));
+    if (e % this.traceEvery === 0 && Number.isFinite(cost))
+      this.trace.push(this.withTest({ iteration: e, cost }));
     return true;
   }
 
@@ -321,7 +355,12 @@ export class Trainer {
       if (this.diverges(i, cost, true)) return false;
       const point: CostPoint = { iteration: i, cost };
       if (this.o.lrDecay) point.learningRate = this.rateAt(i);
-      if (this.o.naiveLoss) point.naiveCost = naiveCrossEntropy(this.full.ws.output, this.full.Y.data, this.full.X.cols);
+      if (this.o.naiveLoss)
+        point.naiveCost = naiveCrossEntropy(
+          this.full.ws.output,
+          this.full.Y.data,
+          this.full.X.cols,
+        );
       this.keep(point);
     }
     if (traced && Number.isFinite(cost)) this.trace.push(this.withTest({ iteration: i, cost }));
@@ -344,7 +383,8 @@ export class Trainer {
     let finalCost = NaN;
     if (this.stopReason !== 'diverged') {
       finalCost = forwardCost(this.net, this.full, this.k);
-      if (!this.diverges(this.iteration, finalCost, true)) this.trace.push(this.withTest({ iteration: this.iteration, cost: finalCost }));
+      if (!this.diverges(this.iteration, finalCost, true))
+        this.trace.push(this.withTest({ iteration: this.iteration, cost: finalCost }));
     }
     // a diverged run's final cost is the last finite one it recorded
     if (this.stopReason === 'diverged') finalCost = this.costs.at(-1)?.cost ?? NaN;
@@ -378,7 +418,11 @@ export function train(target: Network, data: Dataset, o: TrainOptions): TrainRes
  * signals (Ctrl-C) and other work get through; `shouldStop` is checked at each slice.
  * @throws UsageError and DataError as `train` does (the promise rejects)
  */
-export async function trainAsync(target: Network, data: Dataset, o: TrainOptions & { sliceMs?: number }): Promise<TrainResult> {
+export async function trainAsync(
+  target: Network,
+  data: Dataset,
+  o: TrainOptions & { sliceMs?: number },
+): Promise<TrainResult> {
   const t = new Trainer(target, data, o);
   const slice = o.sliceMs ?? 50;
   // iterations per advance, sized from the last one (see nextSteps)

@@ -9,14 +9,37 @@ describe('probe', () => {
     it(`equals numpy: ${name}`, () => {
       const m = /^(\S+) (\S+) seed=(\d+) depth=(\d+) width=(\d+) samples=(\d+)$/.exec(name)!;
       for (const backend of ['ts', 'wasm'] as const) {
-        const r = probe({ init: m[1], activation: m[2], seed: +m[3], depth: +m[4], width: +m[5], samples: +m[6] }, getKernels(backend));
-        expect(maxRelErr(r.layers.map((l) => l.std), want.map((l) => l.std))).toBeLessThan(1e-9);
+        const r = probe(
+          { init: m[1], activation: m[2], seed: +m[3], depth: +m[4], width: +m[5], samples: +m[6] },
+          getKernels(backend),
+        );
+        expect(
+          maxRelErr(
+            r.layers.map((l) => l.std),
+            want.map((l) => l.std),
+          ),
+        ).toBeLessThan(1e-9);
         expect(r.layers.map((l) => l.layer)).toEqual(want.map((l) => l.layer));
       }
     });
   }
   it('shows the depth behaviour the issue names (10 tanh layers of 500, 1,000 samples, seed 0)', () => {
-    const run = (args: string[]) => JSON.parse(cli(['probe', '--depth', '10', '--width', '500', '--samples', '1000', '--seed', '0', '--json', ...args]).stdout).layers.map((l: any) => l.std);
+    const run = (args: string[]) =>
+      JSON.parse(
+        cli([
+          'probe',
+          '--depth',
+          '10',
+          '--width',
+          '500',
+          '--samples',
+          '1000',
+          '--seed',
+          '0',
+          '--json',
+          ...args,
+        ]).stdout,
+      ).layers.map((l: any) => l.std);
     const small = run(['--init', 'random', '--scale', '0.01', '--activation', 'tanh']);
     expect(small[0]).toBeCloseTo(0.213, 3);
     expect(small[9] / 2.97e-7).toBeCloseTo(1, 2);

@@ -31,7 +31,10 @@ const blocks = (lengths: number[]) => lengths.reduce((s, n) => s + n + (n % 2), 
 /** The lengths a layout asks for, in order. */
 function lengthsOf(layout: (alloc: (n: number) => Float64Array) => unknown): number[] {
   const asked: number[] = [];
-  layout((n) => { asked.push(n); return new Float64Array(n); });
+  layout((n) => {
+    asked.push(n);
+    return new Float64Array(n);
+  });
   return asked;
 }
 
@@ -52,7 +55,10 @@ describe('allocateInOneArena', () => {
   it('stage: the copies hold the values, and what `more` lays out shares the arena', () => {
     const sizes: number[] = [];
     const net = initializeNetwork([2, 4, 1], initializers.he, { seed: 5 });
-    const X = Matrix.fromRows([[1, 2, 3], [4, 5, 6]]);
+    const X = Matrix.fromRows([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const Y = Matrix.fromRows([[0, 1, 1]]);
     const s = stage(net, X, Y, strictKernels(sizes), (alloc) => alloc(13));
     const ws = lengthsOf((alloc) => new Workspace([2, 4, 1], 3, alloc));

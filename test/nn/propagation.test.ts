@@ -22,8 +22,15 @@ function gradientCheckError(net: Network, X: Matrix, Y: Matrix, eps = 1e-6): num
   const ws = new Workspace(net.dims, X.cols);
   forward(net, X, ws);
   backward(net, X, Y, ws);
-  let num2 = 0, den = 0;
-  const params = net.W.flatMap((w, l) => [[w.data, ws.dW[l]], [net.b[l].data, ws.db[l]]] as const);
+  let num2 = 0,
+    den = 0;
+  const params = net.W.flatMap(
+    (w, l) =>
+      [
+        [w.data, ws.dW[l]],
+        [net.b[l].data, ws.db[l]],
+      ] as const,
+  );
   for (const [P, G] of params) {
     for (let i = 0; i < P.length; i++) {
       const keep = P[i];
@@ -50,23 +57,29 @@ describe('backward pass', () => {
 
   it('matches finite differences for random shapes, activations and seeds', () => {
     const smooth = ['tanh', 'sigmoid', 'linear', 'selu', 'elu', 'relu', 'leaky-relu'];
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }),
-      fc.integer({ min: 1, max: 4 }),
-      fc.integer({ min: 2, max: 12 }),
-      fc.constantFrom(...smooth),
-      fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-      (hidden, nx, m, act, seed) => {
-        const dims = [nx, ...hidden, 1];
-        const rs = new RandomState(seed);
-        const X = new Matrix(nx, m, rs.randn(nx * m));
-        const Y = new Matrix(1, m, Float64Array.from(rs.randint(0, 2, m)));
-        const net = initializeNetwork(dims, initializers.xavier, { rng: rs, activations: defaultActivations(dims, activationFromName(act)) });
-        // random biases keep pre-activations off the kink of relu-like activations at exactly 0
-        // (a dead unit feeding a zero bias would put the next layer right on it)
-        for (const b of net.b) b.data.set(rs.normal(0, 0.5, b.data.length));
-        expect(gradientCheckError(net, X, Y)).toBeLessThan(1e-5);
-      },
-    ), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 2, max: 12 }),
+        fc.constantFrom(...smooth),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (hidden, nx, m, act, seed) => {
+          const dims = [nx, ...hidden, 1];
+          const rs = new RandomState(seed);
+          const X = new Matrix(nx, m, rs.randn(nx * m));
+          const Y = new Matrix(1, m, Float64Array.from(rs.randint(0, 2, m)));
+          const net = initializeNetwork(dims, initializers.xavier, {
+            rng: rs,
+            activations: defaultActivations(dims, activationFromName(act)),
+          });
+          // random biases keep pre-activations off the kink of relu-like activations at exactly 0
+          // (a dead unit feeding a zero bias would put the next layer right on it)
+          for (const b of net.b) b.data.set(rs.normal(0, 0.5, b.data.length));
+          expect(gradientCheckError(net, X, Y)).toBeLessThan(1e-5);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

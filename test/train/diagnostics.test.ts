@@ -10,7 +10,12 @@ describe('diagnostics', () => {
   it('per-layer statistics at 0 and every k iterations, dead ReLUs counted', () => {
     const data = datasetFromSpec('circles:n=100');
     const net = initializeNetwork([2, 8, 8, 1], initializers.he, { seed: 2 });
-    const r = train(net, data, { learningRate: 0.1, iterations: 50, recordEvery: 10, diagnosticsEvery: 20 });
+    const r = train(net, data, {
+      learningRate: 0.1,
+      iterations: 50,
+      recordEvery: 10,
+      diagnosticsEvery: 20,
+    });
     expect(r.diagnostics.map((d) => d.iteration)).toEqual([0, 20, 40]);
     const l1 = r.diagnostics[0].layers[0];
     expect(l1.layer).toBe(1);
@@ -19,7 +24,12 @@ describe('diagnostics', () => {
     expect(l1.weight.std).toBeCloseTo(1, 0);
     // a layer of zeros is all dead
     const dead = initializeNetwork([2, 4, 1], initializers.zeros);
-    const rd = train(dead, data, { learningRate: 0.1, iterations: 1, recordEvery: 1, diagnosticsEvery: 1 });
+    const rd = train(dead, data, {
+      learningRate: 0.1,
+      iterations: 1,
+      recordEvery: 1,
+      diagnosticsEvery: 1,
+    });
     expect(rd.diagnostics[0].layers[0].activation.dead).toBe(1);
   });
   it('histograms count every value once', () => {

@@ -14,7 +14,26 @@ describe('gradient check', () => {
     const json = JSON.parse(cli(['gradcheck', '--json']).stdout);
     expect(json.difference).toBeLessThan(1e-6);
     // a check that cannot fail is no check: nudge one weight's effect by hand
-    const broken = { ...net, activations: net.activations.map((a, l) => (l === 0 ? { ...a, backward: (dA: Float64Array, z: Float64Array, A: Float64Array, dZ: Float64Array, n: number) => { a.backward(dA, z, A, dZ, n); dZ[0] *= 3; } } : a)) };
+    const broken = {
+      ...net,
+      activations: net.activations.map((a, l) =>
+        l === 0
+          ? {
+              ...a,
+              backward: (
+                dA: Float64Array,
+                z: Float64Array,
+                A: Float64Array,
+                dZ: Float64Array,
+                n: number,
+              ) => {
+                a.backward(dA, z, A, dZ, n);
+                dZ[0] *= 3;
+              },
+            }
+          : a,
+      ),
+    };
     expect(gradientCheck(broken, data)).toBeGreaterThan(1e-4);
   });
 });

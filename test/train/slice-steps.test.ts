@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_STEPS, nextSteps } from '../../src/train/slice-steps.js';
 
 describe('nextSteps', () => {
-  it('fills a fifth of the slice at the last advance\'s pace', () => {
+  it("fills a fifth of the slice at the last advance's pace", () => {
     // 10 iterations took 2 ms: 0.2 ms each; a fifth of a 50 ms slice is 10 ms: 50 iterations
     expect(nextSteps(10, 2, 50)).toBe(50);
     // one slow iteration of 100 ms: never fewer than one

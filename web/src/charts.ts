@@ -2,8 +2,21 @@
 import * as Plot from '@observablehq/plot';
 import type { Dataset } from '../../src/data/dataset.js';
 import { Matrix } from '../../src/linalg/matrix.js';
-import { BOUNDARY_FRAME, combinedCostSpec, type CostSeries, costCurveSpec, decisionBoundarySpec, histogramSpec, layerStatsSpec, type PlotSpec } from '../../src/plot/specs.js';
-import { PROBABILITY_COLORS, PROBABILITY_THRESHOLDS, seriesColors } from '../../src/plot/palette.js';
+import {
+  BOUNDARY_FRAME,
+  combinedCostSpec,
+  type CostSeries,
+  costCurveSpec,
+  decisionBoundarySpec,
+  histogramSpec,
+  layerStatsSpec,
+  type PlotSpec,
+} from '../../src/plot/specs.js';
+import {
+  PROBABILITY_COLORS,
+  PROBABILITY_THRESHOLDS,
+  seriesColors,
+} from '../../src/plot/palette.js';
 import { accessibleName, nameChart } from '../../src/plot/accessible.js';
 import { shareLayerAxes } from '../../src/plot/histograms.js';
 import type { DataSummary, RunUpdate } from './job.js';
@@ -17,13 +30,20 @@ export function render(spec: PlotSpec, into: Element): SVGSVGElement {
   return svg;
 }
 
-export const datasetOf = (x: number[][], y: number[]): Dataset => ({ X: Matrix.fromRows(x), Y: Matrix.fromRows([y]) });
+export const datasetOf = (x: number[][], y: number[]): Dataset => ({
+  X: Matrix.fromRows(x),
+  Y: Matrix.fromRows([y]),
+});
 
 export interface History {
   [init: string]: { iteration: number; train: number; test: number }[];
 }
 
-export function costChart(history: History, into: Element, title = 'Cost (train solid, test dotted)'): SVGSVGElement {
+export function costChart(
+  history: History,
+  into: Element,
+  title = 'Cost (train solid, test dotted)',
+): SVGSVGElement {
   const series: CostSeries[] = Object.entries(history).map(([init, pts]) => ({
     label: init,
     points: pts.map((p) => ({ iteration: p.iteration, cost: p.train })),
@@ -33,8 +53,18 @@ export function costChart(history: History, into: Element, title = 'Cost (train 
 }
 
 /** Several runs' training costs on one axis (the lesson's three runs), each named with its final cost. */
-export function combinedCostChart(runs: { init: string; points: { iteration: number; cost: number }[] }[], into: Element, title = 'Cost of each run'): SVGSVGElement {
-  return render(combinedCostSpec(runs.map((r) => ({ label: r.init, init: r.init, points: r.points })), title), into);
+export function combinedCostChart(
+  runs: { init: string; points: { iteration: number; cost: number }[] }[],
+  into: Element,
+  title = 'Cost of each run',
+): SVGSVGElement {
+  return render(
+    combinedCostSpec(
+      runs.map((r) => ({ label: r.init, init: r.init, points: r.points })),
+      title,
+    ),
+    into,
+  );
 }
 
 // which data each boundary figure's points were drawn from
@@ -56,9 +86,15 @@ export function boundaryFigure(data: DataSummary, init: string, into: Element): 
   const fig = Object.assign(document.createElement('figure'), { className: 'boundary' });
   fig.dataset.init = init;
   // the frame's own size (the colour key widens it past the page's older 420 px square)
-  Object.assign(fig.style, { width: `${BOUNDARY_FRAME.width}px`, height: `${BOUNDARY_FRAME.height}px` });
+  Object.assign(fig.style, {
+    width: `${BOUNDARY_FRAME.width}px`,
+    height: `${BOUNDARY_FRAME.height}px`,
+  });
   const top = document.createElement('div');
-  render(decisionBoundarySpec(null, pointsOf(data), '', { layers: 'points', extent: data.extent }), top);
+  render(
+    decisionBoundarySpec(null, pointsOf(data), '', { layers: 'points', extent: data.extent }),
+    top,
+  );
   // the shading layer beneath carries the figure's name; this layer repeats its axes and key
   top.firstElementChild?.setAttribute('aria-hidden', 'true');
   const title = Object.assign(document.createElement('div'), { className: 'live-title' });
@@ -69,7 +105,9 @@ export function boundaryFigure(data: DataSummary, init: string, into: Element): 
 }
 
 // PROBABILITY_COLORS as bytes, for painting the live shading
-const BAND_RGB = PROBABILITY_COLORS.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+const BAND_RGB = PROBABILITY_COLORS.map((hex) =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)),
+);
 
 /**
  * While training runs: the probability grid painted into a small canvas (the report's band
@@ -78,9 +116,18 @@ const BAND_RGB = PROBABILITY_COLORS.map((hex) => [1, 3, 5].map((i) => parseInt(h
 function paintLive(u: RunUpdate, holder: Element): void {
   let canvas = holder.querySelector('canvas');
   if (!canvas) {
-    canvas = Object.assign(document.createElement('canvas'), { width: GRID, height: GRID, className: 'live-shading' });
+    canvas = Object.assign(document.createElement('canvas'), {
+      width: GRID,
+      height: GRID,
+      className: 'live-shading',
+    });
     const { width, height, marginLeft, marginRight, marginTop, marginBottom } = BOUNDARY_FRAME;
-    Object.assign(canvas.style, { left: `${marginLeft}px`, top: `${marginTop}px`, width: `${width - marginLeft - marginRight}px`, height: `${height - marginTop - marginBottom}px` });
+    Object.assign(canvas.style, {
+      left: `${marginLeft}px`,
+      top: `${marginTop}px`,
+      width: `${width - marginLeft - marginRight}px`,
+      height: `${height - marginTop - marginBottom}px`,
+    });
     holder.replaceChildren(canvas);
   }
   const ctx = canvas.getContext('2d')!;
@@ -105,7 +152,12 @@ function nameLive(canvas: HTMLCanvasElement | null, name: string): void {
  * by boundaryFigure). While training runs (`live`) the shading is a painted canvas; the last
  * frame draws it with the report's plot spec (bands, the 0.5 line, the title).
  */
-export function boundaries(updates: RunUpdate[], data: DataSummary, into: Element, live = false): void {
+export function boundaries(
+  updates: RunUpdate[],
+  data: DataSummary,
+  into: Element,
+  live = false,
+): void {
   const figures = updates.map((u) => {
     const fig = boundaryFigure(data, u.init, into);
     const title = `${u.init}: train ${(100 * u.trainAccuracy).toFixed(1)}%, ${u.testAccuracy === null ? 'no test set' : `test ${(100 * u.testAccuracy).toFixed(1)}%`}`;
@@ -116,34 +168,83 @@ export function boundaries(updates: RunUpdate[], data: DataSummary, into: Elemen
       // while the canvas stands in for the plot, it carries the figure's name
       nameLive(shading.querySelector('canvas'), `${title}: decision boundary while training`);
     } else {
-      render(decisionBoundarySpec({ values: u.grid, size: GRID, extent: u.extent }, pointsOf(data), title, { layers: 'shading' }), shading);
+      render(
+        decisionBoundarySpec(
+          { values: u.grid, size: GRID, extent: u.extent },
+          pointsOf(data),
+          title,
+          { layers: 'shading' },
+        ),
+        shading,
+      );
       caption.textContent = '';
     }
     return fig;
   });
-  for (const child of [...into.children]) if (!figures.includes(child as HTMLElement)) child.remove();
+  for (const child of [...into.children])
+    if (!figures.includes(child as HTMLElement)) child.remove();
 }
 
 type Stat = (l: NonNullable<RunUpdate['diagnostics']>['layers'][number]) => number;
 
-export function layers(updates: RunUpdate[], first: Map<string, RunUpdate['diagnostics']>, activationChart: Element, gradientChart: Element, hist: Element): void {
-  const series = (stat: Stat) => updates.filter((u) => u.diagnostics).map((u) => {
-    const of = (d: RunUpdate['diagnostics']) => (d ? d.layers.map((l) => ({ layer: l.layer, value: stat(l) })) : []);
-    return { label: u.init, init: u.init, start: of(first.get(u.init) ?? u.diagnostics), end: of(u.diagnostics) };
-  });
+export function layers(
+  updates: RunUpdate[],
+  first: Map<string, RunUpdate['diagnostics']>,
+  activationChart: Element,
+  gradientChart: Element,
+  hist: Element,
+): void {
+  const series = (stat: Stat) =>
+    updates
+      .filter((u) => u.diagnostics)
+      .map((u) => {
+        const of = (d: RunUpdate['diagnostics']) =>
+          d ? d.layers.map((l) => ({ layer: l.layer, value: stat(l) })) : [];
+        return {
+          label: u.init,
+          init: u.init,
+          start: of(first.get(u.init) ?? u.diagnostics),
+          end: of(u.diagnostics),
+        };
+      });
   if (updates.some((u) => u.diagnostics)) {
-    render(layerStatsSpec(series((l) => l.activation.std), 'activation std by layer'), activationChart);
-    render(layerStatsSpec(series((l) => l.gradient.weightNorm), 'weight-gradient norm by layer'), gradientChart);
+    render(
+      layerStatsSpec(
+        series((l) => l.activation.std),
+        'activation std by layer',
+      ),
+      activationChart,
+    );
+    render(
+      layerStatsSpec(
+        series((l) => l.gradient.weightNorm),
+        'weight-gradient norm by layer',
+      ),
+      gradientChart,
+    );
   }
   // a layer's histograms share one x axis across the runs, so their spreads compare
   const colors = seriesColors(updates.map((u) => u.init));
-  const shared = shareLayerAxes(updates.map((u) => u.histograms.map((h) => h.bins)), 16);
-  const cells = updates.flatMap((u, i) => u.histograms.map((h, l) => {
-    const div = document.createElement('div');
-    const stats = u.diagnostics?.layers[h.layer - 1]?.activation;
-    const dead = stats?.dead ?? 0;
-    render(histogramSpec(shared.bins[i][l], `${u.init}, layer ${h.layer}${dead ? `: ${(100 * dead).toFixed(0)}% dead` : ''}`, colors[i].line, { domain: shared.ranges[l], std: stats?.std }), div);
-    return div;
-  }));
+  const shared = shareLayerAxes(
+    updates.map((u) => u.histograms.map((h) => h.bins)),
+    16,
+  );
+  const cells = updates.flatMap((u, i) =>
+    u.histograms.map((h, l) => {
+      const div = document.createElement('div');
+      const stats = u.diagnostics?.layers[h.layer - 1]?.activation;
+      const dead = stats?.dead ?? 0;
+      render(
+        histogramSpec(
+          shared.bins[i][l],
+          `${u.init}, layer ${h.layer}${dead ? `: ${(100 * dead).toFixed(0)}% dead` : ''}`,
+          colors[i].line,
+          { domain: shared.ranges[l], std: stats?.std },
+        ),
+        div,
+      );
+      return div;
+    }),
+  );
   hist.replaceChildren(...cells);
 }

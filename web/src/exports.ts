@@ -1,7 +1,10 @@
 // Saving what the page shows: files via a temporary link, SVG as markup, PNG through a canvas.
 export function download(name: string, data: string | Blob, type: string): void {
   const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
-  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
+  const a = Object.assign(document.createElement('a'), {
+    href: URL.createObjectURL(blob),
+    download: name,
+  });
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
@@ -21,5 +24,7 @@ export async function pngOf(svg: SVGSVGElement): Promise<Blob> {
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   URL.revokeObjectURL(img.src);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'),
+  );
 }

@@ -16,10 +16,11 @@ export function later(key: string, minMs: number, draw: () => void): void {
 /** The last update: every view, in this order, one per frame (waiting draws of the same keys are dropped). */
 export function drawAllNow(draws: [string, () => void][]): void {
   for (const [key] of draws) views.delete(key);
-  const next = (i: number) => requestAnimationFrame(() => {
-    draws[i][1]();
-    if (i + 1 < draws.length) next(i + 1);
-  });
+  const next = (i: number) =>
+    requestAnimationFrame(() => {
+      draws[i][1]();
+      if (i + 1 < draws.length) next(i + 1);
+    });
   if (draws.length) next(0);
 }
 

@@ -58,7 +58,9 @@ function showUrlNotices(read: { errors: FieldErrors; notices: string[] }, search
   const lines = urlNotices(search, read);
   const box = $('notices');
   box.hidden = lines.length === 0;
-  box.textContent = lines.length ? `This link's settings were not all accepted:\n${lines.join('\n')}` : '';
+  box.textContent = lines.length
+    ? `This link's settings were not all accepted:\n${lines.join('\n')}`
+    : '';
 }
 labelPlotMarks();
 new Lesson();
@@ -71,15 +73,51 @@ showView(app.state.view);
 // draw throwaway charts while the page is idle, so the first live frame does not pay for
 // compiling the plotting code (a cold first draw takes several frames' time)
 requestIdleCallback(() => {
-  const scratch = Object.assign(document.createElement('div'), { style: 'position:absolute;left:-10000px;top:0;visibility:hidden' });
+  const scratch = Object.assign(document.createElement('div'), {
+    style: 'position:absolute;left:-10000px;top:0;visibility:hidden',
+  });
   scratch.setAttribute('aria-hidden', 'true');
   document.body.append(scratch);
   const grid = Float64Array.from({ length: GRID * GRID }, (_, i) => (i % GRID) / GRID);
   const pts = Array.from({ length: 300 }, (_, i) => [Math.cos(i), Math.sin(i)]);
-  const fake: DataSummary = { extent: [-1.5, 1.5], X: [pts.map((p) => p[0]), pts.map((p) => p[1])], Y: pts.map((_, i) => i % 2), testX: [[0], [0]], testY: [0], testSpec: null };
+  const fake: DataSummary = {
+    extent: [-1.5, 1.5],
+    X: [pts.map((p) => p[0]), pts.map((p) => p[1])],
+    Y: pts.map((_, i) => i % 2),
+    testX: [[0], [0]],
+    testY: [0],
+    testSpec: null,
+  };
   for (let i = 0; i < 3; i++) {
-    costChart({ warm: [{ iteration: 0, train: 1, test: 1 }, { iteration: 1, train: 0.5, test: 0.6 }] }, scratch);
-    boundaries([{ init: `warm${i}`, iteration: 0, done: false, curve: [], trainAccuracy: 0, testAccuracy: 0, grid, extent: [-1.5, 1.5], diagnostics: null, histograms: [], network: null }], fake, scratch, i < 2);
+    costChart(
+      {
+        warm: [
+          { iteration: 0, train: 1, test: 1 },
+          { iteration: 1, train: 0.5, test: 0.6 },
+        ],
+      },
+      scratch,
+    );
+    boundaries(
+      [
+        {
+          init: `warm${i}`,
+          iteration: 0,
+          done: false,
+          curve: [],
+          trainAccuracy: 0,
+          testAccuracy: 0,
+          grid,
+          extent: [-1.5, 1.5],
+          diagnostics: null,
+          histograms: [],
+          network: null,
+        },
+      ],
+      fake,
+      scratch,
+      i < 2,
+    );
   }
   scratch.remove();
 });

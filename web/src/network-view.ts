@@ -39,7 +39,10 @@ function paint(cell: OffscreenCanvas, values: Float64Array, offset: number, size
     const t = top > 0 && Number.isFinite(top) ? values[offset + i] / top : 0;
     const hue = t >= 0 ? POSITIVE : NEGATIVE;
     const a = Math.min(1, Math.abs(t) || 0);
-    img.data.set([255 + (hue[0] - 255) * a, 255 + (hue[1] - 255) * a, 255 + (hue[2] - 255) * a, 255], 4 * i);
+    img.data.set(
+      [255 + (hue[0] - 255) * a, 255 + (hue[1] - 255) * a, 255 + (hue[2] - 255) * a, 255],
+      4 * i,
+    );
   }
   ctx.putImageData(img, 0, 0);
 }
@@ -60,7 +63,9 @@ export class NetworkView {
     this.#edges = Object.assign(document.createElement('canvas'), { className: 'edges' });
     this.#edges.setAttribute('aria-hidden', 'true');
     // a box that changes size (a phone turned, a window narrowed) is laid out again
-    new ResizeObserver(() => { if (this.#picture) this.update(this.#picture); }).observe(root);
+    new ResizeObserver(() => {
+      if (this.#picture) this.update(this.#picture);
+    }).observe(root);
   }
 
   /** Clears the drawing (a new run begins), saying `message` in its place. */
@@ -68,7 +73,9 @@ export class NetworkView {
     this.#shape = '';
     this.#picture = null;
     this.#nodes = [];
-    this.#root.replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: message }));
+    this.#root.replaceChildren(
+      Object.assign(document.createElement('p'), { className: 'hint', textContent: message }),
+    );
     this.#detail.replaceChildren();
     this.#detail.hidden = true;
     this.#focused = null;
@@ -95,7 +102,9 @@ export class NetworkView {
       ctx.drawImage(cell, node.left, node.top, node.side, node.side);
     };
     this.#nodes[0].forEach((node, u) => draw(node, picture.inputs, u));
-    picture.layers.forEach((layer, l) => this.#nodes[l + 1].forEach((node, u) => draw(node, layer.pictures, u)));
+    picture.layers.forEach((layer, l) =>
+      this.#nodes[l + 1].forEach((node, u) => draw(node, layer.pictures, u)),
+    );
     if (this.#focused) this.#showDetail(...this.#focused);
   }
 
@@ -103,16 +112,18 @@ export class NetworkView {
   #weights(ctx: CanvasRenderingContext2D, l: number, layer: LayerPicture, fanIn: number): void {
     let top = 0;
     for (const w of layer.weights) top = Math.max(top, Math.abs(w));
-    this.#nodes[l + 1].forEach((to, j) => this.#nodes[l].forEach((from, i) => {
-      const w = layer.weights[j * fanIn + i];
-      const t = top > 0 && Number.isFinite(top) ? Math.abs(w) / top : 0;
-      ctx.strokeStyle = `rgba(${(w >= 0 ? POSITIVE : NEGATIVE).join(',')},${(0.25 + 0.75 * t).toFixed(2)})`;
-      ctx.lineWidth = 0.3 + 3.7 * t;
-      ctx.beginPath();
-      ctx.moveTo(from.x, from.y);
-      ctx.lineTo(to.x, to.y);
-      ctx.stroke();
-    }));
+    this.#nodes[l + 1].forEach((to, j) =>
+      this.#nodes[l].forEach((from, i) => {
+        const w = layer.weights[j * fanIn + i];
+        const t = top > 0 && Number.isFinite(top) ? Math.abs(w) / top : 0;
+        ctx.strokeStyle = `rgba(${(w >= 0 ? POSITIVE : NEGATIVE).join(',')},${(0.25 + 0.75 * t).toFixed(2)})`;
+        ctx.lineWidth = 0.3 + 3.7 * t;
+        ctx.beginPath();
+        ctx.moveTo(from.x, from.y);
+        ctx.lineTo(to.x, to.y);
+        ctx.stroke();
+      }),
+    );
   }
 
   #layout(dims: number[]): void {
@@ -120,45 +131,75 @@ export class NetworkView {
     const height = Math.max(160, this.#root.clientHeight);
     const drawn = dims.map((n) => Math.min(n, MAX_DRAWN));
     const most = maxOf(drawn);
-    const node = Math.max(14, Math.min(40, Math.floor((height - 24) / most) - 4, Math.floor(width / dims.length / 1.6)));
+    const node = Math.max(
+      14,
+      Math.min(40, Math.floor((height - 24) / most) - 4, Math.floor(width / dims.length / 1.6)),
+    );
     const column = (width - node) / (dims.length - 1);
-    Object.assign(this.#edges, { width: Math.round(width * devicePixelRatio), height: Math.round(height * devicePixelRatio) });
+    Object.assign(this.#edges, {
+      width: Math.round(width * devicePixelRatio),
+      height: Math.round(height * devicePixelRatio),
+    });
     Object.assign(this.#edges.style, { width: `${width}px`, height: `${height}px` });
     const buttons: HTMLElement[] = [];
     const notes: HTMLElement[] = [];
-    this.#nodes = drawn.map((n, l) => Array.from({ length: n }, (_, u) => {
-      // whole pixels, so every picture's cells fall on the canvas's pixels alike
-      const x = Math.round(l * column + node / 2);
-      const y = Math.round((height - 20) / 2 + (u - (n - 1) / 2) * (node + 4));
-      const name = l === 0 ? `input x${u + 1}` : l === dims.length - 1 ? 'the output unit' : `layer ${l}, unit ${u + 1}`;
-      const button = Object.assign(document.createElement('button'), { type: 'button', className: 'unit' });
-      button.setAttribute('aria-label', `${name}: show its histogram and gradient`);
-      button.dataset.layer = String(l);
-      button.dataset.unit = String(u);
-      const left = x - Math.floor(node / 2);
-      const top = y - Math.floor(node / 2);
-      Object.assign(button.style, { left: `${left}px`, top: `${top}px`, width: `${node}px`, height: `${node}px` });
-      if (l > 0) {
-        const show = () => {
-          this.#focused = [l, u];
-          this.#showDetail(l, u);
-          this.#place(x, y, node, width);
-        };
-        const hide = () => {
-          if (this.#focused?.[0] === l && this.#focused[1] === u) this.#focused = null;
-          this.#detail.hidden = true;
-        };
-        button.addEventListener('mouseenter', show);
-        button.addEventListener('focus', show);
-        button.addEventListener('mouseleave', () => { if (document.activeElement !== button) hide(); });
-        button.addEventListener('blur', hide);
-        button.setAttribute('aria-describedby', this.#detail.id);
-      }
-      buttons.push(button);
-      return { button, x, y, left, top, side: node };
-    }));
+    this.#nodes = drawn.map((n, l) =>
+      Array.from({ length: n }, (_, u) => {
+        // whole pixels, so every picture's cells fall on the canvas's pixels alike
+        const x = Math.round(l * column + node / 2);
+        const y = Math.round((height - 20) / 2 + (u - (n - 1) / 2) * (node + 4));
+        const name =
+          l === 0
+            ? `input x${u + 1}`
+            : l === dims.length - 1
+              ? 'the output unit'
+              : `layer ${l}, unit ${u + 1}`;
+        const button = Object.assign(document.createElement('button'), {
+          type: 'button',
+          className: 'unit',
+        });
+        button.setAttribute('aria-label', `${name}: show its histogram and gradient`);
+        button.dataset.layer = String(l);
+        button.dataset.unit = String(u);
+        const left = x - Math.floor(node / 2);
+        const top = y - Math.floor(node / 2);
+        Object.assign(button.style, {
+          left: `${left}px`,
+          top: `${top}px`,
+          width: `${node}px`,
+          height: `${node}px`,
+        });
+        if (l > 0) {
+          const show = () => {
+            this.#focused = [l, u];
+            this.#showDetail(l, u);
+            this.#place(x, y, node, width);
+          };
+          const hide = () => {
+            if (this.#focused?.[0] === l && this.#focused[1] === u) this.#focused = null;
+            this.#detail.hidden = true;
+          };
+          button.addEventListener('mouseenter', show);
+          button.addEventListener('focus', show);
+          button.addEventListener('mouseleave', () => {
+            if (document.activeElement !== button) hide();
+          });
+          button.addEventListener('blur', hide);
+          button.setAttribute('aria-describedby', this.#detail.id);
+        }
+        buttons.push(button);
+        return { button, x, y, left, top, side: node };
+      }),
+    );
     dims.forEach((n, l) => {
-      if (n > MAX_DRAWN) notes.push(Object.assign(document.createElement('span'), { className: 'more', textContent: `+${n - MAX_DRAWN}`, style: `left:${l * column}px;top:${height - 18}px` }));
+      if (n > MAX_DRAWN)
+        notes.push(
+          Object.assign(document.createElement('span'), {
+            className: 'more',
+            textContent: `+${n - MAX_DRAWN}`,
+            style: `left:${l * column}px;top:${height - 18}px`,
+          }),
+        );
     });
     this.#root.replaceChildren(this.#edges, ...buttons, ...notes);
   }
@@ -167,7 +208,10 @@ export class NetworkView {
   #place(x: number, y: number, node: number, width: number): void {
     const card = 250;
     const left = x + node / 2 + 8 + card > width ? x - node / 2 - 8 - card : x + node / 2 + 8;
-    Object.assign(this.#detail.style, { left: `${Math.max(0, left)}px`, top: `${this.#root.offsetTop + Math.max(0, y - 60)}px` });
+    Object.assign(this.#detail.style, {
+      left: `${Math.max(0, left)}px`,
+      top: `${this.#root.offsetTop + Math.max(0, y - 60)}px`,
+    });
     this.#detail.hidden = false;
   }
 
@@ -176,7 +220,9 @@ export class NetworkView {
     if (!layer) return;
     const last = l === this.#picture!.layers.length;
     const name = last ? 'Output unit' : `Layer ${l}, unit ${u + 1}`;
-    const text = Object.assign(document.createElement('p'), { textContent: `${name}: gradient of its incoming weights ‖∂J/∂W‖ = ${layer.gradients[u].toPrecision(3)}` });
+    const text = Object.assign(document.createElement('p'), {
+      textContent: `${name}: gradient of its incoming weights ‖∂J/∂W‖ = ${layer.gradients[u].toPrecision(3)}`,
+    });
     const chart = document.createElement('div');
     chart.className = 'unit-histogram';
     render(histogramSpec(layer.histograms[u], `${name}: activations on the training data`), chart);

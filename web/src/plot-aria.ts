@@ -5,14 +5,18 @@
 const LABELLED = 'svg [aria-label]:not([role])';
 
 function giveRoles(root: Element): void {
-  const found = root.matches(LABELLED) ? [root, ...root.querySelectorAll(LABELLED)] : root.querySelectorAll(LABELLED);
-  for (const el of found) el.setAttribute('role', el.tagName.toLowerCase() === 'g' ? 'group' : 'graphics-symbol');
+  const found = root.matches(LABELLED)
+    ? [root, ...root.querySelectorAll(LABELLED)]
+    : root.querySelectorAll(LABELLED);
+  for (const el of found)
+    el.setAttribute('role', el.tagName.toLowerCase() === 'g' ? 'group' : 'graphics-symbol');
 }
 
 /** Watches `root` for new charts and gives their labelled elements a role. */
 export function labelPlotMarks(root: Element = document.body): void {
   giveRoles(root);
   new MutationObserver((changes) => {
-    for (const change of changes) for (const node of change.addedNodes) if (node instanceof Element) giveRoles(node);
+    for (const change of changes)
+      for (const node of change.addedNodes) if (node instanceof Element) giveRoles(node);
   }).observe(root, { childList: true, subtree: true });
 }

@@ -15,7 +15,9 @@ export class Session {
   onState: (s: SessionState) => void = () => {};
 
   constructor() {
-    this.api = Comlink.wrap<WorkerApi>(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+    this.api = Comlink.wrap<WorkerApi>(
+      new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+    );
   }
 
   get state(): SessionState {
@@ -39,12 +41,21 @@ export class Session {
    * Plays the loaded job to its end at `speed` iterations per step, calling `onUpdate` about
    * every `frameMs`; `extras` adds per-layer statistics. Resolves when the run ends or is replaced.
    */
-  async play(onUpdate: (u: RunUpdate[]) => void, speed: number, { frameMs = 150, extras = false, paused = false } = {}): Promise<void> {
+  async play(
+    onUpdate: (u: RunUpdate[]) => void,
+    speed: number,
+    { frameMs = 150, extras = false, paused = false } = {},
+  ): Promise<void> {
     await this.api.setSpeed(speed);
-    const run = this.api.play(Comlink.proxy((u: RunUpdate[]) => {
-      onUpdate(u);
-      if (u.every((x) => x.done) && run === this.#run) this.#set('done');
-    }), frameMs, extras, paused);
+    const run = this.api.play(
+      Comlink.proxy((u: RunUpdate[]) => {
+        onUpdate(u);
+        if (u.every((x) => x.done) && run === this.#run) this.#set('done');
+      }),
+      frameMs,
+      extras,
+      paused,
+    );
     this.#run = run;
     this.#set(paused ? 'paused' : 'playing');
     await run;

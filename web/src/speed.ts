@@ -5,7 +5,8 @@ import { STEPS_PER_SECOND } from './job.js';
 export const SPEED_DECADES = 5;
 
 /** The iterations per step at slider position `p`. */
-export const speedAt = (p: number): number => Math.max(1, Math.min(10 ** SPEED_DECADES, Math.round(10 ** p)));
+export const speedAt = (p: number): number =>
+  Math.max(1, Math.min(10 ** SPEED_DECADES, Math.round(10 ** p)));
 
 /** The slider position of `speed` iterations per step. */
 export const positionOf = (speed: number): number => Math.log10(Math.max(1, speed));
@@ -17,7 +18,12 @@ export function speedText(speed: number): string {
 }
 
 /** Makes a range input logarithmic, showing its value in `readout`; `onChange` gets iterations per step. */
-export function logSlider(input: HTMLInputElement, readout: HTMLElement, speed: number, onChange: (speed: number) => void): (speed: number) => void {
+export function logSlider(
+  input: HTMLInputElement,
+  readout: HTMLElement,
+  speed: number,
+  onChange: (speed: number) => void,
+): (speed: number) => void {
   Object.assign(input, { min: '0', max: String(SPEED_DECADES), step: 'any' });
   const show = (s: number) => {
     input.value = String(positionOf(s));

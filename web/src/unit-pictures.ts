@@ -44,7 +44,12 @@ function rowNorms(M: Float64Array, rows: number, cols: number): number[] {
  * The picture of `net` on `train` over the square extent². Only for networks with 2 input
  * features (the plane) and at most MAX_PICTURED_UNITS hidden units; null otherwise.
  */
-export function networkPicture(net: Network, train: Dataset, extent: [number, number], kernels: Kernels): NetworkPicture | null {
+export function networkPicture(
+  net: Network,
+  train: Dataset,
+  extent: [number, number],
+  kernels: Kernels,
+): NetworkPicture | null {
   const hidden = net.dims.slice(1, -1).reduce((s, n) => s + n, 0);
   if (net.dims[0] !== 2 || hidden > MAX_PICTURED_UNITS) return null;
   const plane = planeGrid(extent);
@@ -62,8 +67,14 @@ export function networkPicture(net: Network, train: Dataset, extent: [number, nu
       const a = A.subarray(u * m, (u + 1) * m);
       let lo = Infinity;
       let hi = -Infinity;
-      for (const v of a) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-      if (!(hi > lo)) { lo -= 0.5; hi += 0.5; } // a constant unit (a dead ReLU, or zeros) gets one visible bar
+      for (const v of a) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      if (!(hi > lo)) {
+        lo -= 0.5;
+        hi += 0.5;
+      } // a constant unit (a dead ReLU, or zeros) gets one visible bar
       return histogram(a, HISTOGRAM_BINS, lo, hi);
     });
     return {

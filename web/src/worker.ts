@@ -59,7 +59,18 @@ let trained = 0;
 /** The run doctor on a finished run, read off the same record as the CLI's (train/doctor.ts). */
 function doctorLines(run: Run, r: TrainResult, trainAccuracy: number, net: Network): string[] {
   const symmetric = isSymmetric(run.initial) && isSymmetric(net);
-  return describeDiagnosis(diagnoseRun({ stopReason: r.stopReason, divergedAt: r.divergedAt, costs: run.trainer.trace, finalCost: r.finalCost, trainAccuracy, learningRate: job!.learningRate, diagnostics: run.trainer.diagnostics, symmetric }));
+  return describeDiagnosis(
+    diagnoseRun({
+      stopReason: r.stopReason,
+      divergedAt: r.divergedAt,
+      costs: run.trainer.trace,
+      finalCost: r.finalCost,
+      trainAccuracy,
+      learningRate: job!.learningRate,
+      diagnostics: run.trainer.diagnostics,
+      symmetric,
+    }),
+  );
 }
 
 function report(run: Run, extras: boolean): RunUpdate {
@@ -69,19 +80,32 @@ function report(run: Run, extras: boolean): RunUpdate {
   const it = run.trainer.iteration;
   const newPoints = run.trainer.trace.slice(run.sent);
   run.sent = run.trainer.trace.length;
-  const diag = extras ? run.trainer.diagnostics.at(-1) ?? null : null;
+  const diag = extras ? (run.trainer.diagnostics.at(-1) ?? null) : null;
   const trainAccuracy = accuracyOf(threshold(trainProbs), d.train.Y.data);
   const r = run.result;
-  const finished = r ? { stopReason: r.stopReason, divergedAt: r.divergedAt, verdict: verdict({ ...r, trainAccuracy }, run.initial, net), doctor: doctorLines(run, r, trainAccuracy, net) } : {};
+  const finished = r
+    ? {
+        stopReason: r.stopReason,
+        divergedAt: r.divergedAt,
+        verdict: verdict({ ...r, trainAccuracy }, run.initial, net),
+        doctor: doctorLines(run, r, trainAccuracy, net),
+      }
+    : {};
   return {
     init: run.init,
     iteration: it,
     // "done" only once finished, so the last update carries how the run ended
     done: r !== undefined,
     ...finished,
-    curve: newPoints.map((p) => ({ iteration: p.iteration, train: p.cost, test: p.testCost ?? NaN })),
+    curve: newPoints.map((p) => ({
+      iteration: p.iteration,
+      train: p.cost,
+      test: p.testCost ?? NaN,
+    })),
     trainAccuracy,
-    testAccuracy: d.test ? accuracyOf(threshold(predictProba(net, d.test.X, kernels)), d.test.Y.data) : null,
+    testAccuracy: d.test
+      ? accuracyOf(threshold(predictProba(net, d.test.X, kernels)), d.test.Y.data)
+      : null,
     grid: probabilityGrid(net, GRID, d.extent).values,
     extent: d.extent,
     diagnostics: diag,
@@ -94,19 +118,48 @@ const api = {
   /** Validates and loads a job; throws a message the page shows next to the control at fault. */
   load(config: JobConfig): DataSummary {
     generation++;
-    const train = validateDataset(config.csv ? parseCsv(config.train, 'dropped CSV') : datasetFromSpec(config.train));
+    const train = validateDataset(
+      config.csv ? parseCsv(config.train, 'dropped CSV') : datasetFromSpec(config.train),
+    );
     // the test set follows the training data (same generator, next seed), as in the CLI; a CSV has none unless named
-    const { spec: testSpec } = resolveTestSpec(config.train, train, config.test || undefined, !!config.csv);
+    const { spec: testSpec } = resolveTestSpec(
+      config.train,
+      train,
+      config.test || undefined,
+      !!config.csv,
+    );
     const test = testSpec === null ? null : validateDataset(datasetFromSpec(testSpec));
-    if (test && test.X.rows !== train.X.rows) throw new Error(`test: the test data has ${test.X.rows} features, the training data ${train.X.rows}`);
-    if (config.layers[0] !== train.X.rows) throw new Error(`layers: the data has ${train.X.rows} features`);
+    if (test && test.X.rows !== train.X.rows)
+      throw new Error(
+        `test: the test data has ${test.X.rows} features, the training data ${train.X.rows}`,
+      );
+    if (config.layers[0] !== train.X.rows)
+      throw new Error(`layers: the data has ${train.X.rows} features`);
     const optimizer = parseOptimizer(config.optimizer);
     // a dropped CSV's size is known only here: the same memory and time limits as the URL's
-    checkLabRun({ hidden: config.layers.slice(1, -1), features: train.X.rows, m: train.X.cols, mTest: test ? test.X.cols : 0, inits: config.inits, iterations: config.iterations, batchSize: config.batchSize, optimizer: config.optimizer });
+    checkLabRun({
+      hidden: config.layers.slice(1, -1),
+      features: train.X.rows,
+      m: train.X.cols,
+      mTest: test ? test.X.cols : 0,
+      inits: config.inits,
+      iterations: config.iterations,
+      batchSize: config.batchSize,
+      optimizer: config.optimizer,
+    });
     data = { train, test, extent: plotExtent(train) };
     job = config;
     runs = config.inits.map((init) => {
-      const network = buildNetwork({ init, seed: config.seed, scale: config.scale, layers: config.layers, activation: config.activation }, train);
+      const network = buildNetwork(
+        {
+          init,
+          seed: config.seed,
+          scale: config.scale,
+          layers: config.layers,
+          activation: config.activation,
+        },
+        train,
+      );
       const trainer = new Trainer(network, train, {
         learningRate: config.learningRate,
         iterations: config.iterations,
@@ -119,12 +172,26 @@ const api = {
         testData: test ?? undefined,
         kernels,
       });
-      return { init, trainer, network, initial: cloneNetwork(network), live: () => trainer.current, sent: 0 };
+      return {
+        init,
+        trainer,
+        network,
+        initial: cloneNetwork(network),
+        live: () => trainer.current,
+        sent: 0,
+      };
     });
     paused = true;
     stepBudget = 0;
     const cols = (d: Dataset) => Array.from({ length: d.X.rows }, (_, f) => Array.from(d.X.row(f)));
-    return { extent: data.extent, X: cols(train), Y: Array.from(train.Y.data), testX: test ? cols(test) : [], testY: test ? Array.from(test.Y.data) : [], testSpec };
+    return {
+      extent: data.extent,
+      X: cols(train),
+      Y: Array.from(train.Y.data),
+      testX: test ? cols(test) : [],
+      testY: test ? Array.from(test.Y.data) : [],
+      testSpec,
+    };
   },
 
   /**
@@ -132,7 +199,12 @@ const api = {
    * per-layer statistics and histograms to each update (the lab shows them, the lesson not);
    * `startPaused` waits for step or resume before the first step.
    */
-  async play(onUpdate: (updates: RunUpdate[]) => void, frameMs = 100, extras = true, startPaused = false): Promise<void> {
+  async play(
+    onUpdate: (updates: RunUpdate[]) => void,
+    frameMs = 100,
+    extras = true,
+    startPaused = false,
+  ): Promise<void> {
     const mine = generation;
     paused = startPaused;
     let last = 0;
@@ -174,7 +246,11 @@ const api = {
    */
   engineSeconds(): number {
     const d = notebookData();
-    return runExperiment({ ...NOTEBOOK_DEFAULTS, init: 'he' }, d.train, d.test, { kernels, traceEvery: 50, diagnosticsEvery: 300 }).result.seconds;
+    return runExperiment({ ...NOTEBOOK_DEFAULTS, init: 'he' }, d.train, d.test, {
+      kernels,
+      traceEvery: 50,
+      diagnosticsEvery: 300,
+    }).result.seconds;
   },
 
   /**
@@ -220,7 +296,16 @@ const api = {
   exportModel(init: string): string {
     const r = runs.find((x) => x.init === init);
     if (!r || !job) throw new Error('no such run');
-    return JSON.stringify(modelToJson(cloneNetwork(r.live()), { init, seed: job.seed, learningRate: job.learningRate, iterations: r.trainer.iteration, trainData: job.csv ? 'dropped CSV' : job.train, createdBy: 'initlab web lab' }));
+    return JSON.stringify(
+      modelToJson(cloneNetwork(r.live()), {
+        init,
+        seed: job.seed,
+        learningRate: job.learningRate,
+        iterations: r.trainer.iteration,
+        trainData: job.csv ? 'dropped CSV' : job.train,
+        createdBy: 'initlab web lab',
+      }),
+    );
   },
 };
 

@@ -13,7 +13,11 @@ export function registerDataCommand(program: Command): void {
   program
     .command('data')
     .description('generate a dataset and print it')
-    .option('--dataset <spec>', 'NAME[:key=value,...] (see --list) or a CSV file', NOTEBOOK_TRAIN_SPEC)
+    .option(
+      '--dataset <spec>',
+      'NAME[:key=value,...] (see --list) or a CSV file',
+      NOTEBOOK_TRAIN_SPEC,
+    )
     .option('--json', 'print {"X":[[...],[...]],"Y":[[...]]} (features × m, like the notebook)')
     .option('--csv', 'print CSV: x1,...,xn,label, one example per line')
     .option('--list', 'list the dataset generators and their keys')

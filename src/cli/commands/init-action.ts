@@ -17,7 +17,18 @@ function printCatalogue(json: boolean): void {
     name: i.name,
     formula: i.description,
     fan: i.fan,
-    parameters: Object.fromEntries(Object.entries(i.params).map(([k, d]) => [k, { default: d.default, ...(d.choices ? { choices: d.choices } : {}), ...(d.aliases ? { aliases: d.aliases } : {}), accepted: acceptedText(d), doc: d.doc }])),
+    parameters: Object.fromEntries(
+      Object.entries(i.params).map(([k, d]) => [
+        k,
+        {
+          default: d.default,
+          ...(d.choices ? { choices: d.choices } : {}),
+          ...(d.aliases ? { aliases: d.aliases } : {}),
+          accepted: acceptedText(d),
+          doc: d.doc,
+        },
+      ]),
+    ),
     equivalents: i.equivalents,
   }));
   if (json) {
@@ -25,9 +36,14 @@ function printCatalogue(json: boolean): void {
     return;
   }
   for (const e of entries) {
-    const params = Object.entries(e.parameters).map(([k, d]) => `${k}=${d.default}`).join(', ');
-    process.stdout.write(`${e.name}${params ? ` (${params})` : ''}\n  ${e.formula}\n  fan: ${e.fan} · Keras: ${e.equivalents.keras ?? '-'} · PyTorch: ${e.equivalents.pytorch ?? '-'} · TF.js: ${e.equivalents.tfjs ?? '-'}\n`);
-    for (const [k, d] of Object.entries(e.parameters)) process.stdout.write(`  ${k}: ${d.doc}; ${d.accepted}\n`);
+    const params = Object.entries(e.parameters)
+      .map(([k, d]) => `${k}=${d.default}`)
+      .join(', ');
+    process.stdout.write(
+      `${e.name}${params ? ` (${params})` : ''}\n  ${e.formula}\n  fan: ${e.fan} · Keras: ${e.equivalents.keras ?? '-'} · PyTorch: ${e.equivalents.pytorch ?? '-'} · TF.js: ${e.equivalents.tfjs ?? '-'}\n`,
+    );
+    for (const [k, d] of Object.entries(e.parameters))
+      process.stdout.write(`  ${k}: ${d.doc}; ${d.accepted}\n`);
   }
 }
 
@@ -43,8 +59,22 @@ export function printInit(flags: InitFlags): void {
   if (!init.needsData && !isPathSpec(flags.data)) checkDatasetSpec(flags.data);
   const data = init.needsData ? loadData(flags.data).X : undefined;
   // the weights and their text, and the QR's time, before any of it is made
-  checkInitCommand(dims, init.name, `--layers ${dims.join(',')}`, data?.cols ?? 0, init.needsData ? (opts['max-iter'] as number) : 0, flags.json ? 'json' : 'text');
-  const dict = networkToDict(initializeNetwork(dims, init, { params: opts, seed: f.seed, data, shouldStop: watchInterrupt() }));
+  checkInitCommand(
+    dims,
+    init.name,
+    `--layers ${dims.join(',')}`,
+    data?.cols ?? 0,
+    init.needsData ? (opts['max-iter'] as number) : 0,
+    flags.json ? 'json' : 'text',
+  );
+  const dict = networkToDict(
+    initializeNetwork(dims, init, {
+      params: opts,
+      seed: f.seed,
+      data,
+      shouldStop: watchInterrupt(),
+    }),
+  );
   if (flags.json) {
     process.stdout.write(`${toJson(dict)}\n`);
     return;

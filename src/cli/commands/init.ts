@@ -20,9 +20,19 @@ export function registerInitCommand(program: Command): void {
     .option('--init <name>', `initialization (${INITIALIZER_NAMES.join(', ')})`, 'he')
     .option('--layers <sizes>', 'layer sizes, input first', '2,4,1')
     .option('--seed <n>', 'seed of the RandomState (0..4294967295)', '3')
-    .option('--scale <x>', "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)")
+    .option(
+      '--scale <x>',
+      "multiplier of --init random's draws, and of no other initializer (default: random's own, 10)",
+    )
     .option('--json', 'print {"W1":[[...]],"b1":[[...]],...}')
-    .option('--data <spec>', 'the batch a data-dependent initializer (lsuv) rescales on', NOTEBOOK_TRAIN_SPEC)
-    .option('--list', 'list the initializers: formula, fan, parameters and their Keras / PyTorch / TF.js equivalents')
+    .option(
+      '--data <spec>',
+      'the batch a data-dependent initializer (lsuv) rescales on',
+      NOTEBOOK_TRAIN_SPEC,
+    )
+    .option(
+      '--list',
+      'list the initializers: formula, fan, parameters and their Keras / PyTorch / TF.js equivalents',
+    )
     .action(async (flags: InitFlags) => (await import('./init-action.js')).printInit(flags));
 }

@@ -19,13 +19,21 @@ import { defaultTestSpec } from '../../experiments/test-spec.js';
  */
 function defaultPredictData(trainData: string | undefined, model: string): string {
   const ask = `give --data SPEC or a CSV file to predict on`;
-  if (!trainData) throw new UsageError(`${model} does not record its training data, so there is no default test set; ${ask}`);
-  if (isPathSpec(trainData)) throw new UsageError(`${model} was trained on the CSV file ${trainData}, which has no default test set; ${ask}`);
+  if (!trainData)
+    throw new UsageError(
+      `${model} does not record its training data, so there is no default test set; ${ask}`,
+    );
+  if (isPathSpec(trainData))
+    throw new UsageError(
+      `${model} was trained on the CSV file ${trainData}, which has no default test set; ${ask}`,
+    );
   let train;
   try {
     train = datasetFromSpec(trainData);
   } catch {
-    throw new UsageError(`${model} was trained on "${trainData}", which has no default test set; ${ask}`);
+    throw new UsageError(
+      `${model} was trained on "${trainData}", which has no default test set; ${ask}`,
+    );
   }
   return defaultTestSpec(trainData, train);
 }
@@ -37,7 +45,11 @@ import { requireStdout } from '../stdout.js';
  * --no-labels say, else its header (a last column named label), else its width against the
  * model's inputs (one more column: labels last). Generated data always has labels.
  */
-function predictionData(spec: string, labelsFlag: boolean | undefined, features: number): { X: Matrix; Y: Matrix | null; labelsFrom: string | null } {
+function predictionData(
+  spec: string,
+  labelsFlag: boolean | undefined,
+  features: number,
+): { X: Matrix; Y: Matrix | null; labelsFrom: string | null } {
   if (isPathSpec(spec)) {
     const labels = labelsFlag === undefined ? 'auto' : labelsFlag ? 'last' : 'none';
     const t = readCsvFile(spec, { labels, features });
@@ -52,18 +64,26 @@ export function predict(flags: PredictFlags): void {
   const { network, meta } = loadModel(flags.model);
   const spec = flags.data ?? defaultPredictData(meta.trainData, flags.model);
   const { X, Y, labelsFrom } = predictionData(spec, flags.labels, network.dims[0]);
-  if (X.rows !== network.dims[0]) throw new UsageError(`the model takes ${network.dims[0]} features, ${spec} has ${X.rows}`);
+  if (X.rows !== network.dims[0])
+    throw new UsageError(`the model takes ${network.dims[0]} features, ${spec} has ${X.rows}`);
   // the forward pass's buffers and the printed predictions, before they are made
   checkPredict(network.dims, X.cols);
   const probabilities = predictProba(network, X);
   const predictions = threshold(probabilities);
   const accuracy = Y ? accuracyOf(predictions, Y.data) : null;
   if (flags.json) {
-    process.stdout.write(`${toJson({ predictions: Array.from(predictions), probabilities: Array.from(probabilities), accuracy, labelled: Y !== null, ...(labelsFrom ? { labels: labelsFrom } : {}), data: spec })}\n`);
+    process.stdout.write(
+      `${toJson({ predictions: Array.from(predictions), probabilities: Array.from(probabilities), accuracy, labelled: Y !== null, ...(labelsFrom ? { labels: labelsFrom } : {}), data: spec })}\n`,
+    );
     return;
   }
-  if (!flags.data) process.stdout.write(`data: ${spec} (the test set that follows the model's training data)\n`);
+  if (!flags.data)
+    process.stdout.write(`data: ${spec} (the test set that follows the model's training data)\n`);
   process.stdout.write(`predictions = [${Array.from(predictions).join(' ')}]\n`);
   if (labelsFrom) process.stdout.write(`labels: ${labelsFrom}\n`);
-  process.stdout.write(accuracy === null ? 'Accuracy: not computed (the data has no labels)\n' : `Accuracy: ${pyFloat(accuracy)}\n`);
+  process.stdout.write(
+    accuracy === null
+      ? 'Accuracy: not computed (the data has no labels)\n'
+      : `Accuracy: ${pyFloat(accuracy)}\n`,
+  );
 }

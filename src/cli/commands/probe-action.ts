@@ -5,7 +5,11 @@ import { type ProbeTheoryLayer, probeTheory } from '../../experiments/probe-theo
 import { readNumber } from '../../validate.js';
 import { commandKernels } from '../kernels.js';
 import { UsageError } from '../../errors.js';
-import { courseGradientCheckCase, gradientCheckDetails, type GradientCheckResult } from '../../train/gradient-check.js';
+import {
+  courseGradientCheckCase,
+  gradientCheckDetails,
+  type GradientCheckResult,
+} from '../../train/gradient-check.js';
 import type { Network } from '../../nn/network.js';
 import { toJson } from '../json.js';
 import { watchInterrupt } from '../interrupt.js';
@@ -40,36 +44,79 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
   const { kernels, close } = await commandKernels(flags);
   let r: ReturnType<typeof probe>;
   try {
-    r = probe({ init: flags.init, scale: f.scale, depth: f.depth, width: f.width, activation: flags.activation, samples: f.samples, seed: f.seed, biasStd: f.biasStd, c0: f.c0, backward: flags.backward, jacobian: flags.jacobian }, kernels, watchInterrupt());
+    r = probe(
+      {
+        init: flags.init,
+        scale: f.scale,
+        depth: f.depth,
+        width: f.width,
+        activation: flags.activation,
+        samples: f.samples,
+        seed: f.seed,
+        biasStd: f.biasStd,
+        c0: f.c0,
+        backward: flags.backward,
+        jacobian: flags.jacobian,
+      },
+      kernels,
+      watchInterrupt(),
+    );
   } finally {
     close();
   }
   // an explosion past float64 stops the probe as divergence stops training: said on stderr, exit 1
-  const stopped = r.stopReason === 'diverged' ? `initlab: the probe stopped at layer ${r.divergedAt} of ${f.depth}: ${r.divergence}; the signal exploded (use a smaller scale or another initialization)\n` : '';
+  const stopped =
+    r.stopReason === 'diverged'
+      ? `initlab: the probe stopped at layer ${r.divergedAt} of ${f.depth}: ${r.divergence}; the signal exploded (use a smaller scale or another initialization)\n`
+      : '';
   if (stopped) process.exitCode = 1;
-  const theory = flags.theory || flags.out !== undefined ? probeTheory(r, flags.activation) : undefined;
+  const theory =
+    flags.theory || flags.out !== undefined ? probeTheory(r, flags.activation) : undefined;
   if (flags.out !== undefined) {
     const { writeFigureReport } = await import('../../node/figure-report.js');
     const { probeTheorySpecs } = await import('../../plot/probe-theory-spec.js');
-    const short = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : x.toPrecision(4));
+    const short = (x: number | undefined) =>
+      x === undefined || Number.isNaN(x) ? '—' : x.toPrecision(4);
     const t = theory!;
-    const files = await writeFigureReport(flags.out, {
-      title: 'initlab probe: the measured network beside mean-field theory',
-      config: [['initialization', `${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}`], ['activation', flags.activation], ['layers', `${f.depth} of ${f.width} units`], ['samples', String(f.samples)], ['seed', String(f.seed)], ['bias std', String(f.biasStd ?? 0)], ['c0', f.c0 === undefined ? 'as drawn' : String(f.c0)]],
-      table: {
-        head: ['layer', 'q', 'theory q', 'c', 'theory c', 'backprop RMS', 'theory backprop RMS'],
-        rows: r.layers.map((l, i) => [String(l.layer), short(l.q), short(t[i]?.q), short(l.c), short(t[i]?.c), short(l.backprop), short(t[i]?.backprop)]),
+    const files = await writeFigureReport(
+      flags.out,
+      {
+        title: 'initlab probe: the measured network beside mean-field theory',
+        config: [
+          ['initialization', `${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}`],
+          ['activation', flags.activation],
+          ['layers', `${f.depth} of ${f.width} units`],
+          ['samples', String(f.samples)],
+          ['seed', String(f.seed)],
+          ['bias std', String(f.biasStd ?? 0)],
+          ['c0', f.c0 === undefined ? 'as drawn' : String(f.c0)],
+        ],
+        table: {
+          head: ['layer', 'q', 'theory q', 'c', 'theory c', 'backprop RMS', 'theory backprop RMS'],
+          rows: r.layers.map((l, i) => [
+            String(l.layer),
+            short(l.q),
+            short(t[i]?.q),
+            short(l.c),
+            short(t[i]?.c),
+            short(l.backprop),
+            short(t[i]?.backprop),
+          ]),
+        },
+        figures: [
+          {
+            name: 'probe-theory',
+            heading: 'Theory beside measurement',
+            text: `Lines: the mean-field maps (Poole et al. 2016; Schoenholz et al. 2017) from each layer's own σ_w² and σ_b² as drawn; dots: this network.${r.stopReason === 'diverged' ? ` The probe stopped at layer ${r.divergedAt}: ${r.divergence}.` : ''}`,
+            caption: 'q^l, c^l and the back-propagated gradient per layer',
+            panels: probeTheorySpecs(r, t),
+            columns: 3,
+          },
+        ],
+        results: { ...r, theory: t },
       },
-      figures: [{
-        name: 'probe-theory',
-        heading: 'Theory beside measurement',
-        text: `Lines: the mean-field maps (Poole et al. 2016; Schoenholz et al. 2017) from each layer's own σ_w² and σ_b² as drawn; dots: this network.${r.stopReason === 'diverged' ? ` The probe stopped at layer ${r.divergedAt}: ${r.divergence}.` : ''}`,
-        caption: 'q^l, c^l and the back-propagated gradient per layer',
-        panels: probeTheorySpecs(r, t),
-        columns: 3,
-      }],
-      results: { ...r, theory: t },
-    }, VERSION);
+      VERSION,
+    );
     process.stderr.write(`report: ${flags.out}/index.html (${files.length} files)\n`);
   }
   if (flags.json) {
@@ -83,14 +130,23 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
     process.stderr.write(stopped);
     return;
   }
-  process.stdout.write(`${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}, ${flags.activation}, ${f.depth} layers of ${f.width} units, ${f.samples} samples, seed ${f.seed}\n`);
-  process.stdout.write('layer        mean          std  (bar: log of std, between the smallest and the largest)\n');
+  process.stdout.write(
+    `${flags.init}${f.scale !== undefined ? ` ×${f.scale}` : ''}, ${flags.activation}, ${f.depth} layers of ${f.width} units, ${f.samples} samples, seed ${f.seed}\n`,
+  );
+  process.stdout.write(
+    'layer        mean          std  (bar: log of std, between the smallest and the largest)\n',
+  );
   // exact zeros (a signal that vanished) are real values: their bar is the shortest
   const logs = r.layers.map((l) => Math.log10(Math.max(l.std, 1e-300)));
   const lo = minOf(logs);
   const span = maxOf(logs) - lo || 1;
-  r.layers.forEach((l, i) => process.stdout.write(`${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`));
-  if (stopped) process.stdout.write(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}\n`);
+  r.layers.forEach((l, i) =>
+    process.stdout.write(
+      `${String(l.layer).padStart(5)} ${l.mean.toExponential(3).padStart(12)} ${l.std.toExponential(3).padStart(12)}  ${'█'.repeat(1 + Math.round((39 * (logs[i] - lo)) / span))}\n`,
+    ),
+  );
+  if (stopped)
+    process.stdout.write(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}\n`);
   if (r.jacobian) printJacobian(r.jacobian);
   process.stderr.write(stopped);
 }
@@ -98,38 +154,93 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
 const e3 = (x: number | undefined) => (x === undefined ? '—' : x.toExponential(3)).padStart(11);
 
 /** The probe's wider table: measured beside predicted, per layer. */
-function printDetails(r: ReturnType<typeof probe>, theory: ProbeTheoryLayer[] | undefined, backward?: boolean): void {
-  const head = ['layer', '       σ_w²', '       σ_b²', '          q', theory ? '   theory q' : '', '        std', theory ? ' theory std' : '', '          c', theory ? '   theory c' : '', '     M mean', '      M std', backward ? '   backprop' : '', backward && theory ? 'theory back' : '', ' weightGrad'.repeat(backward ? 1 : 0)];
+function printDetails(
+  r: ReturnType<typeof probe>,
+  theory: ProbeTheoryLayer[] | undefined,
+  backward?: boolean,
+): void {
+  const head = [
+    'layer',
+    '       σ_w²',
+    '       σ_b²',
+    '          q',
+    theory ? '   theory q' : '',
+    '        std',
+    theory ? ' theory std' : '',
+    '          c',
+    theory ? '   theory c' : '',
+    '     M mean',
+    '      M std',
+    backward ? '   backprop' : '',
+    backward && theory ? 'theory back' : '',
+    ' weightGrad'.repeat(backward ? 1 : 0),
+  ];
   const lines = [head.join(' ')];
   r.layers.forEach((l, i) => {
     const t = theory?.[i];
-    lines.push([String(l.layer).padStart(5), e3(l.weightVar), e3(l.biasVar), e3(l.q), theory ? e3(t?.q) : '', e3(l.std), theory ? e3(t?.std) : '', e3(l.c), theory ? e3(t?.c) : '', e3(l.lengthRatio.mean), e3(l.lengthRatio.std), backward ? e3(l.backprop) : '', backward && theory ? e3(t?.backprop) : '', backward ? e3(l.weightGrad) : ''].join(' '));
+    lines.push(
+      [
+        String(l.layer).padStart(5),
+        e3(l.weightVar),
+        e3(l.biasVar),
+        e3(l.q),
+        theory ? e3(t?.q) : '',
+        e3(l.std),
+        theory ? e3(t?.std) : '',
+        e3(l.c),
+        theory ? e3(t?.c) : '',
+        e3(l.lengthRatio.mean),
+        e3(l.lengthRatio.std),
+        backward ? e3(l.backprop) : '',
+        backward && theory ? e3(t?.backprop) : '',
+        backward ? e3(l.weightGrad) : '',
+      ].join(' '),
+    );
   });
-  if (r.stopReason === 'diverged') lines.push(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}`);
+  if (r.stopReason === 'diverged')
+    lines.push(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function printJacobian(j: NonNullable<ReturnType<typeof probe>['jacobian']>): void {
-  process.stdout.write(`input-output Jacobian at sample 0: singular values mean ${j.mean.toPrecision(4)}, std ${j.std.toPrecision(4)}, from ${j.min.toPrecision(4)} to ${j.max.toPrecision(4)}; squared: mean ${j.squaredMean.toPrecision(4)}, variance ${j.squaredVariance.toPrecision(4)}\n`);
+  process.stdout.write(
+    `input-output Jacobian at sample 0: singular values mean ${j.mean.toPrecision(4)}, std ${j.std.toPrecision(4)}, from ${j.min.toPrecision(4)} to ${j.max.toPrecision(4)}; squared: mean ${j.squaredMean.toPrecision(4)}, variance ${j.squaredVariance.toPrecision(4)}\n`,
+  );
 }
 
 export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
-  const f = { seed: flag('seed', flags.seed), scale: flag('scale', flags.scale), epsilon: flag('epsilon', flags.epsilon) };
+  const f = {
+    seed: flag('seed', flags.seed),
+    scale: flag('scale', flags.scale),
+    epsilon: flag('epsilon', flags.epsilon),
+  };
   checkScaleFlag(f.scale, [flags.init]);
   requireStdout('the difference');
   if (flags.courseCase) {
-    if (flags.model !== undefined) throw new UsageError('--course-case brings its own parameters: give it or --model, not both');
+    if (flags.model !== undefined)
+      throw new UsageError('--course-case brings its own parameters: give it or --model, not both');
     const c = courseGradientCheckCase();
-    report(gradientCheckDetails(c.parameters, { X: c.X, Y: c.Y }, { epsilon: f.epsilon, loss: flags.loss }), flags);
+    report(
+      gradientCheckDetails(
+        c.parameters,
+        { X: c.X, Y: c.Y },
+        { epsilon: f.epsilon, loss: flags.loss },
+      ),
+      flags,
+    );
     return;
   }
   const data = loadData(flags.train);
   const shouldStop = watchInterrupt();
   let net: Network;
-  if (flags.model !== undefined) { // `--model ''` is refused by loadModel, never taken for no model
+  if (flags.model !== undefined) {
+    // `--model ''` is refused by loadModel, never taken for no model
     const { loadModel } = await import('../../node/model-file.js');
     net = loadModel(flags.model).network;
-    if (net.dims[0] !== data.X.rows) throw new UsageError(`the model takes ${net.dims[0]} inputs but --train has ${data.X.rows} features`);
+    if (net.dims[0] !== data.X.rows)
+      throw new UsageError(
+        `the model takes ${net.dims[0]} inputs but --train has ${data.X.rows} features`,
+      );
     checkGradcheck(net.dims, data.X.cols, `the model's layers ${net.dims.join(',')}`);
   } else {
     const layers = parseLayers(flags.layers);
@@ -138,11 +249,21 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
     const { init, opts } = resolveInitializer(flags.init, { scale: f.scale });
     if (init.needsData) {
       checkLsuvRounds(opts['max-iter'] as number);
-      checkInitCommand(layers, init.name, `--layers ${layers.join(',')}`, data.X.cols, opts['max-iter'] as number);
+      checkInitCommand(
+        layers,
+        init.name,
+        `--layers ${layers.join(',')}`,
+        data.X.cols,
+        opts['max-iter'] as number,
+      );
     }
     // two forward passes per parameter: refused up front when that would take too long
     checkGradcheck(layers, data.X.cols, `--layers ${layers.join(',')}`);
-    net = buildNetwork({ init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation }, data, shouldStop);
+    net = buildNetwork(
+      { init: flags.init, seed: f.seed, scale: f.scale, layers, activation: flags.activation },
+      data,
+      shouldStop,
+    );
   }
   const progress = createProgress(!flags.json);
   let checked: GradientCheckResult;
@@ -151,7 +272,8 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
       epsilon: f.epsilon,
       loss: flags.loss,
       shouldStop,
-      onProgress: (done, total) => (done === 0 ? progress.start('gradcheck', total, 'parameters') : progress.update(done)),
+      onProgress: (done, total) =>
+        done === 0 ? progress.start('gradcheck', total, 'parameters') : progress.update(done),
     });
   } finally {
     progress.stop();
@@ -174,10 +296,15 @@ function report(c: GradientCheckResult, flags: GradcheckFlags): void {
   const unresolved = !ok && c.roundingFloor >= AGREES / 2 && c.difference <= 100 * c.roundingFloor;
   if (unresolved) process.exitCode = 1;
   if (flags.json) {
-    process.stdout.write(`${toJson({ difference: c.difference, loss: flags.loss, nudgeDifference: c.nudgeDifference, roundingFloor: c.roundingFloor, largestParameter: c.largestParameter, resolved: !unresolved, ...(unresolved ? { suggestedEpsilon: c.suggestedEpsilon } : {}) })}\n`);
+    process.stdout.write(
+      `${toJson({ difference: c.difference, loss: flags.loss, nudgeDifference: c.nudgeDifference, roundingFloor: c.roundingFloor, largestParameter: c.largestParameter, resolved: !unresolved, ...(unresolved ? { suggestedEpsilon: c.suggestedEpsilon } : {}) })}\n`,
+    );
     return;
   }
-  const fix = c.suggestedEpsilon < 1 ? `rerun with --epsilon ${c.suggestedEpsilon}, or check the model at a smaller scale` : 'check the model at a smaller scale (no --epsilon below 1 resolves these parameters)';
+  const fix =
+    c.suggestedEpsilon < 1
+      ? `rerun with --epsilon ${c.suggestedEpsilon}, or check the model at a smaller scale`
+      : 'check the model at a smaller scale (no --epsilon below 1 resolves these parameters)';
   const verdict = ok
     ? 'backpropagation agrees with the finite differences'
     : unresolved

@@ -11,19 +11,29 @@ import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { VERSION } from '../version.js';
 import type { ReproduceFlags } from './reproduce.js';
 
-
 export async function runReproduce(names: string[], flags: ReproduceFlags): Promise<void> {
   if (flags.list) {
     requireStdout('the list');
-    if (flags.json) process.stdout.write(`${toJson({ reproductions: reproductions.map(({ name, title, claim, sources }) => ({ name, title, claim, sources })) })}\n`);
-    else for (const r of reproductions) process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
+    if (flags.json)
+      process.stdout.write(
+        `${toJson({ reproductions: reproductions.map(({ name, title, claim, sources }) => ({ name, title, claim, sources })) })}\n`,
+      );
+    else
+      for (const r of reproductions)
+        process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
     return;
   }
   // he2015 draws from --seed + 1 to --seed + 3: the largest seed leaves room for them
-  const seed = readNumber({ ...OPTIONS.seed, max: OPTIONS.seed.max - 3 }, flags.seed, OPTION_FLAGS.seed) ?? 0;
+  const seed =
+    readNumber({ ...OPTIONS.seed, max: OPTIONS.seed.max - 3 }, flags.seed, OPTION_FLAGS.seed) ?? 0;
   const unknown = names.filter((n) => !reproductions.some((r) => r.name === n.toLowerCase()));
-  if (unknown.length) throw new UsageError(`unknown reproduction ${unknown.map((n) => `"${n}"`).join(', ')}; accepted: ${reproductions.map((r) => r.name).join(', ')} (see initlab reproduce --list)`);
-  const chosen = names.length ? reproductions.filter((r) => names.some((n) => n.toLowerCase() === r.name)) : reproductions;
+  if (unknown.length)
+    throw new UsageError(
+      `unknown reproduction ${unknown.map((n) => `"${n}"`).join(', ')}; accepted: ${reproductions.map((r) => r.name).join(', ')} (see initlab reproduce --list)`,
+    );
+  const chosen = names.length
+    ? reproductions.filter((r) => names.some((n) => n.toLowerCase() === r.name))
+    : reproductions;
   if (flags.report) {
     const { checkOutputDir } = await import('../../node/outputs.js');
     checkOutputDir(flags.out, '--out');
@@ -35,7 +45,10 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
     const o = { quick: Boolean(flags.quick), seed };
     // independent training runs (he2015) go to one thread per core; the rest run here
     const threads = Math.min(availableParallelism(), 8);
-    const res = r.split && threads > 1 ? await (await import('../../node/reproduce-pool.js')).runReproductionOnPool(r, o, threads) : runReproduction(r, o);
+    const res =
+      r.split && threads > 1
+        ? await (await import('../../node/reproduce-pool.js')).runReproductionOnPool(r, o, threads)
+        : runReproduction(r, o);
     results.push(res);
     if (!flags.json) printResult(res);
   }
@@ -45,15 +58,26 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
     const files = await writeReproductionReport(flags.out, results, VERSION);
     process.stderr.write(`report: ${flags.out}/index.html (${files.length} files)\n`);
   }
-  if (flags.json) process.stdout.write(`${toJson({ reproductions: results.map(({ figure: _figure, ...rest }) => rest), pass })}\n`);
-  else process.stdout.write(`${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length} of ${results.length} reproduced\n`);
+  if (flags.json)
+    process.stdout.write(
+      `${toJson({ reproductions: results.map(({ figure: _figure, ...rest }) => rest), pass })}\n`,
+    );
+  else
+    process.stdout.write(
+      `${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length} of ${results.length} reproduced\n`,
+    );
   if (!pass) process.exitCode = 1;
 }
 
 function printResult(r: ReproductionResult): void {
-  const lines = [`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.title} (${r.seconds.toFixed(1)} s)`, `      ${r.setup}`];
+  const lines = [
+    `${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.title} (${r.seconds.toFixed(1)} s)`,
+    `      ${r.setup}`,
+  ];
   for (const c of r.checks) {
-    lines.push(`  ${c.pass ? 'ok  ' : 'FAIL'} ${c.what}: ${sixDigits(c.measured)} (${describeTarget(c)}; ${c.source})`);
+    lines.push(
+      `  ${c.pass ? 'ok  ' : 'FAIL'} ${c.what}: ${sixDigits(c.measured)} (${describeTarget(c)}; ${c.source})`,
+    );
   }
   lines.push(`      sources: ${r.sources.join('; ')}`, '');
   process.stdout.write(`${lines.join('\n')}\n`);

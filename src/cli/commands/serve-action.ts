@@ -12,18 +12,25 @@ import { exitCodeFor, flagFor, STOP_SIGNALS } from '../interrupt.js';
 
 /** Why the server could not listen, in the flag's words: a bad address is a usage error. */
 function listenError(e: NodeJS.ErrnoException, flags: ServeFlags): Error {
-  if (e.code === 'EADDRINUSE') return new UsageError(`port ${flags.port} is in use; choose another with --port`);
-  if (e.code === 'EADDRNOTAVAIL') return new UsageError(`--host ${flags.host} is not an address of this machine`);
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_FAIL') return new UsageError(`--host ${flags.host} is not a known address or host name`);
+  if (e.code === 'EADDRINUSE')
+    return new UsageError(`port ${flags.port} is in use; choose another with --port`);
+  if (e.code === 'EADDRNOTAVAIL')
+    return new UsageError(`--host ${flags.host} is not an address of this machine`);
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_FAIL')
+    return new UsageError(`--host ${flags.host} is not a known address or host name`);
   return new FileError(`cannot listen on ${flags.host}:${flags.port}: ${describeSystemError(e)}`);
 }
 
 export async function serve(flags: ServeFlags): Promise<void> {
   readNumber(OPTIONS.port, flags.port, OPTION_FLAGS.port);
-  if (flags.host.trim() === '') throw new UsageError('--host is empty; give an address, like --host 127.0.0.1 (this machine only)');
+  if (flags.host.trim() === '')
+    throw new UsageError(
+      '--host is empty; give an address, like --host 127.0.0.1 (this machine only)',
+    );
   flags = { ...flags, host: flags.host.replace(/^\[(.*)\]$/, '$1') }; // [::1], as in a URL, is ::1
   const root = webRoot();
-  if (!existsSync(join(root, 'index.html'))) throw new FileError(`the web lab is not built (no ${root}/index.html): run npm run build`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new FileError(`the web lab is not built (no ${root}/index.html): run npm run build`);
   const server = createStaticServer(root, { host: flags.host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => reject(listenError(e, flags)));
@@ -33,8 +40,13 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : flags.port;
   const bound = typeof address === 'object' && address ? address.address : flags.host;
   if (!isLoopback(bound)) {
-    const where = bound === '0.0.0.0' || bound === '::' ? `on every network interface (${bound})` : `on ${bound}, an address other machines can reach`;
-    process.stderr.write(`initlab: warning: listening ${where}: anyone who can reach this machine can use the lab; --host 127.0.0.1 keeps it to this machine\n`);
+    const where =
+      bound === '0.0.0.0' || bound === '::'
+        ? `on every network interface (${bound})`
+        : `on ${bound}, an address other machines can reach`;
+    process.stderr.write(
+      `initlab: warning: listening ${where}: anyone who can reach this machine can use the lab; --host 127.0.0.1 keeps it to this machine\n`,
+    );
   }
   // a wildcard address is no place to browse to: show the loopback one, which it includes
   const shown = bound === '0.0.0.0' ? '127.0.0.1' : bound === '::' ? '::1' : flags.host;

@@ -15,37 +15,71 @@ import type { SweepFlags } from './sweep.js';
  */
 export async function queueAddressOf(flags: SweepFlags): Promise<QueueAddress | null> {
   if (flags.queue === undefined) {
-    if (flags.status) throw new UsageError('--status reads a queue: give --queue redis://HOST:PORT');
+    if (flags.status)
+      throw new UsageError('--status reads a queue: give --queue redis://HOST:PORT');
     if (flags.allowRemote) throw new UsageError('--allow-remote goes with --queue');
     return null;
   }
-  if (flags.workers !== undefined) throw new UsageError('--workers sets this machine\'s threads; with --queue each `initlab worker` sets its own (--threads)');
+  if (flags.workers !== undefined)
+    throw new UsageError(
+      "--workers sets this machine's threads; with --queue each `initlab worker` sets its own (--threads)",
+    );
   const { parseQueueAddress } = await import('../../node/queue-address.js');
   return parseQueueAddress(flags.queue, flags.allowRemote, process.env.INITLAB_REDIS_PASSWORD);
 }
 
 /** `--status`: prints the queue's counts (one line, or --json) and returns. */
-export async function printQueueStatus(address: QueueAddress, json: boolean | undefined): Promise<void> {
+export async function printQueueStatus(
+  address: QueueAddress,
+  json: boolean | undefined,
+): Promise<void> {
   const { queueStatus } = await import('../../node/queue-status.js');
   const s = await queueStatus(address, VERSION);
   if (json) process.stdout.write(`${toJson(s)}\n`);
-  else process.stdout.write(`${s.queue} (${s.name}): ${s.waiting} waiting, ${s.running} running, ${s.done} done, ${s.failed} failed; ${s.workers} worker${s.workers === 1 ? '' : 's'} connected\n`);
+  else
+    process.stdout.write(
+      `${s.queue} (${s.name}): ${s.waiting} waiting, ${s.running} running, ${s.done} done, ${s.failed} failed; ${s.workers} worker${s.workers === 1 ? '' : 's'} connected\n`,
+    );
 }
 
 /** Runs the tasks through the queue; notes (no worker yet, connection lost, cells reused) go to stderr. */
-export async function sweepOnQueue(address: QueueAddress, tasks: SweepTask[], data: { train: Dataset; test: Dataset | null }, onDone: (n: number) => void, shouldStop: () => boolean) {
+export async function sweepOnQueue(
+  address: QueueAddress,
+  tasks: SweepTask[],
+  data: { train: Dataset; test: Dataset | null },
+  onDone: (n: number) => void,
+  shouldStop: () => boolean,
+) {
   const { runOnQueue } = await import('../../node/queue-sweep-client.js');
-  const result = await runOnQueue(tasks, { address, version: VERSION, ...data, onDone, shouldStop, onNote: (text) => process.stderr.write(`\ninitlab: ${text}\n`) });
-  if (result.interrupted) process.stderr.write('initlab: the unfinished cells stay on the queue for the workers; the same sweep run again collects them\n');
-  if (result.reused) process.stderr.write(`initlab: ${result.reused} of ${tasks.length} cells were already finished on the queue (reused, not recomputed)\n`);
+  const result = await runOnQueue(tasks, {
+    address,
+    version: VERSION,
+    ...data,
+    onDone,
+    shouldStop,
+    onNote: (text) => process.stderr.write(`\ninitlab: ${text}\n`),
+  });
+  if (result.interrupted)
+    process.stderr.write(
+      'initlab: the unfinished cells stay on the queue for the workers; the same sweep run again collects them\n',
+    );
+  if (result.reused)
+    process.stderr.write(
+      `initlab: ${result.reused} of ${tasks.length} cells were already finished on the queue (reused, not recomputed)\n`,
+    );
   return result;
 }
 
 /** The rows that carry numbers (a cell that failed on the queue has none), and one line about the others. */
-export async function splitFailed(rows: SweepRow[]): Promise<{ ok: SweepRow[]; failedLine: string | null }> {
+export async function splitFailed(
+  rows: SweepRow[],
+): Promise<{ ok: SweepRow[]; failedLine: string | null }> {
   const { isFailedRow } = await import('../../node/queue-cell.js');
   const failed = rows.filter(isFailedRow);
   if (!failed.length) return { ok: rows, failedLine: null };
   const f = failed[0];
-  return { ok: rows.filter((r) => !isFailedRow(r)), failedLine: `${failed.length} of ${rows.length} cells failed (their rows say why; first: ${f.init} lr ${f.learningRate} seed ${f.seed}: ${f.stopReason.slice('failed: '.length)})` };
+  return {
+    ok: rows.filter((r) => !isFailedRow(r)),
+    failedLine: `${failed.length} of ${rows.length} cells failed (their rows say why; first: ${f.init} lr ${f.learningRate} seed ${f.seed}: ${f.stopReason.slice('failed: '.length)})`,
+  };
 }

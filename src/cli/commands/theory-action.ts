@@ -21,10 +21,16 @@ const THEORY_OPTIONS = {
   weightVarMax: { gt: 0.1, max: 1000, doc: "the phase diagram's largest σ_w²" },
   biasVarMax: { gt: 0, max: 100, doc: "the phase diagram's largest σ_b²" },
   gridSide: { integer: true, min: 2, max: 200, doc: 'grid points along one axis' },
-  width: { integer: true, min: 1, max: 1e6, doc: "the layer width the initializers are placed for" },
+  width: {
+    integer: true,
+    min: 1,
+    max: 1e6,
+    doc: 'the layer width the initializers are placed for',
+  },
 } as const satisfies Record<string, ParamDef>;
 
-const fmt = (x: number, digits = 10) => (Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : x > 0 ? '∞' : String(x));
+const fmt = (x: number, digits = 10) =>
+  Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : x > 0 ? '∞' : String(x);
 
 export async function runTheory(flags: TheoryFlags): Promise<void> {
   const f = {
@@ -36,14 +42,17 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
   };
   const act = scalarActivation(flags.activation);
   if (flags.phaseDiagram) return runPhaseDiagram(act, flags, f.q0);
-  if (flags.out !== undefined) throw new UsageError('--out writes the phase diagram: give --phase-diagram with it');
+  if (flags.out !== undefined)
+    throw new UsageError('--out writes the phase diagram: give --phase-diagram with it');
   requireStdout('the results');
   const point = { weightVar: f.weightVar, biasVar: f.biasVar };
   const m = meanField(act, point, f.q0);
   const critical = criticalWeightVar(act, f.biasVar, f.q0);
   const layers = f.c0 === undefined ? undefined : pairTrajectory(act, point, f.q0, f.c0, f.depth);
   if (flags.json) {
-    process.stdout.write(`${toJson({ ...m, q0: f.q0, critical: critical && { biasVar: f.biasVar, ...critical }, ...(layers && { c0: f.c0, layers }) })}\n`);
+    process.stdout.write(
+      `${toJson({ ...m, q0: f.q0, critical: critical && { biasVar: f.biasVar, ...critical }, ...(layers && { c0: f.c0, layers }) })}\n`,
+    );
     return;
   }
   const lines = [
@@ -60,7 +69,10 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
   ];
   if (layers) {
     lines.push('', `two inputs, q0 = ${f.q0}, c0 = ${f.c0}:`, 'layer             q             c');
-    for (const l of layers) lines.push(`${String(l.layer).padStart(5)} ${fmt(l.q, 8).padStart(13)} ${fmt(l.c, 8).padStart(13)}`);
+    for (const l of layers)
+      lines.push(
+        `${String(l.layer).padStart(5)} ${fmt(l.q, 8).padStart(13)} ${fmt(l.c, 8).padStart(13)}`,
+      );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -68,15 +80,30 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
 /** `--grid cols,rows`: two whole numbers. */
 function readGrid(text: string): [number, number] {
   const parts = text.split(',');
-  if (parts.length !== 2) throw new UsageError(`--grid takes two numbers, cols,rows (like 27,13), got "${text}"`);
-  const [cols, rows] = parts.map((p, i) => readNumber(THEORY_OPTIONS.gridSide, p.trim(), `--grid (${i ? 'rows' : 'cols'})`) as number);
-  if (cols * rows > MAX_PHASE_CELLS) throw new UsageError(`--grid ${cols},${rows} is ${cols * rows} points; the limit is ${MAX_PHASE_CELLS} (lower cols or rows)`);
+  if (parts.length !== 2)
+    throw new UsageError(`--grid takes two numbers, cols,rows (like 27,13), got "${text}"`);
+  const [cols, rows] = parts.map(
+    (p, i) =>
+      readNumber(THEORY_OPTIONS.gridSide, p.trim(), `--grid (${i ? 'rows' : 'cols'})`) as number,
+  );
+  if (cols * rows > MAX_PHASE_CELLS)
+    throw new UsageError(
+      `--grid ${cols},${rows} is ${cols * rows} points; the limit is ${MAX_PHASE_CELLS} (lower cols or rows)`,
+    );
   return [cols, rows];
 }
 
 /** `initlab theory --phase-diagram`: the grid, the critical line, the initializers; a table, JSON and/or a report folder. */
-async function runPhaseDiagram(act: ScalarActivation, flags: TheoryFlags, q0: number): Promise<void> {
-  const wMax = readNumber(THEORY_OPTIONS.weightVarMax, flags.weightVarMax, '--weight-var-max') as number;
+async function runPhaseDiagram(
+  act: ScalarActivation,
+  flags: TheoryFlags,
+  q0: number,
+): Promise<void> {
+  const wMax = readNumber(
+    THEORY_OPTIONS.weightVarMax,
+    flags.weightVarMax,
+    '--weight-var-max',
+  ) as number;
   const bMax = readNumber(THEORY_OPTIONS.biasVarMax, flags.biasVarMax, '--bias-var-max') as number;
   const width = readNumber(THEORY_OPTIONS.width, flags.width, '--width') as number;
   const [cols, rows] = readGrid(flags.grid);
@@ -85,39 +112,90 @@ async function runPhaseDiagram(act: ScalarActivation, flags: TheoryFlags, q0: nu
     checkOutputDir(flags.out, '--out');
     keepRunningWithoutStdout();
   } else requireStdout('the phase diagram');
-  const d = phaseDiagram(act, { min: 0.1, max: wMax, count: cols }, { min: 0, max: bMax, count: rows }, { q0, width });
+  const d = phaseDiagram(
+    act,
+    { min: 0.1, max: wMax, count: cols },
+    { min: 0, max: bMax, count: rows },
+    { q0, width },
+  );
   // each initializer's own verdict, at the full precision of meanField
   const placed = d.initializers.map((p) => ({ ...p, ...pick(meanField(act, p, q0)) }));
   const doc = { ...d, initializers: placed };
   if (flags.out !== undefined) {
     const { writeFigureReport } = await import('../../node/figure-report.js');
-    const { phaseDiagramLegendSpec, phaseDiagramSpec } = await import('../../plot/phase-diagram-spec.js');
-    const files = await writeFigureReport(flags.out, {
-      title: `initlab theory: the phase diagram of ${d.activation}`,
-      config: [['activation', d.activation], ['σ_w²', `0.1 to ${wMax} (${cols} points)`], ['σ_b²', `0 to ${bMax} (${rows} points)`], ['q0', String(q0)], ['layer width (initializers)', String(width)]],
-      table: { head: ['initializer', 'σ_w²', 'σ_b²', 'phase', 'χ₁', 'trainable depth 6ξ_c'], rows: placed.map((p) => [p.names.join(', '), fmt(p.weightVar, 6), fmt(p.biasVar, 6), p.phase, fmt(p.chi1, 6), fmt(p.trainableDepth, 4)]) },
-      figures: [{
-        name: 'phase-diagram',
-        heading: 'Order, chaos and the trainable depth',
-        text: 'Schoenholz et al. 2017: signals cross a network of depth L only where L ≲ 6 ξ_c; ξ_c diverges on the order-to-chaos line χ₁ = 1, where initializations train deepest. Points: where each initializer puts a square layer.',
-        caption: `${d.activation}: 6ξ_c over (σ_w², σ_b²), the critical line and the initializers`,
-        panels: [phaseDiagramSpec(d), phaseDiagramLegendSpec()],
-        columns: 1,
-      }],
-      results: doc,
-    }, VERSION);
+    const { phaseDiagramLegendSpec, phaseDiagramSpec } =
+      await import('../../plot/phase-diagram-spec.js');
+    const files = await writeFigureReport(
+      flags.out,
+      {
+        title: `initlab theory: the phase diagram of ${d.activation}`,
+        config: [
+          ['activation', d.activation],
+          ['σ_w²', `0.1 to ${wMax} (${cols} points)`],
+          ['σ_b²', `0 to ${bMax} (${rows} points)`],
+          ['q0', String(q0)],
+          ['layer width (initializers)', String(width)],
+        ],
+        table: {
+          head: ['initializer', 'σ_w²', 'σ_b²', 'phase', 'χ₁', 'trainable depth 6ξ_c'],
+          rows: placed.map((p) => [
+            p.names.join(', '),
+            fmt(p.weightVar, 6),
+            fmt(p.biasVar, 6),
+            p.phase,
+            fmt(p.chi1, 6),
+            fmt(p.trainableDepth, 4),
+          ]),
+        },
+        figures: [
+          {
+            name: 'phase-diagram',
+            heading: 'Order, chaos and the trainable depth',
+            text: 'Schoenholz et al. 2017: signals cross a network of depth L only where L ≲ 6 ξ_c; ξ_c diverges on the order-to-chaos line χ₁ = 1, where initializations train deepest. Points: where each initializer puts a square layer.',
+            caption: `${d.activation}: 6ξ_c over (σ_w², σ_b²), the critical line and the initializers`,
+            panels: [phaseDiagramSpec(d), phaseDiagramLegendSpec()],
+            columns: 1,
+          },
+        ],
+        results: doc,
+      },
+      VERSION,
+    );
     process.stderr.write(`report: ${flags.out}/index.html (${files.length} files)\n`);
   }
   if (flags.json) {
     process.stdout.write(`${toJson(doc)}\n`);
     return;
   }
-  const lines = [`phase diagram: ${d.activation}, σ_w² from 0.1 to ${wMax}, σ_b² from 0 to ${bMax}  (Schoenholz et al. 2017)`, '', 'order-to-chaos line (χ₁ = 1):', '      σ_b²         σ_w²'];
+  const lines = [
+    `phase diagram: ${d.activation}, σ_w² from 0.1 to ${wMax}, σ_b² from 0 to ${bMax}  (Schoenholz et al. 2017)`,
+    '',
+    'order-to-chaos line (χ₁ = 1):',
+    '      σ_b²         σ_w²',
+  ];
   const every = Math.max(1, Math.floor(d.critical.length / 8));
-  d.critical.forEach((c, i) => { if (i % every === 0 || i === d.critical.length - 1) lines.push(`${fmt(c.biasVar, 6).padStart(10)} ${(c.weightVar === null ? 'none' : fmt(c.weightVar, 7)).padStart(12)}`); });
-  lines.push('', `initializers (square layers of ${width}):`, 'initializer                                   σ_w²       σ_b²  phase      trainable depth 6ξ_c');
-  for (const p of placed) lines.push(`${p.names.join(', ').padEnd(44)} ${fmt(p.weightVar, 5).padStart(6)} ${fmt(p.biasVar, 4).padStart(10)}  ${p.phase.padEnd(10)} ${fmt(p.trainableDepth, 4)}`);
+  d.critical.forEach((c, i) => {
+    if (i % every === 0 || i === d.critical.length - 1)
+      lines.push(
+        `${fmt(c.biasVar, 6).padStart(10)} ${(c.weightVar === null ? 'none' : fmt(c.weightVar, 7)).padStart(12)}`,
+      );
+  });
+  lines.push(
+    '',
+    `initializers (square layers of ${width}):`,
+    'initializer                                   σ_w²       σ_b²  phase      trainable depth 6ξ_c',
+  );
+  for (const p of placed)
+    lines.push(
+      `${p.names.join(', ').padEnd(44)} ${fmt(p.weightVar, 5).padStart(6)} ${fmt(p.biasVar, 4).padStart(10)}  ${p.phase.padEnd(10)} ${fmt(p.trainableDepth, 4)}`,
+    );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-const pick = (m: ReturnType<typeof meanField>) => ({ phase: m.phase, chi1: m.chi1, qStar: m.qStar, xiC: m.xiC, trainableDepth: m.trainableDepth });
+const pick = (m: ReturnType<typeof meanField>) => ({
+  phase: m.phase,
+  chi1: m.chi1,
+  qStar: m.qStar,
+  xiC: m.xiC,
+  trainableDepth: m.trainableDepth,
+});

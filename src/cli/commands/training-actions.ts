@@ -15,19 +15,27 @@ function finish(r: ExecutedRuns): void {
 }
 
 /** The label a run of `init` gets: `random` under --scale 3 is `random:scale=3`. */
-const labelOf = (init: string, setup: Setup) => resolveInitializer(init, { scale: setup.base.scale }).label;
+const labelOf = (init: string, setup: Setup) =>
+  resolveInitializer(init, { scale: setup.base.scale }).label;
 
 export async function notebook(flags: TrainingFlags): Promise<void> {
-  const setup = resolveSetup(flags, NOTEBOOK_INITS, (plan) => checkRunLimits(NOTEBOOK_INITS, plan, flags));
+  const setup = resolveSetup(flags, NOTEBOOK_INITS, (plan) =>
+    checkRunLimits(NOTEBOOK_INITS, plan, flags),
+  );
   checkRunOutputs(flags);
   const r = await executeRuns([...NOTEBOOK_INITS], setup, flags, VERSION);
   await writeRunsReport(r, flags, 'initlab: the Initialization notebook, reproduced');
   finish(r);
 }
 
-export async function trainOne(flags: TrainingFlags & { init: string; save?: string }): Promise<void> {
+export async function trainOne(
+  flags: TrainingFlags & { init: string; save?: string },
+): Promise<void> {
   const inits = parseInits(flags.init, '--init');
-  if (inits.length > 1) throw new UsageError(`--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`);
+  if (inits.length > 1)
+    throw new UsageError(
+      `--init takes one initialization; to train several use: initlab compare --inits ${flags.init}`,
+    );
   const setup = resolveSetup(flags, inits, (plan) => checkRunLimits(inits, plan, flags));
   checkRunOutputs(flags);
   const r = await executeRuns(inits, setup, flags, VERSION);
@@ -35,7 +43,14 @@ export async function trainOne(flags: TrainingFlags & { init: string; save?: str
   if (flags.save !== undefined && out && out.result.stopReason !== 'diverged') {
     const { saveModel } = await import('../../node/model-file.js');
     const res = out.result;
-    saveModel(flags.save, out.network, { init: res.init, seed: res.seed, learningRate: res.learningRate, iterations: res.iterationsRun, trainData: r.setup.trainSpec, createdBy: `initlab ${VERSION}` });
+    saveModel(flags.save, out.network, {
+      init: res.init,
+      seed: res.seed,
+      learningRate: res.learningRate,
+      iterations: res.iterationsRun,
+      trainData: r.setup.trainSpec,
+      createdBy: `initlab ${VERSION}`,
+    });
     (flags.json ? process.stderr : process.stdout).write(`model: ${flags.save}\n`);
   }
   await writeRunsReport(r, flags, `initlab train: ${labelOf(inits[0], setup)}`);
@@ -47,6 +62,10 @@ export async function compare(flags: TrainingFlags & { inits: string }): Promise
   const setup = resolveSetup(flags, inits, (plan) => checkRunLimits(inits, plan, flags));
   checkRunOutputs(flags);
   const r = await executeRuns(inits, setup, flags, VERSION);
-  await writeRunsReport(r, flags, `initlab compare: ${inits.map((i) => labelOf(i, setup)).join(', ')}`);
+  await writeRunsReport(
+    r,
+    flags,
+    `initlab compare: ${inits.map((i) => labelOf(i, setup)).join(', ')}`,
+  );
   finish(r);
 }

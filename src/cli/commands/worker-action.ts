@@ -14,17 +14,25 @@ import { VERSION } from '../version.js';
 import type { WorkerFlags } from './worker.js';
 
 function threadCount(flags: WorkerFlags): number {
-  if (flags.threads !== undefined && flags.workers !== undefined) throw new UsageError('give --threads or --workers, not both (they are the same)');
+  if (flags.threads !== undefined && flags.workers !== undefined)
+    throw new UsageError('give --threads or --workers, not both (they are the same)');
   const text = flags.threads ?? flags.workers;
   const name = flags.threads !== undefined ? '--threads' : '--workers';
   if (text === undefined) return availableParallelism();
   const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > LIMITS.maxWorkers) throw new UsageError(`${name} must be a whole number from 1 to ${LIMITS.maxWorkers}, got "${text}"`);
+  if (!/^\s*\d+\s*$/.test(text) || n < 1 || n > LIMITS.maxWorkers)
+    throw new UsageError(
+      `${name} must be a whole number from 1 to ${LIMITS.maxWorkers}, got "${text}"`,
+    );
   return n;
 }
 
 export async function runWorker(flags: WorkerFlags): Promise<void> {
-  const address = parseQueueAddress(flags.queue, flags.allowRemote, process.env.INITLAB_REDIS_PASSWORD);
+  const address = parseQueueAddress(
+    flags.queue,
+    flags.allowRemote,
+    process.env.INITLAB_REDIS_PASSWORD,
+  );
   const threads = threadCount(flags);
   await probeRedis(address);
   const { startWorker } = await import('../../node/queue-worker.js');
@@ -34,9 +42,16 @@ export async function runWorker(flags: WorkerFlags): Promise<void> {
     version: VERSION,
     threads,
     onNote: say,
-    onCell: flags.quiet ? undefined : (r, s) => process.stdout.write(`${r.init} lr ${r.learningRate} seed ${r.seed}: ${r.stopReason}, final cost ${r.finalCost}, ${s.toFixed(2)} s\n`),
+    onCell: flags.quiet
+      ? undefined
+      : (r, s) =>
+          process.stdout.write(
+            `${r.init} lr ${r.learningRate} seed ${r.seed}: ${r.stopReason}, final cost ${r.finalCost}, ${s.toFixed(2)} s\n`,
+          ),
   });
-  say(`taking cells from ${address.shown} (queue ${queueName(VERSION)}) on ${threads} thread${threads === 1 ? '' : 's'}; Ctrl-C finishes the running cells and leaves`);
+  say(
+    `taking cells from ${address.shown} (queue ${queueName(VERSION)}) on ${threads} thread${threads === 1 ? '' : 's'}; Ctrl-C finishes the running cells and leaves`,
+  );
   await new Promise<void>((resolve) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {

@@ -17,7 +17,12 @@ const shown = (xs: LayerValue[]) => xs.filter((p) => p.value > 0 && Number.isFin
  * Measured values (dots) and the theory's (a line) per layer, y on a log axis so 1e-16 and
  * 1e+16 both show. Width × height: 420 × 300 px.
  */
-export function depthSpec(measured: LayerValue[], theory: LayerValue[], title: string, yLabel: string): PlotSpec {
+export function depthSpec(
+  measured: LayerValue[],
+  theory: LayerValue[],
+  title: string,
+  yLabel: string,
+): PlotSpec {
   return {
     width: 420,
     height: 300,
@@ -38,7 +43,12 @@ export function depthSpec(measured: LayerValue[], theory: LayerValue[], title: s
  * The (σ_w², σ_b²) plane: the critical line χ₁ = 1 (ordered below-left, chaotic beyond) and
  * the chosen point. Width × height: 360 × 300 px.
  */
-export function phaseSpec(critical: { weightVar: number; biasVar: number }[], point: { weightVar: number; biasVar: number }, xMax: number, yMax: number): PlotSpec {
+export function phaseSpec(
+  critical: { weightVar: number; biasVar: number }[],
+  point: { weightVar: number; biasVar: number },
+  xMax: number,
+  yMax: number,
+): PlotSpec {
   return {
     width: 360,
     height: 300,
@@ -48,9 +58,29 @@ export function phaseSpec(critical: { weightVar: number; biasVar: number }[], po
     y: { domain: [0, yMax], label: '↑ σ_b²', grid: true },
     marks: [
       Plot.line(critical, { x: 'weightVar', y: 'biasVar', stroke: '#1d1d1d', strokeWidth: 2 }),
-      Plot.text([{ x: xMax * 0.03, y: yMax * 0.6, t: 'ordered' }], { x: 'x', y: 'y', text: 't', textAnchor: 'start', fill: '#1d1d1d', fontSize: 12 }),
-      Plot.text([{ x: xMax * 0.97, y: yMax * 0.6, t: 'chaotic' }], { x: 'x', y: 'y', text: 't', textAnchor: 'end', fill: '#1d1d1d', fontSize: 12 }),
-      Plot.dot([point], { x: 'weightVar', y: 'biasVar', r: 6, fill: RUN_COLORS[4], stroke: 'white' }),
+      Plot.text([{ x: xMax * 0.03, y: yMax * 0.6, t: 'ordered' }], {
+        x: 'x',
+        y: 'y',
+        text: 't',
+        textAnchor: 'start',
+        fill: '#1d1d1d',
+        fontSize: 12,
+      }),
+      Plot.text([{ x: xMax * 0.97, y: yMax * 0.6, t: 'chaotic' }], {
+        x: 'x',
+        y: 'y',
+        text: 't',
+        textAnchor: 'end',
+        fill: '#1d1d1d',
+        fontSize: 12,
+      }),
+      Plot.dot([point], {
+        x: 'weightVar',
+        y: 'biasVar',
+        r: 6,
+        fill: RUN_COLORS[4],
+        stroke: 'white',
+      }),
     ],
   };
 }

@@ -24,12 +24,17 @@ export class DepthView {
   #pending = false;
 
   constructor() {
-    for (const id of ['d-sw', 'd-sb', 'd-act']) $(id).addEventListener('input', () => this.update());
+    for (const id of ['d-sw', 'd-sb', 'd-act'])
+      $(id).addEventListener('input', () => this.update());
   }
 
   /** The settings shown: σ_w, σ_b and the activation. */
   #settings(): { sw: number; sb: number; act: string } {
-    return { sw: Number(($('d-sw') as HTMLInputElement).value), sb: Number(($('d-sb') as HTMLInputElement).value), act: ($('d-act') as HTMLSelectElement).value };
+    return {
+      sw: Number(($('d-sw') as HTMLInputElement).value),
+      sb: Number(($('d-sb') as HTMLInputElement).value),
+      act: ($('d-act') as HTMLSelectElement).value,
+    };
   }
 
   /** Measures and draws for the current settings (one probe at a time; the latest settings win). */
@@ -44,13 +49,30 @@ export class DepthView {
     $('d-sb-value').textContent = `σ_b = ${sb.toFixed(2)} (σ_b² = ${(sb * sb).toFixed(3)})`;
     try {
       this.#session ??= new Session();
-      const { result, theory } = await this.#session.api.probe({ init: `random-normal:std=${sw / Math.sqrt(WIDTH)}`, biasStd: sb, depth: DEPTH, width: WIDTH, samples: SAMPLES, activation: act, seed: 1 });
+      const { result, theory } = await this.#session.api.probe({
+        init: `random-normal:std=${sw / Math.sqrt(WIDTH)}`,
+        biasStd: sb,
+        depth: DEPTH,
+        width: WIDTH,
+        samples: SAMPLES,
+        activation: act,
+        seed: 1,
+      });
       const forward = result.layers.map((l) => ({ layer: l.layer, value: l.std }));
       const predicted = theory.map((t) => ({ layer: t.layer, value: t.std }));
       const backward = result.layers.map((l) => ({ layer: l.layer, value: l.backprop ?? NaN }));
-      render(depthSpec(forward, predicted, 'Forward: spread of the activations', 'std'), $('depth-forward'));
-      const backwardPredicted = backwardTheory(backward, theory.map((t) => t.chi1));
-      render(depthSpec(backward, backwardPredicted, 'Backward: spread of the gradient', 'RMS of ∂/∂h'), $('depth-backward'));
+      render(
+        depthSpec(forward, predicted, 'Forward: spread of the activations', 'std'),
+        $('depth-forward'),
+      );
+      const backwardPredicted = backwardTheory(
+        backward,
+        theory.map((t) => t.chi1),
+      );
+      render(
+        depthSpec(backward, backwardPredicted, 'Backward: spread of the gradient', 'RMS of ∂/∂h'),
+        $('depth-backward'),
+      );
       this.#phase(act, sw * sw, sb * sb);
       // the numbers behind the dots and the lines, for whoever reads the page's data (and its tests)
       $('depth-forward').dataset.measured = JSON.stringify(forward.map((p) => p.value));
@@ -58,9 +80,13 @@ export class DepthView {
       $('depth-backward').dataset.measured = JSON.stringify(backward.map((p) => p.value));
       $('depth-backward').dataset.theory = JSON.stringify(backwardPredicted.map((p) => p.value));
       const zeros = forward.filter((p) => p.value === 0).length;
-      const stopped = result.stopReason === 'diverged' ? ` The signal left float64's range at layer ${result.divergedAt}: ${result.divergence}.` : '';
+      const stopped =
+        result.stopReason === 'diverged'
+          ? ` The signal left float64's range at layer ${result.divergedAt}: ${result.divergence}.`
+          : '';
       $('depth-error').textContent = '';
-      $('depth-note').textContent = `${zeros ? `${zeros} layer(s) output exact zeros (not on the log axis).` : ''}${stopped}`;
+      $('depth-note').textContent =
+        `${zeros ? `${zeros} layer(s) output exact zeros (not on the log axis).` : ''}${stopped}`;
     } catch (e) {
       $('depth-error').textContent = (e as Error).message.replace(/^Error: /, '');
     } finally {
@@ -82,8 +108,13 @@ export class DepthView {
     });
     const xMax = Math.max(4, weightVar * 1.25, 1.1 * maxOf(line.map((p) => p.weightVar)));
     render(phaseSpec(line, { weightVar, biasVar }, xMax, yMax), $('depth-phase'));
-    const words = { ordered: 'ordered: signals shrink and inputs become alike with depth', critical: 'critical: the signal keeps its size through depth', chaotic: 'chaotic: signals grow, or nearby inputs decorrelate, with depth' };
-    $('depth-summary').textContent = `χ₁ = ${summary.chi1.toPrecision(3)}: ${words[summary.phase]}. Depth scale ξ_c = ${Number.isFinite(summary.xiC) ? summary.xiC.toPrecision(3) : '∞'} layers.`;
+    const words = {
+      ordered: 'ordered: signals shrink and inputs become alike with depth',
+      critical: 'critical: the signal keeps its size through depth',
+      chaotic: 'chaotic: signals grow, or nearby inputs decorrelate, with depth',
+    };
+    $('depth-summary').textContent =
+      `χ₁ = ${summary.chi1.toPrecision(3)}: ${words[summary.phase]}. Depth scale ξ_c = ${Number.isFinite(summary.xiC) ? summary.xiC.toPrecision(3) : '∞'} layers.`;
   }
 }
 
@@ -96,6 +127,7 @@ export function backwardTheory(measured: LayerValue[], chi1: number[]): LayerVal
   const last = measured.at(-1);
   if (!last || !(last.value > 0)) return [];
   const out: LayerValue[] = [{ layer: last.layer, value: last.value }];
-  for (let i = measured.length - 2; i >= 0; i--) out.unshift({ layer: measured[i].layer, value: out[0].value * Math.sqrt(chi1[i]) });
+  for (let i = measured.length - 2; i >= 0; i--)
+    out.unshift({ layer: measured[i].layer, value: out[0].value * Math.sqrt(chi1[i]) });
   return out;
 }

@@ -14,7 +14,13 @@ import type { DataSummary, JobConfig, RunUpdate } from '../job.js';
 import { NetworkView } from '../network-view.js';
 import { Session, type SessionState } from '../session.js';
 import { logSlider, speedAt, speedText } from '../speed.js';
-import { FIELD_LABELS, type FieldErrors, type LabState, readState, WEB_MAX_POINTS } from '../url-state.js';
+import {
+  FIELD_LABELS,
+  type FieldErrors,
+  type LabState,
+  readState,
+  WEB_MAX_POINTS,
+} from '../url-state.js';
 import { $, benchHooks, divergedText, markTrained, pct, testText } from './page.js';
 
 /** What the lab shares with the page: the state behind the URL, and how to write it back. */
@@ -27,15 +33,34 @@ const field = <T extends HTMLInputElement | HTMLSelectElement>(id: string) => $(
 
 /** Each parameter's own message slot, beside its control (the view has none: it is a tab). */
 const ERROR_SLOTS: Record<keyof LabState, string | null> = {
-  view: null, data: 'err-data', test: 'err-test', hidden: 'err-hidden', act: 'err-act', inits: 'err-inits', seed: 'err-seed',
-  scale: 'err-scale', opt: 'err-opt', lr: 'err-lr', it: 'err-it', bs: 'err-bs', speed: 'err-speed',
+  view: null,
+  data: 'err-data',
+  test: 'err-test',
+  hidden: 'err-hidden',
+  act: 'err-act',
+  inits: 'err-inits',
+  seed: 'err-seed',
+  scale: 'err-scale',
+  opt: 'err-opt',
+  lr: 'err-lr',
+  it: 'err-it',
+  bs: 'err-bs',
+  speed: 'err-speed',
 };
 
 /** A message that starts with its field's label as it is; one from a registry (naming its entry) gets the label in front. */
-export const named = (k: keyof LabState, m: string) => (m.startsWith(FIELD_LABELS[k]) ? m : `${FIELD_LABELS[k]}: ${m}`);
+export const named = (k: keyof LabState, m: string) =>
+  m.startsWith(FIELD_LABELS[k]) ? m : `${FIELD_LABELS[k]}: ${m}`;
 
 /** The views a run draws into, cleared when a run is reset. */
-const RUN_VIEWS = ['cost-chart', 'boundaries', 'layers-chart', 'gradients-chart', 'histograms', 'accuracy'];
+const RUN_VIEWS = [
+  'cost-chart',
+  'boundaries',
+  'layers-chart',
+  'gradients-chart',
+  'histograms',
+  'accuracy',
+];
 
 export class Lab {
   readonly session = new Session();
@@ -55,13 +80,26 @@ export class Lab {
     this.#app = app;
     const select = field<HTMLSelectElement>('f-dataset');
     for (const name of Object.keys(datasets)) select.append(new Option(name, name));
-    for (const name of Object.keys(activations)) field<HTMLSelectElement>('f-act').append(new Option(name, name));
+    for (const name of Object.keys(activations))
+      field<HTMLSelectElement>('f-act').append(new Option(name, name));
     for (const name of initializerNames()) {
       const label = document.createElement('label');
-      label.append(Object.assign(document.createElement('input'), { type: 'checkbox', value: name, name: 'init' }), name);
+      label.append(
+        Object.assign(document.createElement('input'), {
+          type: 'checkbox',
+          value: name,
+          name: 'init',
+        }),
+        name,
+      );
       $('f-inits').append(label);
     }
-    this.#showSpeed = logSlider(field<HTMLInputElement>('f-speed'), $('speed-value'), app.state.speed, () => this.#onFormChange());
+    this.#showSpeed = logSlider(
+      field<HTMLInputElement>('f-speed'),
+      $('speed-value'),
+      app.state.speed,
+      () => this.#onFormChange(),
+    );
     select.addEventListener('change', () => {
       field('f-data').value = select.value;
       for (const id of ['f-n', 'f-noise', 'f-dseed']) field(id).value = '';
@@ -79,12 +117,25 @@ export class Lab {
     $('b-pause').addEventListener('click', () => void this.session.pause());
     $('b-step').addEventListener('click', () => void this.#step());
     $('b-reset').addEventListener('click', () => this.reset('Reset: press Play to train again.'));
-    field<HTMLSelectElement>('network-run').addEventListener('change', (e) => void this.session.api.watch((e.target as HTMLSelectElement).value));
+    field<HTMLSelectElement>('network-run').addEventListener(
+      'change',
+      (e) => void this.session.api.watch((e.target as HTMLSelectElement).value),
+    );
     this.#exports();
     // "shown" once a quarter of it is on screen, not when only its heading peeks in
-    new IntersectionObserver(([entry]) => { this.#insideShown = entry.intersectionRatio >= 0.25; }, { threshold: [0, 0.25, 0.5] }).observe($('inside-panel'));
-    this.#network.clear('Press Play: every unit is drawn here with its output over the plane, every weight as a line (blue positive, vermillion negative, thicker when larger).');
-    Object.assign(benchHooks(), { throughput: () => this.session.api.throughput(), engineSeconds: () => this.session.api.engineSeconds() });
+    new IntersectionObserver(
+      ([entry]) => {
+        this.#insideShown = entry.intersectionRatio >= 0.25;
+      },
+      { threshold: [0, 0.25, 0.5] },
+    ).observe($('inside-panel'));
+    this.#network.clear(
+      'Press Play: every unit is drawn here with its output over the plane, every weight as a line (blue positive, vermillion negative, thicker when larger).',
+    );
+    Object.assign(benchHooks(), {
+      throughput: () => this.session.api.throughput(),
+      engineSeconds: () => this.session.api.engineSeconds(),
+    });
   }
 
   /** Shows a state in the form. */
@@ -99,7 +150,8 @@ export class Lab {
     field('f-hidden').value = s.hidden.join(',');
     field('f-act').value = s.act.split(',')[0];
     const names = new Set(initializerNames());
-    for (const box of $('f-inits').querySelectorAll<HTMLInputElement>('input')) box.checked = s.inits.includes(box.value);
+    for (const box of $('f-inits').querySelectorAll<HTMLInputElement>('input'))
+      box.checked = s.inits.includes(box.value);
     field('f-initspec').value = s.inits.filter((i) => !names.has(i)).join(',');
     field('f-seed').value = String(s.seed);
     field('f-scale').value = String(s.scale);
@@ -123,7 +175,9 @@ export class Lab {
 
   /** Play, Pause, Step and Reset enabled only when they would do something. */
   #buttons(s: SessionState): void {
-    const b = (id: string, on: boolean) => { ($(id) as HTMLButtonElement).disabled = !on; };
+    const b = (id: string, on: boolean) => {
+      ($(id) as HTMLButtonElement).disabled = !on;
+    };
     b('b-play', s !== 'playing');
     b('b-pause', s === 'playing');
     b('b-step', s !== 'playing');
@@ -136,15 +190,33 @@ export class Lab {
   #readForm(): { state: LabState; errors: FieldErrors } {
     const select = field<HTMLSelectElement>('f-dataset');
     const { name } = parseSpec(field('f-data').value || select.value, 'dataset');
-    const parts = [['n', field('f-n').value], ['noise', field('f-noise').value], ['seed', field('f-dseed').value]].filter(([, v]) => v !== '');
-    const spec = name === select.value && parts.length ? `${name}:${parts.map(([k, v]) => `${k}=${v}`).join(',')}` : select.value;
-    const boxes = [...$('f-inits').querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
+    const parts = [
+      ['n', field('f-n').value],
+      ['noise', field('f-noise').value],
+      ['seed', field('f-dseed').value],
+    ].filter(([, v]) => v !== '');
+    const spec =
+      name === select.value && parts.length
+        ? `${name}:${parts.map(([k, v]) => `${k}=${v}`).join(',')}`
+        : select.value;
+    const boxes = [...$('f-inits').querySelectorAll<HTMLInputElement>('input:checked')].map(
+      (b) => b.value,
+    );
     const extra = field('f-initspec').value.trim();
     const test = field('f-test').value.trim();
     const p = new URLSearchParams({
-      view: 'lab', data: spec, ...(test ? { test } : {}), hidden: field('f-hidden').value, act: field('f-act').value,
-      inits: [...boxes, ...(extra ? [extra] : [])].join(','), seed: field('f-seed').value, scale: field('f-scale').value,
-      opt: field('f-opt').value, lr: field('f-lr').value, it: field('f-it').value, bs: field('f-bs').value,
+      view: 'lab',
+      data: spec,
+      ...(test ? { test } : {}),
+      hidden: field('f-hidden').value,
+      act: field('f-act').value,
+      inits: [...boxes, ...(extra ? [extra] : [])].join(','),
+      seed: field('f-seed').value,
+      scale: field('f-scale').value,
+      opt: field('f-opt').value,
+      lr: field('f-lr').value,
+      it: field('f-it').value,
+      bs: field('f-bs').value,
       speed: String(speedAt(Number(field('f-speed').value))),
     });
     return readState(p.toString());
@@ -162,15 +234,27 @@ export class Lab {
     this.#shareNote();
     void this.session.api.setSpeed(s.speed);
     // a run trained with other settings than the form's would be misread: it starts over
-    if (this.#loadedKey && this.#loadedKey !== JSON.stringify(this.#config())) this.reset('Settings changed: the run was reset. Press Play to train with the new settings.');
+    if (this.#loadedKey && this.#loadedKey !== JSON.stringify(this.#config()))
+      this.reset('Settings changed: the run was reset. Press Play to train with the new settings.');
   }
 
   #config(): JobConfig {
     const s = this.#app.state;
     const features = this.#csv ? parseCsv(this.#csv.text, this.#csv.name).X.rows : 2;
     return {
-      train: this.#csv ? this.#csv.text : s.data, csv: !!this.#csv, test: s.test, layers: [features, ...s.hidden, 1], activation: s.act, inits: s.inits, seed: s.seed, scale: s.scale,
-      optimizer: s.opt, learningRate: s.lr, iterations: s.it, batchSize: s.bs, printEvery: Math.max(1, Math.min(1000, Math.floor(s.it / 15))),
+      train: this.#csv ? this.#csv.text : s.data,
+      csv: !!this.#csv,
+      test: s.test,
+      layers: [features, ...s.hidden, 1],
+      activation: s.act,
+      inits: s.inits,
+      seed: s.seed,
+      scale: s.scale,
+      optimizer: s.opt,
+      learningRate: s.lr,
+      iterations: s.it,
+      batchSize: s.bs,
+      printEvery: Math.max(1, Math.min(1000, Math.floor(s.it / 15))),
     };
   }
 
@@ -210,16 +294,26 @@ export class Lab {
     $('run-error').textContent = '';
     try {
       const data = await this.session.load(config);
-      $('test-used').textContent = data.testSpec === null ? 'no test set (a dropped CSV has none unless a test spec is given)' : `test set: ${data.testSpec}`;
+      $('test-used').textContent =
+        data.testSpec === null
+          ? 'no test set (a dropped CSV has none unless a test spec is given)'
+          : `test set: ${data.testSpec}`;
       const watch = field<HTMLSelectElement>('network-run');
       watch.replaceChildren(...config.inits.map((i) => new Option(i, i)));
       await this.session.api.watch(config.inits[0]);
-      await this.session.play((u) => this.#onUpdate(u, data), this.#app.state.speed, { extras: true, paused });
+      await this.session.play((u) => this.#onUpdate(u, data), this.#app.state.speed, {
+        extras: true,
+        paused,
+      });
     } catch (e) {
       // beside the buttons just pressed, and beside the control at fault when the message names it
       const message = (e as Error).message.replace(/^Error: /, '');
       $('run-error').textContent = message;
-      const slot = /^layers:/.test(message) ? 'err-hidden' : /^test:/.test(message) ? 'err-test' : 'err-data';
+      const slot = /^layers:/.test(message)
+        ? 'err-hidden'
+        : /^test:/.test(message)
+          ? 'err-test'
+          : 'err-data';
       $(slot).textContent = message;
       this.#loadedKey = '';
       this.session.reset();
@@ -231,33 +325,74 @@ export class Lab {
     for (const u of updates) {
       const curve = (this.#curves[u.init] ??= []);
       for (const p of u.curve) curve.push(p);
-      if (!this.#firstDiagnostics.has(u.init) && u.diagnostics) this.#firstDiagnostics.set(u.init, u.diagnostics);
+      if (!this.#firstDiagnostics.has(u.init) && u.diagnostics)
+        this.#firstDiagnostics.set(u.init, u.diagnostics);
     }
     this.#last = updates;
     const done = updates.every((u) => u.done);
     const picture = updates.find((u) => u.network)?.network ?? null;
     const draws: [string, number, () => void][] = [
-      ['network', 100, () => { if (picture) this.#network.update(picture); else this.#network.clear('This network is not drawn: it needs 2 input features and at most 256 hidden units.'); }],
+      [
+        'network',
+        100,
+        () => {
+          if (picture) this.#network.update(picture);
+          else
+            this.#network.clear(
+              'This network is not drawn: it needs 2 input features and at most 256 hidden units.',
+            );
+        },
+      ],
       ['cost', 250, () => costChart(this.#curves, $('cost-chart'))],
       ['boundaries', 150, () => boundaries(updates, data, $('boundaries'), !done)],
-      ...(done || this.#insideShown ? [['layers', 1000, () => layers(updates, this.#firstDiagnostics, $('layers-chart'), $('gradients-chart'), $('histograms'))]] as [string, number, () => void][] : []),
+      ...(done || this.#insideShown
+        ? ([
+            [
+              'layers',
+              1000,
+              () =>
+                layers(
+                  updates,
+                  this.#firstDiagnostics,
+                  $('layers-chart'),
+                  $('gradients-chart'),
+                  $('histograms'),
+                ),
+            ],
+          ] as [string, number, () => void][])
+        : []),
       // the numbers last, so "done" is set once every view shows the final state
-      ['numbers', 0, () => {
-        $('accuracy').replaceChildren(...updates.flatMap((u) => [
-          Object.assign(document.createElement('p'), {
-            className: u.stopReason === 'diverged' ? 'run-accuracy diverged' : 'run-accuracy',
-            textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
-          }),
-          // the run doctor's cause and fix once a run is over (the same lines as `initlab train`)
-          ...(u.done && u.doctor ? [Object.assign(document.createElement('p'), { className: 'run-doctor', textContent: `${u.init} — ${u.doctor.join(' ')}` })] : []),
-        ]));
-        $('status').textContent = done ? 'Done.' : `Training: iteration ${minOf(updates.map((u) => u.iteration))}`;
-        $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
-        // a run that diverged is also said where the user is looking: the lab's alert line
-        const failed = updates.filter((u) => u.stopReason === 'diverged');
-        $('run-error').textContent = failed.map((u) => `${u.init} ${divergedText(u)}`).join('\n');
-        $('status').dataset.done = String(done);
-      }],
+      [
+        'numbers',
+        0,
+        () => {
+          $('accuracy').replaceChildren(
+            ...updates.flatMap((u) => [
+              Object.assign(document.createElement('p'), {
+                className: u.stopReason === 'diverged' ? 'run-accuracy diverged' : 'run-accuracy',
+                textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
+              }),
+              // the run doctor's cause and fix once a run is over (the same lines as `initlab train`)
+              ...(u.done && u.doctor
+                ? [
+                    Object.assign(document.createElement('p'), {
+                      className: 'run-doctor',
+                      textContent: `${u.init} — ${u.doctor.join(' ')}`,
+                    }),
+                  ]
+                : []),
+            ]),
+          );
+          $('status').textContent = done
+            ? 'Done.'
+            : `Training: iteration ${minOf(updates.map((u) => u.iteration))}`;
+          $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
+          // a run that diverged is also said where the user is looking: the lab's alert line
+          const failed = updates.filter((u) => u.stopReason === 'diverged');
+          $('run-error').textContent = failed.map((u) => `${u.init} ${divergedText(u)}`).join('\n');
+          $('status').dataset.done = String(done);
+        },
+      ],
     ];
     if (done) {
       markTrained();
@@ -267,35 +402,57 @@ export class Lab {
 
   // ------------------------------------------------------------ CSV files
   #csvInputs(): void {
-    field<HTMLInputElement>('f-csv').addEventListener('change', (e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void this.#takeCsv(f); });
+    field<HTMLInputElement>('f-csv').addEventListener('change', (e) => {
+      const f = (e.target as HTMLInputElement).files?.[0];
+      if (f) void this.#takeCsv(f);
+    });
     const drop = $('drop');
-    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+    drop.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.classList.add('over');
+    });
     drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-    drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); const f = e.dataTransfer?.files[0]; if (f) void this.#takeCsv(f); });
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      const f = e.dataTransfer?.files[0];
+      if (f) void this.#takeCsv(f);
+    });
   }
 
   async #takeCsv(file: File): Promise<void> {
     $('err-csv').textContent = '';
     if (file.size > 20 * 1024 * 1024) {
-      $('err-csv').textContent = `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MB; the lab reads CSV files up to 20 MB`;
+      $('err-csv').textContent =
+        `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MB; the lab reads CSV files up to 20 MB`;
       return;
     }
     const text = await file.text();
     // the same cap as a generated dataset, checked on the line count before any parsing
     let lines = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && lines <= WEB_MAX_POINTS + 1; i = text.indexOf('\n', i + 1)) lines++;
+    for (
+      let i = text.indexOf('\n');
+      i >= 0 && lines <= WEB_MAX_POINTS + 1;
+      i = text.indexOf('\n', i + 1)
+    )
+      lines++;
     if (lines > WEB_MAX_POINTS + 1) {
       this.#csv = null;
-      $('err-csv').textContent = `${file.name} has more than ${WEB_MAX_POINTS} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`;
+      $('err-csv').textContent =
+        `${file.name} has more than ${WEB_MAX_POINTS} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`;
       this.#shareNote();
       return;
     }
     try {
       const d = readCsvTable(text, file.name);
-      if (d.X.cols > WEB_MAX_POINTS) throw new Error(`${file.name} has ${d.X.cols} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`);
+      if (d.X.cols > WEB_MAX_POINTS)
+        throw new Error(
+          `${file.name} has ${d.X.cols} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`,
+        );
       this.#csv = { name: file.name, text };
       if (this.#loadedKey) this.reset('A new dataset: the run was reset.');
-      $('status').textContent = `${file.name}: ${d.X.cols} examples, ${d.X.rows} features${d.separator === ',' ? '' : `; ${separatorNote(d, file.name)}`}`;
+      $('status').textContent =
+        `${file.name}: ${d.X.cols} examples, ${d.X.rows} features${d.separator === ',' ? '' : `; ${separatorNote(d, file.name)}`}`;
       field('f-hidden').value = this.#app.state.hidden.join(',');
     } catch (e) {
       this.#csv = null;
@@ -307,7 +464,9 @@ export class Lab {
   /** A link carries settings, never a file: with a dropped CSV, the link says what it will train on instead. */
   #shareNote(): void {
     const note = $('share-note');
-    note.textContent = this.#csv ? `This link cannot carry the dropped file ${this.#csv.name}: whoever opens it trains on ${this.#app.state.data} instead. Send the CSV along.` : '';
+    note.textContent = this.#csv
+      ? `This link cannot carry the dropped file ${this.#csv.name}: whoever opens it trains on ${this.#app.state.data} instead. Send the CSV along.`
+      : '';
     $('share-link').dataset.carriesCsv = String(!this.#csv);
   }
 
@@ -316,20 +475,32 @@ export class Lab {
     $('x-model').addEventListener('click', () => void this.#saveModels());
     $('x-history').addEventListener('click', () => {
       const rows: (string | number)[][] = [['init', 'iteration', 'train_cost', 'test_cost']];
-      for (const [init, pts] of Object.entries(this.#curves)) for (const p of pts) rows.push([init, p.iteration, p.train, Number.isFinite(p.test) ? p.test : '']);
+      for (const [init, pts] of Object.entries(this.#curves))
+        for (const p of pts)
+          rows.push([init, p.iteration, p.train, Number.isFinite(p.test) ? p.test : '']);
       download('history.csv', formatCsv(rows), 'text/csv'); // quoted by d3-dsv: a SPEC's commas stay in its cell
     });
     $('x-svg').addEventListener('click', () => {
-      const svgs = [...document.querySelectorAll<SVGSVGElement>('#lab-stage svg:not(.edges)')].filter((svg) => svg.closest('figure, .chart, .multiples > div'));
+      const svgs = [
+        ...document.querySelectorAll<SVGSVGElement>('#lab-stage svg:not(.edges)'),
+      ].filter((svg) => svg.closest('figure, .chart, .multiples > div'));
       if (!svgs.length) {
         $('run-error').textContent = 'no charts yet: press Play or Step first';
         return;
       }
       // one ZIP, not one download per chart
-      const files = Object.fromEntries(svgs.map((svg, i) => [`${String(i + 1).padStart(2, '0')}-${chartName(svg)}.svg`, strToU8(svgText(svg))]));
+      const files = Object.fromEntries(
+        svgs.map((svg, i) => [
+          `${String(i + 1).padStart(2, '0')}-${chartName(svg)}.svg`,
+          strToU8(svgText(svg)),
+        ]),
+      );
       download('initlab-charts.zip', new Blob([zipSync(files)]), 'application/zip');
     });
-    $('x-png').addEventListener('click', async () => { const svg = document.querySelector<SVGSVGElement>('#cost-chart svg'); if (svg) download('cost.png', await pngOf(svg), 'image/png'); });
+    $('x-png').addEventListener('click', async () => {
+      const svg = document.querySelector<SVGSVGElement>('#cost-chart svg');
+      if (svg) download('cost.png', await pngOf(svg), 'image/png');
+    });
   }
 
   /** Every run's model: one JSON file for one run, a ZIP of them for several. */
@@ -340,10 +511,23 @@ export class Lab {
     }
     try {
       const models = await this.session.api.exportModels();
-      if (models.length === 1) download(`${models[0].init}-model.json`, models[0].json, 'application/json');
-      else download('initlab-models.zip', new Blob([zipSync(Object.fromEntries(models.map((m, i) => [`${i + 1}-${fileSafe(m.init)}-model.json`, strToU8(m.json)])))]), 'application/zip');
+      if (models.length === 1)
+        download(`${models[0].init}-model.json`, models[0].json, 'application/json');
+      else
+        download(
+          'initlab-models.zip',
+          new Blob([
+            zipSync(
+              Object.fromEntries(
+                models.map((m, i) => [`${i + 1}-${fileSafe(m.init)}-model.json`, strToU8(m.json)]),
+              ),
+            ),
+          ]),
+          'application/zip',
+        );
     } catch (e) {
-      $('run-error').textContent = `the models could not be saved: ${(e as Error).message.replace(/^Error: /, '')}`;
+      $('run-error').textContent =
+        `the models could not be saved: ${(e as Error).message.replace(/^Error: /, '')}`;
     }
   }
 }
@@ -353,6 +537,10 @@ const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
 
 /** A chart's file name: its title where it has one, else the section it sits in. */
 function chartName(svg: SVGSVGElement): string {
-  const title = svg.querySelector('title')?.textContent ?? svg.getAttribute('aria-label') ?? svg.closest('section')?.querySelector('h2, h3')?.textContent ?? 'chart';
+  const title =
+    svg.querySelector('title')?.textContent ??
+    svg.getAttribute('aria-label') ??
+    svg.closest('section')?.querySelector('h2, h3')?.textContent ??
+    'chart';
   return fileSafe(title).slice(0, 60) || 'chart';
 }

@@ -1,7 +1,11 @@
 // The lesson: the notebook's three runs, each step with its own worker (so clicking the
 // steps in any order, or replaying one, never cancels another), a shared pace, a combined
 // cost chart, a "predict, then run" question before each step, and a presenter mode.
-import { NOTEBOOK_DEFAULTS, NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from '../../../src/experiments/notebook-config.js';
+import {
+  NOTEBOOK_DEFAULTS,
+  NOTEBOOK_TEST_SPEC,
+  NOTEBOOK_TRAIN_SPEC,
+} from '../../../src/experiments/notebook-config.js';
 import { boundaries, boundaryFigure, costChart, type History } from '../charts.js';
 import { drawAllNow, later } from '../frames.js';
 import type { DataSummary, JobConfig, RunUpdate } from '../job.js';
@@ -14,7 +18,20 @@ export const LESSON_INITS = ['zeros', 'random', 'he'] as const;
 /** 67 iterations per step, 30 steps a second: the 15,000 iterations in about 7.5 s. */
 export const LESSON_SPEED = 67;
 
-const lessonConfig = (init: string): JobConfig => ({ train: NOTEBOOK_TRAIN_SPEC, test: NOTEBOOK_TEST_SPEC, layers: NOTEBOOK_DEFAULTS.layers, activation: 'relu', inits: [init], seed: 3, scale: 10, optimizer: 'gd', learningRate: 0.01, iterations: 15000, batchSize: 0, printEvery: 1000 });
+const lessonConfig = (init: string): JobConfig => ({
+  train: NOTEBOOK_TRAIN_SPEC,
+  test: NOTEBOOK_TEST_SPEC,
+  layers: NOTEBOOK_DEFAULTS.layers,
+  activation: 'relu',
+  inits: [init],
+  seed: 3,
+  scale: 10,
+  optimizer: 'gd',
+  learningRate: 0.01,
+  iterations: 15000,
+  batchSize: 0,
+  printEvery: 1000,
+});
 
 /** One step of the lesson: its own session, button, figures and numbers. */
 class LessonStep {
@@ -33,9 +50,15 @@ class LessonStep {
   constructor(init: string, lesson: Lesson) {
     this.init = init;
     this.#lesson = lesson;
-    this.#button = document.querySelector<HTMLButtonElement>(`button.train-lesson[data-init="${init}"]`)!;
+    this.#button = document.querySelector<HTMLButtonElement>(
+      `button.train-lesson[data-init="${init}"]`,
+    )!;
     const out = $(`lesson-${init}`);
-    [this.#cost, this.#boundary, this.#numbers] = out.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
+    [this.#cost, this.#boundary, this.#numbers] = out.children as unknown as [
+      HTMLElement,
+      HTMLElement,
+      HTMLElement,
+    ];
     this.#button.addEventListener('click', () => void this.run());
   }
 
@@ -61,7 +84,9 @@ class LessonStep {
       if (mine !== this.#run) return;
       boundaryFigure(data, this.init, this.#boundary);
       this.#lesson.revealPrediction(this.init);
-      await this.#session.play((updates) => { if (mine === this.#run) this.#draw(updates[0], data); }, this.#lesson.speed);
+      await this.#session.play((updates) => {
+        if (mine === this.#run) this.#draw(updates[0], data);
+      }, this.#lesson.speed);
     } catch (e) {
       if (mine !== this.#run) return;
       // said where the lesson's numbers appear, not only in the console
@@ -74,19 +99,25 @@ class LessonStep {
     for (const p of u.curve) this.curve.push(p); // a loop: a long curve would overflow push(...)
     const numbers = this.#numbers;
     const draws: [string, () => void][] = [
-      [`lesson-cost-${this.init}`, () => costChart({ [this.init]: this.curve }, this.#cost, `Cost with ${this.init}`)],
+      [
+        `lesson-cost-${this.init}`,
+        () => costChart({ [this.init]: this.curve }, this.#cost, `Cost with ${this.init}`),
+      ],
       [`lesson-boundary-${this.init}`, () => boundaries([u], data, this.#boundary, !u.done)],
       ['lesson-combined', () => this.#lesson.drawCombined()],
-      [`lesson-numbers-${this.init}`, () => {
-        numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`;
-        numbers.dataset.train = String(u.trainAccuracy);
-        numbers.dataset.test = String(u.testAccuracy);
-        numbers.dataset.done = String(u.done);
-        if (u.done) {
-          this.result = u;
-          this.#lesson.stepChanged();
-        }
-      }],
+      [
+        `lesson-numbers-${this.init}`,
+        () => {
+          numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`;
+          numbers.dataset.train = String(u.trainAccuracy);
+          numbers.dataset.test = String(u.testAccuracy);
+          numbers.dataset.done = String(u.done);
+          if (u.done) {
+            this.result = u;
+            this.#lesson.stepChanged();
+          }
+        },
+      ],
     ];
     if (u.done) {
       markTrained();
@@ -108,9 +139,13 @@ export class Lesson {
       for (const step of this.steps) step.setSpeed(s);
     });
     for (const form of document.querySelectorAll<HTMLFieldSetElement>('.predict')) {
-      form.addEventListener('change', () => { form.dataset.answered = 'true'; });
+      form.addEventListener('change', () => {
+        form.dataset.answered = 'true';
+      });
     }
-    $('b-presenter').addEventListener('click', () => this.present(!document.body.classList.contains('presenter')));
+    $('b-presenter').addEventListener('click', () =>
+      this.present(!document.body.classList.contains('presenter')),
+    );
     document.addEventListener('keydown', (e) => this.#key(e));
   }
 
@@ -123,14 +158,17 @@ export class Lesson {
     // the explanation follows the prediction, never precedes it
     const explain = said.parentElement!.querySelector<HTMLElement>('.explain');
     if (explain) explain.hidden = false;
-    said.textContent = chosen ? `You predicted: ${chosen.parentElement!.textContent!.trim()}. Watch the run:` : 'No prediction made: watch the run, and guess before the next one.';
+    said.textContent = chosen
+      ? `You predicted: ${chosen.parentElement!.textContent!.trim()}. Watch the run:`
+      : 'No prediction made: watch the run, and guess before the next one.';
   }
 
   /** The combined cost chart: every run started so far, on one axis, in the lesson's order. */
   drawCombined(): void {
     const history: History = {};
     for (const step of this.steps) if (step.curve.length) history[step.init] = step.curve;
-    if (Object.keys(history).length) costChart(history, $('lesson-combined'), 'Cost of the three runs');
+    if (Object.keys(history).length)
+      costChart(history, $('lesson-combined'), 'Cost of the three runs');
   }
 
   /** Shows the summary once a run has started; fills the table with every finished run, in the lesson's order. */
@@ -139,13 +177,23 @@ export class Lesson {
     $('lesson-summary').hidden = !started && !document.body.classList.contains('presenter');
     const done = this.steps.filter((s) => s.result);
     $('lesson-table').hidden = done.length === 0;
-    $('lesson-table').querySelector('tbody')!.replaceChildren(...done.map((s) => {
-      const r = s.result!;
-      const tr = document.createElement('tr');
-      // the verdict is read off the run (as the CLI's table), not looked up by the initializer's name
-      for (const c of [s.init, pct(r.trainAccuracy), r.testAccuracy === null ? 'no test set' : pct(r.testAccuracy), r.verdict ?? '']) tr.append(Object.assign(document.createElement('td'), { textContent: c }));
-      return tr;
-    }));
+    $('lesson-table')
+      .querySelector('tbody')!
+      .replaceChildren(
+        ...done.map((s) => {
+          const r = s.result!;
+          const tr = document.createElement('tr');
+          // the verdict is read off the run (as the CLI's table), not looked up by the initializer's name
+          for (const c of [
+            s.init,
+            pct(r.trainAccuracy),
+            r.testAccuracy === null ? 'no test set' : pct(r.testAccuracy),
+            r.verdict ?? '',
+          ])
+            tr.append(Object.assign(document.createElement('td'), { textContent: c }));
+          return tr;
+        }),
+      );
   }
 
   /** Presenter mode: large type, one slide per screen; arrow keys, space and Page Up/Down move, Escape leaves. */
@@ -158,7 +206,8 @@ export class Lesson {
   #show(slide: number): void {
     const slides = document.querySelectorAll<HTMLElement>('#lesson [data-slide]');
     this.#slide = Math.max(0, Math.min(slides.length - 1, slide));
-    for (const s of slides) s.classList.toggle('current', slide >= 0 && Number(s.dataset.slide) === this.#slide);
+    for (const s of slides)
+      s.classList.toggle('current', slide >= 0 && Number(s.dataset.slide) === this.#slide);
     if (slide >= 0) $('lesson-summary').hidden = false;
     else this.stepChanged();
     $('slide-number').textContent = slide >= 0 ? `${this.#slide + 1} / ${slides.length}` : '';

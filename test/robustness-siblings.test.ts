@@ -524,6 +524,30 @@ describe('a stop inside one long iteration or initialization: --json still says 
   }
 });
 
+describe('theory --depth: thousands of layers stop on request with the layers done', () => {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal}: the layers followed so far, marked interrupted, at once`, async () => {
+      const r = await stopAfter(
+        ['theory', '--c0', '0.5', '--depth', '10000', '--json'],
+        signal,
+        1500,
+      );
+      expect(r.code, r.stderr).toBe(code);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.interrupted).toBe(true);
+      expect(doc.layers.length).toBeGreaterThan(0);
+      expect(doc.layers.length).toBeLessThan(10000);
+      expect(doc.layers.map((l: { layer: number }) => l.layer)).toEqual(
+        doc.layers.map((_: unknown, i: number) => i + 1),
+      );
+      count('stop inside long work');
+    }, 60_000);
+  }
+});
+
 // ---------------------------------------------------------------- kept folders
 describe('a run kept beside a changed folder: names within 255 bytes, names already taken', () => {
   /** Builds a report at `target` while a file of the user's appears there; returns the kept folder's name. */

@@ -4,6 +4,7 @@
 // transient chaos" (the length and correlation maps, χ₁, the order-to-chaos transition);
 // Schoenholz et al. 2017, "Deep Information Propagation" (the depth scales ξ_q, ξ_c and the
 // trainable depth ≈ 6 ξ_c). Gaussian integrals by adaptive quadrature (theory/quadrature.ts).
+import type { ShouldStop } from '../stop.js';
 import { gaussianExpectation, gaussianExpectation2 } from './quadrature.js';
 import type { ScalarActivation } from './activation-calculus.js';
 
@@ -310,6 +311,7 @@ export interface PairLayer {
 /**
  * Two inputs of length q0 with correlation c0, layer by layer through `depth` layers: the
  * finite-depth prediction a measured network is compared with (q^l, c^l for l = 1 … depth).
+ * With `shouldStop`, checked before each layer, it returns the layers done when it says stop.
  */
 export function pairTrajectory(
   act: ScalarActivation,
@@ -317,11 +319,14 @@ export function pairTrajectory(
   q0: number,
   c0: number,
   depth: number,
+  shouldStop?: ShouldStop,
 ): PairLayer[] {
   const out: PairLayer[] = [];
   let q = q0,
     c = c0;
-  for (let l = 1; l <= depth; l++) {
+  // each layer is a 2-D Gaussian integral (milliseconds): thousands of layers take long enough
+  // to be stopped, and the layers done so far are the answer up to there
+  for (let l = 1; l <= depth && !shouldStop?.(); l++) {
     const cross = p.weightVar * expect2(act, q, c, act.phi, act.phi) + p.biasVar;
     const next = lengthMap(act, p, q);
     c = next > Q_FLOOR ? Math.min(1, Math.max(-1, cross / next)) : 1;

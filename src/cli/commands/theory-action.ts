@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.js';
 import { MAX_PHASE_CELLS, phaseDiagram } from '../../theory/phase-diagram.js';
 import type { ScalarActivation } from '../../theory/activation-calculus.js';
 import { VERSION } from '../version.js';
+import { interruptExitCode, watchInterrupt } from '../interrupt.js';
 import type { TheoryFlags } from './theory.js';
 
 // The same ParamDef schemas as every other option (validate.ts): a refusal names the flag,
@@ -48,10 +49,15 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
   const point = { weightVar: f.weightVar, biasVar: f.biasVar };
   const m = meanField(act, point, f.q0);
   const critical = criticalWeightVar(act, f.biasVar, f.q0);
-  const layers = f.c0 === undefined ? undefined : pairTrajectory(act, point, f.q0, f.c0, f.depth);
+  const stopped = watchInterrupt();
+  const layers =
+    f.c0 === undefined ? undefined : pairTrajectory(act, point, f.q0, f.c0, f.depth, stopped);
+  // a stop during --depth: what was followed is printed, marked as cut short, with the stop's exit code
+  const interrupted = layers !== undefined && layers.length < f.depth && stopped();
+  if (interrupted) process.exitCode = interruptExitCode();
   if (flags.json) {
     process.stdout.write(
-      `${toJson({ ...m, q0: f.q0, critical: critical && { biasVar: f.biasVar, ...critical }, ...(layers && { c0: f.c0, layers }) })}\n`,
+      `${toJson({ ...m, q0: f.q0, critical: critical && { biasVar: f.biasVar, ...critical }, ...(layers && { c0: f.c0, layers }), ...(interrupted && { interrupted: true }) })}\n`,
     );
     return;
   }
@@ -73,6 +79,7 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
       lines.push(
         `${String(l.layer).padStart(5)} ${fmt(l.q, 8).padStart(13)} ${fmt(l.c, 8).padStart(13)}`,
       );
+    if (interrupted) lines.push(`interrupted after layer ${layers.length} of ${f.depth}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

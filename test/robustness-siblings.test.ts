@@ -13,7 +13,8 @@
 //     file and said, from --train, --test, data --dataset and predict --data (6 processes);
 //   - a stop inside one long iteration of the TypeScript kernels or a long initialization,
 //     by SIGINT, SIGTERM or SIGHUP: --json prints an interrupted document, exit 130/143/129
-//     (4 processes), and the kernels' per-row check in-process (3 products);
+//     (4 processes), the kernels' per-row check in-process (3 products), and `theory --depth
+//     10000` stopped by SIGINT and SIGTERM with the layers followed so far (2 processes);
 //   - found in the review: an empty list entry (--inits, --activation, the web lab's
 //     initializers), reproduce's largest seed, the deepest network on the wasm kernels, `help bogus`, `data --list --json` (9);
 //   - kept folders: names at the 255-byte limit (ASCII and multibyte) and names already taken
@@ -612,7 +613,7 @@ afterAll(() => {
   expect(counts.get('contradiction')).toBe(14);
   expect(counts.get('link key')).toBe(11);
   expect(counts.get('separator')).toBe(6);
-  expect(counts.get('stop inside long work')).toBe(7);
+  expect(counts.get('stop inside long work')).toBe(9);
   expect(counts.get('kept name')).toBe(5);
   expect(counts.get('review')).toBe(9);
 });

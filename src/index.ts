@@ -69,6 +69,8 @@ export {
   orthogonalConventions,
   type OrthogonalConvention,
   type OrthogonalHooks,
+  shareOrthogonalWork,
+  type OrthogonalThreads,
 } from './nn/orthogonal.js';
 export {
   tsKernels,

@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 import { getKernels } from '../nn/backends.js';
 import { type Kernels, makeTsKernels } from '../nn/kernels.js';
 import { StopRequested } from '../stop.js';
+import { shareOrthogonalWork } from '../nn/orthogonal.js';
+import { createOrthogonalThreads } from '../node/orthogonal-threads.js';
 import { watchInterrupt } from './interrupt.js';
 
 /**
@@ -43,10 +45,19 @@ export async function commandKernels(
     process.stderr.write(
       `initlab: --threads ${asked}: using ${threads} (the machine has ${threads} cores)\n`,
     );
+  drawOrthogonalOn(threads);
   const chosen = getKernels(flags.backend);
   const kernels = chosen.name === 'ts' ? makeTsKernels(productStopCheck()) : chosen;
   if (kernels.name !== 'wasm' || threads === 1) return { kernels, threads: 1, close() {} };
   const { createThreadedKernels } = await import('../node/threaded-kernels.js');
   const threaded = createThreadedKernels(threads);
   return { kernels: threaded, threads, close: () => threaded.close() };
+}
+
+/**
+ * Large orthogonal draws of this process share their QR's block updates between `threads`
+ * threads (the helpers start at the first draw big enough to gain from them).
+ */
+export function drawOrthogonalOn(threads: number = availableParallelism()): void {
+  shareOrthogonalWork(threads > 1 ? createOrthogonalThreads(threads) : null);
 }

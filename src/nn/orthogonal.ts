@@ -28,13 +28,45 @@ export class OrthogonalInterrupted extends StopRequested {
   }
 }
 
+/**
+ * Helper threads for the wasm path's block updates (Node: src/node/orthogonal-threads.ts). Each
+ * block update is shared out by rows; a row's numbers do not depend on which thread computes it,
+ * so the result is the same bit for bit on any number of threads.
+ */
+export interface OrthogonalThreads {
+  /** The shared-memory build of assembly/orthogonal.ts. */
+  readonly module: WebAssembly.Module;
+  /** A shared memory of `pages` 64 KiB pages for that module. */
+  memory(pages: number): WebAssembly.Memory;
+  /** Threads the rows may be shared between, the caller's included (starts the helpers on first use; 1 when they cannot start). */
+  ready(): number;
+  /** Starts `applyBlock(...args)` on helper `t` (1 ≤ t < ready()), on `memory`; returns at once. */
+  start(t: number, memory: WebAssembly.Memory, args: number[]): void;
+  /** Waits for every helper started since the last wait. @throws Error when one of them failed. */
+  wait(): void;
+}
+
 /** Options of a long orthogonal draw. */
 export interface OrthogonalHooks {
   /** Asked between Householder steps (at least every few tens of ms at any size); true throws OrthogonalInterrupted. */
   shouldStop?: () => boolean;
   /** `wasm` (the default where WebAssembly SIMD runs) or `ts`, the TypeScript loops: the same reflectors. */
   engine?: 'wasm' | 'ts';
+  /** Helper threads for the wasm path (default: those set by `shareOrthogonalWork`; null: this thread only). */
+  threads?: OrthogonalThreads | null;
 }
+
+let defaultThreads: OrthogonalThreads | null = null;
+
+/** Sets the helper threads every later orthogonal draw of this process uses (null: none). */
+export function shareOrthogonalWork(threads: OrthogonalThreads | null): void {
+  defaultThreads = threads;
+}
+
+// Multiply-adds (n²·m) from which the block updates are shared out: starting a helper costs
+// tens of ms the first time, and each shared call tens of µs, so a 400 × 400 draw is about
+// where two threads start to pay.
+const SHARE_WORK = 1 << 26;
 
 interface QrExports {
   factorPanel(AT: number, m: number, k0: number, k1: number, tau: number, diag: number): void;
@@ -130,9 +162,15 @@ export function orthonormalRowsOfTranspose(
   hooks: OrthogonalHooks = {},
 ): Float64Array {
   if (n > m) throw new RangeError(`orthonormalRowsOfTranspose: needs n <= m, got ${n} × ${m}`);
-  const pages = Math.ceil((64 + (2 * n * m + 2 * n + NB * m + NB * NB + 4 * NB + m) * 8) / PAGE);
-  const module = hooks.engine === 'ts' || pages > MAX_PAGES ? null : wasmQr();
-  return (module && wasmRows(module, pages, AT, n, m, hooks)) || tsRows(AT, n, m, hooks);
+  if (hooks.engine === 'ts') return tsRows(AT, n, m, hooks);
+  const helpers = hooks.threads === undefined ? defaultThreads : hooks.threads;
+  if (helpers && n * n * m >= SHARE_WORK) {
+    const threads = helpers.ready();
+    const QT = threads > 1 ? wasmRows(helpers.module, AT, n, m, hooks, { helpers, threads }) : null;
+    if (QT) return QT;
+  }
+  const module = wasmQr();
+  return (module && wasmRows(module, AT, n, m, hooks)) || tsRows(AT, n, m, hooks);
 }
 
 /** Sign of R's diagonal onto the rows of Qᵀ (n × m), as numpy's q *= sign(diag(r)). */
@@ -145,18 +183,27 @@ function signFix(QT: Float64Array, diag: Float64Array, n: number, m: number): vo
   }
 }
 
-/** Qᵀ from the wasm loops; null when this engine will not give the memory they need. */
+/**
+ * Qᵀ from the wasm loops, the block updates shared by rows between `shared.threads` threads
+ * when given; null when this engine will not give the memory they need.
+ */
 function wasmRows(
   module: WebAssembly.Module,
-  pages: number,
   A: Float64Array,
   n: number,
   m: number,
   hooks: OrthogonalHooks,
+  shared?: { helpers: OrthogonalThreads; threads: number },
 ): Float64Array | null {
+  const threads = shared?.threads ?? 1;
+  // each thread's scratch: 4·NB values for one pass, and a spare row to pair an odd row with
+  const scratch = (4 * NB + m) * 8;
+  const bytes = 64 + (2 * n * m + 2 * n + NB * m + NB * NB) * 8 + threads * scratch;
+  const pages = Math.ceil(bytes / PAGE);
+  if (pages > MAX_PAGES) return null;
   let memory: WebAssembly.Memory;
   try {
-    memory = new WebAssembly.Memory({ initial: pages });
+    memory = shared ? shared.helpers.memory(pages) : new WebAssembly.Memory({ initial: pages });
   } catch {
     return null; // out of memory for one block: the TypeScript loops need about half of it
   }
@@ -166,11 +213,31 @@ function wasmRows(
     qtOff = atOff + n * m * 8,
     tauOff = qtOff + n * m * 8,
     diagOff = tauOff + n * 8;
-  // one panel's block (V, T), the per-row scratch, and a spare row to pair an odd row with
+  // one panel's block (V, T), then each thread's scratch
   const vOff = diagOff + n * 8,
     tOff = vOff + NB * m * 8,
-    wOff = tOff + NB * NB * 8,
-    spareOff = wOff + 4 * NB * 8;
+    scratchOff = tOff + NB * NB * 8;
+  /** Rows j0..j1−1 of Y through the block of reflectors k0..k1−1, shared out by rows. */
+  const apply = (Y: number, k0: number, k1: number, j0: number, j1: number, transposeT: number) => {
+    const args = (lo: number, hi: number, t: number): Parameters<QrExports['applyBlock']> => {
+      const w = scratchOff + t * scratch;
+      return [vOff, tOff, k0, k1, m, Y, lo, hi, w, w + 4 * NB * 8, transposeT];
+    };
+    // shares of an even number of rows (but the last), so a pair never straddles two threads
+    const b = Array.from({ length: threads + 1 }, (_, t) =>
+      t === threads ? j1 : j0 + Math.floor(((j1 - j0) * t) / threads / 2) * 2,
+    );
+    if (!shared || b[1] === j1) {
+      x.applyBlock(...args(j0, j1, 0));
+      return;
+    }
+    for (let t = 1; t < threads; t++) shared.helpers.start(t, memory, args(b[t], b[t + 1], t));
+    try {
+      x.applyBlock(...args(b[0], b[1], 0));
+    } finally {
+      shared.helpers.wait(); // the next step reads every row
+    }
+  };
   new Float64Array(buf, atOff, n * m).set(A);
   const QTview = new Float64Array(buf, qtOff, n * m);
   for (let i = 0; i < n; i++) QTview[i * m + i] = 1;
@@ -178,8 +245,8 @@ function wasmRows(
   const check = () => {
     if (stop?.()) throw new OrthogonalInterrupted();
   };
-  // rows per call: about 4M multiply-adds, a few ms, between two looks at shouldStop
-  const chunk = Math.max(2, Math.floor((1 << 22) / (m * NB)) & ~1);
+  // rows per call: about 4M multiply-adds per thread, a few ms, between two looks at shouldStop
+  const chunk = threads * Math.max(2, Math.floor((1 << 22) / (m * NB)) & ~1);
   for (let k0 = 0; k0 < n; k0 += NB) {
     const k1 = Math.min(n, k0 + NB);
     check();
@@ -187,7 +254,7 @@ function wasmRows(
     if (k1 < n) x.buildBlock(atOff, m, k0, k1, tauOff, vOff, tOff);
     for (let j = k1; j < n; j += chunk) {
       check();
-      x.applyBlock(vOff, tOff, k0, k1, m, atOff, j, Math.min(n, j + chunk), wOff, spareOff, 0);
+      apply(atOff, k0, k1, j, Math.min(n, j + chunk), 0);
     }
   }
   // Qᵀ's rows before k0 are still e_i from k0 on, so each block starts at its own first row
@@ -196,7 +263,7 @@ function wasmRows(
     x.buildBlock(atOff, m, k0, k1, tauOff, vOff, tOff);
     for (let i = k0; i < n; i += chunk) {
       check();
-      x.applyBlock(vOff, tOff, k0, k1, m, qtOff, i, Math.min(n, i + chunk), wOff, spareOff, 1);
+      apply(qtOff, k0, k1, i, Math.min(n, i + chunk), 1);
     }
   }
   const QT = QTview.slice();

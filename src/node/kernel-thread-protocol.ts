@@ -20,14 +20,16 @@ export const Slot = {
 
 /**
  * What a job asks of the helper: Op 0 stops it, Op i > 0 runs the kernel SHARED_KERNELS[i - 1]
- * on the arguments (a kernel whose last two arguments are the share: columns or rows).
+ * on the arguments (each thread's share of columns or rows among them).
  */
 export const STOP = 0;
 export const SHARED_KERNELS = [
   'linearForwardColumns',
   'backwardLinearColumns',
   'weightGradientsRows',
-] as const satisfies readonly (keyof WasmExports)[];
+  // the orthogonal QR's block update (assembly/orthogonal.ts), on its own module
+  'applyBlock',
+] as const satisfies readonly (keyof WasmExports | 'applyBlock')[];
 export type SharedKernel = (typeof SHARED_KERNELS)[number];
 
 /** Bytes before the arguments (16 Int32 slots). */

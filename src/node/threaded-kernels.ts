@@ -6,34 +6,22 @@
 // of the single-threaded kernels. Small products stay on the calling thread: waking a helper
 // costs tens of microseconds, more than the notebook's whole iteration saves.
 import { availableParallelism } from 'node:os';
-import { MessageChannel, Worker } from 'node:worker_threads';
 import { KERNELS_SHARED_WASM_BASE64 } from '../generated/kernels-shared-wasm.js';
 import type { Kernels } from '../nn/kernels.js';
 import { createWasmKernels, type WasmExports } from '../nn/wasm-kernels.js';
 import {
-  ARGS_OFFSET,
-  type ArenaMessage,
-  CONTROL_BYTES,
-  SHARED_KERNELS,
-  type SharedKernel,
-  Slot,
-  STOP,
-} from './kernel-thread-protocol.js';
+  type KernelHelper,
+  startKernelHelpers,
+  startOnHelper,
+  stopHelper,
+  waitForHelper,
+} from './kernel-helpers.js';
+import type { SharedKernel } from './kernel-thread-protocol.js';
 
 /** Multiply-adds in a product below which it runs on one thread (about 0.1 ms of work). */
 export const SPLIT_WORK = 1 << 21;
 /** Largest memory a shared arena may have: the shared build's declared maximum (4 GiB). */
 const MAX_PAGES = 65536;
-/** How long a helper may take to start before the products stay on one thread. */
-const START_TIMEOUT_MS = 30_000;
-
-interface Helper {
-  worker: Worker;
-  ctl: Int32Array;
-  args: Float64Array;
-  post(message: ArenaMessage): void;
-  sent: Set<number>;
-}
 
 let sharedModule: WebAssembly.Module | undefined;
 
@@ -70,7 +58,7 @@ export function createThreadedKernels(
     { id: number; x: WasmExports; memory: WebAssembly.Memory }
   >();
   let nextArena = 1;
-  let helpers: Helper[] | null = null;
+  let helpers: KernelHelper[] | null = null;
   let seq = 0;
   // when an arena is collected, helpers that hold it let it go too
   const released = new FinalizationRegistry<number>((id) => {
@@ -93,43 +81,6 @@ export function createThreadedKernels(
     },
   });
 
-  // Helpers are waited for synchronously (a kernel call cannot yield), so each says when it is
-  // ready; one that never does (it failed to load) leaves the products on this thread.
-  function startHelpers(): Helper[] {
-    const started = Array.from({ length: threads - 1 }, () => {
-      const control = new SharedArrayBuffer(CONTROL_BYTES);
-      const { port1, port2 } = new MessageChannel();
-      // execArgv: [] so that flags of the parent (-e, --input-type, ...) never reach the helper
-      const worker = new Worker(new URL('./kernel-thread.js', import.meta.url), {
-        workerData: { module, control, port: port2 },
-        transferList: [port2],
-        execArgv: [],
-      });
-      worker.unref(); // a run's end is the process's end: helpers never hold it open
-      worker.on('error', () => {}); // a failed start is handled below, by the ready flag
-      port1.unref();
-      return {
-        worker,
-        ctl: new Int32Array(control, 0, ARGS_OFFSET / 4),
-        args: new Float64Array(control, ARGS_OFFSET),
-        post: (m: ArenaMessage) => port1.postMessage(m),
-        sent: new Set<number>(),
-      };
-    });
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    const ready = started.every(
-      (h) =>
-        Atomics.load(h.ctl, Slot.Ready) === 1 ||
-        Atomics.wait(h.ctl, Slot.Ready, 0, Math.max(0, deadline - Date.now())) !== 'timed-out',
-    );
-    if (ready) return started;
-    for (const h of started) void h.worker.terminate();
-    process.emitWarning(
-      `initlab: the kernel threads did not start within ${START_TIMEOUT_MS / 1000} s; wide layers run on one thread`,
-    );
-    return [];
-  }
-
   /** Boundaries of `parts` shares of `total` columns or rows, multiples of 4 but for the last. */
   const bounds = (total: number, parts: number): number[] =>
     Array.from({ length: parts + 1 }, (_, t) =>
@@ -142,7 +93,7 @@ export function createThreadedKernels(
    */
   function shared(
     buffer: ArrayBufferLike,
-    kernel: SharedKernel,
+    kernel: Exclude<SharedKernel, 'applyBlock'>,
     total: number,
     args: number[],
   ): void {
@@ -151,33 +102,18 @@ export function createThreadedKernels(
       throw new Error(
         'threaded kernels were given an array outside their arenas (allocate it with arena())',
       );
-    helpers ??= startHelpers();
+    helpers ??= startKernelHelpers(module, threads - 1);
     const b = bounds(total, helpers.length + 1);
     seq++;
-    helpers.forEach((h, t) => {
-      if (!h.sent.has(arena.id)) {
-        h.post({ id: arena.id, memory: arena.memory });
-        h.sent.add(arena.id);
-      }
-      h.args.set(args);
-      h.args[args.length] = b[t + 1];
-      h.args[args.length + 1] = b[t + 2];
-      h.ctl[Slot.ArgCount] = args.length + 2;
-      h.ctl[Slot.Op] = SHARED_KERNELS.indexOf(kernel) + 1;
-      h.ctl[Slot.Arena] = arena.id;
-      Atomics.store(h.ctl, Slot.Seq, seq); // publishes the arguments above
-      Atomics.notify(h.ctl, Slot.Seq);
-    });
+    helpers.forEach((h, t) => startOnHelper(h, seq, kernel, arena, [...args, b[t + 1], b[t + 2]]));
+    let failed = false;
     try {
       (arena.x[kernel] as (...a: number[]) => void)(...args, b[0], b[1]);
     } finally {
       // the helpers' shares are written into memory the caller reads next: wait for all of them
-      for (const h of helpers) {
-        for (let d = Atomics.load(h.ctl, Slot.Done); d !== seq; d = Atomics.load(h.ctl, Slot.Done))
-          Atomics.wait(h.ctl, Slot.Done, d);
-      }
+      for (const h of helpers) failed = waitForHelper(h, seq) || failed;
     }
-    if (helpers.some((h) => h.ctl[Slot.Failed])) throw new Error('a kernel thread failed');
+    if (failed) throw new Error('a kernel thread failed');
   }
 
   return {
@@ -220,11 +156,7 @@ export function createThreadedKernels(
       ]);
     },
     close() {
-      for (const h of helpers ?? []) {
-        h.ctl[Slot.Op] = STOP;
-        Atomics.store(h.ctl, Slot.Seq, ++seq);
-        Atomics.notify(h.ctl, Slot.Seq);
-      }
+      for (const h of helpers ?? []) stopHelper(h, ++seq);
       helpers = null;
     },
   };

@@ -11,6 +11,7 @@ import { isPathSpec } from '../../node/files.js';
 import { acceptedText } from '../../validate.js';
 import type { InitFlags } from './init.js';
 import { requireStdout } from '../stdout.js';
+import { drawOrthogonalOn } from '../kernels.js';
 
 function printCatalogue(json: boolean): void {
   const entries = Object.values(initializers).map((i) => ({
@@ -67,6 +68,7 @@ export function printInit(flags: InitFlags): void {
     init.needsData ? (opts['max-iter'] as number) : 0,
     flags.json ? 'json' : 'text',
   );
+  drawOrthogonalOn(); // a large orthogonal layer's QR on every core
   const dict = networkToDict(
     initializeNetwork(dims, init, {
       params: opts,

@@ -203,6 +203,34 @@ describe("fused iterations give the one-by-one kernels' numbers", () => {
       expect(b).toEqual(a);
     }
   });
+  it('costs traced on every iteration, with and without a test set, and through a blow-up', () => {
+    // a traced cost is read from the fused iteration's forward pass; a test cost reads the
+    // weights before the update, so those iterations stay one kernel at a time
+    for (const seed of [4, 5]) {
+      const p = problem([2, 9, 6, 1], 40, 'relu', seed);
+      const testData = { X: problem([2, 9, 6, 1], 17, 'relu', seed + 9).X, Y: p.Y };
+      testData.Y = new Matrix(
+        1,
+        17,
+        Float64Array.from({ length: 17 }, (_, j) => j % 2),
+      );
+      for (const o of [
+        { learningRate: 0.5, iterations: 50, recordEvery: 20, traceEvery: 1 },
+        { learningRate: 0.5, iterations: 50, recordEvery: 20, traceEvery: 3, testData },
+        { learningRate: 1e155, iterations: 30, recordEvery: 25, traceEvery: 1 },
+      ]) {
+        const run = (kernels: Kernels) => {
+          const net = p.net();
+          const r = train(net, { X: p.X, Y: p.Y }, { ...o, naiveLoss: true, kernels });
+          return { r: { ...r, seconds: 0 }, params: networkToDict(net) };
+        };
+        const a = run(unfused);
+        expect(a.r.trace.length).toBeGreaterThan(o.learningRate > 1 ? 0 : 15);
+        if (o.learningRate > 1) expect(a.r.stopReason).toBe('diverged');
+        expect(run(wasm)).toEqual(a);
+      }
+    }
+  });
   it('agrees with the TypeScript reference to 1e-12', () => {
     const p = problem([2, 10, 5, 1], 300, 'relu', 3);
     const o = { learningRate: 0.01, iterations: 2000, recordEvery: 500 };

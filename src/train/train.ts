@@ -249,13 +249,15 @@ export class Trainer {
       const i = this.i;
       const record = !epochMean && i % o.recordEvery === 0;
       const traced = !epochMean && i % this.traceEvery === 0;
+      // a traced cost alone (no record, no test cost, which would read the updated weights)
+      // comes from the fused iteration's forward pass, still in the buffers after it
       if (
         this.fused &&
         !record &&
-        !traced &&
+        !(traced && this.test) &&
         !(o.diagnosticsEvery && i % o.diagnosticsEvery === 0)
       ) {
-        if (!this.runFused(end, progressEvery)) break;
+        if (!this.runFused(end, progressEvery, traced)) break;
         continue;
       }
       // with mini-batches a recorded cost is the whole set's, before the batch's update
@@ -291,20 +293,28 @@ export class Trainer {
     return this.done;
   }
 
-  /** The iterations up to the next record, trace, diagnostics or progress report, in one fused call; false when the run diverged. */
-  private runFused(end: number, progressEvery: number): boolean {
+  /**
+   * The iterations up to the next record, trace, diagnostics or progress report, in one fused
+   * call (only iteration i when it is `traced`: its cost is then read from the forward pass it
+   * leaves behind, as the step-by-step path reads it before the backward pass, which writes
+   * other buffers); false when the run diverged.
+   */
+  private runFused(end: number, progressEvery: number, traced: boolean): boolean {
     const i = this.i;
     const next = (every: number) => (every > 0 ? (Math.floor(i / every) + 1) * every : Infinity);
-    const stop = Math.min(
-      end,
-      next(this.o.recordEvery),
-      next(this.traceEvery),
-      next(this.o.diagnosticsEvery ?? 0),
-      next(progressEvery),
-    );
+    const stop = traced
+      ? i + 1
+      : Math.min(
+          end,
+          next(this.o.recordEvery),
+          next(this.traceEvery),
+          next(this.o.diagnosticsEvery ?? 0),
+          next(progressEvery),
+        );
     this.i = i + this.fused!.run(stop - i, this.o.learningRate);
     // fewer iterations than asked: the next one's logits summed to a non-finite number
     if (this.i < stop && this.diverges(this.i, Number.NaN)) return false;
+    if (traced) this.recordCost(i, lastCost(this.full), false, true);
     if (this.i % progressEvery === 0) {
       this.o.onProgress?.(this.iteration);
       if (this.o.shouldStop?.()) this.interrupt();

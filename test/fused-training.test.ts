@@ -208,12 +208,14 @@ describe("fused iterations give the one-by-one kernels' numbers", () => {
     // weights before the update, so those iterations stay one kernel at a time
     for (const seed of [4, 5]) {
       const p = problem([2, 9, 6, 1], 40, 'relu', seed);
-      const testData = { X: problem([2, 9, 6, 1], 17, 'relu', seed + 9).X, Y: p.Y };
-      testData.Y = new Matrix(
-        1,
-        17,
-        Float64Array.from({ length: 17 }, (_, j) => j % 2),
-      );
+      const testData = {
+        X: problem([2, 9, 6, 1], 17, 'relu', seed + 9).X,
+        Y: new Matrix(
+          1,
+          17,
+          Float64Array.from({ length: 17 }, (_, j) => j % 2),
+        ),
+      };
       for (const o of [
         { learningRate: 0.5, iterations: 50, recordEvery: 20, traceEvery: 1 },
         { learningRate: 0.5, iterations: 50, recordEvery: 20, traceEvery: 3, testData },

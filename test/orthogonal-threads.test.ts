@@ -67,6 +67,20 @@ describe('orthogonal draws on more threads', () => {
     expect(worst).toBeLessThan(1e-12);
   });
 
+  it('helpers start only for a draw that repays their start, and then serve smaller ones', () => {
+    const fresh = createOrthogonalThreads(2);
+    try {
+      const draw = (n: number) =>
+        orthogonalWeights(new RandomState(n).randn(n * n), n, n, 1, 'keras', { threads: fresh });
+      draw(450);
+      expect(fresh.ready(false)).toBe(1);
+      draw(820);
+      expect(fresh.ready(false)).toBe(2);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('a stop asked during a shared draw still stops it', () => {
     let asks = 0;
     expect(() =>

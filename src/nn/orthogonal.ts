@@ -38,8 +38,11 @@ export interface OrthogonalThreads {
   readonly module: WebAssembly.Module;
   /** A shared memory of `pages` 64 KiB pages for that module. */
   memory(pages: number): WebAssembly.Memory;
-  /** Threads the rows may be shared between, the caller's included (starts the helpers on first use; 1 when they cannot start). */
-  ready(): number;
+  /**
+   * Threads the rows may be shared between, the caller's included: 1 while the helpers are not
+   * running and `start` is false, or when they cannot start; `start` (default true) starts them.
+   */
+  ready(start?: boolean): number;
   /** Starts `applyBlock(...args)` on helper `t` (1 ≤ t < ready()), on `memory`; returns at once. */
   start(t: number, memory: WebAssembly.Memory, args: number[]): void;
   /** Waits for every helper started since the last wait. @throws Error when one of them failed. */
@@ -63,10 +66,11 @@ export function shareOrthogonalWork(threads: OrthogonalThreads | null): void {
   defaultThreads = threads;
 }
 
-// Multiply-adds (n²·m) from which the block updates are shared out: starting a helper costs
-// tens of ms the first time, and each shared call tens of µs, so a 400 × 400 draw is about
-// where two threads start to pay.
+// Sizes (n²·m, about the multiply-adds) from which the block updates are shared out: each
+// shared call costs tens of µs, so from about 400 × 400 once the helpers run; starting them
+// costs 30–100 ms, which a draw repays alone from about 800 × 800 (0.1 s on one thread).
 const SHARE_WORK = 1 << 26;
+const START_WORK = 1 << 29;
 
 interface QrExports {
   factorPanel(AT: number, m: number, k0: number, k1: number, tau: number, diag: number): void;
@@ -165,7 +169,7 @@ export function orthonormalRowsOfTranspose(
   if (hooks.engine === 'ts') return tsRows(AT, n, m, hooks);
   const helpers = hooks.threads === undefined ? defaultThreads : hooks.threads;
   if (helpers && n * n * m >= SHARE_WORK) {
-    const threads = helpers.ready();
+    const threads = helpers.ready(n * n * m >= START_WORK);
     const QT = threads > 1 ? wasmRows(helpers.module, AT, n, m, hooks, { helpers, threads }) : null;
     if (QT) return QT;
   }

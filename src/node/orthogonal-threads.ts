@@ -21,8 +21,8 @@ export interface ClosableOrthogonalThreads extends OrthogonalThreads {
 
 /**
  * Helper threads for orthogonal draws on `threads` threads in all (the caller's included;
- * default: every core). Nothing starts until a draw large enough to share asks (`ready`);
- * helpers never keep the process alive.
+ * default: every core). Nothing starts until a draw large enough to repay the start asks
+ * (`ready`); helpers never keep the process alive.
  */
 export function createOrthogonalThreads(
   threads: number = availableParallelism(),
@@ -44,8 +44,8 @@ export function createOrthogonalThreads(
       ids.set(memory, nextId++);
       return memory;
     },
-    ready() {
-      if (threads < 2) return 1;
+    ready(start = true) {
+      if (threads < 2 || (!helpers && !start)) return 1;
       helpers ??= startKernelHelpers(this.module, threads - 1);
       return helpers.length + 1;
     },

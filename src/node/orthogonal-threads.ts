@@ -5,13 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { ORTHOGONAL_SHARED_WASM_BASE64 } from '../generated/orthogonal-shared-wasm.js';
 import type { OrthogonalThreads } from '../nn/orthogonal.js';
-import {
-  type KernelHelper,
-  startKernelHelpers,
-  startOnHelper,
-  stopHelper,
-  waitForHelper,
-} from './kernel-helpers.js';
+import * as kernelHelpers from './kernel-helpers.js';
 
 /** Orthogonal-QR helper threads, and `close` to end them. */
 export interface ClosableOrthogonalThreads extends OrthogonalThreads {
@@ -28,8 +22,8 @@ export function createOrthogonalThreads(
   threads: number = availableParallelism(),
 ): ClosableOrthogonalThreads {
   let module: WebAssembly.Module | undefined;
-  let helpers: KernelHelper[] | null = null;
-  let busy: { h: KernelHelper; job: number }[] = [];
+  let helpers: kernelHelpers.KernelHelper[] | null = null;
+  let busy: { h: kernelHelpers.KernelHelper; job: number }[] = [];
   let seq = 0;
   // each draw's memory gets an id; a helper keeps only the latest one
   const ids = new WeakMap<WebAssembly.Memory, number>();
@@ -46,7 +40,7 @@ export function createOrthogonalThreads(
     },
     ready(start = true) {
       if (threads < 2 || (!helpers && !start)) return 1;
-      helpers ??= startKernelHelpers(this.module, threads - 1);
+      helpers ??= kernelHelpers.startKernelHelpers(this.module, threads - 1);
       return helpers.length + 1;
     },
     start(t, memory, args) {
@@ -56,17 +50,17 @@ export function createOrthogonalThreads(
         throw new Error('orthogonal threads: start() needs ready() and a memory from memory()');
       // the helper lets go of the previous draw's memory before it takes this one
       for (const old of h.sent) if (old !== id) (h.post({ id: old }), h.sent.delete(old));
-      startOnHelper(h, ++seq, 'applyBlock', { id, memory }, args);
+      kernelHelpers.startOnHelper(h, ++seq, 'applyBlock', { id, memory }, args);
       busy.push({ h, job: seq });
     },
     wait() {
       let failed = false;
-      for (const { h, job } of busy) failed = waitForHelper(h, job) || failed;
+      for (const { h, job } of busy) failed = kernelHelpers.waitForHelper(h, job) || failed;
       busy = [];
       if (failed) throw new Error('an orthogonal QR thread failed');
     },
     close() {
-      for (const h of helpers ?? []) stopHelper(h, ++seq);
+      for (const h of helpers ?? []) kernelHelpers.stopHelper(h, ++seq);
       helpers = null;
     },
   };

@@ -38,23 +38,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, readMarker } from '../src/node/outputs.js';
 import { BIN, cli } from './helpers.js';
+import { expectOneLine as expectOneLineOnStderr, type Finished } from './helpers/one-line-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'initlab-break12-'));
 writeFileSync(join(dir, 'file\nx'), 'in the way\n'); // a file where --out wants a folder
 
-/** One line on stderr, the given exit code, nothing on stdout, never "internal error". */
-function expectOneLine(
-  r: { status: number | null; stderr: string; stdout: string },
-  code: number,
-  message: RegExp,
-): void {
-  expect(r.status, r.stderr).toBe(code);
-  const lines = r.stderr.replace(/\n$/, '').split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-  expect(r.stdout).toBe('');
-}
+/** One line on stderr, the given exit code, and here also nothing on stdout. */
+const expectOneLine = (r: Finished, code: number, message: RegExp) =>
+  expectOneLineOnStderr(r, code, message, { quietStdout: true });
 
 describe('every error is one line, whatever the user typed', () => {
   const cases: [string, string[], number, RegExp][] = [

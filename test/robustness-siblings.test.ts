@@ -44,23 +44,11 @@ import { OPTIONS } from '../src/options.js';
 import { type ParamDef, readParam } from '../src/validate.js';
 import { readState, urlNotices } from '../web/src/url-state.js';
 import { BIN, cli } from './helpers.js';
+import { expectOneLine } from './helpers/one-line-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'initlab-siblings-'));
 const counts = new Map<string, number>();
 const count = (kind: string, n = 1) => counts.set(kind, (counts.get(kind) ?? 0) + n);
-
-/** Exit code, one line on stderr matching `message`, no stack, no "internal error". */
-function expectOneLine(
-  r: { status: number | null; stderr: string },
-  code: number,
-  message: RegExp,
-): void {
-  expect(r.status, r.stderr).toBe(code);
-  const lines = r.stderr.replace(/\n$/, '').split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-}
 
 // ---------------------------------------------------------------- integers
 const LOOSE = [

@@ -368,6 +368,20 @@ describe('every chart has an accessible name', () => {
     expect(svg.firstElementChild?.textContent).toBe(name);
   });
 
+  it.each(specs)(
+    '%s: every labelled mark inside has a role (ARIA allows no label without)',
+    (_, spec) => {
+      const svg = renderFigure(spec).element;
+      const labelled = all(svg, '[aria-label]');
+      expect(labelled.length).toBeGreaterThan(0); // Plot labels its marks ("line", "dot", axes)
+      for (const el of labelled)
+        expect([el.tagName, el.getAttribute('role')]).toEqual([
+          el.tagName,
+          el.tagName.toLowerCase() === 'g' ? 'group' : 'graphics-symbol',
+        ]);
+    },
+  );
+
   it('a grid of figures is named as a whole', () => {
     const grid = composeGrid(
       specs.slice(0, 2).map(([, s]) => renderFigure(s)),

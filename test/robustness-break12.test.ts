@@ -132,20 +132,9 @@ describe('theory speaks as every other command: the flag, what was given, what i
     });
   }
   it('good values still pass', () => {
-    const r = cli([
-      'theory',
-      '--weight-var',
-      '2',
-      '--bias-var',
-      '0.05',
-      '--q0',
-      '1',
-      '--c0',
-      '0.5',
-      '--depth',
-      '3',
-      '--json',
-    ]);
+    const r = cli(
+      'theory --weight-var 2 --bias-var 0.05 --q0 1 --c0 0.5 --depth 3 --json'.split(' '),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).layers.length).toBeGreaterThan(0);
   });

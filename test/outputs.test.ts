@@ -26,6 +26,7 @@ import { describeSystemError, isSystemError } from '../src/node/fs-errors.js';
 import { MARKER, readMarker } from '../src/node/outputs.js';
 import { BIN } from './helpers.js';
 import { expectOneLine } from './helpers/one-line-error.js';
+import { runTimed } from './helpers/timed-run.js';
 
 const root = mkdtempSync(join(tmpdir(), 'initlab-outputs-'));
 chmodSync(root, 0o755); // the unprivileged user of the permission cases must be able to reach its folders
@@ -48,22 +49,7 @@ const smallSweep = (out: string) =>
   'sweep --seeds 1 --inits he --iterations 5 --quiet --workers 1 --out'.split(' ').concat(out);
 
 /** Runs initlab in `cwd` and times it. */
-function run(args: string[], cwd: string, extra: SpawnSyncOptions = {}) {
-  const t = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    cwd,
-    maxBuffer: 1 << 26,
-    timeout: 60_000,
-    ...extra,
-  });
-  return {
-    status: r.status,
-    stdout: String(r.stdout ?? ''),
-    stderr: String(r.stderr ?? ''),
-    ms: Date.now() - t,
-  };
-}
+const run = runTimed;
 
 /** The folder's files and their contents, to prove nothing changed. */
 const snapshot = (dir: string) =>

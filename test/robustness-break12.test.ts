@@ -38,6 +38,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, readMarker } from '../src/node/outputs.js';
 import { BIN, cli } from './helpers.js';
+import { runTimed } from './helpers/timed-run.js';
 import { expectOneLine as expectOneLineOnStderr, type Finished } from './helpers/one-line-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'initlab-break12-'));
@@ -263,21 +264,7 @@ describe.skipIf(process.getuid?.() !== 0)(
   () => {
     const nobody = { uid: 65534, gid: 65534 };
     const LONG = ['--iterations', '100000000', '--quiet'];
-    const run = (args: string[], cwd: string) => {
-      const t = Date.now();
-      const r = spawnSync(process.execPath, [BIN, ...args], {
-        encoding: 'utf8',
-        cwd,
-        timeout: 60_000,
-        ...nobody,
-      });
-      return {
-        status: r.status,
-        stdout: String(r.stdout ?? ''),
-        stderr: String(r.stderr ?? ''),
-        ms: Date.now() - t,
-      };
-    };
+    const run = (args: string[], cwd: string) => runTimed(args, cwd, nobody);
     const place = (mode: number) => {
       const d = mkdtempSync(join(dir, 'shared-'));
       chmodSync(dir, 0o755);

@@ -4,6 +4,15 @@
 const CORE =
   '^src/(rng|data|nn|train|experiments|plot|notebook|generated|theory|reproduce|linalg)/|^src/(errors|spec|validate|format|index|base64)\\.ts$';
 
+/** A rule that files matching `from` (a path pattern) import nothing matching `to`. */
+const layering = (name, comment, from, to) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: from },
+  to: { path: to },
+});
+
 module.exports = {
   forbidden: [
     {
@@ -13,33 +22,30 @@ module.exports = {
       from: { path: CORE },
       to: { dependencyTypes: ['core'] },
     },
-    {
-      name: 'core-does-not-import-node-or-cli',
-      comment: 'Node-only and CLI code import the core, never the other way',
-      severity: 'error',
-      from: { path: CORE },
-      to: { path: '^src/(node|cli)/' },
-    },
-    {
-      name: 'core-does-not-import-the-page',
-      severity: 'error',
-      from: { path: '^src/' },
-      to: { path: '^web/' },
-    },
-    {
-      name: 'linalg-is-the-floor',
-      comment: 'Matrix sits below both the data generators and the network: it imports neither',
-      severity: 'error',
-      from: { path: '^src/linalg/' },
-      to: { path: '^src/(data|nn|train|experiments|notebook|reproduce|theory|plot)/' },
-    },
-    {
-      name: 'data-stays-below-the-network',
-      comment: 'datasets are made without the network, training or the experiments',
-      severity: 'error',
-      from: { path: '^src/data/' },
-      to: { path: '^src/(nn|train|experiments|notebook|reproduce)/' },
-    },
+    layering(
+      'core-does-not-import-node-or-cli',
+      'Node-only and CLI code import the core, never the other way',
+      CORE,
+      '^src/(node|cli)/',
+    ),
+    layering(
+      'core-does-not-import-the-page',
+      'the page imports the core, never the other way',
+      '^src/',
+      '^web/',
+    ),
+    layering(
+      'linalg-is-the-floor',
+      'Matrix sits below both the data generators and the network: it imports neither',
+      '^src/linalg/',
+      '^src/(data|nn|train|experiments|notebook|reproduce|theory|plot)/',
+    ),
+    layering(
+      'data-stays-below-the-network',
+      'datasets are made without the network, training or the experiments',
+      '^src/data/',
+      '^src/(nn|train|experiments|notebook|reproduce)/',
+    ),
     {
       name: 'no-circular',
       severity: 'error',

@@ -6,11 +6,11 @@
 // Starts its own redis-server (Debian's) on a free loopback port; run `npm run build` first.
 // Usage: node bench/queue.mjs [--rounds 3]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startRedis } from './redis-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BIN = join(here, '..', 'bin', 'initlab.js');
@@ -33,32 +33,8 @@ const tiny = (seeds) => [
 ];
 const cellsOf = (grid) => grid[1].split(',').length * Number(grid[3].split('-')[1]);
 
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
-const dir = mkdtempSync(join(tmpdir(), 'initlab-bench-redis-'));
-const redis = spawn(
-  'redis-server',
-  [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--dir',
-    dir,
-    '--appendonly',
-    'yes',
-    '--save',
-    '',
-  ],
-  { stdio: 'ignore' },
-);
-const rcli = (...args) =>
-  spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout.trim();
-while (rcli('PING') !== 'PONG') await sleep(50);
+const redis = await startRedis();
+const { port, cli: rcli } = redis;
 /** Redis's CPU seconds so far (user + system). */
 const redisCpu = () => {
   const info = rcli('INFO', 'cpu');
@@ -160,7 +136,7 @@ for (const w of [1, 2, 4]) queued.push(await measure(work(16), w));
 const [small, large] = [100, 400];
 const tl = [await measure(tiny(small), 0), await measure(tiny(large), 0)];
 const tq = [await measure(tiny(small), 1), await measure(tiny(large), 1)];
-redis.kill('SIGTERM');
+await redis.stop();
 
 const per = (a, b, k) => ((b[k] - a[k]) / (large - small)) * 1000; // ms per extra cell
 const overhead = {

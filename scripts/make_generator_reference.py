@@ -22,7 +22,7 @@ import numpy as np
 import sklearn
 import sklearn.datasets
 
-from _common import planar_flower
+from _common import planar_flower, spiral
 
 # Sizes every generator is checked at: 1..7, then a spread of sizes, ten times the default,
 # and an odd large one.
@@ -96,24 +96,6 @@ def blobs(n, seed, spread, distance):
         c = distance if y[i] else -distance
         X[i, 0] = c + spread * rs.standard_normal()
         X[i, 1] = c + spread * rs.standard_normal()
-    return X, y
-
-
-def spiral(n, seed, noise, turns):
-    """The first n // 2 points are arm 0, the rest arm 1; the k-th point of an arm of c points sits at
-    radius r = (k + 1) / c and angle 2*pi*turns*r (+ pi on arm 1), at (r sin t, r cos t) plus noise."""
-    rs = np.random.RandomState(seed)
-    half = n // 2
-    X = np.zeros((n, 2)); y = np.zeros(n, dtype=int)
-    for i in range(n):
-        label = 0 if i < half else 1
-        k = i - half if label else i
-        count = n - half if label else half
-        r = (k + 1) / count
-        t = 2 * np.pi * turns * r + (np.pi if label else 0)
-        y[i] = label
-        X[i, 0] = r * np.sin(t) + noise * rs.standard_normal()
-        X[i, 1] = r * np.cos(t) + noise * rs.standard_normal()
     return X, y
 
 

@@ -23,7 +23,7 @@ import math
 import numpy as np
 import sklearn.datasets
 
-from _common import planar_flower
+from _common import optimizer_step, planar_flower, spiral as common_spiral
 
 warnings.filterwarnings('ignore', 'overflow encountered in exp')  # sigmoid of the x10 run's huge logits: 0 or 1, as intended
 
@@ -176,15 +176,7 @@ def train(Ws, X, Y, act, iters, optimizer="gd", beta=0.9, beta1=0.9, beta2=0.999
         dW, db = gradients(params[0::2], params[1::2], X, Y, act)
         grads = [x for pair in zip(dW, db) for x in pair]
         for i, g in enumerate(grads):
-            if optimizer == "gd":
-                params[i] = params[i] - LR * g
-            elif optimizer == "momentum":
-                v[i] = beta * v[i] + (1 - beta) * g
-                params[i] = params[i] - LR * v[i]
-            else:
-                v[i] = beta1 * v[i] + (1 - beta1) * g
-                s[i] = beta2 * s[i] + (1 - beta2) * g * g
-                params[i] = params[i] - LR * (v[i] / (1 - beta1 ** t)) / (np.sqrt(s[i] / (1 - beta2 ** t)) + eps)
+            params[i], v[i], s[i] = optimizer_step(optimizer, params[i], g, v[i], s[i], t, LR, beta, beta1, beta2, eps)
     return costs, cost(params[0::2], params[1::2], X, Y, act)
 
 def gradcheck(Ws, X, Y, act, eps, bs=None):
@@ -242,15 +234,8 @@ def blobs(seed, n=300, spread=0.5, distance=1.0):
     return X, Y
 
 def spiral(seed, n=300, noise=0.05, turns=1.75):
-    rs = np.random.RandomState(seed); X = np.empty((2, n)); Y = np.empty((1, n)); half = n // 2
-    for i in range(n):
-        label = 0 if i < half else 1
-        k = i - half if label else i
-        count = n - half if label else half
-        r = (k + 1) / count
-        t = 2 * math.pi * turns * r + (math.pi if label else 0)
-        X[0, i] = r * math.sin(t) + noise * rs.standard_normal(); X[1, i] = r * math.cos(t) + noise * rs.standard_normal(); Y[0, i] = label
-    return X, Y
+    X, y = common_spiral(n, seed, noise, turns)
+    return X.T, y[None, :].astype(float)
 
 def flower(seed=1, m=400, a=4, noise=0.2):
     # the course's planar_utils.load_planar_dataset

@@ -22,6 +22,7 @@ import json
 import math
 import numpy as np
 import sklearn.datasets
+from _common import optimizer_step
 
 EPOCHS = 400          # every epoch's cost, for the tests
 COURSE_EPOCHS = 10000  # the course's own run, printed every 1000 epochs
@@ -116,18 +117,7 @@ def run(optimizer, X, Y, lr=0.0007, size=64, beta=0.9, beta1=0.9, beta2=0.999, e
             if optimizer == "adam":
                 t = t + 1
             for k in keys:
-                d = g["d" + k]
-                if optimizer == "gd":
-                    p[k] = p[k] - lr * d
-                elif optimizer == "momentum":
-                    v[k] = beta * v[k] + (1 - beta) * d
-                    p[k] = p[k] - lr * v[k]
-                else:
-                    v[k] = beta1 * v[k] + (1 - beta1) * d
-                    vc = v[k] / (1 - np.power(beta1, t))
-                    s[k] = beta2 * s[k] + (1 - beta2) * np.power(d, 2)
-                    sc = s[k] / (1 - np.power(beta2, t))
-                    p[k] = p[k] - lr * vc / (np.sqrt(sc) + eps)
+                p[k], v[k], s[k] = optimizer_step(optimizer, p[k], g["d" + k], v[k], s[k], t, lr, beta, beta1, beta2, eps)
         costs.append(float(total / m))
         if decay:
             # after the epoch, as the course's model() does: epoch e + 1 runs at decay(lr0, e)

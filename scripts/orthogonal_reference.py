@@ -20,26 +20,23 @@ import json
 import numpy as np
 
 
+def orthonormal(tall, rows, cols, gain):
+    """gain * Q of tall = Q R (tall is max(rows, cols) x min(rows, cols)), each column's sign set so
+    that R's diagonal is positive, as both frameworks do; transposed back when rows < cols."""
+    q, r = np.linalg.qr(tall)
+    q = q * np.sign(np.diag(r))
+    return gain * (q.T if rows < cols else q)
+
+
 def keras_kernel(rs, fan_in, fan_out, gain):
     rows, cols = fan_in, fan_out
-    a = rs.standard_normal((max(rows, cols), min(rows, cols)))
-    q, r = np.linalg.qr(a)
-    q = q * np.sign(np.diag(r))
-    if rows < cols:
-        q = q.T
-    return gain * q
+    return orthonormal(rs.standard_normal((max(rows, cols), min(rows, cols))), rows, cols, gain)
 
 
 def pytorch_weight(rs, fan_out, fan_in, gain):
     rows, cols = fan_out, fan_in
     flattened = rs.standard_normal((rows, cols))
-    if rows < cols:
-        flattened = flattened.T
-    q, r = np.linalg.qr(flattened)
-    q = q * np.sign(np.diag(r))
-    if rows < cols:
-        q = q.T
-    return gain * q
+    return orthonormal(flattened.T if rows < cols else flattened, rows, cols, gain)
 
 
 def network(convention, layers, seed, gain):

@@ -101,6 +101,10 @@ export const percent = (fraction: number): string => `${(100 * fraction).toFixed
 /** What the tables and reports show for a run without a test set: words, never a number. */
 export const NO_TEST_SET = 'no test set';
 
+/** A boundary figure's title: `he: train 99.0%, test 96.0%` (or `…, no test set` for null). */
+export const accuracyTitle = (name: string, train: number, test: number | null): string =>
+  `${name}: train ${percent(train)}, ${test === null ? NO_TEST_SET : `test ${percent(test)}`}`;
+
 /** A test accuracy as `percent` gives it, or NO_TEST_SET where there is none (null). */
 export const percentOrNone = (fraction: number | null): string =>
   fraction === null ? NO_TEST_SET : percent(fraction);

@@ -50,9 +50,11 @@ export async function launchChromium(): Promise<Browser> {
   const { default: bundled } = await import('@sparticuz/chromium');
   if (!announced) {
     announced = true;
-    process.stderr.write(
-      `tests: ${SYSTEM_CHROMIUM} not found; using the Chromium shipped in @sparticuz/chromium\n`,
-    );
+    const why =
+      process.env.INITLAB_TEST_CHROMIUM?.trim() === 'bundled'
+        ? 'INITLAB_TEST_CHROMIUM=bundled'
+        : `${SYSTEM_CHROMIUM} not found`;
+    process.stderr.write(`tests: ${why}; using the Chromium shipped in @sparticuz/chromium\n`);
   }
   // Its --single-process (meant for serverless hosts) ends the browser when a test closes its last page.
   const args = bundled.args.filter((a: string) => a !== '--single-process');

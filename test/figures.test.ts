@@ -7,16 +7,7 @@ import { composeGrid, renderFigure } from '../src/node/render.js';
 import { histogram } from '../src/train/diagnostics.js';
 import { shareLayerAxes } from '../src/plot/histograms.js';
 import { initColor, PROBABILITY_COLORS } from '../src/plot/palette.js';
-import {
-  combinedCostSpec,
-  costCurveSpec,
-  datasetSpec,
-  decisionBoundarySpec,
-  histogramSpec,
-  layerStatsSpec,
-  type PlotSpec,
-  sweepSpec,
-} from '../src/plot/specs.js';
+import * as plotSpecs from '../src/plot/specs.js';
 
 type El = Element;
 const all = (el: El, selector: string) => [...el.querySelectorAll(selector)];
@@ -43,7 +34,7 @@ describe('depth views show vanishing and exploding signal', () => {
     { label: 'he', start: layerValues(() => 0.8), end: layerValues(() => 0.9) },
     { label: 'zeros', start: layerValues(() => 0), end: layerValues(() => 0) },
   ];
-  const spec = layerStatsSpec(series, 'activation std by layer');
+  const spec = plotSpecs.layerStatsSpec(series, 'activation std by layer');
   const fig = renderFigure(spec);
 
   it('puts the per-layer std on a log axis with plain power-of-ten ticks', () => {
@@ -77,7 +68,7 @@ describe('depth views show vanishing and exploding signal', () => {
   });
 
   it('a statistic that does not span a decade stays on a linear axis', () => {
-    const flat = layerStatsSpec(
+    const flat = plotSpecs.layerStatsSpec(
       [{ label: 'he', start: layerValues(() => 0.8), end: layerValues((l) => 0.5 + l / 20) }],
       'std',
     );
@@ -101,7 +92,7 @@ describe('activation histograms compare across initializers', () => {
   const shared = shareLayerAxes(own, 20);
   const figs = runs.map(([name, std], i) =>
     renderFigure(
-      histogramSpec(shared.bins[i][0], `${name}, layer 1`, initColor(name)!.line, {
+      plotSpecs.histogramSpec(shared.bins[i][0], `${name}, layer 1`, initColor(name)!.line, {
         domain: shared.ranges[0],
         std,
       }),
@@ -150,7 +141,7 @@ describe('line-end labels never collide', () => {
   it('he, xavier and orthogonal ending at one cost are at least a line apart', () => {
     const names = ['he', 'xavier', 'orthogonal'];
     const f = renderFigure(
-      costCurveSpec(
+      plotSpecs.costCurveSpec(
         names.map((label) => ({ label, points: ending(0.3) })),
         'cost',
       ),
@@ -164,7 +155,7 @@ describe('line-end labels never collide', () => {
     const names = ['he', 'xavier', 'orthogonal', 'lecun-normal'];
     const same = layerValues(() => 0.5, 4);
     const f = renderFigure(
-      layerStatsSpec(
+      plotSpecs.layerStatsSpec(
         names.map((label, i) => ({
           label,
           start: layerValues((l) => 10 ** (-l * i), 4),
@@ -181,7 +172,7 @@ describe('line-end labels never collide', () => {
   it("labels written in the series' colours read on white (contrast ≥ 4.5:1)", () => {
     const names = ['zeros', 'random', 'he', 'xavier', 'orthogonal', 'lecun-normal', 'lsuv'];
     const f = renderFigure(
-      costCurveSpec(
+      plotSpecs.costCurveSpec(
         names.map((label, i) => ({ label, points: ending(0.1 * (i + 1)) })),
         'cost',
       ),
@@ -222,7 +213,7 @@ describe('decision boundaries', () => {
 
   it("carry a colour key: every band colour in order, the 0.5 line, plain ticks and the quantity's name", () => {
     for (const grid of [constant, leftRight]) {
-      const f = renderFigure(decisionBoundarySpec(grid, points, 'run'));
+      const f = renderFigure(plotSpecs.decisionBoundarySpec(grid, points, 'run'));
       const key = all(f.element, 'g').find((g) =>
         (g.getAttribute('aria-label') ?? '').startsWith('colour key'),
       );
@@ -242,7 +233,7 @@ describe('decision boundaries', () => {
   });
 
   it('a constant prediction (the zeros run) draws no boundary and no black frame, and says so', () => {
-    const f = renderFigure(decisionBoundarySpec(constant, points, 'zeros'));
+    const f = renderFigure(plotSpecs.decisionBoundarySpec(constant, points, 'zeros'));
     expect(blackPaths(f.element)).toEqual([]);
     for (const frame of all(f.element, '[aria-label="frame"]'))
       expect(frame.getAttribute('stroke')).not.toMatch(/^(black|#000|#000000|currentColor)$/);
@@ -252,12 +243,12 @@ describe('decision boundaries', () => {
     expect(f.element.getAttribute('aria-label')).toMatch(/no boundary/);
     // and the same check finds the line where there is a boundary
     expect(
-      blackPaths(renderFigure(decisionBoundarySpec(leftRight, points, 'he')).element),
+      blackPaths(renderFigure(plotSpecs.decisionBoundarySpec(leftRight, points, 'he')).element),
     ).toHaveLength(1);
   });
 
   it('the note reads on any band: dark text on a white halo (contrast ≥ 4.5:1)', () => {
-    const f = renderFigure(decisionBoundarySpec(constant, points, 'zeros'));
+    const f = renderFigure(plotSpecs.decisionBoundarySpec(constant, points, 'zeros'));
     const note = all(f.element, 'text').find(
       (t) => t.textContent === 'the same prediction everywhere: no boundary',
     )!;
@@ -273,7 +264,7 @@ describe('decision boundaries', () => {
   it("the web lab's layers: the key with the points (drawn once), not twice", () => {
     const key = (layers: 'points' | 'shading') =>
       all(
-        renderFigure(decisionBoundarySpec(leftRight, points, 'he', { layers })).element,
+        renderFigure(plotSpecs.decisionBoundarySpec(leftRight, points, 'he', { layers })).element,
         'g',
       ).filter((g) => (g.getAttribute('aria-label') ?? '').startsWith('colour key')).length;
     expect([key('points'), key('shading')]).toEqual([1, 0]);
@@ -293,7 +284,7 @@ describe('the combined cost chart', () => {
   ];
 
   it("draws the runs on one log axis when they span decades, each in its initializer's colour", () => {
-    const spec = combinedCostSpec(three);
+    const spec = plotSpecs.combinedCostSpec(three);
     expect((spec.y as { type: string }).type).toBe('log');
     const f = renderFigure(spec);
     const strokes = all(f.element, 'g[aria-label="line"] path').map((p) =>
@@ -306,14 +297,16 @@ describe('the combined cost chart', () => {
   });
 
   it('names each line with its final cost', () => {
-    const texts = all(renderFigure(combinedCostSpec(three)).element, 'text').map(
+    const texts = all(renderFigure(plotSpecs.combinedCostSpec(three)).element, 'text').map(
       (t) => t.textContent,
     );
     expect(texts).toEqual(expect.arrayContaining(['zeros 0.693', 'random 0.380', 'he 0.0649']));
   });
 
   it('stays linear when the costs span less than two decades', () => {
-    expect((combinedCostSpec([three[0], three[2]]).y as { type: string }).type).toBe('linear');
+    expect((plotSpecs.combinedCostSpec([three[0], three[2]]).y as { type: string }).type).toBe(
+      'linear',
+    );
   });
 });
 
@@ -325,10 +318,10 @@ describe('every chart has an accessible name', () => {
     ]),
     Y: Matrix.fromRows([[0, 1]]),
   };
-  const specs: [string, PlotSpec][] = [
+  const specs: [string, plotSpecs.PlotSpec][] = [
     [
       'cost',
-      costCurveSpec(
+      plotSpecs.costCurveSpec(
         [
           {
             label: 'he',
@@ -341,23 +334,23 @@ describe('every chart has an accessible name', () => {
         'Cost with He',
       ),
     ],
-    ['boundary', decisionBoundarySpec(null, data, 'he')],
-    ['dataset', datasetSpec(data, null, 'The data')],
+    ['boundary', plotSpecs.decisionBoundarySpec(null, data, 'he')],
+    ['dataset', plotSpecs.datasetSpec(data, null, 'The data')],
     [
       'sweep',
-      sweepSpec(
+      plotSpecs.sweepSpec(
         [{ init: 'he', learningRate: 0.01, seed: 1, trainAccuracy: 0.9, testAccuracy: 0.8 }],
         'sweep',
       ),
     ],
     [
       'layers',
-      layerStatsSpec(
+      plotSpecs.layerStatsSpec(
         [{ label: 'he', start: layerValues(() => 1, 2), end: layerValues(() => 1, 2) }],
         'std',
       ),
     ],
-    ['histogram', histogramSpec([{ x0: 0, x1: 1, count: 3 }], 'he, layer 1')],
+    ['histogram', plotSpecs.histogramSpec([{ x0: 0, x1: 1, count: 3 }], 'he, layer 1')],
   ];
   it.each(specs)('%s: role="img", an aria-label and a matching <title> first', (_, spec) => {
     const svg = renderFigure(spec).element;
@@ -367,6 +360,20 @@ describe('every chart has an accessible name', () => {
     expect(svg.firstElementChild?.tagName.toLowerCase()).toBe('title');
     expect(svg.firstElementChild?.textContent).toBe(name);
   });
+
+  it.each(specs)(
+    '%s: every labelled mark inside has a role (ARIA allows no label without)',
+    (_, spec) => {
+      const svg = renderFigure(spec).element;
+      const labelled = all(svg, '[aria-label]');
+      expect(labelled.length).toBeGreaterThan(0); // Plot labels its marks ("line", "dot", axes)
+      for (const el of labelled)
+        expect([el.tagName, el.getAttribute('role')]).toEqual([
+          el.tagName,
+          el.tagName.toLowerCase() === 'g' ? 'group' : 'graphics-symbol',
+        ]);
+    },
+  );
 
   it('a grid of figures is named as a whole', () => {
     const grid = composeGrid(

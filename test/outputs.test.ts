@@ -25,6 +25,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSystemError, isSystemError } from '../src/node/fs-errors.js';
 import { MARKER, readMarker } from '../src/node/outputs.js';
 import { BIN } from './helpers.js';
+import { expectOneLine } from './helpers/one-line-error.js';
+import { runTimed } from './helpers/timed-run.js';
 
 const root = mkdtempSync(join(tmpdir(), 'initlab-outputs-'));
 chmodSync(root, 0o755); // the unprivileged user of the permission cases must be able to reach its folders
@@ -42,36 +44,12 @@ const put = (path: string, text: string) => {
 
 const asRoot = process.getuid?.() === 0;
 
-/** Runs initlab in `cwd` and times it. */
-function run(args: string[], cwd: string, extra: SpawnSyncOptions = {}) {
-  const t = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    cwd,
-    maxBuffer: 1 << 26,
-    timeout: 60_000,
-    ...extra,
-  });
-  return {
-    status: r.status,
-    stdout: String(r.stdout ?? ''),
-    stderr: String(r.stderr ?? ''),
-    ms: Date.now() - t,
-  };
-}
+/** A one-seed, five-iteration He sweep on one worker that writes its folder to `out`. */
+const smallSweep = (out: string) =>
+  'sweep --seeds 1 --inits he --iterations 5 --quiet --workers 1 --out'.split(' ').concat(out);
 
-/** One line on stderr, no stack trace, no "internal error", the given exit code. */
-function expectOneLine(
-  r: { status: number | null; stderr: string },
-  code: number,
-  message: RegExp,
-): void {
-  expect(r.status, r.stderr).toBe(code);
-  const lines = r.stderr.trim().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-}
+/** Runs initlab in `cwd` and times it. */
+const run = runTimed;
 
 /** The folder's files and their contents, to prove nothing changed. */
 const snapshot = (dir: string) =>
@@ -337,20 +315,7 @@ describe('kind 1: initlab never deletes what it did not write (24 cases)', () =>
     expect(run(['train', '--iterations', '5', '--quiet', '--out', 'empty'], cwd).status).toBe(0);
     expect(readMarker(join(cwd, 'empty'))?.files).toContain('results.json');
 
-    const sweep = [
-      'sweep',
-      '--seeds',
-      '1',
-      '--inits',
-      'he',
-      '--iterations',
-      '5',
-      '--quiet',
-      '--workers',
-      '1',
-      '--out',
-      'sw',
-    ];
+    const sweep = smallSweep('sw');
     expect(run(sweep, cwd).status).toBe(0);
     expect(run(sweep, cwd).status).toBe(0);
     expect(readMarker(join(cwd, 'sw'))).toMatchObject({
@@ -612,23 +577,7 @@ describe.skipIf(!canMount)(
       // the sweep folder is small: a filler leaves it 8 KB
       writeFileSync(join(small, 'filler'), Buffer.alloc(56 * 1024));
       try {
-        const r = run(
-          [
-            'sweep',
-            '--seeds',
-            '1',
-            '--inits',
-            'he',
-            '--iterations',
-            '5',
-            '--quiet',
-            '--workers',
-            '1',
-            '--out',
-            join(small, 'sw'),
-          ],
-          root,
-        );
+        const r = run(smallSweep(join(small, 'sw')), root);
         expectOneLine(
           r,
           1,

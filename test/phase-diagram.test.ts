@@ -100,13 +100,7 @@ describe('initlab theory --phase-diagram', () => {
   it('--json gives the grid, the line and the initializers with their phase; --out writes the figure', () => {
     const out = join(dir, 'pd');
     const r = cli([
-      'theory',
-      '--phase-diagram',
-      '--activation',
-      'tanh',
-      '--grid',
-      '5,3',
-      '--json',
+      ...'theory --phase-diagram --activation tanh --grid 5,3 --json'.split(' '),
       '--out',
       out,
     ]);

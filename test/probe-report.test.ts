@@ -73,26 +73,8 @@ describe('the figure', () => {
   });
   it('probe --out writes the report folder with its marker; results.json carries the theory', () => {
     const out = join(dir, 'rep');
-    const r = cli([
-      'probe',
-      '--init',
-      'xavier',
-      '--activation',
-      'tanh',
-      '--width',
-      '40',
-      '--samples',
-      '8',
-      '--depth',
-      '4',
-      '--bias-std',
-      '0.1',
-      '--c0',
-      '0.4',
-      '--backward',
-      '--out',
-      out,
-    ]);
+    const net = 'probe --init xavier --activation tanh --width 40 --samples 8 --depth 4'.split(' ');
+    const r = cli([...net, '--bias-std', '0.1', '--c0', '0.4', '--backward', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     for (const f of [
       'probe-theory.svg',

@@ -84,24 +84,8 @@ describe('the theory beside the probe', () => {
     });
   });
   it('the CLI: --theory --backward --json carries both; a bad --c0 or --bias-std is one line', () => {
-    const r = cli([
-      'probe',
-      '--init',
-      'he',
-      '--activation',
-      'relu',
-      '--width',
-      '50',
-      '--samples',
-      '20',
-      '--depth',
-      '3',
-      '--theory',
-      '--backward',
-      '--c0',
-      '0.3',
-      '--json',
-    ]);
+    const net = 'probe --init he --activation relu --width 50 --samples 20 --depth 3'.split(' ');
+    const r = cli([...net, '--theory', '--backward', '--c0', '0.3', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.layers).toHaveLength(3);

@@ -3,37 +3,16 @@
 // asynchronously beside them. Everything started here is ended by stopAll().
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type RedisServer, startRedis as startShared } from '../bench/redis-server.mjs';
 import { BIN } from './helpers.js';
 
 const started = new Set<ChildProcess>();
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export interface RedisServer {
-  port: number;
-  dir: string;
-  password?: string;
-  /** redis://[:password@]127.0.0.1:PORT/db */
-  url(db?: number): string;
-  /** redis-cli against this server; its trimmed output. */
-  cli(...args: string[]): string;
-  /** A clean shutdown (the append-only file flushed) and a new server on the same port and folder. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
+export type { RedisServer };
 
 /**
  * A certificate authority and a certificate for localhost and 127.0.0.1 signed by it, made by
@@ -94,79 +73,10 @@ export function makeCertificates(): { ca: string; cert: string; key: string } {
   return { ca: f('ca.pem'), cert: f('server.pem'), key: f('server.key') };
 }
 
-/** Starts redis-server on a free loopback port in a new temporary folder, `--appendonly yes` (TLS only, with `tls`); resolves once it answers PING. */
-export async function startRedis(
+/** Starts redis-server on a free loopback port in a new temporary folder, `--appendonly yes` (TLS only, with `tls`); resolves once it answers PING; stopAll() ends it. */
+export const startRedis = (
   o: { password?: string; tls?: { ca: string; cert: string; key: string } } = {},
-): Promise<RedisServer> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'initlab-redis-'));
-  const auth = o.password ? ['-a', o.password, '--no-auth-warning'] : [];
-  const tlsCli = o.tls ? ['--tls', '--cacert', o.tls.ca] : [];
-  const cli = (...args: string[]) =>
-    spawnSync('redis-cli', ['-p', String(port), ...tlsCli, ...auth, ...args], {
-      encoding: 'utf8',
-    }).stdout.trim();
-  const listen = o.tls
-    ? [
-        '--port',
-        '0',
-        '--tls-port',
-        String(port),
-        '--tls-cert-file',
-        o.tls.cert,
-        '--tls-key-file',
-        o.tls.key,
-        '--tls-ca-cert-file',
-        o.tls.ca,
-        '--tls-auth-clients',
-        'no',
-      ]
-    : ['--port', String(port)];
-  let proc: ChildProcess;
-  const launch = async () => {
-    proc = spawn(
-      'redis-server',
-      [
-        ...listen,
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        dir,
-        '--appendonly',
-        'yes',
-        '--save',
-        '',
-        ...(o.password ? ['--requirepass', o.password] : []),
-      ],
-      { stdio: 'ignore' },
-    );
-    started.add(proc);
-    for (let i = 0; i < 100 && cli('PING') !== 'PONG'; i++) await sleep(50);
-    if (cli('PING') !== 'PONG') throw new Error(`redis-server did not start on port ${port}`);
-  };
-  const stop = async () => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise((r) => proc.once('exit', r));
-    cli('SHUTDOWN');
-    await exited;
-    started.delete(proc);
-  };
-  await launch();
-  const enc = o.password ? `:${encodeURIComponent(o.password)}@` : '';
-  return {
-    port,
-    dir,
-    password: o.password,
-    url: (db = 0) =>
-      `${o.tls ? 'rediss' : 'redis'}://${enc}${o.tls ? 'localhost' : '127.0.0.1'}:${port}/${db}`,
-    cli,
-    stop,
-    restart: async () => {
-      await stop();
-      await launch();
-    },
-  };
-}
+): Promise<RedisServer> => startShared({ ...o, started });
 
 export interface Proc {
   child: ChildProcess;

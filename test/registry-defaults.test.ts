@@ -106,6 +106,25 @@ function closeRun(
   close(run.finalCost, e.cost1);
 }
 
+/** The four commands that train (train, compare, notebook, sweep), each for one step with
+ * `flag` added: the cost before the step must be `e.cost0` and after it `e.cost1`. */
+function oneStepFromEveryTrainingCommand(
+  name: string,
+  flag: string[],
+  e: { cost0: number; cost1: number },
+) {
+  const step = [...flag, '--iterations', '1', ...QUIET];
+  it(`${name}: train`, async () => closeRun((await json(['train', ...step])).runs[0], e));
+  it(`${name}: compare`, async () =>
+    closeRun(runOf(await json(['compare', '--inits', 'he', ...step]), 'he'), e));
+  it(`${name}: notebook`, async () => closeRun(runOf(await json(['notebook', ...step]), 'he'), e));
+  it(`${name}: sweep`, async () =>
+    close(
+      runOf(await json(['sweep', '--inits', 'he', '--seeds', '3', ...step]), 'he').finalCost,
+      e.cost1,
+    ));
+}
+
 /** What the web lab's worker builds from a URL (web/src/main.ts → worker.ts), done here in-process. */
 function webNetwork(
   query: string,
@@ -286,36 +305,7 @@ describe.concurrent('activations at their own defaults, from every command', () 
   for (const a of ACTS) {
     const e = ref.activations[a];
     const flag = ['--activation', a];
-    it(`${a}: train`, async () =>
-      closeRun((await json(['train', ...flag, '--iterations', '1', ...QUIET])).runs[0], e));
-    it(`${a}: compare`, async () =>
-      closeRun(
-        runOf(
-          await json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]),
-          'he',
-        ),
-        e,
-      ));
-    it(`${a}: notebook`, async () =>
-      closeRun(runOf(await json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${a}: sweep`, async () =>
-      close(
-        runOf(
-          await json([
-            'sweep',
-            '--inits',
-            'he',
-            '--seeds',
-            '3',
-            ...flag,
-            '--iterations',
-            '1',
-            ...QUIET,
-          ]),
-          'he',
-        ).finalCost,
-        e.cost1,
-      ));
+    oneStepFromEveryTrainingCommand(a, flag, e);
     it(`${a}: probe`, async () =>
       closeProbe((await json(['probe', '--init', 'he', ...flag, ...P, '--json'])).layers, e.probe));
     it(`${a}: gradcheck`, async () =>
@@ -365,36 +355,7 @@ describe.concurrent('datasets at their own defaults, from every command', () => 
       close(doc.X, e.X, 1e-12);
       expect(doc.Y).toEqual(e.Y);
     });
-    it(`${d}: train`, async () =>
-      closeRun((await json(['train', ...flag, '--iterations', '1', ...QUIET])).runs[0], e));
-    it(`${d}: compare`, async () =>
-      closeRun(
-        runOf(
-          await json(['compare', '--inits', 'he', ...flag, '--iterations', '1', ...QUIET]),
-          'he',
-        ),
-        e,
-      ));
-    it(`${d}: notebook`, async () =>
-      closeRun(runOf(await json(['notebook', ...flag, '--iterations', '1', ...QUIET]), 'he'), e));
-    it(`${d}: sweep`, async () =>
-      close(
-        runOf(
-          await json([
-            'sweep',
-            '--inits',
-            'he',
-            '--seeds',
-            '3',
-            ...flag,
-            '--iterations',
-            '1',
-            ...QUIET,
-          ]),
-          'he',
-        ).finalCost,
-        e.cost1,
-      ));
+    oneStepFromEveryTrainingCommand(d, flag, e);
     it(`${d}: gradcheck`, async () =>
       close((await json(['gradcheck', ...flag, ...G, '--json'])).difference, e.gradcheck, 1e-7));
     it(`${d}: predict`, async () =>

@@ -1,25 +1,19 @@
 // The report as written to disk by the CLI: files, PNG sizes, what the pictures show,
 // and the page in a real Chromium.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import chroma from 'chroma-js';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARY_FRAME } from '../src/plot/specs.js';
 import { PROBABILITY_COLORS } from '../src/plot/palette.js';
 import { launchChromium } from './browser.js';
 import { BIN, cli, ref } from './helpers.js';
+import { tempDir } from './helpers/temp-dir.js';
 
-const dir = join(mkdtempSync(join(tmpdir(), 'initlab-report-')), 'report');
+const dir = join(tempDir('report'), 'report');
 const run = cli(['--out', dir, '--quiet']);
 
 const png = (name: string) => PNG.sync.read(readFileSync(join(dir, name)));
@@ -43,9 +37,7 @@ function agreement(file: string, predictions: number[]): number {
   return agree / predictions.length;
 }
 
-const BANDS = PROBABILITY_COLORS.map((hex) =>
-  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)),
-);
+const BANDS = PROBABILITY_COLORS.map((hex) => chroma(hex).rgb());
 
 /**
  * The class the shading shows at (px, py): the band colour of the centre pixel or, where
@@ -163,7 +155,7 @@ describe('the report folder', () => {
 
 describe('writing a report never loses anything', () => {
   it('replaces an earlier report as a whole', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'initlab-replace-')), 'r');
+    const out = join(tempDir('replace'), 'r');
     expect(
       cli(['compare', '--inits', 'he,xavier', '--iterations', '50', '--out', out, '--quiet'])
         .status,
@@ -177,7 +169,7 @@ describe('writing a report never loses anything', () => {
     expect(readdirSync(join(out, '..'))).toEqual(['r']);
   });
   it('refuses to replace a folder that is not a report, and leaves it alone', () => {
-    const out = mkdtempSync(join(tmpdir(), 'initlab-mine-'));
+    const out = tempDir('mine');
     mkdirSync(join(out, 'thesis'));
     writeFileSync(join(out, 'thesis', 'chapter1.tex'), 'precious');
     const r = cli(['train', '--iterations', '10', '--out', join(out, 'thesis'), '--quiet']);
@@ -186,7 +178,7 @@ describe('writing a report never loses anything', () => {
     expect(readdirSync(join(out, 'thesis'))).toEqual(['chapter1.tex']);
   });
   it('--no-report writes nothing', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'initlab-none-'));
+    const cwd = tempDir('none');
     const r = spawnSync(
       process.execPath,
       [BIN, 'train', '--iterations', '10', '--no-report', '--quiet'],

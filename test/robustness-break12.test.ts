@@ -38,23 +38,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, readMarker } from '../src/node/outputs.js';
 import { BIN, cli } from './helpers.js';
+import { runTimed } from './helpers/timed-run.js';
+import { expectOneLine as expectOneLineOnStderr, type Finished } from './helpers/one-line-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'initlab-break12-'));
 writeFileSync(join(dir, 'file\nx'), 'in the way\n'); // a file where --out wants a folder
 
-/** One line on stderr, the given exit code, nothing on stdout, never "internal error". */
-function expectOneLine(
-  r: { status: number | null; stderr: string; stdout: string },
-  code: number,
-  message: RegExp,
-): void {
-  expect(r.status, r.stderr).toBe(code);
-  const lines = r.stderr.replace(/\n$/, '').split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-  expect(r.stdout).toBe('');
-}
+/** One line on stderr, the given exit code, and here also nothing on stdout. */
+const expectOneLine = (r: Finished, code: number, message: RegExp) =>
+  expectOneLineOnStderr(r, code, message, { quietStdout: true });
 
 describe('every error is one line, whatever the user typed', () => {
   const cases: [string, string[], number, RegExp][] = [
@@ -141,20 +133,9 @@ describe('theory speaks as every other command: the flag, what was given, what i
     });
   }
   it('good values still pass', () => {
-    const r = cli([
-      'theory',
-      '--weight-var',
-      '2',
-      '--bias-var',
-      '0.05',
-      '--q0',
-      '1',
-      '--c0',
-      '0.5',
-      '--depth',
-      '3',
-      '--json',
-    ]);
+    const r = cli(
+      'theory --weight-var 2 --bias-var 0.05 --q0 1 --c0 0.5 --depth 3 --json'.split(' '),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).layers.length).toBeGreaterThan(0);
   });
@@ -283,21 +264,7 @@ describe.skipIf(process.getuid?.() !== 0)(
   () => {
     const nobody = { uid: 65534, gid: 65534 };
     const LONG = ['--iterations', '100000000', '--quiet'];
-    const run = (args: string[], cwd: string) => {
-      const t = Date.now();
-      const r = spawnSync(process.execPath, [BIN, ...args], {
-        encoding: 'utf8',
-        cwd,
-        timeout: 60_000,
-        ...nobody,
-      });
-      return {
-        status: r.status,
-        stdout: String(r.stdout ?? ''),
-        stderr: String(r.stderr ?? ''),
-        ms: Date.now() - t,
-      };
-    };
+    const run = (args: string[], cwd: string) => runTimed(args, cwd, nobody);
     const place = (mode: number) => {
       const d = mkdtempSync(join(dir, 'shared-'));
       chmodSync(dir, 0o755);

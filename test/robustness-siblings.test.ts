@@ -20,15 +20,7 @@
 //   - kept folders: names at the 255-byte limit (ASCII and multibyte) and names already taken
 //     still keep the run (5, in-process).
 import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasets } from '../src/data/registry.js';
@@ -44,23 +36,12 @@ import { OPTIONS } from '../src/options.js';
 import { type ParamDef, readParam } from '../src/validate.js';
 import { readState, urlNotices } from '../web/src/url-state.js';
 import { BIN, cli } from './helpers.js';
+import { expectOneLine } from './helpers/one-line-error.js';
+import { tempDir } from './helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'initlab-siblings-'));
+const dir = tempDir('siblings');
 const counts = new Map<string, number>();
 const count = (kind: string, n = 1) => counts.set(kind, (counts.get(kind) ?? 0) + n);
-
-/** Exit code, one line on stderr matching `message`, no stack, no "internal error". */
-function expectOneLine(
-  r: { status: number | null; stderr: string },
-  code: number,
-  message: RegExp,
-): void {
-  expect(r.status, r.stderr).toBe(code);
-  const lines = r.stderr.replace(/\n$/, '').split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-}
 
 // ---------------------------------------------------------------- integers
 const LOOSE = [
@@ -459,38 +440,14 @@ describe('the TypeScript kernels read the stop check once per row of every produ
 });
 
 describe('a stop inside one long iteration or initialization: --json still says what happened', () => {
+  // one iteration of a 3000-wide net on the TypeScript kernels takes seconds
+  const HUGE_TS_ITERATION =
+    '--backend ts --layers 2,3000,3000,1 --iterations 3 --json --no-report'.split(' ');
   const cases: [string, string[], NodeJS.Signals, number][] = [
-    [
-      'one huge --backend ts iteration, Ctrl-C',
-      [
-        'train',
-        '--backend',
-        'ts',
-        '--layers',
-        '2,3000,3000,1',
-        '--iterations',
-        '3',
-        '--json',
-        '--no-report',
-      ],
-      'SIGINT',
-      130,
-    ],
+    ['one huge --backend ts iteration, Ctrl-C', ['train', ...HUGE_TS_ITERATION], 'SIGINT', 130],
     [
       'one huge --backend ts iteration, SIGTERM',
-      [
-        'compare',
-        '--backend',
-        'ts',
-        '--inits',
-        'he,xavier',
-        '--layers',
-        '2,3000,3000,1',
-        '--iterations',
-        '3',
-        '--json',
-        '--no-report',
-      ],
+      ['compare', '--inits', 'he,xavier', ...HUGE_TS_ITERATION],
       'SIGTERM',
       143,
     ],
@@ -574,7 +531,7 @@ describe('a run kept beside a changed folder: names within 255 bytes, names alre
     count('kept name');
     return kept;
   }
-  const base = mkdtempSync(join(dir, 'kept-'));
+  const base = tempDir('siblings-kept');
   it('a 250-byte ASCII name', async () => {
     const kept = await keptAfterChange(join(base, 'a'.repeat(250)));
     expect(basename(kept)).toBe(`${'a'.repeat(250)}`.slice(0, 255 - '-kept'.length) + '-kept');

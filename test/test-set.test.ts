@@ -84,18 +84,8 @@ describe('the default test set follows --train', () => {
 
   it('the report names the test SPEC it used and where it came from', () => {
     const out = join(tmp, 'moons-report');
-    const r = cli([
-      'train',
-      '--init',
-      'he',
-      '--train',
-      'moons:n=300,noise=0.2,seed=3',
-      '--iterations',
-      '20',
-      '--out',
-      out,
-      '--quiet',
-    ]);
+    const args = 'train --init he --train moons:n=300,noise=0.2,seed=3 --iterations 20'.split(' ');
+    const r = cli([...args, '--out', out, '--quiet']);
     expect(r.status, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(
@@ -177,20 +167,8 @@ describe('CSV training data has no test set unless --test names one', () => {
 
   it('text, table, --json and the report say "no test set", never a number', () => {
     const out = join(tmp, 'report');
-    const r = cli([
-      'compare',
-      '--inits',
-      'he,zeros',
-      '--train',
-      file,
-      '--iterations',
-      '20',
-      '--print-every',
-      '10',
-      '--out',
-      out,
-      '--quiet',
-    ]);
+    const twenty = ['--iterations', '20', '--print-every', '10', '--out', out, '--quiet'];
+    const r = cli(['compare', '--inits', 'he,zeros', '--train', file, ...twenty]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/On the test set/);
     expect(r.stdout.match(/no test set/g)?.length).toBeGreaterThanOrEqual(4); // two runs, two table rows
@@ -208,37 +186,16 @@ describe('CSV training data has no test set unless --test names one', () => {
     const doc = json(['train', '--train', file, '--iterations', '20']);
     expect(doc.runs[0].testAccuracy).toBeNull();
     expect(doc.testSpec).toBeNull();
-    const sw = json([
-      'sweep',
-      '--inits',
-      'he',
-      '--seeds',
-      '1-2',
-      '--workers',
-      '1',
-      '--train',
-      file,
-      '--iterations',
-      '20',
-    ]);
+    /** He over `seeds`, 20 iterations on the CSV file, on one worker. */
+    const sweepHe = (seeds: string) => [
+      ...['sweep', '--inits', 'he', '--seeds', seeds, '--workers', '1'],
+      ...['--train', file, '--iterations', '20'],
+    ];
+    const sw = json(sweepHe('1-2'));
     expect(sw.test).toBeNull();
     expect(sw.runs.map((x: any) => x.testAccuracy)).toEqual([null, null]);
     expect(sw.summary[0].testAccuracy).toBeNull();
-    const text = cli([
-      'sweep',
-      '--inits',
-      'he',
-      '--seeds',
-      '1',
-      '--workers',
-      '1',
-      '--train',
-      file,
-      '--iterations',
-      '20',
-      '--no-report',
-      '--quiet',
-    ]);
+    const text = cli([...sweepHe('1'), '--no-report', '--quiet']);
     expect(text.stdout).toMatch(/test accuracy\s+no test set/);
   });
 

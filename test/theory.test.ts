@@ -103,20 +103,8 @@ describe('initlab theory', () => {
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/ordered/);
     expect(text.stdout).toMatch(/1\.760955/);
-    const r = cli([
-      'theory',
-      '--activation',
-      'tanh',
-      '--weight-var',
-      '1',
-      '--bias-var',
-      '0.05',
-      '--c0',
-      '0.5',
-      '--depth',
-      '3',
-      '--json',
-    ]);
+    const point = 'theory --activation tanh --weight-var 1 --bias-var 0.05'.split(' ');
+    const r = cli([...point, '--c0', '0.5', '--depth', '3', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.chi1).toBeCloseTo(0.7590316471853936, 10);

@@ -88,25 +88,6 @@ describe("the web lab's charts", () => {
     expect(all(svg, '[stroke-dasharray]').length).toBeGreaterThan(0);
   });
 
-  it("the lesson's combined cost chart: three runs on one log axis, named with their final costs", () => {
-    const run = (init: string, f: (k: number) => number) => ({
-      init,
-      points: Array.from({ length: 16 }, (_, k) => ({ iteration: 1000 * k, cost: f(k) })),
-    });
-    const svg = charts.combinedCostChart(
-      [
-        run('zeros', () => 0.693),
-        run('random', (k) => 0.38 + 1774 / 10 ** k),
-        run('he', (k) => 0.88 * 0.84 ** k),
-      ],
-      holder(),
-    );
-    expect(named(svg)).toEqual(['img', true, 'title']);
-    expect(svg.getAttribute('aria-label')).toMatch(/log scale/);
-    const texts = all(svg, 'text').map((t) => t.textContent);
-    expect(texts).toEqual(expect.arrayContaining(['zeros 0.693', 'random 0.380']));
-  });
-
   it('boundaries: a colour key on each figure, no boundary line for a constant prediction', () => {
     const into = holder();
     charts.boundaries(

@@ -1,45 +1,47 @@
 // The web lab in Chromium (as test/web.test.ts): the test set follows the data, a
 // run that diverges says so, a refused link is said above whichever view is shown, every
 // refused field keeps its own message, and too many points are refused before any is drawn.
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveLab } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { percent as pct } from '../src/format.js';
 import { cli } from './helpers.js';
+import { accuracyLines, dropCsv, playLab, useServedLab } from './helpers/served-lab.js';
 
 const fixture = JSON.parse(
   readFileSync(new URL('./fixtures/test_set_reference.json', import.meta.url), 'utf8'),
 );
-let server: ChildProcess;
-let base = '';
-let browser: Browser;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  ({ server, base } = await serveLab());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.kill();
-});
+const lab = useServedLab();
 
 async function open(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${base}${query}`);
+  const page = lab.watch(await lab.browser.newPage({ viewport: { width: 1400, height: 1000 } }));
+  await page.goto(`${lab.base}${query}`);
   return page;
 }
 
+/** Plays the lab's runs to the end; their accuracy lines. */
 async function labRun(page: Page): Promise<string[]> {
-  await page.click('#b-play');
-  await page.waitForSelector('#status[data-done="true"]', { state: 'attached', timeout: 60_000 });
-  return page.$$eval('.run-accuracy', (ps) => ps.map((p) => p.textContent ?? ''));
+  await playLab(page);
+  return accuracyLines(page);
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** The CLI's JSON for zeros and He compared over `iterations`, as the lab runs them. */
+function compareZerosHe(iterations: number) {
+  const args = ['compare', '--inits', 'zeros,he', '--iterations', String(iterations), '--json'];
+  return JSON.parse(cli([...args, '--no-report', '--quiet']).stdout);
+}
+
+/** The page names the case's test SPEC, and its run line has numpy's two accuracies. */
+async function expectScoredAs(
+  c: { testSpec: string; trainAccuracy: number; testAccuracy: number },
+  page: Page,
+  line: string,
+) {
+  expect(await page.textContent('#test-used')).toBe(`test set: ${c.testSpec}`);
+  expect(line).toContain(
+    `train accuracy ${pct(c.trainAccuracy)}, test accuracy ${pct(c.testAccuracy)}`,
+  );
+}
 
 describe('web lab: the test set follows the data', () => {
   it("moons seed 3 is scored on moons seed 4 (scikit-learn's draw, numpy's accuracy)", async () => {
@@ -47,22 +49,14 @@ describe('web lab: the test set follows the data', () => {
     const page = await open(
       `?view=lab&data=${encodeURIComponent('moons:n=300,noise=0.2,seed=3')}&inits=he&it=2000`,
     );
-    const [line] = await labRun(page);
-    expect(await page.textContent('#test-used')).toBe(`test set: ${c.testSpec}`);
-    expect(line).toContain(
-      `train accuracy ${pct(c.trainAccuracy)}, test accuracy ${pct(c.testAccuracy)}`,
-    );
+    await expectScoredAs(c, page, (await labRun(page))[0]);
     await page.close();
   }, 90_000);
 
   it('a dropped CSV has no test set, and says so; a test spec gives it one', async () => {
     const csv = cli(['data', '--dataset', 'moons:n=300,noise=0.2,seed=3', '--csv']).stdout;
     const page = await open('?view=lab&inits=he&it=2000');
-    await page.setInputFiles('#f-csv', {
-      name: 'moons.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv),
-    });
+    await dropCsv(page, 'moons.csv', csv);
     await page.waitForFunction(() =>
       document.getElementById('status')!.textContent!.includes('300 examples'),
     );
@@ -78,11 +72,7 @@ describe('web lab: the test set follows the data', () => {
     const c = fixture.cases[0];
     await page.fill('#f-test', c.testSpec);
     await page.dispatchEvent('#f-test', 'change');
-    const [again] = await labRun(page);
-    expect(await page.textContent('#test-used')).toBe(`test set: ${c.testSpec}`);
-    expect(again).toContain(
-      `train accuracy ${pct(c.trainAccuracy)}, test accuracy ${pct(c.testAccuracy)}`,
-    );
+    await expectScoredAs(c, page, (await labRun(page))[0]);
     await page.close();
   }, 90_000);
 });
@@ -90,18 +80,7 @@ describe('web lab: the test set follows the data', () => {
 describe('web lab: verdicts come from the run', () => {
   it("the lab's verdict is the CLI's for the same run, not a name lookup", async () => {
     // He after 10 iterations has not learned the rings yet: a name lookup would say "works well"
-    const doc = JSON.parse(
-      cli([
-        'compare',
-        '--inits',
-        'zeros,he',
-        '--iterations',
-        '10',
-        '--json',
-        '--no-report',
-        '--quiet',
-      ]).stdout,
-    );
+    const doc = compareZerosHe(10);
     const page = await open('?view=lab&inits=zeros,he&it=10');
     const lines = await labRun(page);
     for (const [i, run] of doc.runs.entries()) {
@@ -112,18 +91,7 @@ describe('web lab: verdicts come from the run', () => {
   });
 
   it('the run doctor names the same cause and fix as the CLI for the same runs', async () => {
-    const doc = JSON.parse(
-      cli([
-        'compare',
-        '--inits',
-        'zeros,he',
-        '--iterations',
-        '1500',
-        '--json',
-        '--no-report',
-        '--quiet',
-      ]).stdout,
-    );
+    const doc = compareZerosHe(1500);
     const page = await open('?view=lab&inits=zeros,he&it=1500');
     await labRun(page);
     const lines = await page.$$eval('.run-doctor', (ps) => ps.map((p) => p.textContent ?? ''));
@@ -219,11 +187,7 @@ describe('web lab: every error where the user is looking', () => {
   it('a dropped CSV above the cap is refused beside the drop zone', async () => {
     const page = await open('?view=lab');
     const rows = 'x1,x2,label\n' + '0.5,-0.25,1\n'.repeat(100_001);
-    await page.setInputFiles('#f-csv', {
-      name: 'big.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(rows),
-    });
+    await dropCsv(page, 'big.csv', rows);
     await page.waitForFunction(() => document.getElementById('err-csv')!.textContent !== '');
     expect(await page.textContent('#err-csv')).toMatch(
       /big\.csv has more than 100000 examples; the web lab trains on at most 100000/,
@@ -240,6 +204,6 @@ describe('web lab: every error where the user is looking', () => {
   });
 
   it('no page errors', () => {
-    expect(problems).toEqual([]);
+    expect(lab.problems).toEqual([]);
   });
 });

@@ -2,58 +2,39 @@
 // other, one screen at 1280×800, no sideways overflow at 390×844, the network view's unit
 // pictures (identical under symmetric initializations, distinct under random ones), an
 // axe-core check, no console errors, no outside requests. Writes the README's screenshots.
-import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveLab } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ref } from './helpers.js';
+import { dropCsv, playLab, useServedLab } from './helpers/served-lab.js';
 
 const SHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-let server: ChildProcess;
-let base = '';
-let browser: Browser;
-const problems: string[] = [];
+const lab = useServedLab();
 const outside: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ({ server, base } = await serveLab());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.kill();
-});
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 /** A page in its own context; every request that is not the lab's own fails and is recorded. */
 async function open(query = '', viewport = LAPTOP): Promise<Page> {
   // bypassCSP: only so the test can inject axe-core; the page itself loads nothing from elsewhere
-  const context: BrowserContext = await browser.newContext({
+  const context: BrowserContext = await lab.browser.newContext({
     viewport,
     acceptDownloads: true,
     bypassCSP: true,
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:'))
-      return route.continue();
+    if (lab.isOwn(url)) return route.continue();
     outside.push(url);
     return route.abort();
   });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${base}${query}`);
+  const page = lab.watch(await context.newPage());
+  await page.goto(`${lab.base}${query}`);
   return page;
 }
 
@@ -69,10 +50,7 @@ async function lessonResult(page: Page, init: string): Promise<[number, number]>
   ];
 }
 
-async function labRun(page: Page): Promise<void> {
-  await page.click('#b-play');
-  await page.waitForSelector('#status[data-done="true"]', { state: 'attached', timeout: 90_000 });
-}
+const labRun = (page: Page) => playLab(page, 90_000);
 
 /** Each drawn unit's picture of one layer: the pixel bytes of the network's canvas under the unit's button. */
 const unitPixels = (page: Page, layer: number) =>
@@ -270,11 +248,7 @@ describe('the lab: controls that mean what they say', () => {
     const rows =
       'x1,x2,label\n' +
       Array.from({ length: 40 }, (_, i) => `${Math.cos(i)},${Math.sin(i)},${i % 2}`).join('\n');
-    await page.setInputFiles('#f-csv', {
-      name: 'mine.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(rows),
-    });
+    await dropCsv(page, 'mine.csv', rows);
     await page.waitForFunction(() => document.getElementById('share-note')!.textContent !== '');
     expect(await page.textContent('#share-note')).toMatch(
       /^This link cannot carry the dropped file mine\.csv/,
@@ -489,7 +463,7 @@ describe('accessibility and hygiene', () => {
   }, 120_000);
 
   it("no console errors, and no request ever left the lab's own server", () => {
-    expect(problems).toEqual([]);
+    expect(lab.problems).toEqual([]);
     expect(outside).toEqual([]);
   });
 });

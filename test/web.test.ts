@@ -1,52 +1,33 @@
 // The web lab in a real Chromium (Debian's, driven by playwright-core) against the served
 // build: the lesson lands on the notebook's numbers, the lab trains, URLs replay, CSVs load
 // or are refused on the page, nothing errs in the console, nothing leaves 127.0.0.1.
-import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveLab } from './browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, ref } from './helpers.js';
+import { accuracyLines, dropCsv, playLab, useServedLab } from './helpers/served-lab.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
-let server: ChildProcess;
-let base = '';
-let browser: Browser;
-const problems: string[] = [];
+const lab = useServedLab();
+beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, base } = await serveLab());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
+/** A page of the lab; a request that leaves the lab is recorded as a problem. */
 async function open(query = ''): Promise<Page> {
-  const page = await browser.newPage({
-    viewport: { width: 1400, height: 1000 },
-    acceptDownloads: true,
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const page = lab.watch(
+    await lab.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true }),
+  );
   page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
-      problems.push(`request: ${r.url()}`);
+    if (!lab.isOwn(r.url())) lab.problems.push(`request: ${r.url()}`);
   });
-  await page.goto(`${base}${query}`);
+  await page.goto(`${lab.base}${query}`);
   return page;
 }
 
+/** Plays the lab's runs to the end; their accuracy lines. */
 async function labRun(page: Page): Promise<string[]> {
-  await page.click('#b-play');
-  await page.waitForSelector('#status[data-done="true"]', { state: 'attached', timeout: 60_000 });
-  return page.$$eval('.run-accuracy', (ps) => ps.map((p) => p.textContent ?? ''));
+  await playLab(page);
+  return accuracyLines(page);
 }
 
 async function historyCsv(page: Page): Promise<string> {
@@ -122,21 +103,13 @@ describe('web lab', () => {
       { length: 80 },
       (_, i) => `${Math.cos(i)},${Math.sin(i) * (i % 2 ? 0.4 : 1)},${i % 2}`,
     );
-    await page.setInputFiles('#f-csv', {
-      name: 'rings.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`x1,x2,label\n${rows.join('\n')}\n`),
-    });
+    await dropCsv(page, 'rings.csv', `x1,x2,label\n${rows.join('\n')}\n`);
     await page.waitForFunction(() =>
       document.getElementById('status')!.textContent!.includes('80 examples'),
     );
     const acc = await labRun(page);
     expect(acc[0]).toMatch(/iteration 300/);
-    await page.setInputFiles('#f-csv', {
-      name: 'bad.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('1,2,0\n3,x,1\n'),
-    });
+    await dropCsv(page, 'bad.csv', '1,2,0\n3,x,1\n');
     await page.waitForFunction(() => document.getElementById('err-csv')!.textContent !== '');
     expect(await page.textContent('#err-csv')).toBe('bad.csv:2:3: "x" is not a number');
     await page.close();
@@ -161,13 +134,13 @@ describe('web lab', () => {
   });
 
   it('no console errors and no request left 127.0.0.1 in any test', () => {
-    expect(problems).toEqual([]);
+    expect(lab.problems).toEqual([]);
   });
 });
 
 describe('initlab serve', () => {
   it('serves the built files only, GET/HEAD only, with a CSP that forbids other origins', async () => {
-    const ok = await fetch(base);
+    const ok = await fetch(lab.base);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     for (const path of [
@@ -177,10 +150,10 @@ describe('initlab serve', () => {
       'assets/../../../etc/passwd',
       '%00',
     ]) {
-      const r = await fetch(`${base}${path}`);
+      const r = await fetch(`${lab.base}${path}`);
       expect(r.status, path).toBe(404);
     }
-    expect((await fetch(base, { method: 'POST', body: 'x' })).status).toBe(405);
-    expect((await fetch(base, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(lab.base, { method: 'POST', body: 'x' })).status).toBe(405);
+    expect((await fetch(lab.base, { method: 'HEAD' })).status).toBe(200);
   });
 });

@@ -136,7 +136,10 @@ function setPairCorrelation(H: Float64Array, rows: number, m: number, c0: number
   for (let i = 0; i < rows; i++) H[i * m + 1] = c0 * H[i * m] + s * v[i] * Math.sqrt(uu / vv);
 }
 
-function describeNonFinite(what: string, c: { inf: number; nan: number }, total: number): string {
+/** Why `total` values called `what` left float64's range, or undefined when all are finite. */
+function leftRange(what: string, a: Float64Array, total: number): string | undefined {
+  const c = nonFinite(a, total);
+  if (!c.inf && !c.nan) return undefined;
   const parts = [
     c.inf ? `${c.inf} are ±Infinity` : '',
     c.nan ? `${c.nan} NaN (Infinity − Infinity within a sum, or 0 × Infinity)` : '',
@@ -205,31 +208,25 @@ export function probe(
   const keptWeights: Float64Array[] = [];
   const keptPre: Float64Array[] = [];
   const keptColumn: Float64Array[] = [];
+  const diverged = (l: number, divergence: string): ProbeResult => ({
+    layers,
+    stopReason: 'diverged',
+    divergedAt: l,
+    divergence,
+  });
   for (let l = 1; l <= cfg.depth; l++) {
     checkStop(shouldStop, 'the probe');
     W.set(init.weights(rs, w, w, opts));
-    const wBad = nonFinite(W, w * w);
-    if (wBad.inf || wBad.nan)
-      return {
-        layers,
-        stopReason: 'diverged',
-        divergedAt: l,
-        divergence: describeNonFinite('weights', wBad, w * w),
-      };
+    const wBad = leftRange('weights', W, w * w);
+    if (wBad) return diverged(l, wBad);
     if (biasStd > 0) {
       bias.set(rs.randn(w));
       for (let i = 0; i < w; i++) bias[i] *= biasStd;
     }
     kernels.linearForward(W, bias, H, w, w, n, Z);
     // before the activation, which may hide them (ReLU maps NaN to 0)
-    const pre = nonFinite(Z, w * n);
-    if (pre.inf || pre.nan)
-      return {
-        layers,
-        stopReason: 'diverged',
-        divergedAt: l,
-        divergence: describeNonFinite('pre-activations W·h', pre, w * n),
-      };
+    const pre = leftRange('pre-activations W·h', Z, w * n);
+    if (pre) return diverged(l, pre);
     let q = 0;
     for (let i = 0; i < w * n; i++) q += Z[i] * Z[i];
     q /= w * n;
@@ -245,24 +242,16 @@ export function probe(
       keptColumn.push(col);
     }
     kernels.activate(act, Z, Z, w * n); // in place: the pre-activations are not needed again
-    const post = nonFinite(Z, w * n);
-    if (post.inf || post.nan)
-      return {
-        layers,
-        stopReason: 'diverged',
-        divergedAt: l,
-        divergence: describeNonFinite(`${act.name} activations`, post, w * n),
-      };
+    const post = leftRange(`${act.name} activations`, Z, w * n);
+    if (post) return diverged(l, post);
     [H, Z] = [Z, H];
     const m = scaledMoments(H);
     // finite values whose spread still exceeds float64 (beyond 1e308): an explosion all the same
     if (!Number.isFinite(m.mean) || !Number.isFinite(m.std))
-      return {
-        layers,
-        stopReason: 'diverged',
-        divergedAt: l,
-        divergence: `the mean or spread of its ${act.name} activations exceeds float64's range`,
-      };
+      return diverged(
+        l,
+        `the mean or spread of its ${act.name} activations exceeds float64's range`,
+      );
     const squares = columnSquares(H, w, n);
     for (let j = 0; j < n; j++) squares[j] /= inputSquares[j];
     let bv = 0;

@@ -163,15 +163,31 @@ function trainOptions(cfg: RunConfig, hooks: RunHooks): TrainOptions {
   };
 }
 
-function conclude(
+/** A run whose network is built and not yet trained: what both the sync and async paths share. */
+interface StartedRun {
+  cfg: RunConfig;
+  network: Network;
+  /** A copy of the network before training. */
+  initial: Network;
+  trainSet: Dataset;
+  testSet: Dataset | null;
+  hooks: RunHooks;
+  options: TrainOptions;
+}
+
+function startRun(
   cfg: RunConfig,
-  network: Network,
-  initial: Network,
-  r: TrainResult,
   trainSet: Dataset,
   testSet: Dataset | null,
   hooks: RunHooks,
-): RunOutput {
+): StartedRun {
+  const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
+  const options = trainOptions(cfg, hooks);
+  return { cfg, network, initial: cloneNetwork(network), trainSet, testSet, hooks, options };
+}
+
+function conclude(run: StartedRun, r: TrainResult): RunOutput {
+  const { cfg, network, initial, trainSet, testSet, hooks } = run;
   const trainPredictions = predictLabels(network, trainSet, hooks.kernels);
   const testPredictions = testSet ? predictLabels(network, testSet, hooks.kernels) : null;
   const result: RunResult = {
@@ -208,17 +224,8 @@ export function runExperiment(
   testSet: Dataset | null,
   hooks: RunHooks = {},
 ): RunOutput {
-  const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
-  const initial = cloneNetwork(network);
-  return conclude(
-    cfg,
-    network,
-    initial,
-    train(network, trainSet, trainOptions(cfg, hooks)),
-    trainSet,
-    testSet,
-    hooks,
-  );
+  const run = startRun(cfg, trainSet, testSet, hooks);
+  return conclude(run, train(run.network, trainSet, run.options));
 }
 
 /** The same, yielding to the event loop while it trains (Ctrl-C, progress, a responsive page). */
@@ -228,15 +235,6 @@ export async function runExperimentAsync(
   testSet: Dataset | null,
   hooks: RunHooks = {},
 ): Promise<RunOutput> {
-  const network = buildNetwork(cfg, trainSet, hooks.shouldStop);
-  const initial = cloneNetwork(network);
-  return conclude(
-    cfg,
-    network,
-    initial,
-    await trainAsync(network, trainSet, trainOptions(cfg, hooks)),
-    trainSet,
-    testSet,
-    hooks,
-  );
+  const run = startRun(cfg, trainSet, testSet, hooks);
+  return conclude(run, await trainAsync(run.network, trainSet, run.options));
 }

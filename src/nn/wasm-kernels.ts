@@ -9,6 +9,17 @@ import { KERNELS_WASM_BASE64 } from '../generated/kernels-wasm.js';
 import type { Activation } from './activations.js';
 import type { Allocator, FusedLayer, FusedSteps, Kernels } from './kernels.js';
 
+/** dW (n × k) and db (n) from dZ (n × m) and A (k × m), all given as byte offsets. */
+type WeightGradientArgs = [
+  dZ: number,
+  A: number,
+  n: number,
+  k: number,
+  m: number,
+  dW: number,
+  db: number,
+];
+
 /** What assembly/kernels.ts exports; pointers are byte offsets into the instance's memory. */
 export interface WasmExports {
   linearForward(W: number, b: number, A: number, n: number, k: number, m: number, Z: number): void;
@@ -34,26 +45,9 @@ export interface WasmExports {
     c0: number,
     c1: number,
   ): void;
-  weightGradients(
-    dZ: number,
-    A: number,
-    n: number,
-    k: number,
-    m: number,
-    dW: number,
-    db: number,
-  ): void;
-  weightGradientsRows(
-    dZ: number,
-    A: number,
-    n: number,
-    k: number,
-    m: number,
-    dW: number,
-    db: number,
-    r0: number,
-    r1: number,
-  ): void;
+  weightGradients(...a: WeightGradientArgs): void;
+  /** The same for the rows r0 ≤ i < r1 of dW and db only (one thread's share). */
+  weightGradientsRows(...a: [...WeightGradientArgs, r0: number, r1: number]): void;
   outputGradient(A: number, Y: number, m: number, dZ: number): void;
   update(P: number, G: number, lr: number, len: number): void;
   reluForward(Z: number, A: number, len: number): void;

@@ -1,6 +1,6 @@
 // The report folder: every figure as SVG and PNG, costs.csv, results.json and a
 // self-contained index.html; written aside and swapped in as a whole.
-import { NO_TEST_SET, percent, percentOrNone } from '../format.js';
+import { accuracyTitle, percent, percentOrNone } from '../format.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatCsv } from '../data/csv.js';
@@ -155,7 +155,7 @@ function composeReport(out: ReportFolder, input: ReportInput): void {
       ),
     );
     const points = input.showTest && input.test ? input.test : input.train;
-    const title = `${r.short}: train ${percent(res.trainAccuracy)}, ${res.testAccuracy === null ? NO_TEST_SET : `test ${percent(res.testAccuracy)}`}`;
+    const title = accuracyTitle(r.short, res.trainAccuracy, res.testAccuracy);
     const fig = renderFigure(
       decisionBoundarySpec(probabilityGrid(r.output.network, 120, extent), points, title),
     );

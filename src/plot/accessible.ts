@@ -17,10 +17,25 @@ export function accessibleName(spec: PlotSpec): string {
 }
 
 /**
+ * Observable Plot labels each mark's element (aria-label="line", "dot", "frame", a constant per
+ * mark type that no Plot option replaces) and never gives it a role, which ARIA does not allow
+ * on a plain <g> or shape (axe-core: aria-prohibited-attr; observablehq/plot#1760, open). Such
+ * elements become a group (<g>) or a graphics symbol (a single shape), as the Graphics ARIA
+ * roles describe them.
+ */
+function giveMarksRoles(root: Element): void {
+  for (const el of root.querySelectorAll('[aria-label]:not([role])'))
+    if (el.namespaceURI === SVG_NS)
+      el.setAttribute('role', el.tagName.toLowerCase() === 'g' ? 'group' : 'graphics-symbol');
+}
+
+/**
  * Marks a rendered `svg` as one image named `name`: role="img", aria-label and a <title>
- * as its first child (replacing one this function put there before). Returns `svg`.
+ * as its first child (replacing one this function put there before); the labelled marks
+ * inside get roles (giveMarksRoles). Returns `svg`.
  */
 export function nameChart<E extends Element>(svg: E, name: string): E {
+  giveMarksRoles(svg);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', name);
   const doc = svg.ownerDocument;

@@ -1,4 +1,5 @@
 // Colours readable with the common colour-vision deficiencies.
+import { rgb } from 'd3-color';
 
 /**
  * Okabe & Ito (2008), "Color Universal Design", for series side by side: their eight
@@ -128,16 +129,16 @@ const PUOR = [
   '#2d004b',
 ];
 
-/** `hex` mixed with white (t = 0: unchanged, 1: white). */
+/** A CSS colour (here "#rrggbb") as its red, green and blue bytes, 0–255. */
+export function rgbBytes(color: string): [number, number, number] {
+  const { r, g, b } = rgb(color);
+  return [r, g, b];
+}
+
+/** `hex` mixed with white (t = 0: unchanged, 1: white), each channel rounded to a byte. */
 export function lighten(hex: string, t: number): string {
-  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return `#${c
-    .map((v) =>
-      Math.round(v + (255 - v) * t)
-        .toString(16)
-        .padStart(2, '0'),
-    )
-    .join('')}`;
+  const [r, g, b] = rgbBytes(hex).map((v) => v + (255 - v) * t);
+  return rgb(r, g, b).formatHex();
 }
 
 // Lightened so the dark rings stay visible, and opaque: contour bands are nested areas

@@ -1,10 +1,10 @@
 // The page's charts: the same plot specs as the CLI's report, rendered into the page's DOM.
 import * as Plot from '@observablehq/plot';
 import type { Dataset } from '../../src/data/dataset.js';
+import { accuracyTitle } from '../../src/format.js';
 import { Matrix } from '../../src/linalg/matrix.js';
 import {
   BOUNDARY_FRAME,
-  combinedCostSpec,
   type CostSeries,
   costCurveSpec,
   decisionBoundarySpec,
@@ -15,6 +15,7 @@ import {
 import {
   PROBABILITY_COLORS,
   PROBABILITY_THRESHOLDS,
+  rgbBytes,
   seriesColors,
 } from '../../src/plot/palette.js';
 import { accessibleName, nameChart } from '../../src/plot/accessible.js';
@@ -50,21 +51,6 @@ export function costChart(
     test: pts.map((p) => ({ iteration: p.iteration, cost: p.test })),
   }));
   return render(costCurveSpec(series, title), into);
-}
-
-/** Several runs' training costs on one axis (the lesson's three runs), each named with its final cost. */
-export function combinedCostChart(
-  runs: { init: string; points: { iteration: number; cost: number }[] }[],
-  into: Element,
-  title = 'Cost of each run',
-): SVGSVGElement {
-  return render(
-    combinedCostSpec(
-      runs.map((r) => ({ label: r.init, init: r.init, points: r.points })),
-      title,
-    ),
-    into,
-  );
 }
 
 // which data each boundary figure's points were drawn from
@@ -105,9 +91,7 @@ export function boundaryFigure(data: DataSummary, init: string, into: Element): 
 }
 
 // PROBABILITY_COLORS as bytes, for painting the live shading
-const BAND_RGB = PROBABILITY_COLORS.map((hex) =>
-  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)),
-);
+const BAND_RGB = PROBABILITY_COLORS.map(rgbBytes);
 
 /**
  * While training runs: the probability grid painted into a small canvas (the report's band
@@ -160,7 +144,7 @@ export function boundaries(
 ): void {
   const figures = updates.map((u) => {
     const fig = boundaryFigure(data, u.init, into);
-    const title = `${u.init}: train ${(100 * u.trainAccuracy).toFixed(1)}%, ${u.testAccuracy === null ? 'no test set' : `test ${(100 * u.testAccuracy).toFixed(1)}%`}`;
+    const title = accuracyTitle(u.init, u.trainAccuracy, u.testAccuracy);
     const [shading, , caption] = fig.children;
     if (live) {
       paintLive(u, shading);

@@ -4,7 +4,6 @@
 import './style.css';
 import { boundaries, costChart } from './charts.js';
 import { type DataSummary, GRID } from './job.js';
-import { labelPlotMarks } from './plot-aria.js';
 import { type FieldErrors, type LabState, readState, urlNotices, writeState } from './url-state.js';
 import { type AppState, Lab } from './views/lab.js';
 import { DepthView } from './views/depth.js';
@@ -62,7 +61,6 @@ function showUrlNotices(read: { errors: FieldErrors; notices: string[] }, search
     ? `This link's settings were not all accepted:\n${lines.join('\n')}`
     : '';
 }
-labelPlotMarks();
 new Lesson();
 const lab = new Lab(app);
 lab.showForm(app.state);

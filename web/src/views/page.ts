@@ -1,10 +1,12 @@
 // Small helpers every view shares: element lookup and the wording of run results.
+import { percent } from '../../../src/format.js';
 import type { RunUpdate } from '../job.js';
 
 export const $ = <T extends HTMLElement = HTMLElement>(id: string) =>
   document.getElementById(id) as T;
 
-export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A fraction as a percentage with one decimal (the CLI's tables' `percent`). */
+export const pct = percent;
 
 /** A test accuracy, or words when there is no test set (never a number). */
 export const testText = (x: number | null) =>

@@ -20,7 +20,10 @@ export function isSymmetric(net: Network): boolean {
 const LN2 = Math.log(2);
 
 /** What a verdict reads off a run: how it stopped, its first cost and its train accuracy (the CLI's RunResult, or the web lab's finished run). */
-export type VerdictInput = Pick<RunResult, 'stopReason' | 'divergedAt' | 'costs' | 'trainAccuracy'> &
+export type VerdictInput = Pick<
+  RunResult,
+  'stopReason' | 'divergedAt' | 'costs' | 'trainAccuracy'
+> &
   Partial<Pick<RunResult, 'finalCost'>>;
 
 /**

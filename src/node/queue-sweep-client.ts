@@ -10,9 +10,8 @@ import { type QueueAddress, redact, redisOptions } from './queue-address.js';
 import { storeSweepData } from './queue-cell-data.js';
 import { type CellPayload, cellId, decodeRow, failedRow, queueName } from './queue-cell.js';
 import { describeRedisError, probeRedis } from './queue-connect.js';
+import { DATA_PREFIX, describeGrid, recordSweep, workersOf } from './queue-sweeps.js';
 
-/** Prefix of initlab's own keys in Redis (the sweeps' data); BullMQ's are under "bull:". */
-export const DATA_PREFIX = 'initlab';
 /**
  * Every pending cell is read back now and then, whatever the events said (a Redis restart or a
  * long disconnection may drop an event, never a finished job): every 2 s, or 2 ms per pending
@@ -113,6 +112,9 @@ export async function runOnQueue(
       payloads.set(id, p);
       places.set(id, [...(places.get(id) ?? []), i]);
     });
+    // recorded for --status, which says per sweep how far its cells are
+    if (!(await unlessStopped(recordSweep(redis, name, [...places.keys()], describeGrid(tasks)))))
+      return { rows, interrupted, workers: 0, reused: 0 };
     const pending = new Set(places.keys());
     const woken = new Set<string>();
     events.on('completed', ({ jobId }) => woken.add(jobId));
@@ -180,7 +182,7 @@ export async function runOnQueue(
         if (
           !noWorkerNoted &&
           lastFull - waitingSince >= NO_WORKER_NOTE_MS &&
-          (await unlessStopped(queue.getWorkersCount().catch(() => 1))) === 0
+          (await unlessStopped(workersOf(queue, o.address.db).catch(() => 1))) === 0
         ) {
           noWorkerNoted = true;
           o.onNote?.(
@@ -190,7 +192,7 @@ export async function runOnQueue(
       }
       if (!woken.size) await Promise.race([sleep(50), stopped]);
     }
-    const workers = interrupted ? 0 : await queue.getWorkersCount().catch(() => 0);
+    const workers = interrupted ? 0 : await workersOf(queue, o.address.db).catch(() => 0);
     return { rows, interrupted, workers, reused };
   } finally {
     clearInterval(stopPoll);

@@ -58,7 +58,11 @@ const redis = spawn(
 );
 const rcli = (...args) =>
   spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout.trim();
-while (rcli('PING') !== 'PONG') await sleep(50);
+// the server answering must be the one started here (a port found free can be taken before it binds)
+while (!rcli('INFO', 'server').includes(`process_id:${redis.pid}\r`)) {
+  if (redis.exitCode !== null) throw new Error(`redis-server could not start on port ${port}`);
+  await sleep(50);
+}
 /** Redis's CPU seconds so far (user + system). */
 const redisCpu = () => {
   const info = rcli('INFO', 'cpu');

@@ -11,7 +11,14 @@
 //   passwords: never in any output (sweep, worker, --status, errors, results.json) ........................... 6 messages
 //   TLS (rediss://) with a password: the same rows; an untrusted certificate, plain redis:// to TLS ...... 3
 //   addresses: non-loopback refused without --allow-remote, rediss:// and /DB read, bad schemes refused ....... 7
+//   bad addresses for sweep, worker and --status: no such DB (99, 16), port 0, a bad path, http://, a closed
+//     port, a server that is not Redis (plain and TLS), rediss:// to a plain Redis, an unknown host: one line,
+//     exit 2 (malformed) or 1 (the server), and the command ends ........................................ 10 × 3
+//   --status: only this database's workers; each sweep's cells by state (done, waiting after a Ctrl-C) .... 3 DBs
+//   one divergence rule: cells whose cost blew up but stayed finite are 'diverged' rows with the doctor's
+//     reason, through the queue as on threads ........................................................... 3 rates
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -402,6 +409,235 @@ describe('TLS: rediss://', () => {
       /^initlab: the queue's Redis at redis:\/\/:\*\*\*@localhost:\d+\/0 closed the connection: if it speaks TLS, write rediss:\/\/\n$/,
     );
     expect(untrusted.stderr() + plain.stderr()).not.toContain(PASSWORD);
+  });
+});
+
+describe('a bad --queue fails at once, in one line that says what to do', () => {
+  let notRedis: Server;
+  let notRedisPort = 0;
+  let closedPort = 0;
+  beforeAll(async () => {
+    // a server that answers like a web server, whatever it is sent
+    notRedis = createServer((socket) => {
+      socket.on('error', () => {});
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    });
+    await new Promise<void>((r) => notRedis.listen(0, '127.0.0.1', r));
+    notRedisPort = (notRedis.address() as { port: number }).port;
+    // a port nobody listens on: taken, then let go
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    closedPort = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r));
+  });
+  afterAll(() => {
+    notRedis.close();
+  });
+
+  const cases = (): [string, string[], number, RegExp][] => [
+    [
+      'no database 99',
+      [redis.url(99)],
+      1,
+      /has no database 99 \(it has 16: 0 to 15\); give another number/,
+    ],
+    ['no database 16', [redis.url(16)], 1, /has no database 16 \(it has 16: 0 to 15\)/],
+    ['port 0', ['redis://127.0.0.1:0'], 2, /the port must be from 1 to 65535/],
+    [
+      'a path that is not a number',
+      [`redis://127.0.0.1:${redis.port}/db1`],
+      2,
+      /the path is the database number/,
+    ],
+    ['http://', [`http://127.0.0.1:${redis.port}`], 2, /must start with redis:\/\/ or rediss:\/\//],
+    ['a closed port', [`redis://127.0.0.1:${closedPort}`], 1, /refused the connection: start it/],
+    [
+      'a server that is not Redis',
+      [`redis://127.0.0.1:${notRedisPort}`],
+      1,
+      /is not a Redis server .*check the port in --queue/,
+    ],
+    [
+      'TLS to a server that is not Redis',
+      [`rediss://127.0.0.1:${notRedisPort}`],
+      1,
+      /does not speak TLS: write redis:\/\//,
+    ],
+    [
+      'an unknown host',
+      ['redis://no-such-host.invalid:6379', '--allow-remote'],
+      1,
+      /no host named no-such-host\.invalid; check --queue/,
+    ],
+    [
+      'rediss:// to a plain Redis',
+      [`rediss://127.0.0.1:${redis.port}/0`],
+      1,
+      /did not answer within 4 s: .*write redis:\/\//,
+    ],
+  ];
+  const commands: [string, string[]][] = [
+    [
+      'sweep',
+      [
+        'sweep',
+        '--inits',
+        'he',
+        '--seeds',
+        '1',
+        '--iterations',
+        '10',
+        '--no-report',
+        '--quiet',
+        '--queue',
+      ],
+    ],
+    ['worker', ['worker', '--threads', '1', '--queue']],
+    ['--status', ['sweep', '--status', '--queue']],
+  ];
+  for (const [what, args] of commands)
+    it(`${what}: no database, a malformed address, nothing listening, not Redis, TLS either way, no such host`, async () => {
+      for (const [name, address, code, message] of cases()) {
+        const p = initlab([...args, ...address]);
+        expect(await p.exited, `${name}: ${p.stderr()}`).toBe(code);
+        expect(p.stderr(), name).toMatch(message);
+        expect(p.stderr().trim().split('\n'), name).toHaveLength(1);
+        expect(p.stdout(), name).toBe('');
+      }
+    }, 120_000);
+});
+
+describe('--status: this queue, this database, each sweep', () => {
+  it('workers of another database are not counted; each sweep says how many of its cells are done', async () => {
+    const [a, b] = [redis.url(12), redis.url(13)];
+    const wa = await startWorker(a, 1);
+    const wb = await Promise.all([startWorker(b, 1), startWorker(b, 1)]);
+    const first = ['--inits', 'he,zeros', '--seeds', '1-3', '--iterations', '50'];
+    const second = ['--inits', 'he', '--seeds', '2-4', '--lr', '0.1', '--iterations', '50'];
+    expect((await queued(a, first)).code).toBe(0);
+    expect((await queued(a, second)).code).toBe(0);
+    const status = (url: string) => {
+      const r = cli(['sweep', '--queue', url, '--status', '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    expect(status(a)).toMatchObject({
+      done: 9,
+      workers: 1,
+      sweeps: [
+        {
+          cells: 3,
+          done: 3,
+          waiting: 0,
+          running: 0,
+          failed: 0,
+          grid: expect.stringMatching(/^he; lr 0\.1; seeds 2-4; /),
+        },
+        {
+          cells: 6,
+          done: 6,
+          waiting: 0,
+          running: 0,
+          failed: 0,
+          grid: expect.stringMatching(/^he,zeros; lr 0\.01; seeds 1-3; /),
+        },
+      ],
+    });
+    expect(status(b)).toMatchObject({ done: 0, workers: 2, sweeps: [] });
+    const text = cli(['sweep', '--queue', a, '--status']).stdout.split('\n');
+    expect(text[0]).toMatch(/: 0 waiting, 0 running, 9 done, 0 failed; 1 worker connected$/);
+    expect(text[1]).toMatch(
+      /^ {2}sweep [0-9a-f]{12}, started .* UTC, 3 cells \(he; lr 0\.1; seeds 2-4; .*\): 0 waiting, 0 running, 3 done, 0 failed$/,
+    );
+    // the same grid again is the same sweep, moved to the top
+    expect((await queued(a, first)).code).toBe(0);
+    expect(status(a).sweeps.map((w: { cells: number }) => w.cells)).toEqual([6, 3]);
+    for (const w of [wa, ...wb]) w.child.kill('SIGTERM');
+    await Promise.all([wa, ...wb].map((w) => w.exited));
+  });
+
+  it('a sweep stopped by Ctrl-C with no worker: its cells wait, and --status says so', async () => {
+    const url = redis.url(14);
+    const grid = ['--inits', 'he,xavier', '--seeds', '1-4', '--iterations', '50'];
+    const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
+    await until(
+      () => redis.cli('-n', '14', 'LLEN', key('wait')) === '8',
+      30_000,
+      'the cells to be queued',
+    );
+    sweep.child.kill('SIGINT');
+    expect(await sweep.exited).toBe(130);
+    expect(sweep.stderr()).toContain('the unfinished cells stay on the queue');
+    const r = JSON.parse(cli(['sweep', '--queue', url, '--status', '--json']).stdout);
+    expect(r).toMatchObject({
+      waiting: 8,
+      done: 0,
+      workers: 0,
+      sweeps: [{ cells: 8, waiting: 8, done: 0 }],
+    });
+    // a worker later, and the same sweep collects every row
+    const w = await startWorker(url, 2);
+    const again = await queued(url, grid);
+    expect(again.code, again.stderr).toBe(0);
+    expect(json(again.stdout).runs).toEqual(local(grid).runs);
+    expect(
+      JSON.parse(cli(['sweep', '--queue', url, '--status', '--json']).stdout).sweeps,
+    ).toMatchObject([{ cells: 8, waiting: 0, done: 8 }]);
+    w.child.kill('SIGTERM');
+    await w.exited;
+  });
+});
+
+describe('one divergence rule through the queue', () => {
+  it("cells whose cost blew up but stayed finite are 'diverged' rows with train's doctor's reason, as on threads", async () => {
+    const url = redis.url(15);
+    const grid = [
+      '--inits',
+      'he',
+      '--activation',
+      'elu',
+      '--seeds',
+      '3',
+      '--lr',
+      '5,30,0.01',
+      '--iterations',
+      '300',
+    ];
+    const w = await startWorker(url, 1);
+    const q = await queued(url, grid);
+    expect(q.code, q.stderr).toBe(0);
+    const rows = json(q.stdout).runs as {
+      learningRate: number;
+      stopReason: string;
+      reason: string | null;
+      finalCost: number;
+    }[];
+    expect(rows).toEqual(local(grid).runs);
+    for (const row of rows) {
+      const t = cli([
+        'train',
+        '--init',
+        'he',
+        '--activation',
+        'elu',
+        '--lr',
+        String(row.learningRate),
+        '--iterations',
+        '300',
+        '--json',
+        '--no-report',
+        '--quiet',
+      ]);
+      const run = JSON.parse(t.stdout).runs[0];
+      const cause =
+        run.doctor.findings.find((f: { kind: string }) => f.kind === 'diverged')?.cause ?? null;
+      expect(row.stopReason, `lr ${row.learningRate}`).toBe(cause ? 'diverged' : 'completed');
+      expect(row.reason).toBe(cause);
+      expect(Number.isFinite(row.finalCost)).toBe(true);
+    }
+    expect(rows.map((r) => r.stopReason)).toEqual(['diverged', 'diverged', 'completed']);
+    w.child.kill('SIGTERM');
+    await w.exited;
   });
 });
 

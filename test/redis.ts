@@ -94,9 +94,12 @@ export function makeCertificates(): { ca: string; cert: string; key: string } {
   return { ca: f('ca.pem'), cert: f('server.pem'), key: f('server.key') };
 }
 
+class PortTaken extends Error {}
+
 /** Starts redis-server on a free loopback port in a new temporary folder, `--appendonly yes` (TLS only, with `tls`); resolves once it answers PING. */
 export async function startRedis(
   o: { password?: string; tls?: { ca: string; cert: string; key: string } } = {},
+  attempt = 1,
 ): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'initlab-redis-'));
@@ -141,8 +144,15 @@ export async function startRedis(
       { stdio: 'ignore' },
     );
     started.add(proc);
-    for (let i = 0; i < 100 && cli('PING') !== 'PONG'; i++) await sleep(50);
-    if (cli('PING') !== 'PONG') throw new Error(`redis-server did not start on port ${port}`);
+    // the server that answers must be this one: a port found free may be taken before
+    // redis-server binds it, and a Redis the tests did not start is never used
+    const ours = () => cli('INFO', 'server').includes(`process_id:${proc.pid}\r`);
+    for (let i = 0; i < 100 && !ours() && proc.exitCode === null; i++) await sleep(50);
+    if (!ours()) {
+      proc.kill('SIGKILL');
+      started.delete(proc);
+      throw new PortTaken(`redis-server did not start on port ${port}`);
+    }
   };
   const stop = async () => {
     if (proc.exitCode !== null || proc.signalCode !== null) return;
@@ -151,7 +161,13 @@ export async function startRedis(
     await exited;
     started.delete(proc);
   };
-  await launch();
+  try {
+    await launch();
+  } catch (e) {
+    // another process took the free port first: another port
+    if (e instanceof PortTaken && attempt < 5) return startRedis(o, attempt + 1);
+    throw e;
+  }
   const enc = o.password ? `:${encodeURIComponent(o.password)}@` : '';
   return {
     port,

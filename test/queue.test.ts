@@ -15,9 +15,11 @@
 //     port, a server that is not Redis (plain and TLS), rediss:// to a plain Redis, an unknown host: one line,
 //     exit 2 (malformed) or 1 (the server), and the command ends ........................................ 10 × 3
 //   --status: only this database's workers; each sweep's cells by state (done, waiting after a Ctrl-C) .... 3 DBs
+//   a worker of another initlab version: it takes nothing, and the waiting sweep says which version runs there . 1
 //   one divergence rule: cells whose cost blew up but stayed finite are 'diverged' rows with the doctor's
 //     reason, through the queue as on threads ........................................................... 3 rates
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -586,6 +588,53 @@ describe('--status: this queue, this database, each sweep', () => {
     w.child.kill('SIGTERM');
     await w.exited;
   });
+});
+
+describe('a worker of another initlab version', () => {
+  it('takes no cell; the sweep says which version its workers run, and finishes once a worker of its own comes', async () => {
+    // the same build under another version number: a copy of bin/ and dist/ beside a package.json that says 0.0.9
+    const root = mkdtempSync(join(tmpdir(), 'initlab-other-version-'));
+    const repo = new URL('..', import.meta.url);
+    for (const d of ['bin', 'dist']) cpSync(new URL(d, repo), join(root, d), { recursive: true });
+    symlinkSync(new URL('node_modules', repo), join(root, 'node_modules'));
+    const pkg = JSON.parse(readFileSync(new URL('package.json', repo), 'utf8'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ ...pkg, version: '0.0.9' }));
+    const url = redis.url(2);
+    const other = spawn(
+      process.execPath,
+      [join(root, 'bin', 'initlab.js'), 'worker', '--threads', '1', '--queue', url],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let otherErr = '';
+    other.stderr.on('data', (d) => (otherErr += d));
+    let otherOut = '';
+    other.stdout.on('data', (d) => (otherOut += d));
+    try {
+      await until(
+        () => /taking cells .*initlab-sweep-v0\.0\.9/.test(otherErr),
+        30_000,
+        'the other worker to start',
+      );
+      const grid = ['--inits', 'he', '--seeds', '1-2', '--iterations', '50'];
+      const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
+      await until(
+        () => /the workers there run initlab 0\.0\.9/.test(sweep.stderr()),
+        30_000,
+        'the note',
+      );
+      expect(sweep.stderr()).toMatch(
+        new RegExp(`no worker of initlab ${VERSION.replace(/\./g, '\\.')} is taking cells`),
+      );
+      const w = await startWorker(url, 1);
+      expect(await sweep.exited, sweep.stderr()).toBe(0);
+      expect(json(sweep.stdout()).runs).toEqual(local(grid).runs);
+      expect(otherOut).toBe(''); // it ran no cell of another version
+      w.child.kill('SIGTERM');
+      await w.exited;
+    } finally {
+      other.kill('SIGKILL');
+    }
+  }, 120_000);
 });
 
 describe('one divergence rule through the queue', () => {

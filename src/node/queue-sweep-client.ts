@@ -10,7 +10,13 @@ import { type QueueAddress, redact, redisOptions } from './queue-address.js';
 import { storeSweepData } from './queue-cell-data.js';
 import { type CellPayload, cellId, decodeRow, failedRow, queueName } from './queue-cell.js';
 import { describeRedisError, probeRedis } from './queue-connect.js';
-import { DATA_PREFIX, describeGrid, recordSweep, workersOf } from './queue-sweeps.js';
+import {
+  DATA_PREFIX,
+  describeGrid,
+  otherVersionWorkers,
+  recordSweep,
+  workersOf,
+} from './queue-sweeps.js';
 
 /**
  * Every pending cell is read back now and then, whatever the events said (a Redis restart or a
@@ -185,8 +191,11 @@ export async function runOnQueue(
           (await unlessStopped(workersOf(queue, o.address.db).catch(() => 1))) === 0
         ) {
           noWorkerNoted = true;
+          const others = await otherVersionWorkers(redis, o.address.db, name).catch(() => []);
           o.onNote?.(
-            `no worker is taking cells from ${o.address.shown} yet: start one (on any machine) with initlab worker --queue ${o.address.shown}`,
+            others.length
+              ? `no worker of initlab ${o.version} is taking cells from ${o.address.shown}; the workers there run initlab ${others.join(', ')}, which take only their own version's cells: start initlab ${o.version} workers (initlab worker --queue ${o.address.shown})`
+              : `no worker is taking cells from ${o.address.shown} yet: start one (on any machine) with initlab worker --queue ${o.address.shown}`,
           );
         }
       }

@@ -5,11 +5,13 @@
 // one sweep counts as done in every sweep that has it.
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { hashOf } from './queue-cell.js';
+import { hashOf, queueName } from './queue-cell.js';
 import type { SweepTask } from './sweep-worker.js';
 
 /** Prefix of initlab's own keys in Redis (the sweeps' data and records); BullMQ's are under "bull:". */
 export const DATA_PREFIX = 'initlab';
+/** How every initlab queue's name starts (the version follows). */
+const QUEUE_NAME_START = queueName('');
 /** Job ids written or read per round trip. */
 const CHUNK = 5000;
 
@@ -129,4 +131,26 @@ export function describeGrid(tasks: SweepTask[]): string {
 export async function workersOf(queue: Queue, db: number): Promise<number> {
   const clients = await queue.getWorkers();
   return clients.filter((c) => c.db === undefined || c.db === String(db)).length;
+}
+
+/**
+ * The initlab versions whose workers are connected in this database, other than `ownQueue`'s
+ * (BullMQ names a worker's connection "bull:" + the queue's name in base64): a sweep no worker
+ * takes may be waiting for workers that run another initlab.
+ */
+export async function otherVersionWorkers(
+  redis: Redis,
+  db: number,
+  ownQueue: string,
+): Promise<string[]> {
+  const list = String(await redis.client('LIST'));
+  const versions = new Set<string>();
+  for (const line of list.split('\n')) {
+    const name = /(?:^| )name=bull:(\S+)/.exec(line)?.[1];
+    if (!name || !new RegExp(`(?:^| )db=${db}(?: |$)`).test(line)) continue;
+    const queue = Buffer.from(name, 'base64').toString('utf8');
+    if (queue !== ownQueue && queue.startsWith(QUEUE_NAME_START))
+      versions.add(queue.slice(QUEUE_NAME_START.length));
+  }
+  return [...versions];
 }

@@ -7,6 +7,8 @@
 //   a worker SIGKILLed mid-cell: another worker finishes that cell .......................................... 1
 //   a worker's first SIGINT / SIGTERM: it finishes its running cell, returns the row, exits 130 / 143 ......... 2
 //   Redis restarted mid-sweep: no finished row lost, the sweep completes ..................................... 1
+//   Redis emptied mid-sweep (a restart without its append-only file, FLUSHDB): the sweep stores its data and
+//     cells again, and completes with the local rows .................................................... 1
 //   cells that fail (their data gone from Redis): rows with the reason, exit 1; a rerun computes them ........ 1
 //   passwords: never in any output (sweep, worker, --status, errors, results.json) ........................... 6 messages
 //   TLS (rediss://) with a password: the same rows; an untrusted certificate, plain redis:// to TLS ...... 3
@@ -232,6 +234,31 @@ describe('Redis restarted mid-sweep', () => {
     w.child.kill('SIGTERM');
     await w.exited;
   });
+});
+
+describe('Redis emptied mid-sweep', () => {
+  it('every job and the data gone (FLUSHDB): the sweep puts them back and completes with the local rows', async () => {
+    const url = redis.url(4);
+    const grid = [
+      '--inits',
+      'he',
+      '--seeds',
+      '1-6',
+      '--iterations',
+      '1500',
+      '--layers',
+      '2,32,32,1',
+    ];
+    const w = await startWorker(url, 1);
+    const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
+    const finished = () => Number(redis.cli('-n', '4', 'ZCARD', key('completed')) || 0);
+    await until(() => finished() >= 1, 60_000, 'a cell to finish');
+    redis.cli('-n', '4', 'FLUSHDB');
+    expect(await sweep.exited, sweep.stderr()).toBe(0);
+    expect(json(sweep.stdout()).runs).toEqual(local(grid).runs);
+    w.child.kill('SIGTERM');
+    await w.exited;
+  }, 120_000);
 });
 
 describe('a failing cell is a row with its reason', () => {

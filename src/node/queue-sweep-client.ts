@@ -161,7 +161,14 @@ export async function runOnQueue(
             else settle(id, failedRow(payloads.get(id) as CellPayload, job.failedReason));
           }
         });
-        if (missing.length) await add(missing);
+        if (missing.length) {
+          // jobs gone (a Redis restarted without its append-only file, a FLUSHALL): the data and
+          // the sweep's record likely went with them; both are written again (same keys) before
+          // the cells, so the workers find what the cells name
+          await storeSweepData(redis, DATA_PREFIX, o.train, o.test);
+          await recordSweep(redis, name, [...places.keys()], describeGrid(tasks));
+          await add(missing);
+        }
         await Promise.all(retries);
       }
     };

@@ -120,7 +120,7 @@ export function describeGrid(tasks: SweepTask[]): string {
   const inits = [...new Set(tasks.map((t) => t.job.init))];
   const rates = [...new Set(tasks.map((t) => t.job.learningRate))];
   const b = tasks[0].base;
-  return `${inits.join(',')}; lr ${rates.join(',')}; seeds ${rangesOf(tasks.map((t) => t.job.seed))}; layers ${b.layers.join('-')}; ${b.iterations} iterations`;
+  return `${inits.join(',')}; lr ${rates.join(',')}; seeds ${rangesOf(tasks.map((t) => t.job.seed))}; layers ${b.layers.join('-')}; ${b.iterations} iteration${b.iterations === 1 ? '' : 's'}`;
 }
 
 /**

@@ -208,57 +208,62 @@ describe('workers that stop', () => {
   }
 });
 
-describe('Redis restarted mid-sweep', () => {
-  it('with its append-only file: no finished row is lost and the sweep completes', async () => {
-    const url = redis.url(10);
-    const grid = [
-      '--inits',
-      'he',
-      '--seeds',
-      '1-6',
-      '--iterations',
-      '1500',
-      '--layers',
-      '2,32,32,1',
-    ];
-    const w = await startWorker(url, 1);
-    const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
-    const finished = () => Number(redis.cli('-n', '10', 'ZCARD', key('completed')) || 0);
-    await until(() => finished() >= 2, 60_000, 'two cells to finish');
-    const before = finished();
-    await redis.restart();
-    expect(finished()).toBeGreaterThanOrEqual(before);
-    expect(await sweep.exited, sweep.stderr()).toBe(0);
-    expect(json(sweep.stdout()).runs).toEqual(local(grid).runs);
-    expect(finished()).toBe(6);
-    w.child.kill('SIGTERM');
-    await w.exited;
-  });
-});
-
-describe('Redis emptied mid-sweep', () => {
-  it('every job and the data gone (FLUSHDB): the sweep puts them back and completes with the local rows', async () => {
-    const url = redis.url(4);
-    const grid = [
-      '--inits',
-      'he',
-      '--seeds',
-      '1-6',
-      '--iterations',
-      '1500',
-      '--layers',
-      '2,32,32,1',
-    ];
-    const w = await startWorker(url, 1);
-    const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
-    const finished = () => Number(redis.cli('-n', '4', 'ZCARD', key('completed')) || 0);
-    await until(() => finished() >= 1, 60_000, 'a cell to finish');
-    redis.cli('-n', '4', 'FLUSHDB');
-    expect(await sweep.exited, sweep.stderr()).toBe(0);
-    expect(json(sweep.stdout()).runs).toEqual(local(grid).runs);
-    w.child.kill('SIGTERM');
-    await w.exited;
-  }, 120_000);
+describe('Redis restarted or emptied mid-sweep', () => {
+  const grid = ['--inits', 'he', '--seeds', '1-6', '--iterations', '1500', '--layers', '2,32,32,1'];
+  // keepsAll: every finished job is still in Redis at the end (an emptied Redis keeps only those finished after it)
+  const cases: {
+    what: string;
+    db: number;
+    keepsAll: boolean;
+    disrupt: (finished: () => number) => Promise<void>;
+  }[] = [
+    {
+      what: 'restarted with its append-only file: no finished row is lost and the sweep completes',
+      db: 10,
+      keepsAll: true,
+      disrupt: async (finished) => {
+        await until(() => finished() >= 2, 60_000, 'two cells to finish');
+        const before = finished();
+        await redis.restart();
+        expect(finished()).toBeGreaterThanOrEqual(before);
+      },
+    },
+    {
+      what: 'emptied, every job and the data gone (FLUSHDB): the sweep puts them back and completes',
+      db: 4,
+      keepsAll: false,
+      disrupt: async (finished) => {
+        await until(() => finished() >= 1, 60_000, 'a cell to finish');
+        redis.cli('-n', '4', 'FLUSHDB');
+      },
+    },
+  ];
+  for (const c of cases)
+    it(
+      c.what,
+      async () => {
+        const url = redis.url(c.db);
+        const w = await startWorker(url, 1);
+        const sweep = initlab([
+          'sweep',
+          ...grid,
+          '--json',
+          '--quiet',
+          '--no-report',
+          '--queue',
+          url,
+        ]);
+        const finished = () =>
+          Number(redis.cli('-n', String(c.db), 'ZCARD', key('completed')) || 0);
+        await c.disrupt(finished);
+        expect(await sweep.exited, sweep.stderr()).toBe(0);
+        expect(json(sweep.stdout()).runs).toEqual(local(grid).runs);
+        if (c.keepsAll) expect(finished()).toBe(6);
+        w.child.kill('SIGTERM');
+        await w.exited;
+      },
+      120_000,
+    );
 });
 
 describe('a failing cell is a row with its reason', () => {

@@ -176,8 +176,9 @@ export async function runOnQueue(
     // rows finished before this sweep began were reused; the ones a worker finishes while the cells are being added were not
     const startedAt = Date.now();
     let reused = 0;
-    for (let k = 0; k < tasks.length && !interrupted; k += CHUNK)
-      await unlessStopped(add([...pending].slice(k, k + CHUNK)));
+    const ids = [...pending]; // once: spreading the set per chunk made a large grid's start quadratic
+    for (let k = 0; k < ids.length && !interrupted; k += CHUNK)
+      await unlessStopped(add(ids.slice(k, k + CHUNK)));
     reconnected = false; // the first 'ready' is the first connection, not a return
     if (!interrupted) await unlessStopped(check([...pending], true));
 

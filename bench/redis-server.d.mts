@@ -21,11 +21,13 @@ export function freePort(): Promise<number>;
 
 /**
  * Starts redis-server on a free loopback port in a new temporary folder, `--appendonly yes`
- * (TLS only with `tls`); resolves once it answers PING. Throws if it does not within 5 s.
+ * (TLS only with `tls`); resolves once the server answering is the one it started (another
+ * port is tried, up to 5 times, if the free port was taken meanwhile). Throws if it does not
+ * answer within 5 s.
  */
 export function startRedis(o?: {
   password?: string;
   tls?: { ca: string; cert: string; key: string };
   /** Holds the server's process while it runs. */
   started?: Set<ChildProcess>;
-}): Promise<RedisServer>;
+}, attempt?: number): Promise<RedisServer>;

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+class PortTaken extends Error {}
+
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
 export const freePort = () =>
   new Promise((resolve, reject) => {
@@ -23,10 +25,11 @@ export const freePort = () =>
 
 /**
  * Starts redis-server (TLS only with `tls`, a password with `password`) and resolves once it
- * answers PING; `started` (if given) holds its process while it runs, so a caller can kill
+ * answers as the process it started (retried on another port, up to 5 times, if the port was
+ * taken meanwhile); `started` (if given) holds its process while it runs, so a caller can kill
  * whatever is left. Throws if it does not answer within 5 s.
  */
-export async function startRedis(o = {}) {
+export async function startRedis(o = {}, attempt = 1) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'initlab-redis-'));
   const auth = o.password ? ['-a', o.password, '--no-auth-warning'] : [];
@@ -57,8 +60,15 @@ export async function startRedis(o = {}) {
       { stdio: 'ignore' },
     );
     o.started?.add(proc);
-    for (let i = 0; i < 100 && cli('PING') !== 'PONG'; i++) await sleep(50);
-    if (cli('PING') !== 'PONG') throw new Error(`redis-server did not start on port ${port}`);
+    // the server that answers must be this one: a port found free may be taken before
+    // redis-server binds it, and a Redis the caller did not start is never used
+    const ours = () => cli('INFO', 'server').includes(`process_id:${proc.pid}\r`);
+    for (let i = 0; i < 100 && !ours() && proc.exitCode === null; i++) await sleep(50);
+    if (!ours()) {
+      proc.kill('SIGKILL');
+      o.started?.delete(proc);
+      throw new PortTaken(`redis-server did not start on port ${port}`);
+    }
   };
   const stop = async () => {
     if (proc.exitCode !== null || proc.signalCode !== null) return;
@@ -67,7 +77,13 @@ export async function startRedis(o = {}) {
     await exited;
     o.started?.delete(proc);
   };
-  await launch();
+  try {
+    await launch();
+  } catch (e) {
+    // another process took the free port first: try another port
+    if (e instanceof PortTaken && attempt < 5) return startRedis(o, attempt + 1);
+    throw e;
+  }
   const enc = o.password ? `:${encodeURIComponent(o.password)}@` : '';
   return {
     port,

@@ -186,6 +186,7 @@ export {
   type Finding,
   type FindingKind,
 } from './train/doctor.js';
+export { divergenceOf, type Divergence, type DivergenceInput } from './train/divergence.js';
 
 // printing as numpy does
 export { pyFloat, formatNumpy } from './format.js';

@@ -7,11 +7,22 @@
 //   a worker SIGKILLed mid-cell: another worker finishes that cell .......................................... 1
 //   a worker's first SIGINT / SIGTERM: it finishes its running cell, returns the row, exits 130 / 143 ......... 2
 //   Redis restarted mid-sweep: no finished row lost, the sweep completes ..................................... 1
+//   Redis emptied mid-sweep (a restart without its append-only file, FLUSHDB): the sweep stores its data and
+//     cells again, and completes with the local rows .................................................... 1
 //   cells that fail (their data gone from Redis): rows with the reason, exit 1; a rerun computes them ........ 1
 //   passwords: never in any output (sweep, worker, --status, errors, results.json) ........................... 6 messages
 //   TLS (rediss://) with a password: the same rows; an untrusted certificate, plain redis:// to TLS ...... 3
 //   addresses: non-loopback refused without --allow-remote, rediss:// and /DB read, bad schemes refused ....... 7
-import { mkdtempSync, readFileSync } from 'node:fs';
+//   bad addresses for sweep, worker and --status: no such DB (99, 16), port 0, a bad path, http://, a closed
+//     port, a server that is not Redis (plain and TLS), rediss:// to a plain Redis, an unknown host: one line,
+//     exit 2 (malformed) or 1 (the server), and the command ends ........................................ 10 × 3
+//   --status: only this database's workers; each sweep's cells by state (done, waiting after a Ctrl-C) .... 3 DBs
+//   a worker of another initlab version: it takes nothing, and the waiting sweep says which version runs there . 1
+//   one divergence rule: cells whose cost blew up but stayed finite are 'diverged' rows with the doctor's
+//     reason, through the queue as on threads ........................................................... 3 rates
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,32 +208,62 @@ describe('workers that stop', () => {
   }
 });
 
-describe('Redis restarted mid-sweep', () => {
-  it('with its append-only file: no finished row is lost and the sweep completes', async () => {
-    const url = redis.url(10);
-    const grid = [
-      '--inits',
-      'he',
-      '--seeds',
-      '1-6',
-      '--iterations',
-      '1500',
-      '--layers',
-      '2,32,32,1',
-    ];
-    const w = await startWorker(url, 1);
-    const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
-    const finished = () => Number(redis.cli('-n', '10', 'ZCARD', key('completed')) || 0);
-    await until(() => finished() >= 2, 60_000, 'two cells to finish');
-    const before = finished();
-    await redis.restart();
-    expect(finished()).toBeGreaterThanOrEqual(before);
-    expect(await sweep.exited, sweep.stderr()).toBe(0);
-    expect(json(sweep.stdout()).runs).toEqual(local(grid).runs);
-    expect(finished()).toBe(6);
-    w.child.kill('SIGTERM');
-    await w.exited;
-  });
+describe('Redis restarted or emptied mid-sweep', () => {
+  const grid = ['--inits', 'he', '--seeds', '1-6', '--iterations', '1500', '--layers', '2,32,32,1'];
+  // keepsAll: every finished job is still in Redis at the end (an emptied Redis keeps only those finished after it)
+  const cases: {
+    what: string;
+    db: number;
+    keepsAll: boolean;
+    disrupt: (finished: () => number) => Promise<void>;
+  }[] = [
+    {
+      what: 'restarted with its append-only file: no finished row is lost and the sweep completes',
+      db: 10,
+      keepsAll: true,
+      disrupt: async (finished) => {
+        await until(() => finished() >= 2, 60_000, 'two cells to finish');
+        const before = finished();
+        await redis.restart();
+        expect(finished()).toBeGreaterThanOrEqual(before);
+      },
+    },
+    {
+      what: 'emptied, every job and the data gone (FLUSHDB): the sweep puts them back and completes',
+      db: 4,
+      keepsAll: false,
+      disrupt: async (finished) => {
+        await until(() => finished() >= 1, 60_000, 'a cell to finish');
+        redis.cli('-n', '4', 'FLUSHDB');
+      },
+    },
+  ];
+  for (const c of cases)
+    it(
+      c.what,
+      async () => {
+        const url = redis.url(c.db);
+        const w = await startWorker(url, 1);
+        const sweep = initlab([
+          'sweep',
+          ...grid,
+          '--json',
+          '--quiet',
+          '--no-report',
+          '--queue',
+          url,
+        ]);
+        const finished = () =>
+          Number(redis.cli('-n', String(c.db), 'ZCARD', key('completed')) || 0);
+        await c.disrupt(finished);
+        expect(await sweep.exited, sweep.stderr()).toBe(0);
+        expect(json(sweep.stdout()).runs).toEqual(local(grid).runs);
+        if (c.keepsAll) expect(finished()).toBe(6);
+        w.child.kill('SIGTERM');
+        await w.exited;
+      },
+      120_000,
+    );
 });
 
 describe('a failing cell is a row with its reason', () => {
@@ -402,6 +443,282 @@ describe('TLS: rediss://', () => {
       /^initlab: the queue's Redis at redis:\/\/:\*\*\*@localhost:\d+\/0 closed the connection: if it speaks TLS, write rediss:\/\/\n$/,
     );
     expect(untrusted.stderr() + plain.stderr()).not.toContain(PASSWORD);
+  });
+});
+
+describe('a bad --queue fails at once, in one line that says what to do', () => {
+  let notRedis: Server;
+  let notRedisPort = 0;
+  let closedPort = 0;
+  beforeAll(async () => {
+    // a server that answers like a web server, whatever it is sent
+    notRedis = createServer((socket) => {
+      socket.on('error', () => {});
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    });
+    await new Promise<void>((r) => notRedis.listen(0, '127.0.0.1', r));
+    notRedisPort = (notRedis.address() as { port: number }).port;
+    // a port nobody listens on: taken, then let go
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    closedPort = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r));
+  });
+  afterAll(() => {
+    notRedis.close();
+  });
+
+  const cases = (): [string, string[], number, RegExp][] => [
+    [
+      'no database 99',
+      [redis.url(99)],
+      1,
+      /has no database 99 \(it has 16: 0 to 15\); give another number/,
+    ],
+    ['no database 16', [redis.url(16)], 1, /has no database 16 \(it has 16: 0 to 15\)/],
+    ['port 0', ['redis://127.0.0.1:0'], 2, /the port must be from 1 to 65535/],
+    [
+      'a path that is not a number',
+      [`redis://127.0.0.1:${redis.port}/db1`],
+      2,
+      /the path is the database number/,
+    ],
+    ['http://', [`http://127.0.0.1:${redis.port}`], 2, /must start with redis:\/\/ or rediss:\/\//],
+    ['a closed port', [`redis://127.0.0.1:${closedPort}`], 1, /refused the connection: start it/],
+    [
+      'a server that is not Redis',
+      [`redis://127.0.0.1:${notRedisPort}`],
+      1,
+      /is not a Redis server .*check the port in --queue/,
+    ],
+    [
+      'TLS to a server that is not Redis',
+      [`rediss://127.0.0.1:${notRedisPort}`],
+      1,
+      /does not speak TLS: write redis:\/\//,
+    ],
+    [
+      'an unknown host',
+      ['redis://no-such-host.invalid:6379', '--allow-remote'],
+      1,
+      /no host named no-such-host\.invalid; check --queue/,
+    ],
+    [
+      'rediss:// to a plain Redis',
+      [`rediss://127.0.0.1:${redis.port}/0`],
+      1,
+      /did not answer within 4 s: .*write redis:\/\//,
+    ],
+  ];
+  const commands: [string, string[]][] = [
+    [
+      'sweep',
+      [
+        'sweep',
+        '--inits',
+        'he',
+        '--seeds',
+        '1',
+        '--iterations',
+        '10',
+        '--no-report',
+        '--quiet',
+        '--queue',
+      ],
+    ],
+    ['worker', ['worker', '--threads', '1', '--queue']],
+    ['--status', ['sweep', '--status', '--queue']],
+  ];
+  for (const [what, args] of commands)
+    it(`${what}: no database, a malformed address, nothing listening, not Redis, TLS either way, no such host`, async () => {
+      for (const [name, address, code, message] of cases()) {
+        const p = initlab([...args, ...address]);
+        expect(await p.exited, `${name}: ${p.stderr()}`).toBe(code);
+        expect(p.stderr(), name).toMatch(message);
+        expect(p.stderr().trim().split('\n'), name).toHaveLength(1);
+        expect(p.stdout(), name).toBe('');
+      }
+    }, 120_000);
+});
+
+describe('--status: this queue, this database, each sweep', () => {
+  it('workers of another database are not counted; each sweep says how many of its cells are done', async () => {
+    const [a, b] = [redis.url(12), redis.url(13)];
+    const wa = await startWorker(a, 1);
+    const wb = await Promise.all([startWorker(b, 1), startWorker(b, 1)]);
+    const first = ['--inits', 'he,zeros', '--seeds', '1-3', '--iterations', '50'];
+    const second = ['--inits', 'he', '--seeds', '2-4', '--lr', '0.1', '--iterations', '50'];
+    expect((await queued(a, first)).code).toBe(0);
+    expect((await queued(a, second)).code).toBe(0);
+    const status = (url: string) => {
+      const r = cli(['sweep', '--queue', url, '--status', '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    expect(status(a)).toMatchObject({
+      done: 9,
+      workers: 1,
+      sweeps: [
+        {
+          cells: 3,
+          done: 3,
+          waiting: 0,
+          running: 0,
+          failed: 0,
+          grid: expect.stringMatching(/^he; lr 0\.1; seeds 2-4; /),
+        },
+        {
+          cells: 6,
+          done: 6,
+          waiting: 0,
+          running: 0,
+          failed: 0,
+          grid: expect.stringMatching(/^he,zeros; lr 0\.01; seeds 1-3; /),
+        },
+      ],
+    });
+    expect(status(b)).toMatchObject({ done: 0, workers: 2, sweeps: [] });
+    const text = cli(['sweep', '--queue', a, '--status']).stdout.split('\n');
+    expect(text[0]).toMatch(/: 0 waiting, 0 running, 9 done, 0 failed; 1 worker connected$/);
+    expect(text[1]).toMatch(
+      /^ {2}sweep [0-9a-f]{12}, started .* UTC, 3 cells \(he; lr 0\.1; seeds 2-4; .*\): 0 waiting, 0 running, 3 done, 0 failed$/,
+    );
+    // the same grid again is the same sweep, moved to the top
+    expect((await queued(a, first)).code).toBe(0);
+    expect(status(a).sweeps.map((w: { cells: number }) => w.cells)).toEqual([6, 3]);
+    for (const w of [wa, ...wb]) w.child.kill('SIGTERM');
+    await Promise.all([wa, ...wb].map((w) => w.exited));
+  });
+
+  it('a sweep stopped by Ctrl-C with no worker: its cells wait, and --status says so', async () => {
+    const url = redis.url(14);
+    const grid = ['--inits', 'he,xavier', '--seeds', '1-4', '--iterations', '50'];
+    const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
+    await until(
+      () => redis.cli('-n', '14', 'LLEN', key('wait')) === '8',
+      30_000,
+      'the cells to be queued',
+    );
+    sweep.child.kill('SIGINT');
+    expect(await sweep.exited).toBe(130);
+    expect(sweep.stderr()).toContain('the unfinished cells stay on the queue');
+    const r = JSON.parse(cli(['sweep', '--queue', url, '--status', '--json']).stdout);
+    expect(r).toMatchObject({
+      waiting: 8,
+      done: 0,
+      workers: 0,
+      sweeps: [{ cells: 8, waiting: 8, done: 0 }],
+    });
+    // a worker later, and the same sweep collects every row
+    const w = await startWorker(url, 2);
+    const again = await queued(url, grid);
+    expect(again.code, again.stderr).toBe(0);
+    expect(json(again.stdout).runs).toEqual(local(grid).runs);
+    expect(
+      JSON.parse(cli(['sweep', '--queue', url, '--status', '--json']).stdout).sweeps,
+    ).toMatchObject([{ cells: 8, waiting: 0, done: 8 }]);
+    w.child.kill('SIGTERM');
+    await w.exited;
+  });
+});
+
+describe('a worker of another initlab version', () => {
+  it('takes no cell; the sweep says which version its workers run, and finishes once a worker of its own comes', async () => {
+    // the same build under another version number: a copy of bin/ and dist/ beside a package.json that says 0.0.9
+    const root = mkdtempSync(join(tmpdir(), 'initlab-other-version-'));
+    const repo = new URL('..', import.meta.url);
+    for (const d of ['bin', 'dist']) cpSync(new URL(d, repo), join(root, d), { recursive: true });
+    symlinkSync(new URL('node_modules', repo), join(root, 'node_modules'));
+    const pkg = JSON.parse(readFileSync(new URL('package.json', repo), 'utf8'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ ...pkg, version: '0.0.9' }));
+    const url = redis.url(2);
+    const other = spawn(
+      process.execPath,
+      [join(root, 'bin', 'initlab.js'), 'worker', '--threads', '1', '--queue', url],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let otherErr = '';
+    other.stderr.on('data', (d) => (otherErr += d));
+    let otherOut = '';
+    other.stdout.on('data', (d) => (otherOut += d));
+    try {
+      await until(
+        () => /taking cells .*initlab-sweep-v0\.0\.9/.test(otherErr),
+        30_000,
+        'the other worker to start',
+      );
+      const grid = ['--inits', 'he', '--seeds', '1-2', '--iterations', '50'];
+      const sweep = initlab(['sweep', ...grid, '--json', '--quiet', '--no-report', '--queue', url]);
+      await until(
+        () => /the workers there run initlab 0\.0\.9/.test(sweep.stderr()),
+        30_000,
+        'the note',
+      );
+      expect(sweep.stderr()).toMatch(
+        new RegExp(`no worker of initlab ${VERSION.replace(/\./g, '\\.')} is taking cells`),
+      );
+      const w = await startWorker(url, 1);
+      expect(await sweep.exited, sweep.stderr()).toBe(0);
+      expect(json(sweep.stdout()).runs).toEqual(local(grid).runs);
+      expect(otherOut).toBe(''); // it ran no cell of another version
+      w.child.kill('SIGTERM');
+      await w.exited;
+    } finally {
+      other.kill('SIGKILL');
+    }
+  }, 120_000);
+});
+
+describe('one divergence rule through the queue', () => {
+  it("cells whose cost blew up but stayed finite are 'diverged' rows with train's doctor's reason, as on threads", async () => {
+    const url = redis.url(15);
+    const grid = [
+      '--inits',
+      'he',
+      '--activation',
+      'elu',
+      '--seeds',
+      '3',
+      '--lr',
+      '5,30,0.01',
+      '--iterations',
+      '300',
+    ];
+    const w = await startWorker(url, 1);
+    const q = await queued(url, grid);
+    expect(q.code, q.stderr).toBe(0);
+    const rows = json(q.stdout).runs as {
+      learningRate: number;
+      stopReason: string;
+      reason: string | null;
+      finalCost: number;
+    }[];
+    expect(rows).toEqual(local(grid).runs);
+    for (const row of rows) {
+      const t = cli([
+        'train',
+        '--init',
+        'he',
+        '--activation',
+        'elu',
+        '--lr',
+        String(row.learningRate),
+        '--iterations',
+        '300',
+        '--json',
+        '--no-report',
+        '--quiet',
+      ]);
+      const run = JSON.parse(t.stdout).runs[0];
+      const cause =
+        run.doctor.findings.find((f: { kind: string }) => f.kind === 'diverged')?.cause ?? null;
+      expect(row.stopReason, `lr ${row.learningRate}`).toBe(cause ? 'diverged' : 'completed');
+      expect(row.reason).toBe(cause);
+      expect(Number.isFinite(row.finalCost)).toBe(true);
+    }
+    expect(rows.map((r) => r.stopReason)).toEqual(['diverged', 'diverged', 'completed']);
+    w.child.kill('SIGTERM');
+    await w.exited;
   });
 });
 

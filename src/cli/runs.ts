@@ -3,6 +3,7 @@
 import { runExperimentAsync, type RunOutput, type RunResult } from '../experiments/run.js';
 import { isSymmetric, verdict } from '../experiments/verdict.js';
 import { type Diagnosis, describeDiagnosis, diagnoseRun } from '../train/doctor.js';
+import { divergenceOf } from '../train/divergence.js';
 import { NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';
 import { NO_TEST_SET, percent, percentOrNone, pyFloat } from '../format.js';
 import type { TrainingFlags } from './flags.js';
@@ -191,9 +192,14 @@ export async function executeRuns(
       const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network), doctor };
       outputs.push(o);
       rows.push(row);
-      if (o.result.stopReason === 'diverged') {
+      const divergence = o.result.stopReason === 'diverged' ? divergenceOf(o.result) : null;
+      if (divergence) {
+        const how =
+          divergence.kind === 'non-finite'
+            ? `at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers)`
+            : `(${divergence.what})`;
         process.stderr.write(
-          `initlab: the ${init} run diverged at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers); lower --lr or choose a smaller initialization${(flags as { save?: string }).save !== undefined ? `; so no model was saved to ${(flags as { save?: string }).save}` : ''}\n`,
+          `initlab: the ${init} run diverged ${how}; lower --lr or choose a smaller initialization${(flags as { save?: string }).save !== undefined ? `; so no model was saved to ${(flags as { save?: string }).save}` : ''}\n`,
         );
       }
       const costs = o.trace.map((p) => p.cost);
@@ -202,8 +208,9 @@ export async function executeRuns(
           `cost ${sparkline(costs)} ${costs[0].toPrecision(4)} → ${costs[costs.length - 1].toPrecision(4)}`,
         );
       out('On the train set:');
-      // a diverged network's outputs are not numbers: no accuracy is read off them
-      const diverged = o.result.stopReason === 'diverged';
+      // a network whose weights left float64's range has no outputs: no accuracy is read off
+      // them (one whose cost only rose still has, and they are shown)
+      const diverged = divergence?.kind === 'non-finite';
       const notComputed = `Accuracy: not computed (the run diverged at iteration ${o.result.divergedAt})`;
       out(diverged ? notComputed : `Accuracy: ${pyFloat(row.trainAccuracy)}`);
       if (diverged) {

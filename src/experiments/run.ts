@@ -18,6 +18,7 @@ import {
   type TrainResult,
 } from '../train/train.js';
 import type { LrDecay } from '../train/lr-decay.js';
+import { describeDivergence, divergenceOf } from '../train/divergence.js';
 import type { DiagnosticsPoint } from '../train/diagnostics.js';
 import type { ShouldStop } from '../stop.js';
 
@@ -76,10 +77,12 @@ export interface RunResult {
   trainAccuracy: number;
   /** Accuracy on the test set; null when the run has none (a CSV training set with no --test). */
   testAccuracy: number | null;
-  /** How the run ended. */
+  /** How the run ended: 'diverged' by the one rule of train/divergence.ts (a non-finite cost or weight, or a final cost far above the first). */
   stopReason: StopReason;
-  /** The iteration where a non-finite cost or weight was seen, when diverged. */
+  /** The iteration where a non-finite cost or weight was seen, when diverged that way. */
   divergedAt?: number;
+  /** Why the run counts as diverged, in the run doctor's words; absent when it did not. */
+  divergence?: string;
   /** Iterations actually run. */
   iterationsRun: number;
   /** Wall-clock time of the training, in seconds. */
@@ -210,6 +213,12 @@ function conclude(run: StartedRun, r: TrainResult): RunOutput {
     seconds: r.seconds,
   };
   if (r.divergedAt !== undefined) result.divergedAt = r.divergedAt;
+  // a cost that blew up but stayed finite is a divergence too, whatever command reads the run
+  const diverged = r.stopReason === 'interrupted' ? null : divergenceOf(r);
+  if (diverged) {
+    result.stopReason = 'diverged';
+    result.divergence = describeDivergence(diverged, cfg.learningRate).cause;
+  }
   return { result, trace: r.trace, network, initial, trainPredictions, testPredictions };
 }
 

@@ -17,7 +17,10 @@ export interface SweepRow extends SweepJob {
   trainAccuracy: number;
   /** null when the sweep has no test set (CSV training data without --test). */
   testAccuracy: number | null;
+  /** 'completed', 'diverged' (train/divergence.ts, the rule train's doctor uses), or on the queue 'failed: REASON'. */
   stopReason: string;
+  /** Why the row is not 'completed': the run doctor's words for a divergence, the failure for a failed cell; null for a completed run (always present in a sweep's output). */
+  reason?: string | null;
 }
 
 export interface Spread {
@@ -95,6 +98,7 @@ export function runSweepJob(
     trainAccuracy: r.trainAccuracy,
     testAccuracy: r.testAccuracy,
     stopReason: r.stopReason,
+    reason: r.divergence ?? null,
   };
 }
 

@@ -2,6 +2,7 @@
 // in the spirit of the notebook's closing table.
 import type { Network } from '../nn/network.js';
 import type { RunResult } from './run.js';
+import { divergenceOf } from '../train/divergence.js';
 
 /** True when, in every hidden layer, all units have identical incoming weights: symmetry never broke. */
 export function isSymmetric(net: Network): boolean {
@@ -19,15 +20,21 @@ export function isSymmetric(net: Network): boolean {
 const LN2 = Math.log(2);
 
 /** What a verdict reads off a run: how it stopped, its first cost and its train accuracy (the CLI's RunResult, or the web lab's finished run). */
-export type VerdictInput = Pick<RunResult, 'stopReason' | 'divergedAt' | 'costs' | 'trainAccuracy'>;
+export type VerdictInput = Pick<
+  RunResult,
+  'stopReason' | 'divergedAt' | 'costs' | 'trainAccuracy'
+> &
+  Partial<Pick<RunResult, 'finalCost'>>;
 
 /**
- * The closing table's comment on a run, read off what happened: divergence, symmetry never
+ * The closing table's comment on a run, read off what happened: divergence (train/divergence.ts), symmetry never
  * broken (initial and trained weights), an oversized first cost, or the train accuracy.
  */
 export function verdict(run: VerdictInput, initial: Network, trained: Network): string {
-  if (run.stopReason === 'diverged')
-    return `diverged at iteration ${run.divergedAt}: lower the learning rate or use a smaller initialization`;
+  // the same rule as the run doctor's and the sweep rows' (train/divergence.ts)
+  const diverged = divergenceOf(run);
+  if (diverged)
+    return `${diverged.iteration !== undefined ? `diverged at iteration ${diverged.iteration}` : `diverged: ${diverged.what}`}: lower the learning rate or use a smaller initialization`;
   if (isSymmetric(initial) && isSymmetric(trained))
     return 'fails to break symmetry: every hidden unit learns the same thing';
   const start = run.costs[0]?.cost ?? NaN;

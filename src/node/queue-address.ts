@@ -57,6 +57,8 @@ export function parseQueueAddress(
   if (url.search || url.hash)
     throw new UsageError(`${flag} takes no ?options or #fragment; got "${shown}"`);
   const port = url.port ? Number(url.port) : 6379;
+  if (port < 1)
+    throw new UsageError(`${flag}: the port must be from 1 to 65535; got 0 in "${shown}"`);
   const path = url.pathname.replace(/^\//, '');
   if (path !== '' && !/^\d{1,5}$/.test(path))
     throw new UsageError(

@@ -64,6 +64,7 @@ export const failedRow = (p: Pick<CellPayload, 'job'>, reason: string): SweepRow
   trainAccuracy: Number.NaN,
   testAccuracy: null,
   stopReason: `failed: ${reason}`,
+  reason,
 });
 
 /** True for a row made by failedRow. */

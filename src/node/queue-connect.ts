@@ -25,20 +25,26 @@ export function describeRedisError(e: unknown, a: QueueAddress): string {
     return `${at} has no password set; leave the password out of --queue`;
   if (/certificate|CERT_|self.signed/i.test(`${err?.code ?? ''} ${msg}`))
     return `${at}: its TLS certificate is not trusted (${msg.split('\n')[0]}); give its CA's certificate with NODE_EXTRA_CA_CERTS=ca.pem`;
+  // something else listens there (a web server, say): it hangs up on, or garbles, a Redis command
+  if (err?.code === 'EPIPE' || /Protocol error|Unknown RESP type/i.test(msg))
+    return `${at} is not a Redis server (it does not answer Redis commands): check the port in --queue${a.tls ? '' : ', or write rediss:// if it speaks TLS'}`;
+  if (a.tls && /wrong version number|packet length too long|unknown protocol/i.test(msg))
+    return `${at} does not speak TLS: write redis:// if it is a plain Redis, or check the port`;
   if (err?.code === 'ECONNRESET' && !a.tls)
     return `${at} closed the connection: if it speaks TLS, write rediss://`;
   if (/timed? ?out|ETIMEDOUT/i.test(msg))
-    return `${at} did not answer within ${PROBE_TIMEOUT_MS / 1000} s: check that Redis runs there (and TLS only with rediss://)`;
+    return `${at} did not answer within ${PROBE_TIMEOUT_MS / 1000} s: check that Redis runs there (and TLS only with rediss://)${a.tls ? '; a plain Redis waits in silence for a TLS hello: write redis:// for it' : ''}`;
   return redact(`${at}: ${msg.split('\n')[0]}`, a);
 }
 
 /**
  * Connects once and pings, with no retries.
- * @throws QueueError with what to do when Redis cannot be reached or refuses the credentials.
+ * @throws QueueError with what to do when Redis cannot be reached, refuses the credentials, or has no such database.
  */
 export async function probeRedis(a: QueueAddress): Promise<void> {
   const client = new Redis({
     ...redisOptions(a),
+    db: 0, // selected below, where a refusal can be told apart
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
@@ -53,9 +59,32 @@ export async function probeRedis(a: QueueAddress): Promise<void> {
   try {
     await client.connect();
     await client.ping();
+    await checkDatabase(client, a);
   } catch (e) {
+    if (e instanceof QueueError) throw e;
     throw new QueueError(describeRedisError(cause ?? e, a));
   } finally {
     client.disconnect();
+  }
+}
+
+/**
+ * Selects the address's database on the probe's connection (made without one): Redis refuses
+ * an index at or past its `databases` setting (16 by default), and BullMQ's own connections
+ * would otherwise retry that refusal in silence forever.
+ * @throws QueueError naming the databases the server has.
+ */
+async function checkDatabase(client: Redis, a: QueueAddress): Promise<void> {
+  try {
+    await client.select(a.db);
+  } catch (e) {
+    if (!/DB index is out of range|invalid DB index/i.test(String((e as Error)?.message))) throw e;
+    // CONFIG may be renamed or forbidden on a managed Redis: then the count is left out
+    const reply = await client.config('GET', 'databases').catch(() => null);
+    const count = Array.isArray(reply) ? Number(reply[1]) : Number.NaN;
+    const has = Number.isInteger(count) && count > 0 ? ` (it has ${count}: 0 to ${count - 1})` : '';
+    throw new QueueError(
+      `the queue's Redis at ${a.shown} has no database ${a.db}${has}; give another number after the port in --queue (redis://HOST:PORT/DB), or raise "databases" in its redis.conf`,
+    );
   }
 }

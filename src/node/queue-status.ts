@@ -1,8 +1,12 @@
-// `initlab sweep --queue … --status`: how many cells of this initlab version's queue wait, run, are done or failed.
+// `initlab sweep --queue … --status`: how many cells of this initlab version's queue, in this
+// Redis database, wait, run, are done or failed; the same per recorded sweep; and how many
+// workers take cells from this queue (this name, this database).
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { type QueueAddress, redact, redisOptions } from './queue-address.js';
 import { queueName } from './queue-cell.js';
 import { describeRedisError, probeRedis } from './queue-connect.js';
+import { type SweepState, sweepStates, workersOf } from './queue-sweeps.js';
 import { QueueError } from '../errors.js';
 
 export interface QueueStatus {
@@ -14,8 +18,10 @@ export interface QueueStatus {
   running: number;
   done: number;
   failed: number;
-  /** Worker processes connected now. */
+  /** Worker processes connected now to this queue in this database. */
   workers: number;
+  /** The sweeps recorded on this queue, the latest started first, each with its own counts. */
+  sweeps: SweepState[];
 }
 
 /**
@@ -25,10 +31,11 @@ export interface QueueStatus {
 export async function queueStatus(address: QueueAddress, version: string): Promise<QueueStatus> {
   await probeRedis(address);
   const name = queueName(version);
-  const queue = new Queue(name, {
-    connection: { ...redisOptions(address), maxRetriesPerRequest: 1 },
-  });
+  const connection = { ...redisOptions(address), maxRetriesPerRequest: 1 };
+  const queue = new Queue(name, { connection });
   queue.on('error', () => {}); // surfaces through the awaited calls
+  const redis = new Redis(connection);
+  redis.on('error', () => {});
   try {
     const c = await queue.getJobCounts(
       'waiting',
@@ -39,7 +46,8 @@ export async function queueStatus(address: QueueAddress, version: string): Promi
       'completed',
       'failed',
     );
-    const workers = await queue.getWorkersCount();
+    const workers = await workersOf(queue, address.db);
+    const sweeps = await sweepStates(redis, queue);
     return {
       queue: address.shown,
       name,
@@ -48,10 +56,12 @@ export async function queueStatus(address: QueueAddress, version: string): Promi
       done: c.completed,
       failed: c.failed,
       workers,
+      sweeps,
     };
   } catch (e) {
     throw new QueueError(redact(describeRedisError(e, address), address));
   } finally {
+    redis.disconnect();
     await queue.close();
   }
 }

@@ -10,9 +10,14 @@ import { type QueueAddress, redact, redisOptions } from './queue-address.js';
 import { storeSweepData } from './queue-cell-data.js';
 import { type CellPayload, cellId, decodeRow, failedRow, queueName } from './queue-cell.js';
 import { describeRedisError, probeRedis } from './queue-connect.js';
+import {
+  DATA_PREFIX,
+  describeGrid,
+  otherVersionWorkers,
+  recordSweep,
+  workersOf,
+} from './queue-sweeps.js';
 
-/** Prefix of initlab's own keys in Redis (the sweeps' data); BullMQ's are under "bull:". */
-export const DATA_PREFIX = 'initlab';
 /**
  * Every pending cell is read back now and then, whatever the events said (a Redis restart or a
  * long disconnection may drop an event, never a finished job): every 2 s, or 2 ms per pending
@@ -113,6 +118,9 @@ export async function runOnQueue(
       payloads.set(id, p);
       places.set(id, [...(places.get(id) ?? []), i]);
     });
+    // recorded for --status, which says per sweep how far its cells are
+    if (!(await unlessStopped(recordSweep(redis, name, [...places.keys()], describeGrid(tasks)))))
+      return { rows, interrupted, workers: 0, reused: 0 };
     const pending = new Set(places.keys());
     const woken = new Set<string>();
     events.on('completed', ({ jobId }) => woken.add(jobId));
@@ -153,7 +161,14 @@ export async function runOnQueue(
             else settle(id, failedRow(payloads.get(id) as CellPayload, job.failedReason));
           }
         });
-        if (missing.length) await add(missing);
+        if (missing.length) {
+          // jobs gone (a Redis restarted without its append-only file, a FLUSHALL): the data and
+          // the sweep's record likely went with them; both are written again (same keys) before
+          // the cells, so the workers find what the cells name
+          await storeSweepData(redis, DATA_PREFIX, o.train, o.test);
+          await recordSweep(redis, name, [...places.keys()], describeGrid(tasks));
+          await add(missing);
+        }
         await Promise.all(retries);
       }
     };
@@ -161,8 +176,9 @@ export async function runOnQueue(
     // rows finished before this sweep began were reused; the ones a worker finishes while the cells are being added were not
     const startedAt = Date.now();
     let reused = 0;
-    for (let k = 0; k < tasks.length && !interrupted; k += CHUNK)
-      await unlessStopped(add([...pending].slice(k, k + CHUNK)));
+    const ids = [...pending]; // once: spreading the set per chunk made a large grid's start quadratic
+    for (let k = 0; k < ids.length && !interrupted; k += CHUNK)
+      await unlessStopped(add(ids.slice(k, k + CHUNK)));
     reconnected = false; // the first 'ready' is the first connection, not a return
     if (!interrupted) await unlessStopped(check([...pending], true));
 
@@ -180,17 +196,20 @@ export async function runOnQueue(
         if (
           !noWorkerNoted &&
           lastFull - waitingSince >= NO_WORKER_NOTE_MS &&
-          (await unlessStopped(queue.getWorkersCount().catch(() => 1))) === 0
+          (await unlessStopped(workersOf(queue, o.address.db).catch(() => 1))) === 0
         ) {
           noWorkerNoted = true;
+          const others = await otherVersionWorkers(redis, o.address.db, name).catch(() => []);
           o.onNote?.(
-            `no worker is taking cells from ${o.address.shown} yet: start one (on any machine) with initlab worker --queue ${o.address.shown}`,
+            others.length
+              ? `no worker of initlab ${o.version} is taking cells from ${o.address.shown}; the workers there run initlab ${others.join(', ')}, which take only their own version's cells: start initlab ${o.version} workers (initlab worker --queue ${o.address.shown})`
+              : `no worker is taking cells from ${o.address.shown} yet: start one (on any machine) with initlab worker --queue ${o.address.shown}`,
           );
         }
       }
       if (!woken.size) await Promise.race([sleep(50), stopped]);
     }
-    const workers = interrupted ? 0 : await queue.getWorkersCount().catch(() => 0);
+    const workers = interrupted ? 0 : await workersOf(queue, o.address.db).catch(() => 0);
     return { rows, interrupted, workers, reused };
   } finally {
     clearInterval(stopPoll);

@@ -82,18 +82,26 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     const started = performance.now();
     const entry = await poolFor(job.data.dataKey);
     entry.busy++;
-    let row: SweepRow;
+    let row: SweepRow | null = null;
+    let failure = '';
     try {
       row = (await entry.pool.run({ job: job.data.job, base: job.data.base })) as SweepRow;
     } catch (e) {
-      // the run threw (or its thread died, e.g. out of memory): the same cell would fail again, so it is a row with the reason, not a retry
-      row = failedRow(job.data, (e as Error)?.message ?? String(e));
+      failure = (e as Error)?.message ?? String(e);
     } finally {
       entry.busy--;
     }
     void prune(job.data.dataKey);
     finished++;
-    o.onCell?.(row, (performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    if (row === null) {
+      // the run threw (or its thread died, e.g. out of memory): the job fails with the reason,
+      // once (attempts 1), so --status counts it as failed, the sweep makes it a row that says
+      // why, and a rerun of the sweep tries it once more
+      o.onCell?.(failedRow(job.data, failure), seconds);
+      throw new Error(failure);
+    }
+    o.onCell?.(row, seconds);
     return encodeRow(row);
   };
 

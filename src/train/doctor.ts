@@ -7,6 +7,7 @@
 // vanish or explode with depth (Hochreiter 1991; Schoenholz et al. 2017), and divergence.
 import type { CostPoint, StopReason } from './train.js';
 import type { DiagnosticsPoint } from './diagnostics.js';
+import { describeDivergence, divergenceOf, SATURATED_START } from './divergence.js';
 
 /** The failures the doctor can name, one per cause it knows how to fix. */
 export type FindingKind =
@@ -62,8 +63,6 @@ export interface DoctorInput {
 }
 
 const LN2 = Math.log(2);
-/** A cost this far above ln 2 at iteration 0 comes from confidently wrong outputs: saturated sigmoids. */
-const SATURATED_START = 10 * LN2;
 /** A layer with at least this fraction of dead units (or saturated outputs) is named. */
 const LAYER_FRACTION = 0.5;
 /** The back-propagated gradient shrinking (or growing) by this factor from the last layer to the first. */
@@ -108,22 +107,10 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
   const start = run.diagnostics[0];
   const end = run.diagnostics[run.diagnostics.length - 1];
 
-  // a cost that became non-finite, or ends far above where it started
-  const rose =
-    Number.isFinite(first) && Number.isFinite(last) && last > 1.5 * first && last > LN2 + 0.1;
-  if (run.stopReason === 'diverged' || rose) {
-    const where =
-      run.stopReason === 'diverged'
-        ? `its cost stopped being a finite number at iteration ${run.divergedAt}`
-        : `its cost rose from ${sig(first)} to ${sig(last)}`;
-    const tooLarge = first > SATURATED_START;
-    findings.push({
-      kind: 'diverged',
-      cause: `the run diverged: ${where}; ${tooLarge ? 'the weights started too large (the first cost is already ' + sig(first) + ')' : `each step of learning rate ${run.learningRate} overshoots`}`,
-      fix: tooLarge
-        ? 'start from a smaller scale (he for ReLU, xavier for tanh)'
-        : `lower the learning rate (try --lr ${sig(run.learningRate / 10)})`,
-    });
+  // one divergence rule for every command (train/divergence.ts): the sweep's rows say the same
+  const diverged = divergenceOf(run);
+  if (diverged) {
+    findings.push({ kind: 'diverged', ...describeDivergence(diverged, run.learningRate) });
     return { ok: false, findings };
   }
 

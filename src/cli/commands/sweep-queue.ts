@@ -28,19 +28,33 @@ export async function queueAddressOf(flags: SweepFlags): Promise<QueueAddress | 
   return parseQueueAddress(flags.queue, flags.allowRemote, process.env.INITLAB_REDIS_PASSWORD);
 }
 
-/** `--status`: prints the queue's counts (one line, or --json) and returns. */
+/** `--status`: prints the queue's counts, then each recorded sweep's (or --json), and returns. */
 export async function printQueueStatus(
   address: QueueAddress,
   json: boolean | undefined,
 ): Promise<void> {
   const { queueStatus } = await import('../../node/queue-status.js');
   const s = await queueStatus(address, VERSION);
-  if (json) process.stdout.write(`${toJson(s)}\n`);
-  else
-    process.stdout.write(
-      `${s.queue} (${s.name}): ${s.waiting} waiting, ${s.running} running, ${s.done} done, ${s.failed} failed; ${s.workers} worker${s.workers === 1 ? '' : 's'} connected\n`,
+  if (json) {
+    process.stdout.write(`${toJson(s)}\n`);
+    return;
+  }
+  const counts = (c: { waiting: number; running: number; done: number; failed: number }) =>
+    `${c.waiting} waiting, ${c.running} running, ${c.done} done, ${c.failed} failed`;
+  const lines = [
+    `${s.queue} (${s.name}): ${counts(s)}; ${s.workers} worker${s.workers === 1 ? '' : 's'} connected`,
+  ];
+  for (const w of s.sweeps.slice(0, SWEEPS_SHOWN))
+    lines.push(
+      `  sweep ${w.id}, started ${w.started.slice(0, 16).replace('T', ' ')} UTC, ${w.cells} cell${w.cells === 1 ? '' : 's'} (${w.grid}): ${counts(w)}`,
     );
+  if (s.sweeps.length > SWEEPS_SHOWN)
+    lines.push(`  and ${s.sweeps.length - SWEEPS_SHOWN} older sweeps (--json lists every one)`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
+
+/** The sweeps --status lists in text, the latest first. */
+const SWEEPS_SHOWN = 10;
 
 /** Runs the tasks through the queue; notes (no worker yet, connection lost, cells reused) go to stderr. */
 export async function sweepOnQueue(

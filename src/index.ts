@@ -163,6 +163,7 @@ export {
   derivativeMoment,
   type MeanFieldPoint,
   type MeanFieldSummary,
+  type LengthRegime,
   type Phase,
   type PairLayer,
 } from './theory/mean-field.js';

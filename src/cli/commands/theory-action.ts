@@ -30,8 +30,14 @@ const THEORY_OPTIONS = {
   },
 } as const satisfies Record<string, ParamDef>;
 
-const fmt = (x: number, digits = 10) =>
-  Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : x > 0 ? '∞' : String(x);
+const fmt = (x: number | null, digits = 10) =>
+  x === null
+    ? 'none'
+    : Number.isFinite(x)
+      ? String(Number(x.toPrecision(digits)))
+      : x > 0
+        ? '∞'
+        : String(x);
 
 export async function runTheory(flags: TheoryFlags): Promise<void> {
   const f = {

@@ -36,7 +36,15 @@ describe('each registry entry puts a layer where its formula says', () => {
   }
   it('pytorch-linear refuses --bias-std, which would replace its own biases', () => {
     expect(() =>
-      probe({ init: 'pytorch-linear', depth: 1, width: 4, samples: 2, seed: 0, activation: 'tanh', biasStd: 0.1 }),
+      probe({
+        init: 'pytorch-linear',
+        depth: 1,
+        width: 4,
+        samples: 2,
+        seed: 0,
+        activation: 'tanh',
+        biasStd: 0.1,
+      }),
     ).toThrow(/draws its own biases/);
   });
 });

@@ -62,7 +62,10 @@ describe('just above the critical line', () => {
         if (!line) continue;
         for (const d of [-1e-3, -1e-7, -1e-10, 0, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2]) {
           const weightVar = line.weightVar * (1 + d);
-          expectSane(meanField(act, { weightVar, biasVar }, 1, 1e-9), `${name} σ_b² ${biasVar} δ ${d}`);
+          expectSane(
+            meanField(act, { weightVar, biasVar }, 1, 1e-9),
+            `${name} σ_b² ${biasVar} δ ${d}`,
+          );
         }
       }
     }
@@ -135,7 +138,17 @@ describe('extreme inputs return, with a stated regime', () => {
       ['--init', 'zeros'],
       ['--init', 'random', '--scale', '1e200'],
     ]) {
-      const r = cli(['probe', ...args, '--theory', '--depth', '3', '--width', '20', '--samples', '20']);
+      const r = cli([
+        'probe',
+        ...args,
+        '--theory',
+        '--depth',
+        '3',
+        '--width',
+        '20',
+        '--samples',
+        '20',
+      ]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/theory from layer 1: /);
     }

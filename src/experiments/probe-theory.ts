@@ -40,7 +40,8 @@ export interface ProbeTheoryLayer {
 function degeneracy(q: number, weightVar: number): string | undefined {
   if (!Number.isFinite(weightVar))
     return "σ_w² overflowed float64 (the weights' scale squared times fan_in): q = ∞, correlations undefined";
-  if (q === 0) return 'q = 0: every unit gets the same input φ(0), so two inputs cannot be told apart (correlation undefined)';
+  if (q === 0)
+    return 'q = 0: every unit gets the same input φ(0), so two inputs cannot be told apart (correlation undefined)';
   if (q === Infinity) return 'q = ∞: the signal overflowed float64; correlations undefined';
   if (Number.isNaN(q)) return 'q undefined: an earlier layer overflowed float64';
   return undefined;
@@ -64,7 +65,8 @@ export function probeTheory(r: ProbeResult, activation: string): ProbeTheoryLaye
       q = lengthMap(act, p, q);
     }
     const degenerate = degeneracy(q, p.weightVar);
-    if (degenerate !== undefined && c !== undefined && !(Number.isFinite(c) && q > 0)) c = undefined;
+    if (degenerate !== undefined && c !== undefined && !(Number.isFinite(c) && q > 0))
+      c = undefined;
     out.push({
       layer: l.layer,
       q,

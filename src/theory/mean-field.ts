@@ -106,7 +106,9 @@ function expect2(
     const same = bothPositive(c);
     const [fp, fm, gp, gm] = [f(Infinity), f(-Infinity), g(Infinity), g(-Infinity)];
     const term = (x: number, y: number, w: number) => (w === 0 ? 0 : x * y * w);
-    return term(fp, gp, same) + term(fm, gm, same) + term(fp, gm, 0.5 - same) + term(fm, gp, 0.5 - same);
+    return (
+      term(fp, gp, same) + term(fm, gm, same) + term(fp, gm, 0.5 - same) + term(fm, gp, 0.5 - same)
+    );
   }
   const s = Math.sqrt(Math.max(q, Q_FLOOR));
   const r = Math.sqrt(1 - c * c);
@@ -168,7 +170,8 @@ function squaredDifference(
 
 /** The length map q ↦ σ_w² E[φ(√q z)²] + σ_b²: one layer's pre-activation variance from the last. */
 export function lengthMap(act: ScalarActivation, p: MeanFieldPoint, q: number): number {
-  if (act.slopes) return q <= 0 ? p.biasVar : p.weightVar * homogeneousGain(act.slopes) * q + p.biasVar;
+  if (act.slopes)
+    return q <= 0 ? p.biasVar : p.weightVar * homogeneousGain(act.slopes) * q + p.biasVar;
   if (q <= 0) return p.weightVar * act.phi(0) ** 2 + p.biasVar; // every unit at φ(0)
   return p.weightVar * expect1(act, q, (u) => act.phi(u) ** 2) + p.biasVar;
 }
@@ -613,7 +616,8 @@ export function activationMoments(
   /** √Var[φ(u)]. */
   std: number;
 } {
-  if (q === Infinity && homogeneousGain(tailSlopes(act)) > 0) return { mean: Infinity, std: Infinity };
+  if (q === Infinity && homogeneousGain(tailSlopes(act)) > 0)
+    return { mean: Infinity, std: Infinity };
   const mean = expect1(act, q, act.phi);
   const second = expect1(act, q, (u) => act.phi(u) ** 2);
   return { mean, std: Math.sqrt(Math.max(0, second - mean * mean)) };

@@ -227,10 +227,5 @@ export function gaussianExpectation2(
     : (z1: number) =>
         gaussianExpectation((z2) => g(z1, z2), innerKinks(z1), rtol * 0.1, rtol * scale * 0.01);
   // the inner floor keeps underflowing tails (subnormal numbers, all rounding) from being refined for ever
-  return gaussianExpectation(
-    inner,
-    outerKinks,
-    rtol,
-    rtol * scale,
-  );
+  return gaussianExpectation(inner, outerKinks, rtol, rtol * scale);
 }

@@ -180,6 +180,8 @@ export {
 export {
   diagnoseRun,
   describeDiagnosis,
+  biasesAtStart,
+  type BiasesAtStart,
   type Diagnosis,
   type DoctorInput,
   type Finding,

@@ -64,8 +64,16 @@ export interface DoctorInput {
   init?: string;
   /** The hidden layers' activation (`relu`, `tanh`, …); unknown: no advice assumes it. */
   activation?: string;
-  /** Per layer, first hidden first: its biases at initialization (mean, largest magnitude); unknown: no advice about them. */
-  biasesAtStart?: { mean: number; maxAbs: number }[];
+  /** Per layer, first hidden first: its biases at initialization; unknown: no advice about them. */
+  biasesAtStart?: BiasesAtStart[];
+}
+
+/** One layer's biases at initialization, as the doctor reads them. */
+export interface BiasesAtStart {
+  /** Their mean. */
+  mean: number;
+  /** Their largest magnitude (0: every bias started at 0). */
+  maxAbs: number;
 }
 
 /** The initializers whose variance is He's 2/fan_in (what ReLU layers need). */
@@ -297,7 +305,7 @@ function bornDeadFix(run: DoctorInput, layer: number): string {
 }
 
 /** Each layer's biases at initialization, first hidden layer first: what `biasesAtStart` wants. */
-export function biasesAtStart(net: Network): { mean: number; maxAbs: number }[] {
+export function biasesAtStart(net: Network): BiasesAtStart[] {
   return net.b.map((b) => {
     let sum = 0;
     let maxAbs = 0;

@@ -116,24 +116,26 @@ describe('deep ReLU nets', () => {
   });
 });
 
+/** One layer's statistics, as a run's record has them. */
+const layer = (n: number, backprop: number, dead = 0, saturated = 0) => ({
+  layer: n,
+  activation: { mean: 0, std: 1, dead, saturated },
+  gradient: { weightNorm: 1, biasNorm: 1, backprop },
+  weight: { mean: 0, std: 1, norm: 1 },
+});
+const base: DoctorInput = {
+  stopReason: 'completed',
+  costs: [
+    { iteration: 0, cost: 0.7 },
+    { iteration: 100, cost: 0.69 },
+  ],
+  trainAccuracy: 0.5,
+  learningRate: 0.1,
+  diagnostics: [],
+  symmetric: false,
+};
+
 describe('from a record alone', () => {
-  const layer = (n: number, backprop: number, dead = 0, saturated = 0) => ({
-    layer: n,
-    activation: { mean: 0, std: 1, dead, saturated },
-    gradient: { weightNorm: 1, biasNorm: 1, backprop },
-    weight: { mean: 0, std: 1, norm: 1 },
-  });
-  const base: DoctorInput = {
-    stopReason: 'completed',
-    costs: [
-      { iteration: 0, cost: 0.7 },
-      { iteration: 100, cost: 0.69 },
-    ],
-    trainAccuracy: 0.5,
-    learningRate: 0.1,
-    diagnostics: [],
-    symmetric: false,
-  };
   it('exploding gradients: named with the growth', () => {
     const d = diagnoseRun({
       ...base,
@@ -155,22 +157,9 @@ describe('from a record alone', () => {
 });
 
 describe('advice holds only where its premise does', () => {
-  const layer = (n: number, backprop: number, dead = 0) => ({
-    layer: n,
-    activation: { mean: 0, std: 1, dead, saturated: 0 },
-    gradient: { weightNorm: 1, biasNorm: 1, backprop },
-    weight: { mean: 0, std: 1, norm: 1 },
-  });
-  const base: DoctorInput = {
-    stopReason: 'completed',
-    costs: [
-      { iteration: 0, cost: 0.7 },
-      { iteration: 100, cost: 0.69 },
-    ],
-    trainAccuracy: 0.5,
-    learningRate: 0.1,
+  const deadLayer: DoctorInput = {
+    ...base,
     diagnostics: [{ iteration: 0, layers: [layer(1, 1), layer(2, 1, 1), layer(3, 1)] }],
-    symmetric: false,
   };
   const fixOf = (run: DoctorInput, kind: string) =>
     diagnoseRun(run).findings.find((f) => f.kind === kind)?.fix ?? '';
@@ -186,10 +175,10 @@ describe('advice holds only where its premise does', () => {
   });
   it('positive biases: not blamed either; unknown biases: no claim about them', () => {
     const up = { mean: 0.1, maxAbs: 0.2 };
-    expect(fixOf({ ...base, biasesAtStart: [up, up, up] }, 'dead-relu')).not.toMatch(
+    expect(fixOf({ ...deadLayer, biasesAtStart: [up, up, up] }, 'dead-relu')).not.toMatch(
       /start the biases at 0/,
     );
-    expect(fixOf(base, 'dead-relu')).not.toMatch(/bias/);
+    expect(fixOf(deadLayer, 'dead-relu')).not.toMatch(/bias/);
   });
   it('negative biases: named with their mean; xavier weights: he suggested too', () => {
     const down = { mean: -2, maxAbs: 2 };
@@ -201,7 +190,7 @@ describe('advice holds only where its premise does', () => {
   });
   it('vanishing gradients under he with ReLU: depth is named, not he again', () => {
     const run: DoctorInput = {
-      ...base,
+      ...deadLayer,
       init: 'he',
       activation: 'relu',
       diagnostics: [{ iteration: 0, layers: [layer(1, 1e-5), layer(2, 1e-3), layer(3, 1)] }],
@@ -215,7 +204,7 @@ describe('advice holds only where its premise does', () => {
   });
   it('saturated outputs under xavier: the inputs, not the weights', () => {
     const run: DoctorInput = {
-      ...base,
+      ...deadLayer,
       diagnostics: [],
       costs: [
         { iteration: 0, cost: 50 },

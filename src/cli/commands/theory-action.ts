@@ -75,12 +75,12 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
   const lines = [
     `mean-field theory: ${m.activation}, σ_w² = ${f.weightVar}, σ_b² = ${f.biasVar}  (Poole et al. 2016; Schoenholz et al. 2017)`,
     `  q*    ${fmt(m.qStar).padEnd(16)} ${lengthWords(m, f.q0)}`,
-    `  χ₁    ${fmt(m.chi1).padEnd(16)} σ_w² E[φ′(√q* z)²]: ${m.phase}${m.phase === 'ordered' ? ' (< 1: inputs become alike, gradients vanish)' : m.phase === 'chaotic' ? ' (> 1: nearby inputs decorrelate, gradients explode)' : ' (= 1: the edge of chaos)'}`,
+    `  χ₁    ${fmt(m.chi1).padEnd(16)} σ_w² E[φ′(√q* z)²]: ${m.phase}${m.phase === 'ordered' ? ' (< 1: inputs become alike, gradients vanish)' : m.phase === 'chaotic' ? (m.cStar === null ? ' (> 1: gradients explode)' : ' (> 1: nearby inputs decorrelate, gradients explode)') : ' (= 1: the edge of chaos)'}`,
     `  c*    ${fmt(m.cStar).padEnd(16)} the correlation two inputs settle at`,
     `  χ_c   ${fmt(m.chiC).padEnd(16)} slope of the correlation map at c*`,
     `  ξ_q   ${fmt(m.xiQ, 6).padEnd(16)} layers for the length to settle`,
     `  ξ_c   ${fmt(m.xiC, 6).padEnd(16)} layers for the correlation to settle; trainable depth ≈ 6 ξ_c = ${fmt(m.trainableDepth, 4)}`,
-    ...[...new Set(Object.values(m.undefinedBecause ?? {}))].map((why) => `  none: ${why}`),
+    ...whyNone(m),
     critical
       ? `  critical line at σ_b² = ${f.biasVar}: σ_w² = ${fmt(critical.weightVar, 7)} (q* = ${fmt(critical.qStar, 7)})`
       : `  critical line at σ_b² = ${f.biasVar}: none (χ₁ stays below 1 up to σ_w² = 1e6)`,
@@ -94,6 +94,25 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
     if (interrupted) lines.push(`interrupted after layer ${layers.length} of ${f.depth}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The symbols of the summary's fields, for the lines that say why one has no value. */
+const SYMBOL = {
+  cStar: 'c*',
+  chiC: 'χ_c',
+  xiQ: 'ξ_q',
+  xiC: 'ξ_c',
+  trainableDepth: '6 ξ_c',
+} as const;
+
+/** One line per distinct reason a field is none, naming the fields it covers. */
+function whyNone(m: MeanFieldSummary): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const key of Object.keys(SYMBOL) as (keyof typeof SYMBOL)[]) {
+    const why = m.undefinedBecause?.[key];
+    if (why !== undefined) byReason.set(why, [...(byReason.get(why) ?? []), SYMBOL[key]]);
+  }
+  return [...byReason].map(([why, keys]) => `  ${keys.join(', ')} none: ${why}`);
 }
 
 /** What the length does with depth, in words, after q*'s value. */

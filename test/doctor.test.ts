@@ -166,7 +166,7 @@ describe('advice holds only where its premise does', () => {
   it('a layer born dead with biases already at 0 is not told to start them at 0', () => {
     const zero = { mean: 0, maxAbs: 0 };
     const fix = fixOf(
-      { ...base, init: 'he', activation: 'relu', biasesAtStart: [zero, zero, zero] },
+      { ...deadLayer, init: 'he', activation: 'relu', biasesAtStart: [zero, zero, zero] },
       'dead-relu',
     );
     expect(fix).toMatch(/already start at 0/);
@@ -183,7 +183,7 @@ describe('advice holds only where its premise does', () => {
   it('negative biases: named with their mean; xavier weights: he suggested too', () => {
     const down = { mean: -2, maxAbs: 2 };
     const fix = fixOf(
-      { ...base, init: 'xavier', activation: 'relu', biasesAtStart: [down, down, down] },
+      { ...deadLayer, init: 'xavier', activation: 'relu', biasesAtStart: [down, down, down] },
       'dead-relu',
     );
     expect(fix).toMatch(/start the biases at 0 \(layer 2's start at mean -2\), with he weights/);
@@ -218,7 +218,7 @@ describe('advice holds only where its premise does', () => {
   });
   it('symmetry under tanh suggests xavier, not he', () => {
     const fix = fixOf(
-      { ...base, diagnostics: [], symmetric: true, activation: 'tanh', init: 'zeros' },
+      { ...deadLayer, diagnostics: [], symmetric: true, activation: 'tanh', init: 'zeros' },
       'symmetry',
     );
     expect(fix).toMatch(/--init xavier for tanh/);

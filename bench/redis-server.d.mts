@@ -25,9 +25,12 @@ export function freePort(): Promise<number>;
  * port is tried, up to 5 times, if the free port was taken meanwhile). Throws if it does not
  * answer within 5 s.
  */
-export function startRedis(o?: {
-  password?: string;
-  tls?: { ca: string; cert: string; key: string };
-  /** Holds the server's process while it runs. */
-  started?: Set<ChildProcess>;
-}, attempt?: number): Promise<RedisServer>;
+export function startRedis(
+  o?: {
+    password?: string;
+    tls?: { ca: string; cert: string; key: string };
+    /** Holds the server's process while it runs. */
+    started?: Set<ChildProcess>;
+  },
+  attempt?: number,
+): Promise<RedisServer>;

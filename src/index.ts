@@ -165,6 +165,7 @@ export {
   derivativeMoment,
   type MeanFieldPoint,
   type MeanFieldSummary,
+  type LengthRegime,
   type Phase,
   type PairLayer,
 } from './theory/mean-field.js';
@@ -181,6 +182,8 @@ export {
 export {
   diagnoseRun,
   describeDiagnosis,
+  biasesAtStart,
+  type BiasesAtStart,
   type Diagnosis,
   type DoctorInput,
   type Finding,

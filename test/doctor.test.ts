@@ -5,7 +5,12 @@ import { NOTEBOOK_DEFAULTS, NOTEBOOK_TRAIN_SPEC } from '../src/experiments/noteb
 import { buildNetwork, runExperiment, type RunConfig } from '../src/experiments/run.js';
 import { isSymmetric } from '../src/experiments/verdict.js';
 import { datasetFromSpec } from '../src/data/registry.js';
-import { type Diagnosis, diagnoseRun, type DoctorInput } from '../src/train/doctor.js';
+import {
+  biasesAtStart,
+  type Diagnosis,
+  diagnoseRun,
+  type DoctorInput,
+} from '../src/train/doctor.js';
 import { train } from '../src/train/train.js';
 import type { Network } from '../src/nn/network.js';
 import { cli } from './helpers.js';
@@ -36,7 +41,15 @@ function deepRun(
     diagnosticsEvery: 500,
   });
   // these nets are judged by their record alone: count them as failed runs (chance accuracy)
-  return diagnoseRun({ ...r, trainAccuracy: 0.5, learningRate: lr, symmetric: false });
+  return diagnoseRun({
+    ...r,
+    trainAccuracy: 0.5,
+    learningRate: lr,
+    symmetric: false,
+    init,
+    activation: 'relu',
+    biasesAtStart: biasesAtStart(net),
+  });
 }
 
 describe("the notebook's runs", () => {
@@ -75,7 +88,8 @@ describe('deep ReLU nets', () => {
       expect(f, `layer ${layer}`).toBeDefined();
       expect(f!.layer).toBe(layer);
       expect(f!.amount).toBe(1);
-      expect(f!.fix).toMatch(/bias/);
+      expect(f!.fix).toMatch(/start the biases at 0 \(layer \d's start at mean -10\)/);
+      expect(f!.fix).not.toMatch(/with he weights/); // they already were he
     }
   });
   it('three quarters of a layer killed: the layer and 75%', () => {
@@ -102,24 +116,26 @@ describe('deep ReLU nets', () => {
   });
 });
 
+/** One layer's statistics, as a run's record has them. */
+const layer = (n: number, backprop: number, dead = 0, saturated = 0) => ({
+  layer: n,
+  activation: { mean: 0, std: 1, dead, saturated },
+  gradient: { weightNorm: 1, biasNorm: 1, backprop },
+  weight: { mean: 0, std: 1, norm: 1 },
+});
+const base: DoctorInput = {
+  stopReason: 'completed',
+  costs: [
+    { iteration: 0, cost: 0.7 },
+    { iteration: 100, cost: 0.69 },
+  ],
+  trainAccuracy: 0.5,
+  learningRate: 0.1,
+  diagnostics: [],
+  symmetric: false,
+};
+
 describe('from a record alone', () => {
-  const layer = (n: number, backprop: number, dead = 0, saturated = 0) => ({
-    layer: n,
-    activation: { mean: 0, std: 1, dead, saturated },
-    gradient: { weightNorm: 1, biasNorm: 1, backprop },
-    weight: { mean: 0, std: 1, norm: 1 },
-  });
-  const base: DoctorInput = {
-    stopReason: 'completed',
-    costs: [
-      { iteration: 0, cost: 0.7 },
-      { iteration: 100, cost: 0.69 },
-    ],
-    trainAccuracy: 0.5,
-    learningRate: 0.1,
-    diagnostics: [],
-    symmetric: false,
-  };
   it('exploding gradients: named with the growth', () => {
     const d = diagnoseRun({
       ...base,
@@ -137,6 +153,75 @@ describe('from a record alone', () => {
   });
   it('stuck at ln 2 with nothing else to blame: said so', () => {
     expect(kinds(diagnoseRun(base))).toEqual(['stuck']);
+  });
+});
+
+describe('advice holds only where its premise does', () => {
+  const deadLayer: DoctorInput = {
+    ...base,
+    diagnostics: [{ iteration: 0, layers: [layer(1, 1), layer(2, 1, 1), layer(3, 1)] }],
+  };
+  const fixOf = (run: DoctorInput, kind: string) =>
+    diagnoseRun(run).findings.find((f) => f.kind === kind)?.fix ?? '';
+  it('a layer born dead with biases already at 0 is not told to start them at 0', () => {
+    const zero = { mean: 0, maxAbs: 0 };
+    const fix = fixOf(
+      { ...deadLayer, init: 'he', activation: 'relu', biasesAtStart: [zero, zero, zero] },
+      'dead-relu',
+    );
+    expect(fix).toMatch(/already start at 0/);
+    expect(fix).not.toMatch(/start the biases at 0/);
+    expect(fix).not.toMatch(/(with|or) he weights/);
+  });
+  it('positive biases: not blamed either; unknown biases: no claim about them', () => {
+    const up = { mean: 0.1, maxAbs: 0.2 };
+    expect(fixOf({ ...deadLayer, biasesAtStart: [up, up, up] }, 'dead-relu')).not.toMatch(
+      /start the biases at 0/,
+    );
+    expect(fixOf(deadLayer, 'dead-relu')).not.toMatch(/bias/);
+  });
+  it('negative biases: named with their mean; xavier weights: he suggested too', () => {
+    const down = { mean: -2, maxAbs: 2 };
+    const fix = fixOf(
+      { ...deadLayer, init: 'xavier', activation: 'relu', biasesAtStart: [down, down, down] },
+      'dead-relu',
+    );
+    expect(fix).toMatch(/start the biases at 0 \(layer 2's start at mean -2\), with he weights/);
+  });
+  it('vanishing gradients under he with ReLU: depth is named, not he again', () => {
+    const run: DoctorInput = {
+      ...deadLayer,
+      init: 'he',
+      activation: 'relu',
+      diagnostics: [{ iteration: 0, layers: [layer(1, 1e-5), layer(2, 1e-3), layer(3, 1)] }],
+    };
+    const fix = fixOf(run, 'vanishing-gradient');
+    expect(fix).toMatch(/already/);
+    expect(fix).not.toMatch(/--init he/);
+    expect(fixOf({ ...run, init: 'random-normal' }, 'vanishing-gradient')).toMatch(
+      /--init he for relu/,
+    );
+  });
+  it('saturated outputs under xavier: the inputs, not the weights', () => {
+    const run: DoctorInput = {
+      ...deadLayer,
+      diagnostics: [],
+      costs: [
+        { iteration: 0, cost: 50 },
+        { iteration: 100, cost: 40 },
+      ],
+      init: 'xavier',
+      activation: 'tanh',
+    };
+    expect(fixOf(run, 'saturated-output')).toMatch(/scale the inputs/);
+    expect(fixOf({ ...run, init: 'random' }, 'saturated-output')).toMatch(/--init xavier for tanh/);
+  });
+  it('symmetry under tanh suggests xavier, not he', () => {
+    const fix = fixOf(
+      { ...deadLayer, diagnostics: [], symmetric: true, activation: 'tanh', init: 'zeros' },
+      'symmetry',
+    );
+    expect(fix).toMatch(/--init xavier for tanh/);
   });
 });
 

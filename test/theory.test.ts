@@ -34,8 +34,8 @@ describe('mean-field maps against SciPy', () => {
         biasVar: p.biasVar,
       });
       for (const key of ['qStar', 'chi1', 'chiC', 'xiQ', 'xiC'] as const)
-        expect(rel(m[key], p[key]), key).toBeLessThan(1e-7);
-      expect(Math.abs(m.cStar - p.cStar), 'cStar').toBeLessThan(1e-8);
+        expect(rel(m[key]!, p[key]), key).toBeLessThan(1e-7);
+      expect(Math.abs(m.cStar! - p.cStar), 'cStar').toBeLessThan(1e-8);
       expect(m.phase).toBe(p.chi1 < 1 ? 'ordered' : 'chaotic');
     });
   }

@@ -2,7 +2,7 @@
 // (or as one JSON document), ending with the comparison table.
 import { runExperimentAsync, type RunOutput, type RunResult } from '../experiments/run.js';
 import { isSymmetric, verdict } from '../experiments/verdict.js';
-import { type Diagnosis, describeDiagnosis, diagnoseRun } from '../train/doctor.js';
+import { biasesAtStart, type Diagnosis, describeDiagnosis, diagnoseRun } from '../train/doctor.js';
 import { divergenceOf } from '../train/divergence.js';
 import { NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';
 import { NO_TEST_SET, percent, percentOrNone, pyFloat } from '../format.js';
@@ -188,6 +188,7 @@ export async function executeRuns(
       const doctor = diagnoseRun({
         ...o.result,
         symmetric: isSymmetric(o.initial) && isSymmetric(o.network),
+        biasesAtStart: biasesAtStart(o.initial),
       });
       const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network), doctor };
       outputs.push(o);

@@ -29,6 +29,22 @@ export interface ProbeTheoryLayer {
    * going down (Schoenholz et al. 2017, eq. 10, with each layer's own σ_w²).
    */
   backprop: number;
+  /**
+   * Set where the maps have nothing to follow: q = 0 (every unit sits at φ(0), so two inputs'
+   * correlation is undefined) or q = ∞ (the drawn σ_w² or the signal overflowed float64).
+   */
+  degenerate?: string;
+}
+
+/** Why a layer's theory is degenerate, or undefined when it is not. */
+function degeneracy(q: number, weightVar: number): string | undefined {
+  if (!Number.isFinite(weightVar))
+    return "σ_w² overflowed float64 (the weights' scale squared times fan_in): q = ∞, correlations undefined";
+  if (q === 0)
+    return 'q = 0: every unit gets the same input φ(0), so two inputs cannot be told apart (correlation undefined)';
+  if (q === Infinity) return 'q = ∞: the signal overflowed float64; correlations undefined';
+  if (Number.isNaN(q)) return 'q undefined: an earlier layer overflowed float64';
+  return undefined;
 }
 
 /** The predictions for every measured layer. @throws UsageError for an activation the theory cannot read */
@@ -48,6 +64,9 @@ export function probeTheory(r: ProbeResult, activation: string): ProbeTheoryLaye
     } else {
       q = lengthMap(act, p, q);
     }
+    const degenerate = degeneracy(q, p.weightVar);
+    if (degenerate !== undefined && c !== undefined && !(Number.isFinite(c) && q > 0))
+      c = undefined;
     out.push({
       layer: l.layer,
       q,
@@ -55,6 +74,7 @@ export function probeTheory(r: ProbeResult, activation: string): ProbeTheoryLaye
       ...(c === undefined ? {} : { c }),
       chi1: chi1(act, p, q),
       backprop: NaN,
+      ...(degenerate === undefined ? {} : { degenerate }),
     });
   }
   // the backward pass runs from the last layer down: each step multiplies by the next layer's σ_w² and this layer's E[φ′²]

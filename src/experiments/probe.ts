@@ -3,7 +3,7 @@
 // large ones make it explode or saturate; He / Xavier keep it steady.
 // Draw order (so numpy can replay it): one RandomState(seed); X = randn(width, samples),
 // row by row; then each layer's (width × width) weights from the initializer on the same
-// RandomState; no biases; H_l = act(W_l · H_{l-1}).
+// RandomState; no biases (unless --bias-std, or the initializer's own rule); H_l = act(W_l · H_{l-1} + b_l).
 // An explosion past float64's range is reported, never shown: the probe stops at the first layer
 // whose pre-activations or activations are not all finite numbers (an overflow shows there as
 // Infinity, and as NaN where Infinity − Infinity meets in a sum; ReLU would then turn the NaN
@@ -181,6 +181,11 @@ export function probe(
   const biasStd = cfg.biasStd ?? 0;
   if (!(biasStd >= 0) || !Number.isFinite(biasStd))
     throw new UsageError(`--bias-std must be a finite number >= 0, got ${biasStd}`);
+  // an initializer with its own bias rule (pytorch-linear) draws them as a network would
+  if (init.biases && cfg.biasStd !== undefined)
+    throw new UsageError(
+      `${init.name} draws its own biases; --bias-std would replace them: drop --bias-std, or use an initializer with zero biases`,
+    );
   if (cfg.c0 !== undefined && !(cfg.c0 >= -1 && cfg.c0 <= 1))
     throw new UsageError(`--c0 is a correlation: between -1 and 1, got ${cfg.c0}`);
   if (cfg.c0 !== undefined && n < 2)
@@ -219,7 +224,8 @@ export function probe(
     W.set(init.weights(rs, w, w, opts));
     const wBad = leftRange('weights', W, w * w);
     if (wBad) return diverged(l, wBad);
-    if (biasStd > 0) {
+    if (init.biases) bias.set(init.biases(rs, w, w, opts));
+    else if (biasStd > 0) {
       bias.set(rs.randn(w));
       for (let i = 0; i < w; i++) bias[i] *= biasStd;
     }

@@ -15,6 +15,13 @@ export interface ScalarActivation {
   d2phi(u: number): number;
   /** Pre-activation values where φ, φ′ or φ″ jumps or kinks (the quadrature splits there). */
   readonly kinks: readonly number[];
+  /**
+   * For positively homogeneous activations (φ(λu) = λφ(u), λ > 0: ReLU, leaky ReLU, linear) the
+   * slopes [left, right]: φ(u) = left·u below 0 and right·u above. Their Gaussian integrals are
+   * closed forms (the arc-cosine kernel, Cho & Saul 2009) and their q has no fixed point off
+   * σ_w²·(left² + right²)/2 = 1, which the theory reports as such.
+   */
+  readonly slopes?: readonly [number, number];
 }
 
 const sigmoid = (u: number) => 1 / (1 + Math.exp(-u));
@@ -47,6 +54,7 @@ export function scalarActivation(spec: string): ScalarActivation {
         dphi: (u) => (u > 0 ? 1 : 0),
         d2phi: () => 0,
         kinks: [0],
+        slopes: [0, 1],
       };
     case 'leaky-relu': {
       const s = p('slope');
@@ -56,10 +64,18 @@ export function scalarActivation(spec: string): ScalarActivation {
         dphi: (u) => (u > 0 ? 1 : s),
         d2phi: () => 0,
         kinks: [0],
+        slopes: [s, 1],
       };
     }
     case 'linear':
-      return { name: resolved, phi: (u) => u, dphi: () => 1, d2phi: () => 0, kinks: [] };
+      return {
+        name: resolved,
+        phi: (u) => u,
+        dphi: () => 1,
+        d2phi: () => 0,
+        kinks: [],
+        slopes: [1, 1],
+      };
     case 'tanh':
       return {
         name: resolved,

@@ -19,12 +19,69 @@ export interface MeanFieldPoint {
 /** A pre-activation variance this small is taken as zero (all units at φ(0)). */
 const Q_FLOOR = 1e-200;
 
-/** E[F(√q z)] for z ~ N(0, 1). */
+/** P(u1 > 0, u2 > 0) for unit normals with correlation c: (π − arccos c)/(2π) (Sheppard 1899). */
+const bothPositive = (c: number) => (Math.PI - Math.acos(c)) / (2 * Math.PI);
+
+/** E[max(z1, 0) max(z2, 0)] for unit normals with correlation c: the arc-cosine kernel of degree 1 (Cho & Saul 2009). */
+const arcCosine = (c: number) =>
+  (Math.sqrt(Math.max(0, 1 - c * c)) + (Math.PI - Math.acos(c)) * c) / (2 * Math.PI);
+
+/**
+ * The slopes [left, right] an activation behaves with at q → ∞: its own for the positively
+ * homogeneous ones; for the others the slope on each side that is unbounded (ELU, SELU: the
+ * right one; the left side saturates), zero for bounded activations (tanh, sigmoid).
+ */
+function tailSlopes(act: ScalarActivation): readonly [number, number] {
+  if (act.slopes) return act.slopes;
+  const big = 1e16;
+  const up = act.d2phi(big) === 0 ? act.dphi(big) : 0;
+  const down = act.d2phi(-big) === 0 ? act.dphi(-big) : 0;
+  return [down, up];
+}
+
+/** E[φ(u)²] / q for u ~ N(0, q) of a homogeneous φ with these slopes: (left² + right²)/2. */
+const homogeneousGain = ([a, b]: readonly [number, number]) => (a * a + b * b) / 2;
+
+/** E[φ(u1) φ(u2)] / q for a homogeneous φ, corr(u1, u2) = c: φ(u) = b·relu(u) − a·relu(−u). */
+const homogeneousCross = ([a, b]: readonly [number, number], c: number) =>
+  (a * a + b * b) * arcCosine(c) - 2 * a * b * arcCosine(-c);
+
+/** E[φ′(u1) φ′(u2)] for a homogeneous φ, corr(u1, u2) = c: the orthant probabilities times the slopes. */
+const homogeneousSlopeCross = ([a, b]: readonly [number, number], c: number) =>
+  (a * a + b * b) * bothPositive(c) + a * b * (1 - 2 * bothPositive(c));
+
+/** Offsets from a kink, in units of the activation's own scale, where the quadrature also splits. */
+const SPREAD = [0.5, 2, 8, 32];
+
+/**
+ * Break points for a Gaussian integral in z where the activation's kinks sit at `at` and its
+ * features are `width` wide in z (1/√q: at large q, tanh is a step 1/√q wide). Splitting at
+ * a geometric spread of offsets around each kink gives the adaptive rule pieces on which it
+ * converges at once, instead of halving its way down to the step (thousands of evaluations
+ * for each inner integral of a two-dimensional one).
+ */
+function splitPoints(at: readonly number[], width: number): number[] {
+  if (!(width < 0.1)) return [...at]; // features as wide as the Gaussian itself: the rule copes
+  const out: number[] = [];
+  for (const k of at) {
+    out.push(k);
+    for (const d of SPREAD) out.push(k - d * width, k + d * width);
+  }
+  return out;
+}
+
+/** E[F(√q z)] for z ~ N(0, 1); q = 0 gives F(0), q = ∞ the mean of F's limits at ±∞ (NaN if q is NaN). */
 function expect1(act: ScalarActivation, q: number, f: (u: number) => number): number {
+  if (Number.isNaN(q)) return NaN;
+  if (q <= 0) return f(0);
+  if (q === Infinity) return (f(Infinity) + f(-Infinity)) / 2;
   const s = Math.sqrt(Math.max(q, Q_FLOOR));
   return gaussianExpectation(
     (z) => f(s * z),
-    act.kinks.map((k) => k / s),
+    splitPoints(
+      act.kinks.map((k) => k / s),
+      1 / s,
+    ),
   );
 }
 
@@ -40,33 +97,100 @@ function expect2(
   g: (u: number) => number,
   rtol = RTOL2,
 ): number {
-  const s = Math.sqrt(Math.max(q, Q_FLOOR));
+  if (Number.isNaN(q) || Number.isNaN(c)) return NaN;
+  if (q <= 0) return f(0) * g(0);
   if (c >= 1) return expect1(act, q, (u) => f(u) * g(u));
   if (c <= -1) return expect1(act, q, (u) => f(u) * g(-u));
+  if (q === Infinity) {
+    // every unit at one of the limits: weigh the four sign patterns by their probabilities
+    const same = bothPositive(c);
+    const [fp, fm, gp, gm] = [f(Infinity), f(-Infinity), g(Infinity), g(-Infinity)];
+    const term = (x: number, y: number, w: number) => (w === 0 ? 0 : x * y * w);
+    return (
+      term(fp, gp, same) + term(fm, gm, same) + term(fp, gm, 0.5 - same) + term(fm, gp, 0.5 - same)
+    );
+  }
+  const s = Math.sqrt(Math.max(q, Q_FLOOR));
   const r = Math.sqrt(1 - c * c);
   const bound = Math.sqrt(expect1(act, q, (u) => f(u) ** 2) * expect1(act, q, (u) => g(u) ** 2)); // Cauchy–Schwarz
   return gaussianExpectation2(
     (z1, z2) => f(s * z1) * g(s * (c * z1 + r * z2)),
-    act.kinks.map((k) => k / s),
-    (z1) => act.kinks.map((k) => (k / s - c * z1) / r),
+    splitPoints(
+      act.kinks.map((k) => k / s),
+      1 / s,
+    ),
+    (z1) =>
+      splitPoints(
+        act.kinks.map((k) => (k / s - c * z1) / r),
+        1 / (s * r),
+      ),
     bound,
     rtol,
   );
 }
 
+/** The relative tolerance of squaredDifference's integrals (see there). */
+const DIFFERENCE_RTOL = 1e-9;
+
+/**
+ * E[(F(u1) − F(u2))²] for (u1, u2) with variances q and correlation 1 − ε, integrated as the
+ * squared difference itself (u1,2 = √q (a x ± b y), a = √(1 − ε/2), b = √(ε/2)): where the
+ * two inputs are nearly alike this stays accurate to `rtol` relative, while E[F²] − E[F F]
+ * would lose every digit to cancellation.
+ */
+function squaredDifference(
+  act: ScalarActivation,
+  q: number,
+  eps: number,
+  f: (u: number) => number,
+  rtol = RTOL2,
+): number {
+  // the difference itself is rounded to ~1e-16/|F(u1) − F(u2)| relative: asking much more than
+  // 1e-10 of it only feeds rounding noise to the adaptive rule
+  rtol = Math.max(rtol, DIFFERENCE_RTOL);
+  const s = Math.sqrt(q);
+  const a = Math.sqrt(1 - eps / 2);
+  const b = Math.sqrt(eps / 2);
+  return gaussianExpectation2(
+    (x, y) => (f(s * (a * x + b * y)) - f(s * (a * x - b * y))) ** 2,
+    splitPoints(
+      act.kinks.map((k) => k / (s * a)),
+      1 / (s * a),
+    ),
+    (x) =>
+      splitPoints(
+        act.kinks.flatMap((k) => [(k / s - a * x) / b, -(k / s - a * x) / b]),
+        1 / (s * b),
+      ),
+    0, // the integrand is never negative: a tolerance relative to its own integral is enough
+    rtol,
+    true, // y ↦ −y swaps u1 and u2: the square is even in y
+  );
+}
+
 /** The length map q ↦ σ_w² E[φ(√q z)²] + σ_b²: one layer's pre-activation variance from the last. */
 export function lengthMap(act: ScalarActivation, p: MeanFieldPoint, q: number): number {
+  if (act.slopes)
+    return q <= 0 ? p.biasVar : p.weightVar * homogeneousGain(act.slopes) * q + p.biasVar;
   if (q <= 0) return p.weightVar * act.phi(0) ** 2 + p.biasVar; // every unit at φ(0)
   return p.weightVar * expect1(act, q, (u) => act.phi(u) ** 2) + p.biasVar;
 }
 
-/** d(length map)/dq = σ_w² E[φ′(u)² + φ(u) φ″(u)] (Stein's lemma), u ~ N(0, q). */
+/**
+ * d(length map)/dq = σ_w² E[u φ(u) φ′(u)] / q, u ~ N(0, q) (the derivative under the integral;
+ * by Stein's lemma the same as σ_w² E[φ′² + φ φ″], whose two terms cancel at large q, while
+ * u φ φ′ ≥ 0 for tanh, the rectifiers and ELU). At q = 0: σ_w² (φ′(0)² + φ(0) φ″(0)).
+ */
 export function lengthMapSlope(act: ScalarActivation, p: MeanFieldPoint, q: number): number {
-  return p.weightVar * expect1(act, q, (u) => act.dphi(u) ** 2 + act.phi(u) * act.d2phi(u));
+  if (act.slopes) return p.weightVar * homogeneousGain(act.slopes);
+  if (q === Infinity) return p.weightVar * homogeneousGain(tailSlopes(act));
+  if (q <= Q_FLOOR) return p.weightVar * (act.dphi(0) ** 2 + act.phi(0) * act.d2phi(0));
+  return (p.weightVar * expect1(act, q, (u) => u * act.phi(u) * act.dphi(u))) / q;
 }
 
 /** χ₁ = σ_w² E[φ′(√q z)²]: how a small perturbation of one input grows (> 1) or shrinks (< 1) per layer. */
 export function chi1(act: ScalarActivation, p: MeanFieldPoint, q: number): number {
+  if (act.slopes) return p.weightVar * homogeneousGain(act.slopes);
   return p.weightVar * expect1(act, q, (u) => act.dphi(u) ** 2);
 }
 
@@ -79,10 +203,15 @@ export function correlationMap(
   rtol = RTOL2,
 ): number {
   if (q <= Q_FLOOR) return 1;
+  if (act.slopes) return p.weightVar * homogeneousCross(act.slopes, c) + p.biasVar / q;
   return (p.weightVar * expect2(act, q, c, act.phi, act.phi, rtol) + p.biasVar) / q;
 }
 
-/** χ_c = σ_w² E[φ′(u1) φ′(u2)]: the slope of the correlation map at c (Schoenholz et al. eq. 6). */
+/**
+ * χ_c = σ_w² E[φ′(u1) φ′(u2)] at correlation c (Schoenholz et al. 2017, eq. 5): the slope of
+ * the map of the two inputs' covariance at fixed q, so the slope of the correlation map where q
+ * sits at q*. At c = 1 it is χ₁; for ReLU σ_w²/2 at any q.
+ */
 export function correlationSlope(
   act: ScalarActivation,
   p: MeanFieldPoint,
@@ -90,6 +219,7 @@ export function correlationSlope(
   c: number,
   rtol = RTOL2,
 ): number {
+  if (act.slopes) return p.weightVar * homogeneousSlopeCross(act.slopes, c);
   return p.weightVar * expect2(act, q, c, act.dphi, act.dphi, rtol);
 }
 
@@ -98,10 +228,7 @@ export function correlationSlope(
  * (and ELU, SELU, whose negative side is bounded) the mean of the squared slopes' halves.
  */
 function asymptoticGain(act: ScalarActivation): number {
-  const big = 1e16;
-  const up = act.dphi(big);
-  const down = act.d2phi(-big) === 0 ? act.dphi(-big) : 0;
-  return (up * up + down * down) / 2;
+  return homogeneousGain(tailSlopes(act));
 }
 
 /** A root of f in [lo, hi] where f(lo) ≥ 0 ≥ f(hi), by bisection with secant steps (Illinois), to `rtol`. */
@@ -136,10 +263,14 @@ export function bracketedRoot(
   return Math.abs(fa) < Math.abs(fb) ? a : b;
 }
 
+/** |rate − 1| below this counts as a rate of exactly 1 (q kept, or growing by σ_b² a layer). */
+const UNIT_RATE = 1e-12;
+
 /**
- * The length map's fixed point q*. `kind`: `stable` (layers converge to it), `neutral` (every
- * q is fixed, as for ReLU at σ_w² = 2, σ_b² = 0: q* is the input's own q0), `unbounded` (q
- * grows layer after layer without limit; q = Infinity).
+ * The length map's fixed point q*. `kind`: `stable` (layers converge to it; q* = 0 means the
+ * signal vanishes), `neutral` (every q is fixed, as for ReLU at σ_w² = 2, σ_b² = 0: q* is the
+ * input's own q0), `unbounded` (q grows layer after layer without limit; q = Infinity).
+ * @throws RangeError when σ_w² or σ_b² is negative or not finite
  */
 export function lengthFixedPoint(
   act: ScalarActivation,
@@ -151,10 +282,21 @@ export function lengthFixedPoint(
   /** How layers approach it. */
   kind: 'stable' | 'neutral' | 'unbounded';
 } {
+  if (!(p.weightVar >= 0 && p.weightVar < Infinity && p.biasVar >= 0 && p.biasVar < Infinity))
+    throw new RangeError(
+      `σ_w² and σ_b² must be finite and ≥ 0, got ${p.weightVar} and ${p.biasVar}`,
+    );
   const growth = p.weightVar * asymptoticGain(act);
+  if (act.slopes) {
+    // q ↦ growth·q + σ_b² is linear: a fixed point only below rate 1 (or every q at rate 1 without bias)
+    if (Math.abs(growth - 1) <= UNIT_RATE)
+      return p.biasVar === 0 ? { q: q0, kind: 'neutral' } : { q: Infinity, kind: 'unbounded' };
+    if (growth > 1) return { q: Infinity, kind: 'unbounded' };
+    return { q: p.biasVar / (1 - growth), kind: 'stable' };
+  }
   const g = (q: number) => lengthMap(act, p, q) - q;
-  if (growth > 1 + 1e-12) return { q: Infinity, kind: 'unbounded' };
-  if (growth >= 1 - 1e-12) {
+  if (growth > 1 + UNIT_RATE) return { q: Infinity, kind: 'unbounded' };
+  if (growth >= 1 - UNIT_RATE) {
     // slope 1 far out: the map's excess over q tends to a constant; > 0 means endless growth
     const far = g(1e12);
     if (Math.abs(far) <= 1e-12 * 1e12 && Math.abs(g(q0)) <= 1e-12 * Math.max(q0, 1))
@@ -169,15 +311,21 @@ export function lengthFixedPoint(
     lo = tiny;
   }
   let hi = Math.max(q0, 1);
-  while (g(hi) > 0) hi *= 4;
+  // the map grows at most like σ_w²·max φ² + σ_b² (bounded φ) or slower than q: a bracket exists
+  while (g(hi) > 0 && hi < 1e300) hi *= 4;
   const q = bracketedRoot(g, lo, hi);
   return { q, kind: 'stable' };
 }
 
 /**
  * The correlation map's stable fixed point c* at length q*: 1 in the ordered phase (χ₁ ≤ 1:
- * inputs end up alike), below 1 in the chaotic phase (χ₁ > 1). The map is convex on [0, 1]
- * with C(1) = 1 and C(0) ≥ 0, so in the chaotic phase it has one root in [0, 1).
+ * inputs end up alike), below 1 in the chaotic phase (χ₁ > 1). The map C is convex on [0, 1]
+ * with C(1) = 1, C′(1) = χ₁ and C(0) ≥ 0, so in the chaotic phase it has one root in [0, 1).
+ * It is found as the root of R(ε) = (1 − C(1 − ε))/ε − 1, which falls from χ₁ − 1 at ε → 0
+ * to −C(0) at ε = 1, with 1 − C computed without cancellation (squaredDifference): so c* is
+ * found however close to 1 it lies, as it does just above the critical line (1 − c* ≈
+ * 2(χ₁ − 1)/C″(1)). Returns `eps` = 1 − c* too (accurate where c* itself rounds to 1), and
+ * `eps` = 0 when c* cannot be told from 1 (χ₁ − 1 within the integrals' rounding).
  */
 export function correlationFixedPoint(
   act: ScalarActivation,
@@ -186,19 +334,62 @@ export function correlationFixedPoint(
   chi: number,
   rtol = RTOL2,
 ): number {
-  if (!(q > Q_FLOOR) || !Number.isFinite(q) || chi <= 1) return 1;
-  const h = (c: number) => correlationMap(act, p, q, c, rtol) - c;
-  if (h(0) <= 0) return 0;
-  const top = 1 - 1e-6;
-  if (h(top) >= 0) return 1; // too close to the critical line to tell c* from 1
-  return bracketedRoot(h, 0, top, Math.max(1e-13, rtol / 10));
+  return correlationFixedPointGap(act, p, q, chi, rtol).cStar;
 }
 
-/** −1/ln x: a depth scale from a per-layer rate x (Infinity at x = 1; NaN where x ≤ 0). */
-const depthScale = (x: number) => (x > 0 ? (x === 1 ? Infinity : -1 / Math.log(x)) : NaN); // ln 1 is +0: −1/+0 would be −Infinity
+/** c* and ε = 1 − c* (see correlationFixedPoint). */
+function correlationFixedPointGap(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q: number,
+  chi: number,
+  rtol: number,
+): { cStar: number; eps: number } {
+  if (!(q > Q_FLOOR) || !Number.isFinite(q) || !(chi > 1)) return { cStar: 1, eps: 0 };
+  if (act.slopes) {
+    // the arc-cosine form: C(c) = σ_w² κ(c) + σ_b²/q*, exact, so the plain difference is exact enough
+    const h = (c: number) => correlationMap(act, p, q, c) - c;
+    if (h(0) <= 0) return { cStar: 0, eps: 1 };
+    let top = 1 - 1e-3;
+    while (h(top) >= 0 && top < 1 - 1e-15) top = 1 - (1 - top) / 16;
+    if (h(top) >= 0) return { cStar: 1, eps: 0 };
+    const c = bracketedRoot(h, 0, top, 1e-15);
+    return { cStar: c, eps: 1 - c };
+  }
+  const excess = (eps: number) =>
+    (p.weightVar * squaredDifference(act, q, eps, act.phi, rtol)) / (2 * q * eps) - 1;
+  if (excess(1) >= 0) return { cStar: 0, eps: 1 }; // C(0) = 0: inputs end up uncorrelated
+  // start from the expansion 1 − c* ≈ 2(χ₁ − 1)/C″(1), C″(1) = σ_w² q E[φ″(u)²], then widen
+  const curvature = p.weightVar * q * expect1(act, q, (u) => act.d2phi(u) ** 2);
+  const guess = (2 * (chi - 1)) / curvature;
+  let lo = guess > 1e-15 && guess < 0.25 ? guess / 4 : 1 / 16;
+  let hi = Math.min(1, lo * 16);
+  while (excess(lo) <= 0) {
+    if (lo < 1e-15) return { cStar: 1, eps: 0 }; // χ₁ − 1 below what the integrals resolve
+    hi = lo;
+    lo /= 16;
+  }
+  while (hi < 1 && excess(hi) > 0) {
+    lo = hi;
+    hi = Math.min(1, hi * 16);
+  }
+  const eps = bracketedRoot(excess, lo, hi, 1e-10);
+  return { cStar: 1 - eps, eps };
+}
+
+/** −1/ln x: a depth scale from a per-layer rate x < 1 (0 at x = 0; Infinity at x = 1; null above 1, where nothing converges). */
+const depthScale = (x: number): number | null =>
+  !(x >= 0) || x > 1 ? null : x === 1 ? Infinity : -1 / Math.log(x); // ln 1 is +0: −1/+0 would be −Infinity
 
 /** Where χ₁ puts a network: below 1 ordered (correlations go to 1), 1 critical, above 1 chaotic. */
 export type Phase = 'ordered' | 'critical' | 'chaotic';
+
+/**
+ * What q does layer after layer: `settles` at a q* > 0, `vanishes` (q* = 0), `kept` (every q is
+ * a fixed point), `explodes` (× lengthRate > 1 a layer, no fixed point), `grows` (by about σ_b²
+ * a layer: rate 1 with a bias, no fixed point).
+ */
+export type LengthRegime = 'settles' | 'vanishes' | 'kept' | 'explodes' | 'grows';
 
 /** Everything the theory says about one (activation, σ_w², σ_b²). */
 export interface MeanFieldSummary extends MeanFieldPoint {
@@ -208,30 +399,44 @@ export interface MeanFieldSummary extends MeanFieldPoint {
   qStar: number;
   /** How layers approach q* (see lengthFixedPoint). */
   lengthKind: 'stable' | 'neutral' | 'unbounded';
-  /** χ₁ = σ_w² E[φ′(√q* z)²]: the mean squared singular value of a layer's Jacobian. */
+  /** What q does with depth. */
+  lengthRegime: LengthRegime;
+  /**
+   * The per-layer factor of the length's deviation: d q^{l+1}/d q^l at q* (at q → ∞ when q
+   * grows without bound: the factor q itself is multiplied by each layer).
+   */
+  lengthRate: number;
+  /** χ₁ = σ_w² E[φ′(√q* z)²]: the mean squared singular value of a layer's Jacobian (at q → ∞ when q is unbounded). */
   chi1: number;
   /** Ordered, critical or chaotic, from χ₁. */
   phase: Phase;
-  /** Fixed point of the correlation map c*. */
-  cStar: number;
-  /** Slope of the correlation map at c*: χ₁ in the ordered phase. */
-  chiC: number;
-  /** Layers over which the length converges to q*: −1/ln(dq^{l+1}/dq^l at q*). */
-  xiQ: number;
-  /** Layers over which two inputs' correlation converges to c*: −1/ln χ_c. */
-  xiC: number;
-  /** Schoenholz et al.'s rule of thumb: nets deeper than about 6 ξ_c do not train. */
-  trainableDepth: number;
+  /** Fixed point of the correlation map c*; null where q has no fixed point (see `undefinedBecause`). */
+  cStar: number | null;
+  /** χ_c = σ_w² E[φ′(u1) φ′(u2)] at c* (Schoenholz et al. 2017, eq. 5): χ₁ where c* = 1; null with c*. */
+  chiC: number | null;
+  /** Layers over which the length converges to q*: −1/ln(lengthRate); null when q does not converge. */
+  xiQ: number | null;
+  /** Layers over which two inputs' correlation converges to c*: −1/ln χ_c (never negative); null with c*. */
+  xiC: number | null;
+  /** Schoenholz et al.'s rule of thumb: nets deeper than about 6 ξ_c do not train; null with ξ_c. */
+  trainableDepth: number | null;
+  /** Why each null field has no value, by field name (absent when every field has one). */
+  undefinedBecause?: Partial<Record<'cStar' | 'chiC' | 'xiQ' | 'xiC' | 'trainableDepth', string>>;
 }
 
 /** χ₁ within this of 1 counts as the critical line itself. */
 const CRITICAL_BAND = 1e-9;
+
+const num = (x: number) => String(Number(x.toPrecision(6)));
 
 /**
  * q*, χ₁, the phase, c*, χ_c, ξ_q, ξ_c and the trainable depth for one point; `q0` is the
  * inputs' length where the length map leaves every q fixed (or as the start otherwise).
  * `rtol` is the two-dimensional integrals' relative tolerance (the chaotic phase's c* and χ_c):
  * 1e-12 by default; a figure's grid may take 1e-9 (about twice as fast, still ~1e-10 accurate).
+ * Depth scales are never negative: ∞ on the critical line, null (with the reason in
+ * `undefinedBecause`) where the quantity they measure does not converge.
+ * @throws RangeError when σ_w² or σ_b² is negative or not finite
  */
 export function meanField(
   act: ScalarActivation,
@@ -240,30 +445,69 @@ export function meanField(
   rtol = RTOL2,
 ): MeanFieldSummary {
   const fixed = lengthFixedPoint(act, p, q0);
-  const qEval = Number.isFinite(fixed.q) ? fixed.q : 1e16; // homogeneous tails: the limit as q → ∞
-  const chi = chi1(act, p, qEval);
+  const bounded = Number.isFinite(fixed.q);
+  const chi = chi1(act, p, bounded ? fixed.q : Infinity); // homogeneous tails: the limit as q → ∞
   const phase: Phase =
     Math.abs(chi - 1) <= CRITICAL_BAND ? 'critical' : chi < 1 ? 'ordered' : 'chaotic';
-  const cStar =
-    phase === 'chaotic' && Number.isFinite(fixed.q)
-      ? correlationFixedPoint(act, p, fixed.q, chi, rtol)
-      : 1;
-  const chiC = cStar < 1 ? correlationSlope(act, p, fixed.q, cStar, rtol) : chi;
-  const slopeQ = Number.isFinite(fixed.q) ? lengthMapSlope(act, p, fixed.q) : NaN;
-  const xiC = phase === 'critical' ? Infinity : depthScale(chiC);
+  const lengthRate = lengthMapSlope(act, p, bounded ? fixed.q : Infinity);
+  const lengthRegime: LengthRegime =
+    fixed.kind === 'neutral'
+      ? 'kept'
+      : bounded
+        ? fixed.q > 0
+          ? 'settles'
+          : 'vanishes'
+        : lengthRate > 1 + UNIT_RATE
+          ? 'explodes'
+          : 'grows';
+  const why: NonNullable<MeanFieldSummary['undefinedBecause']> = {};
+  const xiQ = fixed.kind === 'neutral' ? Infinity : bounded ? depthScale(lengthRate) : null;
+  if (xiQ === null)
+    why.xiQ =
+      lengthRegime === 'explodes'
+        ? `q has no fixed point: it is multiplied by ${num(lengthRate)} a layer`
+        : 'q has no fixed point: it grows by about σ_b² a layer';
+  let cStar: number | null = 1;
+  let chiC: number | null = chi;
+  let xiC: number | null = phase === 'critical' ? Infinity : depthScale(chi);
+  if (!bounded && phase === 'chaotic') {
+    // Schoenholz et al. define c*, χ_c and ξ_c at q*: without one, the correlation map changes
+    // from layer to layer, tending to the bias-free map of the activation's tails, whose slope
+    // at c = 1 is exactly 1 (correlations creep to 1 polynomially, not at a depth scale)
+    cStar = chiC = xiC = null;
+    const reason = `q has no fixed point (multiplied by ${num(lengthRate)} a layer): c* and χ_c are defined at q*; the gradients grow by χ₁ = ${num(chi)} a layer instead`;
+    why.cStar = why.chiC = why.xiC = why.trainableDepth = reason;
+  } else if (phase === 'chaotic') {
+    const gap = correlationFixedPointGap(act, p, fixed.q, chi, rtol);
+    if (gap.eps === 0) {
+      xiC = Infinity; // c* not separable from 1: on the critical line to the integrals' accuracy
+    } else {
+      cStar = gap.cStar;
+      // 1 − χ_c = (1 − χ₁) + σ_w² E[(φ′(u1) − φ′(u2))²]/2: accurate where χ_c is close to 1
+      const spread = act.slopes
+        ? chi - correlationSlope(act, p, fixed.q, gap.cStar)
+        : (p.weightVar * squaredDifference(act, fixed.q, gap.eps, act.dphi, rtol)) / 2;
+      const gapToOne = 1 - chi + spread;
+      chiC = 1 - gapToOne;
+      xiC = gapToOne <= 0 ? Infinity : gapToOne >= 1 ? 0 : -1 / Math.log1p(-gapToOne);
+    }
+  }
   return {
     activation: act.name,
     weightVar: p.weightVar,
     biasVar: p.biasVar,
     qStar: fixed.q,
     lengthKind: fixed.kind,
+    lengthRegime,
+    lengthRate,
     chi1: chi,
     phase,
     cStar,
     chiC,
-    xiQ: fixed.kind === 'neutral' ? Infinity : depthScale(slopeQ),
+    xiQ,
     xiC,
-    trainableDepth: 6 * xiC,
+    trainableDepth: xiC === null ? null : 6 * xiC,
+    ...(Object.keys(why).length ? { undefinedBecause: why } : {}),
   };
 }
 
@@ -284,7 +528,7 @@ export function criticalWeightVar(
   const excess = (w: number) => {
     const p = { weightVar: w, biasVar };
     const fixed = lengthFixedPoint(act, p, q0);
-    return chi1(act, p, Number.isFinite(fixed.q) ? fixed.q : 1e16) - 1;
+    return chi1(act, p, fixed.q) - 1;
   };
   let hi = 1;
   while (excess(hi) < 0) {
@@ -327,14 +571,39 @@ export function pairTrajectory(
   // each layer is a 2-D Gaussian integral (milliseconds): thousands of layers take long enough
   // to be stopped, and the layers done so far are the answer up to there
   for (let l = 1; l <= depth && !shouldStop?.(); l++) {
-    const cross = p.weightVar * expect2(act, q, c, act.phi, act.phi) + p.biasVar;
     const next = lengthMap(act, p, q);
-    c = next > Q_FLOOR ? Math.min(1, Math.max(-1, cross / next)) : 1;
+    c = nextCorrelation(act, p, q, c, next);
     q = next;
     out.push({ layer: l, q, c });
-    if (!Number.isFinite(q)) break;
+    if (!Number.isFinite(q) || Number.isNaN(c)) break; // nothing further to follow
   }
   return out;
+}
+
+/**
+ * Two inputs' correlation one layer on, from their common length q (`next` = the length map at
+ * q). NaN where it is undefined: both inputs at 0 (next = 0) or lengths out of float64's range
+ * for a bounded map. At q = ∞ the bias no longer counts and the map is the activation's tails'
+ * (the arc-cosine map for the rectifiers).
+ */
+function nextCorrelation(
+  act: ScalarActivation,
+  p: MeanFieldPoint,
+  q: number,
+  c: number,
+  next: number,
+): number {
+  if (Number.isNaN(q) || Number.isNaN(c) || Number.isNaN(next)) return NaN;
+  const tails = tailSlopes(act);
+  if (q === Infinity && homogeneousGain(tails) > 0) {
+    const x = homogeneousCross(tails, c) / homogeneousGain(tails);
+    return Math.min(1, Math.max(-1, x));
+  }
+  if (!(next > Q_FLOOR) || next === Infinity) return next === 0 || next === Infinity ? NaN : 1;
+  const cross = act.slopes
+    ? p.weightVar * q * homogeneousCross(act.slopes, c) + p.biasVar
+    : p.weightVar * expect2(act, q, c, act.phi, act.phi) + p.biasVar;
+  return Math.min(1, Math.max(-1, cross / next));
 }
 
 /** Mean and standard deviation of φ(u) for u ~ N(0, q): a layer's activations as the theory sees them. */
@@ -347,6 +616,8 @@ export function activationMoments(
   /** √Var[φ(u)]. */
   std: number;
 } {
+  if (q === Infinity && homogeneousGain(tailSlopes(act)) > 0)
+    return { mean: Infinity, std: Infinity };
   const mean = expect1(act, q, act.phi);
   const second = expect1(act, q, (u) => act.phi(u) ** 2);
   return { mean, std: Math.sqrt(Math.max(0, second - mean * mean)) };

@@ -38,6 +38,8 @@ export interface PhaseCell {
   xiC: number | null;
   /** 6 ξ_c, Schoenholz et al.'s trainable depth; null with ξ_c. */
   trainableDepth: number | null;
+  /** Why ξ_c is null there (present only then). */
+  undefinedBecause?: string;
 }
 
 /** Where an initializer puts a square layer of `width` units: σ_w² = fan_in · Var(W), σ_b² = Var(b). */
@@ -137,32 +139,31 @@ function cellDepthScale(
   act: ScalarActivation,
   p: MeanFieldPoint,
   q0: number,
-): { phase: Phase; chi1: number; xiC: number } {
+): { phase: Phase; chi1: number; xiC: number | null; why?: string } {
   const fixed = lengthFixedPoint(act, p, q0);
   const q = fixed.q;
-  const chi = chi1At(act, p, Number.isFinite(q) ? q : 1e16);
-  const exact = () => meanField(act, p, q0, 1e-9);
-  if (!(Math.abs(chi - 1) > 1e-9) || chi < 1 || !Number.isFinite(q) || !(q > 1e-200)) {
-    const m = exact(); // cheap here: no two-dimensional integral
-    return { phase: m.phase, chi1: m.chi1, xiC: m.xiC };
-  }
+  const chi = chi1At(act, p, q);
+  const exact = () => {
+    const m = meanField(act, p, q0, 1e-9);
+    return { phase: m.phase, chi1: m.chi1, xiC: m.xiC, why: m.undefinedBecause?.xiC };
+  };
+  // the ordered phase, the line and unbounded q need no two-dimensional integral; the
+  // rectifiers' maps are closed forms
+  if (!(Math.abs(chi - 1) > 1e-9) || chi < 1 || !Number.isFinite(q) || !(q > 1e-200) || act.slopes)
+    return exact();
   const series = correlationSeries(act, q);
   const h = (c: number) => (p.weightVar * seriesAt(series, q, c).phiPhi + p.biasVar) / q - c;
   const top = 1 - 1e-6;
-  if (h(0) <= 0 || h(top) >= 0) {
-    const m = exact();
-    return { phase: m.phase, chi1: m.chi1, xiC: m.xiC };
-  }
+  if (h(0) <= 0 || h(top) >= 0) return exact();
   const cStar = bracketedRoot(h, 0, top, 1e-13);
   const at = seriesAt(series, q, cStar);
   const chiC = p.weightVar * at.slope;
   if (
+    !(chiC < 1) ||
     p.weightVar * at.phiPhiError > SERIES_TOLERANCE * q ||
     p.weightVar * at.slopeError > SERIES_TOLERANCE * chiC
-  ) {
-    const m = exact();
-    return { phase: m.phase, chi1: m.chi1, xiC: m.xiC };
-  }
+  )
+    return exact();
   return { phase: 'chaotic', chi1: chi, xiC: -1 / Math.log(chiC) };
 }
 
@@ -187,15 +188,14 @@ export function phaseDiagram(
   const cells = biasVars.map((b) =>
     weightVars.map((w): PhaseCell => {
       const m = cellDepthScale(act, { weightVar: w, biasVar: b }, q0);
-      // where q grows for ever (ξ_c from χ₁ > 1 comes out negative) there is no depth scale
-      const xiC = m.xiC > 0 ? m.xiC : m.phase === 'critical' ? Infinity : null;
       return {
         weightVar: w,
         biasVar: b,
         phase: m.phase,
         chi1: m.chi1,
-        xiC,
-        trainableDepth: xiC === null ? null : 6 * xiC,
+        xiC: m.xiC,
+        trainableDepth: m.xiC === null ? null : 6 * m.xiC,
+        ...(m.why === undefined ? {} : { undefinedBecause: m.why }),
       };
     }),
   );

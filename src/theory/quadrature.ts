@@ -59,14 +59,61 @@ function kronrod(
   return { k: k * h, err, abs: scale };
 }
 
-/** A bound on the halvings of one integral: a safety net, never reached by the smooth pieces the theory integrates. */
-const MAX_SPLITS = 20_000;
+/**
+ * At most this many panels per integral. With the global error test below a smooth piece needs
+ * a handful; the bound only matters for integrands that are rounding noise (an inner integral
+ * that cancels to 0), where no subdivision helps: it caps the work instead of the accuracy.
+ */
+const MAX_PANELS = 400;
+
+interface Panel {
+  lo: number;
+  hi: number;
+  k: number;
+  err: number;
+  abs: number;
+}
+
+/** Pushes `p` onto a max-heap ordered by error estimate. */
+function heapPush(heap: Panel[], p: Panel): void {
+  heap.push(p);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const up = (i - 1) >> 1;
+    if (heap[up].err >= heap[i].err) break;
+    [heap[up], heap[i]] = [heap[i], heap[up]];
+    i = up;
+  }
+}
+
+/** Removes and returns the panel with the largest error estimate. */
+function heapPop(heap: Panel[]): Panel {
+  const top = heap[0];
+  const last = heap.pop()!;
+  if (heap.length) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && heap[l].err > heap[m].err) m = l;
+      if (r < heap.length && heap[r].err > heap[m].err) m = r;
+      if (m === i) break;
+      [heap[m], heap[i]] = [heap[i], heap[m]];
+      i = m;
+    }
+  }
+  return top;
+}
 
 /**
- * ∫_a^b f(x) dx by adaptive Gauss–Kronrod: an interval is halved until its
- * error estimate is below `rtol` of ∫|f| (shared out by length; ∫|f| comes from the first four
- * panels, so the tolerance follows the integrand's scale; `atol` is a floor for integrands
- * that are themselves rounding noise around 0) or it is 2^-40 of the whole.
+ * ∫_a^b f(x) dx by globally adaptive Gauss–Kronrod, as QUADPACK's QAG does: the panel with the
+ * largest error estimate is halved until the estimates add up to at most `rtol` of ∫|f| (or
+ * `atol`, a floor for integrands that are themselves rounding noise around 0), or the panels
+ * reach MAX_PANELS. A global test, unlike one that shares the tolerance out by length, cannot
+ * be driven to endless halvings by a little noise spread over the whole interval.
+ * Returns NaN at once when f gives a value that is not finite (nothing to integrate).
  */
 export function integrate(
   f: (x: number) => number,
@@ -76,37 +123,66 @@ export function integrate(
   atol = 0,
 ): number {
   if (b <= a) return 0;
-  const whole = b - a;
-  const PANELS = 4;
-  const first = Array.from({ length: PANELS }, (_, i) => {
-    const lo = a + (whole * i) / PANELS;
-    const hi = a + (whole * (i + 1)) / PANELS;
-    return { lo, hi, ...kronrod(f, lo, hi) };
-  });
-  const tol = Math.max(rtol * first.reduce((sum, p) => sum + p.abs, 0), atol);
-  if (tol === 0) return 0;
-  let total = 0;
-  let splits = 0;
-  const stack = first.reverse();
-  while (stack.length) {
-    const { lo, hi, k, err } = stack.pop()!;
-    if (err <= (tol * (hi - lo)) / whole || hi - lo < whole * 2 ** -40 || splits >= MAX_SPLITS) {
-      total += k;
-      continue;
-    }
-    splits++;
-    const mid = 0.5 * (lo + hi);
-    stack.push({ lo: mid, hi, ...kronrod(f, mid, hi) }, { lo, hi: mid, ...kronrod(f, lo, mid) });
-  }
-  return total;
+  return integratePieces(f, [a, b], rtol, atol);
 }
 
-/** Sorted, de-duplicated points strictly inside (-Z_MAX, Z_MAX), with both ends. */
-function breakpoints(kinks: readonly number[]): number[] {
+/**
+ * ∫ f over [cuts[0], cuts[n−1]], split at every cut (sorted, increasing), with one tolerance
+ * for the whole: pieces where f is negligible against the rest are not refined for their own
+ * sake. Each piece longer than a quarter of the range starts as several panels.
+ */
+function integratePieces(
+  f: (x: number) => number,
+  cuts: readonly number[],
+  rtol: number,
+  atol: number,
+): number {
+  const whole = cuts[cuts.length - 1] - cuts[0];
+  const heap: Panel[] = [];
+  let errSum = 0;
+  let absSum = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const n = Math.max(1, Math.ceil((4 * (cuts[i + 1] - cuts[i])) / whole));
+    for (let j = 0; j < n; j++) {
+      const lo = cuts[i] + ((cuts[i + 1] - cuts[i]) * j) / n;
+      const hi = j === n - 1 ? cuts[i + 1] : cuts[i] + ((cuts[i + 1] - cuts[i]) * (j + 1)) / n;
+      const r = kronrod(f, lo, hi);
+      if (!Number.isFinite(r.k) || !Number.isFinite(r.abs)) return NaN;
+      errSum += r.err;
+      absSum += r.abs;
+      heapPush(heap, { lo, hi, k: r.k, err: r.err, abs: r.abs });
+    }
+  }
+  // the tolerance follows ∫|f| as refinement finds more of it (QUADPACK's epsrel·|result|)
+  const tol = () => Math.max(rtol * absSum, atol);
+  if (tol() === 0) return 0;
+  while (errSum > tol() && heap.length < MAX_PANELS) {
+    const worst = heapPop(heap);
+    if (worst.hi - worst.lo < whole * 2 ** -40) {
+      heapPush(heap, { ...worst, err: 0 }); // as fine as float64 sensibly splits: keep it as it is
+      errSum -= worst.err;
+      continue;
+    }
+    const mid = 0.5 * (worst.lo + worst.hi);
+    const left = kronrod(f, worst.lo, mid);
+    const right = kronrod(f, mid, worst.hi);
+    if (!Number.isFinite(left.k) || !Number.isFinite(right.k)) return NaN;
+    errSum += left.err + right.err - worst.err;
+    absSum += left.abs + right.abs - worst.abs;
+    heapPush(heap, { lo: worst.lo, hi: mid, k: left.k, err: left.err, abs: left.abs });
+    heapPush(heap, { lo: mid, hi: worst.hi, k: right.k, err: right.err, abs: right.abs });
+  }
+  let sum = 0;
+  for (const p of heap) sum += p.k;
+  return sum;
+}
+
+/** Sorted, de-duplicated points strictly inside (lower, Z_MAX), with both ends. */
+function breakpoints(kinks: readonly number[], lower = -Z_MAX): number[] {
   const inside = kinks
-    .filter((k) => Number.isFinite(k) && k > -Z_MAX && k < Z_MAX)
+    .filter((k) => Number.isFinite(k) && k > lower && k < Z_MAX)
     .sort((x, y) => x - y);
-  const pts = [-Z_MAX];
+  const pts = [lower];
   for (const k of inside) if (k > pts[pts.length - 1]) pts.push(k);
   pts.push(Z_MAX);
   return pts;
@@ -119,11 +195,7 @@ export function gaussianExpectation(
   rtol = 1e-13,
   atol = 0,
 ): number {
-  const pts = breakpoints(kinks);
-  let sum = 0;
-  for (let i = 0; i + 1 < pts.length; i++)
-    sum += integrate((z) => f(z) * normalDensity(z), pts[i], pts[i + 1], rtol, atol);
-  return sum;
+  return integratePieces((z) => f(z) * normalDensity(z), breakpoints(kinks), rtol, atol);
 }
 
 /**
@@ -131,7 +203,8 @@ export function gaussianExpectation(
  * `outerKinks` are the z1 where the inner integral's result is not smooth, `innerKinks(z1)`
  * the z2 where g(z1, ·) is not smooth; `scale` bounds E|g| (e.g. by Cauchy–Schwarz): the outer
  * tolerance never falls below rtol · scale, since where the inner integrals cancel to 0 the
- * outer integrand is rounding noise that no subdivision can resolve.
+ * outer integrand is rounding noise that no subdivision can resolve. `evenInner`: g(z1, −z2) =
+ * g(z1, z2), so the inner integral runs over z2 ≥ 0 only.
  */
 export function gaussianExpectation2(
   g: (z1: number, z2: number) => number,
@@ -139,12 +212,20 @@ export function gaussianExpectation2(
   innerKinks: (z1: number) => number[],
   scale: number,
   rtol = 1e-12,
+  evenInner = false,
 ): number {
+  // g even in z2: twice the integral over z2 ≥ 0, half the work
+  const inner = evenInner
+    ? (z1: number) =>
+        2 *
+        integratePieces(
+          (z2) => g(z1, z2) * normalDensity(z2),
+          breakpoints(innerKinks(z1), 0),
+          rtol * 0.1,
+          rtol * scale * 0.005,
+        )
+    : (z1: number) =>
+        gaussianExpectation((z2) => g(z1, z2), innerKinks(z1), rtol * 0.1, rtol * scale * 0.01);
   // the inner floor keeps underflowing tails (subnormal numbers, all rounding) from being refined for ever
-  return gaussianExpectation(
-    (z1) => gaussianExpectation((z2) => g(z1, z2), innerKinks(z1), rtol * 0.1, rtol * scale * 0.01),
-    outerKinks,
-    rtol,
-    rtol * scale,
-  );
+  return gaussianExpectation(inner, outerKinks, rtol, rtol * scale);
 }

@@ -8,6 +8,7 @@
 import type { CostPoint, StopReason } from './train.js';
 import type { DiagnosticsPoint } from './diagnostics.js';
 import { describeDivergence, divergenceOf, SATURATED_START } from './divergence.js';
+import type { Network } from '../nn/network.js';
 
 /** The failures the doctor can name, one per cause it knows how to fix. */
 export type FindingKind =
@@ -60,6 +61,61 @@ export interface DoctorInput {
   diagnostics: DiagnosticsPoint[];
   /** Every hidden unit had the same incoming weights at the start and still has at the end (experiments/verdict.ts isSymmetric). */
   symmetric: boolean;
+  /** The initializer's registry name (`he`, `xavier`, …); unknown: no advice assumes it. */
+  init?: string;
+  /** The hidden layers' activation (`relu`, `tanh`, …); unknown: no advice assumes it. */
+  activation?: string;
+  /** Per layer, first hidden first: its biases at initialization; unknown: no advice about them. */
+  biasesAtStart?: BiasesAtStart[];
+}
+
+/** One layer's biases at initialization, as the doctor reads them. */
+export interface BiasesAtStart {
+  /** Their mean. */
+  mean: number;
+  /** Their largest magnitude (0: every bias started at 0). */
+  maxAbs: number;
+}
+
+/** The initializers whose variance is He's 2/fan_in (what ReLU layers need). */
+const HE_LIKE = new Set(['he', 'he-normal', 'he-uniform', 'kaiming-normal', 'kaiming-uniform']);
+/** The initializers whose variance is 1/fan_in or Glorot's (what tanh and sigmoid layers need). */
+const XAVIER_LIKE = new Set([
+  'xavier',
+  'glorot-normal',
+  'glorot-uniform',
+  'lecun-normal',
+  'lecun-uniform',
+  'keras-dense',
+  'flax-dense',
+  'variance-scaling',
+  'orthogonal',
+]);
+
+/** The registry name without its parameters (`he:scale=2` → `he`). */
+const baseName = (spec: string | undefined) => spec?.split(':')[0];
+
+/** What the activation needs ('he' for the rectifiers, 'xavier' otherwise), or undefined when unknown. */
+function matchingInit(activation: string | undefined): 'he' | 'xavier' | undefined {
+  const a = baseName(activation);
+  if (a === undefined) return undefined;
+  return a === 'relu' || a === 'leaky-relu' ? 'he' : 'xavier';
+}
+
+/** True when the run already started from the variance its activation needs. */
+function initAlreadyMatches(run: DoctorInput): boolean {
+  const want = matchingInit(run.activation);
+  const init = baseName(run.init);
+  if (want === undefined || init === undefined) return false;
+  return want === 'he' ? HE_LIKE.has(init) : XAVIER_LIKE.has(init);
+}
+
+/** The initializer to suggest: the one the activation needs, or both when the activation is unknown. */
+function suggestInit(run: DoctorInput): string {
+  const want = matchingInit(run.activation);
+  return want === undefined
+    ? 'he for ReLU, xavier for tanh'
+    : `--init ${want} for ${baseName(run.activation)}`;
 }
 
 const LN2 = Math.log(2);
@@ -110,7 +166,16 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
   // one divergence rule for every command (train/divergence.ts): the sweep's rows say the same
   const diverged = divergenceOf(run);
   if (diverged) {
-    findings.push({ kind: 'diverged', ...describeDivergence(diverged, run.learningRate) });
+    const words = describeDivergence(diverged, run.learningRate);
+    // the doctor knows the run's initializer, so its fix for a too-large start says whether
+    // the initializer's scale is already the one the activation needs
+    const fix =
+      diverged.firstCost > SATURATED_START
+        ? initAlreadyMatches(run)
+          ? `the weights already have the variance ${baseName(run.activation)} needs: scale the inputs to unit variance, or lower the learning rate (try --lr ${sig(run.learningRate / 10)})`
+          : `start from a smaller scale (${suggestInit(run)})`
+        : words.fix;
+    findings.push({ kind: 'diverged', cause: words.cause, fix });
     return { ok: false, findings };
   }
 
@@ -119,7 +184,7 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
       kind: 'symmetry',
       cause:
         'symmetry never broken: every hidden unit started with the same weights, so each gets the same gradient and stays a copy of the others (a constant or zeros initialization)',
-      fix: 'draw the weights at random (--init he for ReLU, xavier for tanh)',
+      fix: `draw the weights at random (${suggestInit(run)})`,
     });
   }
 
@@ -128,7 +193,9 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
       kind: 'saturated-output',
       amount: first,
       cause: `saturated outputs: the cost starts at ${sig(first)}, far above ln 2 ≈ 0.693, because oversized weights push the output sigmoid to 0 or 1 on the wrong side, where its gradient is tiny`,
-      fix: 'scale the weights down to 1/fan_in (xavier) or 2/fan_in (he) variance',
+      fix: initAlreadyMatches(run)
+        ? `the weights already have the variance ${baseName(run.activation)} needs: scale the inputs to unit variance`
+        : `scale the weights down to 1/fan_in (xavier) or 2/fan_in (he) variance (${suggestInit(run)})`,
     });
   }
 
@@ -139,7 +206,9 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
       layer: saturated.layer,
       amount: saturated.amount,
       cause: `hidden layer ${saturated.layer} starts saturated: ${pct(saturated.amount)} of its outputs sit in the flat tails of tanh/sigmoid, where almost no gradient passes`,
-      fix: 'use smaller weights (xavier: variance 1/fan_in) or a ReLU activation',
+      fix: XAVIER_LIKE.has(baseName(run.init) ?? '')
+        ? 'the weights already have variance 1/fan_in: scale the inputs to unit variance, or use a ReLU activation'
+        : 'use smaller weights (xavier: variance 1/fan_in) or a ReLU activation',
     });
   }
 
@@ -156,7 +225,7 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
     amount: d.amount,
     cause: `dead ReLUs: ${pct(d.amount)} of layer ${d.layer}'s units output 0 for every example${bornDead ? ' from the start' : ' by the end'}, so no gradient flows through them${d.amount === 1 ? ' and nothing below them learns' : ''}`,
     fix: bornDead
-      ? 'start the biases at 0 (not negative) with he weights, or use leaky-relu'
+      ? bornDeadFix(run, d.layer)
       : `lower the learning rate (try --lr ${sig(run.learningRate / 10)}) or use leaky-relu`,
   });
   const bornDead = run.symmetric ? null : deadAt(start);
@@ -176,14 +245,18 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
           kind: 'vanishing-gradient',
           amount: ratio,
           cause: `vanishing gradients: the back-propagated gradient shrinks ${sig(1 / ratio)}-fold from the last layer to the first (×${sig(ratio ** (1 / hops))} per layer), so the first layers barely learn`,
-          fix: 'keep σ_w² · E[φ′²] near 1 per layer: he for ReLU, xavier for tanh (see initlab theory), or fewer layers',
+          fix: initAlreadyMatches(run)
+            ? `${baseName(run.init)} already keeps σ_w² · E[φ′²] near 1 per layer at the start: what remains is depth itself (use fewer or wider layers; see initlab theory)`
+            : `keep σ_w² · E[φ′²] near 1 per layer: ${suggestInit(run)} (see initlab theory), or fewer layers`,
         });
       } else if (ratio > GRADIENT_RATIO) {
         findings.push({
           kind: 'exploding-gradient',
           amount: ratio,
           cause: `exploding gradients: the back-propagated gradient grows ${sig(ratio)}-fold from the last layer to the first (×${sig(ratio ** (1 / hops))} per layer)`,
-          fix: 'use smaller weights (he for ReLU, xavier for tanh) or a lower learning rate',
+          fix: initAlreadyMatches(run)
+            ? `${baseName(run.init)} already has the variance ${baseName(run.activation)} needs: use fewer layers or a lower learning rate`
+            : `use smaller weights (${suggestInit(run)}) or a lower learning rate`,
         });
       }
     }
@@ -205,6 +278,37 @@ export function diagnoseRun(run: DoctorInput): Diagnosis {
     });
   }
   return { ok: findings.length === 0, findings };
+}
+
+/**
+ * The fix for a layer born dead, from what the run started with: negative biases are the
+ * cause only when they were negative; with zero (or positive) biases the layer's inputs
+ * alone turned every unit off, as happens in deep narrow ReLU nets (Lu et al. 2019).
+ */
+function bornDeadFix(run: DoctorInput, layer: number): string {
+  const biases = run.biasesAtStart?.[layer - 1];
+  const he = HE_LIKE.has(baseName(run.init) ?? '') ? '' : ', with he weights';
+  if (biases && biases.mean < 0)
+    return `start the biases at 0 (layer ${layer}'s start at mean ${sig(biases.mean)})${he}, or use leaky-relu`;
+  const state = biases
+    ? biases.maxAbs === 0
+      ? `the biases already start at 0, so the weights alone switched the units off: `
+      : `its biases start at mean ${sig(biases.mean)} (not negative), so the weights switched the units off: `
+    : '';
+  return `${state}use leaky-relu, or wider layers or fewer of them (deep narrow ReLU nets are born dead, Lu et al. 2019)${he.replace(', with', ', or')}`;
+}
+
+/** Each layer's biases at initialization, first hidden layer first: what `biasesAtStart` wants. */
+export function biasesAtStart(net: Network): BiasesAtStart[] {
+  return net.b.map((b) => {
+    let sum = 0;
+    let maxAbs = 0;
+    for (const v of b.data) {
+      sum += v;
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    }
+    return { mean: b.data.length ? sum / b.data.length : 0, maxAbs };
+  });
 }
 
 /** The diagnosis as text: one line per finding, "cause → fix"; one line when all is well. */

@@ -12,7 +12,7 @@ import { notebookData } from '../../src/experiments/notebook.js';
 import { buildNetwork, runExperiment } from '../../src/experiments/run.js';
 import { resolveTestSpec } from '../../src/experiments/test-spec.js';
 import { isSymmetric, verdict } from '../../src/experiments/verdict.js';
-import { describeDiagnosis, diagnoseRun } from '../../src/train/doctor.js';
+import { describeDiagnosis, diagnoseRun, biasesAtStart } from '../../src/train/doctor.js';
 import { getKernels } from '../../src/nn/backends.js';
 import { modelToJson } from '../../src/nn/model-format.js';
 import { cloneNetwork, type Network } from '../../src/nn/network.js';
@@ -69,6 +69,9 @@ function doctorLines(run: Run, r: TrainResult, trainAccuracy: number, net: Netwo
       learningRate: job!.learningRate,
       diagnostics: run.trainer.diagnostics,
       symmetric,
+      init: run.init,
+      activation: job!.activation,
+      biasesAtStart: biasesAtStart(run.initial),
     }),
   );
 }

@@ -199,6 +199,13 @@ function printDetails(
   });
   if (r.stopReason === 'diverged')
     lines.push(`${String(r.divergedAt).padStart(5)}  stopped: ${r.divergence}`);
+  // where the theory had nothing to follow, say so once, from the first layer it applies to
+  const seen = new Set<string>();
+  for (const t of theory ?? [])
+    if (t.degenerate && !seen.has(t.degenerate)) {
+      seen.add(t.degenerate);
+      lines.push(`theory from layer ${t.layer}: ${t.degenerate}`);
+    }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

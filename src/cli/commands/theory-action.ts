@@ -1,6 +1,11 @@
 // What `initlab theory` does once its flags are parsed.
 import { scalarActivation } from '../../theory/activation-calculus.js';
-import { criticalWeightVar, meanField, pairTrajectory } from '../../theory/mean-field.js';
+import {
+  criticalWeightVar,
+  meanField,
+  pairTrajectory,
+  type MeanFieldSummary,
+} from '../../theory/mean-field.js';
 import { readNumber, type ParamDef } from '../../validate.js';
 import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { toJson } from '../json.js';
@@ -30,8 +35,14 @@ const THEORY_OPTIONS = {
   },
 } as const satisfies Record<string, ParamDef>;
 
-const fmt = (x: number, digits = 10) =>
-  Number.isFinite(x) ? String(Number(x.toPrecision(digits))) : x > 0 ? '∞' : String(x);
+const fmt = (x: number | null, digits = 10) =>
+  x === null
+    ? 'none'
+    : Number.isFinite(x)
+      ? String(Number(x.toPrecision(digits)))
+      : x > 0
+        ? '∞'
+        : String(x);
 
 export async function runTheory(flags: TheoryFlags): Promise<void> {
   const f = {
@@ -63,12 +74,13 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
   }
   const lines = [
     `mean-field theory: ${m.activation}, σ_w² = ${f.weightVar}, σ_b² = ${f.biasVar}  (Poole et al. 2016; Schoenholz et al. 2017)`,
-    `  q*    ${fmt(m.qStar).padEnd(16)} ${m.lengthKind === 'neutral' ? `every q is kept: the inputs' own q0 = ${f.q0}` : m.lengthKind === 'unbounded' ? 'none: the length grows layer after layer without bound' : 'fixed point of q ↦ σ_w² E[φ(√q z)²] + σ_b²'}`,
-    `  χ₁    ${fmt(m.chi1).padEnd(16)} σ_w² E[φ′(√q* z)²]: ${m.phase}${m.phase === 'ordered' ? ' (< 1: inputs become alike, gradients vanish)' : m.phase === 'chaotic' ? ' (> 1: nearby inputs decorrelate, gradients explode)' : ' (= 1: the edge of chaos)'}`,
+    `  q*    ${fmt(m.qStar).padEnd(16)} ${lengthWords(m, f.q0)}`,
+    `  χ₁    ${fmt(m.chi1).padEnd(16)} σ_w² E[φ′(√q* z)²]: ${m.phase}${m.phase === 'ordered' ? ' (< 1: inputs become alike, gradients vanish)' : m.phase === 'chaotic' ? (m.cStar === null ? ' (> 1: gradients explode)' : ' (> 1: nearby inputs decorrelate, gradients explode)') : ' (= 1: the edge of chaos)'}`,
     `  c*    ${fmt(m.cStar).padEnd(16)} the correlation two inputs settle at`,
     `  χ_c   ${fmt(m.chiC).padEnd(16)} slope of the correlation map at c*`,
     `  ξ_q   ${fmt(m.xiQ, 6).padEnd(16)} layers for the length to settle`,
     `  ξ_c   ${fmt(m.xiC, 6).padEnd(16)} layers for the correlation to settle; trainable depth ≈ 6 ξ_c = ${fmt(m.trainableDepth, 4)}`,
+    ...whyNone(m),
     critical
       ? `  critical line at σ_b² = ${f.biasVar}: σ_w² = ${fmt(critical.weightVar, 7)} (q* = ${fmt(critical.qStar, 7)})`
       : `  critical line at σ_b² = ${f.biasVar}: none (χ₁ stays below 1 up to σ_w² = 1e6)`,
@@ -82,6 +94,42 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
     if (interrupted) lines.push(`interrupted after layer ${layers.length} of ${f.depth}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The symbols of the summary's fields, for the lines that say why one has no value. */
+const SYMBOL = {
+  cStar: 'c*',
+  chiC: 'χ_c',
+  xiQ: 'ξ_q',
+  xiC: 'ξ_c',
+  trainableDepth: '6 ξ_c',
+} as const;
+
+/** One line per distinct reason a field is none, naming the fields it covers. */
+function whyNone(m: MeanFieldSummary): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const key of Object.keys(SYMBOL) as (keyof typeof SYMBOL)[]) {
+    const why = m.undefinedBecause?.[key];
+    if (why !== undefined) byReason.set(why, [...(byReason.get(why) ?? []), SYMBOL[key]]);
+  }
+  return [...byReason].map(([why, keys]) => `  ${keys.join(', ')} none: ${why}`);
+}
+
+/** What the length does with depth, in words, after q*'s value. */
+function lengthWords(m: MeanFieldSummary, q0: number): string {
+  const rate = fmt(m.lengthRate, 6);
+  switch (m.lengthRegime) {
+    case 'kept':
+      return `every q is kept: the inputs' own q0 = ${q0}`;
+    case 'explodes':
+      return `none: q is multiplied by ${rate} a layer, without bound`;
+    case 'grows':
+      return 'none: q grows by about σ_b² a layer, without bound';
+    case 'vanishes':
+      return `q → 0: the signal shrinks by ${rate} a layer`;
+    default:
+      return `fixed point of q ↦ σ_w² E[φ(√q z)²] + σ_b², approached by ${rate} a layer`;
+  }
 }
 
 /** `--grid cols,rows`: two whole numbers. */

@@ -114,7 +114,7 @@ export class DepthView {
       chaotic: 'chaotic: signals grow, or nearby inputs decorrelate, with depth',
     };
     $('depth-summary').textContent =
-      `χ₁ = ${summary.chi1.toPrecision(3)}: ${words[summary.phase]}. Depth scale ξ_c = ${Number.isFinite(summary.xiC) ? summary.xiC.toPrecision(3) : '∞'} layers.`;
+      `χ₁ = ${summary.chi1.toPrecision(3)}: ${words[summary.phase]}. Depth scale ξ_c = ${summary.xiC === null ? `none (${summary.undefinedBecause?.xiC})` : Number.isFinite(summary.xiC) ? `${summary.xiC.toPrecision(3)} layers` : '∞ layers'}.`;
   }
 }
 

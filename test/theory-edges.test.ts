@@ -1,0 +1,156 @@
+// Mean-field theory where it used to break: just above the order-to-chaos line (c* within χ₁ − 1
+// of 1), the positively homogeneous activations (no q* off σ_w²·g = 1), and inputs at the ends
+// of float64. References: scripts/make_theory_edge_reference.py (SciPy, apart from initlab).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { activations } from '../src/nn/activations.js';
+import { scalarActivation } from '../src/theory/activation-calculus.js';
+import {
+  criticalWeightVar,
+  lengthMap,
+  meanField,
+  pairTrajectory,
+  type MeanFieldSummary,
+} from '../src/theory/mean-field.js';
+import { integrate } from '../src/theory/quadrature.js';
+import { cli } from './helpers.js';
+
+const ref = JSON.parse(
+  readFileSync(new URL('./fixtures/theory_edge_reference.json', import.meta.url), 'utf8'),
+);
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+/** Every depth scale is a non-negative number, ∞, or null with a reason: never NaN or negative. */
+function expectSane(m: MeanFieldSummary, label: string) {
+  for (const key of ['xiQ', 'xiC', 'trainableDepth', 'cStar', 'chiC'] as const) {
+    const v = m[key];
+    if (v === null) expect(m.undefinedBecause?.[key], `${label} ${key} reason`).toMatch(/\w/);
+    else {
+      expect(Number.isNaN(v), `${label} ${key} = ${v}`).toBe(false);
+      expect(v, `${label} ${key}`).toBeGreaterThanOrEqual(0);
+    }
+  }
+  expect(m.lengthRate, `${label} lengthRate`).toBeGreaterThanOrEqual(0);
+  expect(Number.isNaN(m.chi1)).toBe(false);
+}
+
+describe('just above the critical line', () => {
+  it("the issue's case: tanh σ_w² = 1.760955, σ_b² = 0.05 has c* < 1 and a positive ξ_c", () => {
+    const m = meanField(scalarActivation('tanh'), { weightVar: 1.760955, biasVar: 0.05 });
+    expect(m.phase).toBe('chaotic');
+    expect(m.cStar!).toBeLessThan(1);
+    expect(m.xiC!).toBeGreaterThan(1e6); // χ₁ − 1 = 7.7e-8: ξ_c ≈ 1/(χ₁ − 1)
+  });
+  for (const p of ref.aboveLine) {
+    it(`${p.activation} at σ_w² = ${p.weightVar.toFixed(6)} (χ₁ − 1 = ${(p.chi1 - 1).toExponential(2)}) equals SciPy`, () => {
+      const m = meanField(scalarActivation(p.activation), {
+        weightVar: p.weightVar,
+        biasVar: p.biasVar,
+      });
+      expect(rel(m.chi1, p.chi1)).toBeLessThan(1e-9);
+      // 1 − c* and ξ_c divide by χ₁ − 1: their accuracy is that of the integrals over it
+      const tol = 1e-9 / (p.chi1 - 1);
+      expect(rel(1 - m.cStar!, p.oneMinusCStar)).toBeLessThan(Math.max(1e-6, tol));
+      expect(rel(m.xiC!, p.xiC)).toBeLessThan(Math.max(1e-6, tol));
+    });
+  }
+  it('a dense band around the line, for every activation: no NaN and no negative depth scale', () => {
+    for (const name of Object.keys(activations)) {
+      const act = scalarActivation(name);
+      for (const biasVar of [0, 0.05]) {
+        const line = criticalWeightVar(act, biasVar);
+        if (!line) continue;
+        for (const d of [-1e-3, -1e-7, -1e-10, 0, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2]) {
+          const weightVar = line.weightVar * (1 + d);
+          expectSane(
+            meanField(act, { weightVar, biasVar }, 1, 1e-9),
+            `${name} σ_b² ${biasVar} δ ${d}`,
+          );
+        }
+      }
+    }
+  }, 120_000);
+});
+
+describe('positively homogeneous activations (ReLU, leaky ReLU, linear)', () => {
+  for (const p of ref.homogeneous) {
+    it(`${p.activation} σ_w² = ${p.weightVar}, σ_b² = ${p.biasVar}: ${p.lengthRegime}, ${p.phase}`, () => {
+      const m = meanField(scalarActivation(p.activation), {
+        weightVar: p.weightVar,
+        biasVar: p.biasVar,
+      });
+      expectSane(m, p.activation);
+      expect(m.lengthRegime).toBe(p.lengthRegime);
+      expect(m.phase).toBe(p.phase);
+      expect(rel(m.chi1, p.chi1)).toBeLessThan(1e-12);
+      expect(rel(m.lengthRate, p.lengthRate)).toBeLessThan(1e-12);
+      if (p.xiC === 'inf') expect(m.xiC).toBe(Infinity);
+      else if (p.xiC === null) expect(m.xiC).toBeNull();
+      else expect(rel(m.xiC!, p.xiC)).toBeLessThan(1e-12);
+      if (p.xiQ === null) expect(m.xiQ).toBeNull();
+      else if (p.xiQ !== undefined) expect(rel(m.xiQ!, p.xiQ)).toBeLessThan(1e-12);
+      if (p.qStar !== undefined) expect(Math.abs(m.qStar - p.qStar)).toBeLessThan(1e-12);
+    });
+  }
+  it('--json of ReLU σ_w² = 3 carries nulls with reasons, never "nan" or a negative ξ', () => {
+    const r = cli(['theory', '--activation', 'relu', '--weight-var', '3', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/nan|-inf/);
+    const j = JSON.parse(r.stdout);
+    expect(j.lengthRegime).toBe('explodes');
+    expect(j.lengthRate).toBe(1.5);
+    expect(j.xiC).toBeNull();
+    expect(j.undefinedBecause.xiC).toMatch(/no fixed point/);
+  });
+});
+
+describe('extreme inputs return, with a stated regime', () => {
+  it('σ_w² = σ_b² = 1e6 for every activation', () => {
+    for (const name of Object.keys(activations)) {
+      const m = meanField(scalarActivation(name), { weightVar: 1e6, biasVar: 1e6 }, 1, 1e-9);
+      expectSane(m, name);
+    }
+  }, 60_000);
+  it('the length map at q = 0 and q = ∞ is a number, not a hang', () => {
+    for (const name of Object.keys(activations)) {
+      const act = scalarActivation(name);
+      expect(Number.isNaN(lengthMap(act, { weightVar: 1, biasVar: 0 }, 0))).toBe(false);
+      expect(Number.isNaN(lengthMap(act, { weightVar: 1, biasVar: 0 }, Infinity))).toBe(false);
+      const path = pairTrajectory(act, { weightVar: 1, biasVar: 0 }, Infinity, 0.5, 5);
+      expect(path.length).toBeGreaterThan(0);
+    }
+  });
+  it('an integrand that turns non-finite ends the integral at once with NaN', () => {
+    let calls = 0;
+    const v = integrate(
+      (x) => {
+        calls++;
+        return x > 0.5 ? NaN : x;
+      },
+      0,
+      1,
+    );
+    expect(v).toBeNaN();
+    expect(calls).toBeLessThanOrEqual(4 * 15); // the first four panels at most
+  });
+  it('probe --init zeros --theory and --scale 1e200 --theory state the degenerate layer', () => {
+    for (const args of [
+      ['--init', 'zeros'],
+      ['--init', 'random', '--scale', '1e200'],
+    ]) {
+      const r = cli([
+        'probe',
+        ...args,
+        '--theory',
+        '--depth',
+        '3',
+        '--width',
+        '20',
+        '--samples',
+        '20',
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/theory from layer 1: /);
+    }
+  });
+});

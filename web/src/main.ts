@@ -4,6 +4,7 @@
 import './style.css';
 import { boundaries, costChart } from './charts.js';
 import { type DataSummary, GRID } from './job.js';
+import { clipMessage } from './echo.js';
 import { labelPlotMarks } from './plot-aria.js';
 import { type FieldErrors, type LabState, readState, urlNotices, writeState } from './url-state.js';
 import { type AppState, Lab } from './views/lab.js';
@@ -59,7 +60,7 @@ function showUrlNotices(read: { errors: FieldErrors; notices: string[] }, search
   const box = $('notices');
   box.hidden = lines.length === 0;
   box.textContent = lines.length
-    ? `This link's settings were not all accepted:\n${lines.join('\n')}`
+    ? `This link's settings were not all accepted:\n${lines.map(clipMessage).join('\n')}`
     : '';
 }
 labelPlotMarks();

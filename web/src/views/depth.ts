@@ -7,6 +7,7 @@ import { maxOf } from '../../../src/extent.js';
 import { scalarActivation } from '../../../src/theory/activation-calculus.js';
 import { criticalWeightVar, meanField } from '../../../src/theory/mean-field.js';
 import { render } from '../charts.js';
+import { clipMessage } from '../echo.js';
 import { Session } from '../session.js';
 import { depthSpec, type LayerValue, phaseSpec } from './depth-figures.js';
 import { $ } from './page.js';
@@ -88,7 +89,7 @@ export class DepthView {
       $('depth-note').textContent =
         `${zeros ? `${zeros} layer(s) output exact zeros (not on the log axis).` : ''}${stopped}`;
     } catch (e) {
-      $('depth-error').textContent = (e as Error).message.replace(/^Error: /, '');
+      $('depth-error').textContent = clipMessage((e as Error).message.replace(/^Error: /, ''));
     } finally {
       this.#busy = false;
       if (this.#pending) {

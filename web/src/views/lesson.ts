@@ -9,6 +9,7 @@ import {
 import { boundaries, boundaryFigure, costChart, type History } from '../charts.js';
 import { drawAllNow, later } from '../frames.js';
 import type { DataSummary, JobConfig, RunUpdate } from '../job.js';
+import { clipMessage } from '../echo.js';
 import { Session } from '../session.js';
 import { logSlider } from '../speed.js';
 import { $, divergedText, markTrained, pct, testText } from './page.js';
@@ -90,7 +91,9 @@ class LessonStep {
     } catch (e) {
       if (mine !== this.#run) return;
       // said where the lesson's numbers appear, not only in the console
-      numbers.textContent = `this run could not be trained: ${(e as Error).message.replace(/^Error: /, '')}`;
+      numbers.textContent = clipMessage(
+        `this run could not be trained: ${(e as Error).message.replace(/^Error: /, '')}`,
+      );
       numbers.classList.add('error');
     }
   }

@@ -46,6 +46,9 @@ export class DepthView {
     }
     this.#busy = true;
     const { sw, sb, act } = this.#settings();
+    // said at once (the view's worker starts on first sight), replaced by the result's note
+    $('depth-stage').setAttribute('aria-busy', 'true');
+    if (!$('depth-forward').firstChild) $('depth-note').textContent = `Measuring ${DEPTH} layers…`;
     $('d-sw-value').textContent = `σ_w = ${sw.toFixed(2)} (σ_w² = ${(sw * sw).toFixed(2)})`;
     $('d-sb-value').textContent = `σ_b = ${sb.toFixed(2)} (σ_b² = ${(sb * sb).toFixed(3)})`;
     try {
@@ -92,6 +95,7 @@ export class DepthView {
       $('depth-error').textContent = clipMessage((e as Error).message.replace(/^Error: /, ''));
     } finally {
       this.#busy = false;
+      $('depth-stage').removeAttribute('aria-busy');
       if (this.#pending) {
         this.#pending = false;
         void this.update();

@@ -74,6 +74,8 @@ export class Lab {
   #loadedKey = '';
   #network = new NetworkView($('network'), $('unit-detail'));
   #showSpeed: (speed: number) => void;
+  /** Pause was pressed while the job was starting: it plays paused. */
+  #pauseOnStart = false;
   /** Whether "Inside the network" is on screen: its many charts are redrawn live only then. */
   #insideShown = false;
 
@@ -115,7 +117,11 @@ export class Lab {
     this.session.onState = (s) => this.#buttons(s);
     this.#buttons('idle');
     $('b-play').addEventListener('click', () => void this.#play());
-    $('b-pause').addEventListener('click', () => void this.session.pause());
+    $('b-pause').addEventListener('click', () => {
+      // pressed before the first step: the run starts paused
+      if (this.session.state === 'starting') this.#pauseOnStart = true;
+      void this.session.pause();
+    });
     $('b-step').addEventListener('click', () => void this.#step());
     $('b-reset').addEventListener('click', () => this.reset('Reset: press Play to train again.'));
     field<HTMLSelectElement>('network-run').addEventListener(
@@ -179,9 +185,10 @@ export class Lab {
     const b = (id: string, on: boolean) => {
       ($(id) as HTMLButtonElement).disabled = !on;
     };
-    b('b-play', s !== 'playing');
-    b('b-pause', s === 'playing');
-    b('b-step', s !== 'playing');
+    // while a job is starting (a heavy network takes seconds), Pause and Reset already work
+    b('b-play', s !== 'playing' && s !== 'starting');
+    b('b-pause', s === 'playing' || s === 'starting');
+    b('b-step', s !== 'playing' && s !== 'starting');
     b('b-reset', s !== 'idle');
     $('b-play').textContent = s === 'done' ? 'Replay' : s === 'paused' ? 'Resume' : 'Play';
     $('lab').dataset.run = s;
@@ -293,8 +300,12 @@ export class Lab {
     this.reset('');
     this.#loadedKey = JSON.stringify(config);
     $('run-error').textContent = '';
+    this.#pauseOnStart = paused;
+    // said at once: a heavy network or many points take seconds before the first result
+    $('status').textContent = `Starting: drawing the data and building ${config.inits.length === 1 ? 'the network' : `${config.inits.length} networks`} (${config.layers.join(' → ')})… Pause or Reset stop it.`;
     try {
       const data = await this.session.load(config);
+      if (!data) return; // reset while starting
       $('test-used').textContent =
         data.testSpec === null
           ? 'no test set (a dropped CSV has none unless a test spec is given)'
@@ -302,9 +313,11 @@ export class Lab {
       const watch = field<HTMLSelectElement>('network-run');
       watch.replaceChildren(...config.inits.map((i) => new Option(clip(i, CHART_LABEL_MAX), i)));
       await this.session.api.watch(config.inits[0]);
+      if (this.session.state !== 'loaded') return;
+      $('status').textContent = 'Starting: the first results are being computed…';
       await this.session.play((u) => this.#onUpdate(u, data), this.#app.state.speed, {
         extras: true,
-        paused,
+        paused: this.#pauseOnStart,
       });
     } catch (e) {
       // beside the buttons just pressed, and beside the control at fault when the message names it
@@ -384,9 +397,12 @@ export class Lab {
                 : []),
             ]),
           );
+          const at = minOf(updates.map((u) => u.iteration));
           $('status').textContent = done
             ? 'Done.'
-            : `Training: iteration ${minOf(updates.map((u) => u.iteration))}`;
+            : this.session.state === 'paused'
+              ? `Paused at iteration ${at}: Resume or Step to go on.`
+              : `Training: iteration ${at}`;
           $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
           // a run that diverged is also said where the user is looking: the lab's alert line
           const failed = updates.filter((u) => u.stopReason === 'diverged');

@@ -267,9 +267,7 @@ export function urlNotices(
     const message = m.startsWith(FIELD_LABELS[k]) ? m : `${FIELD_LABELS[k]}: ${m}`;
     // a repeated key's message lists every value already
     const shown =
-      given.getAll(k).length > 1
-        ? ''
-        : ` (${k}=${JSON.stringify(clip(given.get(k) ?? ''))})`;
+      given.getAll(k).length > 1 ? '' : ` (${k}=${JSON.stringify(clip(given.get(k) ?? ''))})`;
     return `${message}${shown}; the default is used`;
   });
   return [...refused, ...read.notices];

@@ -302,7 +302,8 @@ export class Lab {
     $('run-error').textContent = '';
     this.#pauseOnStart = paused;
     // said at once: a heavy network or many points take seconds before the first result
-    $('status').textContent = `Starting: drawing the data and building ${config.inits.length === 1 ? 'the network' : `${config.inits.length} networks`} (${config.layers.join(' → ')})… Pause or Reset stop it.`;
+    $('status').textContent =
+      `Starting: drawing the data and building ${config.inits.length === 1 ? 'the network' : `${config.inits.length} networks`} (${config.layers.join(' → ')})… Pause or Reset stop it.`;
     try {
       const data = await this.session.load(config);
       if (!data) return; // reset while starting
@@ -406,7 +407,9 @@ export class Lab {
           $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
           // a run that diverged is also said where the user is looking: the lab's alert line
           const failed = updates.filter((u) => u.stopReason === 'diverged');
-          $('run-error').textContent = failed.map((u) => `${clip(u.init)} ${divergedText(u)}`).join('\n');
+          $('run-error').textContent = failed
+            .map((u) => `${clip(u.init)} ${divergedText(u)}`)
+            .join('\n');
           $('status').dataset.done = String(done);
         },
       ],
@@ -468,8 +471,7 @@ export class Lab {
         );
       this.#csv = { name: file.name, text };
       if (this.#loadedKey) this.reset('A new dataset: the run was reset.');
-      $('status').textContent =
-        clipMessage(
+      $('status').textContent = clipMessage(
         `${clip(file.name)}: ${d.X.cols} examples, ${d.X.rows} features${d.separator === ',' ? '' : `; ${separatorNote(d, file.name)}`}`,
       );
       field('f-hidden').value = this.#app.state.hidden.join(',');
@@ -545,8 +547,7 @@ export class Lab {
           'application/zip',
         );
     } catch (e) {
-      $('run-error').textContent =
-        clipMessage(
+      $('run-error').textContent = clipMessage(
         `the models could not be saved: ${(e as Error).message.replace(/^Error: /, '')}`,
       );
     }

@@ -119,7 +119,8 @@ export class Lab {
     $('b-play').addEventListener('click', () => void this.#play());
     $('b-pause').addEventListener('click', () => {
       // pressed before the first step: the run starts paused
-      if (this.session.state === 'starting') this.#pauseOnStart = true;
+      if (this.session.state === 'starting' || this.session.state === 'loaded')
+        this.#pauseOnStart = true;
       void this.session.pause();
     });
     $('b-step').addEventListener('click', () => void this.#step());
@@ -186,9 +187,10 @@ export class Lab {
       ($(id) as HTMLButtonElement).disabled = !on;
     };
     // while a job is starting (a heavy network takes seconds), Pause and Reset already work
-    b('b-play', s !== 'playing' && s !== 'starting');
-    b('b-pause', s === 'playing' || s === 'starting');
-    b('b-step', s !== 'playing' && s !== 'starting');
+    const busy = s === 'starting' || s === 'loaded' || s === 'playing';
+    b('b-play', !busy);
+    b('b-pause', busy);
+    b('b-step', !busy);
     b('b-reset', s !== 'idle');
     $('b-play').textContent = s === 'done' ? 'Replay' : s === 'paused' ? 'Resume' : 'Play';
     $('lab').dataset.run = s;

@@ -600,6 +600,10 @@ describe('every figure sits inside the window and its column', () => {
       await labRun(page);
       await page.waitForSelector('#boundaries figure svg');
       expect(await figuresOutside(page), 'lab').toEqual([]);
+      // a unit's card (its histogram) beside the output unit, at the drawing's right edge
+      await page.focus('#network .unit[data-layer="3"]');
+      await page.waitForSelector('#unit-detail:not([hidden]) svg');
+      expect(await figuresOutside(page), 'unit card').toEqual([]);
       // the decision boundary's colour key is the figure's right edge: inside its column too
       const keyRight = await page.$eval('#boundaries figure svg', (svg) => {
         const col = svg.closest('.panel')!.getBoundingClientRect();
@@ -700,6 +704,28 @@ describe('long actions answer at once, and can be stopped before their first res
     expect(await lessonResult(page, 'he')).toEqual(NOTEBOOK.he);
     await close(page);
   }, 120_000);
+});
+
+describe('Back and Forward move between the views', () => {
+  it('each view chosen is a history step; the settings typed meanwhile stay', async () => {
+    const page = await open();
+    const shown = () => page.$eval('main > section:not([hidden])', (s) => s.id);
+    await page.click('#tab-lab');
+    await page.fill('#f-lr', '0.05');
+    await page.press('#f-lr', 'Enter');
+    await page.focus('#tab-lab');
+    await page.keyboard.press('ArrowRight'); // the keyboard's way to the depth view
+    expect(await shown()).toBe('depth');
+    await page.goBack();
+    expect(await shown()).toBe('lab');
+    expect(await page.inputValue('#f-lr')).toBe('0.05');
+    await page.goBack();
+    expect(await shown()).toBe('lesson');
+    await page.goForward();
+    expect(await shown()).toBe('lab');
+    expect(new URL(page.url()).searchParams.get('lr')).toBe('0.05');
+    await close(page);
+  });
 });
 
 describe('accessibility and hygiene', () => {

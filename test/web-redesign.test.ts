@@ -69,6 +69,17 @@ async function lessonResult(page: Page, init: string): Promise<[number, number]>
   ];
 }
 
+/** Moves the lesson's pace slider to position `p` (10^p iterations per step), as a drag would. */
+const setLessonPace = (page: Page, p: number) =>
+  page.$eval(
+    '#lesson-speed',
+    (el, v) => {
+      (el as HTMLInputElement).value = String(v);
+      el.dispatchEvent(new Event('input'));
+    },
+    p,
+  );
+
 async function labRun(page: Page): Promise<void> {
   await page.click('#b-play');
   await page.waitForSelector('#status[data-done="true"]', { state: 'attached', timeout: 90_000 });
@@ -105,10 +116,7 @@ describe('the lesson: each step owns its run', () => {
   it("clicked in any order, quickly, with a replay and a lab run meanwhile, every run ends on the notebook's numbers", async () => {
     const page = await open();
     // a quick pace: the point here is that no run cancels another
-    await page.$eval('#lesson-speed', (el) => {
-      (el as HTMLInputElement).value = '3';
-      el.dispatchEvent(new Event('input'));
-    });
+    await setLessonPace(page, 3);
     for (const init of ['he', 'zeros', 'random']) await page.click(`button[data-init="${init}"]`);
     await page.click('button[data-init="zeros"]'); // a replay of one step leaves the others alone
     // the lab trains in its own worker meanwhile, and leaves the lesson's runs going
@@ -134,10 +142,7 @@ describe('the lesson: each step owns its run', () => {
 
   it("another order, every step clicked twice in a row: each ends on the notebook's numbers once", async () => {
     const page = await open();
-    await page.$eval('#lesson-speed', (el) => {
-      (el as HTMLInputElement).value = '3';
-      el.dispatchEvent(new Event('input'));
-    });
+    await setLessonPace(page, 3);
     for (const init of ['random', 'he', 'zeros']) {
       await page.click(`button[data-init="${init}"]`);
       await page.click(`button[data-init="${init}"]`);
@@ -407,10 +412,7 @@ describe('one screen, any screen', () => {
     expect(await overflow()).toBe(0);
     await page.screenshot({ path: `${SHOTS}lab-390x844.png` });
     await page.click('#tab-lesson');
-    await page.$eval('#lesson-speed', (el) => {
-      (el as HTMLInputElement).value = '3';
-      el.dispatchEvent(new Event('input'));
-    });
+    await setLessonPace(page, 3);
     for (const init of ['zeros', 'random', 'he']) await page.click(`button[data-init="${init}"]`);
     for (const init of ['zeros', 'random', 'he']) await lessonResult(page, init);
     await page.waitForTimeout(300); // the final drawings
@@ -611,10 +613,7 @@ describe('every figure sits inside the window and its column', () => {
       });
       expect(keyRight).toBeLessThanOrEqual(0.5);
       await page.click('#tab-lesson');
-      await page.$eval('#lesson-speed', (el) => {
-        (el as HTMLInputElement).value = '3';
-        el.dispatchEvent(new Event('input'));
-      });
+      await setLessonPace(page, 3);
       for (const init of ['zeros', 'random', 'he']) await page.click(`button[data-init="${init}"]`);
       for (const init of ['zeros', 'random', 'he']) await lessonResult(page, init);
       await page.waitForSelector('#lesson-combined svg');
@@ -681,10 +680,7 @@ describe('long actions answer at once, and can be stopped before their first res
 
   it("a lesson step's Stop ends its run where it is; the others go on, and a Replay still lands on the notebook's numbers", async () => {
     const page = await open();
-    await page.$eval('#lesson-speed', (el) => {
-      (el as HTMLInputElement).value = '0';
-      el.dispatchEvent(new Event('input'));
-    });
+    await setLessonPace(page, 0);
     expect(await page.isDisabled('button[data-stop="he"]')).toBe(true);
     await page.click('button[data-init="he"]');
     await page.click('button[data-init="zeros"]');
@@ -696,10 +692,7 @@ describe('long actions answer at once, and can be stopped before their first res
     await page.waitForTimeout(1500); // a stopped run stays stopped
     expect(await page.textContent('#lesson-he .numbers')).toBe(stopped);
     expect(await page.isEnabled('button[data-stop="zeros"]')).toBe(true); // zeros still runs
-    await page.$eval('#lesson-speed', (el) => {
-      (el as HTMLInputElement).value = '3';
-      el.dispatchEvent(new Event('input'));
-    });
+    await setLessonPace(page, 3);
     await page.click('button[data-init="he"]');
     expect(await lessonResult(page, 'he')).toEqual(NOTEBOOK.he);
     await close(page);

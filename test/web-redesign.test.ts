@@ -667,6 +667,20 @@ describe('long actions answer at once, and can be stopped before their first res
     await close(page);
   }, 120_000);
 
+  it('100,000 points: the boundary figures draw a sample (and say so), and the run finishes', async () => {
+    const page = await open('?view=lab&data=circles:n=100000&inits=he,zeros&it=2');
+    await labRun(page);
+    expect(await page.textContent('#test-used')).toMatch(
+      /the boundary plots show 2,000 of the 100,000 training points \(one in 50\)$/,
+    );
+    // each drawn point is a white halo and a coloured ring
+    const rings = await page.$$eval('#boundaries figure', (figs) =>
+      figs.map((f) => f.querySelectorAll(':scope > div:nth-child(2) circle').length),
+    );
+    expect(rings).toEqual([4000, 4000]);
+    await close(page);
+  }, 120_000);
+
   it('Pause lands within a step on a heavy network (the worker reads its messages between slices)', async () => {
     // a pace of 100,000 iterations per step: one step of this network would take minutes
     const page = await open(`${HEAVY}&speed=100000`);

@@ -72,11 +72,24 @@ export function combinedCostChart(
 // which data each boundary figure's points were drawn from
 const figureData = new WeakMap<Element, DataSummary>();
 
-// each dataset's points as a Dataset, made once
+/**
+ * The most training points a boundary figure draws: each is two SVG rings, and 100,000 points
+ * (three runs' figures) froze the page for over half a minute before the first result.
+ */
+export const BOUNDARY_POINTS = 2000;
+
+/** Every k-th of the m training points, k = ⌈m / BOUNDARY_POINTS⌉ (all of them when they are few). */
+export const drawnPoints = (m: number): number => Math.ceil(m / Math.ceil(m / BOUNDARY_POINTS));
+
+// each dataset's drawn points as a Dataset, made once
 const pointSets = new WeakMap<DataSummary, Dataset>();
 function pointsOf(data: DataSummary): Dataset {
   let p = pointSets.get(data);
-  if (!p) pointSets.set(data, (p = datasetOf(data.X, data.Y)));
+  if (!p) {
+    const stride = Math.ceil(data.Y.length / BOUNDARY_POINTS);
+    const every = <T>(xs: T[]) => (stride > 1 ? xs.filter((_, j) => j % stride === 0) : xs);
+    pointSets.set(data, (p = datasetOf(data.X.map(every), every(data.Y))));
+  }
   return p;
 }
 

@@ -7,7 +7,7 @@ import { minOf } from '../../../src/extent.js';
 import { activations } from '../../../src/nn/activations.js';
 import { initializerNames } from '../../../src/nn/initializers.js';
 import { parseSpec } from '../../../src/spec.js';
-import { boundaries, costChart, type History, layers } from '../charts.js';
+import { boundaries, costChart, drawnPoints, type History, layers } from '../charts.js';
 import { CHART_LABEL_MAX, clip, clipMessage } from '../echo.js';
 import { download, pngOf, svgText } from '../exports.js';
 import { drawAllNow, forget, later } from '../frames.js';
@@ -309,10 +309,14 @@ export class Lab {
     try {
       const data = await this.session.load(config);
       if (!data) return; // reset while starting
+      const m = data.Y.length;
       $('test-used').textContent =
-        data.testSpec === null
+        (data.testSpec === null
           ? 'no test set (a dropped CSV has none unless a test spec is given)'
-          : `test set: ${clip(data.testSpec)}`;
+          : `test set: ${clip(data.testSpec)}`) +
+        (drawnPoints(m) < m
+          ? `; the boundary plots show ${drawnPoints(m).toLocaleString('en')} of the ${m.toLocaleString('en')} training points (one in ${Math.ceil(m / drawnPoints(m))})`
+          : '');
       const watch = field<HTMLSelectElement>('network-run');
       watch.replaceChildren(...config.inits.map((i) => new Option(clip(i, CHART_LABEL_MAX), i)));
       await this.session.api.watch(config.inits[0]);

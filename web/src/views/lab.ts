@@ -304,8 +304,12 @@ export class Lab {
     $('run-error').textContent = '';
     this.#pauseOnStart = paused;
     // said at once: a heavy network or many points take seconds before the first result
+    const shape =
+      config.layers.length <= 6
+        ? config.layers.join(' → ')
+        : `${config.layers.length} layers, ${config.layers.slice(1, -1).reduce((a, b) => a + b, 0)} hidden units`;
     $('status').textContent =
-      `Starting: drawing the data and building ${config.inits.length === 1 ? 'the network' : `${config.inits.length} networks`} (${config.layers.join(' → ')})… Pause or Reset stop it.`;
+      `Starting: drawing the data and building ${config.inits.length === 1 ? 'the network' : `${config.inits.length} networks`} (${shape})… Pause or Reset stop it.`;
     try {
       const data = await this.session.load(config);
       if (!data) return; // reset while starting

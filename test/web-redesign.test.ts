@@ -50,6 +50,17 @@ async function lessonResult(page: Page, init: string): Promise<[number, number]>
   ];
 }
 
+/** Moves the lesson's pace slider to position `p` (10^p iterations per step), as a drag would. */
+const setLessonPace = (page: Page, p: number) =>
+  page.$eval(
+    '#lesson-speed',
+    (el, v) => {
+      (el as HTMLInputElement).value = String(v);
+      el.dispatchEvent(new Event('input'));
+    },
+    p,
+  );
+
 const labRun = (page: Page) => playLab(page, 90_000);
 
 /** Each drawn unit's picture of one layer: the pixel bytes of the network's canvas under the unit's button. */
@@ -83,10 +94,7 @@ describe('the lesson: each step owns its run', () => {
   it("clicked in any order, quickly, with a replay and a lab run meanwhile, every run ends on the notebook's numbers", async () => {
     const page = await open();
     // a quick pace: the point here is that no run cancels another
-    await page.$eval('#lesson-speed', (el) => {
-      (el as HTMLInputElement).value = '3';
-      el.dispatchEvent(new Event('input'));
-    });
+    await setLessonPace(page, 3);
     for (const init of ['he', 'zeros', 'random']) await page.click(`button[data-init="${init}"]`);
     await page.click('button[data-init="zeros"]'); // a replay of one step leaves the others alone
     // the lab trains in its own worker meanwhile, and leaves the lesson's runs going
@@ -112,10 +120,7 @@ describe('the lesson: each step owns its run', () => {
 
   it("another order, every step clicked twice in a row: each ends on the notebook's numbers once", async () => {
     const page = await open();
-    await page.$eval('#lesson-speed', (el) => {
-      (el as HTMLInputElement).value = '3';
-      el.dispatchEvent(new Event('input'));
-    });
+    await setLessonPace(page, 3);
     for (const init of ['random', 'he', 'zeros']) {
       await page.click(`button[data-init="${init}"]`);
       await page.click(`button[data-init="${init}"]`);
@@ -381,10 +386,7 @@ describe('one screen, any screen', () => {
     expect(await overflow()).toBe(0);
     await page.screenshot({ path: `${SHOTS}lab-390x844.png` });
     await page.click('#tab-lesson');
-    await page.$eval('#lesson-speed', (el) => {
-      (el as HTMLInputElement).value = '3';
-      el.dispatchEvent(new Event('input'));
-    });
+    await setLessonPace(page, 3);
     for (const init of ['zeros', 'random', 'he']) await page.click(`button[data-init="${init}"]`);
     for (const init of ['zeros', 'random', 'he']) await lessonResult(page, init);
     await page.waitForTimeout(300); // the final drawings
@@ -418,6 +420,293 @@ describe('one screen, any screen', () => {
     await page.screenshot({ path: `${SHOTS}lesson-1280x800.png` });
     await close(page);
   }, 60_000);
+});
+
+/** How far the page reaches past the window's right edge (0: no sideways scrolling). */
+const overflowOf = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** The longest run of characters without a space (or a quote) in the element's text as shown (paragraphs apart). */
+const longestEcho = (page: Page, sel: string) =>
+  page.$eval(sel, (el) =>
+    Math.max(0, ...(el as HTMLElement).innerText.split(/[\s"]+/).map((w) => w.length)),
+  );
+
+/** Every figure of the shown view (charts, legends, boundary figures, canvases) lying outside the window or its own column. */
+const figuresOutside = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const figures = document.querySelectorAll(
+      'main svg, main canvas, main figure, main [class*="legend"], main .boundary',
+    );
+    for (const el of figures) {
+      // a shape inside a chart is judged with its chart
+      if (el.closest('[hidden]') || el.parentElement?.closest('svg')) continue;
+      const b = el.getBoundingClientRect();
+      if (!b.width) continue;
+      const column = el.closest('.panel, .lesson-steps > li, #lesson-summary, #depth-controls');
+      const c = column?.getBoundingClientRect();
+      const outsideWindow = b.left < -0.5 || b.right > window.innerWidth + 0.5;
+      const outsideColumn = !!c && (b.left < c.left - 0.5 || b.right > c.right + 0.5);
+      if (outsideWindow || outsideColumn)
+        out.push(
+          `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} in #${column?.id ?? column?.tagName}: ${Math.round(b.left)}…${Math.round(b.right)} px`,
+        );
+    }
+    return out;
+  });
+
+const LONG = 'a'.repeat(2000);
+/** Every setting the link carries, plus names a person might guess (ignored, and said so). */
+const URL_KEYS = [
+  'view',
+  'data',
+  'test',
+  'hidden',
+  'act',
+  'inits',
+  'seed',
+  'scale',
+  'opt',
+  'lr',
+  'it',
+  'bs',
+  'speed',
+  'dataset',
+  'init',
+];
+
+describe('a long rejected value never pushes the page sideways, and is echoed short', () => {
+  for (const viewport of [PHONE, LAPTOP]) {
+    it(`every URL parameter given 2,000 characters, at ${viewport.width}×${viewport.height}`, async () => {
+      for (const key of URL_KEYS) {
+        const page = await open(`?${key === 'view' ? '' : 'view=lab&'}${key}=${LONG}`, viewport);
+        await page.waitForSelector('#notices:not([hidden])');
+        expect(await overflowOf(page), key).toBeLessThanOrEqual(0);
+        expect(await longestEcho(page, '#notices'), key).toBeLessThanOrEqual(63);
+        for (const slot of await page.$$('#controls .error'))
+          expect(
+            Math.max(0, ...((await slot.textContent()) ?? '').split(/[\s"]+/).map((w) => w.length)),
+            key,
+          ).toBeLessThanOrEqual(63);
+        await close(page);
+      }
+    }, 120_000);
+
+    it(`every text and number field given a long value, and a CSV with a long name, at ${viewport.width}×${viewport.height}`, async () => {
+      const page = await open('?view=lab', viewport);
+      for (const [id, value] of [
+        ['#f-data', `circles:${LONG}=1`],
+        ['#f-test', LONG],
+        ['#f-hidden', LONG],
+        ['#f-initspec', LONG],
+        ['#f-n', '9'.repeat(400)],
+        ['#f-noise', '9'.repeat(400)],
+        ['#f-dseed', '9'.repeat(400)],
+        ['#f-seed', '9'.repeat(400)],
+        ['#f-scale', '9'.repeat(400)],
+        ['#f-lr', '9'.repeat(400)],
+        ['#f-it', '9'.repeat(400)],
+        ['#f-bs', '9'.repeat(400)],
+      ]) {
+        await page.fill(id, value);
+        await page.press(id, 'Enter');
+      }
+      const errors = await page.$$eval('#controls .error', (els) =>
+        els.map((e) => e.textContent ?? '').filter(Boolean),
+      );
+      expect(errors.length).toBeGreaterThan(5);
+      for (const e of errors)
+        expect(Math.max(...e.split(/[\s"]+/).map((w) => w.length)), e).toBeLessThanOrEqual(63);
+      expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      const name = `${'n'.repeat(300)}.csv`;
+      await page.setInputFiles('#f-csv', {
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from('x1,x2,label\n1,2,banana\n'),
+      });
+      await page.waitForSelector('#err-csv:not(:empty)');
+      expect(await longestEcho(page, '#err-csv')).toBeLessThanOrEqual(63);
+      expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      await page.setInputFiles('#f-csv', {
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'x1,x2,label\n' +
+            Array.from({ length: 30 }, (_, i) => `${Math.cos(i)},${Math.sin(i)},${i % 2}`).join(
+              '\n',
+            ),
+        ),
+      });
+      await page.waitForSelector('#share-note:not(:empty)');
+      for (const sel of ['#share-note', '#status'])
+        expect(await longestEcho(page, sel), sel).toBeLessThanOrEqual(63);
+      expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      await close(page);
+    }, 60_000);
+  }
+
+  it('a long initializer SPEC that is valid trains, with its name clipped in the controls, the numbers and the charts', async () => {
+    const init = `random-normal:std=0.01${'0'.repeat(150)}`;
+    for (const viewport of [PHONE, LAPTOP]) {
+      const page = await open(`?view=lab&it=100&inits=he,${init}`, viewport);
+      expect(await page.isHidden('#notices')).toBe(true);
+      await labRun(page);
+      expect(
+        await page.$$eval('#network-run option', (os) =>
+          os.map((o) => (o as HTMLOptionElement).value),
+        ),
+      ).toEqual(['he', init]);
+      const shown = await page.$$eval('#network-run option', (os) =>
+        os.map((o) => o.textContent!.length),
+      );
+      expect(Math.max(...shown)).toBeLessThanOrEqual(25);
+      expect(await longestEcho(page, '#accuracy')).toBeLessThanOrEqual(63);
+      expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      expect(await figuresOutside(page)).toEqual([]);
+      await close(page);
+    }
+  }, 60_000);
+});
+
+describe('every figure sits inside the window and its column', () => {
+  for (const viewport of [LAPTOP, PHONE]) {
+    it(`lab, lesson, presenter mode and depth view at ${viewport.width}×${viewport.height}`, async () => {
+      const page = await open('?view=lab&it=300&inits=he,zeros,random', viewport);
+      await labRun(page);
+      await page.waitForSelector('#boundaries figure svg');
+      expect(await figuresOutside(page), 'lab').toEqual([]);
+      // a unit's card (its histogram) beside the output unit, at the drawing's right edge
+      await page.focus('#network .unit[data-layer="3"]');
+      await page.waitForSelector('#unit-detail:not([hidden]) svg');
+      expect(await figuresOutside(page), 'unit card').toEqual([]);
+      // the decision boundary's colour key is the figure's right edge: inside its column too
+      const keyRight = await page.$eval('#boundaries figure svg', (svg) => {
+        const col = svg.closest('.panel')!.getBoundingClientRect();
+        return svg.getBoundingClientRect().right - col.right;
+      });
+      expect(keyRight).toBeLessThanOrEqual(0.5);
+      await page.click('#tab-lesson');
+      await setLessonPace(page, 3);
+      for (const init of ['zeros', 'random', 'he']) await page.click(`button[data-init="${init}"]`);
+      for (const init of ['zeros', 'random', 'he']) await lessonResult(page, init);
+      await page.waitForSelector('#lesson-combined svg');
+      expect(await figuresOutside(page), 'lesson').toEqual([]);
+      await page.click('#b-presenter');
+      for (let slide = 0; slide < 5; slide++) {
+        expect(await figuresOutside(page), `presenter slide ${slide + 1}`).toEqual([]);
+        expect(await overflowOf(page), `presenter slide ${slide + 1}`).toBeLessThanOrEqual(0);
+        await page.keyboard.press('ArrowRight');
+      }
+      await page.keyboard.press('Escape');
+      await page.click('#tab-depth');
+      await page.waitForSelector('#depth-phase svg');
+      expect(await figuresOutside(page), 'depth').toEqual([]);
+      await close(page);
+    }, 120_000);
+  }
+});
+
+describe('long actions answer at once, and can be stopped before their first result', () => {
+  // three 256-unit layers: each iteration takes long enough that the first result is seconds away
+  const HEAVY = '?view=lab&hidden=256,256,256&it=100000';
+
+  it('Play on a heavy network says "Starting…" at once; Pause then works, and Reset stops it for good', async () => {
+    const page = await open(HEAVY);
+    await page.click('#b-play');
+    expect(await page.textContent('#status')).toMatch(
+      /^Starting: drawing the data and building the network \(2 → 256 → 256 → 256 → 1\)/,
+    );
+    expect(await page.$eval('#b-pause', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    expect(await page.$eval('#b-reset', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await page.click('#b-pause');
+    await page.waitForSelector('#lab[data-run="paused"]', { timeout: 60_000 });
+    await page.waitForSelector('#status:text-matches("^Paused at iteration")', { timeout: 60_000 });
+    // the slice under way when Pause came may still end and be reported; after that, nothing trains
+    await page.waitForTimeout(1500);
+    const pausedAt = await page.getAttribute('#status', 'data-iteration');
+    await page.waitForTimeout(1500);
+    expect(await page.getAttribute('#status', 'data-iteration')).toBe(pausedAt);
+    expect(await page.textContent('#status')).toMatch(/^Paused at iteration/);
+    // Reset pressed while the next job is still starting: nothing ever plays
+    await page.click('#b-reset');
+    await page.click('#b-play');
+    expect(await page.textContent('#status')).toMatch(/^Starting/);
+    await page.click('#b-reset');
+    expect(await page.textContent('#status')).toMatch(/^Reset/);
+    await page.waitForTimeout(3000);
+    expect(await page.getAttribute('#lab', 'data-run')).toBe('idle');
+    expect(await page.textContent('#status')).toMatch(/^Reset/);
+    expect(await page.$$('#cost-chart svg')).toEqual([]);
+    await close(page);
+  }, 120_000);
+
+  it('100,000 points: the boundary figures draw a sample (and say so), and the run finishes', async () => {
+    const page = await open('?view=lab&data=circles:n=100000&inits=he,zeros&it=2');
+    await labRun(page);
+    expect(await page.textContent('#test-used')).toMatch(
+      /the boundary plots show 2,000 of the 100,000 training points \(one in 50\)$/,
+    );
+    // each drawn point is a white halo and a coloured ring
+    const rings = await page.$$eval('#boundaries figure', (figs) =>
+      figs.map((f) => f.querySelectorAll(':scope > div:nth-child(2) circle').length),
+    );
+    expect(rings).toEqual([4000, 4000]);
+    await close(page);
+  }, 120_000);
+
+  it('Pause lands within a step on a heavy network (the worker reads its messages between slices)', async () => {
+    // a pace of 100,000 iterations per step: one step of this network would take minutes
+    const page = await open(`${HEAVY}&speed=100000`);
+    await page.click('#b-play');
+    await page.waitForSelector('#status:text-matches("^Training: iteration")', { timeout: 60_000 });
+    await page.click('#b-pause');
+    await page.waitForSelector('#status:text-matches("^Paused at iteration")', { timeout: 60_000 });
+    expect(Number(await page.getAttribute('#status', 'data-iteration'))).toBeLessThan(100_000);
+    await close(page);
+  }, 120_000);
+
+  it("a lesson step's Stop ends its run where it is; the others go on, and a Replay still lands on the notebook's numbers", async () => {
+    const page = await open();
+    await setLessonPace(page, 0);
+    expect(await page.isDisabled('button[data-stop="he"]')).toBe(true);
+    await page.click('button[data-init="he"]');
+    await page.click('button[data-init="zeros"]');
+    expect(await page.isEnabled('button[data-stop="he"]')).toBe(true);
+    await page.click('button[data-stop="he"]');
+    expect(await page.textContent('#lesson-he .numbers')).toMatch(/^stopped at iteration \d+/);
+    expect(await page.isDisabled('button[data-stop="he"]')).toBe(true);
+    const stopped = await page.textContent('#lesson-he .numbers');
+    await page.waitForTimeout(1500); // a stopped run stays stopped
+    expect(await page.textContent('#lesson-he .numbers')).toBe(stopped);
+    expect(await page.isEnabled('button[data-stop="zeros"]')).toBe(true); // zeros still runs
+    await setLessonPace(page, 3);
+    await page.click('button[data-init="he"]');
+    expect(await lessonResult(page, 'he')).toEqual(NOTEBOOK.he);
+    await close(page);
+  }, 120_000);
+});
+
+describe('Back and Forward move between the views', () => {
+  it('each view chosen is a history step; the settings typed meanwhile stay', async () => {
+    const page = await open();
+    const shown = () => page.$eval('main > section:not([hidden])', (s) => s.id);
+    await page.click('#tab-lab');
+    await page.fill('#f-lr', '0.05');
+    await page.press('#f-lr', 'Enter');
+    await page.focus('#tab-lab');
+    await page.keyboard.press('ArrowRight'); // the keyboard's way to the depth view
+    expect(await shown()).toBe('depth');
+    await page.goBack();
+    expect(await shown()).toBe('lab');
+    expect(await page.inputValue('#f-lr')).toBe('0.05');
+    await page.goBack();
+    expect(await shown()).toBe('lesson');
+    await page.goForward();
+    expect(await shown()).toBe('lab');
+    expect(new URL(page.url()).searchParams.get('lr')).toBe('0.05');
+    await close(page);
+  });
 });
 
 describe('accessibility and hygiene', () => {

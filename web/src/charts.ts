@@ -22,6 +22,7 @@ import { accessibleName, nameChart } from '../../src/plot/accessible.js';
 import { shareLayerAxes } from '../../src/plot/histograms.js';
 import type { DataSummary, RunUpdate } from './job.js';
 import { GRID } from './job.js';
+import { CHART_LABEL_MAX, clip } from './echo.js';
 
 /** `spec` rendered into `into` (replacing what was there), named for assistive technology. */
 export function render(spec: PlotSpec, into: Element): SVGSVGElement {
@@ -46,7 +47,8 @@ export function costChart(
   title = 'Cost (train solid, test dotted)',
 ): SVGSVGElement {
   const series: CostSeries[] = Object.entries(history).map(([init, pts]) => ({
-    label: init,
+    label: clip(init, CHART_LABEL_MAX),
+    init,
     points: pts.map((p) => ({ iteration: p.iteration, cost: p.train })),
     test: pts.map((p) => ({ iteration: p.iteration, cost: p.test })),
   }));
@@ -56,11 +58,24 @@ export function costChart(
 // which data each boundary figure's points were drawn from
 const figureData = new WeakMap<Element, DataSummary>();
 
-// each dataset's points as a Dataset, made once
+/**
+ * The most training points a boundary figure draws: each is two SVG rings, and 100,000 points
+ * (three runs' figures) froze the page for over half a minute before the first result.
+ */
+export const BOUNDARY_POINTS = 2000;
+
+/** Every k-th of the m training points, k = ⌈m / BOUNDARY_POINTS⌉ (all of them when they are few). */
+export const drawnPoints = (m: number): number => Math.ceil(m / Math.ceil(m / BOUNDARY_POINTS));
+
+// each dataset's drawn points as a Dataset, made once
 const pointSets = new WeakMap<DataSummary, Dataset>();
 function pointsOf(data: DataSummary): Dataset {
   let p = pointSets.get(data);
-  if (!p) pointSets.set(data, (p = datasetOf(data.X, data.Y)));
+  if (!p) {
+    const stride = Math.ceil(data.Y.length / BOUNDARY_POINTS);
+    const every = <T>(xs: T[]) => (stride > 1 ? xs.filter((_, j) => j % stride === 0) : xs);
+    pointSets.set(data, (p = datasetOf(data.X.map(every), every(data.Y))));
+  }
   return p;
 }
 
@@ -71,10 +86,12 @@ export function boundaryFigure(data: DataSummary, init: string, into: Element): 
   existing?.remove(); // drawn for other data
   const fig = Object.assign(document.createElement('figure'), { className: 'boundary' });
   fig.dataset.init = init;
-  // the frame's own size (the colour key widens it past the page's older 420 px square)
+  // as wide as its column allows (never wider than the report's frame), in the frame's
+  // proportions: both layers' SVGs and the live canvas scale with it, so the colour key at
+  // the right edge stays inside the column at every width
   Object.assign(fig.style, {
-    width: `${BOUNDARY_FRAME.width}px`,
-    height: `${BOUNDARY_FRAME.height}px`,
+    maxWidth: `${BOUNDARY_FRAME.width}px`,
+    aspectRatio: `${BOUNDARY_FRAME.width} / ${BOUNDARY_FRAME.height}`,
   });
   const top = document.createElement('div');
   render(
@@ -105,12 +122,14 @@ function paintLive(u: RunUpdate, holder: Element): void {
       height: GRID,
       className: 'live-shading',
     });
+    // the plot's inner frame, as fractions of the figure (which scales with its column)
     const { width, height, marginLeft, marginRight, marginTop, marginBottom } = BOUNDARY_FRAME;
+    const percent = (part: number, whole: number) => `${(100 * part) / whole}%`;
     Object.assign(canvas.style, {
-      left: `${marginLeft}px`,
-      top: `${marginTop}px`,
-      width: `${width - marginLeft - marginRight}px`,
-      height: `${height - marginTop - marginBottom}px`,
+      left: percent(marginLeft, width),
+      top: percent(marginTop, height),
+      width: percent(width - marginLeft - marginRight, width),
+      height: percent(height - marginTop - marginBottom, height),
     });
     holder.replaceChildren(canvas);
   }
@@ -144,7 +163,7 @@ export function boundaries(
 ): void {
   const figures = updates.map((u) => {
     const fig = boundaryFigure(data, u.init, into);
-    const title = accuracyTitle(u.init, u.trainAccuracy, u.testAccuracy);
+    const title = accuracyTitle(clip(u.init, CHART_LABEL_MAX), u.trainAccuracy, u.testAccuracy);
     const [shading, , caption] = fig.children;
     if (live) {
       paintLive(u, shading);
@@ -185,7 +204,7 @@ export function layers(
         const of = (d: RunUpdate['diagnostics']) =>
           d ? d.layers.map((l) => ({ layer: l.layer, value: stat(l) })) : [];
         return {
-          label: u.init,
+          label: clip(u.init, CHART_LABEL_MAX),
           init: u.init,
           start: of(first.get(u.init) ?? u.diagnostics),
           end: of(u.diagnostics),
@@ -221,7 +240,7 @@ export function layers(
       render(
         histogramSpec(
           shared.bins[i][l],
-          `${u.init}, layer ${h.layer}${dead ? `: ${(100 * dead).toFixed(0)}% dead` : ''}`,
+          `${clip(u.init, CHART_LABEL_MAX)}, layer ${h.layer}${dead ? `: ${(100 * dead).toFixed(0)}% dead` : ''}`,
           colors[i].line,
           { domain: shared.ranges[l], std: stats?.std },
         ),

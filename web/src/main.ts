@@ -4,6 +4,7 @@
 import './style.css';
 import { boundaries, costChart } from './charts.js';
 import { type DataSummary, GRID } from './job.js';
+import { clipMessage } from './echo.js';
 import { type FieldErrors, type LabState, readState, urlNotices, writeState } from './url-state.js';
 import { type AppState, Lab } from './views/lab.js';
 import { DepthView } from './views/depth.js';
@@ -25,7 +26,12 @@ const app: AppState = {
 const depth = new DepthView();
 let depthDrawn = false;
 
-function showView(view: LabState['view']): void {
+/**
+ * Shows `view`. A change the user makes (`push`) is a step in the browser's history, so Back
+ * returns to the view before instead of leaving the lab; the settings stay as the form has them.
+ */
+function showView(view: LabState['view'], push = false): void {
+  if (push && view !== app.state.view) history.pushState(null, '', location.href);
   app.state.view = view;
   // the depth view measures on first sight (its worker is idle until then)
   if (view === 'depth' && !depthDrawn) {
@@ -40,12 +46,14 @@ function showView(view: LabState['view']): void {
   document.body.dataset.view = view;
   app.syncUrl();
 }
-for (const v of VIEWS) $(`tab-${v}`).addEventListener('click', () => showView(v));
+for (const v of VIEWS) $(`tab-${v}`).addEventListener('click', () => showView(v, true));
+// Back and Forward: the view the history entry names (a hand-edited one is read like any link)
+addEventListener('popstate', () => showView(readState(location.search).state.view));
 document.querySelector('nav')!.addEventListener('keydown', (e) => {
   if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
   const i = VIEWS.indexOf(app.state.view);
   const next = VIEWS[(i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
-  showView(next);
+  showView(next, true);
   $(`tab-${next}`).focus();
 });
 
@@ -58,7 +66,7 @@ function showUrlNotices(read: { errors: FieldErrors; notices: string[] }, search
   const box = $('notices');
   box.hidden = lines.length === 0;
   box.textContent = lines.length
-    ? `This link's settings were not all accepted:\n${lines.join('\n')}`
+    ? `This link's settings were not all accepted:\n${lines.map(clipMessage).join('\n')}`
     : '';
 }
 new Lesson();

@@ -5,12 +5,15 @@ import * as Comlink from 'comlink';
 import type { DataSummary, JobConfig, RunUpdate } from './job.js';
 import type { WorkerApi } from './worker.js';
 
-export type SessionState = 'idle' | 'loaded' | 'playing' | 'paused' | 'done';
+/** `starting`: a job was sent and the worker is drawing its data and building its networks. */
+export type SessionState = 'idle' | 'starting' | 'loaded' | 'playing' | 'paused' | 'done';
 
 export class Session {
   readonly api: Comlink.Remote<WorkerApi>;
   #state: SessionState = 'idle';
   #run: Promise<void> | null = null;
+  /** Counts loads and resets: a load answered after a reset (or a newer load) is stale. */
+  #ticket = 0;
   /** Called whenever the state changes (to enable the buttons that mean something now). */
   onState: (s: SessionState) => void = () => {};
 
@@ -29,12 +32,25 @@ export class Session {
     this.onState(s);
   }
 
-  /** Loads a job (replacing this session's run, if any); throws the worker's message for a bad job. */
-  async load(config: JobConfig): Promise<DataSummary> {
-    const data = await this.api.load(config);
+  /**
+   * Loads a job (replacing this session's run, if any): `starting` at once, `loaded` when the
+   * worker has built it. Resolves with null when the session was reset (or loaded again)
+   * meanwhile; throws the worker's message for a bad job.
+   */
+  async load(config: JobConfig): Promise<DataSummary | null> {
+    const mine = ++this.#ticket;
     this.#run = null;
-    this.#set('loaded');
-    return data;
+    this.#set('starting');
+    try {
+      const data = await this.api.load(config);
+      if (mine !== this.#ticket) return null;
+      this.#set('loaded');
+      return data;
+    } catch (e) {
+      if (mine !== this.#ticket) return null;
+      this.#set('idle');
+      throw e;
+    }
   }
 
   /**
@@ -46,7 +62,11 @@ export class Session {
     speed: number,
     { frameMs = 150, extras = false, paused = false } = {},
   ): Promise<void> {
+    // the job loaded last, unless it was reset or replaced meanwhile (then nothing plays)
+    const ticket = this.#ticket;
+    if (this.#state !== 'loaded') return;
     await this.api.setSpeed(speed);
+    if (ticket !== this.#ticket) return;
     const run = this.api.play(
       Comlink.proxy((u: RunUpdate[]) => {
         onUpdate(u);
@@ -82,6 +102,7 @@ export class Session {
 
   /** Forgets the run: the worker's job is replaced by the next load. */
   reset(): void {
+    this.#ticket++;
     this.#run = null;
     void this.api.stop();
     this.#set('idle');

@@ -13,6 +13,7 @@ import { checkLabRun } from '../../src/lab-limits.js';
 import { type ParamDef, readParam } from '../../src/validate.js';
 import { parseSpec } from '../../src/spec.js';
 import { defaultTestSpec } from '../../src/experiments/test-spec.js';
+import { clip } from './echo.js';
 
 export interface LabState {
   view: 'lesson' | 'lab' | 'depth';
@@ -204,7 +205,7 @@ export function readState(search: string): {
     if (!all.length) continue;
     if (all.length > 1) {
       errors[key] =
-        `${FIELD_LABELS[key]} is given ${all.length} times in the link (${all.map((v) => JSON.stringify(v.slice(0, 40))).join(', ')}); give it once`;
+        `${FIELD_LABELS[key]} is given ${all.length} times in the link (${all.map((v) => JSON.stringify(clip(v, 40))).join(', ')}); give it once`;
       continue;
     }
     const r = (fields[key] as z.ZodMiniType).safeParse(all[0]);
@@ -247,7 +248,7 @@ function unknownKeyNotices(params: URLSearchParams): string[] {
   for (const key of params.keys())
     if (!settings.includes(key) && !unknown.includes(key)) unknown.push(key);
   return unknown.map((key) => {
-    const shown = `${JSON.stringify(key.slice(0, 40))}${params.getAll(key).length > 1 ? ` (${params.getAll(key).length} times)` : ''}`;
+    const shown = `${JSON.stringify(clip(key, 40))}${params.getAll(key).length > 1 ? ` (${params.getAll(key).length} times)` : ''}`;
     return `The link's ${shown} is not a setting of the lab and was ignored; its settings are ${settings.join(', ')}`;
   });
 }
@@ -266,9 +267,7 @@ export function urlNotices(
     const message = m.startsWith(FIELD_LABELS[k]) ? m : `${FIELD_LABELS[k]}: ${m}`;
     // a repeated key's message lists every value already
     const shown =
-      given.getAll(k).length > 1
-        ? ''
-        : ` (${k}=${JSON.stringify(given.get(k) ?? '').slice(0, 80)})`;
+      given.getAll(k).length > 1 ? '' : ` (${k}=${JSON.stringify(clip(given.get(k) ?? ''))})`;
     return `${message}${shown}; the default is used`;
   });
   return [...refused, ...read.notices];

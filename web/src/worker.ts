@@ -55,6 +55,40 @@ let watched: string | null = null;
 // time spent training (in Trainer.advance) and iterations done, for throughput measurements
 let trainMs = 0;
 let trained = 0;
+/**
+ * The longest the worker trains without reading its messages: a step of a heavy network
+ * ([2, 256, 256, 256, 1], or 100,000 points) takes seconds, and pause and stop must not
+ * wait for it. A step is cut into slices of about this long.
+ */
+const SLICE_MS = 50;
+/** While a step is cut into slices, the page hears how far it got at most this often. */
+const PROGRESS_MS = 1000;
+/** Milliseconds one iteration of every run took lately (NaN: not measured for this job yet). */
+let msPerIteration = NaN;
+
+/** How many iterations (of at most `left`) fit in one slice; one while the cost is unknown. */
+const sliceOf = (left: number): number =>
+  Number.isNaN(msPerIteration)
+    ? 1
+    : Math.max(1, Math.min(left, Math.floor(SLICE_MS / Math.max(msPerIteration, 1e-6))));
+
+/** Advances every run by `n` iterations, timing them; a run that ends is finished. */
+function advanceAll(n: number): void {
+  const t = performance.now();
+  for (const r of runs) {
+    const before = r.trainer.iteration;
+    r.trainer.advance(n);
+    trained += r.trainer.iteration - before;
+  }
+  const ms = performance.now() - t;
+  trainMs += ms;
+  msPerIteration = ms / n;
+  // a run that is done is finished before the update that says so, which then carries how it ended
+  for (const r of runs) if (r.trainer.done && !r.result) r.result = r.trainer.finish();
+}
+
+/** Lets the messages waiting for the worker (pause, stop, speed) in. */
+const readMessages = () => new Promise((r) => setTimeout(r, 0));
 
 /** The run doctor on a finished run, read off the same record as the CLI's (train/doctor.ts). */
 function doctorLines(run: Run, r: TrainResult, trainAccuracy: number, net: Network): string[] {
@@ -186,6 +220,7 @@ const api = {
     });
     paused = true;
     stepBudget = 0;
+    msPerIteration = NaN;
     const cols = (d: Dataset) => Array.from({ length: d.X.rows }, (_, f) => Array.from(d.X.row(f)));
     return {
       extent: data.extent,
@@ -221,17 +256,25 @@ const api = {
         due = performance.now(); // a pause is not made up for either
         continue;
       }
-      const n = paused ? Math.min(stepBudget, speed) : speed;
-      const t = performance.now();
-      for (const r of runs) {
-        const before = r.trainer.iteration;
-        r.trainer.advance(n);
-        trained += r.trainer.iteration - before;
+      // one step of `speed` iterations (or what Step asked for), in slices with the messages
+      // read between them, so a pause or a stop lands within a slice even on a heavy network
+      const stepping = paused;
+      let left = stepping ? Math.min(stepBudget, speed) : speed;
+      while (left > 0 && mine === generation && (stepping || !paused)) {
+        if (runs.every((r) => r.trainer.done)) break;
+        const n = sliceOf(left);
+        advanceAll(n);
+        left -= n;
+        if (stepping) stepBudget -= n;
+        if (left > 0) {
+          if (performance.now() - last >= PROGRESS_MS) {
+            last = performance.now();
+            send();
+          }
+          await readMessages();
+        }
       }
-      trainMs += performance.now() - t;
-      if (paused) stepBudget -= n;
-      // a run that is done is finished before the update that says so, which then carries how it ended
-      for (const r of runs) if (r.trainer.done && !r.result) r.result = r.trainer.finish();
+      if (mine !== generation) break;
       const now = performance.now();
       if (now - last >= frameMs || runs.every((r) => r.result) || (paused && stepBudget <= 0)) {
         last = now;

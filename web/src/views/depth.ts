@@ -7,6 +7,7 @@ import { maxOf } from '../../../src/extent.js';
 import { scalarActivation } from '../../../src/theory/activation-calculus.js';
 import { criticalWeightVar, meanField } from '../../../src/theory/mean-field.js';
 import { render } from '../charts.js';
+import { clipMessage } from '../echo.js';
 import { Session } from '../session.js';
 import { depthSpec, type LayerValue, phaseSpec } from './depth-figures.js';
 import { $ } from './page.js';
@@ -45,6 +46,9 @@ export class DepthView {
     }
     this.#busy = true;
     const { sw, sb, act } = this.#settings();
+    // said at once (the view's worker starts on first sight), replaced by the result's note
+    $('depth-stage').setAttribute('aria-busy', 'true');
+    if (!$('depth-forward').firstChild) $('depth-note').textContent = `Measuring ${DEPTH} layers…`;
     $('d-sw-value').textContent = `σ_w = ${sw.toFixed(2)} (σ_w² = ${(sw * sw).toFixed(2)})`;
     $('d-sb-value').textContent = `σ_b = ${sb.toFixed(2)} (σ_b² = ${(sb * sb).toFixed(3)})`;
     try {
@@ -88,9 +92,10 @@ export class DepthView {
       $('depth-note').textContent =
         `${zeros ? `${zeros} layer(s) output exact zeros (not on the log axis).` : ''}${stopped}`;
     } catch (e) {
-      $('depth-error').textContent = (e as Error).message.replace(/^Error: /, '');
+      $('depth-error').textContent = clipMessage((e as Error).message.replace(/^Error: /, ''));
     } finally {
       this.#busy = false;
+      $('depth-stage').removeAttribute('aria-busy');
       if (this.#pending) {
         this.#pending = false;
         void this.update();

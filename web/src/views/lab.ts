@@ -7,7 +7,8 @@ import { minOf } from '../../../src/extent.js';
 import { activations } from '../../../src/nn/activations.js';
 import { initializerNames } from '../../../src/nn/initializers.js';
 import { parseSpec } from '../../../src/spec.js';
-import { boundaries, costChart, type History, layers } from '../charts.js';
+import { boundaries, costChart, drawnPoints, type History, layers } from '../charts.js';
+import { CHART_LABEL_MAX, clip, clipMessage } from '../echo.js';
 import { download, pngOf, svgText } from '../exports.js';
 import { drawAllNow, forget, later } from '../frames.js';
 import type { DataSummary, JobConfig, RunUpdate } from '../job.js';
@@ -73,6 +74,8 @@ export class Lab {
   #loadedKey = '';
   #network = new NetworkView($('network'), $('unit-detail'));
   #showSpeed: (speed: number) => void;
+  /** Pause was pressed while the job was starting: it plays paused. */
+  #pauseOnStart = false;
   /** Whether "Inside the network" is on screen: its many charts are redrawn live only then. */
   #insideShown = false;
 
@@ -114,7 +117,12 @@ export class Lab {
     this.session.onState = (s) => this.#buttons(s);
     this.#buttons('idle');
     $('b-play').addEventListener('click', () => void this.#play());
-    $('b-pause').addEventListener('click', () => void this.session.pause());
+    $('b-pause').addEventListener('click', () => {
+      // pressed before the first step: the run starts paused
+      if (this.session.state === 'starting' || this.session.state === 'loaded')
+        this.#pauseOnStart = true;
+      void this.session.pause();
+    });
     $('b-step').addEventListener('click', () => void this.#step());
     $('b-reset').addEventListener('click', () => this.reset('Reset: press Play to train again.'));
     field<HTMLSelectElement>('network-run').addEventListener(
@@ -168,7 +176,7 @@ export class Lab {
     for (const id of Object.values(ERROR_SLOTS)) if (id) bySlot.set(id, []);
     for (const [k, m] of Object.entries(errors) as [keyof LabState, string][]) {
       const id = ERROR_SLOTS[k];
-      if (id) bySlot.get(id)!.push(named(k, m));
+      if (id) bySlot.get(id)!.push(clipMessage(named(k, m)));
     }
     for (const [id, lines] of bySlot) $(id).textContent = lines.join('\n');
   }
@@ -178,9 +186,11 @@ export class Lab {
     const b = (id: string, on: boolean) => {
       ($(id) as HTMLButtonElement).disabled = !on;
     };
-    b('b-play', s !== 'playing');
-    b('b-pause', s === 'playing');
-    b('b-step', s !== 'playing');
+    // while a job is starting (a heavy network takes seconds), Pause and Reset already work
+    const busy = s === 'starting' || s === 'loaded' || s === 'playing';
+    b('b-play', !busy);
+    b('b-pause', busy);
+    b('b-step', !busy);
     b('b-reset', s !== 'idle');
     $('b-play').textContent = s === 'done' ? 'Replay' : s === 'paused' ? 'Resume' : 'Play';
     $('lab').dataset.run = s;
@@ -292,22 +302,37 @@ export class Lab {
     this.reset('');
     this.#loadedKey = JSON.stringify(config);
     $('run-error').textContent = '';
+    this.#pauseOnStart = paused;
+    // said at once: a heavy network or many points take seconds before the first result
+    const shape =
+      config.layers.length <= 6
+        ? config.layers.join(' → ')
+        : `${config.layers.length} layers, ${config.layers.slice(1, -1).reduce((a, b) => a + b, 0)} hidden units`;
+    $('status').textContent =
+      `Starting: drawing the data and building ${config.inits.length === 1 ? 'the network' : `${config.inits.length} networks`} (${shape})… Pause or Reset stop it.`;
     try {
       const data = await this.session.load(config);
+      if (!data) return; // reset while starting
+      const m = data.Y.length;
       $('test-used').textContent =
-        data.testSpec === null
+        (data.testSpec === null
           ? 'no test set (a dropped CSV has none unless a test spec is given)'
-          : `test set: ${data.testSpec}`;
+          : `test set: ${clip(data.testSpec)}`) +
+        (drawnPoints(m) < m
+          ? `; the boundary plots show ${drawnPoints(m).toLocaleString('en')} of the ${m.toLocaleString('en')} training points (one in ${Math.ceil(m / drawnPoints(m))})`
+          : '');
       const watch = field<HTMLSelectElement>('network-run');
-      watch.replaceChildren(...config.inits.map((i) => new Option(i, i)));
+      watch.replaceChildren(...config.inits.map((i) => new Option(clip(i, CHART_LABEL_MAX), i)));
       await this.session.api.watch(config.inits[0]);
+      if (this.session.state !== 'loaded') return;
+      $('status').textContent = 'Starting: the first results are being computed…';
       await this.session.play((u) => this.#onUpdate(u, data), this.#app.state.speed, {
         extras: true,
-        paused,
+        paused: this.#pauseOnStart,
       });
     } catch (e) {
       // beside the buttons just pressed, and beside the control at fault when the message names it
-      const message = (e as Error).message.replace(/^Error: /, '');
+      const message = clipMessage((e as Error).message.replace(/^Error: /, ''));
       $('run-error').textContent = message;
       const slot = /^layers:/.test(message)
         ? 'err-hidden'
@@ -370,26 +395,31 @@ export class Lab {
             ...updates.flatMap((u) => [
               Object.assign(document.createElement('p'), {
                 className: u.stopReason === 'diverged' ? 'run-accuracy diverged' : 'run-accuracy',
-                textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
+                textContent: `${clip(u.init)}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
               }),
               // the run doctor's cause and fix once a run is over (the same lines as `initlab train`)
               ...(u.done && u.doctor
                 ? [
                     Object.assign(document.createElement('p'), {
                       className: 'run-doctor',
-                      textContent: `${u.init} — ${u.doctor.join(' ')}`,
+                      textContent: clipMessage(`${clip(u.init)} — ${u.doctor.join(' ')}`),
                     }),
                   ]
                 : []),
             ]),
           );
+          const at = minOf(updates.map((u) => u.iteration));
           $('status').textContent = done
             ? 'Done.'
-            : `Training: iteration ${minOf(updates.map((u) => u.iteration))}`;
+            : this.session.state === 'paused'
+              ? `Paused at iteration ${at}: Resume or Step to go on.`
+              : `Training: iteration ${at}`;
           $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
           // a run that diverged is also said where the user is looking: the lab's alert line
           const failed = updates.filter((u) => u.stopReason === 'diverged');
-          $('run-error').textContent = failed.map((u) => `${u.init} ${divergedText(u)}`).join('\n');
+          $('run-error').textContent = failed
+            .map((u) => `${clip(u.init)} ${divergedText(u)}`)
+            .join('\n');
           $('status').dataset.done = String(done);
         },
       ],
@@ -424,7 +454,7 @@ export class Lab {
     $('err-csv').textContent = '';
     if (file.size > 20 * 1024 * 1024) {
       $('err-csv').textContent =
-        `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MB; the lab reads CSV files up to 20 MB`;
+        `${clip(file.name)} is ${(file.size / 2 ** 20).toFixed(1)} MB; the lab reads CSV files up to 20 MB`;
       return;
     }
     const text = await file.text();
@@ -439,7 +469,7 @@ export class Lab {
     if (lines > WEB_MAX_POINTS + 1) {
       this.#csv = null;
       $('err-csv').textContent =
-        `${file.name} has more than ${WEB_MAX_POINTS} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`;
+        `${clip(file.name)} has more than ${WEB_MAX_POINTS} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`;
       this.#shareNote();
       return;
     }
@@ -447,16 +477,17 @@ export class Lab {
       const d = readCsvTable(text, file.name);
       if (d.X.cols > WEB_MAX_POINTS)
         throw new Error(
-          `${file.name} has ${d.X.cols} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`,
+          `${clip(file.name)} has ${d.X.cols} examples; the web lab trains on at most ${WEB_MAX_POINTS} (the command line takes more)`,
         );
       this.#csv = { name: file.name, text };
       if (this.#loadedKey) this.reset('A new dataset: the run was reset.');
-      $('status').textContent =
-        `${file.name}: ${d.X.cols} examples, ${d.X.rows} features${d.separator === ',' ? '' : `; ${separatorNote(d, file.name)}`}`;
+      $('status').textContent = clipMessage(
+        `${clip(file.name)}: ${d.X.cols} examples, ${d.X.rows} features${d.separator === ',' ? '' : `; ${separatorNote(d, file.name)}`}`,
+      );
       field('f-hidden').value = this.#app.state.hidden.join(',');
     } catch (e) {
       this.#csv = null;
-      $('err-csv').textContent = (e as Error).message;
+      $('err-csv').textContent = clipMessage((e as Error).message);
     }
     this.#shareNote();
   }
@@ -465,7 +496,7 @@ export class Lab {
   #shareNote(): void {
     const note = $('share-note');
     note.textContent = this.#csv
-      ? `This link cannot carry the dropped file ${this.#csv.name}: whoever opens it trains on ${this.#app.state.data} instead. Send the CSV along.`
+      ? `This link cannot carry the dropped file ${clip(this.#csv.name)}: whoever opens it trains on ${clip(this.#app.state.data)} instead. Send the CSV along.`
       : '';
     $('share-link').dataset.carriesCsv = String(!this.#csv);
   }
@@ -526,8 +557,9 @@ export class Lab {
           'application/zip',
         );
     } catch (e) {
-      $('run-error').textContent =
-        `the models could not be saved: ${(e as Error).message.replace(/^Error: /, '')}`;
+      $('run-error').textContent = clipMessage(
+        `the models could not be saved: ${(e as Error).message.replace(/^Error: /, '')}`,
+      );
     }
   }
 }

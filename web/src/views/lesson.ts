@@ -9,6 +9,7 @@ import {
 import { boundaries, boundaryFigure, costChart, type History } from '../charts.js';
 import { drawAllNow, later } from '../frames.js';
 import type { DataSummary, JobConfig, RunUpdate } from '../job.js';
+import { clipMessage } from '../echo.js';
 import { Session } from '../session.js';
 import { logSlider } from '../speed.js';
 import { $, divergedText, markTrained, pct, testText } from './page.js';
@@ -42,6 +43,10 @@ class LessonStep {
   /** Which of this step's runs is current (an update from a replaced run is dropped). */
   #run = 0;
   #button: HTMLButtonElement;
+  /** Stops this step's run where it is (enabled only while it runs). */
+  #stop: HTMLButtonElement;
+  /** The iteration the run has reached, as last drawn. */
+  #iteration = 0;
   #cost: HTMLElement;
   #boundary: HTMLElement;
   #numbers: HTMLElement;
@@ -59,12 +64,28 @@ class LessonStep {
       HTMLElement,
       HTMLElement,
     ];
+    this.#stop = document.querySelector<HTMLButtonElement>(
+      `button.stop-lesson[data-stop="${init}"]`,
+    )!;
     this.#button.addEventListener('click', () => void this.run());
+    this.#stop.addEventListener('click', () => this.stop());
   }
 
   /** Sets the pace of this step's run, if one is playing. */
   setSpeed(speed: number): void {
     void this.#session?.api.setSpeed(speed);
+  }
+
+  /** Stops this step's run where it is (its updates are dropped from now on); Replay starts it again. */
+  stop(): void {
+    if (this.#stop.disabled) return;
+    this.#run++;
+    this.#session?.reset();
+    this.#stop.disabled = true;
+    const numbers = this.#numbers;
+    numbers.classList.remove('error');
+    numbers.textContent = `stopped at iteration ${this.#iteration}: press Replay to run it again`;
+    numbers.dataset.done = 'false';
   }
 
   /** Trains (or trains again) this step's run; other steps' runs go on untouched. */
@@ -74,6 +95,8 @@ class LessonStep {
     delete numbers.dataset.done;
     numbers.classList.remove('error');
     numbers.textContent = 'starting…';
+    this.#iteration = 0;
+    this.#stop.disabled = false;
     this.curve.length = 0;
     this.result = null;
     this.#button.textContent = `Replay ${this.#button.dataset.label}`;
@@ -81,21 +104,24 @@ class LessonStep {
     this.#session ??= new Session();
     try {
       const data = await this.#session.load(lessonConfig(this.init));
-      if (mine !== this.#run) return;
+      if (mine !== this.#run || !data) return;
       boundaryFigure(data, this.init, this.#boundary);
       this.#lesson.revealPrediction(this.init);
       await this.#session.play((updates) => {
-        if (mine === this.#run) this.#draw(updates[0], data);
+        if (mine === this.#run) this.#draw(updates[0], data, mine);
       }, this.#lesson.speed);
     } catch (e) {
       if (mine !== this.#run) return;
+      this.#stop.disabled = true;
       // said where the lesson's numbers appear, not only in the console
-      numbers.textContent = `this run could not be trained: ${(e as Error).message.replace(/^Error: /, '')}`;
+      numbers.textContent = clipMessage(
+        `this run could not be trained: ${(e as Error).message.replace(/^Error: /, '')}`,
+      );
       numbers.classList.add('error');
     }
   }
 
-  #draw(u: RunUpdate, data: DataSummary): void {
+  #draw(u: RunUpdate, data: DataSummary, mine: number): void {
     for (const p of u.curve) this.curve.push(p); // a loop: a long curve would overflow push(...)
     const numbers = this.#numbers;
     const draws: [string, () => void][] = [
@@ -108,11 +134,14 @@ class LessonStep {
       [
         `lesson-numbers-${this.init}`,
         () => {
+          if (mine !== this.#run) return; // stopped or replayed since this update came
           numbers.textContent = `iteration ${u.iteration}: train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`;
           numbers.dataset.train = String(u.trainAccuracy);
           numbers.dataset.test = String(u.testAccuracy);
           numbers.dataset.done = String(u.done);
+          this.#iteration = u.iteration;
           if (u.done) {
+            this.#stop.disabled = true;
             this.result = u;
             this.#lesson.stepChanged();
           }

@@ -112,7 +112,10 @@ export function registerProbeCommands(program: Command): void {
       '--course-case',
       "the Gradient Checking notebook's own N-dimensional case (gradient_check_n_test_case: seed 1, 4 features, 3 examples, layers 4,5,3,1, relu) instead of --init/--seed/--layers/--activation/--train",
     )
-    .option('--json', 'print {"difference", "loss", "verdict" (agrees, zero, unresolved, kinks, disagrees), "resolved", "cost", "gradientFloor", "zeroGradients", "kinks", ...}')
+    .option(
+      '--json',
+      'print {"difference", "loss", "verdict" (agrees, zero, unresolved, kinks, disagrees), "resolved", "cost", "gradientFloor", "zeroGradients", "kinks", ...}',
+    )
     .action(async (flags: GradcheckFlags) =>
       (await import('./probe-action.js')).runGradcheck(flags),
     );

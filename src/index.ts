@@ -184,6 +184,7 @@ export {
   type Finding,
   type FindingKind,
 } from './train/doctor.js';
+export { inputScale, type InputScale } from './data/scale.js';
 
 // printing as numpy does
 export { pyFloat, formatNumpy } from './format.js';

@@ -33,7 +33,9 @@ import { printQueueStatus, queueAddressOf, splitFailed, sweepOnQueue } from './s
 
 /** --lr as a comma list, each rate held to the one learning-rate schema, none twice (0.01 and 1e-2 are one rate). */
 function parseRates(text: string): number[] {
-  const rates = text.split(',').map((r) => flag('learningRate', r, `--lr (each of "${text}")`));
+  const rates = text
+    .split(',')
+    .map((r) => flag('learningRate', r.trim(), `--lr (each of "${text}")`));
   const twice = firstRepeat(rates, (r) => r);
   if (twice)
     throw new UsageError(

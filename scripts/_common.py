@@ -20,3 +20,21 @@ def planar_flower(seed, m, a, noise):
         X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
         Y[ix] = j
     return X, Y
+
+
+def central_differences(params, cost, eps):
+    """The course's two-sided differences (J(theta + eps) - J(theta - eps)) / 2 eps, every
+    parameter nudged in turn (each array of `params` in order, each flattened by rows, nudged
+    in place and restored); `cost()` evaluates J at the current parameters."""
+    approx = []
+    for P in params:
+        flat = P.reshape(-1)
+        for i in range(flat.size):
+            keep = flat[i]
+            flat[i] = keep + eps
+            plus = cost()
+            flat[i] = keep - eps
+            minus = cost()
+            flat[i] = keep
+            approx.append((plus - minus) / (2 * eps))
+    return np.array(approx)

@@ -28,6 +28,8 @@ import numpy_libm  # noqa: F401  (numpy's sin/cos as the C library's, for make_c
 import numpy as np
 import sklearn.datasets
 
+from _common import central_differences
+
 FLOOR_ULPS = 64
 AGREES = 2e-7
 
@@ -106,18 +108,7 @@ def check(case):
     eps, act = case["epsilon"], case["activation"]
     J = cost(p, X, Y, act)
     g, cache = gradients(p, X, Y, act)
-    approx = []
-    for P in p:
-        flat = P.reshape(-1)
-        for i in range(flat.size):
-            keep = flat[i]
-            flat[i] = keep + eps
-            plus = cost(p, X, Y, act)
-            flat[i] = keep - eps
-            minus = cost(p, X, Y, act)
-            flat[i] = keep
-            approx.append((plus - minus) / (2 * eps))
-    approx = np.array(approx)
+    approx = central_differences(p, lambda: cost(p, X, Y, act), eps)
     den = np.linalg.norm(g) + np.linalg.norm(approx)
     difference = float(np.linalg.norm(g - approx) / den) if den else 0.0
     floor = FLOOR_ULPS * 2.0 ** -53 * abs(J) / eps

@@ -46,20 +46,24 @@ function trainArg(c: Case): string {
   return c.spec;
 }
 
+/** A short He run on the case's data. */
+const train = (c: Case, ...extra: string[]) =>
+  cli([
+    'train',
+    '--init',
+    'he',
+    '--train',
+    trainArg(c),
+    '--iterations',
+    '300',
+    '--no-report',
+    ...extra,
+  ]);
+
 describe('the doctor names the data scale', { timeout: 120_000 }, () => {
   for (const c of cases) {
     it(`${c.spec}: max |x| ${c.largest.toPrecision(3)} is the cause, never the learning rate`, () => {
-      const r = cli([
-        'train',
-        '--init',
-        'he',
-        '--train',
-        trainArg(c),
-        '--iterations',
-        '300',
-        '--json',
-        '--no-report',
-      ]);
+      const r = train(c, '--json');
       // a diverged run exits 1, with one line on stderr that names the data too
       expect(r.status === 0 ? r.stderr : r.stderr.trim().split('\n'), r.stderr).toHaveLength(
         r.status === 0 ? 0 : 1,
@@ -73,16 +77,7 @@ describe('the doctor names the data scale', { timeout: 120_000 }, () => {
       expect(Math.abs(f.amount - c.largest)).toBeLessThanOrEqual(1e-15 * c.largest);
       expect(f.fix).toMatch(/standardize the features/);
       expect(`${f.cause} ${f.fix}`).not.toMatch(/learning rate \d|--lr|smaller scale/);
-      const text = cli([
-        'train',
-        '--init',
-        'he',
-        '--train',
-        trainArg(c),
-        '--iterations',
-        '300',
-        '--no-report',
-      ]);
+      const text = train(c);
       const lines = text.stdout.split('\n').filter((l) => l.startsWith('doctor:'));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/the inputs are far (larger|smaller) than the unit scale/);

@@ -29,6 +29,7 @@ import { firstRepeat } from '../../list-repeats.js';
 import type { SweepFlags } from './sweep.js';
 import { checkShapes } from '../shapes.js';
 import { epochsShuffled } from '../../train/mini-batches.js';
+import { maxOf } from '../../extent.js';
 import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { checkOutputDir } from '../../node/outputs.js';
 import { printQueueStatus, queueAddressOf, splitFailed, sweepOnQueue } from './sweep-queue.js';
@@ -97,7 +98,7 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   checkShapes(layers, train, test);
   // each run shuffles its mini-batches from its own seed on: the largest must leave room
   checkShuffleSeed(
-    Math.max(...seeds),
+    maxOf(seeds),
     epochsShuffled(train.X.cols, f.batchSize, f.iterations),
     '--seeds: the seed',
   );

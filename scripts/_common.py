@@ -63,3 +63,21 @@ def optimizer_step(optimizer, p, d, v, s, t, lr, beta=0.9, beta1=0.9, beta2=0.99
     s = beta2 * s + (1 - beta2) * np.power(d, 2)
     sc = s / (1 - np.power(beta2, t))
     return p - lr * vc / (np.sqrt(sc) + eps), v, s
+
+
+def central_differences(params, cost, eps):
+    """The course's two-sided differences (J(theta + eps) - J(theta - eps)) / 2 eps, every
+    parameter nudged in turn (each array of `params` in order, each flattened by rows, nudged
+    in place and restored); `cost()` evaluates J at the current parameters."""
+    approx = []
+    for P in params:
+        flat = P.reshape(-1)
+        for i in range(flat.size):
+            keep = flat[i]
+            flat[i] = keep + eps
+            plus = cost()
+            flat[i] = keep - eps
+            minus = cost()
+            flat[i] = keep
+            approx.append((plus - minus) / (2 * eps))
+    return np.array(approx)

@@ -19,6 +19,8 @@ import numpy_libm  # noqa: F401  (numpy's sin/cos as the C library's, for make_c
 import numpy as np
 import sklearn.datasets
 
+from _common import central_differences
+
 DIMS = [2, 10, 5, 1]
 
 
@@ -64,18 +66,7 @@ def grads(p, X, Y):
 
 def check(p, X, Y, eps):
     g = np.concatenate([a.ravel() for a in grads(p, X, Y)])
-    approx = []
-    for P in p:
-        flat = P.reshape(-1)
-        for i in range(flat.size):
-            keep = flat[i]
-            flat[i] = keep + eps
-            plus = cost(p, X, Y)
-            flat[i] = keep - eps
-            minus = cost(p, X, Y)
-            flat[i] = keep
-            approx.append((plus - minus) / (2 * eps))
-    approx = np.array(approx)
+    approx = central_differences(p, lambda: cost(p, X, Y), eps)
     return float(np.linalg.norm(g - approx) / (np.linalg.norm(g) + np.linalg.norm(approx)))
 
 

@@ -190,6 +190,7 @@ export {
   type FindingKind,
 } from './train/doctor.js';
 export { divergenceOf, type Divergence, type DivergenceInput } from './train/divergence.js';
+export { inputScale, type InputScale } from './data/scale.js';
 
 // printing as numpy does
 export { pyFloat, formatNumpy } from './format.js';

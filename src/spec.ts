@@ -14,24 +14,32 @@ export interface ParsedSpec {
 
 /**
  * Splits a SPEC into its name (lower-cased) and raw `key=value` pairs; values are checked
- * by the registry that owns the name (see `resolveSpec`).
- * @throws UsageError for no name, a pair without exactly one "=", an empty key or value, a key given twice
+ * by the registry that owns the name (see `resolveSpec`). Spaces may stand around the name
+ * and before a key (after ":" or ","), as between the entries of a list; a value is kept
+ * exactly as written, spaces included, so that its reader refuses `n= 5` or `n=5 ` as it
+ * refuses any other spelling but the documented one (validate.ts).
+ * @throws UsageError for no name, a pair without exactly one "=", a space before "=", an
+ *   empty key or value, a key given twice
  */
 export function parseSpec(spec: string, what: string): ParsedSpec {
-  const text = spec.trim();
+  const text = spec.trimStart();
   const colon = text.indexOf(':');
   const name = (colon < 0 ? text : text.slice(0, colon)).trim().toLowerCase();
   const where = `${what} spec ${JSON.stringify(spec)}`;
   if (!name) throw new UsageError(`${where} has no name; expected NAME[:key=value,...]`);
   const params: Record<string, string> = Object.create(null);
   if (colon >= 0) {
-    const body = text.slice(colon + 1).trim();
-    if (body) {
+    const body = text.slice(colon + 1);
+    if (body.trim()) {
       for (const pair of body.split(',')) {
         if (!pair.trim()) throw new UsageError(`${where}: an empty key=value pair (a stray ",")`);
         const parts = pair.split('=');
-        const key = parts[0].trim();
-        const value = parts.length === 2 ? parts[1].trim() : '';
+        const key = parts[0].trimStart();
+        const value = parts.length === 2 ? parts[1] : '';
+        if (parts.length === 2 && key !== key.trimEnd())
+          throw new UsageError(
+            `${where}: ${JSON.stringify(pair.trim())} has a space before "="; write ${key.trim()}=${value.trim()}`,
+          );
         if (parts.length > 2)
           throw new UsageError(
             `${where}: ${JSON.stringify(pair)} has more than one "="; expected key=value`,

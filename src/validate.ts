@@ -18,6 +18,13 @@ export type ParamValue = number | string | boolean;
  * What one parameter accepts. A parameter is a choice when it has `choices`, true/false when
  * its default is a boolean (or `boolean` is set), else a finite number written in decimal
  * (`1`, `-0.5`, `1e-3`; never hex, `Infinity`, `NaN` or an empty value).
+ *
+ * One rule for every value, whoever reads it (SPEC fields of datasets, initializers,
+ * activations, optimizers and decays; numeric flags; the web lab's fields and link): a value
+ * is accepted only in its one documented form, with nothing around it. A number is
+ * `-?DIGITS[.DIGITS][e±DIGITS]` (`0.5`, not `.5`, `5.` or `+0.5`); a whole number is decimal
+ * digits only (`5`, not `5e0`, `5.0` or `+5`); a choice or a switch is its word. Spaces are
+ * never part of a value: `n= 5` and `n=5 ` are refused like `n=0x5`, with the plain spelling.
  */
 export interface ParamDef {
   /** The value taken when the parameter is not given; absent: the parameter is optional. */
@@ -47,7 +54,10 @@ export interface ParamDef {
 /** A registry entry's parameters by name. */
 export type ParamSchema = Readonly<Record<string, ParamDef>>;
 
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** A number as initlab accepts one: optional minus, digits, optional fraction digits and exponent. */
+const DECIMAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+/** Spellings JavaScript would read as the same number, refused with the plain one as a hint. */
+const LOOSE_DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 /**
  * How a whole number is written: ASCII decimal digits, a minus sign only before a non-zero
  * value, nothing around them. `1e3`, `0x10`, `1.0`, `+5`, ` 5`, `٥`, `-0` and `Infinity`
@@ -106,10 +116,7 @@ export function paramSchema(def: ParamDef): z.ZodMiniType<ParamValue, string> {
   if (def.choices) {
     const words = [...def.choices, ...Object.keys(def.aliases ?? {})];
     schema = z.pipe(
-      z.string().check(
-        z.trim(),
-        z.refine((v: string) => words.includes(v)),
-      ),
+      z.string().check(z.refine((v: string) => words.includes(v))),
       z.transform((v: string) =>
         def.aliases && Object.hasOwn(def.aliases, v) ? def.aliases[v] : v,
       ),
@@ -117,7 +124,6 @@ export function paramSchema(def: ParamDef): z.ZodMiniType<ParamValue, string> {
   } else if (isBoolean(def)) {
     schema = z.pipe(
       z.string().check(
-        z.trim(),
         z.toLowerCase(),
         z.refine((v: string) => BOOLEAN_WORDS.includes(v)),
       ),
@@ -130,7 +136,7 @@ export function paramSchema(def: ParamDef): z.ZodMiniType<ParamValue, string> {
     );
   } else {
     schema = z.pipe(
-      z.pipe(z.string().check(z.trim(), z.regex(DECIMAL)), z.transform(Number)),
+      z.pipe(z.string().check(z.regex(DECIMAL)), z.transform(Number)),
       numberSchema(def),
     );
   }
@@ -178,19 +184,30 @@ export function checkValue(def: ParamDef, value: number, name: string): number {
 export function readParam(def: ParamDef, text: string, name: string): ParamValue {
   const r = paramSchema(def).safeParse(text);
   if (r.success) return r.data;
-  // a whole number in another spelling (1e3, 1.0, +5, " 5", -0): say how to write it
+  // a number in another spelling (1e3, 1.0, +5, " 5", .5, 5., -0): say how to write it
   const loose =
     def.integer &&
     !INTEGER.test(text) &&
-    DECIMAL.test(text.trim()) &&
+    LOOSE_DECIMAL.test(text) &&
     Number.isSafeInteger(Number(text));
+  const looseDecimal =
+    !def.integer &&
+    !def.choices &&
+    !isBoolean(def) &&
+    !DECIMAL.test(text) &&
+    LOOSE_DECIMAL.test(text) &&
+    Number.isFinite(Number(text));
   const hint = loose
     ? ` (write it in decimal digits only: ${Math.abs(Number(text)) === 0 ? 0 : Number(text)})`
-    : def.integer && INTEGER.test(text) && !Number.isSafeInteger(Number(text))
-      ? ' (beyond 2^53, where whole numbers are no longer exact)'
-      : DECIMAL.test(text.trim()) && !Number.isFinite(Number(text))
-        ? ' (beyond the range of a float64)'
-        : '';
+    : looseDecimal
+      ? ` (write it as ${Number(text)}, with no sign, spaces or bare point around the digits)`
+      : def.integer && INTEGER.test(text) && !Number.isSafeInteger(Number(text))
+        ? ' (beyond 2^53, where whole numbers are no longer exact)'
+        : DECIMAL.test(text) && !Number.isFinite(Number(text))
+          ? ' (beyond the range of a float64)'
+          : /\s/.test(text) && paramSchema(def).safeParse(text.trim()).success
+            ? ` (write it without spaces: ${text.trim()})`
+            : '';
   throw new UsageError(`${name} must be ${acceptedText(def)}, got ${JSON.stringify(text)}${hint}`);
 }
 

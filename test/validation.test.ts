@@ -190,7 +190,10 @@ describe('every parameter of every registry entry: bad values refused in words',
     expect(
       resolveInitializer('variance-scaling:distribution=untruncated_normal').opts.distribution,
     ).toBe('untruncated_normal');
-    expect(activationFromName(' leaky-relu : slope = 0.2 ').name).toBe('leaky-relu:slope=0.2');
+    // spaces around the name and before a key, as between list entries; never around "=" or in a value
+    expect(activationFromName(' leaky-relu : slope=0.2').name).toBe('leaky-relu:slope=0.2');
+    expect(() => activationFromName('leaky-relu:slope = 0.2')).toThrow(UsageError);
+    expect(() => activationFromName('leaky-relu:slope=0.2 ')).toThrow(UsageError);
     expect(parseOptimizer('adam:epsilon=1e-7')).toEqual({
       name: 'adam',
       beta1: 0.9,

@@ -116,7 +116,7 @@ export function addTrainingOptions(cmd: Command): Command {
     )
     .option(
       '--test <spec>',
-      `test data: NAME[:key=value,...] or a CSV file (default: the --train generator with the same parameters and seed + 1; the notebook's ${NOTEBOOK_TEST_SPEC} for its training set; none for a CSV file)`,
+      `test data: NAME[:key=value,...] or a CSV file (default: the --train generator with the same parameters and seed + 1 (seed − 1 for 4294967295); the notebook's ${NOTEBOOK_TEST_SPEC} for its training set; none for a CSV file)`,
     )
     .addOption(
       new Option(

@@ -4,6 +4,7 @@ import { runExperimentAsync, type RunOutput, type RunResult } from '../experimen
 import { isSymmetric, verdict } from '../experiments/verdict.js';
 import { biasesAtStart, type Diagnosis, describeDiagnosis, diagnoseRun } from '../train/doctor.js';
 import { divergenceOf } from '../train/divergence.js';
+import { inputScale } from '../data/scale.js';
 import { NOTEBOOK_TEST_SPEC } from '../experiments/notebook-config.js';
 import { NO_TEST_SET, percent, percentOrNone, pyFloat } from '../format.js';
 import type { TrainingFlags } from './flags.js';
@@ -140,6 +141,7 @@ export async function executeRuns(
   const { kernels, threads, close } = await commandKernels(flags);
   const outputs: RunOutput[] = [];
   const rows: RunRow[] = [];
+  const trainScale = inputScale(setup.train.X);
   let interrupted = false;
   try {
     for (const init of inits) {
@@ -189,6 +191,7 @@ export async function executeRuns(
         ...o.result,
         symmetric: isSymmetric(o.initial) && isSymmetric(o.network),
         biasesAtStart: biasesAtStart(o.initial),
+        inputScale: trainScale,
       });
       const row: RunRow = { ...o.result, verdict: verdict(o.result, o.initial, o.network), doctor };
       outputs.push(o);
@@ -200,7 +203,7 @@ export async function executeRuns(
             ? `at iteration ${o.result.divergedAt} (its cost or weights stopped being finite numbers)`
             : `(${divergence.what})`;
         process.stderr.write(
-          `initlab: the ${init} run diverged ${how}; lower --lr or choose a smaller initialization${(flags as { save?: string }).save !== undefined ? `; so no model was saved to ${(flags as { save?: string }).save}` : ''}\n`,
+          `initlab: the ${init} run diverged ${how}; ${doctor.findings[0]?.kind === 'data-scale' ? `its inputs are ${pyFloat(doctor.findings[0].amount as number)} in size (max |x|): standardize the features, not --lr or the initialization` : 'lower --lr or choose a smaller initialization'}${(flags as { save?: string }).save !== undefined ? `; so no model was saved to ${(flags as { save?: string }).save}` : ''}\n`,
         );
       }
       const costs = o.trace.map((p) => p.cost);

@@ -149,8 +149,8 @@ export function pointsOfSpec(spec: string): number {
  * @throws UsageError for an unknown name, key or value
  */
 export function datasetFromSpec(spec: string): Dataset {
-  const { entry: def, params } = resolveSpec(spec, 'dataset', datasets);
-  return checkGenerated(def.generate(params as Record<string, number | boolean>), spec);
+  const { entry: def, params, given } = resolveSpec(spec, 'dataset', datasets);
+  return checkGenerated(def.generate(params as Record<string, number | boolean>), spec, given);
 }
 
 /**
@@ -158,12 +158,17 @@ export function datasetFromSpec(spec: string): Dataset {
  * pass their own schema yet give infinite points, which must not reach training.
  * Throws UsageError (the parameters are the user's) naming the SPEC.
  */
-function checkGenerated(d: Dataset, spec: string): Dataset {
+function checkGenerated(d: Dataset, spec: string, given: readonly string[]): Dataset {
   try {
     return validateDataset(d);
   } catch (e) {
-    if (e instanceof DataError)
-      throw new UsageError(`dataset "${spec}": ${e.message}; its parameters are too large`);
+    if (e instanceof DataError) {
+      const named = given.filter((k) => k !== 'n' && k !== 'seed' && k !== 'shuffle');
+      const which = named.length ? named.join(', ') : 'its parameters';
+      throw new UsageError(
+        `dataset "${spec}": ${e.message}; its parameters are too large: give ${which} values whose points stay within float64's range (about 1e308), better of size about 1, as the defaults are`,
+      );
+    }
     throw e;
   }
 }

@@ -9,6 +9,7 @@
 // Infinity, and as NaN where Infinity − Infinity meets in a sum; ReLU would then turn the NaN
 // into 0 and every later layer would look dead), as training stops at a non-finite cost.
 // Activations that vanish to exact zeros are real values, and the probe goes on through them.
+import { siblingSeed } from '../rng/sibling-seed.js';
 import { UsageError } from '../errors.js';
 import { activationFromName } from '../nn/activations.js';
 import { getKernels } from '../nn/backends.js';
@@ -49,7 +50,7 @@ export interface ProbeConfig {
   biasStd?: number;
   /** Give samples 0 and 1 this correlation (sample 1 is rebuilt from them, same length); default: as drawn. */
   c0?: number;
-  /** Also a backward pass from a N(0, 1) output gradient drawn from RandomState(seed + 1). */
+  /** Also a backward pass from a N(0, 1) output gradient drawn from RandomState(siblingSeed(seed)): seed + 1, or seed − 1 for the largest seed. */
   backward?: boolean;
   /** Also the singular values of the input-output Jacobian at sample 0 (ml-matrix SVD). */
   jacobian?: boolean;
@@ -273,7 +274,7 @@ export function probe(
     });
   }
   if (cfg.backward) {
-    const G = new RandomState((cfg.seed + 1) % 4294967296).randn(w * n);
+    const G = new RandomState(siblingSeed(cfg.seed)).randn(w * n);
     backwardNorms(act, keptWeights, keptPre, X!, G, w, n).forEach((b, i) => {
       layers[i].backprop = b.backprop;
       layers[i].weightGrad = b.weightGrad;

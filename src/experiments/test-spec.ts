@@ -4,16 +4,17 @@
 //  - the notebook's training set (circles, n=300, noise=0.05, seed=1, however its SPEC is
 //    spelled) keeps the notebook's test set, circles:n=100,noise=0.05,seed=2;
 //  - any other generated training set is tested on the same generator with the same
-//    parameters (n included) and the next seed: seed + 1 (4294967295 wraps to 0);
+//    parameters (n included) and the next seed: seed + 1 (for the largest seed, 4294967295,
+//    seed − 1: rng/sibling-seed.ts; never a wrap onto seed 0);
 //  - a CSV training set has no test set unless one is named (the caller knows what a CSV is).
 import type { Dataset } from '../data/dataset.js';
 import { datasetFromSpec } from '../data/registry.js';
 import { parseSpec } from '../spec.js';
+import { siblingSeed } from '../rng/sibling-seed.js';
 import { NOTEBOOK_TEST_SPEC, NOTEBOOK_TRAIN_SPEC } from './notebook-config.js';
 
 /** The seed every generator uses when its SPEC names none (the registry's `seed=1`). */
 const DEFAULT_DATA_SEED = 1;
-const SEED_RANGE = 2 ** 32;
 
 let notebookTrain: Dataset | null = null;
 
@@ -41,7 +42,7 @@ export function defaultTestSpec(trainSpec: string, train: Dataset): string {
   if (isNotebookTrainSet(train)) return NOTEBOOK_TEST_SPEC;
   const { name, params } = parseSpec(trainSpec, 'dataset');
   const seed = params.seed === undefined ? DEFAULT_DATA_SEED : Number(params.seed);
-  const next = { ...params, seed: String((seed + 1) % SEED_RANGE) };
+  const next = { ...params, seed: String(siblingSeed(seed)) };
   return `${name}:${Object.entries(next)
     .map(([k, v]) => `${k}=${v}`)
     .join(',')}`;

@@ -4,7 +4,9 @@
 // The causes are the ones the initialization literature names: symmetry never broken (the
 // notebook's zeros run), dead ReLUs (Lu et al. 2019, "Dying ReLU and initialization"),
 // saturated outputs and hidden units (Glorot & Bengio 2010), back-propagated gradients that
-// vanish or explode with depth (Hochreiter 1991; Schoenholz et al. 2017), and divergence.
+// vanish or explode with depth (Hochreiter 1991; Schoenholz et al. 2017), and divergence;
+// before all of them, inputs far from the unit scale every initialization assumes.
+import { type InputScale, inputsOffScale, LARGE_INPUT } from '../data/scale.js';
 import type { CostPoint, StopReason } from './train.js';
 import type { DiagnosticsPoint } from './diagnostics.js';
 import { describeDivergence, divergenceOf, SATURATED_START } from './divergence.js';
@@ -12,6 +14,7 @@ import type { Network } from '../nn/network.js';
 
 /** The failures the doctor can name, one per cause it knows how to fix. */
 export type FindingKind =
+  | 'data-scale'
   | 'diverged'
   | 'symmetry'
   | 'saturated-output'
@@ -67,6 +70,11 @@ export interface DoctorInput {
   activation?: string;
   /** Per layer, first hidden first: its biases at initialization; unknown: no advice about them. */
   biasesAtStart?: BiasesAtStart[];
+  /**
+   * The training inputs' scale (data/scale.ts inputScale). When given and far from unit
+   * scale, a failed run is put down to the data, not to the initialization or the learning rate.
+   */
+  inputScale?: InputScale;
 }
 
 /** One layer's biases at initialization, as the doctor reads them. */
@@ -149,9 +157,38 @@ function worstLayer(
 /**
  * Names the causes of a failed run and their fixes; `{ ok: true, findings: [] }` for a run
  * that trained. Findings come most fundamental first (a divergence or an unbroken symmetry
- * explains everything after it).
+ * explains everything after it). When the run failed and its inputs are far from unit scale
+ * (`inputScale`), the one finding is `data-scale`: every other symptom (divergence, saturated
+ * outputs, dead units) follows from it, and no initialization or learning rate would fix it.
  */
 export function diagnoseRun(run: DoctorInput): Diagnosis {
+  const found = diagnoseModel(run);
+  const scale = run.inputScale;
+  if (found.ok || !scale || !inputsOffScale(scale)) return found;
+  return { ok: false, findings: [dataScaleFinding(run, scale)] };
+}
+
+function dataScaleFinding(run: DoctorInput, scale: InputScale): Finding {
+  const first = run.costs[0]?.cost ?? NaN;
+  const last = run.finalCost ?? run.costs[run.costs.length - 1]?.cost ?? NaN;
+  const what =
+    run.stopReason === 'diverged'
+      ? `its cost stopped being a finite number at iteration ${run.divergedAt}`
+      : `its cost went from ${sig(first)} to ${sig(last)}`;
+  const size = `max |x| = ${sig(scale.largest)}, the largest feature std ${sig(scale.spread)}`;
+  return {
+    kind: 'data-scale',
+    amount: scale.largest,
+    cause:
+      scale.largest > LARGE_INPUT
+        ? `the inputs are far larger than the unit scale every initialization assumes (${size}): the first layer's outputs are that many times too large whatever the weights, and ${what}; neither the initialization nor the learning rate is the cause`
+        : `the inputs are far smaller than the unit scale every initialization assumes (${size}): the network's outputs start as little more than its biases, and ${what}`,
+    fix: "standardize the features (subtract each one's mean, divide by its std, as scikit-learn's StandardScaler), or choose the dataset's parameters so that its points are of size about 1, as the registry's defaults are",
+  };
+}
+
+/** The findings without looking at the inputs' scale. */
+function diagnoseModel(run: DoctorInput): Diagnosis {
   const findings: Finding[] = [];
   const first = run.costs[0]?.cost ?? NaN;
   const finite = run.costs.filter((c) => Number.isFinite(c.cost));

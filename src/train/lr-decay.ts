@@ -3,6 +3,7 @@
 // initial rate and epoch e >= 1 at decay(learning_rate0, e − 1).
 import { UsageError } from '../errors.js';
 import { parseSpec } from '../spec.js';
+import { type ParamDef, readParam } from '../validate.js';
 
 /**
  * - `inverse` (the course's update_lr): lr0 / (1 + rate · e)
@@ -47,17 +48,17 @@ export function parseLrDecay(text: string): LrDecay | undefined {
       throw new UsageError(
         `learning-rate decay ${name} takes no "${k}"; accepted: ${allowed.join(', ')}`,
       );
-    const x = Number(v);
-    if (
-      k === 'rate' &&
-      !(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v) && Number.isFinite(x) && x >= 0)
-    )
-      throw new UsageError(`learning-rate decay ${name}: rate must be a number >= 0, got "${v}"`);
-    if (k === 'interval' && !(/^\d+$/.test(v) && x >= 1))
-      throw new UsageError(
-        `learning-rate decay ${name}: interval must be an integer >= 1 (epochs), got "${v}"`,
-      );
-    d[k as 'rate' | 'interval'] = x;
+    // read as every other SPEC value is: its one documented spelling (validate.ts)
+    d[k as 'rate' | 'interval'] = readParam(
+      DECAY_PARAMS[k as 'rate' | 'interval'],
+      v,
+      `learning-rate decay ${name}: ${k}`,
+    ) as number;
   }
   return d;
 }
+
+const DECAY_PARAMS: Readonly<Record<'rate' | 'interval', ParamDef>> = {
+  rate: { default: 1, min: 0, doc: 'decay rate' },
+  interval: { default: 1000, integer: true, min: 1, doc: 'epochs between decays' },
+};

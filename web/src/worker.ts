@@ -13,6 +13,7 @@ import { buildNetwork, runExperiment } from '../../src/experiments/run.js';
 import { resolveTestSpec } from '../../src/experiments/test-spec.js';
 import { isSymmetric, verdict } from '../../src/experiments/verdict.js';
 import { describeDiagnosis, diagnoseRun, biasesAtStart } from '../../src/train/doctor.js';
+import { inputScale } from '../../src/data/scale.js';
 import { getKernels } from '../../src/nn/backends.js';
 import { modelToJson } from '../../src/nn/model-format.js';
 import { cloneNetwork, type Network } from '../../src/nn/network.js';
@@ -106,6 +107,8 @@ function doctorLines(run: Run, r: TrainResult, trainAccuracy: number, net: Netwo
       init: run.init,
       activation: job!.activation,
       biasesAtStart: biasesAtStart(run.initial),
+      // as the CLI does: data far from unit scale is named before the learning rate
+      inputScale: inputScale(data!.train.X),
     }),
   );
 }

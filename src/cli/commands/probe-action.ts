@@ -10,6 +10,12 @@ import {
   gradientCheckDetails,
   type GradientCheckResult,
 } from '../../train/gradient-check.js';
+import {
+  costResolvingEpsilon,
+  AGREES,
+  gradientCheckVerdict,
+  unresolvedBySize,
+} from '../../train/gradient-verdict.js';
 import type { Network } from '../../nn/network.js';
 import { toJson } from '../json.js';
 import { watchInterrupt } from '../interrupt.js';
@@ -288,34 +294,68 @@ export async function runGradcheck(flags: GradcheckFlags): Promise<void> {
   report(checked, flags);
 }
 
-/** The course's threshold: a difference below it means backpropagation is right. */
-const AGREES = 2e-7;
-
-/**
- * The verdict. When the parameters are so large that ε is too small a nudge for float64 to
- * resolve (the rounding floor u·max|θ|/ε reaches half the threshold) and the difference is of
- * the size that rounding makes (within 100× the floor; a wrong gradient gives ~1e-1), the
- * difference says nothing about backpropagation: it is reported as such, with an ε that
- * resolves the parameters, and exit 1 (the check could not check).
- */
 function report(c: GradientCheckResult, flags: GradcheckFlags): void {
-  const ok = c.difference < AGREES;
-  const unresolved = !ok && c.roundingFloor >= AGREES / 2 && c.difference <= 100 * c.roundingFloor;
-  if (unresolved) process.exitCode = 1;
+  const verdict = gradientCheckVerdict(c);
+  const bySize = verdict === 'unresolved' && unresolvedBySize(c);
+  const suggested =
+    verdict !== 'unresolved' ? undefined : bySize ? c.suggestedEpsilon : costResolvingEpsilon(c);
+  if (verdict === 'unresolved') process.exitCode = 1;
   if (flags.json) {
     process.stdout.write(
-      `${toJson({ difference: c.difference, loss: flags.loss, nudgeDifference: c.nudgeDifference, roundingFloor: c.roundingFloor, largestParameter: c.largestParameter, resolved: !unresolved, ...(unresolved ? { suggestedEpsilon: c.suggestedEpsilon } : {}) })}\n`,
+      `${toJson({
+        difference: c.difference,
+        loss: flags.loss,
+        nudgeDifference: c.nudgeDifference,
+        roundingFloor: c.roundingFloor,
+        largestParameter: c.largestParameter,
+        resolved: verdict !== 'unresolved',
+        ...(suggested !== undefined ? { suggestedEpsilon: suggested } : {}),
+        verdict,
+        cost: c.cost,
+        gradientFloor: c.gradientFloor,
+        largestGradient: c.largestGradient,
+        largestApprox: c.largestApprox,
+        largestDisagreement: c.largestDisagreement,
+        resolvedDifference: c.resolvedDifference,
+        worstParameter: c.worstParameter,
+        zeroGradients: c.zeroGradients,
+        parameters: c.parameters,
+        kinks: c.kinks,
+      })}\n`,
     );
     return;
   }
-  const fix =
-    c.suggestedEpsilon < 1
-      ? `rerun with --epsilon ${c.suggestedEpsilon}, or check the model at a smaller scale`
-      : 'check the model at a smaller scale (no --epsilon below 1 resolves these parameters)';
-  const verdict = ok
-    ? 'backpropagation agrees with the finite differences'
-    : unresolved
-      ? `no verdict: ε = ${c.epsilon} is too small for parameters as large as ${c.largestParameter.toPrecision(3)} (a nudge of ${(c.epsilon / c.largestParameter).toExponential(1)} of their size: rounding alone makes differences near ${c.roundingFloor.toExponential(1)}); ${fix}`
-      : 'larger than 2e-7: check the gradients (or kinks of ReLU near 0)';
-  process.stdout.write(`difference = ${c.difference.toExponential(3)}: ${verdict}\n`);
+  const floor = c.gradientFloor.toExponential(1);
+  let text: string;
+  if (verdict === 'zero')
+    text = `the gradient is zero here: backpropagation's (largest |g| ${c.largestGradient.toExponential(1)}) and the finite differences' (largest |g̃| ${c.largestApprox.toExponential(1)}) are both 0 to within the cost's rounding (${floor} at ε = ${c.epsilon}), so they agree; the ratio compares rounding noise and is not a verdict`;
+  else if (verdict === 'agrees')
+    text =
+      c.difference < AGREES
+        ? 'backpropagation agrees with the finite differences'
+        : `backpropagation agrees with the finite differences: ${c.resolvedDifference.toExponential(3)} over the ${c.parameters - c.zeroGradients} parameters whose gradient is above the cost's rounding (${floor}); the other ${c.zeroGradients} are 0 in both, and their rounding noise is what lifts the ratio`;
+  else if (bySize) {
+    const fix =
+      c.suggestedEpsilon < 1
+        ? `rerun with --epsilon ${c.suggestedEpsilon}, or check the model at a smaller scale`
+        : 'check the model at a smaller scale (no --epsilon below 1 resolves these parameters)';
+    text = `no verdict: ε = ${c.epsilon} is too small for parameters as large as ${c.largestParameter.toPrecision(3)} (a nudge of ${(c.epsilon / c.largestParameter).toExponential(1)} of their size: rounding alone makes differences near ${c.roundingFloor.toExponential(1)}); ${fix}`;
+  } else if (verdict === 'unresolved') {
+    const fix =
+      suggested !== undefined && suggested <= 1e-3
+        ? `rerun with --epsilon ${suggested}`
+        : 'no ε resolves gradients this small against this cost; check a model whose gradient does not vanish';
+    text = `no verdict: the gradients are so small (largest |g| ${c.largestGradient.toExponential(1)}) that the cost's rounding (${floor} per parameter at ε = ${c.epsilon}, cost ${c.cost.toPrecision(3)}) is as large as their difference (largest ${c.largestDisagreement.toExponential(1)}, at ${c.worstParameter}); ${fix}`;
+  } else if (verdict === 'kinks')
+    text = `larger than 2e-7, and ${c.kinks} hidden pre-activations lie within a nudge of their activation's kink (ReLU's at 0), where the finite difference averages the slopes on either side and backpropagation takes one: the difference (largest at ${c.worstParameter}) may come from them; check at weights off the kinks (another --seed or --init) before suspecting the gradients`;
+  else {
+    const oneZero =
+      c.largestGradient <= c.gradientFloor
+        ? ` (backpropagation's gradient is 0 to within rounding, the finite differences' is not: largest |g̃| ${c.largestApprox.toExponential(1)})`
+        : c.largestApprox <= c.gradientFloor
+          ? ` (the finite differences' gradient is 0 to within rounding, backpropagation's is not: largest |g| ${c.largestGradient.toExponential(1)})`
+          : '';
+    text = `larger than 2e-7: check the gradients${oneZero}; they differ most at ${c.worstParameter}`;
+  }
+  process.stdout.write(`difference = ${c.difference.toExponential(3)}: ${text}\n`);
 }

@@ -64,7 +64,7 @@ export function registerProbeCommands(program: Command): void {
     .option('--c0 <c>', 'give samples 0 and 1 this correlation, to follow c^l layer by layer')
     .option(
       '--backward',
-      'also a backward pass from a N(0, 1) output gradient (RandomState(seed + 1)): per layer the RMS of the back-propagated gradient and of the weight gradient',
+      'also a backward pass from a N(0, 1) output gradient (RandomState(seed + 1), or seed − 1 for 4294967295): per layer the RMS of the back-propagated gradient and of the weight gradient',
     )
     .option('--jacobian', 'also the singular values of the input-output Jacobian at sample 0')
     .option(
@@ -112,7 +112,10 @@ export function registerProbeCommands(program: Command): void {
       '--course-case',
       "the Gradient Checking notebook's own N-dimensional case (gradient_check_n_test_case: seed 1, 4 features, 3 examples, layers 4,5,3,1, relu) instead of --init/--seed/--layers/--activation/--train",
     )
-    .option('--json', 'print {"difference": d, "loss": kind}')
+    .option(
+      '--json',
+      'print {"difference", "loss", "verdict" (agrees, zero, unresolved, kinks, disagrees), "resolved", "cost", "gradientFloor", "zeroGradients", "kinks", ...}',
+    )
     .action(async (flags: GradcheckFlags) =>
       (await import('./probe-action.js')).runGradcheck(flags),
     );

@@ -58,7 +58,7 @@ export function registerSweepCommand(program: Command): void {
     .option('--train <spec>', 'training data', NOTEBOOK_TRAIN_SPEC)
     .option(
       '--test <spec>',
-      `test data (default: the --train generator with the same parameters and seed + 1; the notebook's ${NOTEBOOK_TEST_SPEC} for its training set; none for a CSV file)`,
+      `test data (default: the --train generator with the same parameters and seed + 1 (seed − 1 for 4294967295); the notebook's ${NOTEBOOK_TEST_SPEC} for its training set; none for a CSV file)`,
     )
     .option(
       '--workers <n>',

@@ -201,13 +201,15 @@ def gradcheck(Ws, X, Y, act, eps, bs=None):
     return None if denom < 1e-12 else math.sqrt(diff2) / denom
 
 def probe(init, act, depth, width, samples, seed):
-    """One RandomState: X = randn(width, samples), then each layer's width x width weights; no biases."""
+    """One RandomState: X = randn(width, samples), then each layer's width x width weights and,
+    for an entry with its own bias rule (BIASES), its biases right after; other entries no biases."""
     rs = np.random.RandomState(seed)
     H = rs.randn(width * samples).reshape(width, samples)
     out = []
     for _ in range(depth):
         W = INITS[init](rs, width, width).reshape(width, width)
-        H = ACTS[act][0](W @ H)
+        b = BIASES[init](rs, width, width).reshape(width, 1) if init in BIASES else 0.0
+        H = ACTS[act][0](W @ H + b)
         out.append([float(H.mean()), float(H.std())])
     return out
 

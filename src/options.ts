@@ -6,7 +6,10 @@ import type { ParamDef } from './validate.js';
 
 export const OPTIONS = {
   seed: { integer: true, min: 0, max: 4294967295, doc: "seed of the weights' RandomState" },
-  scale: { doc: 'multiplier of the N(0, 1) draws of initialization random (and of no other)' },
+  scale: {
+    min: 0,
+    doc: 'multiplier of the N(0, 1) draws of initialization random (and of no other)',
+  },
   learningRate: { gt: 0, doc: 'learning rate' },
   iterations: { integer: true, min: 1, max: 1e9, doc: 'training iterations' },
   printEvery: { integer: true, min: 1, doc: 'iterations between recorded costs' },

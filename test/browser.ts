@@ -56,8 +56,15 @@ export async function launchChromium(): Promise<Browser> {
         : `${SYSTEM_CHROMIUM} not found`;
     process.stderr.write(`tests: ${why}; using the Chromium shipped in @sparticuz/chromium\n`);
   }
-  // Its --single-process (meant for serverless hosts) ends the browser when a test closes its last page.
-  const args = bundled.args.filter((a: string) => a !== '--single-process');
+  // Its --single-process (meant for serverless hosts) ends the browser when a test closes its last page;
+  // its flags that relax the page's security rules would let the tests' checks (no outside
+  // requests, the content-security policy) pass under weaker rules than Debian's browser has.
+  const RELAXED = new Set([
+    '--single-process',
+    '--disable-web-security',
+    '--allow-running-insecure-content',
+  ]);
+  const args = bundled.args.filter((a: string) => !RELAXED.has(a.split('=')[0]));
   return chromium.launch({
     executablePath: await bundled.executablePath(),
     args: [...args, ...QUIET],

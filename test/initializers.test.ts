@@ -14,6 +14,7 @@ import { variance } from '../src/nn/moments.js';
 import { Workspace } from '../src/nn/workspace.js';
 import { RandomState } from '../src/rng/random-state.js';
 import { UsageError } from '../src/errors.js';
+import { flag } from '../src/cli/setup.js';
 import { extra, maxRelErr } from './helpers.js';
 
 const FAN_OUT = 300;
@@ -191,5 +192,10 @@ describe('the registry', () => {
       /scale must be a finite number > 0, got "0"/,
     );
     expect(() => resolveInitializer('random-uniform:min=2,max=1')).toThrow(UsageError);
+    // random's scale is a standard deviation too: negative in the SPEC or through --scale is refused
+    expect(() => resolveInitializer('random:scale=-1')).toThrow(
+      /scale must be a finite number >= 0, got "-1"/,
+    );
+    expect(() => flag('scale', '-1')).toThrow(/--scale must be a finite number >= 0, got "-1"/);
   });
 });

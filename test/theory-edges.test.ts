@@ -154,3 +154,31 @@ describe('extreme inputs return, with a stated regime', () => {
     }
   });
 });
+
+describe('q* = 0 where φ′ jumps at 0 (SELU, ELU with α ≠ 1), no bias', () => {
+  // As q → 0, u = √q z falls on either side of 0 with probability ½, so
+  // χ₁ → σ_w² (φ′(0⁺)² + φ′(0⁻)²)/2 and the critical σ_w² at σ_b² = 0 is 2/(φ′(0⁺)² + φ′(0⁻)²).
+  // SELU's constants are Klambauer et al. 2017's (φ′(0⁺) = λ, φ′(0⁻) = λα); ELU's are 1 and α.
+  const lambda = 1.0507009873554805;
+  const alpha = 1.6732632423543772;
+  const cases: [string, number, number][] = [
+    ['selu', lambda, lambda * alpha],
+    ['elu:alpha=2', 1, 2],
+    ['elu:alpha=0.5', 1, 0.5],
+  ];
+  for (const [name, right, left] of cases) {
+    const gain = (right * right + left * left) / 2;
+    it(`${name}: below the line (q* = 0) χ₁ = σ_w² (φ′(0⁺)² + φ′(0⁻)²)/2, ordered, and the line at 1/that`, () => {
+      const act = scalarActivation(name);
+      for (const w of [0.3 / gain, 0.6 / gain, 0.9 / gain, 0.99 / gain]) {
+        const m = meanField(act, { weightVar: w, biasVar: 0 });
+        expect(rel(m.chi1, w * gain), `${name} σ_w² ${w}`).toBeLessThan(1e-9);
+        expect(m.phase, `${name} σ_w² ${w}`).toBe('ordered');
+        expect(rel(m.xiC!, -1 / Math.log(w * gain)), `${name} σ_w² ${w} ξ_c`).toBeLessThan(1e-6);
+        expectSane(m, `${name} σ_w² ${w}`);
+      }
+      const line = criticalWeightVar(act, 0);
+      expect(rel(line!.weightVar, 1 / gain)).toBeLessThan(1e-6);
+    });
+  }
+});

@@ -661,6 +661,9 @@ describe('long actions answer at once, and can be stopped before their first res
     await page.click('#b-play');
     await page.waitForSelector('#status:text-matches("^Training: iteration")', { timeout: 60_000 });
     await page.click('#b-pause');
+    // said at once, before the worker answers between iterations (or the pause already landed)
+    expect(await page.textContent('#status')).toMatch(/^(Pausing: |Paused at iteration)/);
+    expect(await page.isDisabled('#b-pause')).toBe(true);
     await page.waitForSelector('#status:text-matches("^Paused at iteration")', { timeout: 60_000 });
     expect(Number(await page.getAttribute('#status', 'data-iteration'))).toBeLessThan(100_000);
     await close(page);

@@ -4,17 +4,21 @@ import type { Network } from '../nn/network.js';
 import type { RunResult } from './run.js';
 import { divergenceOf } from '../train/divergence.js';
 
-/** True when, in every hidden layer, all units have identical incoming weights: symmetry never broke. */
+/** True when some hidden layer has two or more units and, in every hidden layer, all units have identical incoming weights and biases: symmetry never broke. */
 export function isSymmetric(net: Network): boolean {
+  // a layer of one unit has nothing to be symmetric with: a net whose hidden layers are all
+  // one unit wide ([2, 1, 1]) cannot fail to break a symmetry it does not have
+  let units = false;
   for (let l = 0; l < net.W.length - 1; l++) {
     const W = net.W[l];
     if (W.rows < 2) continue;
+    units = true;
     for (let i = 1; i < W.rows; i++) {
       for (let j = 0; j < W.cols; j++) if (W.get(i, j) !== W.get(0, j)) return false;
       if (net.b[l].data[i] !== net.b[l].data[0]) return false;
     }
   }
-  return net.W.length > 1;
+  return units;
 }
 
 const LN2 = Math.log(2);

@@ -234,6 +234,8 @@ const list: Initializer[] = [
     params: {
       scale: {
         default: RANDOM_SCALE,
+        // a standard deviation, as the frameworks take it (PyTorch's normal_ refuses std < 0)
+        min: 0,
         doc: 'multiplier of the N(0, 1) draws (also --scale, which sets this one parameter and no other)',
       },
     },

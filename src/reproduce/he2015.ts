@@ -8,6 +8,7 @@ import { NOTEBOOK_TRAIN_SPEC } from '../experiments/notebook-config.js';
 import { buildNetwork } from '../experiments/run.js';
 import { type CostPoint, train } from '../train/train.js';
 import { checkAtLeast, type Check, type Reproduction, type SeriesPoint } from './result.js';
+import { maxOf } from '../extent.js';
 
 const LN2 = Math.log(2);
 /** A run has converged when its cost falls below this (ln 2 ≈ 0.693 is chance). */
@@ -86,7 +87,7 @@ export function he2015Conclude(
 ): ReturnType<Reproduction['run']> {
   const tasks = he2015Tasks({ quick, seed });
   const seeds = [...new Set(tasks.map((t) => t.seed))];
-  const iterations = Math.max(...tasks.map((t) => t.iterations));
+  const iterations = maxOf(tasks.map((t) => t.iterations));
   const points: SeriesPoint[] = [];
   const runs = done.map((d) => {
     const costs = d.costs.map((c) => c.cost);

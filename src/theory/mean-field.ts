@@ -50,6 +50,29 @@ const homogeneousCross = ([a, b]: readonly [number, number], c: number) =>
 const homogeneousSlopeCross = ([a, b]: readonly [number, number], c: number) =>
   (a * a + b * b) * bothPositive(c) + a * b * (1 - 2 * bothPositive(c));
 
+/**
+ * A step off 0 on either side: F(±AT_ZERO) are F's one-sided limits at 0. As q → 0, u = √q z
+ * lands on either side of 0 with probability ½, so E[F(u)] → (F(0⁺) + F(0⁻))/2, not F(0):
+ * for SELU and ELU with α ≠ 1, φ′ jumps at 0 (λ on the right, λα on the left) and φ′(0)
+ * alone would be the left slope only.
+ */
+const AT_ZERO = 1e-300;
+
+/** F's one-sided limits at 0: [F(0⁺), F(0⁻)]. */
+const atZero = (f: (u: number) => number): [number, number] => [f(AT_ZERO), f(-AT_ZERO)];
+
+/**
+ * E[F(u1) G(u2)] when every unit sits at one of two points, u's sign deciding which (q → 0:
+ * F(0±); q → ∞: F(±∞)): the four sign patterns weighed by their probabilities at correlation c.
+ */
+function signPatterns(c: number, [fp, fm]: number[], [gp, gm]: number[]): number {
+  const same = bothPositive(c);
+  const term = (x: number, y: number, w: number) => (w === 0 ? 0 : x * y * w);
+  return (
+    term(fp, gp, same) + term(fm, gm, same) + term(fp, gm, 0.5 - same) + term(fm, gp, 0.5 - same)
+  );
+}
+
 /** Offsets from a kink, in units of the activation's own scale, where the quadrature also splits. */
 const SPREAD = [0.5, 2, 8, 32];
 
@@ -70,10 +93,10 @@ function splitPoints(at: readonly number[], width: number): number[] {
   return out;
 }
 
-/** E[F(√q z)] for z ~ N(0, 1); q = 0 gives F(0), q = ∞ the mean of F's limits at ±∞ (NaN if q is NaN). */
+/** E[F(√q z)] for z ~ N(0, 1); q = 0 gives the mean of F's one-sided limits at 0, q = ∞ of its limits at ±∞ (NaN if q is NaN). */
 function expect1(act: ScalarActivation, q: number, f: (u: number) => number): number {
   if (Number.isNaN(q)) return NaN;
-  if (q <= 0) return f(0);
+  if (q <= 0) return (f(AT_ZERO) + f(-AT_ZERO)) / 2;
   if (q === Infinity) return (f(Infinity) + f(-Infinity)) / 2;
   const s = Math.sqrt(Math.max(q, Q_FLOOR));
   return gaussianExpectation(
@@ -98,18 +121,12 @@ function expect2(
   rtol = RTOL2,
 ): number {
   if (Number.isNaN(q) || Number.isNaN(c)) return NaN;
-  if (q <= 0) return f(0) * g(0);
   if (c >= 1) return expect1(act, q, (u) => f(u) * g(u));
   if (c <= -1) return expect1(act, q, (u) => f(u) * g(-u));
-  if (q === Infinity) {
-    // every unit at one of the limits: weigh the four sign patterns by their probabilities
-    const same = bothPositive(c);
-    const [fp, fm, gp, gm] = [f(Infinity), f(-Infinity), g(Infinity), g(-Infinity)];
-    const term = (x: number, y: number, w: number) => (w === 0 ? 0 : x * y * w);
-    return (
-      term(fp, gp, same) + term(fm, gm, same) + term(fp, gm, 0.5 - same) + term(fm, gp, 0.5 - same)
-    );
-  }
+  // every unit at one of two points, its sign deciding which
+  if (q <= 0) return signPatterns(c, atZero(f), atZero(g));
+  if (q === Infinity)
+    return signPatterns(c, [f(Infinity), f(-Infinity)], [g(Infinity), g(-Infinity)]);
   const s = Math.sqrt(Math.max(q, Q_FLOOR));
   const r = Math.sqrt(1 - c * c);
   const bound = Math.sqrt(expect1(act, q, (u) => f(u) ** 2) * expect1(act, q, (u) => g(u) ** 2)); // Cauchy–Schwarz
@@ -179,12 +196,16 @@ export function lengthMap(act: ScalarActivation, p: MeanFieldPoint, q: number): 
 /**
  * d(length map)/dq = σ_w² E[u φ(u) φ′(u)] / q, u ~ N(0, q) (the derivative under the integral;
  * by Stein's lemma the same as σ_w² E[φ′² + φ φ″], whose two terms cancel at large q, while
- * u φ φ′ ≥ 0 for tanh, the rectifiers and ELU). At q = 0: σ_w² (φ′(0)² + φ(0) φ″(0)).
+ * u φ φ′ ≥ 0 for tanh, the rectifiers and ELU). At q = 0: σ_w² (φ′(0)² + φ(0) φ″(0)), averaged
+ * over the two sides of 0 where φ′ jumps there (SELU, ELU with α ≠ 1).
  */
 export function lengthMapSlope(act: ScalarActivation, p: MeanFieldPoint, q: number): number {
   if (act.slopes) return p.weightVar * homogeneousGain(act.slopes);
   if (q === Infinity) return p.weightVar * homogeneousGain(tailSlopes(act));
-  if (q <= Q_FLOOR) return p.weightVar * (act.dphi(0) ** 2 + act.phi(0) * act.d2phi(0));
+  if (q <= Q_FLOOR) {
+    const [right, left] = atZero((u) => act.dphi(u) ** 2 + act.phi(u) * act.d2phi(u));
+    return (p.weightVar * (right + left)) / 2;
+  }
   return (p.weightVar * expect1(act, q, (u) => u * act.phi(u) * act.dphi(u))) / q;
 }
 
@@ -202,7 +223,12 @@ export function correlationMap(
   c: number,
   rtol = RTOL2,
 ): number {
-  if (q <= Q_FLOOR) return 1;
+  if (q <= Q_FLOOR) {
+    // q → 0 with φ(0) = 0 and no bias: φ acts as its tangent lines at 0, a homogeneous map
+    if (act.phi(0) === 0 && p.biasVar === 0)
+      return p.weightVar * homogeneousCross([act.dphi(-AT_ZERO), act.dphi(AT_ZERO)], c);
+    return 1;
+  }
   if (act.slopes) return p.weightVar * homogeneousCross(act.slopes, c) + p.biasVar / q;
   return (p.weightVar * expect2(act, q, c, act.phi, act.phi, rtol) + p.biasVar) / q;
 }

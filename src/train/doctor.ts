@@ -103,27 +103,37 @@ const XAVIER_LIKE = new Set([
 /** The registry name without its parameters (`he:scale=2` → `he`). */
 const baseName = (spec: string | undefined) => spec?.split(':')[0];
 
-/** What the activation needs ('he' for the rectifiers, 'xavier' otherwise), or undefined when unknown. */
-function matchingInit(activation: string | undefined): 'he' | 'xavier' | undefined {
+/**
+ * The initializer that keeps σ_w² · E[φ′²] near 1 for the activation, as an --init SPEC:
+ * he for the rectifiers; for sigmoid, whose φ′ is at most 1/4, σ_w² = 1/φ′(0)² = 16 (Glorot &
+ * Bengio 2010 scale sigmoid's uniform bound by 4); xavier for the rest; undefined when unknown.
+ */
+function matchingInit(activation: string | undefined): string | undefined {
   const a = baseName(activation);
   if (a === undefined) return undefined;
-  return a === 'relu' || a === 'leaky-relu' ? 'he' : 'xavier';
+  if (a === 'relu' || a === 'leaky-relu') return 'he';
+  return a === 'sigmoid' ? SIGMOID_INIT : 'xavier';
 }
+
+/** The variance sigmoid layers need: 16/fan_in. */
+const SIGMOID_INIT = 'variance-scaling:scale=16';
 
 /** True when the run already started from the variance its activation needs. */
 function initAlreadyMatches(run: DoctorInput): boolean {
   const want = matchingInit(run.activation);
   const init = baseName(run.init);
   if (want === undefined || init === undefined) return false;
+  if (want === SIGMOID_INIT) return run.init?.replace(/\s/g, '') === SIGMOID_INIT;
   return want === 'he' ? HE_LIKE.has(init) : XAVIER_LIKE.has(init);
 }
 
 /** The initializer to suggest: the one the activation needs, or both when the activation is unknown. */
 function suggestInit(run: DoctorInput): string {
   const want = matchingInit(run.activation);
-  return want === undefined
-    ? 'he for ReLU, xavier for tanh'
-    : `--init ${want} for ${baseName(run.activation)}`;
+  if (want === undefined) return 'he for ReLU, xavier for tanh';
+  if (want === SIGMOID_INIT)
+    return `--init ${SIGMOID_INIT} for sigmoid (σ_w² = 1/φ′(0)² = 16), or --activation tanh`;
+  return `--init ${want} for ${baseName(run.activation)}`;
 }
 
 const LN2 = Math.log(2);
@@ -263,7 +273,11 @@ function diagnoseModel(run: DoctorInput): Diagnosis {
     cause: `dead ReLUs: ${pct(d.amount)} of layer ${d.layer}'s units output 0 for every example${bornDead ? ' from the start' : ' by the end'}, so no gradient flows through them${d.amount === 1 ? ' and nothing below them learns' : ''}`,
     fix: bornDead
       ? bornDeadFix(run, d.layer)
-      : `lower the learning rate (try --lr ${sig(run.learningRate / 10)}) or use leaky-relu`,
+      : // an oversized start (a saturated first cost) kills units in its first huge steps: a
+        // smaller learning rate keeps those steps and only slows the rest
+        first > SATURATED_START && !initAlreadyMatches(run)
+        ? `start from a smaller scale (${suggestInit(run)}): the oversized weights' first steps switched them off (the first cost is ${sig(first)})`
+        : `lower the learning rate (try --lr ${sig(run.learningRate / 10)}) or use leaky-relu`,
   });
   const bornDead = run.symmetric ? null : deadAt(start);
   const wholeLayerDead = bornDead !== null && bornDead.amount === 1;

@@ -11,10 +11,10 @@ export const speedAt = (p: number): number =>
 /** The slider position of `speed` iterations per step. */
 export const positionOf = (speed: number): number => Math.log10(Math.max(1, speed));
 
-/** The speed in words: per step and per second. */
+/** The speed in words: per step, and the pace per second it aims at (a heavy network goes slower). */
 export function speedText(speed: number): string {
   const perSecond = speed * STEPS_PER_SECOND;
-  return `${speed.toLocaleString('en')} iterations per step (about ${perSecond.toLocaleString('en')} a second)`;
+  return `${speed.toLocaleString('en')} iterations per step (up to ${perSecond.toLocaleString('en')} a second, as fast as the network allows)`;
 }
 
 /** Makes a range input logarithmic, showing its value in `readout`; `onChange` gets iterations per step. */

@@ -24,6 +24,8 @@ import {
 } from '../url-state.js';
 import { $, benchHooks, divergedText, markTrained, pct, testText } from './page.js';
 
+/** The status while a pause waits for the iteration in progress. */
+const PAUSING = 'Pausing: the iteration in progress finishes first…';
 /** What the lab shares with the page: the state behind the URL, and how to write it back. */
 export interface AppState {
   state: LabState;
@@ -76,6 +78,8 @@ export class Lab {
   #showSpeed: (speed: number) => void;
   /** Pause was pressed while the job was starting: it plays paused. */
   #pauseOnStart = false;
+  /** Pause was pressed while playing and the worker has not answered yet (an iteration can take seconds). */
+  #pausing = false;
   /** Whether "Inside the network" is on screen: its many charts are redrawn live only then. */
   #insideShown = false;
 
@@ -121,6 +125,13 @@ export class Lab {
       // pressed before the first step: the run starts paused
       if (this.session.state === 'starting' || this.session.state === 'loaded')
         this.#pauseOnStart = true;
+      else if (this.session.state === 'playing') {
+        // a heavy network's single iteration can take seconds, and the worker answers only
+        // between iterations: say at once that the pause is on its way
+        this.#pausing = true;
+        $('status').textContent = PAUSING;
+        ($('b-pause') as HTMLButtonElement).disabled = true;
+      }
       void this.session.pause();
     });
     $('b-step').addEventListener('click', () => void this.#step());
@@ -188,8 +199,9 @@ export class Lab {
     };
     // while a job is starting (a heavy network takes seconds), Pause and Reset already work
     const busy = s === 'starting' || s === 'loaded' || s === 'playing';
+    if (s !== 'playing') this.#pausing = false;
     b('b-play', !busy);
-    b('b-pause', busy);
+    b('b-pause', busy && !this.#pausing);
     b('b-step', !busy);
     b('b-reset', s !== 'idle');
     $('b-play').textContent = s === 'done' ? 'Replay' : s === 'paused' ? 'Resume' : 'Play';
@@ -413,7 +425,9 @@ export class Lab {
             ? 'Done.'
             : this.session.state === 'paused'
               ? `Paused at iteration ${at}: Resume or Step to go on.`
-              : `Training: iteration ${at}`;
+              : this.#pausing
+                ? PAUSING
+                : `Training: iteration ${at}`;
           $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
           // a run that diverged is also said where the user is looking: the lab's alert line
           const failed = updates.filter((u) => u.stopReason === 'diverged');

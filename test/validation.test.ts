@@ -510,7 +510,7 @@ describe('from every command: one line, exit 2, the same words', () => {
       count('non-finite');
       expect(p.status, command.join(' ')).toBe(2);
       expect(p.stderr.trim()).toBe(
-        'initlab: --scale must be a finite number, got "1e400" (beyond the range of a float64)',
+        'initlab: --scale must be a finite number >= 0, got "1e400" (beyond the range of a float64)',
       );
     }
   });

@@ -39,6 +39,13 @@ import { BIN, cli } from './helpers.js';
 import { expectOneLine } from './helpers/one-line-error.js';
 import { tempDir } from './helpers/temp-dir.js';
 
+/**
+ * An orthogonal draw long enough that a stop 2.5 s in lands inside it on any machine: 3200 × 3200
+ * takes ~4.5 s on this machine's two cores, quiet (2500 × 2500 took ~2.2 s once the QR ran on
+ * both cores, and the stop came after the draw, while the JSON was being written).
+ */
+const ORTHOGONAL_LONG = '2,3200,3200,1';
+
 const dir = tempDir('siblings');
 const counts = new Map<string, number>();
 const count = (kind: string, n = 1) => counts.set(kind, (counts.get(kind) ?? 0) + n);
@@ -453,14 +460,14 @@ describe('a stop inside one long iteration or initialization: --json still says 
     ],
     [
       'a long orthogonal initialization, Ctrl-C',
-      ['init', '--init', 'orthogonal', '--layers', '2,2500,2500,1', '--json'],
+      ['init', '--init', 'orthogonal', '--layers', ORTHOGONAL_LONG, '--json'],
       'SIGINT',
       130,
     ],
     // the terminal closed (or an ssh session dropped): a stop like the others, not a kill
     [
       'a long orthogonal initialization, SIGHUP',
-      ['init', '--init', 'orthogonal', '--layers', '2,2500,2500,1', '--json'],
+      ['init', '--init', 'orthogonal', '--layers', ORTHOGONAL_LONG, '--json'],
       'SIGHUP',
       129,
     ],

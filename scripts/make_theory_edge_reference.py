@@ -13,9 +13,9 @@ The rectifiers are positively homogeneous: q ↦ σ_w² g q + σ_b², g = (a² +
 import json
 import math
 
-from scipy import integrate, optimize
+from scipy import integrate, optimize, special
 
-from make_theory_reference import ACTS, DENS, Z, critical, e1, q_star
+from make_theory_reference import ACTS, DENS, SELU_A, SELU_L, Z, critical, e1, elu_like, q_star
 
 
 def sq_diff(f, q, eps):
@@ -29,7 +29,11 @@ def sq_diff(f, q, eps):
         return 2 * sum(integrate.quad(h, pts[i], pts[i + 1], epsabs=0, epsrel=1e-12, limit=500)[0] for i in range(len(pts) - 1))
 
     outer = lambda x: inner(x) * DENS * math.exp(-x * x / 2)
-    return integrate.quad(outer, -Z, 0, epsabs=0, epsrel=1e-11, limit=500)[0] + integrate.quad(outer, 0, Z, epsabs=0, epsrel=1e-11, limit=500)[0]
+    # the inputs straddle the kink at 0 only where |x| < b |y| / a: a band √(ε/2) wide in x,
+    # which quad must be shown (else it can step over it for small ε and miss the kink's share)
+    band = sorted({min(Z, m * b / a) for m in (1, 3, 10, 30)} | {Z})
+    cuts = sorted({0.0, *band, *(-x for x in band)})
+    return sum(integrate.quad(outer, cuts[i], cuts[i + 1], epsabs=0, epsrel=1e-11, limit=500)[0] for i in range(len(cuts) - 1))
 
 
 def above_line(act, b, rel):
@@ -52,11 +56,62 @@ def homogeneous(name, left, right, w, b):
     out = {'activation': name, 'weightVar': w, 'biasVar': b, 'chi1': rate, 'lengthRate': rate}
     if abs(rate - 1) < 1e-12:
         out.update(lengthRegime='kept' if b == 0 else 'grows', phase='critical', xiC='inf')
+        if b != 0:
+            out.update(lengthStep=b)  # q ↦ q + σ_b²
     elif rate > 1:
         out.update(lengthRegime='explodes', phase='chaotic', xiC=None, xiQ=None, cStar=None)
     else:
         out.update(lengthRegime='vanishes' if b == 0 else 'settles', phase='ordered', qStar=b / (1 - rate), xiQ=-1 / math.log(rate), xiC=-1 / math.log(rate), cStar=1.0)
     return out
+
+
+def near_zero(name, scale, alpha, rel):
+    """ELU/SELU without bias just above their critical line σ_w² = 2/(λ²(1 + α²)), where q = 0
+    repels and the chaotic fixed point q* sits near ((σ_w² − 1/line)/k)², 1e-20 and below:
+    found by brentq on q′/q − 1 over log q (the ratio keeps its relative accuracy at any q)."""
+    phi, d1, _ = elu_like(scale, alpha)
+    w = 2 / (scale ** 2 * (1 + alpha ** 2)) * (1 + rel)
+    ratio = lambda t: w * e1(lambda u: phi(u) ** 2, math.exp(t)) / math.exp(t) - 1
+    t = math.log(1e-12)
+    while ratio(t) <= 0:
+        t -= math.log(1e6)
+    t_star = optimize.brentq(ratio, t, t + math.log(1e6) if t < math.log(1e-12) else math.log(10.0), xtol=1e-14, rtol=1e-15)
+    q = math.exp(t_star)
+    chi1 = w * e1(lambda u: d1(u) ** 2, q)
+    out = {'activation': name, 'weightVar': w, 'biasVar': 0.0, 'aboveLine': rel, 'qStar': q, 'chi1': chi1}
+    if chi1 > 1 + 1e-9:
+        r = lambda eps: w * sq_diff(phi, q, eps) / (2 * q * eps) - 1
+        lo = 1.0
+        while r(lo) <= 0:
+            lo /= 10
+        eps = optimize.brentq(r, lo, min(1.0, 10 * lo), xtol=1e-300, rtol=1e-12)
+        gap = 1 - chi1 + w * sq_diff(d1, q, eps) / 2
+        out.update(cStar=1 - eps, chiC=1 - gap, xiC=-1 / math.log1p(-gap))
+    return out
+
+
+def grows(name, scale, alpha, b):
+    """ELU/SELU at σ_w² = 2/λ², where q ↦ σ_w² E[φ(√q z)²] + σ_b² has slope 1 as q → ∞.
+
+    E[φ(u)²] for u ~ N(0, q) in closed form: the right side λ² q/2; the left side
+    λ²α² E[(e^u − 1)²; u < 0] = λ²α² (M(2) − 2 M(1) + 1/2), M(t) = E[e^{tu}; u < 0] =
+    e^{t²q/2} Φ(−t√q) = erfcx(t√(q/2))/2. So q' − q = σ_w² λ²α² (M(2) − 2 M(1) + 1/2) + σ_b²,
+    whose limit is σ_w² λ²α²/2 + σ_b² (M → 0 like 1/√q). The step is read at q = 1e30, where
+    the M terms are below 1e-12 of it, and checked against that limit. At every finite q,
+    χ₁ = σ_w² λ² (1/2 + α² M(2)) > 1 (chaotic), χ₁ → 1; c*, χ_c, ξ_c have no q* to sit at.
+    """
+    w = 2 / scale ** 2
+    big = 1e30
+    m = lambda t, q: special.erfcx(t * math.sqrt(q / 2)) / 2
+    step = w * scale ** 2 * alpha ** 2 * (m(2, big) - 2 * m(1, big) + 0.5) + b
+    limit = w * scale ** 2 * alpha ** 2 / 2 + b
+    assert abs(step - limit) <= 1e-12 * limit
+    # χ₁ at the inputs' q0 = 1, by quadrature and in closed form
+    phi, d1, _ = elu_like(scale, alpha)
+    chi_quad = w * e1(lambda u: d1(u) ** 2, 1.0)
+    chi_closed = w * scale ** 2 * (0.5 + alpha ** 2 * m(2, 1.0))
+    assert abs(chi_quad - chi_closed) <= 1e-12 * chi_closed
+    return {'activation': name, 'weightVar': w, 'biasVar': b, 'lengthRegime': 'grows', 'lengthStep': step, 'chi1': 1.0, 'chi1AtInputs': chi_closed, 'phase': 'chaotic', 'cStar': None, 'xiC': None, 'xiQ': None}
 
 
 def main():
@@ -66,6 +121,16 @@ def main():
             homogeneous(n, l, r, w, b)
             for n, l, r in (('relu', 0.0, 1.0), ('leaky-relu:slope=0.2', 0.2, 1.0), ('linear', 1.0, 1.0))
             for w, b in ((0.5, 0.0), (1.0, 0.1), (1.5, 0.0), (2.0, 0.0), (2.0, 0.1), (3.0, 0.0), (3.0, 0.2))
+        ],
+        'nearZero': [
+            near_zero(n, scale, alpha, r)
+            for n, scale, alpha in (('elu', 1.0, 1.0), ('selu', SELU_L, SELU_A), ('elu:alpha=0.5', 1.0, 0.5))
+            for r in (1e-2, 1e-3, 1e-6, 1e-10)
+        ],
+        'grows': [
+            grows(n, scale, alpha, b)
+            for n, scale, alpha in (('elu', 1.0, 1.0), ('elu:alpha=0.5', 1.0, 0.5), ('elu:alpha=0.1', 1.0, 0.1), ('elu:alpha=2.5', 1.0, 2.5), ('selu', SELU_L, SELU_A))
+            for b in (0.0, 0.3)
         ],
     }
     print(json.dumps(ref, indent=1))

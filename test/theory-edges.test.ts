@@ -90,6 +90,8 @@ describe('positively homogeneous activations (ReLU, leaky ReLU, linear)', () => 
       if (p.xiQ === null) expect(m.xiQ).toBeNull();
       else if (p.xiQ !== undefined) expect(rel(m.xiQ!, p.xiQ)).toBeLessThan(1e-12);
       if (p.qStar !== undefined) expect(Math.abs(m.qStar - p.qStar)).toBeLessThan(1e-12);
+      if (p.lengthStep !== undefined) expect(m.lengthStep).toBe(p.lengthStep);
+      else expect(m.lengthStep).toBeUndefined();
     });
   }
   it('--json of ReLU σ_w² = 3 carries nulls with reasons, never "nan" or a negative ξ', () => {
@@ -101,6 +103,89 @@ describe('positively homogeneous activations (ReLU, leaky ReLU, linear)', () => 
     expect(j.lengthRate).toBe(1.5);
     expect(j.xiC).toBeNull();
     expect(j.undefinedBecause.xiC).toMatch(/no fixed point/);
+  });
+});
+
+describe('ELU and SELU without bias just above their line, where q* is tiny (1e-4 … 1e-20)', () => {
+  for (const p of ref.nearZero) {
+    it(`${p.activation} σ_w² = ${p.weightVar}: q* = ${p.qStar.toExponential(3)} equals SciPy`, () => {
+      const m = meanField(scalarActivation(p.activation), { weightVar: p.weightVar, biasVar: 0 });
+      expectSane(m, p.activation);
+      // q* ∝ (σ_w² − line)²: its accuracy is the integrals' (~1e-16) over the distance to the line
+      expect(rel(m.qStar, p.qStar)).toBeLessThan(Math.max(1e-9, 1e-15 / p.aboveLine));
+      expect(rel(m.chi1, p.chi1)).toBeLessThan(1e-12);
+      if (p.cStar === undefined) {
+        expect(m.phase).toBe('critical'); // χ₁ − 1 below the 1e-9 band
+        return;
+      }
+      expect(m.phase).toBe('chaotic');
+      const tol = Math.max(1e-6, 1e-9 / (p.chi1 - 1));
+      expect(rel(1 - m.cStar!, 1 - p.cStar)).toBeLessThan(tol);
+      expect(rel(m.xiC!, p.xiC)).toBeLessThan(tol);
+    });
+  }
+});
+
+describe('the critical line without bias, for activations with φ(0) = 0', () => {
+  // q* = 0 below the line, where χ₁ = σ_w² (φ′(0⁺)² + φ′(0⁻)²)/2: the line is where that is 1.
+  // SELU's λ and α: Klambauer et al. 2017, eq. 14
+  const lambda = 1.0507009873554804934193349852946;
+  const alpha = 1.6732632423543772848170429916717;
+  const cases: [string, number][] = [
+    ['tanh', 1],
+    ['elu', 1],
+    ['elu:alpha=0.5', 2 / (1 + 0.25)],
+    ['elu:alpha=3', 2 / (1 + 9)],
+    ['selu', 2 / (lambda ** 2 * (1 + alpha ** 2))],
+  ];
+  for (const [name, line] of cases)
+    it(`${name}: σ_w² = ${line.toPrecision(10)} with q* = 0`, () => {
+      const got = criticalWeightVar(scalarActivation(name), 0)!;
+      expect(rel(got.weightVar, line)).toBeLessThan(1e-12);
+      expect(got.qStar).toBe(0);
+    });
+});
+
+describe('ELU and SELU where q grows by a constant step (σ_w² = 2/λ²)', () => {
+  for (const p of ref.grows) {
+    it(`${p.activation} σ_b² = ${p.biasVar}: q grows by ${p.lengthStep.toPrecision(6)} a layer, chaotic at every finite q`, () => {
+      const m = meanField(scalarActivation(p.activation), {
+        weightVar: p.weightVar,
+        biasVar: p.biasVar,
+      });
+      expectSane(m, p.activation);
+      expect(m.lengthRegime).toBe('grows');
+      expect(m.qStar).toBe(Infinity);
+      expect(rel(m.lengthStep!, p.lengthStep)).toBeLessThan(1e-12);
+      expect(m.phase).toBe(p.phase);
+      expect(rel(m.chi1, p.chi1)).toBeLessThan(1e-12);
+      for (const key of ['cStar', 'chiC', 'xiC', 'xiQ', 'trainableDepth'] as const)
+        expect(m[key], key).toBeNull();
+      // the reason quotes χ₁ at the inputs' q0 = 1, which the fixture has in closed form
+      expect(m.undefinedBecause!.xiC).toContain(String(Number(p.chi1AtInputs.toPrecision(6))));
+    });
+  }
+  it('the CLI prints the step and no depth scale, in text and --json', () => {
+    const args = [
+      'theory',
+      '--activation',
+      'elu:alpha=0.5',
+      '--weight-var',
+      '2',
+      '--bias-var',
+      '0',
+    ];
+    const text = cli(args);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/q grows by 0\.25 a layer/);
+    expect(text.stdout).toMatch(/chaotic/);
+    const j = JSON.parse(cli([...args, '--json']).stdout);
+    expect(j).toMatchObject({
+      lengthRegime: 'grows',
+      lengthStep: 0.25,
+      phase: 'chaotic',
+      xiC: null,
+    });
   });
 });
 

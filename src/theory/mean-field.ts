@@ -26,6 +26,9 @@ const bothPositive = (c: number) => (Math.PI - Math.acos(c)) / (2 * Math.PI);
 const arcCosine = (c: number) =>
   (Math.sqrt(Math.max(0, 1 - c * c)) + (Math.PI - Math.acos(c)) * c) / (2 * Math.PI);
 
+/** A pre-activation far enough out that every activation of the catalogue is on its tail. */
+const FAR = 1e16;
+
 /**
  * The slopes [left, right] an activation behaves with at q → ∞: its own for the positively
  * homogeneous ones; for the others the slope on each side that is unbounded (ELU, SELU: the
@@ -33,10 +36,23 @@ const arcCosine = (c: number) =>
  */
 function tailSlopes(act: ScalarActivation): readonly [number, number] {
   if (act.slopes) return act.slopes;
-  const big = 1e16;
-  const up = act.d2phi(big) === 0 ? act.dphi(big) : 0;
-  const down = act.d2phi(-big) === 0 ? act.dphi(-big) : 0;
+  const up = act.d2phi(FAR) === 0 ? act.dphi(FAR) : 0;
+  const down = act.d2phi(-FAR) === 0 ? act.dphi(-FAR) : 0;
   return [down, up];
+}
+
+/**
+ * q^{l+1} − q^l as q → ∞ where the length map's slope there is 1 (the `grows` regime): each
+ * side of φ that saturates at a level L (slope 0 there: ELU's and SELU's left side, −λα) is
+ * where half the pre-activations land, adding σ_w² L²/2; the bias adds σ_b². The unbounded
+ * sides are slope·u with no offset for every activation of the catalogue, so they add nothing
+ * beyond the slope-1 term. ELU with α = 0.5 at σ_w² = 2, σ_b² = 0: 0.25 a layer.
+ */
+export function lengthStepAtInfinity(act: ScalarActivation, p: MeanFieldPoint): number {
+  if (act.slopes) return p.biasVar;
+  const [down, up] = tailSlopes(act);
+  const level = (u: number, slope: number) => (slope === 0 ? act.phi(u) ** 2 : 0);
+  return (p.weightVar * (level(-FAR, down) + level(FAR, up))) / 2 + p.biasVar;
 }
 
 /** E[φ(u)²] / q for u ~ N(0, q) of a homogeneous φ with these slopes: (left² + right²)/2. */
@@ -170,9 +186,11 @@ function squaredDifference(
   const b = Math.sqrt(eps / 2);
   return gaussianExpectation2(
     (x, y) => (f(s * (a * x + b * y)) - f(s * (a * x - b * y))) ** 2,
+    // in x, a kink matters where the two inputs straddle it, |a x − k/s| < b |y|: a band b/a
+    // wide however large q is, which the outer rule must see (SELU's φ′ jumps at 0)
     splitPoints(
       act.kinks.map((k) => k / (s * a)),
-      1 / (s * a),
+      Math.min(1 / (s * a), b / a),
     ),
     (x) =>
       splitPoints(
@@ -324,16 +342,23 @@ export function lengthFixedPoint(
   if (growth > 1 + UNIT_RATE) return { q: Infinity, kind: 'unbounded' };
   if (growth >= 1 - UNIT_RATE) {
     // slope 1 far out: the map's excess over q tends to a constant; > 0 means endless growth
-    const far = g(1e12);
-    if (Math.abs(far) <= 1e-12 * 1e12 && Math.abs(g(q0)) <= 1e-12 * Math.max(q0, 1))
-      return { q: q0, kind: 'neutral' };
-    if (far > 0) return { q: Infinity, kind: 'unbounded' };
+    const step = lengthStepAtInfinity(act, p);
+    if (step === 0 && Math.abs(g(q0)) <= 1e-12 * Math.max(q0, 1)) return { q: q0, kind: 'neutral' };
+    if (step > 0) return { q: Infinity, kind: 'unbounded' };
   }
   let lo = 0;
   if (g(0) <= 0) {
-    // q = 0 is a fixed point (φ(0) = 0, σ_b² = 0); a positive one exists only where it repels
+    // q = 0 is a fixed point (φ(0) = 0, σ_b² = 0); a positive one exists only where it repels.
+    // Just above the critical line that one sits near ((σ_w² − 1)/k)² (ELU: E[φ(u)²] = q − k q^{3/2}
+    // + …), far below any fixed small q: it is searched downwards on the ratio q′/q − 1, which
+    // keeps its relative accuracy however small q is
+    if (lengthMapSlope(act, p, 0) <= 1) return { q: 0, kind: 'stable' };
+    const ratio = (q: number) => lengthMap(act, p, q) / q - 1;
     const tiny = 1e-12;
-    if (lengthMapSlope(act, p, tiny) <= 1 || g(tiny) <= 0) return { q: 0, kind: 'stable' };
+    let below = tiny;
+    while (ratio(below) <= 0 && below > 1e-280) below /= 1e6;
+    if (!(ratio(below) > 0)) return { q: 0, kind: 'stable' }; // the excess over 1 is in the rounding
+    if (below < tiny) return { q: bracketedRoot(ratio, below, below * 1e6), kind: 'stable' };
     lo = tiny;
   }
   let hi = Math.max(q0, 1);
@@ -412,8 +437,8 @@ export type Phase = 'ordered' | 'critical' | 'chaotic';
 
 /**
  * What q does layer after layer: `settles` at a q* > 0, `vanishes` (q* = 0), `kept` (every q is
- * a fixed point), `explodes` (× lengthRate > 1 a layer, no fixed point), `grows` (by about σ_b²
- * a layer: rate 1 with a bias, no fixed point).
+ * a fixed point), `explodes` (× lengthRate > 1 a layer, no fixed point), `grows` (rate 1, no
+ * fixed point: by a constant `lengthStep` a layer, σ_b² plus what a saturated side of φ adds).
  */
 export type LengthRegime = 'settles' | 'vanishes' | 'kept' | 'explodes' | 'grows';
 
@@ -432,9 +457,17 @@ export interface MeanFieldSummary extends MeanFieldPoint {
    * grows without bound: the factor q itself is multiplied by each layer).
    */
   lengthRate: number;
+  /**
+   * In the `grows` regime only: q's increase per layer as q → ∞ (σ_b² for the rectifiers and
+   * linear; ELU and SELU add σ_w² (λα)²/2 from their saturated left side). See lengthStepAtInfinity.
+   */
+  lengthStep?: number;
   /** χ₁ = σ_w² E[φ′(√q* z)²]: the mean squared singular value of a layer's Jacobian (at q → ∞ when q is unbounded). */
   chi1: number;
-  /** Ordered, critical or chaotic, from χ₁. */
+  /**
+   * Ordered, critical or chaotic, from χ₁; in the `grows` regime of ELU and SELU, from χ₁ at the
+   * inputs' q0 (above its limit 1 at every finite q: chaotic, with c*, χ_c and ξ_c null).
+   */
   phase: Phase;
   /** Fixed point of the correlation map c*; null where q has no fixed point (see `undefinedBecause`). */
   cStar: number | null;
@@ -452,6 +485,10 @@ export interface MeanFieldSummary extends MeanFieldPoint {
 
 /** χ₁ within this of 1 counts as the critical line itself. */
 const CRITICAL_BAND = 1e-9;
+
+/** The phase χ₁ puts a network in. */
+const phaseOf = (chi: number): Phase =>
+  Math.abs(chi - 1) <= CRITICAL_BAND ? 'critical' : chi < 1 ? 'ordered' : 'chaotic';
 
 const num = (x: number) => String(Number(x.toPrecision(6)));
 
@@ -473,8 +510,6 @@ export function meanField(
   const fixed = lengthFixedPoint(act, p, q0);
   const bounded = Number.isFinite(fixed.q);
   const chi = chi1(act, p, bounded ? fixed.q : Infinity); // homogeneous tails: the limit as q → ∞
-  const phase: Phase =
-    Math.abs(chi - 1) <= CRITICAL_BAND ? 'critical' : chi < 1 ? 'ordered' : 'chaotic';
   const lengthRate = lengthMapSlope(act, p, bounded ? fixed.q : Infinity);
   const lengthRegime: LengthRegime =
     fixed.kind === 'neutral'
@@ -486,17 +521,31 @@ export function meanField(
         : lengthRate > 1 + UNIT_RATE
           ? 'explodes'
           : 'grows';
+  const lengthStep = lengthRegime === 'grows' ? lengthStepAtInfinity(act, p) : undefined;
+  // where q grows by a constant step, χ₁ only tends to its limit: a non-homogeneous φ (ELU,
+  // SELU) has χ₁ above the limit 1 at every finite q, so every layer is (ever more slightly)
+  // chaotic; the phase is read from the inputs' own length, where the network starts
+  const chiAtInputs = lengthStep !== undefined && !act.slopes ? chi1(act, p, q0) : undefined;
+  const phase = phaseOf(chiAtInputs ?? chi);
   const why: NonNullable<MeanFieldSummary['undefinedBecause']> = {};
-  const xiQ = fixed.kind === 'neutral' ? Infinity : bounded ? depthScale(lengthRate) : null;
+  // a slope above 1 at a bounded q* is q* = 0 repelling by less than the integrals resolve: critical
+  const xiQ =
+    fixed.kind === 'neutral' ? Infinity : bounded ? depthScale(Math.min(lengthRate, 1)) : null;
   if (xiQ === null)
     why.xiQ =
       lengthRegime === 'explodes'
         ? `q has no fixed point: it is multiplied by ${num(lengthRate)} a layer`
-        : 'q has no fixed point: it grows by about σ_b² a layer';
+        : `q has no fixed point: it grows by ${num(lengthStep!)} a layer (${act.slopes ? 'σ_b²' : 'σ_b² plus σ_w² times half the square of the level where φ saturates'})`;
   let cStar: number | null = 1;
   let chiC: number | null = chi;
   let xiC: number | null = phase === 'critical' ? Infinity : depthScale(chi);
-  if (!bounded && phase === 'chaotic') {
+  if (chiAtInputs !== undefined && phase !== 'critical') {
+    // Schoenholz et al.'s c*, χ_c and ξ_c are defined at q*; here q never settles and the
+    // correlation map changes from layer to layer, its slope at c = 1 creeping towards 1
+    cStar = chiC = xiC = null;
+    const reason = `q has no fixed point (it grows by ${num(lengthStep!)} a layer): c* and χ_c are defined at q*; χ₁ tends to 1 from ${chiAtInputs > 1 ? 'above' : 'below'} as q grows (${num(chiAtInputs)} at q = ${num(q0)})`;
+    why.cStar = why.chiC = why.xiC = why.trainableDepth = reason;
+  } else if (!bounded && phase === 'chaotic') {
     // Schoenholz et al. define c*, χ_c and ξ_c at q*: without one, the correlation map changes
     // from layer to layer, tending to the bias-free map of the activation's tails, whose slope
     // at c = 1 is exactly 1 (correlations creep to 1 polynomially, not at a depth scale)
@@ -526,6 +575,7 @@ export function meanField(
     lengthKind: fixed.kind,
     lengthRegime,
     lengthRate,
+    ...(lengthStep !== undefined ? { lengthStep } : {}),
     chi1: chi,
     phase,
     cStar,
@@ -556,6 +606,16 @@ export function criticalWeightVar(
     const fixed = lengthFixedPoint(act, p, q0);
     return chi1(act, p, fixed.q) - 1;
   };
+  if (biasVar === 0 && act.phi(0) === 0) {
+    // no bias and φ(0) = 0: below the line q* = 0 and χ₁ = σ_w² E0, E0 the mean of φ′(0±)², so
+    // χ₁ reaches 1 at exactly 1/E0; above it χ₁(q*) − 1 can be second order in σ_w² − 1/E0
+    // (ELU, SELU), too flat for a root finder to place closer than ~1e-8: take 1/E0 itself
+    // where χ₁ does cross 1 there
+    const [right, left] = atZero((u) => act.dphi(u) ** 2);
+    const w0 = 2 / (right + left);
+    if (excess(w0 * (1 - 1e-9)) < 0 && excess(w0 * (1 + 1e-4)) > 0)
+      return { weightVar: w0, qStar: 0 };
+  }
   let hi = 1;
   while (excess(hi) < 0) {
     hi *= 2;

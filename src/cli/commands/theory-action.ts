@@ -75,7 +75,7 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
   const lines = [
     `mean-field theory: ${m.activation}, σ_w² = ${f.weightVar}, σ_b² = ${f.biasVar}  (Poole et al. 2016; Schoenholz et al. 2017)`,
     `  q*    ${fmt(m.qStar).padEnd(16)} ${lengthWords(m, f.q0)}`,
-    `  χ₁    ${fmt(m.chi1).padEnd(16)} σ_w² E[φ′(√q* z)²]: ${m.phase}${m.phase === 'ordered' ? ' (< 1: inputs become alike, gradients vanish)' : m.phase === 'chaotic' ? (m.cStar === null ? ' (> 1: gradients explode)' : ' (> 1: nearby inputs decorrelate, gradients explode)') : ' (= 1: the edge of chaos)'}`,
+    `  χ₁    ${fmt(m.chi1).padEnd(16)} σ_w² E[φ′(√q* z)²]${m.lengthKind === 'unbounded' ? ' as q → ∞' : ''}: ${m.phase}${phaseWords(m)}`,
     `  c*    ${fmt(m.cStar).padEnd(16)} the correlation two inputs settle at`,
     `  χ_c   ${fmt(m.chiC).padEnd(16)} slope of the correlation map at c*`,
     `  ξ_q   ${fmt(m.xiQ, 6).padEnd(16)} layers for the length to settle`,
@@ -115,6 +115,19 @@ function whyNone(m: MeanFieldSummary): string[] {
   return [...byReason].map(([why, keys]) => `  ${keys.join(', ')} none: ${why}`);
 }
 
+/** What the phase means for this network, in words, after its name. */
+function phaseWords(m: MeanFieldSummary): string {
+  if (m.lengthStep !== undefined && m.phase !== 'critical')
+    return m.phase === 'chaotic'
+      ? ' (above 1 at every finite q, tending to 1 as q grows: gradients grow, ever more slowly)'
+      : ' (below 1 at every finite q, tending to 1 as q grows: gradients shrink, ever more slowly)';
+  if (m.phase === 'ordered') return ' (< 1: inputs become alike, gradients vanish)';
+  if (m.phase === 'critical') return ' (= 1: the edge of chaos)';
+  return m.cStar === null
+    ? ' (> 1: gradients explode)'
+    : ' (> 1: nearby inputs decorrelate, gradients explode)';
+}
+
 /** What the length does with depth, in words, after q*'s value. */
 function lengthWords(m: MeanFieldSummary, q0: number): string {
   const rate = fmt(m.lengthRate, 6);
@@ -124,7 +137,7 @@ function lengthWords(m: MeanFieldSummary, q0: number): string {
     case 'explodes':
       return `none: q is multiplied by ${rate} a layer, without bound`;
     case 'grows':
-      return 'none: q grows by about σ_b² a layer, without bound';
+      return `none: q grows by ${fmt(m.lengthStep ?? null, 6)} a layer, without bound`;
     case 'vanishes':
       return `q → 0: the signal shrinks by ${rate} a layer`;
     default:

@@ -44,7 +44,7 @@ export function registerTheoryCommand(program: Command): void {
     .option('--depth <n>', 'layers to follow with --c0', '10')
     .option(
       '--json',
-      'print one JSON document: {"qStar","lengthRegime","lengthRate","chi1","phase","cStar","chiC","xiQ","xiC","trainableDepth","undefinedBecause","critical",...} (a null depth scale comes with its reason in undefinedBecause; χ_c = σ_w² E[φ′(u1)φ′(u2)] at c*, Schoenholz et al. 2017 eq. 5: for ReLU at c* = 1, σ_w²/2); with --phase-diagram {"activation","weightVars","biasVars","cells":[[{"weightVar","biasVar","phase","chi1","xiC","trainableDepth"}...]...],"critical","initializers"}',
+      'print one JSON document: {"qStar","lengthRegime","lengthRate","lengthStep" (grows only),"chi1","phase","cStar","chiC","xiQ","xiC","trainableDepth","undefinedBecause","critical",...} (a null depth scale comes with its reason in undefinedBecause; χ_c = σ_w² E[φ′(u1)φ′(u2)] at c*, Schoenholz et al. 2017 eq. 5: for ReLU at c* = 1, σ_w²/2); with --phase-diagram {"activation","weightVars","biasVars","cells":[[{"weightVar","biasVar","phase","chi1","xiC","trainableDepth"}...]...],"critical","initializers"}',
     )
     .option(
       '--phase-diagram',

@@ -38,7 +38,9 @@ def sq_diff(f, q, eps):
 
 def above_line(act, b, rel):
     phi, d1, _ = ACTS[act]
-    w = critical(act, b, 1.999 if act == 'elu' else 20.0)['weightVar'] * (1 + rel)  # ELU's q* is finite only below σ_w² = 2
+    # ELU's q* is finite only below σ_w² = 2, SELU's below 2/λ²
+    top = 1.999 if act.startswith('elu') else 2 / SELU_L**2 - 1e-3 if act == 'selu' else 20.0
+    w = critical(act, b, top)['weightVar'] * (1 + rel)
     q = q_star(act, w, b)
     chi1 = w * e1(lambda u: d1(u) ** 2, q)
     r = lambda eps: w * sq_diff(phi, q, eps) / (2 * q * eps) - 1
@@ -55,9 +57,10 @@ def homogeneous(name, left, right, w, b):
     rate = w * g
     out = {'activation': name, 'weightVar': w, 'biasVar': b, 'chi1': rate, 'lengthRate': rate}
     if abs(rate - 1) < 1e-12:
-        out.update(lengthRegime='kept' if b == 0 else 'grows', phase='critical', xiC='inf')
-        if b != 0:
-            out.update(lengthStep=b)  # q ↦ q + σ_b²
+        if b == 0:
+            out.update(lengthRegime='kept', phase='critical', xiC='inf')
+        else:  # q ↦ q + σ_b²: no q* for c*, χ_c, ξ_c to sit at
+            out.update(lengthRegime='grows', phase='critical', lengthStep=b, xiC=None, xiQ=None, cStar=None)
     elif rate > 1:
         out.update(lengthRegime='explodes', phase='chaotic', xiC=None, xiQ=None, cStar=None)
     else:
@@ -116,7 +119,12 @@ def grows(name, scale, alpha, b):
 
 def main():
     ref = {
-        'aboveLine': [above_line(a, b, r) for a, b in (('tanh', 0.05), ('elu', 0.05)) for r in (1e-2, 1e-3)],
+        # ELU with α ≠ 1 and SELU: φ′ jumps at 0, and 1 − c* shrinks like (χ₁ − 1)² towards the line
+        'aboveLine': [
+            above_line(a, b, r)
+            for a, b in (('tanh', 0.05), ('elu', 0.05), ('selu', 0.05), ('elu:alpha=0.3', 0.05), ('elu:alpha=2.5', 1.0))
+            for r in (1e-2, 1e-3)
+        ],
         'homogeneous': [
             homogeneous(n, l, r, w, b)
             for n, l, r in (('relu', 0.0, 1.0), ('leaky-relu:slope=0.2', 0.2, 1.0), ('linear', 1.0, 1.0))

@@ -35,6 +35,8 @@ ACTS = {
     'sigmoid': (sig, lambda u: sig(u) * (1 - sig(u)), lambda u: sig(u) * (1 - sig(u)) * (1 - 2 * sig(u))),
     'elu': elu_like(1.0, 1.0),
     'selu': elu_like(SELU_L, SELU_A),
+    'elu:alpha=0.3': elu_like(1.0, 0.3),
+    'elu:alpha=2.5': elu_like(1.0, 2.5),
     'linear': (lambda u: u, lambda u: 1.0, lambda u: 0.0),
 }
 

@@ -87,6 +87,7 @@ describe('positively homogeneous activations (ReLU, leaky ReLU, linear)', () => 
       if (p.xiC === 'inf') expect(m.xiC).toBe(Infinity);
       else if (p.xiC === null) expect(m.xiC).toBeNull();
       else expect(rel(m.xiC!, p.xiC)).toBeLessThan(1e-12);
+      if (p.cStar === null) expect(m.cStar).toBeNull();
       if (p.xiQ === null) expect(m.xiQ).toBeNull();
       else if (p.xiQ !== undefined) expect(rel(m.xiQ!, p.xiQ)).toBeLessThan(1e-12);
       if (p.qStar !== undefined) expect(Math.abs(m.qStar - p.qStar)).toBeLessThan(1e-12);

@@ -539,11 +539,15 @@ export function meanField(
   let cStar: number | null = 1;
   let chiC: number | null = chi;
   let xiC: number | null = phase === 'critical' ? Infinity : depthScale(chi);
-  if (chiAtInputs !== undefined && phase !== 'critical') {
+  if (lengthStep !== undefined) {
     // Schoenholz et al.'s c*, χ_c and ξ_c are defined at q*; here q never settles and the
     // correlation map changes from layer to layer, its slope at c = 1 creeping towards 1
     cStar = chiC = xiC = null;
-    const reason = `q has no fixed point (it grows by ${num(lengthStep!)} a layer): c* and χ_c are defined at q*; χ₁ tends to 1 from ${chiAtInputs > 1 ? 'above' : 'below'} as q grows (${num(chiAtInputs)} at q = ${num(q0)})`;
+    const trend =
+      chiAtInputs === undefined
+        ? 'χ₁ = 1 at every q, and two inputs’ correlation creeps to 1 more slowly than any depth scale'
+        : `χ₁ tends to 1 from ${chiAtInputs > 1 ? 'above' : 'below'} as q grows (${num(chiAtInputs)} at q = ${num(q0)})`;
+    const reason = `q has no fixed point (it grows by ${num(lengthStep)} a layer): c* and χ_c are defined at q*; ${trend}`;
     why.cStar = why.chiC = why.xiC = why.trainableDepth = reason;
   } else if (!bounded && phase === 'chaotic') {
     // Schoenholz et al. define c*, χ_c and ξ_c at q*: without one, the correlation map changes

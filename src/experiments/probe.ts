@@ -48,6 +48,12 @@ export interface ProbeConfig {
   seed: number;
   /** Standard deviation of N(0, biasStd²) biases, drawn after each layer's weights (default 0: none, as before). */
   biasStd?: number;
+  /**
+   * σ_w: each layer's drawn weights are rescaled so that fan_in × their mean square is σ_w²
+   * exactly, whatever the initializer's shape (normal, uniform, truncated, orthogonal); default:
+   * as the initializer draws them.
+   */
+  sigmaW?: number;
   /** Give samples 0 and 1 this correlation (sample 1 is rebuilt from them, same length); default: as drawn. */
   c0?: number;
   /** Also a backward pass from a N(0, 1) output gradient drawn from RandomState(siblingSeed(seed)): seed + 1, or seed − 1 for the largest seed. */
@@ -149,6 +155,21 @@ function leftRange(what: string, a: Float64Array, total: number): string | undef
 }
 
 /**
+ * Scales a fan_in-wide layer's weights W (rows × fan_in, row-major) in place so that fan_in
+ * times their mean square is `weightVar` (σ_w²). Throws UsageError where every weight is 0
+ * (zeros, constant:value=0): no scale turns them into a variance.
+ */
+function rescaleToWeightVar(W: Float64Array, fanIn: number, weightVar: number, name: string) {
+  const drawn = measuredWeightVar(W, fanIn, W.length);
+  if (!(drawn > 0))
+    throw new UsageError(
+      `--sigma-w rescales the drawn weights, and ${name} draws them all 0: choose an initializer with a spread`,
+    );
+  const factor = Math.sqrt(weightVar / drawn);
+  for (let i = 0; i < W.length; i++) W[i] *= factor;
+}
+
+/**
  * Runs the probe: per layer (1..depth), the mean and standard deviation of its activations
  * (width × samples values). Stops early, with stopReason 'diverged', at the first layer whose
  * pre-activations or activations are not all finite. Throws UsageError for sizes out of range
@@ -187,6 +208,8 @@ export function probe(
     throw new UsageError(
       `${init.name} draws its own biases; --bias-std would replace them: drop --bias-std, or use an initializer with zero biases`,
     );
+  if (cfg.sigmaW !== undefined && !(cfg.sigmaW >= 0 && Number.isFinite(cfg.sigmaW)))
+    throw new UsageError(`--sigma-w must be a finite number >= 0, got ${cfg.sigmaW}`);
   if (cfg.c0 !== undefined && !(cfg.c0 >= -1 && cfg.c0 <= 1))
     throw new UsageError(`--c0 is a correlation: between -1 and 1, got ${cfg.c0}`);
   if (cfg.c0 !== undefined && n < 2)
@@ -225,6 +248,7 @@ export function probe(
     W.set(init.weights(rs, w, w, opts));
     const wBad = leftRange('weights', W, w * w);
     if (wBad) return diverged(l, wBad);
+    if (cfg.sigmaW !== undefined) rescaleToWeightVar(W, w, cfg.sigmaW ** 2, init.name);
     if (init.biases) bias.set(init.biases(rs, w, w, opts));
     else if (biasStd > 0) {
       bias.set(rs.randn(w));

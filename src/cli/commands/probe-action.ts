@@ -38,6 +38,11 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
     seed: flag('seed', flags.seed),
     scale: flag('scale', flags.scale),
     biasStd: readNumber({ min: 0, max: 1e6, doc: 'bias std' }, flags.biasStd, '--bias-std'),
+    sigmaW: readNumber(
+      { min: 0, max: 1e6, doc: 'σ_w, the weight std times √fan_in' },
+      flags.sigmaW,
+      '--sigma-w',
+    ),
     c0: readNumber({ min: -1, max: 1, doc: 'a correlation' }, flags.c0, '--c0'),
   };
   checkScaleFlag(f.scale, [flags.init]);
@@ -60,6 +65,7 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
         samples: f.samples,
         seed: f.seed,
         biasStd: f.biasStd,
+        sigmaW: f.sigmaW,
         c0: f.c0,
         backward: flags.backward,
         jacobian: flags.jacobian,
@@ -95,6 +101,7 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
           ['samples', String(f.samples)],
           ['seed', String(f.seed)],
           ['bias std', String(f.biasStd ?? 0)],
+          ['σ_w', f.sigmaW === undefined ? 'as drawn' : String(f.sigmaW)],
           ['c0', f.c0 === undefined ? 'as drawn' : String(f.c0)],
         ],
         table: {
@@ -130,7 +137,13 @@ export async function runProbe(flags: ProbeFlags): Promise<void> {
     process.stderr.write(stopped);
     return;
   }
-  if (flags.theory || flags.backward || f.c0 !== undefined || f.biasStd !== undefined) {
+  if (
+    flags.theory ||
+    flags.backward ||
+    f.c0 !== undefined ||
+    f.biasStd !== undefined ||
+    f.sigmaW !== undefined
+  ) {
     printDetails(r, theory, flags.backward);
     if (r.jacobian) printJacobian(r.jacobian);
     process.stderr.write(stopped);

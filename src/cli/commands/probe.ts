@@ -13,6 +13,7 @@ export interface ProbeFlags extends KernelFlags {
   samples: string;
   seed: string;
   biasStd?: string;
+  sigmaW?: string;
   c0?: string;
   backward?: boolean;
   jacobian?: boolean;
@@ -60,6 +61,10 @@ export function registerProbeCommands(program: Command): void {
     .option(
       '--bias-std <s>',
       "biases drawn N(0, s²) after each layer's weights (σ_b² = s²; default 0: none)",
+    )
+    .option(
+      '--sigma-w <s>',
+      "rescale each layer's drawn weights to σ_w²/fan_in mean square (σ_w² = s²), keeping --init's shape (normal, uniform, orthogonal…); default: as --init draws them",
     )
     .option('--c0 <c>', 'give samples 0 and 1 this correlation, to follow c^l layer by layer')
     .option(

@@ -35,7 +35,7 @@ describe("the doctor's advice follows the run's actual state", () => {
     const vanishing = lines.find((l) => l.includes('vanishing gradients'));
     expect(vanishing).toBeDefined();
     expect(vanishing).not.toMatch(/already keeps/);
-    expect(vanishing).toMatch(/variance-scaling:scale=16 for sigmoid/);
+    expect(vanishing).toMatch(/--init variance-scaling:scale=16 \(σ_w² = 1\/φ′\(0\)² = 16\)/);
   }, 60_000);
 
   it('a net whose hidden layers are one unit wide never had a symmetry to break', () => {

@@ -238,3 +238,48 @@ describe('initlab train', () => {
     expect(typeof j.runs[0].diagnostics[0].layers[0].gradient.backprop).toBe('number');
   });
 });
+
+describe('a run judged by where it ended', () => {
+  const vanishingStart = [{ iteration: 0, layers: [layer(1, 1e-6), layer(2, 1e-3), layer(3, 1)] }];
+  it('a run that learned its training set gets no finding, whatever its start looked like', () => {
+    const d = diagnoseRun({
+      ...base,
+      costs: [
+        { iteration: 0, cost: 0.69 },
+        { iteration: 3000, cost: 0.03 },
+      ],
+      trainAccuracy: 0.993,
+      diagnostics: vanishingStart,
+    });
+    expect(d).toEqual({ ok: true, findings: [] });
+  });
+  it('the same start in a run that did not learn: the vanishing gradient is named', () => {
+    expect(kinds(diagnoseRun({ ...base, diagnostics: vanishingStart }))).toContain(
+      'vanishing-gradient',
+    );
+  });
+  it('a cost still within 0.05 of ln 2 with 61% right is not "no problem": the variance ReLU needs is named', () => {
+    const d = diagnoseRun({
+      ...base,
+      costs: [
+        { iteration: 0, cost: 0.6931 },
+        { iteration: 15000, cost: 0.6717 },
+      ],
+      trainAccuracy: 0.61,
+      init: 'keras-dense',
+      activation: 'relu',
+    });
+    expect(kinds(d)).toEqual(['stuck']);
+    expect(d.findings[0].cause).toMatch(/barely learned/);
+    expect(d.findings[0].fix).toMatch(/--init he for relu/);
+    // under he already: the learning rate and the budget, not he again
+    const he = diagnoseRun({ ...base, init: 'he', activation: 'relu' });
+    expect(he.findings[0].fix).not.toMatch(/--init he/);
+  });
+  it('sigmoid: tanh is the first fix, the σ_w² = 16 variance the second', () => {
+    const d = diagnoseRun({ ...base, init: 'xavier', activation: 'sigmoid' });
+    expect(d.findings[0].fix).toMatch(
+      /--activation tanh with --init xavier.*or keep sigmoid with --init variance-scaling:scale=16/,
+    );
+  });
+});

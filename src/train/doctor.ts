@@ -131,8 +131,10 @@ function initAlreadyMatches(run: DoctorInput): boolean {
 function suggestInit(run: DoctorInput): string {
   const want = matchingInit(run.activation);
   if (want === undefined) return 'he for ReLU, xavier for tanh';
+  // sigmoid's outputs average 1/2, not 0, which biases every layer above: the right variance
+  // alone (σ_w² φ′(0)² = 1) starts such a net well but does not make it train, tanh does
   if (want === SIGMOID_INIT)
-    return `--init ${SIGMOID_INIT} for sigmoid (σ_w² = 1/φ′(0)² = 16), or --activation tanh`;
+    return `--activation tanh with --init xavier (sigmoid's outputs average 1/2, not 0, which slows every layer above), or keep sigmoid with --init ${SIGMOID_INIT} (σ_w² = 1/φ′(0)² = 16)`;
   return `--init ${want} for ${baseName(run.activation)}`;
 }
 
@@ -143,6 +145,11 @@ const LAYER_FRACTION = 0.5;
 const GRADIENT_RATIO = 1e3;
 /** A final cost within this of ln 2 with chance accuracy: the network predicts the class prior. */
 const STUCK_BAND = 0.02;
+/** A final cost still within this of ln 2, at most NEAR_CHANCE_ACCURACY right: it barely learned. */
+const NEAR_CHANCE_BAND = 0.05;
+const NEAR_CHANCE_ACCURACY = 0.7;
+/** A run this accurate on its training set, with a cost below ln 2, trained: nothing to fix. */
+const TRAINED_ACCURACY = 0.9;
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const sig = (x: number) => String(Number(x.toPrecision(3)));
@@ -226,6 +233,11 @@ function diagnoseModel(run: DoctorInput): Diagnosis {
     return { ok: false, findings };
   }
 
+  // whatever its start looked like (a vanishing gradient, saturated units), a run that
+  // learned its training set needs no fix
+  if (run.trainAccuracy >= TRAINED_ACCURACY && last < LN2 - STUCK_BAND)
+    return { ok: true, findings };
+
   if (run.symmetric) {
     findings.push({
       kind: 'symmetry',
@@ -242,7 +254,7 @@ function diagnoseModel(run: DoctorInput): Diagnosis {
       cause: `saturated outputs: the cost starts at ${sig(first)}, far above ln 2 ≈ 0.693, because oversized weights push the output sigmoid to 0 or 1 on the wrong side, where its gradient is tiny`,
       fix: initAlreadyMatches(run)
         ? `the weights already have the variance ${baseName(run.activation)} needs: scale the inputs to unit variance`
-        : `scale the weights down to 1/fan_in (xavier) or 2/fan_in (he) variance (${suggestInit(run)})`,
+        : `scale the weights down to the variance ${baseName(run.activation) ?? 'the activation'} needs (${suggestInit(run)})`,
     });
   }
 
@@ -318,14 +330,25 @@ function diagnoseModel(run: DoctorInput): Diagnosis {
   const diedLater = run.symmetric || bornDead ? null : deadAt(end);
   if (diedLater) findings.push(deadFinding(diedLater, false));
 
-  const stuck =
+  const atChance =
     Number.isFinite(last) && Math.abs(last - LN2) < STUCK_BAND && run.trainAccuracy <= 0.6;
-  if (stuck && findings.length === 0) {
+  const nearChance =
+    Number.isFinite(last) &&
+    Math.abs(last - LN2) < NEAR_CHANCE_BAND &&
+    run.trainAccuracy <= NEAR_CHANCE_ACCURACY;
+  if ((atChance || nearChance) && findings.length === 0) {
+    // a start with less variance than the activation needs (σ_w² = 1 on ReLU halves the
+    // signal a layer) leaves the output near 1/2 and its gradients small: training crawls
+    const fix = initAlreadyMatches(run)
+      ? 'try a larger learning rate or more iterations (and check the initialization with initlab probe)'
+      : `start from the variance ${baseName(run.activation) ?? 'the activation'} needs (${suggestInit(run)}), or try a larger learning rate or more iterations`;
     findings.push({
       kind: 'stuck',
       amount: last,
-      cause: `stuck at chance: the cost ends at ${sig(last)} ≈ ln 2, the network predicts one class for everything`,
-      fix: 'check the initialization (initlab probe) and try a larger learning rate or more iterations',
+      cause: atChance
+        ? `stuck at chance: the cost ends at ${sig(last)} ≈ ln 2, the network predicts one class for everything`
+        : `barely learned: the cost ends at ${sig(last)}, within ${NEAR_CHANCE_BAND} of chance's ln 2 ≈ 0.693, with ${pct(run.trainAccuracy)} of the training set right`,
+      fix,
     });
   }
   return { ok: findings.length === 0, findings };

@@ -13,6 +13,7 @@ import { buildNetwork, runExperiment } from '../../src/experiments/run.js';
 import { resolveTestSpec } from '../../src/experiments/test-spec.js';
 import { isSymmetric, verdict } from '../../src/experiments/verdict.js';
 import { describeDiagnosis, diagnoseRun, biasesAtStart } from '../../src/train/doctor.js';
+import { inLabWords } from './doctor-words.js';
 import { inputScale } from '../../src/data/scale.js';
 import { getKernels } from '../../src/nn/backends.js';
 import { modelToJson } from '../../src/nn/model-format.js';
@@ -94,7 +95,7 @@ const readMessages = () => new Promise((r) => setTimeout(r, 0));
 /** The run doctor on a finished run, read off the same record as the CLI's (train/doctor.ts). */
 function doctorLines(run: Run, r: TrainResult, trainAccuracy: number, net: Network): string[] {
   const symmetric = isSymmetric(run.initial) && isSymmetric(net);
-  return describeDiagnosis(
+  const lines = describeDiagnosis(
     diagnoseRun({
       stopReason: r.stopReason,
       divergedAt: r.divergedAt,
@@ -111,6 +112,7 @@ function doctorLines(run: Run, r: TrainResult, trainAccuracy: number, net: Netwo
       inputScale: inputScale(data!.train.X),
     }),
   );
+  return lines.map(inLabWords);
 }
 
 function report(run: Run, extras: boolean): RunUpdate {

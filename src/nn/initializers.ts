@@ -469,7 +469,7 @@ const list: Initializer[] = [
     'uniform',
     'Dense(units) (kernel glorot_uniform, bias zeros)',
     '-',
-    'tf.layers.dense() (glorotUniform, zeros)',
+    "tf.layers.dense({kernelInitializer: 'glorotUniform'}) (TF.js's own default kernel is glorotNormal: tfjs-truncated-normal:mode=fan_avg)",
     "Keras Dense's default, glorot_uniform with zero biases",
   ),
   preset(
@@ -486,7 +486,7 @@ const list: Initializer[] = [
   {
     name: 'tfjs-truncated-normal',
     description:
-      "TF.js's varianceScaling with distribution 'normal' (behind its heNormal, glorotNormal, leCunNormal): normal(0, sqrt(scale / fan)) truncated at 2 std without Keras' correction, so Var = 0.7737… · scale / fan, 23% short",
+      "TF.js's varianceScaling with distribution 'normal' (behind its heNormal, glorotNormal, leCunNormal, and glorotNormal is tf.layers.dense()'s default kernel: mode=fan_avg): normal(0, sqrt(scale / fan)) truncated at 2 std without Keras' correction, so Var = 0.7737… · scale / fan, 23% short",
     fan: 'mode',
     random: true,
     params: {

@@ -14,11 +14,14 @@ const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(5)}`;
 const worst = new Map();
 for (let seed = 0; seed < seeds; seed++) {
   const { checks } = glorot2010Experiment({ quick, seed });
-  for (const c of checks) worst.set(c.what, { c, gap: Math.max(worst.get(c.what)?.gap ?? 0, Math.abs(gap(c))) });
+  for (const c of checks)
+    worst.set(c.what, { c, gap: Math.max(worst.get(c.what)?.gap ?? 0, Math.abs(gap(c))) });
   console.log(`${size} seed ${seed}: ${checks.map((c) => signed(gap(c))).join(' ')}`);
 }
 for (const { c, gap: g } of worst.values())
-  console.log(`largest |gap| ${g.toFixed(5)} (tolerance ${c.tolerance}${c.relative ? ' relative' : ''}): ${c.what}`);
+  console.log(
+    `largest |gap| ${g.toFixed(5)} (tolerance ${c.tolerance}${c.relative ? ' relative' : ''}): ${c.what}`,
+  );
 for (const [init, drawn] of [
   ['normalized', 3],
   ['normalized', 2],

@@ -101,6 +101,12 @@ describe('the phase diagram places what the registry states', () => {
     near(d.initializers[1].weightVar, 50 * 0.09, 'random:scale=0.3 at width 50');
     expect(d.unplaced.map((u) => u.name)).toEqual(['identity']);
   });
+
+  it('a fixed scale that lands on a fan-scaled point at this width keeps a point of its own', () => {
+    const placed = initializerPoints(100, ['xavier', 'random:scale=0.1', 'lecun-normal']);
+    expect(placed.map((p) => p.names)).toEqual([['xavier', 'lecun-normal'], ['random:scale=0.1']]);
+    expect(placed.map((p) => p.scalesWithWidth)).toEqual([false, true]);
+  });
 });
 
 describe('no second list: a new registry entry lands where its own moments say', () => {

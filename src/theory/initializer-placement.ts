@@ -96,12 +96,18 @@ export function placeInitializers(
       unplaced.push(p);
       continue;
     }
-    const same = placed.find((q) => close(q.weightVar, p.weightVar) && close(q.biasVar, p.biasVar));
+    // a fixed scale that lands on a fan-scaled point at this width keeps its own point: it
+    // moves when the width does
+    const same = placed.find(
+      (q) =>
+        close(q.weightVar, p.weightVar) &&
+        close(q.biasVar, p.biasVar) &&
+        q.scalesWithWidth === p.scalesWithWidth,
+    );
     if (same === undefined) placed.push(p);
     else {
       same.names.push(...p.names);
       same.formula += `; ${p.formula}`;
-      same.scalesWithWidth ||= p.scalesWithWidth;
     }
   }
   return { placed, unplaced };

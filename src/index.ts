@@ -172,11 +172,22 @@ export {
 export {
   phaseDiagram,
   initializerPoints,
+  placeInitializer,
+  placeInitializers,
   type PhaseDiagram,
   type PhaseCell,
   type InitializerPoint,
+  type UnplacedInitializer,
+  type Placements,
   type GridAxis,
 } from './theory/phase-diagram.js';
+export {
+  hasMoments,
+  TRUNCATED_NORMAL_VARIANCE,
+  type DrawMoments,
+  type NoDrawMoments,
+  type LayerMoments,
+} from './nn/draw-moments.js';
 
 // the run doctor
 export {

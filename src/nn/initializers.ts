@@ -6,6 +6,15 @@ import { UsageError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { RandomState } from '../rng/random-state.js';
 import { resolveSpec } from '../spec.js';
+import {
+  type DrawMoments,
+  fixedMoments,
+  type LayerMoments,
+  normalMoments,
+  TRUNCATED_NORMAL_STD,
+  truncatedMoments,
+  uniformMoments,
+} from './draw-moments.js';
 import { defaultsOf, type ParamDef, type ParamSchema, type ParamValue } from '../validate.js';
 import {
   type OrthogonalConvention,
@@ -54,10 +63,15 @@ export interface Initializer {
    * whose layers start with random biases (PyTorch's Linear); absent: biases start at 0.
    */
   biases?(rs: RandomState, fanOut: number, fanIn: number, p: InitializerOptions): Float64Array;
+  /**
+   * One weight's mean and variance and one bias' variance in a fanOut × fanIn layer, stated
+   * from this entry's definition (exact, nothing sampled), or why it has none: what places it
+   * in mean-field theory's (σ_w² = fan_in · Var(W), σ_b² = Var(b)) plane.
+   */
+  moments(fanOut: number, fanIn: number, p: InitializerOptions): LayerMoments;
 }
 
-/** The standard deviation of a unit normal truncated to [-2, 2]: Keras divides by it so the truncated draws keep the variance asked for. */
-export const TRUNCATED_NORMAL_STD = 0.87962566103423978;
+export { TRUNCATED_NORMAL_STD } from './draw-moments.js';
 
 const num = (p: InitializerOptions, k: string) => p[k] as number;
 
@@ -91,6 +105,13 @@ type Mode = 'fan_in' | 'fan_out' | 'fan_avg';
 const fanOf = (mode: Mode, fanIn: number, fanOut: number) =>
   mode === 'fan_in' ? fanIn : mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
 
+/** The variance VarianceScaling asks for: scale / fan, the fan at least 1 (Keras' max(1, fan)). */
+const scaleOverFan = (scale: number, mode: Mode, fanIn: number, fanOut: number) =>
+  scale / Math.max(1, fanOf(mode, fanIn, fanOut));
+
+const isTruncated = (distribution: string) =>
+  distribution === 'truncated_normal' || distribution === 'normal';
+
 /** Keras' VarianceScaling: variance scale / fan (`normal` is Keras' old name of `truncated_normal`). */
 function varianceScaling(
   rs: RandomState,
@@ -101,12 +122,37 @@ function varianceScaling(
   distribution: string,
 ): Float64Array {
   const n = fanOut * fanIn;
-  const s = scale / Math.max(1, fanOf(mode, fanIn, fanOut));
-  if (distribution === 'truncated_normal' || distribution === 'normal')
+  const s = scaleOverFan(scale, mode, fanIn, fanOut);
+  if (isTruncated(distribution))
     return truncatedNormal(rs, n, 0, Math.sqrt(s) / TRUNCATED_NORMAL_STD);
   if (distribution === 'untruncated_normal') return normal(rs, n, 0, Math.sqrt(s));
   const limit = Math.sqrt(3 * s);
   return uniform(rs, n, -limit, limit);
+}
+
+/** VarianceScaling's draw in numbers: each distribution's own variance at the std or limit it draws with. */
+function varianceScalingMoments(
+  fanOut: number,
+  fanIn: number,
+  scale: number,
+  mode: Mode,
+  distribution: string,
+): DrawMoments {
+  const s = scaleOverFan(scale, mode, fanIn, fanOut);
+  if (isTruncated(distribution))
+    return truncatedMoments(
+      0,
+      Math.sqrt(s) / TRUNCATED_NORMAL_STD,
+      `normal(0, √(scale/${mode})/0.8796…) truncated at ±2 std, whose variance is 0.8796…² std²: Var(W) = scale/${mode}`,
+    );
+  if (distribution === 'untruncated_normal')
+    return normalMoments(0, Math.sqrt(s), `normal(0, √(scale/${mode})): Var(W) = scale/${mode}`);
+  const limit = Math.sqrt(3 * s);
+  return uniformMoments(
+    -limit,
+    limit,
+    `uniform(±√(3·scale/${mode})): Var(W) = limit²/3 = scale/${mode}`,
+  );
 }
 
 /** PyTorch's calculate_gain. */
@@ -169,6 +215,16 @@ const CONVENTION: ParamDef = {
   doc: 'keras: the recipe on the kernel (fan_in × fan_out = Wᵀ); pytorch: on W itself. They agree when fan_out > fan_in; a square W is Qᵀ in one and Q in the other; with fan_out < fan_in the draws fill the factored matrix in another order',
 };
 
+/** PyTorch's fan: fan_in unless mode is fan_out. */
+const torchFan = (p: InitializerOptions, fanOut: number, fanIn: number) =>
+  p.mode === 'fan_out' ? fanOut : fanIn;
+/** kaiming_normal_'s std: gain / √fan. */
+const kaimingStd = (p: InitializerOptions, fanOut: number, fanIn: number) =>
+  gainFor(p.nonlinearity as string, num(p, 'a')) / Math.sqrt(torchFan(p, fanOut, fanIn));
+/** kaiming_uniform_'s bound: gain · √(3 / fan). */
+const kaimingBound = (p: InitializerOptions, fanOut: number, fanIn: number) =>
+  gainFor(p.nonlinearity as string, num(p, 'a')) * Math.sqrt(3 / torchFan(p, fanOut, fanIn));
+
 function preset(
   name: string,
   scale: number,
@@ -191,6 +247,7 @@ function preset(
     random: true,
     params: {},
     weights: (rs, fanOut, fanIn) => varianceScaling(rs, fanOut, fanIn, scale, mode, distribution),
+    moments: (fanOut, fanIn) => varianceScalingMoments(fanOut, fanIn, scale, mode, distribution),
   };
 }
 
@@ -203,6 +260,7 @@ const list: Initializer[] = [
     params: {},
     equivalents: { keras: 'Zeros()', pytorch: 'nn.init.zeros_', tfjs: 'tf.initializers.zeros()' },
     weights: (_rs, fanOut, fanIn) => new Float64Array(fanOut * fanIn),
+    moments: () => fixedMoments(0, 'every weight 0: Var(W) = 0'),
   },
   {
     name: 'ones',
@@ -212,6 +270,7 @@ const list: Initializer[] = [
     params: {},
     equivalents: { keras: 'Ones()', pytorch: 'nn.init.ones_', tfjs: 'tf.initializers.ones()' },
     weights: (_rs, fanOut, fanIn) => new Float64Array(fanOut * fanIn).fill(1),
+    moments: () => fixedMoments(1, 'every weight 1: mean 1, Var(W) = 0'),
   },
   {
     name: 'constant',
@@ -225,6 +284,8 @@ const list: Initializer[] = [
       tfjs: 'tf.initializers.constant({value})',
     },
     weights: (_rs, fanOut, fanIn, p) => new Float64Array(fanOut * fanIn).fill(num(p, 'value')),
+    moments: (_fanOut, _fanIn, p) =>
+      fixedMoments(num(p, 'value'), 'every weight = value: mean value, Var(W) = 0'),
   },
   {
     name: 'random',
@@ -245,6 +306,8 @@ const list: Initializer[] = [
       tfjs: 'tf.initializers.randomNormal({stddev: scale})',
     },
     weights: (rs, fanOut, fanIn, p) => scaledNormal(rs, fanOut * fanIn, num(p, 'scale')),
+    moments: (_fanOut, _fanIn, p) =>
+      normalMoments(0, num(p, 'scale'), 'normal(0, scale²): Var(W) = scale², whatever the fan'),
   },
   {
     name: 'he',
@@ -259,6 +322,8 @@ const list: Initializer[] = [
       tfjs: 'tf.initializers.varianceScaling({scale: 2, distribution: "normal"}) (truncated)',
     },
     weights: (rs, fanOut, fanIn) => scaledNormal(rs, fanOut * fanIn, Math.sqrt(2.0 / fanIn)),
+    moments: (_fanOut, fanIn) =>
+      normalMoments(0, Math.sqrt(2.0 / fanIn), 'normal(0, 2/fan_in): Var(W) = 2/fan_in'),
   },
   {
     name: 'xavier',
@@ -273,6 +338,8 @@ const list: Initializer[] = [
       tfjs: '-',
     },
     weights: (rs, fanOut, fanIn) => scaledNormal(rs, fanOut * fanIn, Math.sqrt(1.0 / fanIn)),
+    moments: (_fanOut, fanIn) =>
+      normalMoments(0, Math.sqrt(1.0 / fanIn), 'normal(0, 1/fan_in): Var(W) = 1/fan_in'),
   },
   {
     name: 'random-normal',
@@ -289,6 +356,12 @@ const list: Initializer[] = [
       tfjs: 'tf.initializers.randomNormal({mean, stddev})',
     },
     weights: (rs, fanOut, fanIn, p) => normal(rs, fanOut * fanIn, num(p, 'mean'), num(p, 'std')),
+    moments: (_fanOut, _fanIn, p) =>
+      normalMoments(
+        num(p, 'mean'),
+        num(p, 'std'),
+        'normal(mean, std²): Var(W) = std², whatever the fan',
+      ),
   },
   {
     name: 'random-uniform',
@@ -305,6 +378,12 @@ const list: Initializer[] = [
       tfjs: 'tf.initializers.randomUniform({minval, maxval})',
     },
     weights: (rs, fanOut, fanIn, p) => uniform(rs, fanOut * fanIn, num(p, 'min'), num(p, 'max')),
+    moments: (_fanOut, _fanIn, p) =>
+      uniformMoments(
+        num(p, 'min'),
+        num(p, 'max'),
+        'uniform(min, max): mean (min + max)/2, Var(W) = (max − min)²/12, whatever the fan',
+      ),
   },
   {
     name: 'truncated-normal',
@@ -322,6 +401,12 @@ const list: Initializer[] = [
     },
     weights: (rs, fanOut, fanIn, p) =>
       truncatedNormal(rs, fanOut * fanIn, num(p, 'mean'), num(p, 'std')),
+    moments: (_fanOut, _fanIn, p) =>
+      truncatedMoments(
+        num(p, 'mean'),
+        num(p, 'std'),
+        'normal(mean, std²) truncated at ±2 std, not corrected: Var(W) = 0.8796…² std², whatever the fan',
+      ),
   },
   {
     name: 'variance-scaling',
@@ -346,6 +431,14 @@ const list: Initializer[] = [
     },
     weights: (rs, fanOut, fanIn, p) =>
       varianceScaling(rs, fanOut, fanIn, num(p, 'scale'), p.mode as Mode, p.distribution as string),
+    moments: (fanOut, fanIn, p) =>
+      varianceScalingMoments(
+        fanOut,
+        fanIn,
+        num(p, 'scale'),
+        p.mode as Mode,
+        p.distribution as string,
+      ),
   },
   preset(
     'he-normal',
@@ -418,14 +511,9 @@ const list: Initializer[] = [
       pytorch: 'nn.init.kaiming_normal_(w, a, mode, nonlinearity)',
       tfjs: '-',
     },
-    weights: (rs, fanOut, fanIn, p) =>
-      normal(
-        rs,
-        fanOut * fanIn,
-        0,
-        gainFor(p.nonlinearity as string, num(p, 'a')) /
-          Math.sqrt(p.mode === 'fan_out' ? fanOut : fanIn),
-      ),
+    weights: (rs, fanOut, fanIn, p) => normal(rs, fanOut * fanIn, 0, kaimingStd(p, fanOut, fanIn)),
+    moments: (fanOut, fanIn, p) =>
+      normalMoments(0, kaimingStd(p, fanOut, fanIn), 'normal(0, gain²/fan): Var(W) = gain²/fan'),
   },
   {
     name: 'kaiming-uniform',
@@ -439,10 +527,16 @@ const list: Initializer[] = [
       tfjs: '-',
     },
     weights: (rs, fanOut, fanIn, p) => {
-      const bound =
-        gainFor(p.nonlinearity as string, num(p, 'a')) *
-        Math.sqrt(3 / (p.mode === 'fan_out' ? fanOut : fanIn));
+      const bound = kaimingBound(p, fanOut, fanIn);
       return uniform(rs, fanOut * fanIn, -bound, bound);
+    },
+    moments: (fanOut, fanIn, p) => {
+      const bound = kaimingBound(p, fanOut, fanIn);
+      return uniformMoments(
+        -bound,
+        bound,
+        'uniform(±gain·√(3/fan)): Var(W) = bound²/3 = gain²/fan',
+      );
     },
   },
   // The frameworks' own layer defaults, whole (weights and biases), so their consequences can be seen
@@ -461,6 +555,14 @@ const list: Initializer[] = [
     weights: (rs, fanOut, fanIn) =>
       uniform(rs, fanOut * fanIn, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)),
     biases: (rs, fanOut, fanIn) => uniform(rs, fanOut, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)),
+    moments: (_fanOut, fanIn) => {
+      const w = uniformMoments(
+        -1 / Math.sqrt(fanIn),
+        1 / Math.sqrt(fanIn),
+        'weights and biases uniform(±1/√fan_in): Var(W) = Var(b) = 1/(3 fan_in)',
+      );
+      return { ...w, biasVariance: w.weightVariance };
+    },
   },
   preset(
     'keras-dense',
@@ -508,7 +610,13 @@ const list: Initializer[] = [
         rs,
         fanOut * fanIn,
         0,
-        Math.sqrt(num(p, 'scale') / Math.max(1, fanOf(p.mode as Mode, fanIn, fanOut))),
+        Math.sqrt(scaleOverFan(num(p, 'scale'), p.mode as Mode, fanIn, fanOut)),
+      ),
+    moments: (fanOut, fanIn, p) =>
+      truncatedMoments(
+        0,
+        Math.sqrt(scaleOverFan(num(p, 'scale'), p.mode as Mode, fanIn, fanOut)),
+        'normal(0, √(scale/fan)) truncated at ±2 std without the correction: Var(W) = 0.8796…² scale/fan',
       ),
   },
   {
@@ -525,6 +633,12 @@ const list: Initializer[] = [
     },
     weights: (rs, fanOut, fanIn) =>
       normal(rs, fanOut * fanIn, 0, gainFor('selu', 0) / Math.sqrt(fanIn)),
+    moments: (_fanOut, fanIn) =>
+      normalMoments(
+        0,
+        gainFor('selu', 0) / Math.sqrt(fanIn),
+        'normal(0, (3/4)²/fan_in): Var(W) = 9/(16 fan_in)',
+      ),
   },
   {
     name: 'orthogonal',
@@ -540,6 +654,15 @@ const list: Initializer[] = [
     },
     weights: (rs, fanOut, fanIn, p, hooks) =>
       orthogonal(rs, fanOut, fanIn, num(p, 'gain'), p.convention as OrthogonalConvention, hooks),
+    // Q from the sign-fixed QR of a Gaussian matrix is Haar-distributed: its entries share one
+    // law, symmetric about 0, and its min(fan_in, fan_out) orthonormal rows or columns hold
+    // gain² · min(…) of squared weight among fan_in · fan_out entries
+    moments: (fanOut, fanIn, p) =>
+      normalMoments(
+        0,
+        num(p, 'gain') / Math.sqrt(Math.max(fanIn, fanOut)),
+        'gain × orthonormal rows (fan_out ≤ fan_in) or columns: E[W] = 0, Var(W) = gain²/max(fan_in, fan_out), exactly (σ_w² = gain² on a square layer)',
+      ),
   },
   {
     name: 'identity',
@@ -557,6 +680,10 @@ const list: Initializer[] = [
       for (let i = 0; i < Math.min(fanOut, fanIn); i++) w[i * fanIn + i] = num(p, 'gain');
       return w;
     },
+    moments: () => ({
+      undefinedBecause:
+        'a fixed matrix (gain on the diagonal): each unit takes one input, not a sum of many independent draws, so no (σ_w², σ_b²) describes it',
+    }),
   },
   {
     name: 'lsuv',
@@ -577,6 +704,10 @@ const list: Initializer[] = [
     equivalents: { keras: '-', pytorch: '-', tfjs: '-' },
     needsData: true,
     weights: (rs, fanOut, fanIn, _p, hooks) => orthogonal(rs, fanOut, fanIn, 1, 'keras', hooks),
+    moments: () => ({
+      undefinedBecause:
+        'each layer is rescaled on the training batch, so its variance depends on the data',
+    }),
   },
 ];
 

@@ -2,7 +2,7 @@
 // activation, the trainable depth 6 ξ_c as shaded cells with contours at 10, 30, 100 and 300
 // layers, the order-to-chaos line, and the initializers as labelled points. Pure.
 import * as Plot from '@observablehq/plot';
-import type { PhaseDiagram } from '../theory/phase-diagram.js';
+import type { InitializerPoint, PhaseDiagram } from '../theory/phase-diagram.js';
 import { RUN_COLORS } from './palette.js';
 import type { PlotSpec } from './specs.js';
 
@@ -36,20 +36,31 @@ export function phaseDiagramSpec(d: PhaseDiagram): PlotSpec {
     (c) => c.weightVar !== null && c.weightVar <= d.weightVars[d.weightVars.length - 1] + dw / 2,
   );
   const xMax = d.weightVars[d.weightVars.length - 1] + dw / 2;
+  const xMin = d.weightVars[0] - dw / 2;
+  const yMin = d.biasVars[0] - db / 2;
+  const yMax = d.biasVars[d.biasVars.length - 1] + db / 2;
+  const inside = (p: InitializerPoint) =>
+    p.weightVar >= xMin && p.weightVar <= xMax && p.biasVar >= yMin && p.biasVar <= yMax;
+  // fan-scaled initializers are labelled; a fixed scale's point moves with the width, so it is
+  // a small dot named in the corner note, which keeps the crowd near σ_w² = 0 readable
   const inits = d.initializers
-    .filter((p) => p.weightVar <= xMax && p.biasVar <= d.biasVars[d.biasVars.length - 1] + db / 2)
-    .map((p) => ({ ...p, label: p.names.join(', ') }));
+    .filter((p) => inside(p) && !p.scalesWithWidth)
+    .map((p) => ({ ...p, label: pointLabel(p.names) }));
+  const fixedScale = d.initializers.filter((p) => inside(p) && p.scalesWithWidth);
+  const notes = [
+    ...(fixedScale.length ? [`small dots, σ_w² ∝ width: ${placesOf(fixedScale)}`] : []),
+    ...(d.initializers.some((p) => !inside(p))
+      ? [`off the chart: ${placesOf(d.initializers.filter((p) => !inside(p)))}`]
+      : []),
+  ];
   return {
     width: 720,
     height: 460,
     marginTop: 40,
     marginRight: 24,
     marginLeft: 56,
-    x: { label: 'σ_w² (weight variance × fan_in)', domain: [d.weightVars[0] - dw / 2, xMax] },
-    y: {
-      label: 'σ_b² (bias variance)',
-      domain: [d.biasVars[0] - db / 2, d.biasVars[d.biasVars.length - 1] + db / 2],
-    },
+    x: { label: 'σ_w² (weight variance × fan_in)', domain: [xMin, xMax] },
+    y: { label: 'σ_b² (bias variance)', domain: [yMin, yMax] },
     color: {
       type: 'log',
       domain: DEPTH_DOMAIN,
@@ -75,10 +86,10 @@ export function phaseDiagramSpec(d: PhaseDiagram): PlotSpec {
       Plot.contour(logDepth, {
         width: d.weightVars.length,
         height: d.biasVars.length,
-        x1: d.weightVars[0] - dw / 2,
+        x1: xMin,
         x2: xMax,
-        y1: d.biasVars[0] - db / 2,
-        y2: d.biasVars[d.biasVars.length - 1] + db / 2,
+        y1: yMin,
+        y2: yMax,
         thresholds: DEPTH_CONTOURS.map(Math.log10),
         stroke: 'white',
         strokeWidth: 1,
@@ -86,6 +97,7 @@ export function phaseDiagramSpec(d: PhaseDiagram): PlotSpec {
         fill: null,
       }),
       Plot.line(line, { x: 'weightVar', y: 'biasVar', stroke: 'black', strokeWidth: 2.5 }),
+      Plot.dot(fixedScale, { x: 'weightVar', y: 'biasVar', r: 3, fill: RUN_COLORS[4] }),
       Plot.dot(inits, {
         x: 'weightVar',
         y: 'biasVar',
@@ -109,10 +121,39 @@ export function phaseDiagramSpec(d: PhaseDiagram): PlotSpec {
         paintOrder: 'stroke',
         fontSize: 11,
       }),
+      // the initializers beyond the axes (zeros' σ_w² = 0, random's 100 · width), named in a corner
+      Plot.text(notes.length ? [notes.join('\n')] : [], {
+        frameAnchor: 'top-right',
+        dx: -6,
+        dy: 6,
+        fontSize: 10,
+        fill: 'white',
+        stroke: 'black',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+        lineWidth: 60,
+      }),
       Plot.frame(),
     ],
   };
 }
+
+/** Names for a point's label: the first few, then how many more (the table lists them all). */
+function pointLabel(names: string[]): string {
+  const shown = 3;
+  return names.length <= shown
+    ? names.join(', ')
+    : `${names.slice(0, shown).join(', ')} +${names.length - shown}`;
+}
+
+/** Points with their places: `zeros (0, 0); random (10000, 0)`. */
+const placesOf = (points: InitializerPoint[]) =>
+  points
+    .map(
+      (p) =>
+        `${pointLabel(p.names)} (${Number(p.weightVar.toPrecision(4))}, ${Number(p.biasVar.toPrecision(4))})`,
+    )
+    .join('; ');
 
 /** A colour key for the phase diagram's shading: depth in layers along a log axis. */
 export function phaseDiagramLegendSpec(): PlotSpec {

@@ -1,8 +1,13 @@
 // The (σ_w², σ_b²) plane of one activation, as Schoenholz et al. 2017 draw it (their Fig. 1):
 // the order-to-chaos line χ₁ = 1, the correlation depth scale ξ_c over a grid (a network
-// deeper than about 6 ξ_c does not train), and where common initializers sit in the plane.
-import { TRUNCATED_NORMAL_STD } from '../nn/initializers.js';
+// deeper than about 6 ξ_c does not train), and where the registry's initializers sit in the plane (initializer-placement.ts).
+import { initializerNames } from '../nn/initializers.js';
 import type { ScalarActivation } from './activation-calculus.js';
+import {
+  type InitializerPoint,
+  placeInitializers,
+  type UnplacedInitializer,
+} from './initializer-placement.js';
 import { correlationSeries, seriesAt } from './hermite-series.js';
 import {
   bracketedRoot,
@@ -13,6 +18,15 @@ import {
   type MeanFieldPoint,
   type Phase,
 } from './mean-field.js';
+
+export {
+  initializerPoints,
+  placeInitializer,
+  placeInitializers,
+  type InitializerPoint,
+  type Placements,
+  type UnplacedInitializer,
+} from './initializer-placement.js';
 
 /** A grid axis: `count` values evenly spaced from `min` to `max`, both included. */
 export interface GridAxis {
@@ -42,18 +56,6 @@ export interface PhaseCell {
   undefinedBecause?: string;
 }
 
-/** Where an initializer puts a square layer of `width` units: σ_w² = fan_in · Var(W), σ_b² = Var(b). */
-export interface InitializerPoint {
-  /** Registry names that land on this point. */
-  names: string[];
-  /** σ_w² = fan_in · Var(W) of the initializer. */
-  weightVar: number;
-  /** σ_b² = Var(b) of the initializer (0 for zero biases). */
-  biasVar: number;
-  /** How σ_w² and σ_b² follow from the framework's formula. */
-  formula: string;
-}
-
 /** The (σ_w², σ_b²) plane of one activation: the grid of cells, the critical line and the initializers placed in it. */
 export interface PhaseDiagram {
   /** The activation's catalogue name (e.g. `tanh`). */
@@ -77,54 +79,14 @@ export interface PhaseDiagram {
   }[];
   /** The chosen initializers' points, one per distinct (σ_w², σ_b²). */
   initializers: InitializerPoint[];
+  /** The chosen initializers with no point in the plane, each with its reason. */
+  unplaced: UnplacedInitializer[];
 }
 
 /** `count` evenly spaced values from min to max. */
 export function axisValues(a: GridAxis): number[] {
   if (a.count === 1) return [a.min];
   return Array.from({ length: a.count }, (_, i) => a.min + ((a.max - a.min) * i) / (a.count - 1));
-}
-
-/**
- * The initializers placed in the plane, for a square layer of `width` units (fan_in = fan_out
- * = width, so Glorot's fan_avg is fan_in). Sources: He et al. 2015 (Var = 2/fan_in); LeCun
- * 1998 / the notebook's Xavier (1/fan_in); Keras' glorot_uniform (uniform(±√(6/(fan_in +
- * fan_out))), Var = limit²/3); Keras/Flax lecun_normal (truncated normal with the std
- * divided by 0.8796…, Var = 1/fan_in); PyTorch nn.Linear (kaiming_uniform with a = √5:
- * uniform(±1/√fan_in), Var = 1/(3 fan_in), and biases uniform(±1/√fan_in)); TF.js's
- * glorotNormal, the default of tf.layers.dense (truncated at 2 std without the correction:
- * Var = 0.8796…² / fan_in); PyTorch's kaiming_normal_ with nonlinearity='selu'
- * (calculate_gain('selu') = 3/4: Var = (3/4)² / fan_in).
- */
-export function initializerPoints(width: number): InitializerPoint[] {
-  return [
-    { names: ['he'], weightVar: 2, biasVar: 0, formula: 'N(0, 2/fan_in)' },
-    {
-      names: ['xavier', 'lecun-normal', 'keras-dense', 'flax-dense'],
-      weightVar: 1,
-      biasVar: 0,
-      formula:
-        'Var(W) = 1/fan_in (glorot_uniform: limit²/3 = 2/(fan_in + fan_out) = 1/fan_in on a square layer)',
-    },
-    {
-      names: ['tfjs-truncated-normal'],
-      weightVar: TRUNCATED_NORMAL_STD ** 2,
-      biasVar: 0,
-      formula: 'truncated at ±2 std, std √(1/fan_in) not divided by 0.8796…: σ_w² = 0.8796…²',
-    },
-    {
-      names: ['pytorch-selu'],
-      weightVar: 9 / 16,
-      biasVar: 0,
-      formula: "N(0, gain²/fan_in), calculate_gain('selu') = 3/4",
-    },
-    {
-      names: ['pytorch-linear'],
-      weightVar: 1 / 3,
-      biasVar: 1 / (3 * width),
-      formula: 'uniform(±1/√fan_in) weights and biases: σ_w² = 1/3, σ_b² = 1/(3 fan_in)',
-    },
-  ];
 }
 
 /** The series' dropped terms may move E[φφ] or χ_c by at most this (relative) before the exact quadrature takes over. */
@@ -181,7 +143,21 @@ export function phaseDiagram(
   act: ScalarActivation,
   weight: GridAxis,
   bias: GridAxis,
-  { q0 = 1, width = 100, criticalCount = 41 } = {},
+  {
+    q0 = 1,
+    width = 100,
+    criticalCount = 41,
+    initializers = initializerNames(),
+  }: {
+    /** The inputs' squared length per unit. */
+    q0?: number;
+    /** The square layer's width the initializers are placed for. */
+    width?: number;
+    /** Points of the critical line. */
+    criticalCount?: number;
+    /** The initializer SPECs to place (default: every registry entry at its own defaults). */
+    initializers?: readonly string[];
+  } = {},
 ): PhaseDiagram {
   const weightVars = axisValues(weight);
   const biasVars = axisValues(bias);
@@ -209,6 +185,7 @@ export function phaseDiagram(
     const c = criticalWeightVar(act, b, q0);
     return { biasVar: b, weightVar: c?.weightVar ?? null, qStar: c?.qStar ?? null };
   });
+  const { placed, unplaced } = placeInitializers(width, initializers);
   return {
     activation: act.name,
     q0,
@@ -216,6 +193,7 @@ export function phaseDiagram(
     biasVars,
     cells,
     critical,
-    initializers: initializerPoints(width),
+    initializers: placed,
+    unplaced,
   };
 }

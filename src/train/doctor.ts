@@ -11,6 +11,7 @@ import type { CostPoint, StopReason } from './train.js';
 import type { DiagnosticsPoint } from './diagnostics.js';
 import { describeDivergence, divergenceOf, SATURATED_START } from './divergence.js';
 import type { Network } from '../nn/network.js';
+import { placeInitializer } from '../theory/initializer-placement.js';
 
 /** The failures the doctor can name, one per cause it knows how to fix. */
 export type FindingKind =
@@ -85,20 +86,30 @@ export interface BiasesAtStart {
   maxAbs: number;
 }
 
-/** The initializers whose variance is He's 2/fan_in (what ReLU layers need). */
-const HE_LIKE = new Set(['he', 'he-normal', 'he-uniform', 'kaiming-normal', 'kaiming-uniform']);
-/** The initializers whose variance is 1/fan_in or Glorot's (what tanh and sigmoid layers need). */
-const XAVIER_LIKE = new Set([
-  'xavier',
-  'glorot-normal',
-  'glorot-uniform',
-  'lecun-normal',
-  'lecun-uniform',
-  'keras-dense',
-  'flax-dense',
-  'variance-scaling',
-  'orthogonal',
-]);
+/**
+ * σ_w² = fan_in · Var(W) of the run's initializer SPEC, from the registry entry's own moments
+ * (theory/initializer-placement.ts), when it is a fan-scaled point of the plane (he: 2,
+ * xavier and glorot on a square layer: 1); undefined for an unknown SPEC, a fixed scale
+ * (random, whose σ_w² follows the width) or no point at all (ones, identity, lsuv).
+ */
+function initWeightVar(spec: string | undefined): number | undefined {
+  if (spec === undefined) return undefined;
+  try {
+    const p = placeInitializer(spec, SQUARE_LAYER);
+    return 'reason' in p || p.scalesWithWidth ? undefined : p.weightVar;
+  } catch {
+    return undefined; // a SPEC the registry refuses: no advice assumes it
+  }
+}
+/** Any width serves: a fan-scaled σ_w² is the same at every square layer. */
+const SQUARE_LAYER = 100;
+/** Whether the SPEC's σ_w² is `target` within 5% (TF.js's uncorrected 0.774 · target is not). */
+const startsAt = (spec: string | undefined, target: number) =>
+  Math.abs((initWeightVar(spec) ?? NaN) / target - 1) <= 0.05;
+/** He's σ_w² = 2, what ReLU layers need. */
+const isHeLike = (spec: string | undefined) => startsAt(spec, 2);
+/** σ_w² = 1, LeCun's and Glorot's (on a square layer), what tanh layers need. */
+const isXavierLike = (spec: string | undefined) => startsAt(spec, 1);
 
 /** The registry name without its parameters (`he:scale=2` → `he`). */
 const baseName = (spec: string | undefined) => spec?.split(':')[0];
@@ -117,14 +128,16 @@ function matchingInit(activation: string | undefined): string | undefined {
 
 /** The variance sigmoid layers need: 16/fan_in. */
 const SIGMOID_INIT = 'variance-scaling:scale=16';
+/** σ_w² of SIGMOID_INIT. */
+const SIGMOID_WEIGHT_VAR = 16;
 
 /** True when the run already started from the variance its activation needs. */
 function initAlreadyMatches(run: DoctorInput): boolean {
   const want = matchingInit(run.activation);
   const init = baseName(run.init);
   if (want === undefined || init === undefined) return false;
-  if (want === SIGMOID_INIT) return run.init?.replace(/\s/g, '') === SIGMOID_INIT;
-  return want === 'he' ? HE_LIKE.has(init) : XAVIER_LIKE.has(init);
+  if (want === SIGMOID_INIT) return startsAt(run.init, SIGMOID_WEIGHT_VAR);
+  return want === 'he' ? isHeLike(run.init) : isXavierLike(run.init);
 }
 
 /** The initializer to suggest: the one the activation needs, or both when the activation is unknown. */
@@ -265,7 +278,7 @@ function diagnoseModel(run: DoctorInput): Diagnosis {
       layer: saturated.layer,
       amount: saturated.amount,
       cause: `hidden layer ${saturated.layer} starts saturated: ${pct(saturated.amount)} of its outputs sit in the flat tails of tanh/sigmoid, where almost no gradient passes`,
-      fix: XAVIER_LIKE.has(baseName(run.init) ?? '')
+      fix: isXavierLike(run.init)
         ? 'the weights already have variance 1/fan_in: scale the inputs to unit variance, or use a ReLU activation'
         : 'use smaller weights (xavier: variance 1/fan_in) or a ReLU activation',
     });
@@ -361,7 +374,7 @@ function diagnoseModel(run: DoctorInput): Diagnosis {
  */
 function bornDeadFix(run: DoctorInput, layer: number): string {
   const biases = run.biasesAtStart?.[layer - 1];
-  const he = HE_LIKE.has(baseName(run.init) ?? '') ? '' : ', with he weights';
+  const he = isHeLike(run.init) ? '' : ', with he weights';
   if (biases && biases.mean < 0)
     return `start the biases at 0 (layer ${layer}'s start at mean ${sig(biases.mean)})${he}, or use leaky-relu`;
   const state = biases

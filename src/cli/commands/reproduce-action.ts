@@ -25,9 +25,8 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
         process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
     return;
   }
-  // he2015 draws from --seed + 1 to --seed + 3: the largest seed leaves room for them
-  const seed =
-    readNumber({ ...OPTIONS.seed, max: OPTIONS.seed.max - 3 }, flags.seed, OPTION_FLAGS.seed) ?? 0;
+  // he2015 draws from --seed + 1 to --seed + 3, counted on modulo 2^32: every seed works
+  const seed = readNumber(OPTIONS.seed, flags.seed, OPTION_FLAGS.seed) ?? 0;
   const unknown = names.filter((n) => !reproductions.some((r) => r.name === n.toLowerCase()));
   if (unknown.length)
     throw new UsageError(

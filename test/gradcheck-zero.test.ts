@@ -67,9 +67,12 @@ const TEXT: Record<string, RegExp> = {
 
 /** The one stderr line of each verdict that fails (exit 1): what to do. */
 const FAILURE: Record<string, RegExp> = {
-  unresolved: /^initlab: the gradient check has no verdict .*(rerun with --epsilon \S+|check a model)[^\n]*\n$/,
-  kinks: /^initlab: the gradient check has no verdict: .* on a ReLU kink; rerun with another --seed or --init[^\n]*\n$/,
-  disagrees: /^initlab: the gradient check failed: difference \S+ > 2e-7 \(largest at \S+\); at --epsilon \S+ the finite differences' truncation error .*rerun with --epsilon 1e-7\n$/,
+  unresolved:
+    /^initlab: the gradient check has no verdict .*(rerun with --epsilon \S+|check a model)[^\n]*\n$/,
+  kinks:
+    /^initlab: the gradient check has no verdict: .* on a ReLU kink; rerun with another --seed or --init[^\n]*\n$/,
+  disagrees:
+    /^initlab: the gradient check failed: difference \S+ > 2e-7 \(largest at \S+\); at --epsilon \S+ the finite differences' truncation error .*rerun with --epsilon 1e-7\n$/,
 };
 
 /** A tanh whose backward step is wrong in the way the fixture's `wrong` and `dead` are. */

@@ -30,23 +30,23 @@ const ref: {
 
 const relErr = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
+/** The fixture's data, network and mini-batches, as flags every training command takes. */
+const SETUP = Object.entries({
+  train: ref.spec,
+  layers: ref.layers.join(','),
+  lr: ref.learningRate,
+  'batch-size': ref.batchSize,
+}).flatMap(([k, v]) => [`--${k}`, String(v)]);
+const QUIET_JSON = ['--no-report', '--quiet', '--json'];
+
 /** The fixture's set-up through `train` (or `compare` of he and xavier); `seeds` are the seed flags. */
 const trainArgs = (seeds: string[], extra: string[] = [], command = 'train') => [
   command,
   ...(command === 'compare' ? ['--inits', 'he,xavier'] : ['--init', 'he']),
   ...seeds,
-  '--train',
-  ref.spec,
-  '--layers',
-  ref.layers.join(','),
-  '--lr',
-  String(ref.learningRate),
-  '--batch-size',
-  String(ref.batchSize),
+  ...SETUP,
   ...extra,
-  '--no-report',
-  '--quiet',
-  '--json',
+  ...QUIET_JSON,
 ];
 
 describe('seedAfter: (seed + k) mod 2^32', () => {
@@ -151,18 +151,9 @@ describe('mini-batches at every seed, as numpy shuffles them', { timeout: 120_00
       'he',
       '--seeds',
       `${MAX_SEED - 2}-${MAX_SEED}`,
-      '--train',
-      ref.spec,
-      '--layers',
-      ref.layers.join(','),
-      '--lr',
-      String(ref.learningRate),
-      '--batch-size',
-      String(ref.batchSize),
+      ...SETUP,
       ...updates,
-      '--no-report',
-      '--quiet',
-      '--json',
+      ...QUIET_JSON,
     ]);
     expect(p.status, p.stderr).toBe(0);
     const doc = JSON.parse(p.stdout);

@@ -226,4 +226,3 @@ export function parseInits(text: string, flag = '--inits', scale?: number): stri
   }
   return inits;
 }
-

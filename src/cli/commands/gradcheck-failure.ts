@@ -11,7 +11,7 @@ import type { GradientCheckVerdict } from '../../train/gradient-verdict.js';
  * Above this step the finite differences' own truncation error (∝ ε² times the cost's third
  * derivative) can pass the 2e-7 threshold on its own; the default, 1e-7, is far below it.
  */
-const TRUNCATION_EPSILON = 1e-5;
+export const TRUNCATION_EPSILON = 1e-5;
 
 /**
  * The stderr line (without the `initlab: ` prefix) for a check that failed, or null for one

@@ -17,7 +17,8 @@ What the verdict reads, as initlab documents it (src/train/gradient-verdict.ts):
   kinks     a hidden pre-activation with |z| < h, h = eps * max(1, max|a_prev|), under relu
   disagrees otherwise
 
-Two cases are not command lines but a broken backward pass (the library test builds the same
+Three cases take a step eps so large that truncation error makes the check disagree: the
+command line's honest way to a failed check. Two cases are not command lines but a broken backward pass (the library test builds the same
 one): tanh whose derivative is taken as 1 - a (`wrong`), and one taken as 0 (`dead`).
 
   /usr/bin/python3 scripts/make_gradcheck_zero_fixture.py > test/fixtures/gradcheck_zero.json
@@ -154,6 +155,11 @@ CASES = [
     dict(init="random:scale=0.001", activation="sigmoid", layers=[2, 10, 10, 10, 1]),
     dict(init="random:scale=0.001", activation="sigmoid", layers=[2, 10, 10, 10, 1], epsilon=1e-3),
     dict(init="he", activation="relu"),
+    # a step so large that the finite differences' truncation error (~ eps^2) alone passes
+    # 2e-7: a real disagreement with the true gradient, reached from the command line
+    dict(init="he", activation="tanh", epsilon=0.5),
+    dict(init="he", activation="sigmoid", epsilon=0.1),
+    dict(init="random:scale=0.5", activation="tanh", epsilon=0.01, layers=[2, 4, 4, 1]),
     dict(init="he", activation="wrong"),
     dict(init="he", activation="dead"),
 ]

@@ -35,8 +35,8 @@ def load_dataset():
     return X.T, y.reshape((1, y.shape[0]))
 
 
-def he_parameters(dims):
-    np.random.seed(3)
+def he_parameters(dims, seed=3):
+    np.random.seed(seed)
     p = {}
     for l in range(1, len(dims)):
         p["W%d" % l] = np.random.randn(dims[l], dims[l - 1]) * np.sqrt(2 / dims[l - 1])
@@ -97,20 +97,22 @@ def schedule_lr_decay(lr0, epoch, rate, interval=1000):
     return 1 / (1 + rate * np.floor(epoch / interval)) * lr0
 
 
-def run(optimizer, X, Y, lr=0.0007, size=64, beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8, epochs=EPOCHS, decay=None, decay_rate=1, rates=None):
+def run(optimizer, X, Y, lr=0.0007, size=64, beta=0.9, beta1=0.9, beta2=0.999, eps=1e-8, epochs=EPOCHS, decay=None, decay_rate=1, rates=None,
+        shuffle_seed=11, weight_seed=3):
     lr0 = lr
-    p = he_parameters(LAYERS)
+    p = he_parameters(LAYERS, weight_seed)
     keys = ["W1", "b1", "W2", "b2", "W3", "b3"]
     v = {k: np.zeros_like(p[k]) for k in keys}
     s = {k: np.zeros_like(p[k]) for k in keys}
     t = 0
-    seed = 10
+    seed = shuffle_seed - 1  # the course's 10: its first epoch is shuffled with 11
     m = X.shape[1]
     costs = []
     for _ in range(epochs):
         seed = seed + 1
         total = 0
-        for bx, by in mini_batches(X, Y, size, seed):
+        # numpy refuses seeds past 2^32 - 1; initlab counts on from 0 there (the course never gets there)
+        for bx, by in mini_batches(X, Y, size, seed % 2 ** 32):
             a3, cache = forward(bx, p)
             total += cost_sum(a3, by)
             g = backward(bx, by, p, cache)
@@ -127,29 +129,30 @@ def run(optimizer, X, Y, lr=0.0007, size=64, beta=0.9, beta1=0.9, beta2=0.999, e
     return costs
 
 
-X, Y = load_dataset()
-out = {
-    "dataset": {"spec": "moons:n=300,noise=0.2,seed=3", "X": X.tolist(), "Y": Y.astype(int).tolist()},
-    "layers": LAYERS, "seed": 3, "learningRate": 0.0007, "batchSize": 64, "shuffleSeed": 11, "epochs": EPOCHS,
-    "costs": {name: run(name, X, Y) for name in ("gd", "momentum", "adam")},
-    "courseEpochs": COURSE_EPOCHS,
-    "printed": {name: run(name, X, Y, epochs=COURSE_EPOCHS)[::1000] for name in ("gd", "momentum", "adam")},
-}
+if __name__ == "__main__":
+    X, Y = load_dataset()
+    out = {
+        "dataset": {"spec": "moons:n=300,noise=0.2,seed=3", "X": X.tolist(), "Y": Y.astype(int).tolist()},
+        "layers": LAYERS, "seed": 3, "learningRate": 0.0007, "batchSize": 64, "shuffleSeed": 11, "epochs": EPOCHS,
+        "costs": {name: run(name, X, Y) for name in ("gd", "momentum", "adam")},
+        "courseEpochs": COURSE_EPOCHS,
+        "printed": {name: run(name, X, Y, epochs=COURSE_EPOCHS)[::1000] for name in ("gd", "momentum", "adam")},
+    }
 
-# The 2021 version's section 7 (5000 epochs, printed every 1000 with the learning rate after
-# that epoch): decay at every epoch (update_lr) with gd at 0.1, and at fixed intervals
-# (schedule_lr_decay, interval 1000) with gd and momentum at 0.1 and Adam at 0.01.
-DECAY_RUNS = [
-    ("gd", 0.1, "inverse", update_lr),
-    ("gd", 0.1, "scheduled", schedule_lr_decay),
-    ("momentum", 0.1, "scheduled", schedule_lr_decay),
-    ("adam", 0.01, "scheduled", schedule_lr_decay),
-]
-out["decayEpochs"] = 5000
-out["decay"] = []
-for name, lr, kind, fn in DECAY_RUNS:
-    rates = []
-    costs = run(name, X, Y, lr=lr, epochs=out["decayEpochs"], decay=fn, decay_rate=1, rates=rates)
-    out["decay"].append({"optimizer": name, "learningRate": lr, "decay": kind, "decayRate": 1,
-                         "printedCosts": costs[::1000], "printedRates": rates[::1000]})
-print(json.dumps(out))
+    # The 2021 version's section 7 (5000 epochs, printed every 1000 with the learning rate after
+    # that epoch): decay at every epoch (update_lr) with gd at 0.1, and at fixed intervals
+    # (schedule_lr_decay, interval 1000) with gd and momentum at 0.1 and Adam at 0.01.
+    DECAY_RUNS = [
+        ("gd", 0.1, "inverse", update_lr),
+        ("gd", 0.1, "scheduled", schedule_lr_decay),
+        ("momentum", 0.1, "scheduled", schedule_lr_decay),
+        ("adam", 0.01, "scheduled", schedule_lr_decay),
+    ]
+    out["decayEpochs"] = 5000
+    out["decay"] = []
+    for name, lr, kind, fn in DECAY_RUNS:
+        rates = []
+        costs = run(name, X, Y, lr=lr, epochs=out["decayEpochs"], decay=fn, decay_rate=1, rates=rates)
+        out["decay"].append({"optimizer": name, "learningRate": lr, "decay": kind, "decayRate": 1,
+                             "printedCosts": costs[::1000], "printedRates": rates[::1000]})
+    print(json.dumps(out))

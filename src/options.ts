@@ -23,7 +23,7 @@ export const OPTIONS = {
     integer: true,
     min: 0,
     max: 4294967295,
-    doc: 'seed of the mini-batch shuffles: epoch e uses RandomState(shuffleSeed + e)',
+    doc: 'seed of the mini-batch shuffles: epoch e uses RandomState((shuffleSeed + e) mod 2^32)',
   },
   epsilon: { gt: 0, lt: 1, doc: 'the finite-difference step' },
   depth: { integer: true, min: 1, max: 10_000, doc: 'layers of the depth experiment' },

@@ -1,14 +1,13 @@
 // Derived seeds stay in numpy's range (0 … 2^32 − 1) and never equal, or wrap onto, the seed
 // they come from: the default test set (training seed + 1; seed − 1 for the largest), the
-// probe's backward pass, and the mini-batch shuffles (epoch e: RandomState(seed + e), as the
-// course; refused up front when the last epoch would pass 2^32 − 1, which numpy refuses too).
+// probe's backward pass. (The mini-batch shuffles, seed + epoch counted on modulo 2^32 past the
+// top, are tested in test/shuffle-seed.test.ts.)
 // Expected values: the documented formula (src/rng/sibling-seed.ts), at every edge of the range.
 import { describe, expect, it } from 'vitest';
 import { datasetFromSpec } from '../src/data/registry.js';
 import { defaultTestSpec } from '../src/experiments/test-spec.js';
 import { MAX_SEED } from '../src/rng/random-state.js';
 import { siblingSeed } from '../src/rng/sibling-seed.js';
-import { epochsShuffled } from '../src/train/mini-batches.js';
 import { cli } from './helpers.js';
 
 const EDGES: [number, number][] = [
@@ -79,30 +78,5 @@ describe('derived seeds', { timeout: 120_000 }, () => {
     ]);
     expect(r.status, r.stderr).toBe(0);
     for (const l of JSON.parse(r.stdout).layers) expect(Number.isFinite(l.backprop)).toBe(true);
-  });
-
-  // circles n=300 in batches of 64: 5 batches an epoch, so 20 iterations are 4 epochs
-  it('epochsShuffled counts the epochs a run shuffles', () => {
-    expect(epochsShuffled(300, 64, 20)).toBe(4);
-    expect(epochsShuffled(300, 64, 21)).toBe(5);
-    expect(epochsShuffled(300, 64, 7, true)).toBe(7);
-    expect(epochsShuffled(300, 0, 20)).toBe(0);
-    expect(epochsShuffled(300, 300, 20)).toBe(0);
-  });
-  const batches = ['--batch-size', '64', '--iterations', '20', '--no-report'];
-  it('a shuffle seed whose last epoch passes 2^32 − 1 is refused in one line; the largest that fits runs', () => {
-    for (const args of [
-      ['train', '--init', 'he', '--shuffle-seed', String(MAX_SEED - 2), ...batches],
-      ['train', '--init', 'he', '--seed', String(MAX_SEED), ...batches],
-      ['sweep', '--inits', 'he', '--seeds', `${MAX_SEED - 3}-${MAX_SEED - 2}`, ...batches],
-    ]) {
-      const r = cli(args);
-      expect(r.status, args.join(' ')).toBe(2);
-      const lines = r.stderr.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/beyond the largest seed 4294967295; give at most 4294967292$/);
-    }
-    const fits = cli(['train', '--init', 'he', '--shuffle-seed', String(MAX_SEED - 3), ...batches]);
-    expect(fits.status, fits.stderr).toBe(0);
   });
 });

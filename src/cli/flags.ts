@@ -85,7 +85,7 @@ export function addTrainingOptions(cmd: Command): Command {
     )
     .option(
       '--shuffle-seed <n>',
-      "epoch e's mini-batches are shuffled with RandomState(n + e) (default: --seed; the Optimization notebook's is 11)",
+      "epoch e's mini-batches are shuffled with RandomState(n + e), n + e counted on from 0 past 4294967295 (default: --seed; the Optimization notebook's is 11)",
     )
     .option(
       '--lr-decay <spec>',

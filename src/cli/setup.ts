@@ -18,8 +18,6 @@ import { isPathSpec, readCsvDataset } from '../node/files.js';
 import { validateDataset } from '../data/dataset.js';
 import { firstRepeat } from '../list-repeats.js';
 import { checkShapes } from './shapes.js';
-import { epochsShuffled } from '../train/mini-batches.js';
-import { MAX_SEED } from '../rng/random-state.js';
 import { resolveTestSpec, type TestSource } from '../experiments/test-spec.js';
 
 /** A SPEC or a CSV file path → the dataset. */
@@ -189,7 +187,6 @@ export function resolveSetup(
   beforeData?.({ base, diagnosticsEvery, ...plannedPoints(flags.train, flags.test) });
   const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   checkShapes(layers, train, test);
-  checkShuffleSeeds(base, train.X.cols, flags.shuffleSeed === undefined);
   return {
     base,
     diagnosticsEvery,
@@ -228,27 +225,4 @@ export function parseInits(text: string, flag = '--inits', scale?: number): stri
     );
   }
   return inits;
-}
-
-/**
- * Epoch e is shuffled with RandomState(shuffle seed + e), as the course does: refused up front
- * when the run's last epoch would pass the largest seed (numpy refuses it; a wrap to 0 would
- * reuse another run's shuffles). `first` is the shuffle seed, `what` the flag it came from.
- * @throws UsageError naming the largest shuffle seed this run can take
- */
-export function checkShuffleSeed(first: number | undefined, epochs: number, what: string): void {
-  if (first !== undefined && epochs && first + epochs - 1 > MAX_SEED)
-    throw new UsageError(
-      `${what} ${first}: its ${epochs} epochs are shuffled with RandomState(${first}) to RandomState(${first + epochs - 1}), beyond the largest seed ${MAX_SEED}; give at most ${MAX_SEED - epochs + 1}`,
-    );
-}
-
-function checkShuffleSeeds(base: Setup['base'], m: number, fromSeed: boolean): void {
-  checkShuffleSeed(
-    base.shuffleSeed ?? base.seed,
-    epochsShuffled(m, base.batchSize ?? 0, base.iterations, base.costReport === 'epoch-mean'),
-    fromSeed
-      ? `${OPTION_FLAGS.seed} (the shuffle seed when --shuffle-seed is not given)`
-      : OPTION_FLAGS.shuffleSeed,
-  );
 }

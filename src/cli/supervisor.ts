@@ -4,6 +4,7 @@
 // thread doing the work would wait for that work. Here:
 //   1st SIGINT / SIGTERM / SIGHUP: the shared stop flag is set; the work stops at its next
 //     check, prints what finished and exits 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP);
+//     a stop that finds the result already complete changes nothing: exit 0 (see 'exit');
 //   2nd signal, or 1.7 s without an end: the process exits at once with that code (a
 //     worker is ended with the process, even mid-loop). Nothing runs 2 s past a stop.
 // Commands without long work (help, version, serve) run here directly, and so does `worker`.
@@ -12,6 +13,7 @@ import { shareFilesPending, watchStdout } from './stdout.js';
 import {
   exitCodeFor,
   flagFor,
+  signalOf,
   STOP_NONE,
   STOP_SIGNALS,
   stopMessage,
@@ -75,7 +77,10 @@ export async function start(argv: string[]): Promise<void> {
   });
 
   let signals = 0;
+  let ended = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    // after the command has ended its result is whole: a stop now has nothing left to stop
+    if (ended) return;
     signals++;
     const code = exitCodeFor(Atomics.load(stop, 0) || flagFor(signal));
     if (signals > 1) {
@@ -83,6 +88,7 @@ export async function start(argv: string[]): Promise<void> {
       process.exit(code);
     }
     Atomics.store(stop, 0, flagFor(signal));
+    Atomics.notify(stop, 0); // wakes a command held at a test pause (test-pause.ts)
     process.stderr.write(`\n${stopMessage(signal)}\n`);
     setTimeout(() => {
       const message = `stopped: the work did not reach a point where it could stop cleanly within ${(STOP_GRACE_MS / 1000).toFixed(1)} s, so what it was doing is lost`;
@@ -108,12 +114,18 @@ export async function start(argv: string[]): Promise<void> {
       process.exitCode = 1;
     });
     worker.on('exit', (code) => {
+      ended = true;
       if (code !== 0 || !process.exitCode) process.exitCode = code || process.exitCode || 0;
-      // a stop asked for and honoured: the command's own code (130 / 143) already says so
-      if (Atomics.load(stop, 0) !== STOP_NONE && !process.exitCode)
-        process.exitCode = exitCodeFor(Atomics.load(stop, 0));
+      // One rule for every command: the exit code says whether the result is whole. A stop
+      // the work honoured cut it short: the command set 130 / 143 / 129 itself (and --json
+      // says "interrupted"). A stop that came after the result was complete (or during work
+      // that could not stop and finished anyway) cut nothing: the command's own code stands.
+      const flag = Atomics.load(stop, 0);
+      if (flag !== STOP_NONE && process.exitCode === 0)
+        process.stderr.write(
+          `initlab: the ${signalOf(flag)} stopped nothing: the work had finished (or could not stop and finished), and its result is complete (exit 0)\n`,
+        );
       resolve();
     });
   });
-  for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
 }

@@ -43,7 +43,7 @@ export interface RunConfig extends Pick<
   iterations: number;
   /** Record the cost at iteration 0 and every `printEvery` after. */
   printEvery: number;
-  /** Epoch e's mini-batches are shuffled with RandomState(shuffleSeed + e); default: `seed`. */
+  /** Epoch e's mini-batches are shuffled with RandomState((shuffleSeed + e) mod 2^32); default: `seed`. */
   shuffleSeed?: number;
 }
 

@@ -209,8 +209,10 @@ export async function runOnQueue(
       }
       if (!woken.size) await Promise.race([sleep(50), stopped]);
     }
+    // every cell collected: a stop that came after the last one cut nothing short
+    if (!pending.size) interrupted = false;
     const workers = interrupted ? 0 : await workersOf(queue, o.address.db).catch(() => 0);
-    return { rows, interrupted, workers, reused };
+    return { rows, interrupted: interrupted && pending.size > 0, workers, reused };
   } finally {
     clearInterval(stopPoll);
     // after a stop Redis may be down, and the supervisor gives a stopped command 1.7 s: never wait long on a goodbye

@@ -41,6 +41,10 @@ export async function runOnPool(
   // each lane takes the next job when its last one finishes
   const lane = async (): Promise<void> => {
     while (next < tasks.length && !interrupted) {
+      if (o.shouldStop?.()) {
+        interrupted = true; // asked before this job began: it never starts
+        break;
+      }
       const i = next++;
       try {
         rows[i] = (await pool.run(tasks[i])) as SweepRow;
@@ -57,5 +61,6 @@ export async function runOnPool(
     clearInterval(poll);
     await destroy();
   }
-  return { rows, interrupted };
+  // interrupted means the grid is incomplete: a stop that came as the last job finished cut nothing
+  return { rows, interrupted: interrupted && done < tasks.length };
 }

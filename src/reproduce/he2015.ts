@@ -3,6 +3,7 @@
 // notebook define it) the second moment halves at every layer, a 30-layer net stalls while a
 // 22-layer one still trains, more slowly than with He. A CPU-sized version: width 32, the
 // notebook's circles, full-batch gradient descent, sigmoid + cross-entropy, zero biases.
+import { seedAfter } from '../rng/seed-after.js';
 import { makeDataset } from './circles-data.js';
 import { NOTEBOOK_TRAIN_SPEC } from '../experiments/notebook-config.js';
 import { buildNetwork } from '../experiments/run.js';
@@ -40,7 +41,7 @@ const RECORD_EVERY = 50;
  * quick form checks the same claims on one seed instead of three: both depths, both inits.
  */
 export function he2015Tasks({ quick, seed }: { quick: boolean; seed: number }): He2015Task[] {
-  const seeds = quick ? [seed + 1] : [seed + 1, seed + 2, seed + 3];
+  const seeds = (quick ? [1] : [1, 2, 3]).map((k) => seedAfter(seed, k));
   // every run but the stalling one stops once converged; that one runs its whole budget, which
   // the quick form shortens (a stall over 1,000 iterations instead of 3,000)
   const iterations = (depth: number, init: string) =>

@@ -206,8 +206,11 @@ function parameterName(dims: readonly number[], k: number): string {
 /**
  * Hidden pre-activations whose activation bends within ±h of them, h = ε·max(1, max|a_{l−1}|)
  * (how far nudging one weight or bias of the layer moves z): the slopes (f(z+h) − f(z))/h and
- * (f(z) − f(z−h))/h differ by more than 1e-3 of their size and more than the rounding of f's
- * values. Smooth activations never count (their slopes differ by about f''·h).
+ * (f(z) − f(z−h))/h differ by more than max(1e-3, 2h) of their size and more than the rounding
+ * of f's values. A smooth activation's slopes differ by a fraction |f''|·h / (2|f'|) of their
+ * size, at most tanh(h) < h for tanh (tanh(h/2) for sigmoid, ELU's and SELU's exponential side):
+ * under 2h, so a large ε's curvature is not taken for a kink (its difference is truncation
+ * error, and the verdict says so), while a kink's slopes differ by a fraction near 1.
  */
 function countKinks(network: Network, X: Matrix, ws: Workspace, epsilon: number): number {
   let kinks = 0;
@@ -217,6 +220,7 @@ function countKinks(network: Network, X: Matrix, ws: Workspace, epsilon: number)
     let reach = 1;
     for (const v of prev) reach = Math.max(reach, Math.abs(v));
     const h = epsilon * reach;
+    const bend = Math.max(1e-3, 2 * h);
     const n = z.length;
     const up = new Float64Array(n),
       down = new Float64Array(n),
@@ -238,7 +242,7 @@ function countKinks(network: Network, X: Matrix, ws: Workspace, epsilon: number)
         left = fAt[i] - fDown[i];
       // beyond 1e-3 of the slopes and beyond the rounding of f's values themselves
       const noise = 8 * 2 ** -52 * Math.max(Math.abs(fUp[i]), Math.abs(fAt[i]), Math.abs(fDown[i]));
-      if (Math.abs(right - left) > 1e-3 * (Math.abs(right) + Math.abs(left)) + noise) kinks++;
+      if (Math.abs(right - left) > bend * (Math.abs(right) + Math.abs(left)) + noise) kinks++;
     }
   }
   return kinks;

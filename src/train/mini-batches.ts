@@ -1,10 +1,11 @@
 // The mini-batches of a run: epoch e visits the m examples in the order of
-// RandomState(seed + e).permutation(m), the course's shuffling, `size` at a time.
+// RandomState(seed + e).permutation(m), the course's shuffling, `size` at a time (seed + e
+// taken modulo 2^32, so every seed works: rng/seed-after.ts).
 import { Matrix } from '../linalg/matrix.js';
 import type { Allocator } from '../nn/kernels.js';
 import { Workspace } from '../nn/workspace.js';
-import { MAX_SEED, RandomState } from '../rng/random-state.js';
-import { DataError } from '../errors.js';
+import { RandomState } from '../rng/random-state.js';
+import { seedAfter } from '../rng/seed-after.js';
 import type { StagedSet } from './staged-set.js';
 
 /** Copies the columns `idx[from..from+count)` of a row-major (rows × m) array into `out` (rows × count). */
@@ -36,8 +37,8 @@ export class MiniBatches {
   /**
    * @param m examples in the training set
    * @param size examples per batch, 1 ≤ size < m
-   * @param seed epoch e is shuffled with RandomState(seed + e); an epoch whose seed would pass
-   *   2^32 − 1 throws (numpy's RandomState refuses it; wrapping would reuse another run's seeds)
+   * @param seed epoch e is shuffled with RandomState((seed + e) mod 2^32): the course's seed + e,
+   *   counted on from 0 past 2^32 − 1 (see rng/seed-after.ts)
    */
   constructor(
     m: number,
@@ -65,12 +66,7 @@ export class MiniBatches {
     const m = X.cols;
     if (this.offset >= m) {
       this.epoch++;
-      const seed = this.seed + this.epoch;
-      if (seed > MAX_SEED)
-        throw new DataError(
-          `epoch ${this.epoch} would be shuffled with RandomState(${seed}), beyond the largest seed ${MAX_SEED}; use a shuffle seed of at most ${MAX_SEED - this.epoch}`,
-        );
-      this.order = new RandomState(seed).permutation(m);
+      this.order = new RandomState(seedAfter(this.seed, this.epoch)).permutation(m);
       this.offset = 0;
     }
     const count = Math.min(this.size, m - this.offset);
@@ -80,18 +76,4 @@ export class MiniBatches {
     this.offset += count;
     return slot;
   }
-}
-
-/**
- * How many epochs a run shuffles: `iterations` updates of batches of `size` from m examples
- * (or `iterations` epochs when `epochs` is set); 0 when there are no mini-batches (size 0 or ≥ m).
- */
-export function epochsShuffled(
-  m: number,
-  size: number,
-  iterations: number,
-  epochs = false,
-): number {
-  if (!size || size >= m) return 0;
-  return epochs ? iterations : Math.ceil(iterations / Math.ceil(m / size));
 }

@@ -66,7 +66,7 @@ export interface TrainOptions {
   optimizer?: OptimizerSpec;
   /** Mini-batch size (default: the whole training set, as the notebook). */
   batchSize?: number;
-  /** Seed of the mini-batch shuffles: epoch e is shuffled with RandomState(shuffleSeed + e) (default 0). */
+  /** Seed of the mini-batch shuffles: epoch e is shuffled with RandomState((shuffleSeed + e) mod 2^32) (default 0). */
   shuffleSeed?: number;
   /** What the recorded costs are (default `full`; see CostReport). */
   costReport?: CostReport;

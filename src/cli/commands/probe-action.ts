@@ -24,6 +24,7 @@ import { checkGradcheck, checkInitCommand, checkLsuvRounds } from '../../limits.
 import { resolveInitializer } from '../../nn/initializers.js';
 import { checkScaleFlag, flag, loadData, parseLayers } from '../setup.js';
 import type { GradcheckFlags, ProbeFlags } from './probe.js';
+import { gradcheckFailure, TRUNCATION_EPSILON } from './gradcheck-failure.js';
 import { maxOf, minOf } from '../../extent.js';
 import { checkShapes } from '../shapes.js';
 import { requireStdout } from '../stdout.js';
@@ -312,7 +313,10 @@ function report(c: GradientCheckResult, flags: GradcheckFlags): void {
   const bySize = verdict === 'unresolved' && unresolvedBySize(c);
   const suggested =
     verdict !== 'unresolved' ? undefined : bySize ? c.suggestedEpsilon : costResolvingEpsilon(c);
-  if (verdict === 'unresolved') process.exitCode = 1;
+  // a check that does not confirm backpropagation is a failure: exit 1, and what to do on stderr
+  const failure = gradcheckFailure(verdict, c, suggested);
+  if (failure) process.exitCode = 1;
+  const sayFailure = () => failure && process.stderr.write(`initlab: ${failure}\n`);
   if (flags.json) {
     process.stdout.write(
       `${toJson({
@@ -336,6 +340,7 @@ function report(c: GradientCheckResult, flags: GradcheckFlags): void {
         kinks: c.kinks,
       })}\n`,
     );
+    sayFailure();
     return;
   }
   const floor = c.gradientFloor.toExponential(1);
@@ -368,7 +373,11 @@ function report(c: GradientCheckResult, flags: GradcheckFlags): void {
         : c.largestApprox <= c.gradientFloor
           ? ` (the finite differences' gradient is 0 to within rounding, backpropagation's is not: largest |g| ${c.largestGradient.toExponential(1)})`
           : '';
-    text = `larger than 2e-7: check the gradients${oneZero}; they differ most at ${c.worstParameter}`;
+    text =
+      c.epsilon > TRUNCATION_EPSILON
+        ? `larger than 2e-7, at a step ε = ${c.epsilon} large enough for the finite differences' truncation error (∝ ε²) to pass 2e-7 alone${oneZero}; they differ most at ${c.worstParameter}`
+        : `larger than 2e-7: check the gradients${oneZero}; they differ most at ${c.worstParameter}`;
   }
   process.stdout.write(`difference = ${c.difference.toExponential(3)}: ${text}\n`);
+  sayFailure();
 }

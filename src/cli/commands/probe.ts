@@ -89,7 +89,7 @@ export function registerProbeCommands(program: Command): void {
   program
     .command('gradcheck')
     .description(
-      'check backpropagation against two-sided finite differences: ‖g − g̃‖ / (‖g‖ + ‖g̃‖)',
+      'check backpropagation against two-sided finite differences: ‖g − g̃‖ / (‖g‖ + ‖g̃‖); exit 0 when the verdict is agrees or zero, 1 when it is disagrees, unresolved or kinks (what to do on stderr)',
     )
     .option('--init <name>', 'initialization', 'he')
     .option('--seed <n>', 'seed of the weights', '3')

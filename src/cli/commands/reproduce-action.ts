@@ -9,6 +9,8 @@ import { OPTION_FLAGS } from '../flags.js';
 import { toJson } from '../json.js';
 import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { VERSION } from '../version.js';
+import { interruptExitCode, watchInterrupt } from '../interrupt.js';
+import { StopRequested } from '../../stop.js';
 import type { ReproduceFlags } from './reproduce.js';
 
 export async function runReproduce(names: string[], flags: ReproduceFlags): Promise<void> {
@@ -23,9 +25,8 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
         process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
     return;
   }
-  // he2015 draws from --seed + 1 to --seed + 3: the largest seed leaves room for them
-  const seed =
-    readNumber({ ...OPTIONS.seed, max: OPTIONS.seed.max - 3 }, flags.seed, OPTION_FLAGS.seed) ?? 0;
+  // he2015 draws from --seed + 1 to --seed + 3, counted on modulo 2^32: every seed works
+  const seed = readNumber(OPTIONS.seed, flags.seed, OPTION_FLAGS.seed) ?? 0;
   const unknown = names.filter((n) => !reproductions.some((r) => r.name === n.toLowerCase()));
   if (unknown.length)
     throw new UsageError(
@@ -40,7 +41,16 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
     keepRunningWithoutStdout();
   } else requireStdout('the verdicts');
   const results: ReproductionResult[] = [];
+  // a stop is honoured between reproductions (one already running cannot be stopped, and the
+  // supervisor ends the process if it outlasts the stop's grace): the finished ones are kept
+  const shouldStop = watchInterrupt();
+  let interrupted = false;
   for (const r of chosen) {
+    if (shouldStop()) {
+      if (!results.length) throw new StopRequested('the reproductions');
+      interrupted = true;
+      break;
+    }
     if (!flags.json) process.stderr.write(`${r.name}: running${flags.quick ? ' (quick)' : ''}…\n`);
     const o = { quick: Boolean(flags.quick), seed };
     // independent training runs (he2015) go to one thread per core; the rest run here
@@ -60,13 +70,14 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
   }
   if (flags.json)
     process.stdout.write(
-      `${toJson({ reproductions: results.map(({ figure: _figure, ...rest }) => rest), pass })}\n`,
+      `${toJson({ reproductions: results.map(({ figure: _figure, ...rest }) => rest), pass, ...(interrupted && { interrupted: true }) })}\n`,
     );
   else
     process.stdout.write(
-      `${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length} of ${results.length} reproduced\n`,
+      `${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length} of ${results.length} reproduced${interrupted ? ` (interrupted: ${chosen.length - results.length} of ${chosen.length} not run)` : ''}\n`,
     );
   if (!pass) process.exitCode = 1;
+  if (interrupted) process.exitCode = interruptExitCode();
 }
 
 function printResult(r: ReproductionResult): void {

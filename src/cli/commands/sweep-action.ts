@@ -20,7 +20,6 @@ import {
   parseLayers,
   loadTrainAndTest,
   plannedPoints,
-  checkShuffleSeed,
 } from '../setup.js';
 import { hiddenActivations } from '../../experiments/run.js';
 import { VERSION } from '../version.js';
@@ -28,8 +27,6 @@ import { UsageError } from '../../errors.js';
 import { firstRepeat } from '../../list-repeats.js';
 import type { SweepFlags } from './sweep.js';
 import { checkShapes } from '../shapes.js';
-import { epochsShuffled } from '../../train/mini-batches.js';
-import { maxOf } from '../../extent.js';
 import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { checkOutputDir } from '../../node/outputs.js';
 import { printQueueStatus, queueAddressOf, splitFailed, sweepOnQueue } from './sweep-queue.js';
@@ -96,12 +93,6 @@ export async function runSweep(flags: SweepFlags): Promise<void> {
   if (planned.m !== null) checkJob(planned.m, planned.mTest ?? 0);
   const { train, test, testSpec, testSource } = loadTrainAndTest(flags.train, flags.test);
   checkShapes(layers, train, test);
-  // each run shuffles its mini-batches from its own seed on: the largest must leave room
-  checkShuffleSeed(
-    maxOf(seeds),
-    epochsShuffled(train.X.cols, f.batchSize, f.iterations),
-    '--seeds: the seed',
-  );
   // before the work, so a bad folder never costs a sweep
   if (flags.report) {
     checkOutputDir(flags.out, '--out');

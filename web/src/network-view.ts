@@ -7,6 +7,7 @@
 import { maxOf } from '../../src/extent.js';
 import { histogramSpec } from '../../src/plot/specs.js';
 import { render } from './charts.js';
+import { drawSized } from './sized.js';
 import type { LayerPicture, NetworkPicture } from './job.js';
 
 /** Units drawn per layer; a wider layer shows its first ones and says how many more it has. */
@@ -225,7 +226,9 @@ export class NetworkView {
     });
     const chart = document.createElement('div');
     chart.className = 'unit-histogram';
-    render(histogramSpec(layer.histograms[u], `${name}: activations on the training data`), chart);
     this.#detail.replaceChildren(text, chart);
+    // the card's content width (250 px less its border and padding) until it is laid out
+    const spec = histogramSpec(layer.histograms[u], `${name}: activations`);
+    drawSized(chart, 232, (width) => render({ ...spec, width }, chart));
   }
 }

@@ -25,10 +25,16 @@ const SPELLED = initializerNames()
   .sort((a, b) => b.length - a.length);
 const LONGEST = SPELLED[0];
 /** Its sibling that differs only after the first 40 characters (one value changed). */
-const SIBLING = LONGEST.replace(/=([^=,]+)$/, (_, v: string) => `=${v === 'uniform' ? 'normal' : 'uniform'}`);
+const SIBLING = LONGEST.replace(
+  /=([^=,]+)$/,
+  (_, v: string) => `=${v === 'uniform' ? 'normal' : 'uniform'}`,
+);
 
 async function open(query: string, width: number): Promise<Page> {
-  const context = await lab.browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+  const context = await lab.browser.newContext({
+    viewport: { width, height: 900 },
+    bypassCSP: true,
+  });
   const page = lab.watch(await context.newPage());
   await page.goto(`${lab.base}${query}`);
   return page;
@@ -80,11 +86,9 @@ const misfits = (page: Page) =>
 /** Waits until the charts fit (a resize redraws them once the box has rested), then returns what does not. */
 async function settled(page: Page): Promise<string[]> {
   await page
-    .waitForFunction(
-      () => document.querySelectorAll('main svg').length > 0,
-      undefined,
-      { timeout: 10_000 },
-    )
+    .waitForFunction(() => document.querySelectorAll('main svg').length > 0, undefined, {
+      timeout: 10_000,
+    })
     .catch(() => undefined);
   for (let i = 0; i < 40; i++) {
     const bad = await misfits(page);
@@ -133,6 +137,16 @@ describe('every chart is drawn for the width of its box', () => {
     expect(await settled(page), 'resized to 500').toEqual([]);
     const after = await page.$eval('#cost-chart svg', (s) => Number(s.getAttribute('width')));
     expect(after).toBeLessThan(before);
+    // a reset run's charts stay cleared when the window changes afterwards
+    await page.click('#b-reset');
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.waitForTimeout(600); // several times the rest a resize waits before redrawing
+    expect(
+      await page.$$eval(
+        '#cost-chart svg, #layers-chart svg, #histograms svg, #boundaries svg',
+        (svgs) => svgs.length,
+      ),
+    ).toBe(0);
     await page.context().close();
   }, 120_000);
 });
@@ -162,7 +176,10 @@ describe('the initializer checkboxes are one Tab stop', () => {
       '#controls button, #controls input, #controls select',
       (els) =>
         els
-          .filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLInputElement).type !== 'checkbox')
+          .filter(
+            (e) =>
+              !(e as HTMLButtonElement).disabled && (e as HTMLInputElement).type !== 'checkbox',
+          )
           .map((e) => e.id),
     );
     const forward = await tabWalk(page, '#b-play');
@@ -179,7 +196,9 @@ describe('the initializer checkboxes are one Tab stop', () => {
 
   it('arrows move through every initializer and go round, Home and End jump, Space checks the focused one', async () => {
     const page = await open('?view=lab&inits=he', 1280);
-    const values = await page.$$eval('#f-inits input', (bs) => bs.map((b) => (b as HTMLInputElement).value));
+    const values = await page.$$eval('#f-inits input', (bs) =>
+      bs.map((b) => (b as HTMLInputElement).value),
+    );
     expect(values.length).toBe(initializerNames().length);
     await page.focus('#f-act');
     await page.keyboard.press('Tab');
@@ -226,9 +245,9 @@ describe('run names are shown whole', () => {
       await playLab(page, 90_000);
       await page.waitForSelector('#histograms svg');
       // text on the page: the run selector and the accuracy lines
-      expect(await page.$$eval('#network-run option', (os) => os.map((o) => o.textContent))).toEqual(
-        names,
-      );
+      expect(
+        await page.$$eval('#network-run option', (os) => os.map((o) => o.textContent)),
+      ).toEqual(names);
       const lines = await page.$$eval('.run-accuracy', (ps) => ps.map((p) => p.textContent ?? ''));
       names.forEach((n, i) => expect(lines[i].startsWith(`${n}: iteration`)).toBe(true));
       // charts: each names every run whole (aria-label), a shortened text shows the whole name
@@ -257,7 +276,9 @@ describe('run names are shown whole', () => {
           if (l.shown.includes('…')) expect(names).toContain(l.title);
           else expect(l.title).toBeNull();
       }
-      const costLabels = charts[0].labels.map((l) => l.title ?? l.shown).filter((t) => names.includes(t));
+      const costLabels = charts[0].labels
+        .map((l) => l.title ?? l.shown)
+        .filter((t) => names.includes(t));
       expect(new Set(costLabels).size).toBe(costLabels.length);
       // histogram and boundary titles: the whole name written, or as tooltip, and in the accessible name
       for (const sel of ['#histograms svg', '#boundaries figure > div:first-child svg']) {
@@ -268,8 +289,14 @@ describe('run names are shown whole', () => {
           })),
         );
         for (const n of names) {
-          expect(figs.some((f) => f.name.startsWith(n)), `${sel} ${n}`).toBe(true);
-          expect(figs.some((f) => f.text.includes(n)), `${sel} ${n}`).toBe(true);
+          expect(
+            figs.some((f) => f.name.startsWith(n)),
+            `${sel} ${n}`,
+          ).toBe(true);
+          expect(
+            figs.some((f) => f.text.includes(n)),
+            `${sel} ${n}`,
+          ).toBe(true);
         }
       }
       // the checkboxes name each initializer whole
@@ -284,9 +311,20 @@ describe('run names are shown whole', () => {
       await page.focus('#f-inits input[tabindex="0"]');
       await page.addScriptTag({ content: AXE });
       const serious = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                d: Document,
+                o: object,
+              ) => Promise<{ violations: { id: string; impact: string }[] }>;
+            };
+          }
+        ).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => v.id);
       });
       expect(serious).toEqual([]);
       await page.context().close();

@@ -204,7 +204,11 @@ function drawFigure(fig: HTMLElement, width: number): void {
       title,
       { layers: 'shading' },
     );
-    const svg = render({ ...spec, ...frame }, shading, wholeTitle + accessibleName(spec).slice(title.length));
+    const svg = render(
+      { ...spec, ...frame },
+      shading,
+      wholeTitle + accessibleName(spec).slice(title.length),
+    );
     tooltipWholeNames(svg, new Map([[name, u.init]]));
     caption.textContent = '';
     caption.title = '';
@@ -325,9 +329,12 @@ export function layers(
     updates.map((u) => u.histograms.map((h) => h.bins)),
     16,
   );
-  const cells = updates.flatMap((u) => u.histograms.map(() => document.createElement('div')));
-  // in the page first, so each cell is drawn for the width the grid gives it
-  hist.replaceChildren(...cells);
+  // the cells kept while their number stays (a live redraw), and in the page before they are
+  // drawn, so each is drawn for the width the grid gives it
+  const count = updates.reduce((n, u) => n + u.histograms.length, 0);
+  if (hist.children.length !== count)
+    hist.replaceChildren(...Array.from({ length: count }, () => document.createElement('div')));
+  const cells = [...hist.children];
   let k = 0;
   updates.forEach((u, i) =>
     u.histograms.forEach((h, l) => {

@@ -51,13 +51,22 @@ function watch(box: Element): void {
   if (typeof ResizeObserver === 'undefined') return;
   observer ??= new ResizeObserver((entries) => {
     for (const entry of entries) {
-      const sized = boxes.get(entry.target);
+      const box = entry.target;
+      const sized = boxes.get(box);
+      // a box taken off the page (a chart replaced, a run reset) is watched no more
+      if (!box.isConnected) {
+        observer!.unobserve(box);
+        boxes.delete(box);
+        continue;
+      }
       const width = Math.floor(entry.contentRect.width);
-      // a box that went out of sight (width 0) keeps its chart until it is shown again
-      if (!sized || width < 1 || width === sized.width) continue;
+      // a box out of sight (width 0) keeps its chart until it is shown again, and a box
+      // emptied since (a reset run's) stays empty
+      if (!sized || width < 1 || width === sized.width || !box.firstElementChild) continue;
       clearTimeout(sized.timer);
       sized.timer = setTimeout(() => {
-        sized.width = contentWidth(entry.target, width);
+        if (!box.isConnected || !box.firstElementChild) return;
+        sized.width = contentWidth(box, width);
         sized.draw(sized.width);
       }, RESIZE_REST_MS);
     }

@@ -388,7 +388,10 @@ export class Lab {
         'cost',
         250,
         // short enough that the network, the cost and the boundary share the first screen
-        () => costChart(this.#curves, $('cost-chart'), undefined, (w) => heightFor(w, 0.5625, 200, 290)),
+        () =>
+          costChart(this.#curves, $('cost-chart'), undefined, (w) =>
+            heightFor(w, 0.5625, 200, 290),
+          ),
       ],
       ['boundaries', 150, () => boundaries(updates, data, $('boundaries'), !done)],
       ...(done || this.#insideShown
@@ -440,9 +443,7 @@ export class Lab {
           $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
           // a run that diverged is also said where the user is looking: the lab's alert line
           const failed = updates.filter((u) => u.stopReason === 'diverged');
-          $('run-error').textContent = failed
-            .map((u) => `${u.init} ${divergedText(u)}`)
-            .join('\n');
+          $('run-error').textContent = failed.map((u) => `${u.init} ${divergedText(u)}`).join('\n');
           $('status').dataset.done = String(done);
         },
       ],

@@ -23,7 +23,7 @@ import { shareLayerAxes } from '../../src/plot/histograms.js';
 import type { DataSummary, RunUpdate } from './job.js';
 import { GRID } from './job.js';
 import { charsIn, shortNames, tooltipWholeNames } from './chart-names.js';
-import { drawSized } from './sized.js';
+import { drawSized, widthFor } from './sized.js';
 
 /**
  * `spec` rendered into `into` (replacing what was there), named for assistive technology by
@@ -271,9 +271,13 @@ export function boundaries(
   const figures = updates.map((u) => {
     const fig = boundaryFigure(data, u.init, into);
     Object.assign(figureStates.get(fig)!, { update: u, live });
-    drawSized(fig, BOUNDARY_FRAME.width, (width) => drawFigure(fig, width));
     return fig;
   });
+  // every width read before any figure is drawn: one layout of the page, not one per figure
+  const widths = figures.map((fig) => widthFor(fig, BOUNDARY_FRAME.width));
+  figures.forEach((fig, i) =>
+    drawSized(fig, BOUNDARY_FRAME.width, (width) => drawFigure(fig, width), widths[i]),
+  );
   for (const child of [...into.children])
     if (!figures.includes(child as HTMLElement)) child.remove();
 }
@@ -305,24 +309,25 @@ export function layers(
       };
     });
   const inits = measured.map((u) => u.init);
-  const statChart = (stat: Stat, metric: string, into: Element) =>
-    drawSized(into, 640, (width) => {
-      const shown = shortNames(inits, endLabelChars(width, 0.25));
-      const svg = render(
-        {
-          ...layerStatsSpec(series(stat, shown), metric),
-          width,
-          height: heightFor(width, 0.5, 220, 320),
-        },
-        into,
-        accessibleName(layerStatsSpec(series(stat, inits), metric)),
-      );
-      tooltipWholeNames(svg, new Map(shown.map((s, i) => [s, inits[i]])));
-    });
-  if (measured.length) {
-    statChart((l) => l.activation.std, 'activation std by layer', activationChart);
-    statChart((l) => l.gradient.weightNorm, 'weight-gradient norm by layer', gradientChart);
-  }
+  const statChart = (stat: Stat, metric: string, into: Element, width: number) =>
+    drawSized(
+      into,
+      640,
+      (width) => {
+        const shown = shortNames(inits, endLabelChars(width, 0.25));
+        const svg = render(
+          {
+            ...layerStatsSpec(series(stat, shown), metric),
+            width,
+            height: heightFor(width, 0.5, 220, 320),
+          },
+          into,
+          accessibleName(layerStatsSpec(series(stat, inits), metric)),
+        );
+        tooltipWholeNames(svg, new Map(shown.map((s, i) => [s, inits[i]])));
+      },
+      width,
+    );
   // a layer's histograms share one x axis across the runs, so their spreads compare
   const colors = seriesColors(updates.map((u) => u.init));
   const shared = shareLayerAxes(
@@ -335,27 +340,46 @@ export function layers(
   if (hist.children.length !== count)
     hist.replaceChildren(...Array.from({ length: count }, () => document.createElement('div')));
   const cells = [...hist.children];
+  // every width read before any chart is drawn: one layout of the page, not one per chart
+  const [activationWidth, gradientWidth] = [activationChart, gradientChart].map((c) =>
+    widthFor(c, 640),
+  );
+  const cellWidths = cells.map((c) => widthFor(c, 220));
+  if (measured.length) {
+    statChart((l) => l.activation.std, 'activation std by layer', activationChart, activationWidth);
+    statChart(
+      (l) => l.gradient.weightNorm,
+      'weight-gradient norm by layer',
+      gradientChart,
+      gradientWidth,
+    );
+  }
   let k = 0;
   updates.forEach((u, i) =>
     u.histograms.forEach((h, l) => {
       const stats = u.diagnostics?.layers[h.layer - 1]?.activation;
       const dead = stats?.dead ?? 0;
       const rest = `, layer ${h.layer}${dead ? `: ${(100 * dead).toFixed(0)}% dead` : ''}`;
-      const cell = cells[k++];
-      drawSized(cell, 220, (width) => {
-        // the title is 11-px bold text across the cell: the name gives way to the layer
-        const name = nameWithin(u.init, rest.length, width - 8, 11.5);
-        const spec = histogramSpec(shared.bins[i][l], `${name}${rest}`, colors[i].line, {
-          domain: shared.ranges[l],
-          std: stats?.std,
-        });
-        const svg = render(
-          { ...spec, width },
-          cell,
-          u.init + accessibleName(spec).slice(name.length),
-        );
-        tooltipWholeNames(svg, new Map([[name, u.init]]));
-      });
+      const cell = cells[k];
+      drawSized(
+        cell,
+        220,
+        (width) => {
+          // the title is 11-px bold text across the cell: the name gives way to the layer
+          const name = nameWithin(u.init, rest.length, width - 8, 11.5);
+          const spec = histogramSpec(shared.bins[i][l], `${name}${rest}`, colors[i].line, {
+            domain: shared.ranges[l],
+            std: stats?.std,
+          });
+          const svg = render(
+            { ...spec, width },
+            cell,
+            u.init + accessibleName(spec).slice(name.length),
+          );
+          tooltipWholeNames(svg, new Map([[name, u.init]]));
+        },
+        cellWidths[k++],
+      );
     }),
   );
 }

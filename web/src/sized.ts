@@ -10,6 +10,8 @@ interface Sized {
   draw: (width: number) => void;
   /** The width the chart was last drawn for (CSS px). */
   width: number;
+  /** The box's content width as the observer last reported it (whole CSS px), once it has. */
+  seen?: number;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -29,13 +31,28 @@ export function contentWidth(box: Element, fallback: number): number {
 }
 
 /**
- * Draws a chart into `box` now with `draw(width)`, for the width of the box's content
- * (`fallback` px when it has none yet), and again, with the latest `draw` given for this
- * box, whenever that width changes and has rested RESIZE_REST_MS. A box must take its width
- * from its parent, never from the chart it holds (a grid or block item with min-width 0).
+ * The width (CSS px, whole) to draw `box`'s chart for: as the observer last reported it,
+ * else measured (which makes the browser lay the page out if it changed since, so a caller
+ * drawing several charts asks for all their widths before drawing any).
  */
-export function drawSized(box: Element, fallback: number, draw: (width: number) => void): void {
-  const width = contentWidth(box, fallback);
+export function widthFor(box: Element, fallback: number): number {
+  const seen = boxes.get(box)?.seen;
+  return seen !== undefined && seen >= 1 ? seen : contentWidth(box, fallback);
+}
+
+/**
+ * Draws a chart into `box` now with `draw(width)`, for the width of the box's content
+ * (`width` when the caller has it from widthFor; `fallback` px when the box has none yet),
+ * and again, with the latest `draw` given for this box, whenever that width changes and has
+ * rested RESIZE_REST_MS. A box must take its width from its parent, never from the chart it
+ * holds (a grid or block item with min-width 0).
+ */
+export function drawSized(
+  box: Element,
+  fallback: number,
+  draw: (width: number) => void,
+  width = widthFor(box, fallback),
+): void {
   const known = boxes.get(box);
   if (known) Object.assign(known, { draw, width });
   else {
@@ -59,14 +76,17 @@ function watch(box: Element): void {
         boxes.delete(box);
         continue;
       }
+      if (!sized) continue;
       const width = Math.floor(entry.contentRect.width);
+      sized.seen = width;
       // a box out of sight (width 0) keeps its chart until it is shown again, and a box
       // emptied since (a reset run's) stays empty
-      if (!sized || width < 1 || width === sized.width || !box.firstElementChild) continue;
+      if (width < 1 || width === sized.width || !box.firstElementChild) continue;
       clearTimeout(sized.timer);
       sized.timer = setTimeout(() => {
-        if (!box.isConnected || !box.firstElementChild) return;
-        sized.width = contentWidth(box, width);
+        // drawn meanwhile for this width (a live update), or emptied: nothing to do
+        if (!box.isConnected || !box.firstElementChild || sized.width === sized.seen) return;
+        sized.width = sized.seen ?? width;
         sized.draw(sized.width);
       }, RESIZE_REST_MS);
     }

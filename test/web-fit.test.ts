@@ -236,6 +236,51 @@ describe('the initializer checkboxes are one Tab stop', () => {
   });
 });
 
+describe("the network view's units are one Tab stop", () => {
+  it('Tab enters and leaves the drawing in one step each; arrows move along and across layers', async () => {
+    const page = await open('?view=lab&it=50&inits=he&hidden=10,5', 1280);
+    await playLab(page, 90_000);
+    const at = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.classList.contains('unit') ? `${el.dataset.layer}/${el.dataset.unit}` : el.id;
+      });
+    expect(await page.$$eval('#network .unit', (us) => us.length)).toBe(2 + 10 + 5 + 1);
+    await page.focus('#network-run');
+    await page.keyboard.press('Tab');
+    expect(await at()).toBe('0/0');
+    await page.keyboard.press('Tab');
+    const after = await at();
+    expect(after).not.toMatch(/^\d+\/\d+$/); // out of the drawing after one stop
+    for (const [key, where] of [
+      ['Shift+Tab', '0/0'],
+      ['ArrowDown', '0/1'],
+      ['ArrowDown', '0/0'], // round the two inputs
+      ['ArrowRight', '1/0'],
+      ['End', '3/0'],
+      ['ArrowRight', '3/0'], // the output is the last layer
+      ['ArrowLeft', '2/0'],
+      ['ArrowUp', '2/4'], // round the layer of 5
+      ['ArrowLeft', '1/4'],
+      ['ArrowDown', '1/5'],
+      ['ArrowRight', '2/4'], // the nearest unit of a smaller layer
+      ['Home', '0/0'],
+      ['ArrowRight', '1/0'],
+    ] as const) {
+      await page.keyboard.press(key);
+      expect(await at(), key).toBe(where);
+    }
+    // a unit reached by the keyboard shows its card
+    expect(await page.textContent('#unit-detail')).toMatch(/^Layer 1, unit 1:/);
+    // Tab back in lands on the unit left last
+    await page.keyboard.press('Tab');
+    expect(await at()).toBe(after);
+    await page.keyboard.press('Shift+Tab');
+    expect(await at()).toBe('1/0');
+    await page.context().close();
+  }, 120_000);
+});
+
 describe('run names are shown whole', () => {
   for (const width of [320, 1600]) {
     it(`${LONGEST} and a sibling differing at its end, at ${width} px`, async () => {

@@ -289,7 +289,8 @@ describe('the network view', () => {
     expect(await page.textContent('#unit-detail')).toMatch(
       /^Layer 1, unit 3: gradient of its incoming weights ‖∂J\/∂W‖ = \d/,
     );
-    await page.keyboard.press('Tab');
+    // the units are one Tab stop: the arrow keys move between them
+    await page.keyboard.press('ArrowDown');
     expect(await page.textContent('#unit-detail')).toMatch(/^Layer 1, unit 4/);
     await close(page);
   });

@@ -9,7 +9,7 @@ import { initializerNames } from '../../../src/nn/initializers.js';
 import { parseSpec } from '../../../src/spec.js';
 import { boundaries, costChart, drawnPoints, heightFor, type History, layers } from '../charts.js';
 import { clip, clipMessage } from '../echo.js';
-import { oneTabStop } from '../check-group.js';
+import { oneTabStop } from '../roving-focus.js';
 import { download, pngOf, svgText } from '../exports.js';
 import { drawAllNow, forget, later } from '../frames.js';
 import type { DataSummary, JobConfig, RunUpdate } from '../job.js';
@@ -102,7 +102,7 @@ export class Lab {
       );
       $('f-inits').append(label);
     }
-    oneTabStop($('f-inits'));
+    this.#initsTabStop();
     this.#showSpeed = logSlider(
       field<HTMLInputElement>('f-speed'),
       $('speed-value'),
@@ -173,7 +173,7 @@ export class Lab {
     const names = new Set(initializerNames());
     for (const box of $('f-inits').querySelectorAll<HTMLInputElement>('input'))
       box.checked = s.inits.includes(box.value);
-    oneTabStop($('f-inits'));
+    this.#initsTabStop();
     field('f-initspec').value = s.inits.filter((i) => !names.has(i)).join(',');
     field('f-seed').value = String(s.seed);
     field('f-scale').value = String(s.scale);
@@ -182,6 +182,13 @@ export class Lab {
     field('f-it').value = String(s.it);
     field('f-bs').value = String(s.bs);
     this.#showSpeed(s.speed);
+  }
+
+  /** The initializer checkboxes as one Tab stop: the first checked one until the user moves in the group. */
+  #initsTabStop(): void {
+    oneTabStop($('f-inits'), 'input[type="checkbox"]', undefined, (boxes) =>
+      boxes.find((b) => (b as HTMLInputElement).checked),
+    );
   }
 
   /** Every message beside its own control; slots never overwrite each other, and all of them show. */

@@ -5,8 +5,6 @@
 
 /** The most characters of one user value the page repeats in its text. */
 export const ECHO_MAX = 60;
-/** The most characters of a run's name inside a chart (a label's margin grows with its length). */
-export const CHART_LABEL_MAX = 24;
 
 /**
  * `value` as the page repeats it: its first `max` characters (whole code points, so no

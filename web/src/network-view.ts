@@ -7,6 +7,8 @@
 import { maxOf } from '../../src/extent.js';
 import { histogramSpec } from '../../src/plot/specs.js';
 import { render } from './charts.js';
+import { type Move, oneTabStop } from './roving-focus.js';
+import { drawSized } from './sized.js';
 import type { LayerPicture, NetworkPicture } from './job.js';
 
 /** Units drawn per layer; a wider layer shows its first ones and says how many more it has. */
@@ -46,6 +48,37 @@ function paint(cell: OffscreenCanvas, values: Float64Array, offset: number, size
   }
   ctx.putImageData(img, 0, 0);
 }
+
+/**
+ * Focus in the drawn network: Up and Down along a layer (going round), Left and Right to the
+ * unit at the same place in the layer before or after (the nearest one there is), Home and
+ * End to the first input and the output unit.
+ */
+const acrossTheNetwork: Move = (key, at, items) => {
+  const place = (i: number) => [Number(items[i].dataset.layer), Number(items[i].dataset.unit)];
+  const [layer, unit] = place(at);
+  const find = (l: number, u: number) =>
+    items.findIndex((b) => b.dataset.layer === String(l) && b.dataset.unit === String(u));
+  const count = (l: number) => items.filter((b) => b.dataset.layer === String(l)).length;
+  const layers = Number(items[items.length - 1].dataset.layer) + 1;
+  switch (key) {
+    case 'ArrowDown':
+      return find(layer, (unit + 1) % count(layer));
+    case 'ArrowUp':
+      return find(layer, (unit - 1 + count(layer)) % count(layer));
+    case 'ArrowRight':
+    case 'ArrowLeft': {
+      const l = layer + (key === 'ArrowRight' ? 1 : -1);
+      return l < 0 || l >= layers ? at : find(l, Math.min(unit, count(l) - 1));
+    }
+    case 'Home':
+      return 0;
+    case 'End':
+      return items.length - 1;
+    default:
+      return null;
+  }
+};
 
 export class NetworkView {
   #root: HTMLElement;
@@ -202,6 +235,8 @@ export class NetworkView {
         );
     });
     this.#root.replaceChildren(this.#edges, ...buttons, ...notes);
+    // the units are one Tab stop: the arrows move across layers and along a layer
+    oneTabStop(this.#root, 'button.unit', acrossTheNetwork);
   }
 
   /** The detail card beside the unit at (x, y) of the drawing (left of it near the right edge). */
@@ -225,7 +260,9 @@ export class NetworkView {
     });
     const chart = document.createElement('div');
     chart.className = 'unit-histogram';
-    render(histogramSpec(layer.histograms[u], `${name}: activations on the training data`), chart);
     this.#detail.replaceChildren(text, chart);
+    // the card's content width (250 px less its border and padding) until it is laid out
+    const spec = histogramSpec(layer.histograms[u], `${name}: activations`);
+    drawSized(chart, 232, (width) => render({ ...spec, width }, chart));
   }
 }

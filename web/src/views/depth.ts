@@ -7,6 +7,8 @@ import { maxOf } from '../../../src/extent.js';
 import { scalarActivation } from '../../../src/theory/activation-calculus.js';
 import { criticalWeightVar, meanField } from '../../../src/theory/mean-field.js';
 import { render } from '../charts.js';
+import { drawSized } from '../sized.js';
+import type { PlotSpec } from '../../../src/plot/specs.js';
 import { clipMessage } from '../echo.js';
 import { Session } from '../session.js';
 import { depthSpec, type LayerValue, phaseSpec } from './depth-figures.js';
@@ -65,7 +67,7 @@ export class DepthView {
       const forward = result.layers.map((l) => ({ layer: l.layer, value: l.std }));
       const predicted = theory.map((t) => ({ layer: t.layer, value: t.std }));
       const backward = result.layers.map((l) => ({ layer: l.layer, value: l.backprop ?? NaN }));
-      render(
+      renderSized(
         depthSpec(forward, predicted, 'Forward: spread of the activations', 'std'),
         $('depth-forward'),
       );
@@ -73,7 +75,7 @@ export class DepthView {
         backward,
         theory.map((t) => t.chi1),
       );
-      render(
+      renderSized(
         depthSpec(backward, backwardPredicted, 'Backward: spread of the gradient', 'RMS of ∂/∂h'),
         $('depth-backward'),
       );
@@ -112,7 +114,7 @@ export class DepthView {
       return c ? [{ weightVar: c.weightVar, biasVar: b }] : [];
     });
     const xMax = Math.max(4, weightVar * 1.25, 1.1 * maxOf(line.map((p) => p.weightVar)));
-    render(phaseSpec(line, { weightVar, biasVar }, xMax, yMax), $('depth-phase'));
+    renderSized(phaseSpec(line, { weightVar, biasVar }, xMax, yMax), $('depth-phase'));
     const words = {
       ordered: 'ordered: signals shrink and inputs become alike with depth',
       critical: 'critical: the signal keeps its size through depth',
@@ -122,6 +124,10 @@ export class DepthView {
       `χ₁ = ${summary.chi1.toPrecision(3)}: ${words[summary.phase]}. Depth scale ξ_c = ${summary.xiC === null ? `none (${summary.undefinedBecause?.xiC})` : Number.isFinite(summary.xiC) ? `${summary.xiC.toPrecision(3)} layers` : '∞ layers'}.`;
   }
 }
+
+/** `spec` drawn into `box` at the box's width (and again when it changes), at the spec's own height. */
+const renderSized = (spec: PlotSpec, box: HTMLElement) =>
+  drawSized(box, spec.width ?? 420, (width) => render({ ...spec, width }, box));
 
 /**
  * The theory's backward curve for δ^l = ∂/∂h^l = φ′(h^l) ⊙ W^{l+1}ᵀ δ^{l+1}:

@@ -7,8 +7,9 @@ import { minOf } from '../../../src/extent.js';
 import { activations } from '../../../src/nn/activations.js';
 import { initializerNames } from '../../../src/nn/initializers.js';
 import { parseSpec } from '../../../src/spec.js';
-import { boundaries, costChart, drawnPoints, type History, layers } from '../charts.js';
-import { CHART_LABEL_MAX, clip, clipMessage } from '../echo.js';
+import { boundaries, costChart, drawnPoints, heightFor, type History, layers } from '../charts.js';
+import { clip, clipMessage } from '../echo.js';
+import { oneTabStop } from '../roving-focus.js';
 import { download, pngOf, svgText } from '../exports.js';
 import { drawAllNow, forget, later } from '../frames.js';
 import type { DataSummary, JobConfig, RunUpdate } from '../job.js';
@@ -101,6 +102,7 @@ export class Lab {
       );
       $('f-inits').append(label);
     }
+    this.#initsTabStop();
     this.#showSpeed = logSlider(
       field<HTMLInputElement>('f-speed'),
       $('speed-value'),
@@ -171,6 +173,7 @@ export class Lab {
     const names = new Set(initializerNames());
     for (const box of $('f-inits').querySelectorAll<HTMLInputElement>('input'))
       box.checked = s.inits.includes(box.value);
+    this.#initsTabStop();
     field('f-initspec').value = s.inits.filter((i) => !names.has(i)).join(',');
     field('f-seed').value = String(s.seed);
     field('f-scale').value = String(s.scale);
@@ -179,6 +182,13 @@ export class Lab {
     field('f-it').value = String(s.it);
     field('f-bs').value = String(s.bs);
     this.#showSpeed(s.speed);
+  }
+
+  /** The initializer checkboxes as one Tab stop: the first checked one until the user moves in the group. */
+  #initsTabStop(): void {
+    oneTabStop($('f-inits'), 'input[type="checkbox"]', undefined, (boxes) =>
+      boxes.find((b) => (b as HTMLInputElement).checked),
+    );
   }
 
   /** Every message beside its own control; slots never overwrite each other, and all of them show. */
@@ -334,7 +344,8 @@ export class Lab {
           ? `; the boundary plots show ${drawnPoints(m).toLocaleString('en')} of the ${m.toLocaleString('en')} training points (one in ${Math.ceil(m / drawnPoints(m))})`
           : '');
       const watch = field<HTMLSelectElement>('network-run');
-      watch.replaceChildren(...config.inits.map((i) => new Option(clip(i, CHART_LABEL_MAX), i)));
+      // each run by its whole name: a valid SPEC is a name, not an echo of stray text
+      watch.replaceChildren(...config.inits.map((i) => new Option(i, i)));
       await this.session.api.watch(config.inits[0]);
       if (this.session.state !== 'loaded') return;
       $('status').textContent = 'Starting: the first results are being computed…';
@@ -380,7 +391,15 @@ export class Lab {
             );
         },
       ],
-      ['cost', 250, () => costChart(this.#curves, $('cost-chart'))],
+      [
+        'cost',
+        250,
+        // short enough that the network, the cost and the boundary share the first screen
+        () =>
+          costChart(this.#curves, $('cost-chart'), undefined, (w) =>
+            heightFor(w, 0.5625, 200, 290),
+          ),
+      ],
       ['boundaries', 150, () => boundaries(updates, data, $('boundaries'), !done)],
       ...(done || this.#insideShown
         ? ([
@@ -407,14 +426,14 @@ export class Lab {
             ...updates.flatMap((u) => [
               Object.assign(document.createElement('p'), {
                 className: u.stopReason === 'diverged' ? 'run-accuracy diverged' : 'run-accuracy',
-                textContent: `${clip(u.init)}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
+                textContent: `${u.init}: iteration ${u.iteration}, train accuracy ${pct(u.trainAccuracy)}, ${testText(u.testAccuracy)}${u.done ? ` (done${u.verdict && u.stopReason !== 'diverged' ? `: ${u.verdict}` : ''})` : ''}${u.stopReason === 'diverged' ? ` — ${divergedText(u)}` : ''}`,
               }),
               // the run doctor's cause and fix once a run is over (the same lines as `initlab train`)
               ...(u.done && u.doctor
                 ? [
                     Object.assign(document.createElement('p'), {
                       className: 'run-doctor',
-                      textContent: clipMessage(`${clip(u.init)} — ${u.doctor.join(' ')}`),
+                      textContent: `${u.init} — ${clipMessage(u.doctor.join(' '))}`,
                     }),
                   ]
                 : []),
@@ -431,9 +450,7 @@ export class Lab {
           $('status').dataset.iteration = String(minOf(updates.map((u) => u.iteration)));
           // a run that diverged is also said where the user is looking: the lab's alert line
           const failed = updates.filter((u) => u.stopReason === 'diverged');
-          $('run-error').textContent = failed
-            .map((u) => `${clip(u.init)} ${divergedText(u)}`)
-            .join('\n');
+          $('run-error').textContent = failed.map((u) => `${u.init} ${divergedText(u)}`).join('\n');
           $('status').dataset.done = String(done);
         },
       ],

@@ -36,6 +36,11 @@ export interface SupervisedData {
   stop: Int32Array;
   /** Set to 1 by the worker when its command has files still to write (see stdout.ts). */
   filesPending: Int32Array;
+  /**
+   * Set to 1 by the worker when its work has read the stop (watchInterrupt's check said
+   * true): it is ending cleanly, and the supervisor lets it finish writing what it has.
+   */
+  stopSeen?: Int32Array;
   /** Whether the supervisor's stdout / stderr are terminals, and their width. */
   tty: { stdout: boolean; stderr: boolean; columns?: number };
 }
@@ -75,7 +80,12 @@ export const stopMessage = (signal: string): string =>
 /** Starts listening for stop requests; returns the check that long work calls (cheap: one atomic read). */
 export function watchInterrupt(): () => boolean {
   const f = stopFlag();
-  return () => Atomics.load(f, 0) !== STOP_NONE;
+  const seen = supervised()?.stopSeen;
+  return () => {
+    const stop = Atomics.load(f, 0) !== STOP_NONE;
+    if (stop && seen) Atomics.store(seen, 0, 1);
+    return stop;
+  };
 }
 
 /** The exit code for a command that stopped on request (130 after Ctrl-C, 143 after SIGTERM). */

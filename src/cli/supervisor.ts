@@ -23,6 +23,8 @@ import {
 
 /** How long a stopped command may take to finish cleanly before the process ends anyway (ms). */
 export const STOP_GRACE_MS = 1700;
+/** How long a command that has seen the stop may take to write what it finished (ms from the signal). */
+export const STOP_SEEN_LIMIT_MS = 30_000;
 
 /** Commands run on this thread: the server and `worker` (each handles its own signals; a worker's cells run on threads of their own, and a stop waits for them) and help. */
 const INLINE_COMMANDS = new Set(['serve', 'worker', 'help']);
@@ -54,10 +56,12 @@ export async function start(argv: string[]): Promise<void> {
   shareFilesPending(filesPending);
   watchStdout();
   const stop = new Int32Array(new SharedArrayBuffer(4));
+  const stopSeen = new Int32Array(new SharedArrayBuffer(4));
   const data: SupervisedData = {
     argv,
     stop,
     filesPending,
+    stopSeen,
     tty: {
       stdout: !!process.stdout.isTTY,
       stderr: !!process.stderr.isTTY,
@@ -90,13 +94,28 @@ export async function start(argv: string[]): Promise<void> {
     Atomics.store(stop, 0, flagFor(signal));
     Atomics.notify(stop, 0); // wakes a command held at a test pause (test-pause.ts)
     process.stderr.write(`\n${stopMessage(signal)}\n`);
-    setTimeout(() => {
-      const message = `stopped: the work did not reach a point where it could stop cleanly within ${(STOP_GRACE_MS / 1000).toFixed(1)} s, so what it was doing is lost`;
+    const giveUp = (message: string) => {
       process.stderr.write(`initlab: ${message}\n`);
       // --json promises a document on stdout: one that says the command was stopped
       if (!printed && argv.includes('--json'))
         process.stdout.write(`${stoppedJson(message, code)}\n`, () => process.exit(code));
       else process.exit(code);
+    };
+    setTimeout(() => {
+      // the work read the stop (stopSeen) and is on its way out, writing what it finished:
+      // that is a clean stop however long the writing takes (a report's figures), up to a limit
+      if (Atomics.load(stopSeen, 0) === 1)
+        setTimeout(
+          () =>
+            giveUp(
+              `stopped: writing what was finished took longer than ${STOP_SEEN_LIMIT_MS / 1000} s after the stop, so it is lost`,
+            ),
+          STOP_SEEN_LIMIT_MS - STOP_GRACE_MS,
+        ).unref();
+      else
+        giveUp(
+          `stopped: the work did not reach a point where it could stop cleanly within ${(STOP_GRACE_MS / 1000).toFixed(1)} s, so what it was doing is lost`,
+        );
     }, STOP_GRACE_MS).unref();
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);

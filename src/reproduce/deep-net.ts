@@ -1,6 +1,7 @@
 // Measurements on wide, deep, random networks at initialization (no training): what the
 // published analyses predict, measured on finite networks drawn from numpy's RandomState.
 // Layer l: h^l = W^l φ(h^{l−1}) + b^l (h^0 = x, φ applied from layer 1 on); W^l is N × N.
+import { checkReproductionStop } from './stop-hook.js';
 import { columnCorrelation, columnSquares } from '../experiments/probe-measures.js';
 import { moments } from '../nn/moments.js';
 import { getKernels } from '../nn/backends.js';
@@ -25,6 +26,7 @@ export interface DeepNet {
 
 /** One layer's weights (N × N, row-major) and biases (N) from `rs`. */
 export function drawLayer(net: DeepNet, rs: RandomState): { W: Float64Array; b: Float64Array } {
+  checkReproductionStop(); // every reproduction draws its layers here: where a stop is seen
   const n = net.width;
   let W: Float64Array;
   if (net.law === 'gaussian') {

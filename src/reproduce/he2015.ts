@@ -3,6 +3,7 @@
 // notebook define it) the second moment halves at every layer, a 30-layer net stalls while a
 // 22-layer one still trains, more slowly than with He. A CPU-sized version: width 32, the
 // notebook's circles, full-batch gradient descent, sigmoid + cross-entropy, zero biases.
+import { checkReproductionStop } from './stop-hook.js';
 import { seedAfter } from '../rng/seed-after.js';
 import { makeDataset } from './circles-data.js';
 import { NOTEBOOK_TRAIN_SPEC } from '../experiments/notebook-config.js';
@@ -74,6 +75,7 @@ export function he2015Train(t: He2015Task): He2015Run {
     recordEvery: RECORD_EVERY,
     progressEvery: RECORD_EVERY,
     onRecord: (p) => {
+      checkReproductionStop();
       last = p.cost;
     },
     shouldStop: () => last < CONVERGED,

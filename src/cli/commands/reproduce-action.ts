@@ -11,6 +11,7 @@ import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { VERSION } from '../version.js';
 import { interruptExitCode, watchInterrupt } from '../interrupt.js';
 import { StopRequested } from '../../stop.js';
+import { runStoppable } from '../../reproduce/stop-hook.js';
 import type { ReproduceFlags } from './reproduce.js';
 
 export async function runReproduce(names: string[], flags: ReproduceFlags): Promise<void> {
@@ -41,26 +42,33 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
     keepRunningWithoutStdout();
   } else requireStdout('the verdicts');
   const results: ReproductionResult[] = [];
-  // a stop is honoured between reproductions (one already running cannot be stopped, and the
-  // supervisor ends the process if it outlasts the stop's grace): the finished ones are kept
+  // a stop abandons the reproduction running (each one sees it at its next layer drawn, or
+  // its pool's threads are ended) and keeps the finished ones, whose verdicts stand
   const shouldStop = watchInterrupt();
   let interrupted = false;
   for (const r of chosen) {
-    if (shouldStop()) {
-      if (!results.length) throw new StopRequested('the reproductions');
-      interrupted = true;
-      break;
-    }
     if (!flags.json) process.stderr.write(`${r.name}: running${flags.quick ? ' (quick)' : ''}…\n`);
+    // this thread's output reaches the terminal through the supervisor only while its event
+    // loop turns: let the lines out before a reproduction holds the thread for seconds
+    await new Promise((resolve) => setImmediate(resolve));
     const o = { quick: Boolean(flags.quick), seed };
     // independent training runs (he2015) go to one thread per core; the rest run here
     const threads = Math.min(availableParallelism(), 8);
-    const res =
-      r.split && threads > 1
-        ? await (await import('../../node/reproduce-pool.js')).runReproductionOnPool(r, o, threads)
-        : runReproduction(r, o);
-    results.push(res);
-    if (!flags.json) printResult(res);
+    try {
+      if (shouldStop()) throw new StopRequested('the reproductions');
+      const res =
+        r.split && threads > 1
+          ? await (
+              await import('../../node/reproduce-pool.js')
+            ).runReproductionOnPool(r, o, threads, shouldStop)
+          : runStoppable(shouldStop, () => runReproduction(r, o));
+      results.push(res);
+      if (!flags.json) printResult(res);
+    } catch (e) {
+      if (!(e instanceof StopRequested)) throw e;
+      interrupted = true;
+      break;
+    }
   }
   const pass = results.every((r) => r.pass);
   if (flags.report) {
@@ -70,11 +78,16 @@ export async function runReproduce(names: string[], flags: ReproduceFlags): Prom
   }
   if (flags.json)
     process.stdout.write(
-      `${toJson({ reproductions: results.map(({ figure: _figure, ...rest }) => rest), pass, ...(interrupted && { interrupted: true }) })}\n`,
+      `${toJson({ reproductions: results.map(({ figure: _figure, ...rest }) => rest), pass, ...(interrupted && { interrupted: true, notRun: chosen.slice(results.length).map((r) => r.name) }) })}\n`,
     );
   else
     process.stdout.write(
-      `${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length} of ${results.length} reproduced${interrupted ? ` (interrupted: ${chosen.length - results.length} of ${chosen.length} not run)` : ''}\n`,
+      interrupted
+        ? `INTERRUPTED: ${results.length} of ${chosen.length} run (${results.filter((r) => r.pass).length} reproduced), ${chosen.length - results.length} not run: ${chosen
+            .slice(results.length)
+            .map((r) => r.name)
+            .join(', ')}\n`
+        : `${pass ? 'PASS' : 'FAIL'}: ${results.filter((r) => r.pass).length} of ${results.length} reproduced\n`,
     );
   if (!pass) process.exitCode = 1;
   if (interrupted) process.exitCode = interruptExitCode();

@@ -106,7 +106,7 @@ export function placeInitializers(
     );
     if (same === undefined) placed.push(p);
     else {
-      same.names.push(...p.names);
+      same.names = same.names.concat(p.names);
       same.formula += `; ${p.formula}`;
     }
   }

@@ -10,6 +10,7 @@ import { readNumber, type ParamDef } from '../../validate.js';
 import { keepRunningWithoutStdout, requireStdout } from '../stdout.js';
 import { toJson } from '../json.js';
 import { UsageError } from '../../errors.js';
+import { parseInits } from '../setup.js';
 import { MAX_PHASE_CELLS, phaseDiagram } from '../../theory/phase-diagram.js';
 import type { ScalarActivation } from '../../theory/activation-calculus.js';
 import { VERSION } from '../version.js';
@@ -56,6 +57,10 @@ export async function runTheory(flags: TheoryFlags): Promise<void> {
   if (flags.phaseDiagram) return runPhaseDiagram(act, flags, f.q0);
   if (flags.out !== undefined)
     throw new UsageError('--out writes the phase diagram: give --phase-diagram with it');
+  if (flags.inits !== undefined)
+    throw new UsageError(
+      '--inits places initializers on the phase diagram: give --phase-diagram with it',
+    );
   requireStdout('the results');
   const point = { weightVar: f.weightVar, biasVar: f.biasVar };
   const m = meanField(act, point, f.q0);
@@ -184,7 +189,7 @@ async function runPhaseDiagram(
     act,
     { min: 0.1, max: wMax, count: cols },
     { min: 0, max: bMax, count: rows },
-    { q0, width },
+    { q0, width, ...(flags.inits !== undefined && { initializers: parseInits(flags.inits) }) },
   );
   // each initializer's own verdict, at the full precision of meanField
   const placed = d.initializers.map((p) => ({ ...p, ...pick(meanField(act, p, q0)) }));

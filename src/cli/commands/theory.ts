@@ -15,6 +15,7 @@ export interface TheoryFlags {
   biasVarMax: string;
   grid: string;
   width: string;
+  inits?: string;
   out?: string;
 }
 
@@ -65,6 +66,10 @@ export function registerTheoryCommand(program: Command): void {
       '--width <n>',
       "with --phase-diagram: the square layer's width the initializers are placed for (pytorch-linear's σ_b² = 1/(3·width))",
       '100',
+    )
+    .option(
+      '--inits <list>',
+      'with --phase-diagram: comma-separated initializers to place, each a registry SPEC with its own parameters (as compare --inits: he,orthogonal:gain=1.2,variance-scaling:scale=2,mode=fan_avg); default: every registry entry at its own defaults',
     )
     .option(
       '--out <dir>',

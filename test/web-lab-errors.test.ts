@@ -1,6 +1,7 @@
 // The web lab in Chromium (as test/web.test.ts): the test set follows the data, a
 // run that diverges says so, a refused link is said above whichever view is shown, every
 // refused field keeps its own message, and too many points are refused before any is drawn.
+import { inLabWords } from '../web/src/doctor-words.js';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -99,7 +100,9 @@ describe('web lab: verdicts come from the run', () => {
     expect(doc.runs[0].doctor.findings.map((f: { kind: string }) => f.kind)).toContain('symmetry');
     for (const [i, run] of doc.runs.entries()) {
       expect(lines[i]).toContain(run.init);
-      for (const f of run.doctor.findings) expect(lines[i]).toContain(`${f.cause}. Fix: ${f.fix}.`);
+      // the same cause and fix, with the CLI's flags said as the lab's controls
+      for (const f of run.doctor.findings)
+        expect(lines[i]).toContain(inLabWords(`${f.cause}. Fix: ${f.fix}.`));
     }
     await page.close();
   }, 90_000);

@@ -616,8 +616,20 @@ describe('long actions answer at once, and can be stopped before their first res
 
   it('Play on a heavy network says "Starting…" at once; Pause then works, and Reset stops it for good', async () => {
     const page = await open(HEAVY);
+    // every status the click brings, recorded as it is written: on a busy machine the job can
+    // be built before the test reads the line, which then already says the next step
+    await page.$eval('#status', (status) => {
+      const seen: string[] = [];
+      (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+      new MutationObserver(() => {
+        if (status.textContent) seen.push(status.textContent);
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    });
     await page.click('#b-play');
-    expect(await page.textContent('#status')).toMatch(
+    const seen = await page.evaluate(
+      () => (window as unknown as { statusSeen: string[] }).statusSeen,
+    );
+    expect(seen[0]).toMatch(
       /^Starting: drawing the data and building the network \(2 → 256 → 256 → 256 → 1\)/,
     );
     expect(await page.$eval('#b-pause', (b) => (b as HTMLButtonElement).disabled)).toBe(false);

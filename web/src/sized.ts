@@ -22,7 +22,7 @@ let observer: ResizeObserver | undefined;
  * The width (CSS px, whole) that `box`'s content has, or `fallback` where the box has no
  * layout (a hidden view, or a DOM without one such as linkedom's).
  */
-export function contentWidth(box: Element, fallback: number): number {
+function contentWidth(box: Element, fallback: number): number {
   const outer = (box as HTMLElement).clientWidth;
   if (!outer) return fallback;
   const style = getComputedStyle(box);

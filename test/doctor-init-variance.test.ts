@@ -4,20 +4,18 @@
 // variance-scaling:scale=2 is He's; orthogonal:gain=2 is 4, not 1), and a preset whose
 // formula misses its variance (TF.js's uncorrected truncation, 0.774) does not pass for it.
 // The case: a first cost far above ln 2 (saturated outputs), whose fix depends on that premise.
+import { chanceRun } from './helpers/doctor-record.js';
 import { describe, expect, it } from 'vitest';
 import { diagnoseRun, type DoctorInput } from '../src/train/doctor.js';
 
 const saturatedFix = (init: string, activation: string) => {
   const run: DoctorInput = {
-    stopReason: 'completed',
+    ...chanceRun,
     costs: [
       { iteration: 0, cost: 40 },
       { iteration: 100, cost: 39 },
     ],
-    trainAccuracy: 0.5,
     learningRate: 0.01,
-    diagnostics: [],
-    symmetric: false,
     init,
     activation,
   };

@@ -1,5 +1,6 @@
 // The run doctor: each failure the notebook and the literature show, and its siblings,
 // named from the run's own record; a run that trains draws no complaint.
+import { chanceRun } from './helpers/doctor-record.js';
 import { describe, expect, it } from 'vitest';
 import { NOTEBOOK_DEFAULTS, NOTEBOOK_TRAIN_SPEC } from '../src/experiments/notebook-config.js';
 import { buildNetwork, runExperiment, type RunConfig } from '../src/experiments/run.js';
@@ -123,17 +124,7 @@ const layer = (n: number, backprop: number, dead = 0, saturated = 0) => ({
   gradient: { weightNorm: 1, biasNorm: 1, backprop },
   weight: { mean: 0, std: 1, norm: 1 },
 });
-const base: DoctorInput = {
-  stopReason: 'completed',
-  costs: [
-    { iteration: 0, cost: 0.7 },
-    { iteration: 100, cost: 0.69 },
-  ],
-  trainAccuracy: 0.5,
-  learningRate: 0.1,
-  diagnostics: [],
-  symmetric: false,
-};
+const base: DoctorInput = chanceRun;
 
 describe('from a record alone', () => {
   it('exploding gradients: named with the growth', () => {

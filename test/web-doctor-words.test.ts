@@ -1,20 +1,11 @@
 // The lab shows the doctor's advice without CLI flags: every fix the doctor can give, for
 // every activation and a mismatched initializer, reads with the lab's control names.
+import { chanceRun } from './helpers/doctor-record.js';
 import { describe, expect, it } from 'vitest';
 import { describeDiagnosis, diagnoseRun, type DoctorInput } from '../src/train/doctor.js';
 import { inLabWords } from '../web/src/doctor-words.js';
 
-const base: DoctorInput = {
-  stopReason: 'completed',
-  costs: [
-    { iteration: 0, cost: 0.7 },
-    { iteration: 100, cost: 0.69 },
-  ],
-  trainAccuracy: 0.5,
-  learningRate: 0.1,
-  diagnostics: [],
-  symmetric: false,
-};
+const base: DoctorInput = chanceRun;
 
 describe("the doctor's lines in the lab's words", () => {
   const runs: DoctorInput[] = [];

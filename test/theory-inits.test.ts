@@ -30,6 +30,12 @@ describe('theory --phase-diagram --inits', () => {
     expect(Math.abs(at('orthogonal:gain=1.2').weightVar - 1.44)).toBeLessThan(1e-12);
     expect(Math.abs(at('variance-scaling:scale=3,mode=fan_avg').weightVar - 3)).toBeLessThan(1e-12);
   });
+  it("the text output names the entries it did not place, with why, as --json's unplaced", () => {
+    const r = cli(['theory', '--phase-diagram', '--grid', '3,2', '--inits', 'he,ones,lsuv']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/not placed:\n {2}ones: .*mean 1/);
+    expect(r.stdout).toMatch(/ {2}lsuv: .*data/);
+  });
   it('refusals in one line: an unknown name, --inits without --phase-diagram', () => {
     for (const args of [
       ['theory', '--phase-diagram', '--inits', 'nope'],

@@ -15,27 +15,33 @@ import { runStoppable } from '../../reproduce/stop-hook.js';
 import type { ReproduceFlags } from './reproduce.js';
 
 export async function runReproduce(names: string[], flags: ReproduceFlags): Promise<void> {
-  if (flags.list) {
-    requireStdout('the list');
-    if (flags.json)
-      process.stdout.write(
-        `${toJson({ reproductions: reproductions.map(({ name, title, claim, sources }) => ({ name, title, claim, sources })) })}\n`,
-      );
-    else
-      for (const r of reproductions)
-        process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
-    return;
-  }
-  // he2015 draws from --seed + 1 to --seed + 3, counted on modulo 2^32: every seed works
-  const seed = readNumber(OPTIONS.seed, flags.seed, OPTION_FLAGS.seed) ?? 0;
   const unknown = names.filter((n) => !reproductions.some((r) => r.name === n.toLowerCase()));
   if (unknown.length)
     throw new UsageError(
       `unknown reproduction ${unknown.map((n) => `"${n}"`).join(', ')}; accepted: ${reproductions.map((r) => r.name).join(', ')} (see initlab reproduce --list)`,
     );
+  const twice = names.find(
+    (n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) < i,
+  );
+  if (twice !== undefined)
+    throw new UsageError(`reproduction "${twice}" is given twice; give each name once`);
+  // the registry's order, whatever the order given (the list's order, and the report's)
   const chosen = names.length
     ? reproductions.filter((r) => names.some((n) => n.toLowerCase() === r.name))
     : reproductions;
+  if (flags.list) {
+    requireStdout('the list');
+    if (flags.json)
+      process.stdout.write(
+        `${toJson({ reproductions: chosen.map(({ name, title, claim, sources }) => ({ name, title, claim, sources })) })}\n`,
+      );
+    else
+      for (const r of chosen)
+        process.stdout.write(`${r.name.padEnd(16)} ${r.title}\n${' '.repeat(17)}${r.sources[0]}\n`);
+    return;
+  }
+  // he2015 draws from --seed + 1 to --seed + 3, counted on modulo 2^32: every seed works
+  const seed = readNumber(OPTIONS.seed, flags.seed, OPTION_FLAGS.seed) ?? 0;
   if (flags.report) {
     const { checkOutputDir } = await import('../../node/outputs.js');
     checkOutputDir(flags.out, '--out');

@@ -262,6 +262,9 @@ async function runPhaseDiagram(
     lines.push(
       `${p.names.join(', ').padEnd(44)} ${fmt(p.weightVar, 5).padStart(6)} ${fmt(p.biasVar, 4).padStart(10)}  ${p.phase.padEnd(10)} ${fmt(p.trainableDepth, 4)}`,
     );
+  // the entries with no point say why, as --json's `unplaced` does
+  if (d.unplaced.length)
+    lines.push('', 'not placed:', ...d.unplaced.map((u) => `  ${u.name}: ${u.reason}`));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
